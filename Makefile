@@ -1,0 +1,39 @@
+# The whole quickstart is `make run` and `make test`; both build .venv/ from uv.lock first.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION ?= 0.13.8
+UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+VENV := .venv
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := False
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test lint bench ui clean env
+
+$(VENV)/.synced: uv.lock pyproject.toml
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
+		|| $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+env: $(VENV)/.synced
+
+run: env
+	$(VENV)/bin/sitrep run --input seeds/articles --warehouse warehouse/sitrep.duckdb
+
+test: env
+	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
+
+lint: env
+	$(VENV)/bin/ruff check flows transforms expectations warehouse tests bench
+	$(VENV)/bin/mypy transforms warehouse
+
+bench: env
+	$(VENV)/bin/python -m bench.run_all
+
+ui: env
+	$(VENV)/bin/sitrep ui
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/lake warehouse/data_docs

@@ -1,0 +1,253 @@
+"""Every warehouse table's schema, declared once.
+
+Transforms cast to these on return (``conform``), so drift fails loudly. Column names are the
+public interface analysts' SQL relies on; docs/tables.md documents each table's grain.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+TS = pa.timestamp("us")
+
+DOCUMENTS = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("external_id", pa.string()),
+        ("uri", pa.string()),
+        ("source", pa.string()),
+        ("source_method", pa.string()),
+        ("wire", pa.string()),
+        ("title", pa.string()),
+        ("published_date", pa.date32()),
+        ("published_date_method", pa.string()),
+        ("caption", pa.string()),
+        ("text", pa.string()),
+        ("n_chars", pa.int32()),
+        ("encoding", pa.string()),
+        ("ingested_at", TS),
+        ("run_id", pa.string()),
+    ],
+    metadata={"grain": "one row per distinct article body (doc_id = hash of the normalised body)"},
+)
+
+REJECTED_DOCUMENTS = pa.schema(
+    [
+        ("uri", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("n_bytes", pa.int64()),
+        ("content_sha256", pa.string()),
+        ("run_id", pa.string()),
+        ("rejected_at", TS),
+    ],
+    metadata={"grain": "one row per distinct rejected input (uri and content), first run that saw it"},
+)
+
+RUN_INPUTS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("uri", pa.string()),
+        ("outcome", pa.string()),  # 'loaded' | 'rejected'
+        ("doc_id", pa.string()),
+        ("reason", pa.string()),
+        ("is_new", pa.bool_()),
+    ],
+    metadata={"grain": "one row per input a run saw (the run's ledger)"},
+)
+
+RUNS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("flow_run_id", pa.string()),
+        ("started_at", TS),
+        ("finished_at", TS),
+        ("status", pa.string()),
+        ("inputs_seen", pa.int64()),
+        ("documents_loaded", pa.int64()),
+        ("documents_rejected", pa.int64()),
+        ("documents_new", pa.int64()),
+        ("events_total", pa.int64()),
+        ("events_new", pa.int64()),
+        ("events_updated", pa.int64()),
+    ],
+    metadata={"grain": "one row per pipeline run"},
+)
+
+ENTITIES = pa.schema(
+    [
+        ("entity_id", pa.string()),
+        ("canonical_name", pa.string()),
+        ("entity_type", pa.string()),
+        ("aliases", pa.list_(pa.string())),
+        ("origin", pa.string()),  # 'registry' | 'discovered'
+        ("wikidata_id", pa.string()),
+        ("valid_from", pa.date32()),
+        ("valid_to", pa.date32()),
+    ],
+    metadata={"grain": "one row per canonical actor (person, group, institution, outlet, state)"},
+)
+
+PLACES = pa.schema(
+    [
+        ("place_id", pa.string()),
+        ("name", pa.string()),
+        ("admin1", pa.string()),
+        ("admin2", pa.string()),
+        ("country_code", pa.string()),
+        ("latitude", pa.float64()),
+        ("longitude", pa.float64()),
+        ("feature_code", pa.string()),
+        ("precision", pa.string()),  # 'town' | 'district' | 'governorate' | 'region' | 'country'
+    ],
+    metadata={"grain": "one row per gazetteer place (GeoNames id or curated id)"},
+)
+
+ENTITY_MENTIONS = pa.schema(
+    [
+        ("mention_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence_no", pa.int32()),
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("surface", pa.string()),
+        ("entity_id", pa.string()),
+        ("place_id", pa.string()),
+        ("entity_type", pa.string()),
+        ("match_method", pa.string()),
+        ("score", pa.float64()),
+    ],
+    metadata={"grain": "one row per span of a document that names an entity or a place"},
+)
+
+EVENT_REPORTS = pa.schema(
+    [
+        ("report_id", pa.string()),
+        ("event_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence_no", pa.int32()),
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("quote", pa.string()),
+        ("event_type", pa.string()),
+        ("sub_event_type", pa.string()),
+        ("event_date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("date_method", pa.string()),
+        ("place_id", pa.string()),
+        ("location_text", pa.string()),
+        ("admin1", pa.string()),
+        ("perpetrator_id", pa.string()),
+        ("attribution", pa.string()),
+        ("target", pa.string()),
+        ("weapon", pa.string()),
+        ("killed_low", pa.int32()),
+        ("killed_best", pa.int32()),
+        ("killed_high", pa.int32()),
+        ("wounded_low", pa.int32()),
+        ("wounded_best", pa.int32()),
+        ("wounded_high", pa.int32()),
+        ("confidence", pa.float64()),
+    ],
+    metadata={"grain": "one row per attack described in a sentence (or sentence pair) of a document"},
+)
+
+EVENTS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("event_type", pa.string()),
+        ("sub_event_type", pa.string()),
+        ("event_date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("place_id", pa.string()),
+        ("location", pa.string()),
+        ("admin1", pa.string()),
+        ("country_code", pa.string()),
+        ("latitude", pa.float64()),
+        ("longitude", pa.float64()),
+        ("geo_precision", pa.string()),
+        ("perpetrator", pa.string()),
+        ("perpetrator_id", pa.string()),
+        ("attribution", pa.string()),
+        ("target", pa.string()),
+        ("weapon", pa.string()),
+        ("killed_low", pa.int32()),
+        ("killed_best", pa.int32()),
+        ("killed_high", pa.int32()),
+        ("wounded_low", pa.int32()),
+        ("wounded_best", pa.int32()),
+        ("wounded_high", pa.int32()),
+        ("n_reports", pa.int32()),
+        ("n_documents", pa.int32()),
+        ("n_sources", pa.int32()),
+        ("first_reported", pa.date32()),
+        ("last_reported", pa.date32()),
+        ("has_conflict", pa.bool_()),
+    ],
+    metadata={"grain": "one row per distinct real-world attack"},
+)
+
+EVENT_MERGES = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("report_id", pa.string()),
+        ("merged_with", pa.string()),
+        ("reason", pa.string()),
+    ],
+    metadata={"grain": "one row per report merged into an event, with why"},
+)
+
+EVENT_CONFLICTS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("field", pa.string()),
+        ("values", pa.list_(pa.string())),
+        ("report_ids", pa.list_(pa.string())),
+    ],
+    metadata={"grain": "one row per event field on which its reports disagree"},
+)
+
+VALIDATION_RESULTS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("suite", pa.string()),
+        ("expectation", pa.string()),
+        ("column", pa.string()),
+        ("severity", pa.string()),  # 'critical' | 'warning'
+        ("success", pa.bool_()),
+        ("observed", pa.string()),
+        ("validated_at", TS),
+    ],
+    metadata={"grain": "one row per expectation checked in a run"},
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "rejected_documents": REJECTED_DOCUMENTS,
+    "run_inputs": RUN_INPUTS,
+    "runs": RUNS,
+    "entities": ENTITIES,
+    "places": PLACES,
+    "entity_mentions": ENTITY_MENTIONS,
+    "event_reports": EVENT_REPORTS,
+    "events": EVENTS,
+    "event_merges": EVENT_MERGES,
+    "event_conflicts": EVENT_CONFLICTS,
+    "validation_results": VALIDATION_RESULTS,
+}
+
+
+def empty(schema: pa.Schema) -> pd.DataFrame:
+    """An empty frame with the schema's columns (pandas dtypes follow from Arrow)."""
+    return schema.empty_table().to_pandas()
+
+
+def conform(df: pd.DataFrame | list[dict], schema: pa.Schema) -> pa.Table:
+    """Cast rows to ``schema``: missing columns are an error, extra columns are dropped."""
+    if isinstance(df, list):
+        return pa.Table.from_pylist(df, schema=schema)
+    missing = [n for n in schema.names if n not in df.columns]
+    if missing:
+        raise ValueError(f"missing columns for {schema.metadata}: {missing}")
+    return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
