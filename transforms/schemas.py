@@ -42,7 +42,9 @@ REJECTED_DOCUMENTS = pa.schema(
         ("run_id", pa.string()),
         ("rejected_at", TS),
     ],
-    metadata={"grain": "one row per distinct rejected input (uri and content), first run that saw it"},
+    metadata={
+        "grain": "one row per distinct rejected input (uri and content), first run that saw it"
+    },
 )
 
 RUN_INPUTS = pa.schema(
@@ -150,7 +152,9 @@ EVENT_REPORTS = pa.schema(
         ("wounded_high", pa.int32()),
         ("confidence", pa.float64()),
     ],
-    metadata={"grain": "one row per attack described in a sentence (or sentence pair) of a document"},
+    metadata={
+        "grain": "one row per attack described in a sentence (or sentence pair) of a document"
+    },
 )
 
 EVENTS = pa.schema(

@@ -1,0 +1,85 @@
+"""The ``sitrep`` command line. Exit codes: 0 success, 1 run failed, 2 bad usage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows import settings as cfg
+
+app = typer.Typer(
+    help="sitrep: news reports of armed attacks in, a validated event warehouse out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+DEFAULT_INPUT_SHOWN = f"{cfg.DEFAULT_INPUT.relative_to(cfg.PROJECT_ROOT)}/"
+
+
+@app.callback()
+def _group() -> None:
+    """sitrep: news reports of armed attacks in, a validated event warehouse out."""
+
+
+def _summary_table(run: dict) -> Table:
+    table = Table(title=f"run {run['run_id']}: {run['status']}")
+    table.add_column("measure")
+    table.add_column("count", justify="right")
+    for key in (
+        "inputs_seen",
+        "documents_loaded",
+        "documents_new",
+        "documents_rejected",
+        "events_total",
+        "events_new",
+        "events_updated",
+    ):
+        if run.get(key) is not None:
+            table.add_row(key.replace("_", " "), str(run[key]))
+    return table
+
+
+@app.command()
+def run(
+    input: list[Path] = typer.Option(  # noqa: B008
+        None,
+        "--input",
+        "-i",
+        help=f"Folder, file or JSONL to ingest (repeatable). Default: {DEFAULT_INPUT_SHOWN}",
+    ),
+    warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to publish."),  # noqa: B008
+    strict: bool = typer.Option(False, help="Fail the run if any input is rejected."),
+    max_bytes: int = typer.Option(cfg.MAX_INPUT_BYTES, help="Reject inputs larger than this."),
+    chunk_size: int = typer.Option(cfg.CHUNK_SIZE, help="Documents per chunk task."),
+    lake: str = typer.Option(
+        None, help="Parquet root (path or URL). Default: beside the warehouse, in lake/."
+    ),
+    reprocess: bool = typer.Option(False, help="Re-extract every document, not only new ones."),
+) -> None:
+    """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
+    from flows.pipeline import StrictModeError, sitrep_flow
+
+    inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
+    try:
+        result = sitrep_flow(
+            inputs=inputs,
+            warehouse=str(warehouse),
+            strict=strict,
+            max_bytes=max_bytes,
+            chunk_size=chunk_size,
+            lake=lake,
+            reprocess=reprocess,
+        )
+    except StrictModeError as exc:
+        console.print(f"[red]run failed:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    console.print(_summary_table(result))
+    console.print(f"warehouse: {warehouse}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

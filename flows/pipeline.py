@@ -1,0 +1,125 @@
+"""The Prefect flow: one task per stage, chunk tasks mapped over document chunks.
+
+Tasks pass chunk keys and counts, not frames. Retries only where failure can be transient
+(reading inputs, writing files); deterministic transforms fail once and say why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import stages
+from flows.settings import RunSettings
+
+
+class StrictModeError(RuntimeError):
+    """--strict and at least one input was rejected."""
+
+
+ingest_task = task(name="ingest-inputs", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)(
+    stages.ingest_stage
+)
+pending_task = task(name="find-unprocessed-chunks", cache_policy=NO_CACHE)(stages.pending_chunks)
+mentions_task = task(name="detect-entity-mentions", cache_policy=NO_CACHE)(stages.mentions_stage)
+reports_task = task(name="extract-attack-reports", cache_policy=NO_CACHE)(stages.reports_stage)
+resolve_task = task(name="discover-entities-and-merge-events", cache_policy=NO_CACHE)(
+    stages.resolve_stage
+)
+build_task = task(
+    name="build-staging-warehouse", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE
+)(stages.build_stage)
+publish_task = task(
+    name="publish-warehouse", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
+)(stages.publish_stage)
+
+
+@flow(name="sitrep")
+def sitrep_flow(
+    inputs: list[str] | None = None,
+    warehouse: str | None = None,
+    strict: bool = False,
+    max_bytes: int | None = None,
+    chunk_size: int | None = None,
+    lake: str | None = None,
+    reprocess: bool = False,
+) -> dict:
+    """Ingest, extract, merge, build, publish. Returns the run's row of the ``runs`` table."""
+    logger = get_run_logger()
+    settings = RunSettings()
+    settings = replace(
+        settings,
+        inputs=tuple(inputs) if inputs else settings.inputs,
+        warehouse=warehouse or settings.warehouse,
+        strict=strict,
+        max_bytes=max_bytes or settings.max_bytes,
+        chunk_size=chunk_size or settings.chunk_size,
+        lake=lake,
+    )
+    started = stages.utcnow()
+    run_id = stages.new_run_id(started)
+    run = {
+        "run_id": run_id,
+        "flow_run_id": str(flow_run.get_id() or ""),
+        "started_at": started,
+        "finished_at": None,
+        "status": "running",
+    }
+    logger.info("run %s: inputs %s -> %s", run_id, list(settings.inputs), settings.warehouse)
+
+    summary = ingest_task(settings, run_id, started)
+    run.update(
+        inputs_seen=summary.inputs_seen,
+        documents_loaded=summary.documents_loaded,
+        documents_rejected=summary.documents_rejected,
+        documents_new=summary.documents_new,
+    )
+    logger.info(
+        "inputs seen %d: loaded %d (%d new), rejected %d %s",
+        summary.inputs_seen,
+        summary.documents_loaded,
+        summary.documents_new,
+        summary.documents_rejected,
+        dict(summary.reasons),
+    )
+    for uri, reason, detail in summary.rejected:
+        logger.warning("rejected %s: %s (%s)", uri, reason, detail)
+    if settings.strict and summary.documents_rejected:
+        run.update(status="failed", finished_at=stages.utcnow())
+        stages.write_run(settings, run)
+        raise StrictModeError(
+            f"--strict: {summary.documents_rejected} input(s) rejected: {dict(summary.reasons)}"
+        )
+
+    chunks = pending_task(settings, "mentions_raw", reprocess)
+    for chunk, n in zip(
+        chunks, mentions_task.map(unmapped(settings), chunks).result(), strict=True
+    ):
+        logger.info("chunk %s/%s: %d mentions", chunk.partition, chunk.key, n)
+    chunks = pending_task(settings, "report_candidates", reprocess)
+    for chunk, n in zip(chunks, reports_task.map(unmapped(settings), chunks).result(), strict=True):
+        logger.info("chunk %s/%s: %d attack reports", chunk.partition, chunk.key, n)
+
+    resolved = resolve_task(settings)
+    run.update(
+        events_total=resolved["events_total"],
+        events_new=resolved["events_new"],
+        events_updated=resolved["events_updated"],
+    )
+    logger.info(
+        "events: %d in total, %d new, %d updated",
+        resolved["events_total"],
+        resolved["events_new"],
+        resolved["events_updated"],
+    )
+
+    run.update(status="published", finished_at=stages.utcnow())
+    stages.write_run(settings, run)
+    staged, counts = build_task(settings, run_id)
+    logger.info("staged %s: %s", staged, counts)
+    published = publish_task(settings, staged)
+    logger.info("published %s", published)
+    return run

@@ -1,0 +1,44 @@
+"""Every tunable in one place, with local defaults so a plain run needs no configuration.
+
+Environment variables (SITREP_*) override the defaults; CLI options override both.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Nothing phones home: set before Prefect or GX is imported anywhere in the process.
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Prefect's ephemeral server takes close to 20 s to start on 2 cores; the default is 10 s.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_INPUT = PROJECT_ROOT / "seeds" / "articles"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "sitrep.duckdb"
+REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
+
+# Inputs larger than this are rejected unread (bytes).
+MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5 * 1024 * 1024))
+# Documents per chunk: peak memory follows the chunk size, not the corpus size.
+CHUNK_SIZE = int(os.environ.get("SITREP_CHUNK_SIZE", 2000))
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """One run's parameters, resolved from defaults, environment and CLI."""
+
+    inputs: tuple[str, ...] = (str(DEFAULT_INPUT),)
+    warehouse: str = str(DEFAULT_WAREHOUSE)
+    lake: str | None = None  # default: <warehouse dir>/lake
+    strict: bool = False
+    max_bytes: int = MAX_INPUT_BYTES
+    chunk_size: int = CHUNK_SIZE
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def lake_root(self) -> str:
+        return self.lake or str(Path(self.warehouse).resolve().parent / "lake")

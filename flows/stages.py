@@ -1,0 +1,263 @@
+"""The pipeline's stages as plain functions: lake in, lake out, no Prefect.
+
+The Prefect flow (flows/pipeline.py) wraps each of these in a task; the benchmark calls them
+directly to measure Prefect's share. Stages hand each other small references (chunk keys, file
+paths, counts), never big frames.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows.settings import RunSettings
+from transforms import schemas
+from transforms.ingest import ingest_batch
+from warehouse.db import build_database
+from warehouse.inputs import iter_inputs
+from warehouse.lake import Lake, content_key
+from warehouse.outlets import load_outlets
+
+log = logging.getLogger("sitrep")
+
+UNDATED = "unknown"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A part of the documents table: its content key and its month partition."""
+
+    key: str
+    partition: str
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    inputs_seen: int = 0
+    documents_loaded: int = 0
+    documents_rejected: int = 0
+    documents_new: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, reason, detail)
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _month(d: object) -> str:
+    return f"month={d:%Y-%m}" if d is not None else f"month={UNDATED}"
+
+
+def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSummary:
+    """Read every input, write new documents (by month, in chunks) and the run's ledger."""
+    lake = Lake(settings.lake_root)
+    outlets = load_outlets()
+    known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
+    old_rej = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
+    known_rejections = set(
+        zip(
+            old_rej.column("uri").to_pylist(),
+            old_rej.column("content_sha256").to_pylist(),
+            strict=True,
+        )
+    )
+    summary = IngestSummary(run_id)
+    inputs = iter_inputs(list(settings.inputs), settings.max_bytes)
+    for batch_no in itertools.count():
+        batch = list(itertools.islice(inputs, settings.chunk_size))
+        if not batch:
+            break
+        result = ingest_batch(batch, outlets, run_id, now, frozenset(known), settings.max_bytes)
+        docs = result.documents
+        known.update(docs.column("doc_id").to_pylist())
+        months = [_month(d) for d in docs.column("published_date").to_pylist()]
+        for month in sorted(set(months)):
+            part = docs.filter(pa.array([m == month for m in months]))
+            lake.write_part(
+                "documents", part, content_key(part.column("doc_id").to_pylist()), month
+            )
+        rej = result.rejected
+        pairs = list(
+            zip(
+                rej.column("uri").to_pylist(), rej.column("content_sha256").to_pylist(), strict=True
+            )
+        )
+        fresh = [p not in known_rejections for p in pairs]
+        if any(fresh):
+            new_rej = rej.filter(pa.array(fresh))
+            lake.write_part(
+                "rejected_documents", new_rej, content_key(f"{u}\0{s}" for u, s in pairs)
+            )
+            known_rejections.update(pairs)
+        lake.write_part("run_inputs", result.ledger, f"{run_id}-{batch_no:05d}")
+        ledger = result.ledger
+        outcomes = ledger.column("outcome").to_pylist()
+        summary.inputs_seen += len(outcomes)
+        summary.documents_loaded += outcomes.count("loaded")
+        summary.documents_rejected += outcomes.count("rejected")
+        summary.documents_new += docs.num_rows
+        for uri, reason, detail in zip(
+            rej.column("uri").to_pylist(),
+            rej.column("reason").to_pylist(),
+            rej.column("detail").to_pylist(),
+            strict=True,
+        ):
+            summary.reasons[reason] += 1
+            summary.rejected.append((uri, reason, detail))
+        log.info(
+            "ingested batch %d: %d inputs, %d new documents, %d rejected",
+            batch_no,
+            len(outcomes),
+            docs.num_rows,
+            rej.num_rows,
+        )
+    return summary
+
+
+def pending_chunks(settings: RunSettings, derived: str, reprocess: bool = False) -> list[Chunk]:
+    """Document chunks whose ``derived`` table part is missing (all of them with reprocess).
+
+    Keyed on the lake, not on this run's inputs, so a chunk left half-done by a killed run is
+    picked up by the next one.
+    """
+    lake = Lake(settings.lake_root)
+    done = set() if reprocess else set(lake.parts(derived))
+    return [Chunk(k, p or "") for k, p in lake.parts("documents") if (k, p) not in done]
+
+
+def write_run(settings: RunSettings, run_row: dict) -> None:
+    """Record the run in the lake's runs ledger (one part per run, rewritten as it ends)."""
+    Lake(settings.lake_root).write_part(
+        "runs", schemas.conform([run_row], schemas.RUNS), run_row["run_id"], overwrite=True
+    )
+
+
+def staging_path(settings: RunSettings, run_id: str) -> Path:
+    published = Path(settings.warehouse).resolve()
+    return published.with_name(f".{published.stem}.staging-{run_id}.duckdb")
+
+
+def build_stage(settings: RunSettings, run_id: str) -> tuple[str, dict[str, int]]:
+    """A complete warehouse file built from the lake, beside the published one, not yet live."""
+    path = staging_path(settings, run_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    counts = build_database(path, Lake(settings.lake_root))
+    return str(path), counts
+
+
+def publish_stage(settings: RunSettings, staged: str) -> str:
+    """Swap the staged file in: readers see the old complete file or the new one, never a mix."""
+    target = Path(settings.warehouse).resolve()
+    os.replace(staged, target)
+    return str(target)
+
+
+def documents_of(table: pa.Table, doc_ids: list[str]) -> pa.Table:
+    return table.filter(pc.is_in(table.column("doc_id"), pa.array(doc_ids)))
+
+
+def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
+    """Entity and place mentions of one document chunk (before corpus-wide discovery)."""
+    from warehouse.reference import load_registry
+
+    from transforms.entities import detect_mentions
+
+    lake = Lake(settings.lake_root)
+    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
+    mentions = detect_mentions(docs.to_pandas(), load_registry())
+    lake.write_part("mentions_raw", mentions, chunk.key, chunk.partition, overwrite=True)
+    return mentions.num_rows
+
+
+def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
+    """Attack reports of one document chunk, from its text and its mentions."""
+    from warehouse.reference import load_registry
+
+    from transforms.events import extract_reports
+
+    lake = Lake(settings.lake_root)
+    registry = load_registry()
+    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
+    mentions = lake.read_part("mentions_raw", chunk.key, chunk.partition, schemas.ENTITY_MENTIONS)
+    reports = extract_reports(
+        docs.to_pandas(),
+        mentions.to_pandas(),
+        registry.places_table().to_pandas(),
+        registry.entities_table().to_pandas(),
+    )
+    lake.write_part("report_candidates", reports, chunk.key, chunk.partition, overwrite=True)
+    return reports.num_rows
+
+
+def resolve_stage(settings: RunSettings) -> dict[str, int]:
+    """Corpus-wide: discover unknown recurring names, then merge reports into events."""
+    from warehouse.reference import load_registry
+
+    from transforms.entities import discover_entities
+    from transforms.events import merge_events
+
+    lake = Lake(settings.lake_root)
+    registry = load_registry()
+    docs = lake.read("documents", schemas.DOCUMENTS).to_pandas()
+    raw = lake.read("mentions_raw", schemas.ENTITY_MENTIONS).to_pandas()
+    discovered, mentions = discover_entities(raw, docs, registry)
+    entities = pa.concat_tables([registry.entities_table(), discovered])
+    places = registry.places_table()
+    lake.write_current("entities", entities)
+    lake.write_current("places", places)
+    lake.write_current("entity_mentions", mentions)
+
+    previous = lake.read("events", schemas.EVENTS, ["event_id", "n_reports", "n_documents"])
+    candidates = lake.read("report_candidates", schemas.EVENT_REPORTS).to_pandas()
+    merged = merge_events(candidates, docs, places.to_pandas(), entities.to_pandas())
+    for name, table in (
+        ("event_reports", merged.reports),
+        ("events", merged.events),
+        ("event_merges", merged.merges),
+        ("event_conflicts", merged.conflicts),
+    ):
+        lake.write_current(name, table)
+    before = dict(
+        zip(
+            previous.column("event_id").to_pylist(),
+            zip(
+                previous.column("n_reports").to_pylist(),
+                previous.column("n_documents").to_pylist(),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
+    now_ids = merged.events.column("event_id").to_pylist()
+    now_sizes = zip(
+        merged.events.column("n_reports").to_pylist(),
+        merged.events.column("n_documents").to_pylist(),
+        strict=True,
+    )
+    new = sum(1 for e in now_ids if e not in before)
+    updated = sum(
+        1 for e, size in zip(now_ids, now_sizes, strict=True) if e in before and before[e] != size
+    )
+    return {
+        "events_total": len(now_ids),
+        "events_new": new,
+        "events_updated": updated,
+        "mentions": mentions.num_rows,
+        "discovered_entities": discovered.num_rows,
+    }

@@ -1,0 +1,138 @@
+"""One raw input to one document row, or a rejection: the whole ingestion rule set, pure.
+
+Grain of the output: one row per input; documents are deduplicated later by ``doc_id``, a stable
+hash of the normalised body, so the same article ingested twice is one document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from transforms.ingest.chrome import clean_text_lines
+from transforms.ingest.dates import find_text_date, parse_date_value
+from transforms.ingest.decode import clean_text, decode_bytes
+from transforms.ingest.errors import Rejected
+from transforms.ingest.html import html_to_text, looks_like_html
+from transforms.ingest.outlets import Outlets, cited_wires, outlet_from_text, outlet_from_url
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Fewer letters than this once chrome is gone means there is no article.
+MIN_BODY_LETTERS = 40
+_TRAILING_CREDIT = re.compile(r"\s*\(?\b([A-Z]{2,}(?:/[A-Z]{2,})*)\)?\s*$")
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """What a reader hands over: the bytes of a file, or a JSONL object's fields."""
+
+    uri: str
+    data: bytes | None = None  # file content; None when ``text`` is given (JSONL)
+    text: str | None = None
+    n_bytes: int = 0
+    kind: str = "text"  # 'text' | 'html' | 'markdown'
+    external_id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    reject: Rejected | None = None  # set by a reader that already knows the input is bad
+
+
+@dataclass
+class Document:
+    doc_id: str
+    uri: str
+    text: str
+    external_id: str | None = None
+    source: str | None = None
+    source_method: str | None = None
+    wire: str | None = None
+    title: str | None = None
+    published_date: date | None = None
+    published_date_method: str | None = None
+    caption: str | None = None
+    encoding: str | None = None
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+
+def doc_id_for(body: str) -> str:
+    """Stable id of a body: case, whitespace and quote styles folded, then SHA-256."""
+    norm = " ".join(body.replace("’", "'").replace("“", '"').replace("”", '"').split()).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+
+
+def _strip_trailing_credit(body: str, outlets: Outlets) -> tuple[str, str | None]:
+    """'... by ISIS. REUTERS' -> body without the all-caps wire credit, and the credit."""
+    m = _TRAILING_CREDIT.search(body)
+    if (
+        m
+        and outlets.canonical(m.group(1).split("/")[0])
+        and body[: m.start()].rstrip()[-1:] in '.!?”"'
+    ):
+        return body[: m.start()].rstrip(), m.group(1)
+    return body, None
+
+
+def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Decode, strip markup and chrome, find headline, date and outlet; raise Rejected if bad."""
+    if raw.reject is not None:
+        raise raw.reject
+    if raw.n_bytes > max_bytes:
+        raise Rejected("too_large", f"{raw.n_bytes} bytes > limit {max_bytes}")
+    if raw.text is not None:
+        text, encoding = clean_text(raw.text), "json"
+    elif raw.data is not None:
+        text, encoding = decode_bytes(raw.data)
+    else:
+        raise Rejected("empty", "no content")
+    meta_date, meta_source, title = raw.published, raw.source, raw.title
+    if raw.kind == "html" or looks_like_html(text):
+        page = html_to_text(text)
+        text = page.text
+        title = title or page.title
+        meta_date = meta_date or page.published
+        meta_source = meta_source or page.source
+    cleaned = clean_text_lines(text)
+    body, credit = _strip_trailing_credit(cleaned.body, outlets)
+    if sum(ch.isalpha() for ch in body) < MIN_BODY_LETTERS:
+        raise Rejected("no_text", f"{sum(ch.isalpha() for ch in body)} letters of body text")
+
+    published, method = parse_date_value(meta_date), "metadata" if meta_date else None
+    if meta_date and published is None:
+        method = None  # an unreadable metadata date is no date, never a guess
+    if published is None:
+        published, method, _ = find_text_date(text)
+
+    source, source_method = (
+        (outlets.canonical(meta_source) or meta_source.strip(), "metadata")
+        if meta_source
+        else (None, None)
+    )
+    if source is None and raw.url:
+        source, source_method = outlet_from_url(raw.url, outlets), "url"
+    if source is None:
+        source, source_method = outlet_from_text(text, outlets)
+    wire = cited_wires(body + (f"\n{credit}" if credit else ""), outlets, source)
+
+    return Document(
+        doc_id=doc_id_for(body),
+        uri=raw.url or raw.uri,
+        text=body,
+        external_id=raw.external_id,
+        source=source,
+        source_method=source_method,
+        wire=wire,
+        title=" ".join(title.split()) if title else cleaned.title,
+        published_date=published,
+        published_date_method=method,
+        caption=cleaned.caption,
+        encoding=encoding,
+        removed=cleaned.removed + ([("credit", credit)] if credit else []),
+    )

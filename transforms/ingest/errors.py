@@ -1,0 +1,27 @@
+"""The one way ingestion says no: a reason code (closed vocabulary) and a human detail."""
+
+from __future__ import annotations
+
+# reason code -> what it means; the codes are stored in rejected_documents.reason.
+REASONS = {
+    "empty": "the input has no bytes, or only whitespace",
+    "binary": "the input is a binary file, not text",
+    "undecodable": "the bytes are not valid in any supported text encoding",
+    "too_large": "the input is larger than the configured maximum size",
+    "no_text": "no article text remains once markup and page chrome are removed",
+    "invalid_json": "a JSONL line is not a JSON object",
+    "missing_text": "a JSONL object has no non-empty 'text' field",
+    "unsupported_type": "the file's extension is not one sitrep reads",
+    "unreadable": "the file could not be read",
+}
+
+
+class Rejected(Exception):
+    """Raised by an ingestion rule; carries a reason code from REASONS and a detail."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        if reason not in REASONS:
+            raise ValueError(f"unknown rejection reason {reason!r}")
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail or REASONS[reason]

@@ -1,0 +1,143 @@
+"""The Parquet lake: every stage's output as Parquet files, the storage of record.
+
+Layout under the root (a local folder or any pyarrow/fsspec filesystem URL):
+
+    <table>/month=YYYY-MM/part-<key>.parquet   per-document tables, hive-partitioned by
+                                               publication month ('unknown' when undated)
+    <table>/part-<key>.parquet                 ledgers (runs, run_inputs, rejected_documents)
+    <table>/current.parquet                    corpus-wide tables recomputed each run
+
+Part files are content-addressed (the key hashes what they hold) and written to a temporary
+name then moved, so a re-run writes nothing new and a killed run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+CURRENT = "current.parquet"
+
+
+def content_key(values: Iterable[str]) -> str:
+    """A stable key for a set of ids: the same ids give the same file name."""
+    h = hashlib.sha256()
+    for v in sorted(values):
+        h.update(v.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+class Lake:
+    """Reads and writes the lake's tables; knows paths, never what the tables mean."""
+
+    def __init__(self, root: str | Path) -> None:
+        root = str(root)
+        if "://" in root:
+            self.fs, self.root = pafs.FileSystem.from_uri(root)
+            self.local = False
+        else:
+            self.fs, self.root = pafs.LocalFileSystem(), str(Path(root).resolve())
+            self.local = True
+        self.uri = root
+
+    def _dir(self, table: str) -> str:
+        return f"{self.root}/{table}"
+
+    def _write(self, table: pa.Table, path: str) -> str:
+        parent = path.rsplit("/", 1)[0]
+        self.fs.create_dir(parent, recursive=True)
+        tmp = f"{parent}/.tmp-{uuid.uuid4().hex}.partial"  # never matched by *.parquet
+        pq.write_table(table, tmp, filesystem=self.fs, compression="zstd")
+        self.fs.move(tmp, path)
+        return path
+
+    def write_part(
+        self,
+        name: str,
+        table: pa.Table,
+        key: str,
+        partition: str | None = None,
+        overwrite: bool = False,
+    ) -> str | None:
+        """Write one part file; an existing part with the same key is kept (idempotent)."""
+        path = self.part_path(name, key, partition)
+        if not overwrite and self.fs.get_file_info(path).type == pafs.FileType.File:
+            return None
+        return self._write(table, path)
+
+    def write_current(self, name: str, table: pa.Table) -> str:
+        """Replace a corpus-wide table in one move."""
+        return self._write(table, f"{self._dir(name)}/{CURRENT}")
+
+    def part_path(self, name: str, key: str, partition: str | None = None) -> str:
+        return self._dir(name) + (f"/{partition}" if partition else "") + f"/part-{key}.parquet"
+
+    def parts(self, name: str) -> list[tuple[str, str | None]]:
+        """(key, partition) of every part file of a table."""
+        out = []
+        base = self._dir(name) + "/"
+        for path in self.files(name):
+            rel = path[len(base) :]
+            folder, _, fname = rel.rpartition("/")
+            if fname.startswith("part-"):
+                out.append((fname[len("part-") : -len(".parquet")], folder or None))
+        return out
+
+    def read_part(self, name: str, key: str, partition: str | None, schema: pa.Schema) -> pa.Table:
+        return pq.read_table(
+            self.part_path(name, key, partition),
+            filesystem=self.fs,
+            schema=schema,
+            columns=schema.names,
+        )
+
+    def files(self, name: str) -> list[str]:
+        sel = pafs.FileSelector(self._dir(name), recursive=True, allow_not_found=True)
+        return sorted(
+            f.path
+            for f in self.fs.get_file_info(sel)
+            if f.type == pafs.FileType.File
+            and f.path.endswith(".parquet")
+            and not f.base_name.startswith(".")
+        )
+
+    def exists(self, name: str) -> bool:
+        return bool(self.files(name))
+
+    def read(
+        self,
+        name: str,
+        schema: pa.Schema,
+        columns: list[str] | None = None,
+        filter: ds.Expression | None = None,
+    ) -> pa.Table:
+        """All parts of a table (partition columns dropped), cast to ``schema``."""
+        files = self.files(name)
+        cols = columns or schema.names
+        if not files:
+            return schema.empty_table().select(cols)
+        dataset = ds.dataset(files, schema=schema, filesystem=self.fs, format="parquet")
+        return dataset.to_table(columns=cols, filter=filter)
+
+    def iter_batches(
+        self, name: str, schema: pa.Schema, columns: list[str] | None = None, batch_size: int = 1000
+    ) -> Iterable[pa.Table]:
+        """Stream a table in batches, so corpus-wide readers keep memory flat."""
+        files = self.files(name)
+        if not files:
+            return
+        dataset = ds.dataset(files, schema=schema, filesystem=self.fs, format="parquet")
+        for batch in dataset.to_batches(columns=columns or schema.names, batch_size=batch_size):
+            yield pa.Table.from_batches([batch])
+
+    def local_glob(self, name: str) -> str | None:
+        """A glob DuckDB's read_parquet can scan directly (local lakes only)."""
+        return f"{self._dir(name)}/**/*.parquet" if self.local and self.files(name) else None
