@@ -119,6 +119,9 @@ ENTITY_MENTIONS = pa.schema(
         ("entity_type", pa.string()),
         ("match_method", pa.string()),
         ("score", pa.float64()),
+        # 'dateline' (the reporter's "DAMASCUS (Reuters) -": not an event place), 'metonym' (a
+        # capital or country acting as its government: "Ankara has ..."), or null.
+        ("role", pa.string()),
     ],
     metadata={"grain": "one row per span of a document that names an entity or a place"},
 )
