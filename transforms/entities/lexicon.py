@@ -1,0 +1,80 @@
+"""Word lists the matcher and the reference builder share: tunables, in one place.
+
+Each list is about language, not about the seed articles: English words that a gazetteer alias
+must not shadow, country demonyms, and the context cues that decide a span's type.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Common English words (lower case). A gazetteer alternate name equal to one of them is dropped
+# (GeoNames lists "Hit", "Said", "Tall" ...), and a capitalised one of them never starts a
+# candidate proper name on its own.
+STOPWORDS = _words(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not now of off on once only or other our out over own same she should
+    so some such than that the their them then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your
+    yours one two three four five six seven eight nine ten first second third last next new old
+    many much several said says say according added told reported reports report amid despite
+    however meanwhile although though since earlier later today yesterday tomorrow tonight
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec news agency state group forces force army military government ministry city town
+    village province governorate district region area north south east west northern southern
+    eastern western central hit tall mar man men war sun bar ban car hall well mill gate market
+    camp base border river desert mountain mount lake road street bridge port airport station
+    prison hospital school university police security defence defense interior foreign affairs
+    president minister leader spokesman spokesperson commander general officer official officials
+    source sources people peace union national international global local regional federal
+    republic democratic islamic arab kurdish syrian iraqi turkish iranian russian american
+    western eastern free front party council committee office department service center centre
+    media press times post daily world home house white black red green blue gold silver black
+    al el ad as an at ar us it is in on his her its our we he she they photo image images video
+    play pause menu search bookmark sign close updated share read more click subscribe follow
+    source credit caption getty afp via english arabic french kurdish persian turkish""".replace(
+        "\n", " "
+    )
+)
+
+# Country names and demonyms -> ISO country code. Used to pick a country's own ministry
+# ("Iraq's Defence Ministry") and as document country context.
+DEMONYMS: dict[str, str] = {
+    "syria": "SY", "syrian": "SY", "syrians": "SY",
+    "iraq": "IQ", "iraqi": "IQ", "iraqis": "IQ",
+    "turkey": "TR", "turkish": "TR", "turkiye": "TR",
+    "iran": "IR", "iranian": "IR",
+    "russia": "RU", "russian": "RU",
+    "us": "US", "u.s.": "US", "american": "US", "united states": "US",
+    "israel": "IL", "israeli": "IL",
+    "jordan": "JO", "jordanian": "JO",
+    "lebanon": "LB", "lebanese": "LB",
+}  # fmt: skip
+# Demonym that prefixes a country's institutions in registry aliases ("Iraqi Defence Ministry").
+COUNTRY_ADJECTIVE: dict[str, str] = {
+    "SY": "Syrian", "IQ": "Iraqi", "TR": "Turkish", "IR": "Iranian", "RU": "Russian",
+    "US": "US", "IL": "Israeli", "JO": "Jordanian", "LB": "Lebanese",
+}  # fmt: skip
+
+# Context cues (lower case) around a span.
+PERSON_TITLES = _words(
+    """mr mrs ms dr sheikh president spokesman spokeswoman spokesperson minister commander
+    general gen leader chief emir imam prince king envoy ambassador"""
+)
+PLACE_AFTER = _words("province governorate district region city town village countryside area")
+GOVERNORATE_AFTER = _words("province governorate countryside")
+TOWN_BEFORE = ("city of", "town of", "village of", "outskirts of")
+TOWN_AFTER = _words("city town village")
+ORG_AFTER = _words(
+    """group groups forces force agency ministry militia militias army brigade brigades
+    battalion front movement party council command organisation organization faction
+    factions network outlet"""
+)
+# A capitalised word that can join two capitalised words inside one proper name.
+NAME_JOINERS = _words("al el bin ibn bint abu abd abdul of de la du ad ar as ash az ez")

@@ -1,0 +1,240 @@
+"""The in-memory registry of actors and places, built once per process from reference tables.
+
+Grain: one ``Registry`` holds every canonical actor (``entities``), every gazetteer place
+(``places``) and their indexes: the normalised-alias table the automaton is built from, the
+match-key index, fuzzy buckets and the surname index for partial references. It is picklable
+(chunks may run in other processes); the Aho-Corasick automaton is rebuilt lazily after
+unpickling instead of being shipped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import ahocorasick
+import pandas as pd
+import pyarrow as pa
+
+from transforms import schemas
+from transforms.entities.keys import name_key
+
+# Bytes that survive normalisation for the automaton: ASCII digits and lower-case letters.
+_KEEP = bytes((c if (48 <= c <= 57 or 97 <= c <= 122) else 32) for c in range(256))
+# An all-capitals alias of at most this many letters is an acronym: matched case-sensitively.
+ACRONYM_MAX_LETTERS = 5
+
+
+def normalise(text: str) -> str:
+    """Lower case, every character that is not an ASCII letter or digit -> one space.
+
+    Length-preserving (``len(normalise(t)) == len(t)``), so offsets map back to ``text``;
+    accented letters become spaces here (the key path, not the automaton, folds them).
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few code points lower-case to two ("İ"): go char by char
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.encode("ascii", "replace").translate(_KEEP).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    aliases: tuple[str, ...]
+    origin: str = "registry"
+    wikidata_id: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    country_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    place_id: str
+    name: str
+    admin1: str | None
+    admin2: str | None
+    country_code: str
+    latitude: float | None
+    longitude: float | None
+    feature_code: str
+    precision: str
+    aliases: tuple[str, ...]
+    population: int = 0
+    seat_of: str | None = None  # the governorate this town is the seat of, sharing its name
+
+
+@dataclass
+class Pattern:
+    """One normalised alias in the automaton and what it may name."""
+
+    norm: str
+    forms: set[str] = field(default_factory=set)  # spellings as written in the reference
+    targets: list[tuple[str, str]] = field(default_factory=list)  # ("entity"|"place", id)
+    case: str = "cap"  # 'exact' (acronyms), 'any' (written lower case), 'cap' (needs a capital)
+
+
+def _case_rule(forms: set[str]) -> str:
+    if all(f.islower() for f in forms):
+        return "any"
+    if all(
+        "." in f or (f.isupper() and sum(c.isalpha() for c in f) <= ACRONYM_MAX_LETTERS)
+        for f in forms
+    ):
+        return "exact"
+    return "cap"
+
+
+def _none(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v == "" or v is pd.NaT:
+        return None
+    return v
+
+
+class Registry:
+    """Actors and places with their alias, key, fuzzy and surname indexes (see module doc)."""
+
+    def __init__(self, entities: list[Entity], places: list[Place]):
+        self.entities: dict[str, Entity] = {e.entity_id: e for e in entities}
+        self.places: dict[str, Place] = {p.place_id: p for p in places}
+        self.patterns: dict[str, Pattern] = {}
+        self.key_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            for a in e.aliases:
+                self._add_alias(a, ("entity", e.entity_id))
+            if e.entity_type == "person":
+                for a in e.aliases:
+                    toks = name_key(a).split()
+                    if len(toks) >= 2:
+                        self.surnames[toks[-1]].add(e.entity_id)
+        for p in places:
+            for a in p.aliases:
+                self._add_alias(a, ("place", p.place_id))
+        for pat in self.patterns.values():
+            pat.case = _case_rule(pat.forms)
+        self.key_index = dict(self.key_index)
+        # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
+        buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for k in self.key_index:
+            buckets[(k.count(" ") + 1, k[0])].append(k)
+        self.fuzzy_buckets = dict(buckets)
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
+        alias = alias.strip()
+        norm = normalise(alias).strip()
+        if len(norm.replace(" ", "")) < 2:
+            return
+        pat = self.patterns.get(norm)
+        if pat is None:
+            pat = self.patterns[norm] = Pattern(norm)
+        pat.forms.add(alias)
+        if target not in pat.targets:
+            pat.targets.append(target)
+        key = name_key(alias)
+        if key and target not in self.key_index[key]:
+            self.key_index[key].append(target)
+
+    # ------------------------------------------------------------------ automaton
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """One Aho-Corasick automaton over every alias, padded with spaces (word boundaries)."""
+        if self._automaton is None:
+            a = ahocorasick.Automaton()
+            for norm in self.patterns:
+                a.add_word(f" {norm} ", norm)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_automaton"] = None  # rebuilt on first use in the receiving process
+        return state
+
+    # ------------------------------------------------------------------ tables
+    def entities_table(self) -> pa.Table:
+        """schemas.ENTITIES, one row per registry actor (origin 'registry')."""
+        rows = [
+            {
+                "entity_id": e.entity_id,
+                "canonical_name": e.canonical_name,
+                "entity_type": e.entity_type,
+                "aliases": list(e.aliases),
+                "origin": e.origin,
+                "wikidata_id": e.wikidata_id,
+                "valid_from": e.valid_from,
+                "valid_to": e.valid_to,
+            }
+            for e in self.entities.values()
+        ]
+        return schemas.conform(rows, schemas.ENTITIES)
+
+    def places_table(self) -> pa.Table:
+        """schemas.PLACES, one row per gazetteer place (governorates and districts included)."""
+        rows = [
+            {
+                "place_id": p.place_id,
+                "name": p.name,
+                "admin1": p.admin1,
+                "admin2": p.admin2,
+                "country_code": p.country_code,
+                "latitude": p.latitude,
+                "longitude": p.longitude,
+                "feature_code": p.feature_code,
+                "precision": p.precision,
+            }
+            for p in self.places.values()
+        ]
+        return schemas.conform(rows, schemas.PLACES)
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_frames(cls, entities: pd.DataFrame, places: pd.DataFrame) -> Registry:
+        """Build from the reference tables (aliases '|'-separated, as in seeds/reference)."""
+
+        def aliases(row, name_col: str) -> tuple[str, ...]:
+            names = [row[name_col], *str(_none(row.get("aliases")) or "").split("|")]
+            return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+        def as_date(v) -> date | None:
+            v = _none(v)
+            return None if v is None else pd.Timestamp(v).date()
+
+        ents = [
+            Entity(
+                entity_id=r["entity_id"],
+                canonical_name=r["canonical_name"],
+                entity_type=r["entity_type"],
+                aliases=aliases(r, "canonical_name"),
+                origin=_none(r.get("origin")) or "registry",
+                wikidata_id=_none(r.get("wikidata_id")),
+                valid_from=as_date(r.get("valid_from")),
+                valid_to=as_date(r.get("valid_to")),
+                country_code=_none(r.get("country_code")),
+            )
+            for r in entities.to_dict("records")
+        ]
+        pls = [
+            Place(
+                place_id=str(r["place_id"]),
+                name=r["name"],
+                admin1=_none(r.get("admin1")),
+                admin2=_none(r.get("admin2")),
+                country_code=r["country_code"],
+                latitude=_none(r.get("latitude")),
+                longitude=_none(r.get("longitude")),
+                feature_code=r["feature_code"],
+                precision=r["precision"],
+                aliases=aliases(r, "name"),
+                population=int(_none(r.get("population")) or 0),
+                seat_of=_none(str(r["seat_of"]) if _none(r.get("seat_of")) else None),
+            )
+            for r in places.to_dict("records")
+        ]
+        return cls(ents, pls)
