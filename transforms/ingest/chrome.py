@@ -121,6 +121,9 @@ UI_WORDS = frozenset(
         "this",
         "and",
         "or",
+        "on",
+        "via",
+        "with",
     ]
 )
 _BULLET = re.compile(r"^[\s•·▪◦●*|»>\-–—]+")

@@ -63,11 +63,10 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
+def _too_many_controls(text: str) -> bool:
+    """Binary decoded as text: control or replacement characters beyond a little noise."""
     bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or ch == "\ufffd")
-    return bad / len(text)
+    return bad > max(8, len(text) * MAX_CONTROL_SHARE)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -88,7 +87,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return clean_text(data.decode(utf16)), utf16
         except UnicodeDecodeError:
             pass
-    if data.count(0) > len(data) * MAX_CONTROL_SHARE:
+    # A few stray NULs are noise to remove; many are a binary file.
+    if data.count(0) > max(8, len(data) * MAX_CONTROL_SHARE):
         raise Rejected("binary", f"{data.count(0)} NUL bytes in {len(data)}")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -99,6 +99,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("latin-1"), "latin-1"
         else:
             text, encoding = data.decode("cp1252"), "cp1252"
-    if _control_share(text) > MAX_CONTROL_SHARE:
-        raise Rejected("binary", f"{_control_share(text):.0%} control characters after decoding")
+    if _too_many_controls(text):
+        raise Rejected("binary", "control characters throughout the decoded text")
     return clean_text(text), encoding
