@@ -59,13 +59,15 @@ def run(
         None, help="Parquet root (path or URL). Default: beside the warehouse, in lake/."
     ),
     reprocess: bool = typer.Option(False, help="Re-extract every document, not only new ones."),
+    workers: int = typer.Option(0, help="Local processes for chunk tasks (0: one per core)."),
+    dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
-    from flows.pipeline import StrictModeError, sitrep_flow
+    from flows.pipeline import StrictModeError, configured_flow
 
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
     try:
-        result = sitrep_flow(
+        result = configured_flow(workers or None, dask)(
             inputs=inputs,
             warehouse=str(warehouse),
             strict=strict,

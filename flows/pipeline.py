@@ -6,11 +6,13 @@ Tasks pass chunk keys and counts, not frames. Retries only where failure can be 
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
 from flows import stages
 from flows.settings import RunSettings
@@ -35,6 +37,13 @@ build_task = task(
 publish_task = task(
     name="publish-warehouse", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.publish_stage)
+
+
+def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
+    """One chunk runs in the flow's process; several go to the flow's task runner in parallel."""
+    if len(chunks) <= 1:
+        return [chunk_task(settings, c) for c in chunks]
+    return chunk_task.map(unmapped(settings), chunks).result()
 
 
 @flow(name="sitrep")
@@ -94,14 +103,13 @@ def sitrep_flow(
             f"--strict: {summary.documents_rejected} input(s) rejected: {dict(summary.reasons)}"
         )
 
-    chunks = pending_task(settings, "mentions_raw", reprocess)
-    for chunk, n in zip(
-        chunks, mentions_task.map(unmapped(settings), chunks).result(), strict=True
+    for chunk_task, derived, what in (
+        (mentions_task, "mentions_raw", "mentions"),
+        (reports_task, "report_candidates", "attack reports"),
     ):
-        logger.info("chunk %s/%s: %d mentions", chunk.partition, chunk.key, n)
-    chunks = pending_task(settings, "report_candidates", reprocess)
-    for chunk, n in zip(chunks, reports_task.map(unmapped(settings), chunks).result(), strict=True):
-        logger.info("chunk %s/%s: %d attack reports", chunk.partition, chunk.key, n)
+        chunks = pending_task(settings, derived, reprocess)
+        for chunk, n in zip(chunks, _run_chunks(chunk_task, settings, chunks), strict=True):
+            logger.info("chunk %s/%s: %d %s", chunk.partition, chunk.key, n, what)
 
     resolved = resolve_task(settings)
     run.update(
@@ -123,3 +131,15 @@ def sitrep_flow(
     published = publish_task(settings, staged)
     logger.info("published %s", published)
     return run
+
+
+def configured_flow(workers: int | None = None, dask_address: str | None = None) -> Flow:
+    """The flow with its chunk tasks on local processes (default: one per core) or on Dask."""
+    runner: TaskRunner
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=dask_address)
+    else:
+        runner = ProcessPoolTaskRunner(max_workers=workers or os.cpu_count() or 1)
+    return sitrep_flow.with_options(task_runner=runner)
