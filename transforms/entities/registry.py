@@ -19,12 +19,15 @@ import pandas as pd
 import pyarrow as pa
 
 from transforms import schemas
-from transforms.entities.keys import name_key
+from transforms.entities.keys import name_key, strip_accents
+from transforms.entities.lexicon import STOPWORDS
 
 # Bytes that survive normalisation for the automaton: ASCII digits and lower-case letters.
 _KEEP = bytes((c if (48 <= c <= 57 or 97 <= c <= 122) else 32) for c in range(256))
 # An all-capitals alias of at most this many letters is an acronym: matched case-sensitively.
 ACRONYM_MAX_LETTERS = 5
+# A gazetteer alternate name shorter than this ("Sam" for Damascus) is too ambiguous to match.
+PLACE_ALIAS_MIN_LETTERS = 4
 
 
 def normalise(text: str) -> str:
@@ -114,7 +117,11 @@ class Registry:
                         self.surnames[toks[-1]].add(e.entity_id)
         for p in places:
             for a in p.aliases:
-                self._add_alias(a, ("place", p.place_id))
+                letters = sum(c.isalpha() for c in a)
+                if strip_accents(a).lower() in STOPWORDS:  # "Hit" (Hīt, Anbar) would match the verb
+                    continue
+                if letters >= PLACE_ALIAS_MIN_LETTERS or a == p.name or a.isupper():
+                    self._add_alias(a, ("place", p.place_id))
         for pat in self.patterns.values():
             pat.case = _case_rule(pat.forms)
         self.key_index = dict(self.key_index)
@@ -127,7 +134,7 @@ class Registry:
 
     def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
         alias = alias.strip()
-        norm = normalise(alias).strip()
+        norm = normalise(strip_accents(alias)).strip()
         if len(norm.replace(" ", "")) < 2:
             return
         pat = self.patterns.get(norm)

@@ -1,0 +1,122 @@
+"""detect_mentions: every span of a document that names a registry actor or place.
+
+Per document: one automaton pass (``matcher.known_hits``), one regex pass for the remaining
+capitalised names (``matcher.name_pieces``), then resolution in two passes. Pass one settles
+the registry hits and the full names found by key or fuzzy match, and collects the document's
+country context and person antecedents; pass two resolves places by that context and partial
+names ("Sharaa") by coreference. Output rows are in document order, one per span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pyarrow as pa
+
+from transforms import schemas
+from transforms.entities import places as placing
+from transforms.entities.coref import Antecedents
+from transforms.entities.lexicon import PERSON_TITLES
+from transforms.entities.matcher import known_hits, name_pieces
+from transforms.entities.registry import Registry, normalise
+from transforms.entities.resolve import pick_target, resolve_surface
+from transforms.sentences import sentence_index, sentence_spans
+
+ALIAS_SCORE = 1.0
+
+
+def _titled(text: str, start: int) -> bool:
+    before = text[max(0, start - 25) : start].split()
+    return bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
+
+
+def _mentions_of(doc_id: str, text: str, registry: Registry) -> list[dict]:
+    norm = normalise(text)
+    hits = known_hits(text, norm, registry)
+    pieces = name_pieces(text, [(h.start, h.end) for h in hits])
+    # (start, end, kind, ids, method, score)
+    found: list[tuple[int, int, str, list[str], str, float]] = []
+    later = []
+    for h in hits:
+        kind, ids = pick_target(
+            registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
+        )
+        found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
+    for p in pieces:
+        res = resolve_surface(registry, p.surface) if " " in p.surface.strip() else None
+        if res is not None and (len(res[0]) > 0):
+            kind, ids = pick_target(registry, res[0], text, p.start, p.end, p.titled)
+            if kind == "entity" or not p.titled:
+                found.append((p.start, p.end, kind, ids, res[1], res[2]))
+                continue
+        later.append(p)
+    # context: countries of unambiguous places and named countries; person antecedents
+    countries: Counter = Counter()
+    ante = Antecedents()
+    for start, end, kind, ids, _m, _s in found:
+        if kind == "place" and len(ids) == 1:
+            countries[registry.places[ids[0]].country_code] += 1
+        elif kind == "entity" and registry.entities[ids[0]].entity_type == "person":
+            ante.add(start, text[start:end], ids[0])
+    ante.finish()
+    for p in later:
+        ref = ante.resolve(p.start, p.surface, registry)
+        if ref is not None:
+            found.append((p.start, p.end, "entity", [ref[0]], "coreference", ref[1]))
+            continue
+        res = resolve_surface(registry, p.surface)
+        if res is not None:
+            kind, ids = pick_target(registry, res[0], text, p.start, p.end, p.titled)
+            found.append((p.start, p.end, kind, ids, res[1], res[2]))
+    found.sort(key=lambda f: f[0])
+    datelines = placing.dateline_spans(text)
+    spans = sentence_spans(text)
+    rows = []
+    for start, end, kind, ids, method, score in found:
+        surface = text[start:end]
+        if kind == "place":
+            gov, town = placing.cues(text, start, end, surface)
+            place = placing.choose_place(ids, registry, gov, town, countries)
+            in_dl = any(a <= start and end <= b for a, b in datelines)
+            if method == "alias" and surface == place.name:
+                method = "exact"
+            entity_id, place_id, etype = None, place.place_id, "place"
+            role = placing.role(text, end, place, in_dl)
+        else:
+            ent = registry.entities[ids[0]]
+            if method == "alias" and surface == ent.canonical_name:
+                method = "exact"
+            entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
+        rows.append(
+            {
+                "mention_id": f"{doc_id}:{start}:{end}",
+                "doc_id": doc_id,
+                "sentence_no": sentence_index(spans, start),
+                "char_start": start,
+                "char_end": end,
+                "surface": surface,
+                "entity_id": entity_id,
+                "place_id": place_id,
+                "entity_type": etype,
+                "match_method": method,
+                "score": score,
+                "role": role,
+            }
+        )
+    return rows
+
+
+def detect_mentions(documents: pd.DataFrame, registry: Registry) -> pa.Table:
+    """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text), in document order.
+
+    ``text[char_start:char_end] == surface`` on every row. One document's text that cannot be
+    read (null) yields no rows; it never stops the others.
+    """
+    rows: list[dict] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        if isinstance(text, str) and text:
+            rows.extend(_mentions_of(str(doc_id), text, registry))
+    if not rows:
+        return schemas.ENTITY_MENTIONS.empty_table()
+    return schemas.conform(rows, schemas.ENTITY_MENTIONS)

@@ -1,0 +1,101 @@
+"""Place resolution: pick one gazetteer place per span, by context and by country context.
+
+Rules, in order (each only among the span's candidate places):
+
+1. A governorate cue ("Deir al-Zor province", "Raqqa governorate", "... countryside") picks the
+   governorate; a town cue ("the city of Mayadin", "Raqqa city") picks a town.
+2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
+   (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
+3. Otherwise: places in the document's countries first (countries named in it, and the
+   countries of its unambiguous places), then ``PRIORITY_COUNTRIES``, then precision, then
+   population.
+
+A span's role: 'dateline' for the reporter's dateline ("DAMASCUS (Reuters) -"), never an event
+place; 'metonym' for a capital or a country acting as a government ("Ankara has been ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transforms.entities.lexicon import GOVERNORATE_AFTER, TOWN_AFTER, TOWN_BEFORE
+from transforms.entities.registry import Place, Registry
+
+# Countries preferred for an ambiguous name when the document gives no country context.
+PRIORITY_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
+# 'governorate' or 'town': what a name shared by a governorate and its seat means by default.
+SHARED_NAME_DEFAULT = "governorate"
+_PRECISION_RANK = {"governorate": 0, "town": 1, "district": 2, "region": 3, "country": 4}
+
+# "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", at the start of a line.
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z .'’-]{2,40}?)(?:,[ \t]*[A-Za-z0-9 .]{1,30})?[ \t]*"
+    r"\((?:Reuters|AFP|AP|[A-Z][A-Za-z .]{1,30})\)[ \t]*[-–—]",
+    re.MULTILINE,
+)
+# A capital or country followed by one of these acts as its government.
+METONYM_VERBS = frozenset(
+    """has have had is was will would said says says wants wanted accused announced condemned
+    warned relied relies rejected denied struck launched deployed deploys carried backed
+    supports supported urged called demanded threatened""".split()
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines' place words ("DAMASCUS" in "DAMASCUS (Reuters) -")."""
+    return [(m.start(1), m.end(1)) for m in DATELINE.finditer(text[:2000])]
+
+
+def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
+    """(governorate cue, town cue) around the span."""
+    after = text[end : end + 20].split()
+    nxt = after[0].lower().strip(".,;:") if after else ""
+    before = text[max(0, start - 20) : start].lower()
+    low = surface.lower()
+    gov = nxt in GOVERNORATE_AFTER or any(low.endswith(w) for w in GOVERNORATE_AFTER)
+    town = nxt in TOWN_AFTER or before.rstrip().endswith(TOWN_BEFORE)
+    return gov, town
+
+
+def choose_place(
+    ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool, countries: Counter
+) -> Place:
+    """One place among a span's candidates (rules in the module docstring)."""
+    cands = [registry.places[i] for i in ids]
+    if len(cands) == 1:
+        return cands[0]
+    govs = [p for p in cands if p.precision == "governorate"]
+    towns = [p for p in cands if p.precision == "town"]
+    if gov_cue and govs:
+        cands = govs
+    elif town_cue and towns:
+        cands = towns
+    elif govs and towns:
+        seats = [t for t in towns if t.seat_of in {g.place_id for g in govs}]
+        if seats and (SHARED_NAME_DEFAULT == "town" or seats[0].feature_code == "PPLC"):
+            return seats[0]
+        if seats:
+            return next(g for g in govs if g.place_id == seats[0].seat_of)
+
+    def rank(p: Place):
+        prio = (
+            PRIORITY_COUNTRIES.index(p.country_code)
+            if p.country_code in PRIORITY_COUNTRIES
+            else len(PRIORITY_COUNTRIES)
+        )
+        return (-countries.get(p.country_code, 0), prio, _PRECISION_RANK.get(p.precision, 9),
+                -p.population, p.place_id)  # fmt: skip
+
+    return min(cands, key=rank)
+
+
+def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
+    """'dateline', 'metonym' or None for a place mention ending at ``end``."""
+    if in_dateline:
+        return "dateline"
+    if place.feature_code == "PPLC" or place.precision == "country":
+        after = text[end : end + 25].split()
+        if after and after[0].lower().strip(".,;:") in METONYM_VERBS:
+            return "metonym"
+    return None

@@ -1,0 +1,108 @@
+"""Resolution of a surface string to registry targets: exact alias, then key, then fuzzy.
+
+``resolve_surface`` is cached per registry and surface string, so a name costs its key and
+fuzzy search once per process, not once per mention. ``pick_target`` chooses among a span's
+candidate targets (an entity and a place may share a name: "Dabiq" the outlet and the town)
+from context cues, and swaps a generic ministry to the country named before it
+("Iraq's Defence Ministry" -> the Iraqi ministry).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from transforms.entities.keys import name_key
+from transforms.entities.lexicon import (
+    COUNTRY_ADJECTIVE,
+    DEMONYMS,
+    ORG_AFTER,
+    PLACE_AFTER,
+    STOPWORDS,
+    TOWN_BEFORE,
+)
+from transforms.entities.registry import Registry
+
+# Fuzzy matching on keys (rapidfuzz ratio, 0-100): the floor for multi-word and one-word names,
+# and the shortest one-word key fuzzy matching may touch (short words collide too easily).
+FUZZY_MIN_MULTI = 88.0
+FUZZY_MIN_SINGLE = 92.0
+FUZZY_SINGLE_MIN_LEN = 6
+KEY_SCORE = 0.95  # a key match is near-certain: the folding only merges spellings
+
+Resolution = tuple[list[tuple[str, str]], str, float]  # (targets, method, score)
+
+
+def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
+    """Targets for an uncovered name span by key, then fuzzy key; None if neither finds one."""
+    cache: dict = registry.__dict__.setdefault("_resolve_cache", {})
+    if surface in cache:
+        return cache[surface]
+    out = _resolve(registry, surface)
+    cache[surface] = out
+    return out
+
+
+def _resolve(registry: Registry, surface: str) -> Resolution | None:
+    key = name_key(surface)
+    if not key or key in STOPWORDS:
+        return None
+    hit = registry.key_index.get(key)
+    if hit:
+        return list(hit), "key", KEY_SCORE
+    ntok = key.count(" ") + 1
+    if ntok == 1 and len(key) < FUZZY_SINGLE_MIN_LEN:
+        return None
+    bucket = registry.fuzzy_buckets.get((ntok, key[0]))
+    if not bucket:
+        return None
+    cutoff = FUZZY_MIN_SINGLE if ntok == 1 else FUZZY_MIN_MULTI
+    best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if best is None:
+        return None
+    return list(registry.key_index[best[0]]), "fuzzy", round(best[1] / 100.0, 4)
+
+
+def pick_target(
+    registry: Registry, targets: list[tuple[str, str]], text: str, start: int, end: int,
+    titled: bool,
+) -> tuple[str, list[str]]:  # fmt: skip
+    """('entity', [id]) or ('place', [candidate ids]) for a span, from its context."""
+    ents = [t[1] for t in targets if t[0] == "entity"]
+    places = [t[1] for t in targets if t[0] == "place"]
+    if ents and places:
+        after = text[end : end + 20].split()
+        nxt = after[0].lower().strip(".,;:") if after else ""
+        before = text[max(0, start - 20) : start].lower().rstrip()
+        if nxt in PLACE_AFTER or before.endswith(TOWN_BEFORE + ("in", "near", "at")):
+            ents = []
+        elif nxt in ORG_AFTER or titled or any(
+            registry.entities[e].entity_id.startswith("ent:") for e in ents
+        ):
+            places = []
+    if not ents:
+        return "place", places
+    if titled:
+        persons = [e for e in ents if registry.entities[e].entity_type == "person"]
+        ents = persons or ents
+    # curated entities before the ones derived from sanctions lists
+    ents.sort(key=lambda e: (not e.startswith("ent:"), e))
+    return "entity", [_country_swap(registry, ents[0], text, start, end)]
+
+
+def _country_swap(registry: Registry, entity_id: str, text: str, start: int, end: int) -> str:
+    """"Iraq's Defence Ministry": the generic alias becomes that country's own body."""
+    ent = registry.entities[entity_id]
+    if ent.entity_type != "government" or not ent.country_code:
+        return entity_id
+    before = text[max(0, start - 20) : start].split()
+    if not before:
+        return entity_id
+    word = before[-1].lower().replace("’", "'").removesuffix("'s")
+    country = DEMONYMS.get(word)
+    if not country or country == ent.country_code or country not in COUNTRY_ADJECTIVE:
+        return entity_id
+    key = name_key(f"{COUNTRY_ADJECTIVE[country]} {text[start:end]}")
+    for kind, other in registry.key_index.get(key, []):
+        if kind == "entity":
+            return other
+    return entity_id
