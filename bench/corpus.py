@@ -3,11 +3,12 @@ the ground truth of the events they report.
 
     python -m bench.corpus --n 10000 --out DIR [--seed 7] [--format jsonl|files]
 
-Writes ``DIR/articles.jsonl`` (one article per line: id, title, source, url, published, text) or,
-with ``--format files``, ``DIR/articles/<n>_<id>.txt|.html`` plus ``DIR/manifest.jsonl`` (the same
-fields without text, and the file's path); and always ``DIR/events.jsonl``, the ground truth: one
-line per real-world event (key, date, place, governorate, perpetrator, killed, wounded, the ids of
-the articles reporting it and the exact spellings each of them used).
+Writes ``DIR/articles.jsonl`` (one article per line: id, title, source, url, published, text,
+format "text" | "html") or, with ``--format files``, ``DIR/articles/<n>_<id>.txt|.html`` plus
+``DIR/manifest.jsonl`` (the same fields without text and format, and the file's path); and always
+``DIR/events.jsonl``, the ground truth: one line per real-world event (key, date, place,
+governorate, perpetrator, killed, wounded, the ids of the articles reporting it and the exact
+spellings each of them used).
 
 Contract:
 - Same seed, same bytes. The first k articles of an N-article corpus are the first k of any larger
@@ -263,6 +264,7 @@ class _Group:
             "url": f"https://www.{outlet[1]}/middle-east/{dated}{slug}-{art_id[:8]}",
             "published": published,
             "text": text,
+            "format": "html" if as_html else "text",  # what the JSONL reader keys HTML on
         }
         pairs = [(e, {**r, "article_id": art_id}) for e, r in reports]
         return article, pairs
@@ -367,10 +369,10 @@ def write_corpus(out: Path, n: int, seed: int = 7, fmt: str = "jsonl") -> dict[s
                 if fmt == "jsonl":
                     main.write(dump(article) + "\n")
                 else:
-                    ext = "html" if article["text"].startswith("<html>") else "txt"
+                    ext = "html" if article["format"] == "html" else "txt"
                     name = f"{n_articles:07d}_{article['id']}.{ext}"
                     (art_dir / name).write_text(article["text"], encoding="utf-8")
-                    meta = {k: v for k, v in article.items() if k != "text"}
+                    meta = {k: v for k, v in article.items() if k not in ("text", "format")}
                     main.write(dump({**meta, "path": f"articles/{name}"}) + "\n")
                 n_articles += 1
             for e in events:

@@ -35,7 +35,8 @@ def test_writes_exactly_n_articles_with_the_declared_fields(made):
     assert len(articles) == N == stats["articles"]
     assert len(events) == stats["events"]
     for a in articles.values():
-        assert set(a) == {"id", "title", "source", "url", "published", "text"}
+        assert set(a) == {"id", "title", "source", "url", "published", "text", "format"}
+        assert a["format"] == ("html" if a["text"].startswith("<html>") else "text")
         assert a["url"].startswith("https://") and a["id"][:8] in a["url"]
 
 
@@ -146,7 +147,7 @@ def test_files_format_writes_one_file_per_article_and_a_manifest(tmp_path):
     assert len(manifest) == stats["articles"] == 260
     same = list(corpus.iter_articles(260, seed=2))
     for meta, article in zip(manifest, same, strict=True):
-        assert meta["id"] == article["id"] and "text" not in meta
+        assert meta["id"] == article["id"] and "text" not in meta and "format" not in meta
         path = tmp_path / meta["path"]
         assert path.read_text(encoding="utf-8") == article["text"]
         assert path.suffix == (".html" if article["text"].startswith("<html>") else ".txt")
