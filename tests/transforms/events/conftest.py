@@ -1,0 +1,130 @@
+"""Small inline gazetteer, actors and a document/mention builder for the events tests."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from transforms import schemas
+
+PLACES = [
+    # place_id, name, admin1, precision
+    ("t_may", "Al Mayadin", "Deir ez-Zor", "town"),
+    ("g_dez", "Deir ez-Zor", "Deir ez-Zor", "governorate"),
+    ("t_raq", "Ar Raqqah", "Ar-Raqqah", "town"),
+    ("g_raq", "Ar-Raqqah", "Ar-Raqqah", "governorate"),
+    ("t_pal", "Tadmur", "Homs", "town"),
+    ("c_sy", "Syria", None, "country"),
+]
+# surface -> (entity_type, id)
+LEXICON = {
+    "Mayadin": ("place", "t_may"),
+    "Mayadeen": ("place", "t_may"),
+    "Deir ez-Zor": ("place", "t_dez_town"),
+    "Deir al-Zor": ("place", "g_dez"),
+    "Raqqa": ("place", "t_raq"),
+    "Palmyra": ("place", "t_pal"),
+    "Syria": ("place", "c_sy"),
+    "DAMASCUS": ("place", "c_sy"),
+    "Islamic State": ("armed_group", "ent:is"),
+    "ISIS": ("armed_group", "ent:is"),
+    "IS": ("armed_group", "ent:is"),
+    "Hurras al-Din": ("armed_group", "ent:hd"),
+}
+
+
+@pytest.fixture
+def places() -> pd.DataFrame:
+    rows = [
+        {
+            "place_id": pid,
+            "name": name,
+            "admin1": a1,
+            "admin2": None,
+            "country_code": "SY",
+            "latitude": 35.0,
+            "longitude": 40.0,
+            "feature_code": None,
+            "precision": prec,
+        }
+        for pid, name, a1, prec in PLACES
+    ]
+    rows.append({**rows[1], "place_id": "t_dez_town", "precision": "town"})
+    return pd.DataFrame(rows, columns=schemas.PLACES.names)
+
+
+@pytest.fixture
+def entities() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "entity_id": "ent:is",
+                "canonical_name": "Islamic State",
+                "entity_type": "armed_group",
+                "aliases": ["IS", "ISIS"],
+                "origin": "registry",
+            },
+            {
+                "entity_id": "ent:hd",
+                "canonical_name": "Hurras al-Din",
+                "entity_type": "armed_group",
+                "aliases": [],
+                "origin": "registry",
+            },
+        ]
+    ).reindex(columns=schemas.ENTITIES.names)
+
+
+def mentions_for(doc_id: str, text: str) -> list[dict]:
+    """Every lexicon surface in ``text`` as a mention (longest first, case-sensitive)."""
+    rows, taken = [], []
+    for surface in sorted(LEXICON, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            kind, ident = LEXICON[surface]
+            rows.append(
+                {
+                    "mention_id": f"{doc_id}:{m.start()}",
+                    "doc_id": doc_id,
+                    "sentence_no": 0,
+                    "char_start": m.start(),
+                    "char_end": m.end(),
+                    "surface": surface,
+                    "entity_id": ident if kind != "place" else None,
+                    "place_id": ident if kind == "place" else None,
+                    "entity_type": kind,
+                    "match_method": "exact",
+                    "score": 1.0,
+                    "role": "dateline" if surface.isupper() and len(surface) > 3 else None,
+                }
+            )
+    return rows
+
+
+@pytest.fixture
+def corpus():
+    """Build (documents, mentions) frames from (doc_id, text, published, source) tuples."""
+
+    def build(*docs: tuple[str, str, date | None, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        drows, mrows = [], []
+        for doc_id, text, pub, source in docs:
+            drows.append(
+                {
+                    "doc_id": doc_id,
+                    "text": text,
+                    "published_date": pub,
+                    "source": source,
+                    "title": None,
+                }
+            )
+            mrows.extend(mentions_for(doc_id, text))
+        documents = pd.DataFrame(drows).reindex(columns=schemas.DOCUMENTS.names)
+        mentions = pd.DataFrame(mrows, columns=[*schemas.ENTITY_MENTIONS.names])
+        return documents, mentions
+
+    return build

@@ -1,0 +1,124 @@
+"""Report extraction on small inline documents (mentions built from a tiny lexicon)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms import schemas
+from transforms.events import extract_reports
+
+SUN = date(2026, 2, 22)
+
+TWO_ATTACKS = (
+    "Islamic State claimed responsibility on Saturday for two attacks on army personnel. "
+    "The group said it had attacked a soldier in the town of Mayadin using a pistol, and "
+    "attacked two other soldiers with machine guns in Raqqa. "
+    "The defence ministry said a soldier and a civilian were killed on Saturday."
+)
+
+
+def run(corpus, places, entities, *docs):
+    documents, mentions = corpus(*docs)
+    table = extract_reports(documents, mentions, places, entities)
+    assert table.schema == schemas.EVENT_REPORTS
+    return documents, table.to_pylist()
+
+
+def test_claim_detailed_at_two_places(corpus, places, entities):
+    documents, reps = run(corpus, places, entities, ("d1", TWO_ATTACKS, SUN, "A"))
+    assert [r["place_id"] for r in reps] == ["t_may", "t_raq"]
+    for r in reps:
+        assert r["event_date"] == date(2026, 2, 21) and r["date_method"] == "relative"
+        assert r["perpetrator_id"] == "ent:is" and r["attribution"] == "claimed"
+        assert r["weapon"] == "firearms" and r["target"] == "military"
+        assert (r["event_type"], r["sub_event_type"]) == ("Battles", "Armed clash")
+        # the toll of 2 was stated for both attacks: split unknown, never copied into each
+        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 2)
+        assert TWO_ATTACKS[r["char_start"] : r["char_end"]] == r["quote"]
+        assert r["event_id"] is None
+    assert "Mayadin" in reps[0]["quote"] and "Raqqa" not in reps[0]["quote"]
+
+
+def test_single_attack_takes_the_whole_toll(corpus, places, entities):
+    text = "Gunmen attacked a checkpoint in Raqqa on Feb 20, killing three soldiers."
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    assert len(reps) == 1
+    r = reps[0]
+    assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (3, 3, 3)
+    assert r["event_date"] == date(2026, 2, 20) and r["date_method"] == "explicit"
+    assert r["perpetrator_id"] is None and r["attribution"] == "unattributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS has carried out six attacks against government targets since the fall of Assad.",
+        "Two ministers survived five foiled assassination attempts by IS in Raqqa.",
+        "Channels supporting ISIS called for intensified attacks in Raqqa.",
+        "ISIS overran Raqqa and Mayadin in 2014, killing hundreds.",
+        "US troops withdrew from two bases near Raqqa after attacks.",
+        "The army announced the start of a new offensive against IS in Deir al-Zor.",
+        "Thousands of ISIS prisoners escaped from a camp near Raqqa.",
+    ],
+)
+def test_not_attacks_give_no_report(corpus, places, entities, text):
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    assert reps == []
+
+
+def test_undated_document_leaves_relative_dates_null(corpus, places, entities):
+    _, reps = run(corpus, places, entities, ("d1", TWO_ATTACKS, None, "A"))
+    assert len(reps) == 2 and all(r["event_date"] is None for r in reps)
+
+
+def test_history_relative_to_publication_and_same_month(corpus, places, entities):
+    text = (
+        "Strikes followed an ambush in Palmyra that killed three Americans in December. "
+        "The same month, five Syrians were killed in two attacks by suspected ISIS supporters."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    pal = [r for r in reps if r["place_id"] == "t_pal"]
+    rest = [r for r in reps if r["place_id"] is None]
+    assert len(pal) == 1 and pal[0]["event_date"] == date(2025, 12, 1)
+    assert pal[0]["date_precision"] == "month" and pal[0]["killed_best"] == 3
+    assert len(rest) == 2  # two attacks, no place: two reports, the total split unknown
+    for r in rest:
+        assert r["attribution"] == "suspected" and r["event_date"] == date(2025, 12, 1)
+        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 5)
+    assert len({r["report_id"] for r in reps}) == 3
+
+
+def test_another_attack_days_before_is_its_own_report(corpus, places, entities):
+    text = (
+        "IS claimed an attack in Raqqa on Feb 21 that killed a soldier. "
+        "It came two days after IS claimed another attack in Deir al-Zor that killed a "
+        "member of the security forces and wounded another."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    by_place = {r["place_id"]: r for r in reps}
+    assert by_place["t_raq"]["event_date"] == date(2026, 2, 21)
+    dz = by_place["g_dez"]
+    assert dz["event_date"] == date(2026, 2, 19)
+    assert (dz["killed_best"], dz["wounded_best"]) == (1, 1)
+    assert dz["target"] == "security forces"
+
+
+def test_province_reads_as_governorate_and_dateline_is_no_venue(corpus, places, entities):
+    text = "DAMASCUS (Reuters) - Gunmen attacked a patrol in Deir ez-Zor province on Feb 20."
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    assert [r["place_id"] for r in reps] == ["g_dez"]
+
+
+def test_report_ids_are_deterministic_and_per_document(corpus, places, entities):
+    _, a = run(corpus, places, entities, ("d1", TWO_ATTACKS, SUN, "A"))
+    _, b = run(corpus, places, entities, ("d1", TWO_ATTACKS, SUN, "A"))
+    _, c = run(corpus, places, entities, ("d2", TWO_ATTACKS, SUN, "A"))
+    assert [r["report_id"] for r in a] == [r["report_id"] for r in b]
+    assert not {r["report_id"] for r in a} & {r["report_id"] for r in c}
+
+
+def test_empty_input(corpus, places, entities):
+    documents, mentions = corpus()
+    assert extract_reports(documents, mentions, places, entities).num_rows == 0

@@ -1,0 +1,119 @@
+"""Clause classification: attack or not (and why not), ACLED type, weapon, target, attribution.
+
+Contract: pure functions of a clause's text (and its resolved dates); lexicons live in
+``rules.py``. A clause is an attack report only if it states an attack predicate and none of
+the reasons in ``rules.NOT_ATTACK`` applies: aggregates ("six attacks since ..."), foiled plots,
+threats and calls, announced offensives, withdrawals, prison escapes, relocations and history
+(or a year well before publication) are never attacks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from transforms.events import rules
+from transforms.events.dates import DateRef
+
+
+def not_attack_reason(clause: str, dates: list[DateRef], published: date | None) -> str | None:
+    """Why ``clause`` does not report an attack (a rules.NOT_ATTACK name or 'history'), or None."""
+    for name, pat in rules.NOT_ATTACK:
+        if pat.search(clause):
+            return name
+    m = rules.ATTACK_COUNT.search(clause)
+    if m and _count_word(m.group(1)) > rules.MAX_LISTED_ATTACKS:
+        return "aggregate"
+    if is_history(dates, published):
+        return "history"
+    return None
+
+
+def _old_year(d: DateRef, published: date | None) -> bool:
+    return (
+        published is not None
+        and d.value is not None
+        and d.precision == "year"
+        and d.value.year < published.year - rules.HISTORY_YEARS_BEFORE
+    )
+
+
+def is_history(dates: list[DateRef], published: date | None) -> bool:
+    """Dated only in years well before publication ("overran the city in 2014")."""
+    return any(_old_year(d, published) for d in dates) and not any(
+        d.value is not None and not _old_year(d, published) for d in dates
+    )
+
+
+def _count_word(tok: str) -> int:
+    tok = " ".join(tok.lower().split())
+    if tok.isdigit():
+        return int(tok)
+    if tok in ("several", "a series of", "multiple", "dozens of"):
+        return rules.MAX_LISTED_ATTACKS + 1
+    return rules.NUMBER_WORDS.get(tok, 1)
+
+
+def attack_count(clause: str) -> int | None:
+    """N in "claimed two attacks", "another attack" (1); None when no count is stated."""
+    m = rules.ATTACK_COUNT.search(clause)
+    return _count_word(m.group(1)) if m else None
+
+
+def is_attack(clause: str) -> bool:
+    return rules.ATTACK.search(clause) is not None
+
+
+def is_anaphoric(clause: str) -> bool:
+    """The clause only refers back to attacks already described ("the attacks come amid")."""
+    return rules.ANAPHORA.search(clause) is not None
+
+
+def weapon_of(text: str) -> tuple[str, str | None, str | None]:
+    """(weapon, event_type or None, sub_event_type or None) by the first lexicon match."""
+    for pat, weapon, etype, sub in rules.WEAPONS:
+        if pat.search(text):
+            return weapon, etype, sub
+    return "unknown", None, None
+
+
+def target_of(text: str) -> str | None:
+    for name, pat in rules.TARGETS:
+        if pat.search(text):
+            return name
+    return None
+
+
+def event_type_of(
+    weapon: tuple[str, str | None, str | None], target: str | None
+) -> tuple[str, str]:
+    """ACLED (event_type, sub_event_type): explosive and remote weapons by their kind; direct
+    violence against armed targets is a clash, against civilians (or no armed party) an attack.
+    """
+    _, etype, sub = weapon
+    if etype and sub:
+        return etype, sub
+    if target in (None, "civilians", "officials"):
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def attribution_of(text: str, has_perpetrator: bool) -> str:
+    """'claimed' | 'suspected' | 'disputed' | 'attributed' | 'unattributed' for a clause."""
+    if not has_perpetrator:
+        return "unattributed"
+    if rules.DISPUTED.search(text):
+        return "disputed"
+    if rules.SUSPECTED.search(text):
+        return "suspected"
+    if rules.CLAIM.search(text):
+        return "claimed"
+    return "attributed"
+
+
+def target_position(text: str, start: int) -> bool:
+    """True when a mention starting at ``start`` is the object of an attack ("strikes on IS")."""
+    return rules.TARGET_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
+WORD = re.compile(r"\w+")

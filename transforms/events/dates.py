@@ -1,0 +1,237 @@
+"""Date expressions in a sentence, resolved against the publication date (or a context date).
+
+Contract: ``find_dates(text, published, anchor)`` returns every date expression in ``text`` as a
+``DateRef`` (span, resolved date or None, precision, method, anaphoric flag), in text order.
+
+- Explicit: "Feb 21", "February 21, 2026", "21 February 2026", "2026-02-21", "in December",
+  "last November", "in 2014". A day or month without a year takes the most recent such day or
+  month on or before publication ("in December" read in February 2026 is December 2025).
+- Relative to publication: "on Saturday" (the latest Saturday on or before publication),
+  "yesterday", "last week", "last month", "two days ago".
+- Anaphoric, relative to ``anchor`` (the last date the article mentioned, else publication):
+  "the day before", "two days earlier", "N days after ..." (the thing after which is N days
+  before the anchor), "the same month", "the next day".
+- Never after the article: a date that would fall after ``published`` resolves to None.
+  Without a publication date only expressions carrying their own year (or anaphora with an
+  anchor) resolve; the rest come back with ``date=None`` so the caller knows a date was said.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from transforms.events.rules import NUMBER_WORDS
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+
+_MON = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_NUM = r"(\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if k not in {"a", "an"}) + r"|a|an)"
+_UNIT = r"(days?|weeks?|months?)"
+
+# (name, pattern); names drive resolution. Case-sensitive month names keep "may" the verb out.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?(?:\s+(\d{{4}}))?\b")),
+    ("mdy", re.compile(rf"\b{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{{4}}))?\b")),
+    (
+        "my",
+        re.compile(
+            rf"(?i:\b(in|last|this|early|late|mid|of|during|until|by)\s+)"
+            rf"(?:-?\s*)?{_MON}(?:\s+(\d{{4}}))?\b|\b{_MON}\s+(\d{{4}})\b"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?i)\b(?:(last|on|this|past)\s+)?(monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday)\b"
+        ),
+    ),
+    ("ago", re.compile(rf"(?i)\b{_NUM}\s+{_UNIT}\s+ago\b")),
+    ("anaphor_n", re.compile(rf"(?i)\b{_NUM}\s+{_UNIT}\s+(earlier|before|later|after|prior)\b")),
+    (
+        "anaphor_day",
+        re.compile(
+            r"(?i)\b(?:the\s+(day|night|evening)\s+before|"
+            r"the\s+previous\s+(day|night|evening)|"
+            r"the\s+(next|following)\s+day|the\s+same\s+(day|week|month))\b"
+        ),
+    ),
+    (
+        "rel_pub",
+        re.compile(
+            r"(?i)\b(yesterday|today|tonight|this\s+morning|last\s+night|"
+            r"last\s+week|last\s+month|last\s+year|this\s+week|this\s+month)\b"
+        ),
+    ),
+    ("year", re.compile(r"(?<![\d,.-])\b(19[5-9]\d|20\d\d)\b(?!-|[\d,.]\d)")),
+]
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """One date expression: ``text[start:end]``, resolved to ``value`` at ``precision``."""
+
+    start: int
+    end: int
+    value: date | None
+    precision: str  # 'day' | 'week' | 'month' | 'year'
+    method: str  # 'explicit' | 'relative'
+    anaphoric: bool
+
+
+def _number(tok: str) -> int:
+    tok = tok.lower()
+    return int(tok) if tok.isdigit() else NUMBER_WORDS.get(tok, 1)
+
+
+def _month_day(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+    """The day, or the most recent such day on or before ``ref`` when the year is missing."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        if ref is None:
+            return None
+        d = date(ref.year, month, day)
+        return d if d <= ref else date(ref.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _month(month: int, year: int | None, ref: date | None, strictly_before: bool) -> date | None:
+    if year is not None:
+        return date(year, month, 1)
+    if ref is None:
+        return None
+    y = ref.year
+    if month > ref.month or (strictly_before and month == ref.month):
+        y -= 1
+    return date(y, month, 1)
+
+
+def _shift_month(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None) -> DateRef:
+    g = m.groups()
+    s, e = m.start(), m.end()
+    if kind == "iso":
+        try:
+            v = date(int(g[0]), int(g[1]), int(g[2]))
+        except ValueError:
+            v = None
+        return DateRef(s, e, v, "day", "explicit", False)
+    if kind in ("dmy", "mdy"):
+        day, mon = (g[0], g[1]) if kind == "dmy" else (g[1], g[0])
+        year = int(g[2]) if g[2] else None
+        v = _month_day(MONTHS[mon.lower().rstrip(".")], int(day), year, pub or anchor)
+        return DateRef(s, e, v, "day", "explicit", False)
+    if kind == "my":
+        if g[1]:
+            mon, year, last = g[1], g[2], (g[0] or "").lower() == "last"
+        else:
+            mon, year, last = g[3], g[4], False
+        v = _month(MONTHS[mon.lower()], int(year) if year else None, pub or anchor, last)
+        return DateRef(s, e, v, "month", "explicit", False)
+    if kind == "year":
+        return DateRef(s, e, date(int(g[0]), 1, 1), "year", "explicit", False)
+    if kind == "weekday":
+        if pub is None:
+            return DateRef(s, e, None, "day", "relative", False)
+        back = (pub.weekday() - WEEKDAYS[g[1].lower()]) % 7
+        if back == 0 and (g[0] or "").lower() == "last":
+            back = 7
+        return DateRef(s, e, pub - timedelta(days=back), "day", "relative", False)
+    if kind == "rel_pub":
+        word = " ".join(g[0].lower().split())
+        if pub is None:
+            return DateRef(s, e, None, "day", "relative", False)
+        table = {
+            "yesterday": (pub - timedelta(days=1), "day"),
+            "last night": (pub - timedelta(days=1), "day"),
+            "today": (pub, "day"),
+            "tonight": (pub, "day"),
+            "this morning": (pub, "day"),
+            "last week": (pub - timedelta(days=7), "week"),
+            "this week": (pub, "week"),
+            "last month": (_shift_month(pub, -1), "month"),
+            "this month": (pub.replace(day=1), "month"),
+            "last year": (date(pub.year - 1, 1, 1), "year"),
+        }
+        v, prec = table[word]
+        return DateRef(s, e, v, prec, "relative", False)
+    if kind == "ago":
+        n, unit = _number(g[0]), g[1].lower().rstrip("s")
+        if pub is None:
+            return DateRef(s, e, None, "day", "relative", False)
+        if unit == "month":
+            return DateRef(s, e, _shift_month(pub, -n), "month", "relative", False)
+        days = n * (7 if unit == "week" else 1)
+        return DateRef(
+            s, e, pub - timedelta(days=days), "day" if unit == "day" else "week", "relative", False
+        )
+    base = anchor or pub
+    if kind == "anaphor_n":
+        n, unit, direction = _number(g[0]), g[1].lower().rstrip("s"), g[2].lower()
+        # "two days earlier" / "N days before" the anchor: anchor - N. "N days after X" says X
+        # was N days before the anchor; "N days later" is after the anchor.
+        sign = 1 if direction == "later" else -1
+        if base is None:
+            return DateRef(s, e, None, "day", "relative", True)
+        if unit == "month":
+            return DateRef(s, e, _shift_month(base, sign * n), "month", "relative", True)
+        days = n * (7 if unit == "week" else 1)
+        return DateRef(
+            s,
+            e,
+            base + timedelta(days=sign * days),
+            "day" if unit == "day" else "week",
+            "relative",
+            True,
+        )
+    # anaphor_day
+    if base is None:
+        return DateRef(s, e, None, "day", "relative", True)
+    if g[0] or g[1]:
+        return DateRef(s, e, base - timedelta(days=1), "day", "relative", True)
+    if g[2]:
+        return DateRef(s, e, base + timedelta(days=1), "day", "relative", True)
+    unit = g[3].lower()
+    if unit == "month":
+        return DateRef(s, e, base.replace(day=1), "month", "relative", True)
+    return DateRef(s, e, base, "day" if unit == "day" else "week", "relative", True)
+
+
+def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
+    """Every date expression in ``text``, non-overlapping (longest first at a position)."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), kind, m))
+    found.sort(key=lambda t: (t[0], t[1]))
+    out: list[DateRef] = []
+    taken_end = -1
+    for start, _, kind, m in found:
+        if start < taken_end:
+            continue
+        ref = _resolve(kind, m, published, anchor)
+        if ref.value is not None and published is not None and ref.value > published:
+            # Never after the article: a later date is a plan or a typo, not an event's day.
+            ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
+        out.append(ref)
+        taken_end = m.end()
+    return out

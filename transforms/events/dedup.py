@@ -1,0 +1,438 @@
+"""Cross-source deduplication: reports -> distinct events, by ACLED's rule, with reasons.
+
+Grain: ``events`` one row per distinct real-world attack; ``merges`` one row per report merged
+into an event after its first; ``conflicts`` one row per event field its reports disagree on.
+
+Rule (``compatible``): a report joins an event when
+- place: the same place, or one holds the other ("Deir ez-Zor province" holds "Mayadin");
+  both place-less also agree; a place-less report never joins a placed event (unknown is not
+  the same);
+- date: the same day; a coarser date (week/month/year) holding the finer one; or, when either
+  date was resolved from a relative expression, within ``rules.RELATIVE_DATE_TOLERANCE_DAYS``
+  (the disagreement is kept as a ``event_date`` conflict);
+- perpetrator: the same, or either unknown ("unknown assailants" then claimed by a group);
+- type: the same ACLED event_type, or either report's weapon unknown (its type was a guess);
+- two reports of one document stay apart unless they name the same place and day in
+  different sentences (a document that lists two attacks means two).
+Reports are taken in a fixed order (dated first, by date, then report_id) and each joins its
+best compatible event (exact date, then exact place, then most documents), else starts one.
+
+Undated reports (no date in the text, or none resolvable without a publication date) are
+dated by corroboration afterwards: they join the best compatible event with the same or a
+holding place, and take its date with ``date_method = 'corroborated'``; else they stay
+undated, alone.
+
+``event_id`` is a hash of the event's smallest dated report_id (else smallest report_id):
+re-runs give the same ids, and adding unrelated documents does not change them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+import pandas as pd
+import pyarrow as pa
+
+from transforms import schemas
+from transforms.events import rules
+from transforms.events.extract import holds
+
+
+class MergeResult(NamedTuple):
+    reports: pa.Table
+    events: pa.Table
+    merges: pa.Table
+    conflicts: pa.Table
+
+
+@dataclass
+class _Event:
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+
+
+def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
+    if df is None:
+        return []
+    rows = df.to_pylist() if isinstance(df, pa.Table) else df.to_dict("records")
+    out = []
+    for r in rows:
+        clean = {}
+        for k, v in r.items():
+            if isinstance(v, pd.Timestamp):
+                v = None if pd.isna(v) else v.date()
+            elif v is pd.NaT or (isinstance(v, float) and v != v):
+                v = None
+            clean[k] = v
+        out.append(clean)
+    return out
+
+
+def _span(d: date, precision: str | None) -> tuple[date, date]:
+    if precision == "month":
+        nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return d.replace(day=1), nxt - timedelta(days=1)
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == "week":
+        return d - timedelta(days=3), d + timedelta(days=3)
+    return d, d
+
+
+def date_relation(a: dict, b: dict) -> str | None:
+    """'same' | 'within' (coarser holds finer) | 'near' (relative, within tolerance) | None."""
+    da, db = a.get("event_date"), b.get("event_date")
+    if da is None or db is None:
+        return None
+    pa_, pb = a.get("date_precision") or "day", b.get("date_precision") or "day"
+    if da == db and pa_ == pb:
+        return "same"
+    (a0, a1), (b0, b1) = _span(da, pa_), _span(db, pb)
+    if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
+        return "within"
+    if "relative" in (a.get("date_method"), b.get("date_method")):
+        gap = max(b0 - a1, a0 - b1).days
+        if gap <= rules.RELATIVE_DATE_TOLERANCE_DAYS:
+            return "near"
+    return None
+
+
+def place_relation(a: dict, b: dict, places: dict[str, dict]) -> str | None:
+    """'same' | 'holds' | None for two reports' places."""
+    pa_, pb = a.get("place_id"), b.get("place_id")
+    if pa_ is None and pb is None:
+        return "same"
+    if pa_ is None or pb is None:
+        return None
+    if pa_ == pb:
+        return "same"
+    qa, qb = places.get(pa_), places.get(pb)
+    if qa is None or qb is None:
+        return None
+    return "holds" if holds(qa, qb) or holds(qb, qa) else None
+
+
+def _type_ok(a: dict, b: dict) -> bool:
+    return a.get("event_type") == b.get("event_type") or "unknown" in (
+        a.get("weapon"),
+        b.get("weapon"),
+    )
+
+
+def _perp_ok(a: dict, b: dict) -> bool:
+    return (
+        a.get("perpetrator_id") is None
+        or b.get("perpetrator_id") is None
+        or (a["perpetrator_id"] == b["perpetrator_id"])
+    )
+
+
+def _pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str] | None:
+    """(score, reason) when ``r`` may join the event holding ``o``; None when they differ."""
+    if not (_type_ok(r, o) and _perp_ok(r, o)):
+        return None
+    prel = place_relation(r, o, places)
+    undated = mode == "undated"
+    if prel is None or (undated and r.get("place_id") is None):
+        return None
+    if r["doc_id"] == o["doc_id"] and not (
+        prel == "same"
+        and r.get("place_id")
+        and r.get("event_date") is not None
+        and r.get("event_date") == o.get("event_date")
+        and r["sentence_no"] != o["sentence_no"]
+    ):
+        return None
+    if undated:
+        drel = "corroborated"
+    else:
+        drel = date_relation(r, o)
+        if drel is None or (mode == "strict" and drel == "near"):
+            return None
+    score = {"same": 4, "within": 3, "near": 1, "corroborated": 2}[drel]
+    score = score * 10 + (2 if prel == "same" else 1)
+    place = (
+        f"same place {r.get('location_text') or r.get('place_id')}"
+        if prel == "same" and r.get("place_id")
+        else f"{'place-less' if not r.get('place_id') else 'place ' + str(r.get('location_text'))}"
+        f"{'' if prel == 'same' else ' holds/inside ' + str(o.get('location_text'))}"
+    )
+    when = {
+        "same": f"same date {r.get('event_date')}",
+        "within": f"date {r.get('event_date')} ({r.get('date_precision')}) holds/inside "
+        f"{o.get('event_date')} ({o.get('date_precision')})",
+        "near": f"relative date {r.get('event_date')} within "
+        f"{rules.RELATIVE_DATE_TOLERANCE_DAYS} day of {o.get('event_date')} (conflict kept)",
+        "corroborated": f"undated report dated by corroboration: {o.get('event_date')}",
+    }[drel]
+    who = r.get("perpetrator_id") or o.get("perpetrator_id") or "unknown perpetrator"
+    return score, f"{when}; {place}; perpetrator {who}; type {o.get('event_type')}"
+
+
+def _best(
+    r: dict, events: list[_Event], places: dict[str, dict], mode: str
+) -> tuple[_Event, str, dict] | None:
+    undated = mode == "undated"
+    best: tuple[tuple[int, int, int], _Event, str, dict] | None = None
+    for k, ev in enumerate(events):
+        scores = []
+        for o in ev.reports:
+            if undated and o.get("event_date") is None:
+                continue
+            p = _pair(r, o, places, mode)
+            if p is None:
+                scores = []
+                break  # complete link: every report of the event must agree
+            scores.append((p, o))
+        if not scores or r in ev.reports:
+            continue
+        (score, reason), o = max(scores, key=lambda t: t[0][0])
+        key = (score, len(ev.docs), -k)
+        if best is None or key > best[0]:
+            best = (key, ev, reason, o)
+    return None if best is None else (best[1], best[2], best[3])
+
+
+def _join(hit: tuple[_Event, str, dict], r: dict, merges: list) -> None:
+    ev, reason, other = hit
+    ev.reports.append(r)
+    ev.docs.add(r["doc_id"])
+    merges.append((r, other, reason))
+
+
+def _mode(values: list[Any]) -> Any:
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    top = max(counts.values())
+    return min((v for v in counts if counts[v] == top), key=str)
+
+
+def _range(reports: list[dict], kind: str) -> tuple[Any, Any, Any]:
+    """Conservative across outlets: lowest low and best (ACLED), highest high."""
+    rows = [r for r in reports if r.get(f"{kind}_low") is not None]
+    if not rows:
+        return None, None, None
+    bests = [r[f"{kind}_best"] for r in rows if r.get(f"{kind}_best") is not None]
+    highs = [r.get(f"{kind}_high") for r in rows]
+    high = None if any(h is None for h in highs) else max(highs)
+    return min(r[f"{kind}_low"] for r in rows), (min(bests) if bests else None), high
+
+
+def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
+    out = []
+    fields = {
+        "event_date": lambda r: (
+            str(r["event_date"])
+            if r.get("event_date")
+            and r.get("date_precision") == "day"
+            and r.get("date_method") != "corroborated"
+            else None
+        ),
+        "place_id": lambda r: r.get("place_id"),
+        "killed": lambda r: None if r.get("killed_best") is None else str(r["killed_best"]),
+        "wounded": lambda r: None if r.get("wounded_best") is None else str(r["wounded_best"]),
+        "target": lambda r: r.get("target"),
+        "weapon": lambda r: None if r.get("weapon") == "unknown" else r.get("weapon"),
+        "event_type": lambda r: r.get("sub_event_type"),
+    }
+    for name, get in fields.items():
+        by_value: dict[str, list[str]] = {}
+        for r in reports:
+            v = get(r)
+            if v is not None:
+                by_value.setdefault(v, []).append(r["report_id"])
+        if name == "place_id" and len(by_value) > 1:
+            continue  # nested places are refinement, not contradiction (see merge reasons)
+        if len(by_value) > 1:
+            vals = sorted(by_value)
+            out.append(
+                {
+                    "event_id": event_id,
+                    "field": name,
+                    "values": vals,
+                    "report_ids": sorted({i for v in vals for i in by_value[v]}),
+                }
+            )
+    return out
+
+
+def _order(r: dict) -> tuple:
+    return (r.get("event_date") is None, r.get("event_date") or date.min, r["report_id"])
+
+
+def merge_events(
+    reports: pd.DataFrame, documents: pd.DataFrame, places: pd.DataFrame, entities: pd.DataFrame
+) -> MergeResult:
+    """Merge all the corpus's reports into events (module docstring has the rule)."""
+    from transforms.events import place_index  # late: the package imports this module
+
+    pidx = place_index(places)
+    docs = {d["doc_id"]: d for d in _records(documents)}
+    names = {e["entity_id"]: e.get("canonical_name") for e in _records(entities)}
+    rows = sorted(_records(reports), key=_order)
+    events: list[_Event] = []
+    merges: list[tuple[dict, dict, str]] = []
+    # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
+    for r in rows:
+        if r.get("event_date") is None:
+            continue
+        hit = _best(r, events, pidx, "strict")
+        if hit is None:
+            events.append(_Event([r], {r["doc_id"]}))
+        else:
+            _join(hit, r, merges)
+    # 2. a report left alone whose date came from a relative expression may be a day off: it
+    #    joins the best event within tolerance (most documents first); the conflict stays.
+    for ev in [e for e in events if len(e.reports) == 1]:
+        r = ev.reports[0]
+        if r.get("date_method") != "relative":
+            continue
+        hit = _best(r, [e for e in events if e is not ev], pidx, "near")
+        if hit is not None:
+            events.remove(ev)
+            _join(hit, r, merges)
+    # 3. undated reports: dated by corroboration, else alone.
+    for r in rows:
+        if r.get("event_date") is not None:
+            continue
+        hit = _best(r, events, pidx, "undated")
+        if hit is None:
+            events.append(_Event([r], {r["doc_id"]}))
+            continue
+        dated = [o for o in hit[0].reports if o.get("event_date") is not None]
+        ref = max(
+            dated,
+            key=lambda o: (o.get("date_precision") == "day", o.get("date_method") == "explicit"),
+        )
+        r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
+        r["date_method"] = "corroborated"
+        _join(hit, r, merges)
+
+    event_rows, conflict_rows, out_reports = [], [], []
+    event_of: dict[str, str] = {}
+    for ev in events:
+        dated_ids = sorted(r["report_id"] for r in ev.reports if r.get("event_date") is not None)
+        seed = dated_ids[0] if dated_ids else min(r["report_id"] for r in ev.reports)
+        eid = "ev_" + hashlib.sha1(seed.encode()).hexdigest()[:16]
+        for r in ev.reports:
+            event_of[r["report_id"]] = eid
+        event_rows.append(_event_row(eid, ev, pidx, docs, names))
+        conflict_rows.extend(_conflicts(eid, ev.reports))
+    for r in rows:
+        out_reports.append({**r, "event_id": event_of[r["report_id"]]})
+    merge_rows = [
+        {
+            "event_id": event_of[r["report_id"]],
+            "report_id": r["report_id"],
+            "merged_with": o["report_id"],
+            "reason": reason,
+        }
+        for r, o, reason in merges
+    ]
+    conflicted = {c["event_id"] for c in conflict_rows}
+    for e in event_rows:
+        e["has_conflict"] = e["event_id"] in conflicted
+    key = "report_id"
+    return MergeResult(
+        reports=_table(sorted(out_reports, key=lambda r: r[key]), schemas.EVENT_REPORTS),
+        events=_table(sorted(event_rows, key=lambda e: e["event_id"]), schemas.EVENTS),
+        merges=_table(sorted(merge_rows, key=lambda m: m[key]), schemas.EVENT_MERGES),
+        conflicts=_table(
+            sorted(conflict_rows, key=lambda c: (c["event_id"], c["field"])),
+            schemas.EVENT_CONFLICTS,
+        ),
+    )
+
+
+def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    return schemas.conform(rows, schema) if rows else schema.empty_table()
+
+
+def _event_row(
+    eid: str, ev: _Event, places: dict[str, dict], docs: dict[str, dict], names: dict[str, str]
+) -> dict[str, Any]:
+    rs = ev.reports
+    # The finest place named; among equals, the one most reports name.
+    placed = [r for r in rs if r.get("place_id") in places]
+    place = None
+    if placed:
+        finest = min(
+            rules.PRECISION_RANK.get(places[r["place_id"]]["precision"], 9) for r in placed
+        )
+        pid = _mode(
+            [
+                r["place_id"]
+                for r in placed
+                if rules.PRECISION_RANK.get(places[r["place_id"]]["precision"], 9) == finest
+            ]
+        )
+        place = places[pid]
+    # Date: the most reported exact day (explicit before relative on ties), else the finest.
+    dated = [
+        r for r in rs if r.get("event_date") is not None and r.get("date_method") != "corroborated"
+    ] or [r for r in rs if r.get("event_date") is not None]
+    d, prec = None, None
+    if dated:
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        finest = min(rank.get(r.get("date_precision") or "day", 0) for r in dated)
+        cands = [r for r in dated if rank.get(r.get("date_precision") or "day", 0) == finest]
+        votes = Counter(r["event_date"] for r in cands)
+        explicit = Counter(r["event_date"] for r in cands if r.get("date_method") == "explicit")
+        d = max(votes, key=lambda v: (votes[v], explicit[v], v))
+        prec = next(r["date_precision"] for r in cands if r["event_date"] == d)
+    typed = [r for r in rs if r.get("weapon") != "unknown"] or rs
+    etype = _mode([r.get("event_type") for r in typed])
+    sub = _mode([r.get("sub_event_type") for r in typed if r.get("event_type") == etype])
+    perp = _mode([r.get("perpetrator_id") for r in rs])
+    attrs = {r.get("attribution") for r in rs if r.get("perpetrator_id") == perp}
+    attribution = next(
+        (a for a in ("claimed", "attributed", "suspected", "disputed") if a in attrs),
+        "unattributed",
+    )
+    if perp is not None and "disputed" in attrs and "claimed" not in attrs:
+        attribution = "disputed"
+    kl, kb, kh = _range(rs, "killed")
+    wl, wb, wh = _range(rs, "wounded")
+    pubs = [docs.get(r["doc_id"], {}).get("published_date") for r in rs]
+    pubs = [p for p in pubs if isinstance(p, date)]
+    sources = {docs.get(r["doc_id"], {}).get("source") or r["doc_id"] for r in rs}
+    loc_text = _mode(
+        [r.get("location_text") for r in rs if place and r.get("place_id") == place["place_id"]]
+    )
+    return {
+        "event_id": eid,
+        "event_type": etype,
+        "sub_event_type": sub,
+        "event_date": d,
+        "date_precision": prec,
+        "place_id": place["place_id"] if place else None,
+        "location": (place.get("name") if place else None) or loc_text,
+        "admin1": place.get("admin1") if place else None,
+        "country_code": place.get("country_code") if place else None,
+        "latitude": place.get("latitude") if place else None,
+        "longitude": place.get("longitude") if place else None,
+        "geo_precision": rules.GEO_PRECISION.get(place["precision"]) if place else None,
+        "perpetrator": names.get(perp) if perp else None,
+        "perpetrator_id": perp,
+        "attribution": attribution,
+        "target": _mode([r.get("target") for r in rs]),
+        "weapon": _mode([r.get("weapon") for r in rs if r.get("weapon") != "unknown"]) or "unknown",
+        "killed_low": kl,
+        "killed_best": kb,
+        "killed_high": kh,
+        "wounded_low": wl,
+        "wounded_best": wb,
+        "wounded_high": wh,
+        "n_reports": len(rs),
+        "n_documents": len(ev.docs),
+        "n_sources": len(sources),
+        "first_reported": min(pubs) if pubs else None,
+        "last_reported": max(pubs) if pubs else None,
+        "has_conflict": False,
+    }

@@ -1,0 +1,181 @@
+"""Score extracted events against a gold annotation (tests/gold/events_gold.json's shape).
+
+Contract: ``evaluate(gold, events, reports, doc_ids) -> dict`` (pure). ``doc_ids`` maps the
+gold's document keys ("000") to warehouse doc_ids.
+
+- Matching: a predicted event matches a gold event when their admin1 agree (or both have no
+  place), the predicted location is one of the gold's place names (or the gold's governorate
+  itself, a coarser but right place), and the predicted date falls in the gold date's span
+  (its day, or its month for month precision). Pairs are chosen one-to-one, most shared
+  documents first.
+- Event precision = matched predicted / predicted; recall = matched gold / gold.
+- Field accuracy over matched pairs: date, location, admin1, perpetrator, attribution,
+  event_type, weapon, target, killed range (low and high equal), documents (same set).
+- Deduplication B-cubed F1 over items (gold event, reporting document): an item's gold
+  cluster is its gold event; its predicted cluster is the predicted event holding a report
+  of that document matched to it (else the item is alone). Precision and recall are averaged
+  over items (Bagga & Baldwin 1998).
+- ``not_event_violations``: reports whose quote overlaps a passage the gold says is no attack.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+
+def fold(name: Any) -> str | None:
+    """Lower case, accents and punctuation dropped, Arabic article prefixes ignored."""
+    if name is None or (isinstance(name, float) and name != name):
+        return None
+    s = unicodedata.normalize("NFKD", str(name))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"\b(?:al|el|ar|as|ad|ash|az|ez)[\s-]+", "", s)
+    return re.sub(r"[^a-z0-9]+", "", s) or None
+
+
+def _rows(t: pd.DataFrame | pa.Table) -> list[dict[str, Any]]:
+    rows = t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
+    out = []
+    for r in rows:
+        out.append(
+            {
+                k: (
+                    None
+                    if (isinstance(v, float) and v != v) or v is pd.NaT
+                    else (v.date() if isinstance(v, pd.Timestamp) else v)
+                )
+                for k, v in r.items()
+            }
+        )
+    return out
+
+
+def _gdate(g: dict) -> date | None:
+    return date.fromisoformat(g["event_date"]) if g.get("event_date") else None
+
+
+def date_ok(pred: date | None, g: dict) -> bool:
+    gd = _gdate(g)
+    if pred is None or gd is None:
+        return pred is None and gd is None
+    if g.get("date_precision") == "month":
+        return (pred.year, pred.month) == (gd.year, gd.month)
+    if g.get("date_precision") == "year":
+        return pred.year == gd.year
+    return pred == gd
+
+
+def place_ok(location: Any, admin1: Any, g: dict, exact: bool = False) -> bool:
+    names = {fold(n) for n in g.get("place_names") or []}
+    if not names:
+        return fold(location) is None
+    if fold(admin1) != fold(g.get("admin1")):
+        return False
+    return fold(location) in names or (not exact and fold(location) == fold(g.get("admin1")))
+
+
+def _bcubed(gold_of: dict[Any, Any], pred_of: dict[Any, Any]) -> tuple[float, float, float]:
+    items = list(gold_of)
+    if not items:
+        return 0.0, 0.0, 0.0
+    gcl, pcl = defaultdict(set), defaultdict(set)
+    for i in items:
+        gcl[gold_of[i]].add(i)
+        pcl[pred_of[i]].add(i)
+    p = sum(len(pcl[pred_of[i]] & gcl[gold_of[i]]) / len(pcl[pred_of[i]]) for i in items)
+    r = sum(len(pcl[pred_of[i]] & gcl[gold_of[i]]) / len(gcl[gold_of[i]]) for i in items)
+    p, r = p / len(items), r / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(
+    gold: dict,
+    events: pd.DataFrame | pa.Table,
+    reports: pd.DataFrame | pa.Table,
+    doc_ids: dict[str, str],
+) -> dict[str, Any]:
+    """Event precision/recall, per-field accuracy, B-cubed F1 and not-event violations."""
+    ev = _rows(events)
+    reps = _rows(reports)
+    key_of = {v: k for k, v in doc_ids.items()}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for r in reps:
+        if r.get("event_id"):
+            docs_of[r["event_id"]].add(key_of.get(r["doc_id"], r["doc_id"]))
+    golds = gold["events"]
+    cands = []
+    for gi, g in enumerate(golds):
+        for ei, e in enumerate(ev):
+            if place_ok(e.get("location"), e.get("admin1"), g) and date_ok(e.get("event_date"), g):
+                shared = len(docs_of[e["event_id"]] & set(g["documents"]))
+                exact = place_ok(e.get("location"), e.get("admin1"), g, exact=True)
+                cands.append((shared, exact, -gi, -ei, gi, ei))
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, gi, ei in sorted(cands, reverse=True):
+        if gi not in pairs and ei not in used:
+            pairs[gi] = ei
+            used.add(ei)
+    fields = {
+        "event_date": lambda e, g: date_ok(e.get("event_date"), g),
+        "location": lambda e, g: place_ok(e.get("location"), e.get("admin1"), g, exact=True),
+        "admin1": lambda e, g: fold(e.get("admin1")) == fold(g.get("admin1")),
+        "perpetrator": lambda e, g: fold(e.get("perpetrator")) == fold(g.get("perpetrator")),
+        "attribution": lambda e, g: e.get("attribution") == g.get("attribution"),
+        "event_type": lambda e, g: e.get("event_type") == g.get("event_type"),
+        "weapon": lambda e, g: e.get("weapon") == g.get("weapon"),
+        "target": lambda e, g: e.get("target") == g.get("target"),
+        "killed": lambda e, g: (
+            (e.get("killed_low"), e.get("killed_high"))
+            == (g.get("killed_low"), g.get("killed_high"))
+        ),
+        "documents": lambda e, g: docs_of[e["event_id"]] == set(g["documents"]),
+    }
+    accuracy = {
+        name: (sum(f(ev[ei], golds[gi]) for gi, ei in pairs.items()) / len(pairs) if pairs else 0.0)
+        for name, f in fields.items()
+    }
+    # B-cubed over (gold event, document) items.
+    gold_of, pred_of = {}, {}
+    for gi, g in enumerate(golds):
+        for d in g["documents"]:
+            item = (gi, d)
+            gold_of[item] = gi
+            ei = pairs.get(gi)
+            if ei is not None and d in docs_of[ev[ei]["event_id"]]:
+                pred_of[item] = ev[ei]["event_id"]
+            else:
+                pred_of[item] = ("alone", gi, d)
+    bp, br, bf = _bcubed(gold_of, pred_of)
+    violations = []
+    for ne in gold.get("not_events", []):
+        did = doc_ids.get(ne["doc"])
+        for r in reps:
+            q = r.get("quote") or ""
+            if r["doc_id"] == did and (ne["quote"] in q or (q and q in ne["quote"])):
+                violations.append({"doc": ne["doc"], "why": ne["why"], "quote": q})
+    return {
+        "gold_events": len(golds),
+        "predicted_events": len(ev),
+        "matched": len(pairs),
+        "event_precision": len(pairs) / len(ev) if ev else 0.0,
+        "event_recall": len(pairs) / len(golds) if golds else 0.0,
+        "field_accuracy": accuracy,
+        "bcubed_precision": bp,
+        "bcubed_recall": br,
+        "bcubed_f1": bf,
+        "not_event_violations": violations,
+        "unmatched_gold": [golds[gi]["id"] for gi in range(len(golds)) if gi not in pairs],
+        "unmatched_predicted": [
+            {k: ev[ei].get(k) for k in ("event_id", "event_date", "location", "admin1")}
+            for ei in range(len(ev))
+            if ei not in used
+        ],
+    }

@@ -1,0 +1,388 @@
+"""Per-document extraction of attack reports (one row per attack a sentence describes).
+
+How a document is read, sentence by sentence (spans from ``transforms.sentences``):
+
+1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
+   ``rules.NOT_ATTACK`` (aggregate, foiled, threat, offensive, withdrawal, escape, relocation,
+   history) is dropped. What remains is "live".
+2. A live sentence with an attack predicate is one of
+   - a *claim* ("claimed responsibility for two attacks", no place): opens a group of N attacks
+     carrying date, perpetrator, attribution, target and any toll it states;
+   - a *detail* (an attack at one or more places): one report per distinct place (a place and
+     the coarser places holding it are one place); it joins the open group (inheriting what it
+     does not say itself) unless it states another date or "another" attack;
+   - a *toll* (casualties, no place): the group's shared toll.
+   A group closes ``rules.CLUSTER_WINDOW`` sentences after its last related sentence.
+3. A closed group with no detail yields N place-less reports (N <= ``rules.MAX_LISTED_ATTACKS``)
+   quoting the claim. A toll stated for the whole group is copied to a report only when the
+   group holds one attack; with several, each gets ``low=0, best=None, high=total``: the split
+   is unknown, and the total is never copied into each (summing reports would double it).
+4. Dates: a sentence's own date (``dates.find_dates``); anaphora ("the day before", "two days
+   after") resolve against the group's date when the sentence refers back to the attacks, else
+   against the last date the article mentioned. No date in text: the group's; else null (the
+   merge step dates it by corroboration), never silently the publication date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from transforms.events import classify, rules
+from transforms.events.casualties import Casualties, Range, count_casualties
+from transforms.events.dates import DateRef, find_dates
+from transforms.sentences import sentence_spans
+
+_CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
+_CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
+_PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
+_PLACE_TYPES = frozenset({"place"})
+_PERP_TYPES = frozenset({"armed_group"})
+_NOT_VENUE = frozenset({"dateline", "metonym"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    entity_id: str | None
+    place_id: str | None
+    entity_type: str
+    role: str | None = None  # 'dateline' | 'metonym' | None (from entity detection)
+
+
+@dataclass
+class Group:
+    """Attacks one passage talks about (a claim and the sentences detailing it)."""
+
+    count: int | None = None
+    date: DateRef | None = None
+    perpetrator_id: str | None = None
+    attribution: str = "unattributed"
+    target: str | None = None
+    killed: Range | None = None
+    wounded: Range | None = None
+    last_sentence: int = -1
+    claim_span: tuple[int, int] | None = None
+    claim_sentence: int = -1
+    reports: list[dict[str, Any]] = field(default_factory=list)
+
+
+def report_id(doc_id: str, start: int, end: int, ordinal: int = 0) -> str:
+    """Deterministic id of a report: its document and character span (and ordinal in it)."""
+    key = f"{doc_id}:{start}:{end}:{ordinal}".encode()
+    return "rep_" + hashlib.sha1(key).hexdigest()[:16]
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for m in _CLAUSE.finditer(text, s, e):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if e > pos:
+        out.append((pos, e))
+    return out
+
+
+def _combine(a: Range | None, b: Range | None) -> Range | None:
+    """Two statements of one group's toll: the widest range both allow, the first best."""
+    if a is None or b is None:
+        return a or b
+    high = None if a[2] is None or b[2] is None else max(a[2], b[2])
+    return (min(a[0], b[0]), a[1] if a[1] is not None else b[1], high)
+
+
+def _share(total: Range | None, n: int) -> Range | None:
+    if total is None or n <= 1:
+        return total
+    return (0, None, total[2])
+
+
+class _Doc:
+    """State of one document's reading."""
+
+    def __init__(self, doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]):
+        self.doc_id: str = doc["doc_id"]
+        self.text: str = doc["text"] or ""
+        pub = doc.get("published_date")
+        self.pub: date | None = pub if isinstance(pub, date) else None
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.places = places
+        self.reports: list[dict[str, Any]] = []
+        self.group: Group | None = None
+        self.anchor: date | None = None
+        self.attacks_date: date | None = None  # the last group's date, kept after it closes
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _mentions_in(self, spans: list[tuple[int, int]]) -> list[Mention]:
+        return [m for m in self.mentions if any(s <= m.start < e for s, e in spans)]
+
+    def _place_of(self, m: Mention) -> dict | None:
+        """The gazetteer row of a place mention; "X province" read as the governorate X."""
+        p = self.places.get(m.place_id or "")
+        if p is None:
+            return None
+        if p["precision"] != "governorate" and _PROVINCE_AFTER.match(self.text[m.end : m.end + 15]):
+            gov = self.places.get(f"gov:{p.get('admin1')}")
+            if gov is not None:
+                return gov
+        return p
+
+    def _place_groups(self, spans: list[tuple[int, int]]) -> list[tuple[Mention, dict]]:
+        """Distinct attack places in ``spans``: finest first, coarser ones holding it dropped."""
+        found: list[tuple[Mention, dict]] = []
+        for m in self._mentions_in(spans):
+            # The reporter's dateline and a capital standing for its government are no venue.
+            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
+                continue
+            p = self._place_of(m)
+            if p is None or p["precision"] == "country":
+                continue
+            found.append((m, p))
+        kept: list[tuple[Mention, dict]] = []
+        for m, p in found:
+            if any(_holds(p, q) or p["place_id"] == q["place_id"] for _, q in kept):
+                continue
+            kept = [(mm, q) for mm, q in kept if not _holds(q, p)]
+            kept.append((m, p))
+        # Country-wide regions ("northern Syria") only stand when nothing finer is named.
+        fine = [(m, p) for m, p in kept if p["precision"] != "region" or p.get("admin1")]
+        return sorted(fine or kept, key=lambda t: t[0].start)
+
+    def _perpetrator(
+        self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
+    ) -> str | None:
+        spans = [sent] if claim else live
+        for m in self._mentions_in(spans):
+            if (
+                m.entity_type in _PERP_TYPES
+                and m.entity_id
+                and not classify.target_position(self.text, m.start)
+            ):
+                return m.entity_id
+        return None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def close_group(self) -> None:
+        g = self.group
+        self.group = None
+        if g is None:
+            return
+        if not g.reports and g.count and g.count <= rules.MAX_LISTED_ATTACKS and g.claim_span:
+            s, e = g.claim_span
+            for k in range(g.count):
+                g.reports.append(self._report(s, e, k, g.claim_sentence, None, None, g, None))
+        n = max(len(g.reports), g.count or 0)
+        for r in g.reports:
+            own: Casualties = r.pop("_own")
+            killed = own.killed or _share(g.killed, n)
+            wounded = own.wounded or _share(g.wounded, n)
+            r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
+            r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded or (None, None, None)
+            if killed or wounded:
+                r["confidence"] = min(1.0, r["confidence"] + rules.CONFIDENCE_BONUS["casualties"])
+            self.reports.append(r)
+
+    def _report(
+        self,
+        s: int,
+        e: int,
+        ordinal: int,
+        sentence_no: int,
+        place: tuple[Mention, dict] | None,
+        seg_text: str | None,
+        g: Group,
+        own: Casualties | None,
+        date_ref: DateRef | None = None,
+        perp: str | None = None,
+        attribution: str | None = None,
+    ) -> dict[str, Any]:
+        text = seg_text if seg_text is not None else self.text[s:e]
+        weapon = classify.weapon_of(text)
+        target = classify.target_of(text) or g.target
+        etype, sub = classify.event_type_of(weapon, target)
+        d = date_ref if date_ref is not None and date_ref.value is not None else g.date
+        if not perp:  # the group's perpetrator, and how the group attributed it
+            perp, attribution = g.perpetrator_id, g.attribution
+        if not perp:
+            attribution = "unattributed"
+        conf = rules.CONFIDENCE_BASE
+        conf += rules.CONFIDENCE_BONUS["place"] if place else 0.0
+        conf += rules.CONFIDENCE_BONUS["date"] if d is not None and d.value else 0.0
+        conf += rules.CONFIDENCE_BONUS["perpetrator"] if perp else 0.0
+        m, p = place if place else (None, None)
+        return {
+            "report_id": report_id(self.doc_id, s, e, ordinal),
+            "event_id": None,
+            "doc_id": self.doc_id,
+            "sentence_no": sentence_no,
+            "char_start": s,
+            "char_end": e,
+            "quote": self.text[s:e],
+            "event_type": etype,
+            "sub_event_type": sub,
+            "event_date": d.value if d is not None else None,
+            "date_precision": d.precision if d is not None and d.value else None,
+            "date_method": d.method if d is not None and d.value else None,
+            "place_id": p["place_id"] if p else None,
+            "location_text": m.surface if m else None,
+            "admin1": p.get("admin1") if p else None,
+            "perpetrator_id": perp,
+            "attribution": attribution,
+            "target": target,
+            "weapon": weapon[0],
+            "confidence": round(conf, 3),
+            "_own": own or Casualties(None, None),
+        }
+
+    def read_sentence(self, i: int, s: int, e: int) -> None:
+        text = self.text
+        g = self.group
+        if g is not None and i - g.last_sentence > rules.CLUSTER_WINDOW:
+            self.close_group()
+            g = None
+        sentence = text[s:e]
+        refers_back = classify.is_anaphoric(sentence)
+        # "The latest incidents come two days after ...": counted from the attacks' day.
+        anchor = self.attacks_date if refers_back else None
+        dates = find_dates(sentence, self.pub, anchor or self.anchor)
+        clauses = _clauses(text, s, e)
+        live: list[tuple[int, int]] = []
+        if not classify.is_history(dates, self.pub):
+            blocked = False
+            for cs, ce in clauses:
+                cdates = [d for d in dates if cs - s <= d.start < ce - s]
+                # "..., killing hundreds": a participle continues the clause before it.
+                if not (blocked and _CONTINUATION.match(text, cs)):
+                    blocked = classify.not_attack_reason(text[cs:ce], cdates, self.pub) is not None
+                if not blocked:
+                    live.append((cs, ce))
+        for d in dates:
+            if d.value is not None and d.precision in ("day", "month", "week"):
+                self.anchor = d.value
+        live_text = ", ".join(text[cs:ce] for cs, ce in live)
+        if not live or not classify.is_attack(live_text):
+            return
+        # The sentence's own date: a live clause's first, else any non-history one.
+        live_dates = [d for d in dates if any(cs - s <= d.start < ce - s for cs, ce in live)]
+        own_dates = [d for d in live_dates if d.value is not None] or [
+            d for d in dates if d.value is not None and d.precision != "year"
+        ]
+        own_date = own_dates[0] if own_dates else (live_dates or dates or [None])[0]
+        count = classify.attack_count(live_text)
+        places = self._place_groups(live)
+        tolls = count_casualties(live_text)
+        has_toll = tolls.killed is not None or tolls.wounded is not None
+        claim = rules.CLAIM.search(sentence) is not None
+        perp = self._perpetrator((s, e), live, claim)
+        attribution = classify.attribution_of(sentence, perp is not None)
+        if not places and count is None and not has_toll:
+            if refers_back and g is not None:
+                g.last_sentence = i
+            return
+        new_group = (
+            g is None
+            or (count is not None and not refers_back)
+            or (
+                own_date is not None
+                and own_date.value is not None
+                and g.date is not None
+                and g.date.value is not None
+                and own_date.value != g.date.value
+            )
+        )
+        if new_group:
+            self.close_group()
+            g = Group(count=count, claim_span=(s, e), claim_sentence=i)
+            self.group = g
+        assert g is not None
+        g.last_sentence = i
+        if g.date is None or g.date.value is None:
+            g.date = own_date if own_date is not None else g.date
+        if g.date is not None and g.date.value is not None:
+            self.attacks_date = g.date.value
+        if perp and not g.perpetrator_id:
+            g.perpetrator_id, g.attribution = perp, attribution
+        g.target = g.target or classify.target_of(live_text)
+        if not places:
+            g.killed = _combine(g.killed, tolls.killed)
+            g.wounded = _combine(g.wounded, tolls.wounded)
+            if (
+                count is None
+                and not g.reports
+                and g.count is None
+                and classify.is_attack(live_text)
+                and not refers_back
+            ):
+                # A toll with an attack and no place or claim: one place-less attack.
+                g.count = 1
+            return
+        for k, seg in enumerate(self._segments(live, places)):
+            seg_s, seg_e, place = seg
+            seg_text = text[seg_s:seg_e]
+            own = count_casualties(seg_text) if len(places) > 1 else tolls
+            g.reports.append(
+                self._report(
+                    seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
+                )
+            )
+
+    def _segments(
+        self, live: list[tuple[int, int]], places: list[tuple[Mention, dict]]
+    ) -> list[tuple[int, int, tuple[Mention, dict]]]:
+        """Split live clauses among places: each place gets the clauses from its own to the
+        next place's; clauses before the first place go with the first."""
+        if len(places) == 1:
+            return [(live[0][0], live[-1][1], places[0])]
+        idx = [next(j for j, (cs, ce) in enumerate(live) if cs <= m.start < ce) for m, _ in places]
+        out = []
+        for k, (j, place) in enumerate(zip(idx, places, strict=True)):
+            first = 0 if k == 0 else j
+            nxt = idx[k + 1] if k + 1 < len(idx) else len(live)
+            last = max(j, nxt - 1) if nxt > j else j
+            out.append((live[first][0], live[last][1], place))
+        return out
+
+
+def rank(place: dict) -> int:
+    """Size rank of a place (0 = town); a named region inside a governorate ranks with it."""
+    if place["precision"] == "region" and place.get("admin1"):
+        return rules.PRECISION_RANK["governorate"]
+    return rules.PRECISION_RANK.get(place["precision"], 9)
+
+
+def _holds(coarse: dict, fine: dict) -> bool:
+    """``coarse`` is a strictly larger area containing ``fine``."""
+    rc, rf = rank(coarse), rank(fine)
+    if rc <= rf or coarse.get("country_code") != fine.get("country_code"):
+        return False
+    if coarse["precision"] == "country":
+        return True
+    if coarse.get("admin1") != fine.get("admin1"):
+        return False
+    if coarse["precision"] == "district" and fine.get("admin2"):
+        return coarse.get("admin2") == fine.get("admin2")
+    return True
+
+
+def holds(coarse: dict, fine: dict) -> bool:
+    """Public alias of the containment rule, shared with deduplication."""
+    return _holds(coarse, fine)
+
+
+def extract_document(
+    doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]
+) -> list[dict[str, Any]]:
+    """Attack reports of one document (rows of EVENT_REPORTS as dicts, event_id None)."""
+    state = _Doc(doc, mentions, places)
+    for i, (s, e) in enumerate(sentence_spans(state.text)):
+        state.read_sentence(i, s, e)
+    state.close_group()
+    return state.reports

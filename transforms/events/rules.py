@@ -1,0 +1,267 @@
+"""Tunables and lexicons of attack extraction, named in one place.
+
+Every rule here is general English news wording about armed violence, not a copy of any seed
+article's lines. Word lists are matched case-insensitively on word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- extraction -----------------------------------------------------------------------------
+
+# A claim of "two attacks" is followed by the sentences that detail them; a detail sentence
+# joins the open claim (its date, perpetrator, attribution) if it comes within this many
+# sentences of the last sentence about the same attacks.
+CLUSTER_WINDOW = 3
+# "N attacks" with N above this is an aggregate (a tally), never N separate events.
+MAX_LISTED_ATTACKS = 3
+# Confidence of a report: a base plus one bonus per field the text itself supports.
+CONFIDENCE_BASE = 0.4
+CONFIDENCE_BONUS = {"place": 0.2, "date": 0.15, "perpetrator": 0.15, "casualties": 0.1}
+
+# --- deduplication --------------------------------------------------------------------------
+
+# ACLED merges on the same day. A report whose date was resolved from an anaphoric relative
+# expression ("the day before") may be one day off the event's; within this many days it still
+# merges, and the disagreement is recorded as a date conflict instead of silently dropped.
+RELATIVE_DATE_TOLERANCE_DAYS = 1
+# Places ordered from finest to coarsest; a report at a coarser level merges into an event at
+# a finer level inside it ("Deir ez-Zor province" holds "Mayadin").
+PRECISION_RANK = {"town": 0, "district": 1, "governorate": 2, "region": 3, "country": 4}
+# ACLED geo_precision codes for events.
+GEO_PRECISION = {"town": "1", "district": "2", "governorate": "3", "region": "3", "country": "3"}
+
+# --- vague quantities (ACLED's conservative coding) -----------------------------------------
+
+# word -> (low, best, high); high None means unbounded. ACLED codes "several"/"many" as 10 when
+# no figure is given, "dozens" as 12, "hundreds" as 100; low is what the word guarantees.
+VAGUE_QUANTITIES: dict[str, tuple[int, int | None, int | None]] = {
+    "a few": (2, 3, 5),
+    "few": (2, 3, 5),
+    "several": (3, 10, None),
+    "many": (3, 10, None),
+    "numerous": (3, 10, None),
+    "some": (2, 3, None),
+    "others": (2, 2, None),
+    "dozens": (12, 12, None),
+    "scores": (20, 20, None),
+    "hundreds": (100, 100, None),
+    "a dozen": (12, 12, 12),
+    "dozen": (12, 12, 12),
+}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "another": 1, "single": 1, "lone": 1,
+    "two": 2, "both": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
+# --- lexicons -------------------------------------------------------------------------------
+
+
+def words(text: str) -> str:
+    """A regex alternation of whitespace-separated phrases (underscores stand for spaces)."""
+    return "|".join(w.replace("_", r"\s+") for w in text.split())
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# A predicate saying an attack happened (verbs and nouns).
+ATTACK = rx(
+    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|ambush(?:es|ed)?|target(?:s|ed|ing)|"
+    r"opened\s+fire|shot|shoot(?:ing|ings)?|gunm[ae]n|gunfire|stabb(?:ed|ing)|"
+    r"bomb(?:s|ed|ing|ings)?|blast|explosion|exploded|detonat\w+|IEDs?|car\s+bomb|"
+    r"suicide\s+bomber|shell(?:ed|ing)|mortars?|rockets?|missiles?|air\s*strikes?|"
+    r"drone\s+strikes?|kidnapp\w+|abduct\w+|assassinat\w+|raid(?:s|ed)?|"
+    r"(?:was|were)\s+killed|killing|killed|incidents?)\b"
+)
+# A claim of N attacks: "claimed responsibility for two attacks", "two new attacks".
+ATTACK_COUNT = rx(
+    r"\b(an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+series\s+of|"
+    r"multiple|dozens\s+of)\s+"
+    r"(?:(?!(?:for|of|in|on|at|by|and|or|to|from|with|the|a|an)\b|\d)[\w-]+\s+){0,3}?"
+    r"(?:attacks?|assaults?|ambush(?:es)?|bombings?|operations?|raids?|incidents?)\b"
+)
+# Definite reference back to attacks already described ("the attacks come amid ...").
+ANAPHORA = rx(
+    r"\b(?:the|these|those|both)\s+(?:latest\s+|recent\s+|two\s+)?(?:attacks|incidents)\b"
+)
+
+# Clause-level reasons a sentence is not an attack report, checked in this order.
+NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "foiled",
+        rx(
+            r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|prevent(?:ed|s)|averted|disrupted|"
+            r"intercepted\s+before|(?:survived|escaped)\s+\w*\s*(?:assassination\s+)?attempts?)\b"
+        ),
+    ),
+    (
+        "aggregate",
+        rx(
+            r"\bsince\s+(?:the|its|their|his|assad|\d{4}|[a-z]+'s|[a-z]+’s)|\b(?:so\s+far|"
+            r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
+            r"continue[sd]?\s+to\s+carry\s+out|a\s+series\s+of|campaign\s+of|"
+            r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks))\b"
+        ),
+    ),
+    (
+        "threat",
+        rx(
+            r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|vow(?:s|ed|ing)|"
+            r"threat(?:en|ens|ened)|must\s+fight|incit\w+|warn(?:s|ed)?\s+of|"
+            r"will\s+(?:attack|strike)|plan(?:ned|s|ning)?\s+to\s+attack)\b"
+        ),
+    ),
+    (
+        "offensive",
+        rx(
+            r"\b(?:announc\w+\s+(?:the\s+)?(?:start|launch)|launch(?:ed|es)?\s+(?:a|an|the)\s+"
+            r"(?:new\s+)?(?:offensive|campaign|phase)|offensive\s+operations|"
+            r"military\s+offensives?|new\s+phase)\b"
+        ),
+    ),
+    (
+        "withdrawal",
+        rx(
+            r"\b(?:withdr[ae]w\w*|withdrawal|departed|pull(?:ed|s|ing)?\s+out|"
+            r"evacuat\w+|redeploy\w*)\b"
+        ),
+    ),
+    (
+        "escape",
+        rx(
+            r"\b(?:escap\w+|jailbreak|prison\s+break|broke\s+out\s+of|fled\s+(?:the\s+)?"
+            r"(?:prison|camp))\b"
+        ),
+    ),
+    ("relocation", rx(r"\b(?:relocat\w+|transferr\w+|repatriat\w+)\b")),
+    (
+        "history",
+        rx(
+            r"\b(?:overr[au]n|proclaim\w*\s+a\s+.?caliphate|territorially\s+defeated|"
+            r"used\s+to\s+control|once\s+controlled|broke\s+with|overthr[eo]w\w*)\b"
+        ),
+    ),
+]
+# A clause dated in a year well before publication is history, whatever its verbs.
+HISTORY_YEARS_BEFORE = 1
+
+# Claims: the perpetrator itself says it did it.
+CLAIM = rx(
+    r"\b(?:claim(?:s|ed|ing)?|said\s+(?:that\s+)?it\s+had|asserted\s+that\s+its|"
+    r"statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|affiliated)\b"
+)
+SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")
+DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
+ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
+# An armed-group mention right after these words is the target, not the perpetrator.
+TARGET_BEFORE = rx(r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bfrom)\s+(?:the\s+)?$")
+
+# Weapon -> (weapon, event_type, sub_event_type); first match wins (most specific first).
+WEAPONS: list[tuple[re.Pattern[str], str, str | None, str | None]] = [
+    (
+        rx(r"\bchemical|chlorine|sarin\b"),
+        "chemical",
+        "Explosions/Remote violence",
+        "Chemical weapon",
+    ),
+    (
+        rx(r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car)"),
+        "explosives",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    (
+        rx(r"\b(?:air\s*strikes?|drone|warplanes?|aircraft|helicopter|airstrike)\b"),
+        "aerial",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        rx(r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery|rockets?|missiles?)\b"),
+        "explosives",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (rx(r"\bgrenades?\b"), "explosives", "Explosions/Remote violence", "Grenade"),
+    (
+        rx(
+            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|mines?|car\s+bomb|"
+            r"explosive\s+device|bomb(?:s|ed|ing|ings)?|blast|explosion|detonat\w+)\b"
+        ),
+        "explosives",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        rx(
+            r"\b(?:pistols?|guns?|gunm[ae]n|gunfire|rifles?|machine[\s-]guns?|kalashnikov|"
+            r"opened\s+fire|shot|shoot\w*|sniper|firearms?)\b"
+        ),
+        "firearms",
+        None,
+        None,
+    ),
+    (rx(r"\b(?:knife|knives|stabb\w+|machete|beheaded)\b"), "melee", None, None),
+    (rx(r"\b(?:arson|set\s+fire|torched|burned|incendiary|molotov)\b"), "incendiary", None, None),
+    (
+        rx(r"\b(?:kidnapp\w+|abduct\w+)\b"),
+        "unknown",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+]
+
+# Target category, first match wins.
+TARGETS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "officials",
+        rx(
+            r"\b(?:ministers?|governor|mayor|officials?|judge|president|"
+            r"ministry\s+employee|civil\s+servants?)\b"
+        ),
+    ),
+    (
+        "security forces",
+        rx(
+            r"\b(?:police\w*|security\s+forces?|internal\s+security|"
+            r"patrols?|checkpoints?|border\s+guards?|intelligence)\b"
+        ),
+    ),
+    (
+        "military",
+        rx(
+            r"\b(?:soldiers?|army|troops|military|personnel|officers?|servicem[ae]n|"
+            r"battalion|division|base)\b"
+        ),
+    ),
+    (
+        "foreign forces",
+        rx(
+            r"\b(?:coalition\s+forces|americans|u\.?s\.?\s+(?:troops|soldiers)|"
+            r"foreign\s+forces)\b"
+        ),
+    ),
+    (
+        "civilians",
+        rx(
+            r"\b(?:civilians?|villagers?|residents?|worshipp?ers|children|women|"
+            r"shepherds?|farmers?|passers-by|people)\b"
+        ),
+    ),
+]
+
+# Casualty verbs.
+KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\s+lives)"
+WOUNDED = r"(?:wounded|injured|hurt|maimed)"
+# Heads of noun phrases that name attackers, never victims.
+ATTACKER_NOUNS = rx(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|jihadists?|bombers?|"
+    r"terrorists?|fighters?)\b"
+)
