@@ -85,3 +85,5 @@ def run(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+from flows import cli_ops  # noqa: E402,F401

@@ -1,0 +1,184 @@
+"""Operations commands: ``sitrep serve``, ``sitrep ui``, ``sitrep sql``, ``sitrep report``.
+
+Exit codes (as for every sitrep command): 0 success, 1 the work failed (a query error, a write
+refused), 2 bad usage (a missing warehouse, an invalid option).
+
+A local Prefect server started with ``sitrep ui`` is found on its default address, so runs
+started by ``sitrep run`` and ``sitrep serve`` in other terminals report to its UI without any
+configuration. An explicit PREFECT_API_URL always wins; SITREP_UI_DISCOVERY=0 turns this off.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows import settings as cfg
+from flows.cli import app, console
+from flows.serve import DEFAULT_CRON, DEFAULT_INBOX
+
+# Where `sitrep ui` serves Prefect's API and UI (Prefect's own defaults).
+UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
+UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
+# How long to wait for a local server's health check before running without it (seconds).
+UI_PROBE_TIMEOUT = 0.5
+
+out = Console()  # results go to stdout, messages to stderr (flows.cli.console)
+
+
+def local_ui_api_url(host: str = UI_HOST, port: int = UI_PORT) -> str | None:
+    """The API URL of a Prefect server answering on host:port, else None."""
+    url = f"http://{host}:{port}/api"
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=UI_PROBE_TIMEOUT) as resp:
+            return url if resp.status == 200 else None
+    except (OSError, ValueError):
+        return None
+
+
+def _report_to_local_ui() -> None:
+    # Runs only before Prefect is imported: its settings are read once, at import.
+    if "PREFECT_API_URL" in os.environ or "prefect" in sys.modules:
+        return
+    if os.environ.get("SITREP_UI_DISCOVERY", "1") == "0":
+        return
+    url = local_ui_api_url()
+    if url:
+        os.environ["PREFECT_API_URL"] = url
+
+
+_report_to_local_ui()
+
+
+def _existing_warehouse(warehouse: Path) -> Path:
+    if not warehouse.exists():
+        console.print(f"[red]no warehouse at {warehouse}[/red]: build it with `sitrep run` first")
+        raise typer.Exit(2)
+    return warehouse
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option(DEFAULT_CRON, help="Cron schedule of the runs (default hourly)."),
+    inbox: Path = typer.Option(  # noqa: B008
+        DEFAULT_INBOX, help="Folder whose new files each run ingests (created if missing)."
+    ),
+    warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to publish."),  # noqa: B008
+) -> None:
+    """Run the pipeline on a schedule: new files dropped into the inbox are ingested."""
+    from flows.serve import scheduled_deployment, serve_deployment
+
+    inbox.mkdir(parents=True, exist_ok=True)
+    try:
+        deployment = scheduled_deployment(cron=cron, inbox=inbox, warehouse=warehouse)
+    except ValueError as exc:
+        console.print(f"[red]invalid schedule {cron!r}:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    api = os.environ.get("PREFECT_API_URL") or "a temporary local server (no UI: run `sitrep ui`)"
+    console.print(f"serving sitrep on [bold]{cron}[/bold]: inbox {inbox} -> {warehouse}")
+    console.print(f"runs report to {api}; stop with Ctrl-C")
+    serve_deployment(deployment)
+    console.print("stopped")
+
+
+@app.command()
+def ui(
+    host: str = typer.Option(UI_HOST, help="Address to listen on."),
+    port: int = typer.Option(UI_PORT, help="Port of the API and UI."),
+) -> None:
+    """Start a local Prefect server with its UI; sitrep runs elsewhere report to it."""
+    console.print(
+        f"Prefect UI on http://{host}:{port} . `sitrep run` and `sitrep serve` in other "
+        "terminals report to it. Stop with Ctrl-C."
+    )
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
+    try:
+        code = subprocess.call(cmd)
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help='SQL to run, e.g. "select * from attacks_by_location"'),
+    warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to query."),  # noqa: B008
+    format: OutputFormat = typer.Option(  # noqa: B008
+        OutputFormat.table, "--format", "-f", help="Output: table, csv or json."
+    ),
+) -> None:
+    """Ask the warehouse a question in DuckDB SQL (read-only: writes are refused)."""
+    import duckdb
+
+    from warehouse.report_data import WriteRefused, run_read_only
+
+    _existing_warehouse(warehouse)
+    try:
+        names, rows = run_read_only(warehouse, query)
+    except WriteRefused as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    except duckdb.Error as exc:
+        console.print(f"[red]query failed:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    if format is OutputFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([_jsonable(v) for v in row] for row in rows)
+    elif format is OutputFormat.json:
+        records = [dict(zip(names, map(_jsonable, row), strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    else:
+        table = Table(*names, caption=f"{len(rows)} row(s)")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+
+
+@app.command()
+def report(
+    warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to report on."),  # noqa: B008
+    output: Path = typer.Option(  # noqa: B008
+        None, "--output", "-o", help="HTML file. Default: report.html beside the warehouse."
+    ),
+) -> None:
+    """Write a self-contained HTML report (charts, map, events with quotes) that opens offline."""
+    from transforms.report import render_report
+    from warehouse.report_data import report_tables
+
+    _existing_warehouse(warehouse)
+    target = output or warehouse.resolve().with_name("report.html")
+    generated = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC from {warehouse.name}"
+    page = render_report(report_tables(warehouse), generated=generated)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_text(page, encoding="utf-8")
+    os.replace(partial, target)  # a reader never sees half a page
+    console.print(f"report: {target}")

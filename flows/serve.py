@@ -1,0 +1,59 @@
+"""Scheduled, incremental runs: the sitrep flow served as a Prefect deployment.
+
+``sitrep serve`` builds the deployment here and serves it in-process: a cron schedule (hourly by
+default) runs the flow on the inbox folder. Documents already in the lake are recognised by
+their content hash and not reprocessed, so leaving files in the inbox costs a re-read, nothing
+more. Prefect's runner stops on Ctrl-C and on SIGTERM. A team with a Prefect server deploys the
+same flow to a process work pool with ``prefect deploy`` (see prefect.yaml).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flows.settings import DEFAULT_WAREHOUSE, PROJECT_ROOT
+
+# Cron expression of the served schedule (minute 0 of every hour), overridable per machine.
+DEFAULT_CRON = os.environ.get("SITREP_CRON", "0 * * * *")
+# Files dropped here are read by the next scheduled run.
+DEFAULT_INBOX = Path(os.environ.get("SITREP_INBOX", PROJECT_ROOT / "warehouse" / "inbox"))
+DEPLOYMENT_NAME = "scheduled"
+# One run at a time per served deployment: a slow run delays the next one, never overlaps it.
+RUN_LIMIT = 1
+
+
+def scheduled_deployment(
+    cron: str = DEFAULT_CRON,
+    inbox: str | Path = DEFAULT_INBOX,
+    warehouse: str | Path = DEFAULT_WAREHOUSE,
+    name: str = DEPLOYMENT_NAME,
+):
+    """The sitrep flow as a deployment on ``cron`` reading ``inbox`` into ``warehouse``.
+
+    Paths are made absolute so the runs do not depend on the directory serve was started in.
+    Raises ValueError on an invalid cron expression.
+    """
+    from prefect.deployments.runner import EntrypointType
+
+    from flows.pipeline import sitrep_flow
+
+    return sitrep_flow.to_deployment(
+        name=name,
+        cron=cron,
+        parameters={
+            "inputs": [str(Path(inbox).resolve())],
+            "warehouse": str(Path(warehouse).resolve()),
+        },
+        description=f"sitrep on {cron}: new files of {inbox} into {warehouse}",
+        tags=["sitrep", "scheduled"],
+        # By module, not file path: runs find the flow wherever serve was started.
+        entrypoint_type=EntrypointType.MODULE_PATH,
+    )
+
+
+def serve_deployment(deployment) -> None:
+    """Serve until Ctrl-C or SIGTERM (Prefect's runner handles both and returns)."""
+    from prefect import serve
+
+    serve(deployment, limit=RUN_LIMIT)
