@@ -26,6 +26,7 @@ import argparse
 import csv
 import hashlib
 import html
+import itertools
 import json
 import math
 import random
@@ -43,8 +44,11 @@ from bench.corpus_prose import Prose, paragraph_pool, pick
 PLACES_TSV = Path(__file__).with_name("places.tsv")
 
 # Tunables, named in one place.
-FIRST_EVENT_DATE = date(2024, 12, 8)
-EVENT_SPAN_DAYS = 450
+# The feed is chronological, as a real one: story n happens about FIRST_EVENT_DATE + n / rate,
+# so 10k articles span ~4 months and 100k ~3 years (monthly partitions of realistic size).
+FIRST_EVENT_DATE = date(2023, 6, 1)
+STORIES_PER_DAY = 40
+STORY_JITTER_DAYS = 5  # an event happens up to this many days before its story's slot
 MIX_WINDOW = 256  # articles held back and emitted in shuffled order: copies land in other chunks
 PARAGRAPH_POOL = 8192  # rendered filler paragraphs per country, shared by all articles
 P_SECOND_EVENT = 0.25  # an article reports two attacks ("in a separate attack ...")
@@ -54,6 +58,11 @@ TARGET_CHARS = (2600, 3500)  # article length drawn uniformly from this range
 # Publication lag after the event (days) and its weights.
 LAGS = (0, 1, 2, 3, 4, 6)
 LAG_WEIGHTS = (30, 40, 14, 8, 5, 3)
+# Casualties of an event and their weights.
+KILLED = (0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 25, 40)
+KILLED_CUM = list(itertools.accumulate((4, 20, 18, 12, 9, 7, 6, 5, 5, 5, 5, 3)))
+WOUNDED = (0, 1, 2, 3, 5, 8, 14, 30)
+WOUNDED_CUM = list(itertools.accumulate((30, 15, 15, 10, 10, 8, 7, 5)))
 # How many exact wire copies and independent rewrites a group gets.
 COPIES = (0, 1, 2, 3)
 COPY_WEIGHTS = (40, 30, 20, 10)
@@ -135,17 +144,11 @@ class _World:
         self.places = places
         # Bigger towns are in the news more often, villages still appear.
         self.place_weights = [1.0 + math.log10(p.population + 1) for p in places]
-        self.by_actor: dict[int, tuple[list[Place], list[float]]] = {}
-        for i, actor in enumerate(T.ACTORS):
-            ok = [
-                (p, w)
-                for p, w in zip(places, self.place_weights, strict=True)
-                if p.country_code in actor.countries
-                and (actor.admin1 is None or p.admin1 in actor.admin1)
-            ]
-            self.by_actor[i] = ([p for p, _ in ok], [w for _, w in ok])
-        self.actor_weights = [a.weight for a in T.ACTORS]
-        self.used: set[tuple[date, str, str | None, str]] = set()
+        # Where each actor strikes, as (places, cumulative weights): rng.choices bisects these.
+        self._where: dict[tuple, tuple[list[Place], list[float]]] = {}
+        self.actor_cum = list(itertools.accumulate(a.weight for a in T.ACTORS))
+        # (place, perpetrator, sub-event type) of the events of each recent day
+        self.used: dict[date, set[tuple[str, str | None, str]]] = {}
         by_country: dict[str, list[Place]] = {}
         for p in places:
             by_country.setdefault(p.country_code, []).append(p)
@@ -154,47 +157,59 @@ class _World:
             for c, ps in by_country.items()
         }
 
-    def draw_event(self, rng: random.Random, key: str, near: Event | None = None) -> Event:
-        """A new event; ``near``: a second attack by the same actor, same or previous day."""
+    def where(self, ai: int, country: str | None = None, admin1: str | None = None):
+        """Places (and cumulative weights) actor ``ai`` acts in, optionally within one area."""
+        key = (ai, country, admin1)
+        if key not in self._where:
+            actor = T.ACTORS[ai]
+            ok = [
+                (p, w)
+                for p, w in zip(self.places, self.place_weights, strict=True)
+                if p.country_code in actor.countries
+                and (actor.admin1 is None or p.admin1 in actor.admin1)
+                and country in (None, p.country_code)
+                and admin1 in (None, p.admin1)
+            ]
+            cum = list(itertools.accumulate(w for _, w in ok))
+            self._where[key] = ([p for p, _ in ok], cum)
+        return self._where[key]
+
+    def draw_event(
+        self, rng: random.Random, key: str, slot: date, near: Event | None = None
+    ) -> Event:
+        """A new event shortly before ``slot``; ``near``: a second attack by the same actor,
+        same or previous day."""
         for _ in range(50):
             if near is None:
-                ai = rng.choices(range(len(T.ACTORS)), self.actor_weights)[0]
+                ai = rng.choices(range(len(T.ACTORS)), cum_weights=self.actor_cum)[0]
                 actor = T.ACTORS[ai]
-                day = FIRST_EVENT_DATE + timedelta(days=rng.randrange(EVENT_SPAN_DAYS))
+                day = slot - timedelta(days=int(rng.random() * STORY_JITTER_DAYS))
             else:
                 ai = T.ACTORS.index(near.actor)
                 actor = near.actor
                 day = near.day - timedelta(days=pick(rng, (0, 0, 0, 1)))
-            places, weights = self.by_actor[ai]
-            if near is not None:  # the second attack of a story: same country, often nearby
-                country = near.place.country_code
-                same = [
-                    (p, w)
-                    for p, w in zip(places, weights, strict=True)
-                    if p.country_code == country
-                    and (p.admin1 == near.place.admin1 or rng.random() < 0.3)
-                ]
-                places, weights = [p for p, _ in same], [w for _, w in same]
-            if not places:
-                continue
-            place = rng.choices(places, weights)[0]
+            if near is None:
+                places, cum = self.where(ai)
+            elif rng.random() < 0.6:  # the second attack of a story: same governorate...
+                places, cum = self.where(ai, near.place.country_code, near.place.admin1)
+            else:  # ... or elsewhere in the same country
+                places, cum = self.where(ai, near.place.country_code)
+            if len(places) < 2:
+                places, cum = self.where(ai, near.place.country_code if near else None)
+            place = rng.choices(places, cum_weights=cum)[0]
             kind = pick(rng, actor.kinds)
             sub = T.KINDS[kind][1]
-            keys = [
-                (day + timedelta(days=d), place.place_id, actor.canonical, sub) for d in (-1, 0, 1)
-            ]
             if near is not None and place.place_id == near.place.place_id:
                 continue
-            if not any(k in self.used for k in keys):
-                self.used.add(keys[1])
+            k = (place.place_id, actor.canonical, sub)
+            if not any(k in self.used.get(day + timedelta(days=d), ()) for d in (-1, 0, 1)):
+                self.used.setdefault(day, set()).add(k)
                 break
         military = T.KINDS[kind][0] == "Battles" or rng.random() < 0.5
         victims = pick(rng, T.MILITARY_VICTIMS if military else T.CIVILIAN_VICTIMS)
         target = pick(rng, T.TARGETS_MILITARY if military else T.TARGETS_CIVILIAN)
-        killed = rng.choices(
-            (0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 25, 40), (4, 20, 18, 12, 9, 7, 6, 5, 5, 5, 5, 3)
-        )[0]
-        wounded = rng.choices((0, 1, 2, 3, 5, 8, 14, 30), (30, 15, 15, 10, 10, 8, 7, 5))[0]
+        killed = rng.choices(KILLED, cum_weights=KILLED_CUM)[0]
+        wounded = rng.choices(WOUNDED, cum_weights=WOUNDED_CUM)[0]
         if killed == 0 and wounded == 0:
             wounded = 2
         if actor.canonical is None:
@@ -217,10 +232,14 @@ class _Group:
         rng = random.Random(f"{seed}:{no}")  # per-group stream: groups are independent
         self.rng = rng
         self.world = world
-        first = world.draw_event(rng, f"E{seed}-{no:07d}-1")
+        slot = FIRST_EVENT_DATE + timedelta(days=no // STORIES_PER_DAY)
+        if no % STORIES_PER_DAY == 0:  # forget days no new event can collide with
+            for day in [d for d in world.used if d < slot - timedelta(days=STORY_JITTER_DAYS + 3)]:
+                del world.used[day]
+        first = world.draw_event(rng, f"E{seed}-{no:07d}-1", slot)
         self.events = [first]
         if rng.random() < P_SECOND_EVENT:
-            self.events.append(world.draw_event(rng, f"E{seed}-{no:07d}-2", near=first))
+            self.events.append(world.draw_event(rng, f"E{seed}-{no:07d}-2", slot, near=first))
         self.n_copies = rng.choices(COPIES, COPY_WEIGHTS)[0]
         self.n_rewrites = rng.choices(REWRITES, REWRITE_WEIGHTS)[0]
 
