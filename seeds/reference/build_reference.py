@@ -126,7 +126,7 @@ def build_places(data: Path) -> list[dict]:
                     "place_id": r["geonameid"],
                     "name": r["name"],
                     "admin1": r["admin1_name"],
-                    "admin1_code": f'{r["country_code"]}.{r["admin1_code"]}',
+                    "admin1_code": f"{r['country_code']}.{r['admin1_code']}",
                     "admin2": "",
                     "country_code": r["country_code"],
                     "latitude": float(r["latitude"]),
@@ -148,9 +148,8 @@ def build_places(data: Path) -> list[dict]:
         for t in towns:  # the seat shares the governorate's name ("Deir ez-Zor", "Ar Raqqah")
             if t["admin1_code"] == code and own_keys & {
                 name_key(a) for a in t["aliases"].split("|")
-            }:
-                if seat is None or t["population"] > seat["population"]:
-                    seat = t
+            } and (seat is None or t["population"] > seat["population"]):
+                seat = t
         aliases = [*own, *(f"{a} {w}" for a in own if a for w in ("province", "governorate"))]
         if seat is not None:
             seat["seat_of"] = gid
@@ -336,17 +335,19 @@ def build_entities(data: Path) -> list[dict]:
         if num:
             used.add(num)
             aliases += [
-                a for a in ofac_names(num, sdn, alts) if owner.get(name_key(a), r["entity_id"])
-                == r["entity_id"]
+                a
+                for a in ofac_names(num, sdn, alts)
+                if owner.get(name_key(a), r["entity_id"]) == r["entity_id"]
             ]
         rows.append({**r, "aliases": join(aliases), "source": "curated" + ("+ofac" if num else "")})
     claimed = dict(owner)
     for num, e in sdn.items():
         if num in used or e["type"] in {"vessel", "aircraft"}:
             continue
-        text = f'{e["program"]} {e["remarks"]}'
+        text = f"{e['program']} {e['remarks']}"
         if not (
-            OFAC_PROGRAMS.search(e["program"]) or OFAC_LINKS.search(text)
+            OFAC_PROGRAMS.search(e["program"])
+            or OFAC_LINKS.search(text)
             or (e["program"].find("SDGT") >= 0 and OFAC_PLACES.search(e["remarks"]))
         ):
             continue
@@ -370,8 +371,11 @@ def build_entities(data: Path) -> list[dict]:
                 "wikidata_id": "",
                 "valid_from": "",
                 "valid_to": "",
-                "country_code": "IQ" if "IRAQ" in e["program"] else "SY"
-                if "SYRIA" in e["program"] else "",
+                "country_code": "IQ"
+                if "IRAQ" in e["program"]
+                else "SY"
+                if "SYRIA" in e["program"]
+                else "",
                 "source": "ofac",
             }
         )

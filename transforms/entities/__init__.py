@@ -5,7 +5,8 @@ Public API (called by the flow):
 - ``detect_mentions(documents, registry) -> pa.Table`` (schemas.ENTITY_MENTIONS), per chunk.
 - ``discover_entities(mentions, documents, registry) -> (entities, mentions)``, once over the
   whole corpus: recurring unknown names become entities (origin 'discovered').
-- ``Registry.entities_table()`` / ``Registry.places_table()``; ``warehouse.reference.load_registry``.
+- ``Registry.entities_table()``, ``Registry.places_table()``;
+  ``warehouse.reference.load_registry(reference_dir=None)``.
 
 entity_mentions, for the consumers (attack events, issue 4):
 

@@ -21,7 +21,7 @@ from transforms.entities.lexicon import PERSON_TITLES
 from transforms.entities.matcher import known_hits, name_pieces
 from transforms.entities.registry import Registry, normalise
 from transforms.entities.resolve import pick_target, resolve_surface
-from transforms.sentences import sentence_index, sentence_spans
+from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
 
@@ -31,7 +31,8 @@ def _titled(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
 
 
-def _mentions_of(doc_id: str, text: str, registry: Registry) -> list[dict]:
+def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) -> None:
+    """Append one document's mentions to ``rows`` (tuples in ENTITY_MENTIONS column order)."""
     norm = normalise(text)
     hits = known_hits(text, norm, registry)
     pieces = name_pieces(text, [(h.start, h.end) for h in hits])
@@ -39,9 +40,12 @@ def _mentions_of(doc_id: str, text: str, registry: Registry) -> list[dict]:
     found: list[tuple[int, int, str, list[str], str, float]] = []
     later = []
     for h in hits:
-        kind, ids = pick_target(
-            registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
-        )
+        if h.pattern.fixed is not None:
+            kind, ids = h.pattern.fixed
+        else:
+            kind, ids = pick_target(
+                registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
+            )
         found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
     for p in pieces:
         res = resolve_surface(registry, p.surface) if " " in p.surface.strip() else None
@@ -72,13 +76,16 @@ def _mentions_of(doc_id: str, text: str, registry: Registry) -> list[dict]:
     found.sort(key=lambda f: f[0])
     datelines = placing.dateline_spans(text)
     spans = sentence_spans(text)
-    rows = []
+    si, n_spans = 0, len(spans)
     for start, end, kind, ids, method, score in found:
         surface = text[start:end]
         if kind == "place":
-            gov, town = placing.cues(text, start, end, surface)
-            place = placing.choose_place(ids, registry, gov, town, countries)
-            in_dl = any(a <= start and end <= b for a, b in datelines)
+            if len(ids) == 1:
+                place = registry.places[ids[0]]
+            else:
+                gov, town = placing.cues(text, start, end, surface)
+                place = placing.choose_place(ids, registry, gov, town, countries)
+            in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
             if method == "alias" and surface == place.name:
                 method = "exact"
             entity_id, place_id, etype = None, place.place_id, "place"
@@ -88,23 +95,14 @@ def _mentions_of(doc_id: str, text: str, registry: Registry) -> list[dict]:
             if method == "alias" and surface == ent.canonical_name:
                 method = "exact"
             entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
+        # sentence number by one merge pass (mentions and sentences are both in order)
+        while si < n_spans and spans[si][1] <= start:
+            si += 1
+        sentence_no = si if si < n_spans and spans[si][0] <= start else -1
         rows.append(
-            {
-                "mention_id": f"{doc_id}:{start}:{end}",
-                "doc_id": doc_id,
-                "sentence_no": sentence_index(spans, start),
-                "char_start": start,
-                "char_end": end,
-                "surface": surface,
-                "entity_id": entity_id,
-                "place_id": place_id,
-                "entity_type": etype,
-                "match_method": method,
-                "score": score,
-                "role": role,
-            }
-        )
-    return rows
+            (f"{doc_id}:{start}:{end}", doc_id, sentence_no, start, end, surface, entity_id,
+             place_id, etype, method, score, role)
+        )  # fmt: skip
 
 
 def detect_mentions(documents: pd.DataFrame, registry: Registry) -> pa.Table:
@@ -113,10 +111,12 @@ def detect_mentions(documents: pd.DataFrame, registry: Registry) -> pa.Table:
     ``text[char_start:char_end] == surface`` on every row. One document's text that cannot be
     read (null) yields no rows; it never stops the others.
     """
-    rows: list[dict] = []
+    rows: list[tuple] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if isinstance(text, str) and text:
-            rows.extend(_mentions_of(str(doc_id), text, registry))
-    if not rows:
-        return schemas.ENTITY_MENTIONS.empty_table()
-    return schemas.conform(rows, schemas.ENTITY_MENTIONS)
+            _mentions_of(str(doc_id), text, registry, rows)
+    names = schemas.ENTITY_MENTIONS.names
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return pa.table(
+        {n: list(c) for n, c in zip(names, columns, strict=True)}, schema=schemas.ENTITY_MENTIONS
+    )

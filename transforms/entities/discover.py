@@ -38,7 +38,9 @@ _TYPE_CUES = {
 
 def _plain_word(w: str) -> bool:
     w = re.sub(r"['’]s$", "", w.lower())
-    return w in STOPWORDS or w in DEMONYMS or w.rstrip("s") in DEMONYMS or w.rstrip("s") in STOPWORDS
+    return (
+        w in STOPWORDS or w in DEMONYMS or w.rstrip("s") in DEMONYMS or w.rstrip("s") in STOPWORDS
+    )
 
 
 def _candidate(p: Piece) -> bool:

@@ -15,21 +15,20 @@ known hits, trims titles, demonyms and common words from their ends, and returns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from transforms.entities.lexicon import NAME_JOINERS, PERSON_TITLES, STOPWORDS
 from transforms.entities.registry import Pattern, Registry, normalise
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     pattern: Pattern
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A capitalised name span the registry's aliases did not cover."""
 
     start: int
@@ -39,20 +38,16 @@ class Piece:
     sentence_initial: bool
 
 
-_ALLCAPS_WORD = re.compile(r"[A-Z]{2,}")
-_WORD = re.compile(r"[\w'’.-]+")
-
-
 def _in_caps_line(text: str, start: int, end: int) -> bool:
     """True when the words around [start, end) are all capitals (a headline or a dateline)."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    right = len(text) if right < 0 else right
-    around = _WORD.findall(text[max(left, start - 30) : start]) + _WORD.findall(
-        text[end : min(right, end + 30)]
-    )
-    words = [w for w in around if any(c.isalpha() for c in w)]
-    return bool(words) and all(not any(c.islower() for c in w) for w in words)
+    left = text[max(0, start - 30) : start]
+    left = left[left.rfind("\n") + 1 :]
+    right = text[end : end + 30]
+    nl = right.find("\n")
+    if nl >= 0:
+        right = right[:nl]
+    around = left + right
+    return around.upper() == around and around.lower() != around
 
 
 def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
@@ -60,46 +55,93 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
     if pat.case == "any":
         return True
     if pat.case == "exact":
-        if surface not in pat.forms and surface.rstrip(".") not in {
-            f.rstrip(".") for f in pat.forms
-        }:
+        if surface not in pat.forms and surface.rstrip(".") not in pat.forms_nodot:
             return False
         # "IT IS" in a capitals headline is not the group; longer acronyms (ISIS) are safe.
         return len(surface) > 3 or not _in_caps_line(text, start, end)
-    return any(c.isupper() for c in surface)
+    return surface != surface.lower()
 
 
 def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order."""
-    found: list[Hit] = []
+    found: list[tuple[int, int, str]] = []  # (start, -length, alias): sorts natively
+    patterns = registry.patterns
+    n = len(text)
     for end_pad, alias in registry.automaton.iter(f" {norm} "):
         start = end_pad - len(alias) - 1  # padded pattern " alias " ends at end_pad
         end = start + len(alias)
-        pat = registry.patterns[alias]
-        if end < len(text) and text[end] == "." and any(f.endswith(".") for f in pat.forms):
+        pat = patterns[alias]
+        if pat.dotted and end < n and text[end] == ".":
             end += 1  # "U.S." keeps its final stop
-        if _case_ok(text, start, end, pat):
-            found.append(Hit(start, end, pat))
-    found.sort(key=lambda h: (h.start, h.start - h.end))
+        case = pat.case
+        if case == "cap":
+            surface = text[start:end]
+            if surface == surface.lower():
+                continue
+        elif case == "exact" and not _case_ok(text, start, end, pat):
+            continue
+        found.append((start, start - end, alias))
+    found.sort()
     out: list[Hit] = []
     last_end = -1
-    for h in found:
-        if h.start >= last_end:
-            out.append(h)
-            last_end = h.end
+    for start, neg_len, alias in found:
+        if start >= last_end:
+            last_end = start - neg_len
+            out.append(Hit(start, last_end, patterns[alias]))
     return out
 
 
-_ART = r"(?:(?:al|el|ad|ar|as|ash|az|ez|an|at)[-‑])"
-_CAPWORD = rf"{_ART}?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’‑-]*"
+_CAP = "A-ZÀ-ÖØ-Þ"
+_WORDCH = "A-Za-z0-9À-ɏ'’‑-"
+_CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
 _JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of)"
-_RUN = re.compile(rf"(?<![\w'’-])(?:{_JOIN}\s+)?{_CAPWORD}(?:\s+(?:{_JOIN}\s+)?{_CAPWORD})*")
+# A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
+# later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
+_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*")
+_LEAD_ARTICLE = re.compile(r"(?:^|[^\w'’-])((?:al|el|ad|ar|as|ash|az|ez|an|at)[-‑])$")
 _POSS = re.compile(r"['’]s$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|\n\s*)$")
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+@lru_cache(maxsize=100_000)
+def _trim(run: str) -> tuple[int, int, bool] | None:
+    """(start, end, titled) of the name inside a capitalised run, relative to it, or None.
+
+    Cached by the run's string: the same runs ("The", "Syrian President") recur in every
+    document, so trimming is paid once per distinct run.
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    titled = False
+    while words:
+        low = _POSS.sub("", run[words[0][0] : words[0][1]]).lower().strip(".,")
+        if low in PERSON_TITLES:
+            titled = True
+        if low in STOPWORDS or low in PERSON_TITLES or low in _LEAD_JOINERS:
+            words.pop(0)
+            continue
+        break
+    while words:
+        low = run[words[-1][0] : words[-1][1]].lower().strip(".,")
+        if low in STOPWORDS or low in NAME_JOINERS or low in PERSON_TITLES:
+            words.pop()
+            continue
+        break
+    if not words:
+        return None
+    st, en = words[0][0], words[-1][1]
+    while en > st and run[en - 1] in ".,’'-":
+        en -= 1
+    poss = _POSS.search(run[st:en])
+    if poss:
+        en -= len(poss.group(0))
+    surf = run[st:en]
+    if en - st < 2 or surf == surf.lower():
+        return None
+    return st, en, titled
+
+
+# Joiners a name does not start with ("of Mayadin"); "Al Shara", "Abu Bakr" keep theirs.
+_LEAD_JOINERS = frozenset({"of", "de", "la", "du"})
 
 
 def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
@@ -107,57 +149,42 @@ def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
     titles, demonyms and common words at their ends."""
     pieces: list[Piece] = []
     ci = 0
+    n_cov = len(covered)
     for m in _RUN.finditer(text):
-        # cut the run around registry hits: each uncovered stretch is its own piece
-        segs = []
-        s = m.start()
-        while ci < len(covered) and covered[ci][1] <= m.start():
+        m_start, m_end = m.span()
+        if m_start and (text[m_start - 1].isalnum() or text[m_start - 1] in "'’"):
+            continue  # a capital inside a word ("iPhone", "McCain"'s second half)
+        if m_start and text[m_start - 1] in "-‑":
+            lead = _LEAD_ARTICLE.search(text, max(0, m_start - 5), m_start)
+            if lead is None:
+                continue
+            m_start = lead.start(1)  # "al-Shaddadi" keeps its article
+        while ci < n_cov and covered[ci][1] <= m_start:
             ci += 1
-        j = ci
-        while j < len(covered) and covered[j][0] < m.end():
-            if covered[j][0] > s:
-                segs.append((s, covered[j][0]))
-            s = max(s, covered[j][1])
-            j += 1
-        if s < m.end():
-            segs.append((s, m.end()))
+        if ci < n_cov and covered[ci][0] < m_end:
+            # cut the run around registry hits: each uncovered stretch is its own piece
+            segs = []
+            s = m_start
+            j = ci
+            while j < n_cov and covered[j][0] < m_end:
+                if covered[j][0] > s:
+                    segs.append((s, covered[j][0]))
+                s = max(s, covered[j][1])
+                j += 1
+            if s < m_end:
+                segs.append((s, m_end))
+        else:
+            segs = [(m_start, m_end)]
         for a, b in segs:
-            words = _words(text, a, b)
-            titled = False
-            while words:
-                w = text[words[0][0] : words[0][1]]
-                low = _POSS.sub("", w).lower().strip(".,")
-                if low in PERSON_TITLES:
-                    titled = True
-                if low in STOPWORDS or low in PERSON_TITLES or low in NAME_JOINERS - {"abu"}:
-                    words.pop(0)
-                    continue
-                break
-            while words:
-                w = text[words[-1][0] : words[-1][1]]
-                low = w.lower().strip(".,")
-                if low in STOPWORDS or low in NAME_JOINERS or low in PERSON_TITLES:
-                    words.pop()
-                    continue
-                break
-            if not words:
+            trimmed = _trim(text[a:b])
+            if trimmed is None:
                 continue
-            st, en = words[0][0], words[-1][1]
-            while en > st and text[en - 1] in ".,’'-":
-                en -= 1
-            surf = text[st:en]
-            poss = _POSS.search(surf)
-            if poss:
-                en -= len(poss.group(0))
-                surf = text[st:en]
-            if en - st < 2 or not any(c.isupper() for c in surf):
-                continue
+            st, en, titled = a + trimmed[0], a + trimmed[1], trimmed[2]
             if not titled:
                 before = text[max(0, st - 25) : st].split()
                 titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
-            pieces.append(
-                Piece(st, en, surf, titled, bool(_SENT_END.search(text[max(0, st - 3) : st])))
-            )
+            initial = bool(_SENT_END.search(text[max(0, st - 3) : st]))
+            pieces.append(Piece(st, en, text[st:en], titled, initial))
     return pieces
 
 

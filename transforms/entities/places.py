@@ -36,9 +36,40 @@ DATELINE = re.compile(
 )
 # A capital or country followed by one of these acts as its government.
 METONYM_VERBS = frozenset(
-    """has have had is was will would said says says wants wanted accused announced condemned
-    warned relied relies rejected denied struck launched deployed deploys carried backed
-    supports supported urged called demanded threatened""".split()
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "said",
+        "says",
+        "says",
+        "wants",
+        "wanted",
+        "accused",
+        "announced",
+        "condemned",
+        "warned",
+        "relied",
+        "relies",
+        "rejected",
+        "denied",
+        "struck",
+        "launched",
+        "deployed",
+        "deploys",
+        "carried",
+        "backed",
+        "supports",
+        "supported",
+        "urged",
+        "called",
+        "demanded",
+        "threatened",
+    ]
 )
 
 

@@ -79,6 +79,9 @@ class Pattern:
     forms: set[str] = field(default_factory=set)  # spellings as written in the reference
     targets: list[tuple[str, str]] = field(default_factory=list)  # ("entity"|"place", id)
     case: str = "cap"  # 'exact' (acronyms), 'any' (written lower case), 'cap' (needs a capital)
+    forms_nodot: frozenset[str] = frozenset()
+    dotted: bool = False  # some spelling ends with "." ("U.S.")
+    fixed: tuple[str, list[str]] | None = None  # the answer when context cannot change it
 
 
 def _case_rule(forms: set[str]) -> str:
@@ -124,6 +127,12 @@ class Registry:
                     self._add_alias(a, ("place", p.place_id))
         for pat in self.patterns.values():
             pat.case = _case_rule(pat.forms)
+            pat.forms_nodot = frozenset(f.rstrip(".") for f in pat.forms)
+            pat.dotted = any(f.endswith(".") for f in pat.forms)
+            if len(pat.targets) == 1:
+                kind, tid = pat.targets[0]
+                if kind == "place" or self.entities[tid].entity_type != "government":
+                    pat.fixed = (kind, [tid])
         self.key_index = dict(self.key_index)
         # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)

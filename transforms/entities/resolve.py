@@ -75,8 +75,10 @@ def pick_target(
         before = text[max(0, start - 20) : start].lower().rstrip()
         if nxt in PLACE_AFTER or before.endswith(TOWN_BEFORE + ("in", "near", "at")):
             ents = []
-        elif nxt in ORG_AFTER or titled or any(
-            registry.entities[e].entity_id.startswith("ent:") for e in ents
+        elif (
+            nxt in ORG_AFTER
+            or titled
+            or any(registry.entities[e].entity_id.startswith("ent:") for e in ents)
         ):
             places = []
     if not ents:
@@ -90,7 +92,7 @@ def pick_target(
 
 
 def _country_swap(registry: Registry, entity_id: str, text: str, start: int, end: int) -> str:
-    """"Iraq's Defence Ministry": the generic alias becomes that country's own body."""
+    """ "Iraq's Defence Ministry": the generic alias becomes that country's own body."""
     ent = registry.entities[entity_id]
     if ent.entity_type != "government" or not ent.country_code:
         return entity_id
