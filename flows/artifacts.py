@@ -49,8 +49,8 @@ def find_run_id(lake: Lake, flow_run_id: str | None, started: datetime | None) -
     if started is None:
         return None
     floor = (started.replace(tzinfo=None) - RUN_ID_CLOCK_SLACK).strftime("%Y%m%dT%H%M%SZ")
-    ids = {k.rsplit("-", 1)[0] for k, _ in lake.parts("run_inputs")}
-    later = sorted(i for i in ids if i >= floor)
+    ids = pc.unique(lake.read("run_inputs", schemas.RUN_INPUTS, ["run_id"]).column("run_id"))
+    later = sorted(i for i in ids.to_pylist() if i and i >= floor)
     return later[0] if later else None
 
 

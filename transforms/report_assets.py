@@ -69,7 +69,7 @@ JS = r"""
   // Horizontal bars: one row per governorate, one bar per measure.
   function governorates() {
     var rows = data.by_governorate, measures = ["attacks", "killed", "wounded"];
-    var rowH = 12 * measures.length + 10, left = 150, w = 520;
+    var rowH = 12 * measures.length + 10, left = 180, w = 1000;
     var h = Math.max(60, rows.length * rowH + 40), plot = w - left - 40;
     var svg = svgIn("chart-governorate", w, h), n = 0;
     var max = {};

@@ -53,7 +53,7 @@ def report_tables(warehouse: str | Path) -> dict[str, pa.Table]:
     """The report's input tables (see REPORT_QUERIES) from the published warehouse."""
     with connect(warehouse, read_only=True) as con:
         return {
-            name: con.execute((QUERIES_DIR / f"{name}.sql").read_text()).fetch_arrow_table()
+            name: con.execute((QUERIES_DIR / f"{name}.sql").read_text()).to_arrow_table()
             for name in REPORT_QUERIES
         }
 

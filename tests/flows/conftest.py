@@ -1,4 +1,4 @@
-"""A small warehouse built from inline rows, for the report, sql and artifact tests.
+"""Fixtures of the operations tests: a small warehouse built from inline rows.
 
 Four events: two in Aleppo governorate (one at the city, one further east), one in Nineveh
 (Mosul), one without coordinates; one quote carries markup that must stay text.
@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from transforms import schemas
 from warehouse.db import load_table
@@ -214,3 +215,14 @@ def build_small_warehouse(directory: Path) -> Path:
             load_table(con, name, lake, schema)
         con.execute("CHECKPOINT")
     return path
+
+
+@pytest.fixture
+def small_warehouse(tmp_path: Path) -> Path:
+    """The small warehouse (tables only) at ``tmp_path/sitrep.duckdb``, its lake beside it."""
+    return build_small_warehouse(tmp_path)
+
+
+@pytest.fixture
+def small_run_id() -> str:
+    return RUN_ID
