@@ -1,0 +1,8 @@
+-- expectation: every mention's surface is exactly its document's text at [char_start, char_end)
+-- table: entity_mentions
+-- column: surface
+-- severity: critical
+select m.mention_id, m.doc_id, m.char_start, m.char_end, m.surface
+from entity_mentions as m
+join documents as d on d.doc_id = m.doc_id
+where substr(d.text, m.char_start + 1, m.char_end - m.char_start) is distinct from m.surface

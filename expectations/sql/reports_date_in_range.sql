@@ -1,0 +1,7 @@
+-- expectation: a report's event date is after the earliest date covered and not in the future
+-- table: event_reports
+-- column: event_date
+-- severity: critical
+select report_id, event_date
+from event_reports
+where event_date <= $min_event_date or event_date > current_date

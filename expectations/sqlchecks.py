@@ -1,0 +1,116 @@
+"""The SQL checks of ``expectations/sql``: one query per file returning the violating rows.
+
+Each file starts with a header naming what it checks::
+
+    -- expectation: <one line, read by operators>
+    -- table: <table checked>
+    -- column: <column(s) named on failure>
+    -- severity: critical | warning
+
+Values (dates, margins) are bound parameters (``$name``); the countries' bounding boxes are
+the relation ``country_bbox``. No great_expectations here: this runs on any DuckDB connection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from expectations import vocab
+
+SQL_DIR = Path(__file__).parent / "sql"
+_HEADER = re.compile(r"^--\s*(expectation|table|column|severity):\s*(.+?)\s*$", re.MULTILINE)
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@dataclass(frozen=True)
+class SqlCheck:
+    name: str
+    description: str
+    table: str
+    column: str
+    severity: str
+    sql: str
+
+
+@dataclass(frozen=True)
+class SqlOutcome:
+    check: SqlCheck
+    violations: int
+    sample: list[dict]
+    error: str | None = None
+
+
+def params() -> dict[str, object]:
+    return {
+        "min_event_date": vocab.MIN_EVENT_DATE,
+        "margin": vocab.ADMIN1_MARGIN_DEG,
+        "min_places": vocab.ADMIN1_MIN_PLACES,
+    }
+
+
+def load_checks(sql_dir: Path = SQL_DIR) -> list[SqlCheck]:
+    checks = []
+    for path in sorted(sql_dir.glob("*.sql")):
+        text = path.read_text()
+        head = dict(_HEADER.findall(text))
+        missing = {"expectation", "table", "column", "severity"} - head.keys()
+        if missing or head["severity"] not in vocab.SEVERITIES:
+            raise ValueError(f"{path.name}: bad header (missing {sorted(missing)})")
+        checks.append(
+            SqlCheck(
+                path.stem,
+                head["expectation"],
+                head["table"],
+                head["column"],
+                head["severity"],
+                text,
+            )
+        )
+    return checks
+
+
+def _country_boxes() -> pa.Table:
+    codes = list(vocab.COUNTRY_BBOX)
+    boxes = list(vocab.COUNTRY_BBOX.values())
+    return pa.table(
+        {
+            "country_code": codes,
+            **{
+                k: [b[i] for b in boxes]
+                for i, k in enumerate(("min_lat", "max_lat", "min_lon", "max_lon"))
+            },
+        }
+    )
+
+
+def run_checks(
+    con: duckdb.DuckDBPyConnection, checks: list[SqlCheck] | None = None
+) -> list[SqlOutcome]:
+    """Run every check; a query that errors (a missing table) counts as failed, with the error."""
+    checks = load_checks() if checks is None else checks
+    values = params()
+    con.register("country_bbox", _country_boxes())
+    out = []
+    try:
+        for check in checks:
+            body = "\n".join(ln for ln in check.sql.splitlines() if not ln.startswith("--"))
+            used = {k: values[k] for k in _PARAM.findall(body)}
+            # One pass: the window counts every violating row before the sample is cut.
+            sql = f"select count(*) over () as _n, * from ({body}) limit {vocab.SAMPLE_ROWS}"
+            try:
+                rows = con.execute(sql, used).to_arrow_table().to_pylist()
+            except duckdb.Error as exc:
+                out.append(SqlOutcome(check, -1, [], f"{type(exc).__name__}: {exc}"))
+                continue
+            n = rows[0].pop("_n") if rows else 0
+            for r in rows[1:]:
+                r.pop("_n")
+            out.append(SqlOutcome(check, int(n), rows))
+    finally:
+        con.unregister("country_bbox")
+    return out
