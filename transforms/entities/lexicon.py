@@ -39,7 +39,7 @@ STOPWORDS = _words(
     al el ad as an at ar us it is in on his her its our we he she they photo image images video
     play pause menu search bookmark sign close updated share read more click subscribe follow
     source credit caption getty afp via english arabic french kurdish persian turkish
-    islamist islamists jihadist jihadists militant militants division brigade battalion""".replace(
+    islamist islamists jihadist jihadists militant militants""".replace(
         "\n", " "
     )
 )

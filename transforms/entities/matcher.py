@@ -97,7 +97,10 @@ _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
 _JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of)"
 # A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
 # later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
-_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*")
+_RUN = re.compile(
+    rf"(?:\d+(?:st|nd|rd|th)[ \t]+)?{_CAPWORD}"
+    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*"
+)
 _LEAD_ARTICLE = re.compile(r"(?:^|[^\w'’-])((?:al|el|ad|ar|as|ash|az|ez|an|at)[-‑])$")
 _POSS = re.compile(r"['’]s$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|\n\s*)$")
@@ -116,6 +119,8 @@ def _trim(run: str) -> tuple[int, int, bool] | None:
         low = _POSS.sub("", run[words[0][0] : words[0][1]]).lower().strip(".,")
         if low in PERSON_TITLES:
             titled = True
+        if low in _KEEP_ARTICLES and len(words) > 1:
+            break  # "Al Shara", "El Hol": the article belongs to the name
         if low in STOPWORDS or low in PERSON_TITLES or low in _LEAD_JOINERS:
             words.pop(0)
             continue
@@ -142,6 +147,7 @@ def _trim(run: str) -> tuple[int, int, bool] | None:
 
 # Joiners a name does not start with ("of Mayadin"); "Al Shara", "Abu Bakr" keep theirs.
 _LEAD_JOINERS = frozenset({"of", "de", "la", "du"})
+_KEEP_ARTICLES = frozenset({"al", "el"})
 
 
 def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
