@@ -15,6 +15,7 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
 from flows import stages
+from flows.artifacts import on_flow_failure, publish_run_artifacts
 from flows.settings import RunSettings
 
 
@@ -37,6 +38,10 @@ build_task = task(
 publish_task = task(
     name="publish-warehouse", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.publish_stage)
+# Artifacts go to the Prefect API: network I/O, so retried.
+artifacts_task = task(
+    name="publish-run-artifacts", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
+)(publish_run_artifacts)
 
 
 def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
@@ -46,7 +51,8 @@ def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
     return chunk_task.map(unmapped(settings), chunks).result()
 
 
-@flow(name="sitrep")
+# A failed run publishes its summary (with the error) from the hook: the UI shows why.
+@flow(name="sitrep", on_failure=[on_flow_failure])
 def sitrep_flow(
     inputs: list[str] | None = None,
     warehouse: str | None = None,
@@ -130,6 +136,7 @@ def sitrep_flow(
     logger.info("staged %s: %s", staged, counts)
     published = publish_task(settings, staged)
     logger.info("published %s", published)
+    artifacts_task(settings, run_id, run["flow_run_id"] or None)
     return run
 
 
