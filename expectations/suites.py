@@ -173,6 +173,7 @@ def entity_mentions() -> list[Expectation]:
         *_not_null("surface", "entity_type", "match_method"),
         _in_set("entity_type", vocab.MENTION_TYPES),
         _in_set("match_method", vocab.MATCH_METHODS),
+        _in_set("role", vocab.MENTION_ROLES),
         _w(
             gxe.ExpectColumnValuesToBeBetween,
             column="score",

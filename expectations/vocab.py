@@ -56,28 +56,32 @@ EVENT_TYPE_PAIRS = [(t, s) for t, subs in EVENT_SUBTYPES.items() for s in subs]
 ATTRIBUTIONS = ("claimed", "attributed", "suspected", "disputed", "unattributed")
 # transforms/events/dates.py DateRef.precision and .method.
 DATE_PRECISIONS = ("day", "week", "month", "year")
-DATE_METHODS = ("explicit", "relative")
+# 'corroborated': an undated report takes the date of the event it merges into (dedup.py).
+DATE_METHODS = ("explicit", "relative", "corroborated")
 # ACLED geo_precision codes (transforms/events/rules.py GEO_PRECISION values).
 GEO_PRECISIONS = ("1", "2", "3")
 # schemas.PLACES.precision.
 PLACE_PRECISIONS = ("town", "district", "governorate", "region", "country")
-# seeds/reference/entities.csv entity_type values, plus the schema's own examples.
+# transforms/entities/__init__.py: registry actors' types; discovered entities may also be
+# 'place' (a place cue without a gazetteer entry) or 'unknown'.
 ENTITY_TYPES = (
     "person",
     "armed_group",
     "government",
     "institution",
-    "international",
     "media",
-    "group",
-    "outlet",
+    "international",
     "state",
+    "place",
+    "unknown",
 )
-# A mention names an entity (its entity_type) or a place ('place', transforms/events/extract.py).
-MENTION_TYPES = (*ENTITY_TYPES, "place")
+# A mention names an entity (its entity_type) or a place ('place').
+MENTION_TYPES = ENTITY_TYPES
 ENTITY_ORIGINS = ("registry", "discovered")
-# How a mention was matched (transforms/entities/matcher.py); see the lead's notes on drift.
-MATCH_METHODS = ("exact", "alias", "key", "fuzzy", "surname", "acronym", "coref", "discovered")
+# How a mention was matched (transforms/entities/__init__.py).
+MATCH_METHODS = ("exact", "alias", "key", "fuzzy", "coreference", "discovered")
+# Why a place mention is not an event place (transforms/entities/__init__.py); null otherwise.
+MENTION_ROLES = ("dateline", "metonym")
 RUN_STATUSES = ("running", "published", "failed")
 INPUT_OUTCOMES = ("loaded", "rejected")
 
@@ -85,8 +89,8 @@ INPUT_OUTCOMES = ("loaded", "rejected")
 MIN_EVENT_DATE = date(1990, 1, 1)
 # Killed or wounded above this in one attack is an extraction error, not news (warning).
 MAX_CASUALTIES = 5000
-# A report's confidence and a mention's match score are fractions / percentages.
-MAX_MATCH_SCORE = 100.0
+# A mention's match score is a similarity fraction (transforms/entities/resolve.py).
+MAX_MATCH_SCORE = 1.0
 
 # Country bounding boxes (min_lat, max_lat, min_lon, max_lon), rounded outwards by ~0.1 degree:
 # Syria, Iraq and their neighbours. A point coded to one of these countries must fall inside.

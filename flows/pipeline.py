@@ -14,9 +14,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
-from flows import stages
+from flows import gate, stages
 from flows.artifacts import on_flow_failure, publish_run_artifacts
 from flows.settings import RunSettings
+from warehouse import publish
 
 
 class StrictModeError(RuntimeError):
@@ -35,6 +36,9 @@ resolve_task = task(name="discover-entities-and-merge-events", cache_policy=NO_C
 build_task = task(
     name="build-staging-warehouse", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.build_stage)
+validate_task = task(name="validate-staging-warehouse", cache_policy=NO_CACHE)(
+    gate.validate_stage
+)
 publish_task = task(
     name="publish-warehouse", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.publish_stage)
@@ -53,6 +57,8 @@ def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
 
 # A failed run publishes its summary (with the error) from the hook: the UI shows why.
 @flow(name="sitrep", on_failure=[on_flow_failure])
+# One run per warehouse at a time (a second waits, then stops naming the first); see publish.py.
+@publish.locked("warehouse", default=RunSettings().warehouse)
 def sitrep_flow(
     inputs: list[str] | None = None,
     warehouse: str | None = None,
@@ -134,6 +140,20 @@ def sitrep_flow(
     stages.write_run(settings, run)
     staged, counts = build_task(settings, run_id)
     logger.info("staged %s: %s", staged, counts)
+    try:
+        audit = validate_task(settings, run_id, staged)
+    except gate.CriticalExpectationFailed:
+        run.update(status="failed", finished_at=stages.utcnow())
+        stages.write_run(settings, run)
+        raise
+    for line in audit["warnings"]:
+        logger.warning("validation: %s", line)
+    logger.info(
+        "validated %d expectations (%d warnings); data docs %s",
+        audit["checked"],
+        len(audit["warnings"]),
+        audit["docs"],
+    )
     published = publish_task(settings, staged)
     logger.info("published %s", published)
     artifacts_task(settings, run_id, run["flow_run_id"] or None)

@@ -99,7 +99,7 @@ def clean_tables() -> dict[str, list[dict]]:
             "place_id": None,
             "entity_type": "armed_group",
             "match_method": "exact",
-            "score": 100.0,
+            "score": 1.0,
         }
         for i in (1, 2)
     ]
