@@ -1,9 +1,10 @@
 """Score entity/place mentions on the seed articles against the hand-labelled gold file.
 
 Gold: ``tests/gold/mentions_gold.csv``, one row per (document, surface string, target), where
-target is an entity_id, a place_id, or ``?`` (a name the registry lacks: right when found
-and not forced onto a registry id; left out of id accuracy and end-to-end recall). ``occurrences=all`` means every case-sensitive, word-bounded occurrence of the
-surface in the document that a longer gold surface does not already cover.
+target is an entity_id, a place_id, or ``?`` (a name the registry lacks: right when found and
+not forced onto a registry id; left out of id accuracy and end-to-end recall).
+``occurrences=all`` means every case-sensitive, word-bounded occurrence of the surface in the
+document that a longer gold surface does not already cover.
 
 Prints span precision/recall/F1 (exact spans), id accuracy on matched spans, end-to-end
 precision/recall (exact span and right id) and each error. Run:
@@ -42,9 +43,7 @@ def gold_spans(texts: dict[str, str], gold_path: Path = GOLD) -> dict[tuple[str,
             start = text.find(surf)
             while start >= 0:
                 end = start + len(surf)
-                if _bounded(text, start, end) and not any(
-                    a < end and start < b for a, b in taken
-                ):
+                if _bounded(text, start, end) and not any(a < end and start < b for a, b in taken):
                     out[(doc, start, end)] = r["target"]
                     taken.append((start, end))
                     found += 1
@@ -93,8 +92,11 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
         "precision": (len(right) + len(unknown_ok)) / max(1, len(pred)),
         "recall": len(right) / max(1, len(known)),
     }
-    m["span_f1"] = 2 * m["span_precision"] * m["span_recall"] / max(
-        1e-9, m["span_precision"] + m["span_recall"]
+    m["span_f1"] = (
+        2
+        * m["span_precision"]
+        * m["span_recall"]
+        / max(1e-9, m["span_precision"] + m["span_recall"])
     )
     if verbose:
         for k in sorted(pred.keys() - gold.keys()):

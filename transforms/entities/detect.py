@@ -9,6 +9,7 @@ names ("Sharaa") by coreference. Output rows are in document order, one per span
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
@@ -17,13 +18,16 @@ import pyarrow as pa
 from transforms import schemas
 from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
+from transforms.entities.keys import name_key
 from transforms.entities.lexicon import PERSON_TITLES
-from transforms.entities.matcher import known_hits, name_pieces
+from transforms.entities.matcher import known_hits, make_piece, name_runs
 from transforms.entities.registry import Registry, normalise
-from transforms.entities.resolve import pick_target, resolve_surface
+from transforms.entities.resolve import KEY_SCORE, pick_target, resolve_run, resolve_surface
 from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
+_JOINER = re.compile(r"\s+(?:of|and)\s+")
+_GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
 
 
 def _titled(text: str, start: int) -> bool:
@@ -35,11 +39,53 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
     """Append one document's mentions to ``rows`` (tuples in ENTITY_MENTIONS column order)."""
     norm = normalise(text)
     hits = known_hits(text, norm, registry)
-    pieces = name_pieces(text, [(h.start, h.end) for h in hits])
     # (start, end, kind, ids, method, score)
     found: list[tuple[int, int, str, list[str], str, float]] = []
     later = []
-    for h in hits:
+    replaced: set[int] = set()  # hits inside a longer key-matched window
+    hi, n_hits = 0, len(hits)
+    for r_start, r_end in name_runs(text):
+        while hi < n_hits and hits[hi].end <= r_start:
+            hi += 1
+        inside = []
+        j = hi
+        while j < n_hits and hits[j].start < r_end:
+            inside.append(j)  # a hit reaching past the run ("... province") widens it
+            r_start, r_end = min(r_start, hits[j].start), max(r_end, hits[j].end)
+            j += 1
+        rel = tuple((hits[k].start - r_start, hits[k].end - r_start) for k in inside)
+        if len(rel) == 1 and rel[0] == (0, r_end - r_start):
+            continue  # the run is one registry hit
+        windows, left = resolve_run(registry, text[r_start:r_end], rel)
+        for ws, we, targets in windows:
+            a, b = r_start + ws, r_start + we
+            replaced.update(k for k in inside if a <= hits[k].start and hits[k].end <= b)
+            kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
+            found.append((a, b, kind, ids, "key", KEY_SCORE))
+        for ls, le in left:
+            piece = make_piece(text, r_start + ls, r_start + le)
+            if piece is None:
+                continue
+            multi = " " in name_key(piece.surface)  # one-word names: coreference first
+            res = resolve_surface(registry, piece.surface) if multi else None
+            if res is not None:
+                kind, ids = pick_target(registry, res[0], text, piece.start, piece.end,
+                                        piece.titled)  # fmt: skip
+                found.append((piece.start, piece.end, kind, ids, res[1], res[2]))
+            elif multi and _JOINER.search(piece.surface):
+                # "Fighters of Daech": each side of "of"/"and" is a name of its own
+                a = piece.start
+                for m in [*_JOINER.finditer(piece.surface), None]:
+                    b = piece.start + m.start() if m else piece.end
+                    part = make_piece(text, a, b)
+                    if part is not None:
+                        later.append(part)
+                    a = piece.start + m.end() if m else a
+            else:
+                later.append(piece)
+    for k, h in enumerate(hits):
+        if k in replaced:
+            continue
         if h.pattern.fixed is not None:
             kind, ids = h.pattern.fixed
         else:
@@ -47,14 +93,6 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                 registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
             )
         found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
-    for p in pieces:
-        res = resolve_surface(registry, p.surface) if " " in p.surface.strip() else None
-        if res is not None and (len(res[0]) > 0):
-            kind, ids = pick_target(registry, res[0], text, p.start, p.end, p.titled)
-            if kind == "entity" or not p.titled:
-                found.append((p.start, p.end, kind, ids, res[1], res[2]))
-                continue
-        later.append(p)
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
     ante = Antecedents()
@@ -85,6 +123,11 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             else:
                 gov, town = placing.cues(text, start, end, surface)
                 place = placing.choose_place(ids, registry, gov, town, countries)
+            if place.precision == "governorate" and method != "alias":
+                m = _GOV_SUFFIX.match(text, end)
+                if m:  # "Deir Ez-Zour province": the cue word is part of the name
+                    end = m.end()
+                    surface = text[start:end]
             in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
             if method == "alias" and surface == place.name:
                 method = "exact"

@@ -39,10 +39,24 @@ STOPWORDS = _words(
     al el ad as an at ar us it is in on his her its our we he she they photo image images video
     play pause menu search bookmark sign close updated share read more click subscribe follow
     source credit caption getty afp via english arabic french kurdish persian turkish
-    islamist islamists jihadist jihadists militant militants""".replace(
-        "\n", " "
-    )
+    islamist islamists jihadist jihadists militant militants""".replace("\n", " ")
 )
+
+# Words of STOPWORDS that may still be part of a name ("Syrian Democratic Forces", "Islamic
+# State"): a multi-word window may start or end with them; a name is never only them.
+NAME_WORDS = _words(
+    """state group forces force army military government ministry city town village province
+    governorate district region area north south east west northern southern eastern western
+    central security defence defense interior foreign affairs national international global
+    local regional federal republic democratic islamic arab kurdish syrian iraqi turkish
+    iranian russian american free front party council committee office department service
+    center centre media press times post daily world home house white black red green blue
+    gold silver union people peace news agency camp base border river desert mountain mount
+    lake road street bridge port airport station prison hospital school university police
+    new old first second third"""
+)
+# Words that never start or end a name: function words, dates, page furniture.
+FUNCTION_WORDS = STOPWORDS - NAME_WORDS
 
 # Country names and demonyms -> ISO country code. Used to pick a country's own ministry
 # ("Iraq's Defence Ministry") and as document country context.
@@ -77,5 +91,7 @@ ORG_AFTER = _words(
     battalion front movement party council command organisation organization faction
     factions network outlet"""
 )
+# Arabic article forms glued to a name by a hyphen ("al-Tanf", "Er-Raqqa"), as a regex.
+ARTICLE_PREFIXES = "al|el|ad|ed|ar|er|as|es|ash|esh|az|ez|an|en|at|et"
 # A capitalised word that can join two capitalised words inside one proper name.
-NAME_JOINERS = _words("al el bin ibn bint abu abd abdul of de la du ad ar as ash az ez")
+NAME_JOINERS = _words("al el bin ibn bint abu abd abdul of de la du ad ar as ash az ez and")

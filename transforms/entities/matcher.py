@@ -18,7 +18,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from transforms.entities.lexicon import NAME_JOINERS, PERSON_TITLES, STOPWORDS
+from transforms.entities.lexicon import (
+    ARTICLE_PREFIXES,
+    FUNCTION_WORDS,
+    NAME_JOINERS,
+    PERSON_TITLES,
+    STOPWORDS,
+)
 from transforms.entities.registry import Pattern, Registry, normalise
 
 
@@ -86,22 +92,27 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
     last_end = -1
     for start, neg_len, alias in found:
         if start >= last_end:
-            last_end = start - neg_len
-            out.append(Hit(start, last_end, patterns[alias]))
+            end = start - neg_len
+            if start > 2 and text[start - 1] in "-‑":  # "Er-Raqqa", "Al-Hassakeh": the article
+                lead = _LEAD_ARTICLE.search(text, max(0, start - 5), start)
+                if lead is not None and lead.start(1) >= last_end:
+                    start = lead.start(1)
+            last_end = end
+            out.append(Hit(start, end, patterns[alias]))
     return out
 
 
 _CAP = "A-ZÀ-ÖØ-Þ"
 _WORDCH = "A-Za-z0-9À-ɏ'’‑-"
 _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
-_JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of)"
+_JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of|and)"
 # A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
 # later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
 _RUN = re.compile(
     rf"(?:\d+(?:st|nd|rd|th)[ \t]+)?{_CAPWORD}"
     rf"(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*"
 )
-_LEAD_ARTICLE = re.compile(r"(?:^|[^\w'’-])((?:al|el|ad|ar|as|ash|az|ez|an|at)[-‑])$")
+_LEAD_ARTICLE = re.compile(rf"(?:^|[^\w'’-])((?i:{ARTICLE_PREFIXES})[-‑])$")
 _POSS = re.compile(r"['’]s$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|\n\s*)$")
 
@@ -150,12 +161,9 @@ _LEAD_JOINERS = frozenset({"of", "de", "la", "du"})
 _KEEP_ARTICLES = frozenset({"al", "el"})
 
 
-def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
-    """Capitalised name spans outside ``covered`` (sorted, non-overlapping spans), trimmed of
-    titles, demonyms and common words at their ends."""
-    pieces: list[Piece] = []
-    ci = 0
-    n_cov = len(covered)
+def name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi")."""
+    runs = []
     for m in _RUN.finditer(text):
         m_start, m_end = m.span()
         if m_start and (text[m_start - 1].isalnum() or text[m_start - 1] in "'’"):
@@ -165,10 +173,21 @@ def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
             if lead is None:
                 continue
             m_start = lead.start(1)  # "al-Shaddadi" keeps its article
+        runs.append((m_start, m_end))
+    return runs
+
+
+def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
+    """Capitalised name spans outside ``covered`` (sorted, non-overlapping spans), trimmed of
+    titles, demonyms and common words at their ends (the discovery candidates)."""
+    pieces: list[Piece] = []
+    ci = 0
+    n_cov = len(covered)
+    for m_start, m_end in name_runs(text):
         while ci < n_cov and covered[ci][1] <= m_start:
             ci += 1
         if ci < n_cov and covered[ci][0] < m_end:
-            # cut the run around registry hits: each uncovered stretch is its own piece
+            # cut the run around covered spans: each uncovered stretch is its own piece
             segs = []
             s = m_start
             j = ci
@@ -182,16 +201,58 @@ def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
         else:
             segs = [(m_start, m_end)]
         for a, b in segs:
-            trimmed = _trim(text[a:b])
-            if trimmed is None:
-                continue
-            st, en, titled = a + trimmed[0], a + trimmed[1], trimmed[2]
-            if not titled:
-                before = text[max(0, st - 25) : st].split()
-                titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
-            initial = bool(_SENT_END.search(text[max(0, st - 3) : st]))
-            pieces.append(Piece(st, en, text[st:en], titled, initial))
+            piece = make_piece(text, a, b, _trim)
+            if piece is not None:
+                pieces.append(piece)
     return pieces
 
 
-__all__ = ["Hit", "Piece", "known_hits", "name_pieces", "normalise"]
+def make_piece(text: str, a: int, b: int, trim=None) -> Piece | None:
+    """The name inside text[a:b] after ``trim`` (default: function words and titles only)."""
+    trimmed = (trim or _trim_light)(text[a:b])
+    if trimmed is None:
+        return None
+    st, en, titled = a + trimmed[0], a + trimmed[1], trimmed[2]
+    if not titled:
+        before = text[max(0, st - 25) : st].split()
+        titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
+    initial = bool(_SENT_END.search(text[max(0, st - 3) : st]))
+    return Piece(st, en, text[st:en], titled, initial)
+
+
+@lru_cache(maxsize=100_000)
+def _trim_light(run: str) -> tuple[int, int, bool] | None:
+    """Like ``_trim`` but only function words and titles go: "Syrian Democratic Force" stays."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    titled = False
+    while words:
+        low = _POSS.sub("", run[words[0][0] : words[0][1]]).lower().strip(".,")
+        if low in PERSON_TITLES:
+            titled = True
+        if low in _KEEP_ARTICLES and len(words) > 1:
+            break  # "Al Shara"
+        if low in FUNCTION_WORDS or low in PERSON_TITLES or low in _LEAD_JOINERS:
+            words.pop(0)
+            continue
+        break
+    while words:
+        low = _POSS.sub("", run[words[-1][0] : words[-1][1]]).lower().strip(".,")
+        if low in FUNCTION_WORDS or low in NAME_JOINERS or low in PERSON_TITLES:
+            words.pop()
+            continue
+        break
+    if not words:
+        return None
+    st, en = words[0][0], words[-1][1]
+    while en > st and run[en - 1] in ".,’'-":
+        en -= 1
+    poss = _POSS.search(run[st:en])
+    if poss:
+        en -= len(poss.group(0))
+    surf = run[st:en]
+    if en - st < 2 or surf == surf.lower():
+        return None
+    return st, en, titled
+
+
+__all__ = ["Hit", "Piece", "known_hits", "make_piece", "name_pieces", "name_runs", "normalise"]

@@ -121,7 +121,9 @@ class Registry:
         for p in places:
             for a in p.aliases:
                 letters = sum(c.isalpha() for c in a)
-                if not a.isupper() and strip_accents(a).lower() in STOPWORDS:  # "Hit" (Hīt, Anbar) would match the verb
+                if (
+                    not a.isupper() and strip_accents(a).lower() in STOPWORDS
+                ):  # "Hit" (Hīt, Anbar) would match the verb
                     continue
                 if letters >= PLACE_ALIAS_MIN_LETTERS or a == p.name or a.isupper():
                     self._add_alias(a, ("place", p.place_id))

@@ -9,13 +9,17 @@ from context cues, and swaps a generic ministry to the country named before it
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from transforms.entities.keys import name_key
 from transforms.entities.lexicon import (
     COUNTRY_ADJECTIVE,
     DEMONYMS,
+    FUNCTION_WORDS,
     ORG_AFTER,
+    PERSON_TITLES,
     PLACE_AFTER,
     STOPWORDS,
     TOWN_BEFORE,
@@ -108,3 +112,71 @@ def _country_swap(registry: Registry, entity_id: str, text: str, start: int, end
         if kind == "entity":
             return other
     return entity_id
+
+
+Window = tuple[int, int, list[tuple[str, str]]]  # (start, end, targets), relative to a run
+_WORD_SPAN = re.compile(r"\S+")
+
+
+def resolve_run(
+    registry: Registry, run: str, hits: tuple[tuple[int, int], ...]
+) -> tuple[list[Window], list[tuple[int, int]]]:
+    """Key matches among the word windows of a capitalised run, and what is left uncovered.
+
+    ``hits`` are the registry hits inside the run (relative spans). A window is a contiguous
+    stretch of words that neither starts nor ends with a function word or a title, whose key
+    has two or more words (one-word names are left to coreference), and that holds each hit
+    it touches whole; longest windows win. A window that contains hits replaces them: "Islamic
+    State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". Returns the windows and
+    the uncovered stretches (relative spans, untrimmed). Cached per (run, hits).
+    """
+    cache: dict = registry.__dict__.setdefault("_run_cache", {})
+    ck = (run, hits)
+    if ck in cache:
+        return cache[ck]
+    words = []
+    for m in _WORD_SPAN.finditer(run):
+        s, e = m.span()
+        w = run[s:e]
+        trail = len(w) - len(_TRAIL.sub("", w))
+        words.append((s, e - trail, _TRAIL.sub("", w).lower()))
+    n = len(words)
+    edge_ok = [w[2] not in FUNCTION_WORDS and w[2] not in PERSON_TITLES for w in words]
+    taken = [False] * n
+    found: list[Window] = []
+    for length in range(n, 0, -1):
+        for i in range(n - length + 1):
+            j = i + length - 1
+            if not (edge_ok[i] and edge_ok[j]) or any(taken[i : j + 1]):
+                continue
+            s, e = words[i][0], words[j][1]
+            if any(
+                (hs < e and s < he and not (s <= hs and he <= e)) or (hs == s and he == e)
+                for hs, he in hits
+            ):
+                continue  # cuts a hit, or is one
+            if length == 1 and any(hs <= s and e <= he for hs, he in hits):
+                continue
+            key = name_key(run[s:e])
+            if " " not in key:
+                continue  # one-word names go to coreference first ("Sharaa", "Al Assad")
+            targets = registry.key_index.get(key)
+            if targets:
+                found.append((s, e, list(targets)))
+                for k in range(i, j + 1):
+                    taken[k] = True
+    covered = sorted([(s, e) for s, e, _t in found] + [h for h in hits])
+    left: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in covered:
+        if s > pos:
+            left.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(run):
+        left.append((pos, len(run)))
+    out = (sorted(found), left)
+    cache[ck] = out
+    return out
+
+
+_TRAIL = re.compile(r"(?:['’]s)?[.,;:’'\"”)]*$")
