@@ -160,3 +160,42 @@ def test_failed_run_shows_why(tmp_path, seeds_dir):
     assert md.splitlines()[0].endswith(": failed")
     assert "## Why it failed" in md and "StrictModeError" in md
     assert "| inputs seen | 2 |" in md and "| empty | 1 |" in md
+
+
+def test_prefect_yaml_deploys_to_a_process_pool(tmp_path):
+    """`prefect deploy --all` with the repository's prefect.yaml, run from a copy of its layout."""
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.settings import PREFECT_API_URL
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copy(root / "prefect.yaml", tmp_path / "prefect.yaml")
+    for package in ("flows", "transforms", "warehouse", "expectations", "seeds"):
+        (tmp_path / package).symlink_to(root / package)
+    with _client() as client:
+        client.create_work_pool(WorkPoolCreate(name="sitrep-pool", type="process"))
+    env = dict(os.environ, PREFECT_API_URL=PREFECT_API_URL.value())
+    prefect = str(Path(sys.executable).with_name("prefect"))
+    res = subprocess.run(
+        [prefect, "--no-prompt", "deploy", "--all"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
+    with _client() as client:
+        stored = client.read_deployment_by_name("sitrep/scheduled")
+    assert stored.work_pool_name == "sitrep-pool"
+    assert [s.schedule.cron for s in stored.schedules] == ["0 * * * *"]
+    assert stored.entrypoint == "flows/pipeline.py:sitrep_flow"
+    assert stored.parameters == {
+        "inputs": ["warehouse/inbox"],
+        "warehouse": "warehouse/sitrep.duckdb",
+    }
+    directories = [
+        step["prefect.deployments.steps.set_working_directory"]["directory"]
+        for step in stored.pull_steps or []
+        if "prefect.deployments.steps.set_working_directory" in step
+    ]
+    assert directories == [str(tmp_path)]
