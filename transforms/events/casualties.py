@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from transforms.events import rules
 from transforms.events.rules import (
     ATTACKER_NOUNS,
     KILLED,
@@ -188,6 +189,8 @@ def _kind(verb: str) -> str:
 
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
+    if not rules.hit(rules.CASUALTY_STEMS, clause.lower()):
+        return Casualties(None, None)
     found: dict[str, Range | None] = {"killed": None, "wounded": None}
     for m in _PASSIVE.finditer(clause):
         before = clause[: m.start()]

@@ -16,10 +16,14 @@ from transforms.events import rules
 from transforms.events.dates import DateRef
 
 
-def not_attack_reason(clause: str, dates: list[DateRef], published: date | None) -> str | None:
-    """Why ``clause`` does not report an attack (a rules.NOT_ATTACK name or 'history'), or None."""
-    for name, pat in rules.NOT_ATTACK:
-        if pat.search(clause):
+def not_attack_reason(
+    clause: str, dates: list[DateRef], published: date | None, low: str | None = None
+) -> str | None:
+    """Why ``clause`` does not report an attack (a rules.NOT_ATTACK name or 'history'), or None.
+    ``low`` is ``clause.lower()`` when the caller has it already."""
+    low = clause.lower() if low is None else low
+    for name, stems, pat in rules.NOT_ATTACK:
+        if rules.hit(stems, low) and pat.search(clause):
             return name
     m = rules.ATTACK_COUNT.search(clause)
     if m and _count_word(m.group(1)) > rules.MAX_LISTED_ATTACKS:
@@ -71,15 +75,17 @@ def is_anaphoric(clause: str) -> bool:
 
 def weapon_of(text: str) -> tuple[str, str | None, str | None]:
     """(weapon, event_type or None, sub_event_type or None) by the first lexicon match."""
-    for pat, weapon, etype, sub in rules.WEAPONS:
-        if pat.search(text):
+    low = text.lower()
+    for stems, pat, weapon, etype, sub in rules.WEAPONS:
+        if rules.hit(stems, low) and pat.search(text):
             return weapon, etype, sub
     return "unknown", None, None
 
 
 def target_of(text: str) -> str | None:
-    for name, pat in rules.TARGETS:
-        if pat.search(text):
+    low = text.lower()
+    for name, stems, pat in rules.TARGETS:
+        if rules.hit(stems, low) and pat.search(text):
             return name
     return None
 

@@ -216,10 +216,37 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None)
     return DateRef(s, e, base, "day" if unit == "day" else "week", "relative", True)
 
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Substrings without which a pattern cannot match: a cheap test before each regex scan.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "my": _MONTH_STEMS,
+    "weekday": ("day",),
+    "ago": (" ago",),
+    "anaphor_n": ("earlier", "before", "later", "after", "prior"),
+    "anaphor_day": ("before", "previous", "next", "following", "same"),
+    "rel_pub": ("yesterday", "today", "tonight", "morning", "last ", "this "),
+}
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_match(kind: str, low: str, digit: bool) -> bool:
+    if kind in ("iso", "year"):
+        return digit
+    if kind in ("dmy", "mdy"):
+        return digit and any(m in low for m in _MONTH_STEMS)
+    return any(n in low for n in _NEEDS[kind])
+
+
 def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
     """Every date expression in ``text``, non-overlapping (longest first at a position)."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    low = text.lower()
+    digit = _DIGIT.search(text) is not None
     for kind, pat in _PATTERNS:
+        if not _may_match(kind, low, digit):
+            continue
         for m in pat.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), kind, m))
     found.sort(key=lambda t: (t[0], t[1]))

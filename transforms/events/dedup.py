@@ -7,9 +7,11 @@ Rule (``compatible``): a report joins an event when
 - place: the same place, or one holds the other ("Deir ez-Zor province" holds "Mayadin");
   both place-less also agree; a place-less report never joins a placed event (unknown is not
   the same);
-- date: the same day; a coarser date (week/month/year) holding the finer one; or, when either
-  date was resolved from a relative expression, within ``rules.RELATIVE_DATE_TOLERANCE_DAYS``
-  (the disagreement is kept as a ``event_date`` conflict);
+- date: the same day; a coarser date (week/month/year) holding the finer one; or, for a
+  report left alone whose date was resolved from a relative expression ("the day before"),
+  within ``rules.RELATIVE_DATE_TOLERANCE_DAYS`` of an event at least
+  ``rules.NEAR_MIN_DOCUMENTS`` documents agree on (the disagreement is kept as an
+  ``event_date`` conflict);
 - perpetrator: the same, or either unknown ("unknown assailants" then claimed by a group);
 - type: the same ACLED event_type, or either report's weapon unknown (its type was a guess);
 - two reports of one document stay apart unless they name the same place and day in
@@ -39,7 +41,7 @@ import pyarrow as pa
 
 from transforms import schemas
 from transforms.events import rules
-from transforms.events.extract import holds
+from transforms.events.extract import holds, rank
 
 
 class MergeResult(NamedTuple):
@@ -112,6 +114,10 @@ def place_relation(a: dict, b: dict, places: dict[str, dict]) -> str | None:
         return "same"
     qa, qb = places.get(pa_), places.get(pb)
     if qa is None or qb is None:
+        return None
+    # A whole country is too coarse to say two reports are one attack (ACLED codes at most
+    # province precision): only places up to a governorate hold others for merging.
+    if max(rank(qa), rank(qb)) > rules.PRECISION_RANK["governorate"]:
         return None
     return "holds" if holds(qa, qb) or holds(qb, qa) else None
 
@@ -224,6 +230,16 @@ def _range(reports: list[dict], kind: str) -> tuple[Any, Any, Any]:
     return min(r[f"{kind}_low"] for r in rows), (min(bests) if bests else None), high
 
 
+def _toll(r: dict, kind: str) -> str | None:
+    """A report's toll as "low/best/high" ('?' unknown); None when it states none."""
+    if r.get(f"{kind}_low") is None:
+        return None
+    return "/".join(
+        "?" if r.get(f"{kind}_{k}") is None else str(int(r[f"{kind}_{k}"]))
+        for k in ("low", "best", "high")
+    )
+
+
 def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
     out = []
     fields = {
@@ -235,8 +251,8 @@ def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
             else None
         ),
         "place_id": lambda r: r.get("place_id"),
-        "killed": lambda r: None if r.get("killed_best") is None else str(r["killed_best"]),
-        "wounded": lambda r: None if r.get("wounded_best") is None else str(r["wounded_best"]),
+        "killed": lambda r: _toll(r, "killed"),
+        "wounded": lambda r: _toll(r, "wounded"),
         "target": lambda r: r.get("target"),
         "weapon": lambda r: None if r.get("weapon") == "unknown" else r.get("weapon"),
         "event_type": lambda r: r.get("sub_event_type"),
@@ -288,12 +304,16 @@ def merge_events(
         else:
             _join(hit, r, merges)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
-    #    joins the best event within tolerance (most documents first); the conflict stays.
+    #    joins the best event within tolerance that several documents already agree on (two
+    #    lone reports never pull each other across days); the date conflict stays visible.
     for ev in [e for e in events if len(e.reports) == 1]:
         r = ev.reports[0]
-        if r.get("date_method") != "relative":
+        if len(ev.reports) != 1 or r.get("date_method") != "relative":
             continue
-        hit = _best(r, [e for e in events if e is not ev], pidx, "near")
+        corroborated = [
+            e for e in events if e is not ev and len(e.docs) >= rules.NEAR_MIN_DOCUMENTS
+        ]
+        hit = _best(r, corroborated, pidx, "near")
         if hit is not None:
             events.remove(ev)
             _join(hit, r, merges)

@@ -40,8 +40,11 @@ def fold(name: Any) -> str | None:
     return re.sub(r"[^a-z0-9]+", "", s) or None
 
 
-def _rows(t: pd.DataFrame | pa.Table) -> list[dict[str, Any]]:
-    rows = t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
+def _rows(t: pd.DataFrame | pa.Table | list[dict]) -> list[dict[str, Any]]:
+    if isinstance(t, list):
+        rows = t
+    else:
+        rows = t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
     out = []
     for r in rows:
         out.append(

@@ -25,6 +25,7 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from transforms.events.dates import DateRef, find_dates
 from transforms.sentences import sentence_spans
 
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
+_DIGIT = re.compile(r"\d")
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
@@ -103,6 +105,16 @@ def _share(total: Range | None, n: int) -> Range | None:
     return (0, None, total[2])
 
 
+class _SliceLower:
+    """``text.lower()`` sliced per request when whole-text lowering would shift offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __getitem__(self, key: slice) -> str:
+        return self.text[key].lower()
+
+
 class _Doc:
     """State of one document's reading."""
 
@@ -112,16 +124,27 @@ class _Doc:
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.places = places
         self.reports: list[dict[str, Any]] = []
         self.group: Group | None = None
-        self.anchor: date | None = None
+        self.spans = sentence_spans(self.text)
+        low = self.text.lower()
+        # Lower-casing may change lengths (rare letters): then offsets need per-slice lowering.
+        self.low = low if len(low) == len(self.text) else _SliceLower(self.text)
+        self._dates: dict[int, list[DateRef]] = {}
         self.attacks_date: date | None = None  # the last group's date, kept after it closes
 
     # --- helpers ---------------------------------------------------------------------------
 
     def _mentions_in(self, spans: list[tuple[int, int]]) -> list[Mention]:
-        return [m for m in self.mentions if any(s <= m.start < e for s, e in spans)]
+        out = []
+        for s, e in spans:
+            k = bisect.bisect_left(self.starts, s)
+            while k < len(self.mentions) and self.mentions[k].start < e:
+                out.append(self.mentions[k])
+                k += 1
+        return out
 
     def _place_of(self, m: Mention) -> dict | None:
         """The gazetteer row of a place mention; "X province" read as the governorate X."""
@@ -137,7 +160,21 @@ class _Doc:
     def _place_groups(self, spans: list[tuple[int, int]]) -> list[tuple[Mention, dict]]:
         """Distinct attack places in ``spans``: finest first, coarser ones holding it dropped."""
         found: list[tuple[Mention, dict]] = []
-        for m in self._mentions_in(spans):
+        cands = [m for m in self._mentions_in(spans) if m.entity_type in _PLACE_TYPES]
+        # Nested or repeated spans name one place: the longest reading wins ("As-Suwayda
+        # desert" over the "As-Suwayda" inside it).
+        cands = [
+            m
+            for m in cands
+            if not any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start > m.end - m.start or cands.index(o) < cands.index(m))
+                for o in cands
+            )
+        ]
+        for m in cands:
             # The reporter's dateline and a capital standing for its government are no venue.
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
                 continue
@@ -154,6 +191,26 @@ class _Doc:
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
         fine = [(m, p) for m, p in kept if p["precision"] != "region" or p.get("admin1")]
         return sorted(fine or kept, key=lambda t: t[0].start)
+
+    def _country(self, span: tuple[int, int]) -> tuple[Mention, dict] | None:
+        """The country of a place-less attack: named in its sentence, else the one the
+        document names most (capitals standing for governments and datelines aside)."""
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for m in self.mentions:
+            p = self.places.get(m.place_id or "")
+            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE or p is None:
+                continue
+            if p["precision"] != "country":
+                continue
+            if span[0] <= m.start < span[1]:
+                return m, p
+            counts[p["place_id"]] = counts.get(p["place_id"], 0) + 1
+            first.setdefault(p["place_id"], m)
+        if not counts:
+            return None
+        pid = max(sorted(counts), key=lambda k: counts[k])
+        return first[pid], self.places[pid]
 
     def _perpetrator(
         self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
@@ -177,8 +234,9 @@ class _Doc:
             return
         if not g.reports and g.count and g.count <= rules.MAX_LISTED_ATTACKS and g.claim_span:
             s, e = g.claim_span
+            country = self._country((s, e))
             for k in range(g.count):
-                g.reports.append(self._report(s, e, k, g.claim_sentence, None, None, g, None))
+                g.reports.append(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)
         for r in g.reports:
             own: Casualties = r.pop("_own")
@@ -242,36 +300,66 @@ class _Doc:
             "_own": own or Casualties(None, None),
         }
 
-    def read_sentence(self, i: int, s: int, e: int) -> None:
+    def dates_of(self, i: int, anchor: date | None = None) -> list[DateRef]:
+        """Date expressions of sentence ``i`` (document offsets), resolved against publication
+        (and ``anchor`` for anaphora); cached when resolved without an anchor."""
+        if anchor is None and i in self._dates:
+            return self._dates[i]
+        s, e = self.spans[i]
+        out = [_shift(d, s) for d in find_dates(self.text[s:e], self.pub, anchor)]
+        if anchor is None:
+            self._dates[i] = out
+        return out
+
+    def anchor_before(self, i: int) -> date | None:
+        """The last day, week or month the article gave before sentence ``i``."""
+        for j in range(i - 1, -1, -1):
+            for d in reversed(self.dates_of(j)):
+                if d.value is not None and d.precision in ("day", "month", "week"):
+                    return d.value
+        return None
+
+    def read_sentence(self, i: int) -> None:
+        """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
         text = self.text
+        s, e = self.spans[i]
         g = self.group
         if g is not None and i - g.last_sentence > rules.CLUSTER_WINDOW:
             self.close_group()
             g = None
         sentence = text[s:e]
-        refers_back = classify.is_anaphoric(sentence)
-        # "The latest incidents come two days after ...": counted from the attacks' day.
-        anchor = self.attacks_date if refers_back else None
-        dates = find_dates(sentence, self.pub, anchor or self.anchor)
-        clauses = _clauses(text, s, e)
+        # Dates first only where a year may make the sentence history; else after the clauses.
+        has_digit = _DIGIT.search(text, s, e) is not None
+        dates = self.dates_of(i) if has_digit else []
+        if has_digit and classify.is_history(dates, self.pub):
+            return
         live: list[tuple[int, int]] = []
-        if not classify.is_history(dates, self.pub):
-            blocked = False
-            for cs, ce in clauses:
-                cdates = [d for d in dates if cs - s <= d.start < ce - s]
-                # "..., killing hundreds": a participle continues the clause before it.
-                if not (blocked and _CONTINUATION.match(text, cs)):
-                    blocked = classify.not_attack_reason(text[cs:ce], cdates, self.pub) is not None
-                if not blocked:
-                    live.append((cs, ce))
-        for d in dates:
-            if d.value is not None and d.precision in ("day", "month", "week"):
-                self.anchor = d.value
+        blocked = False
+        for cs, ce in _clauses(text, s, e):
+            cdates = [d for d in dates if cs <= d.start < ce]
+            # "..., killing hundreds": a participle continues the clause before it.
+            if not (blocked and _CONTINUATION.match(text, cs)):
+                reason = classify.not_attack_reason(text[cs:ce], cdates, self.pub, self.low[cs:ce])
+                blocked = reason is not None
+            if not blocked:
+                live.append((cs, ce))
+        if not live:
+            return
+        refers_back = classify.is_anaphoric(sentence)
+        dates = self.dates_of(i)
+        if any(d.anaphoric for d in dates) or (
+            self.pub is None and any(d.value is None for d in dates)
+        ):
+            # "The latest incidents come two days after ...": counted from the attacks' day;
+            # other anaphora (and, undated, "Feb 21") from the last date the article gave.
+            anchor = (self.attacks_date if refers_back else None) or self.anchor_before(i)
+            dates = self.dates_of(i, anchor) if anchor else dates
+            self._dates[i] = dates
         live_text = ", ".join(text[cs:ce] for cs, ce in live)
         if not live or not classify.is_attack(live_text):
             return
         # The sentence's own date: a live clause's first, else any non-history one.
-        live_dates = [d for d in dates if any(cs - s <= d.start < ce - s for cs, ce in live)]
+        live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
         ]
@@ -377,12 +465,31 @@ def holds(coarse: dict, fine: dict) -> bool:
     return _holds(coarse, fine)
 
 
+def _shift(d: DateRef, offset: int) -> DateRef:
+    return DateRef(d.start + offset, d.end + offset, d.value, d.precision, d.method, d.anaphoric)
+
+
 def extract_document(
     doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]
 ) -> list[dict[str, Any]]:
     """Attack reports of one document (rows of EVENT_REPORTS as dicts, event_id None)."""
     state = _Doc(doc, mentions, places)
-    for i, (s, e) in enumerate(sentence_spans(state.text)):
-        state.read_sentence(i, s, e)
+    # Cheap substring tests first: only sentences holding an attack word are read in full.
+    low = state.low[0 : len(state.text)]
+    hits = sorted({k for stem in rules.ATTACK_STEMS for k in _find_all(low, stem)})
+    h = 0
+    for i, (s, e) in enumerate(state.spans):
+        while h < len(hits) and hits[h] < s:
+            h += 1
+        if h < len(hits) and hits[h] < e and rules.ATTACK.search(state.text, s, e):
+            state.read_sentence(i)
     state.close_group()
     return state.reports
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    out, k = [], text.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = text.find(sub, k + 1)
+    return out

@@ -26,6 +26,9 @@ CONFIDENCE_BONUS = {"place": 0.2, "date": 0.15, "perpetrator": 0.15, "casualties
 # expression ("the day before") may be one day off the event's; within this many days it still
 # merges, and the disagreement is recorded as a date conflict instead of silently dropped.
 RELATIVE_DATE_TOLERANCE_DAYS = 1
+# ... but only into an event already reported by this many documents (corroborated), so two
+# lone reports never chain each other across days.
+NEAR_MIN_DOCUMENTS = 2
 # Places ordered from finest to coarsest; a report at a coarser level merges into an event at
 # a finer level inside it ("Deir ez-Zor province" holds "Mayadin").
 PRECISION_RANK = {"town": 0, "district": 1, "governorate": 2, "region": 3, "country": 4}
@@ -67,6 +70,14 @@ def words(text: str) -> str:
     return "|".join(w.replace("_", r"\s+") for w in text.split())
 
 
+def hit(stems: tuple[str, ...], low: str) -> bool:
+    """Whether lower-cased ``low`` holds one of ``stems`` (the gate before a regex)."""
+    for stem in stems:  # noqa: SIM110 - a plain loop: cheaper than any() over a generator
+        if stem in low:
+            return True
+    return False
+
+
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -80,6 +91,12 @@ ATTACK = rx(
     r"drone\s+strikes?|kidnapp\w+|abduct\w+|assassinat\w+|raid(?:s|ed)?|"
     r"(?:was|were)\s+killed|killing|killed|incidents?)\b"
 )
+# Lower-case substrings one of which every ATTACK match holds (a cheap test before the regex).
+ATTACK_STEMS = (
+    "attack", "assault", "ambush", "fire", "shot", "shoot", "gunm", "stabb", "bomb", "blast",
+    "explo", "detonat", "ied", "shell", "mortar", "rocket", "missile", "strike", "kidnap",
+    "abduct", "assassin", "raid", "kill", "incident", "target",
+)  # fmt: skip
 # A claim of N attacks: "claimed responsibility for two attacks", "two new attacks".
 ATTACK_COUNT = rx(
     r"\b(an|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+series\s+of|"
@@ -93,9 +110,10 @@ ANAPHORA = rx(
 )
 
 # Clause-level reasons a sentence is not an attack report, checked in this order.
-NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
+NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "foiled",
+        ("foil", "thwart", "prevent", "averted", "disrupted", "intercepted", "attempt"),
         rx(
             r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|prevent(?:ed|s)|averted|disrupted|"
             r"intercepted\s+before|(?:survived|escaped)\s+\w*\s*(?:assassination\s+)?attempts?)\b"
@@ -103,6 +121,17 @@ NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "aggregate",
+        (
+            "since",
+            "so far",
+            "to date",
+            "recent",
+            "over the past",
+            "continue",
+            "series",
+            "campaign",
+            "carried out",
+        ),
         rx(
             r"\bsince\s+(?:the|its|their|his|assad|\d{4}|[a-z]+'s|[a-z]+’s)|\b(?:so\s+far|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
@@ -112,6 +141,7 @@ NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "threat",
+        ("call", "urg", "vow", "threat", "must", "incit", "warn", "will", "plan"),
         rx(
             r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|vow(?:s|ed|ing)|"
             r"threat(?:en|ens|ened)|must\s+fight|incit\w+|warn(?:s|ed)?\s+of|"
@@ -120,6 +150,7 @@ NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "offensive",
+        ("announc", "launch", "offensive", "phase"),
         rx(
             r"\b(?:announc\w+\s+(?:the\s+)?(?:start|launch)|launch(?:ed|es)?\s+(?:a|an|the)\s+"
             r"(?:new\s+)?(?:offensive|campaign|phase)|offensive\s+operations|"
@@ -128,6 +159,7 @@ NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "withdrawal",
+        ("withdr", "departed", "pull", "evacuat", "redeploy"),
         rx(
             r"\b(?:withdr[ae]w\w*|withdrawal|departed|pull(?:ed|s|ing)?\s+out|"
             r"evacuat\w+|redeploy\w*)\b"
@@ -135,14 +167,28 @@ NOT_ATTACK: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "escape",
+        ("escap", "jailbreak", "prison", "broke", "fled"),
         rx(
             r"\b(?:escap\w+|jailbreak|prison\s+break|broke\s+out\s+of|fled\s+(?:the\s+)?"
             r"(?:prison|camp))\b"
         ),
     ),
-    ("relocation", rx(r"\b(?:relocat\w+|transferr\w+|repatriat\w+)\b")),
+    (
+        "relocation",
+        ("relocat", "transferr", "repatriat"),
+        rx(r"\b(?:relocat\w+|transferr\w+|repatriat\w+)\b"),
+    ),
     (
         "history",
+        (
+            "overr",
+            "caliphate",
+            "territorially",
+            "used to",
+            "once controlled",
+            "broke with",
+            "overthr",
+        ),
         rx(
             r"\b(?:overr[au]n|proclaim\w*\s+a\s+.?caliphate|territorially\s+defeated|"
             r"used\s+to\s+control|once\s+controlled|broke\s+with|overthr[eo]w\w*)\b"
@@ -164,33 +210,38 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 TARGET_BEFORE = rx(r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bfrom)\s+(?:the\s+)?$")
 
 # Weapon -> (weapon, event_type, sub_event_type); first match wins (most specific first).
-WEAPONS: list[tuple[re.Pattern[str], str, str | None, str | None]] = [
+WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | None]] = [
     (
+        ("chemical", "chlorine", "sarin"),
         rx(r"\bchemical|chlorine|sarin\b"),
         "chemical",
         "Explosions/Remote violence",
         "Chemical weapon",
     ),
     (
+        ("suicide",),
         rx(r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car)"),
         "explosives",
         "Explosions/Remote violence",
         "Suicide bomb",
     ),
     (
+        ("air", "drone", "warplane", "aircraft", "helicopter"),
         rx(r"\b(?:air\s*strikes?|drone|warplanes?|aircraft|helicopter|airstrike)\b"),
         "aerial",
         "Explosions/Remote violence",
         "Air/drone strike",
     ),
     (
+        ("shell", "mortar", "artillery", "rocket", "missile"),
         rx(r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery|rockets?|missiles?)\b"),
         "explosives",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
     ),
-    (rx(r"\bgrenades?\b"), "explosives", "Explosions/Remote violence", "Grenade"),
+    (("grenade",), rx(r"\bgrenades?\b"), "explosives", "Explosions/Remote violence", "Grenade"),
     (
+        ("ied", "improvised", "bomb", "mine", "blast", "explosi", "detonat"),
         rx(
             r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|mines?|car\s+bomb|"
             r"explosive\s+device|bomb(?:s|ed|ing|ings)?|blast|explosion|detonat\w+)\b"
@@ -200,6 +251,7 @@ WEAPONS: list[tuple[re.Pattern[str], str, str | None, str | None]] = [
         "Remote explosive/landmine/IED",
     ),
     (
+        ("pistol", "gun", "rifle", "kalashnikov", "fire", "shot", "shoot", "sniper"),
         rx(
             r"\b(?:pistols?|guns?|gunm[ae]n|gunfire|rifles?|machine[\s-]guns?|kalashnikov|"
             r"opened\s+fire|shot|shoot\w*|sniper|firearms?)\b"
@@ -208,9 +260,22 @@ WEAPONS: list[tuple[re.Pattern[str], str, str | None, str | None]] = [
         None,
         None,
     ),
-    (rx(r"\b(?:knife|knives|stabb\w+|machete|beheaded)\b"), "melee", None, None),
-    (rx(r"\b(?:arson|set\s+fire|torched|burned|incendiary|molotov)\b"), "incendiary", None, None),
     (
+        ("knife", "knives", "stabb", "machete", "behead"),
+        rx(r"\b(?:knife|knives|stabb\w+|machete|beheaded)\b"),
+        "melee",
+        None,
+        None,
+    ),
+    (
+        ("arson", "fire", "torch", "burn", "incendiary", "molotov"),
+        rx(r"\b(?:arson|set\s+fire|torched|burned|incendiary|molotov)\b"),
+        "incendiary",
+        None,
+        None,
+    ),
+    (
+        ("kidnap", "abduct"),
         rx(r"\b(?:kidnapp\w+|abduct\w+)\b"),
         "unknown",
         "Violence against civilians",
@@ -219,9 +284,10 @@ WEAPONS: list[tuple[re.Pattern[str], str, str | None, str | None]] = [
 ]
 
 # Target category, first match wins.
-TARGETS: list[tuple[str, re.Pattern[str]]] = [
+TARGETS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "officials",
+        ("minister", "governor", "mayor", "official", "judge", "president", "employee", "servant"),
         rx(
             r"\b(?:ministers?|governor|mayor|officials?|judge|president|"
             r"ministry\s+employee|civil\s+servants?)\b"
@@ -229,6 +295,7 @@ TARGETS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "security forces",
+        ("police", "security", "patrol", "checkpoint", "guard", "intelligence"),
         rx(
             r"\b(?:police\w*|security\s+forces?|internal\s+security|"
             r"patrols?|checkpoints?|border\s+guards?|intelligence)\b"
@@ -236,6 +303,18 @@ TARGETS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "military",
+        (
+            "soldier",
+            "army",
+            "troops",
+            "military",
+            "personnel",
+            "officer",
+            "servicem",
+            "battalion",
+            "division",
+            "base",
+        ),
         rx(
             r"\b(?:soldiers?|army|troops|military|personnel|officers?|servicem[ae]n|"
             r"battalion|division|base)\b"
@@ -243,6 +322,7 @@ TARGETS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "foreign forces",
+        ("coalition", "americans", "troops", "soldiers", "foreign"),
         rx(
             r"\b(?:coalition\s+forces|americans|u\.?s\.?\s+(?:troops|soldiers)|"
             r"foreign\s+forces)\b"
@@ -250,6 +330,18 @@ TARGETS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "civilians",
+        (
+            "civilian",
+            "villager",
+            "resident",
+            "worship",
+            "children",
+            "women",
+            "shepherd",
+            "farmer",
+            "passers",
+            "people",
+        ),
         rx(
             r"\b(?:civilians?|villagers?|residents?|worshipp?ers|children|women|"
             r"shepherds?|farmers?|passers-by|people)\b"
@@ -258,6 +350,19 @@ TARGETS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # Casualty verbs.
+CASUALTY_STEMS = (
+    "kill",
+    "dead",
+    "died",
+    "slain",
+    "execut",
+    "behead",
+    "lives",
+    "wound",
+    "injur",
+    "hurt",
+    "maim",
+)
 KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
 # Heads of noun phrases that name attackers, never victims.

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from transforms.events import classify
+from transforms.events import classify, rules
 from transforms.events.dates import find_dates
 
 PUB = date(2026, 2, 22)
@@ -112,3 +112,49 @@ def test_attack_count():
     assert classify.attack_count("another attack in the city") == 1
     assert classify.attack_count("an attack happened") == 1
     assert classify.attack_count("soldiers were killed") is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "attack",
+        "attacked",
+        "assaults",
+        "ambushed",
+        "targeted",
+        "targeting",
+        "opened_fire",
+        "shot",
+        "shooting",
+        "gunmen",
+        "gunfire",
+        "stabbed",
+        "bombing",
+        "blast",
+        "explosion",
+        "exploded",
+        "detonated",
+        "IED",
+        "IEDs",
+        "car_bomb",
+        "shelling",
+        "mortars",
+        "rockets",
+        "missile",
+        "airstrike",
+        "air_strikes",
+        "drone_strike",
+        "kidnapped",
+        "abducted",
+        "assassinated",
+        "raid",
+        "were_killed",
+        "killing",
+        "incidents",
+    ],
+)
+def test_attack_stems_gate_every_attack_word(word):
+    """The cheap substring gate must never hide a word the ATTACK regex would match."""
+    text = f"they say {word.replace('_', ' ')} today"
+    assert rules.ATTACK.search(text)
+    assert rules.hit(rules.ATTACK_STEMS, text.lower())

@@ -139,7 +139,7 @@ def test_relative_date_a_day_off_merges_with_a_visible_conflict(corpus, places, 
     assert ev["event_date"] == date(2026, 2, 21) and ev["has_conflict"]
     conflicts = {c["field"]: c["values"] for c in res.conflicts.to_pylist()}
     assert conflicts["event_date"] == ["2026-02-20", "2026-02-21"]
-    assert conflicts["killed"] == ["2", "3"]
+    assert conflicts["killed"] == ["2/2/2", "3/3/3"]
     assert (ev["killed_low"], ev["killed_best"], ev["killed_high"]) == (2, 2, 3)
 
 

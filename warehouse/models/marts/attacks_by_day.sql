@@ -11,11 +11,11 @@ select
     date_precision,
     country_code,
     count(*) as attacks,
-    sum(coalesce(killed_best, killed_low, 0)) as killed,
-    sum(coalesce(wounded_best, wounded_low, 0)) as wounded,
+    sum(coalesce(killed_best, killed_low, 0))::bigint as killed,
+    sum(coalesce(wounded_best, wounded_low, 0))::bigint as wounded,
     count(distinct admin1) as governorates,
-    sum(n_documents) as documents,
-    sum(n_sources) as sources
+    sum(n_documents)::bigint as documents,
+    sum(n_sources)::bigint as sources
 from attacks
 group by event_date, date_precision, country_code
 order by event_date nulls last, date_precision, country_code

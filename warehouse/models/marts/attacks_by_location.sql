@@ -17,8 +17,8 @@ select
     latitude,
     longitude,
     count(*) as attacks,
-    sum(coalesce(killed_best, killed_low, 0)) as killed,
-    sum(coalesce(wounded_best, wounded_low, 0)) as wounded,
+    sum(coalesce(killed_best, killed_low, 0))::bigint as killed,
+    sum(coalesce(wounded_best, wounded_low, 0))::bigint as wounded,
     min(event_date) as first_date,
     max(event_date) as last_date
 from attacks

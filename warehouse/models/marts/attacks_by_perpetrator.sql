@@ -14,8 +14,8 @@ select
     count(*) filter (where attribution = 'attributed') as attributed,
     count(*) filter (where attribution = 'suspected') as suspected,
     count(*) filter (where attribution = 'disputed') as disputed,
-    sum(coalesce(killed_best, killed_low, 0)) as killed,
-    sum(coalesce(wounded_best, wounded_low, 0)) as wounded,
+    sum(coalesce(killed_best, killed_low, 0))::bigint as killed,
+    sum(coalesce(wounded_best, wounded_low, 0))::bigint as wounded,
     count(distinct admin1) as governorates,
     min(event_date) as first_date,
     max(event_date) as last_date

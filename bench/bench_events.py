@@ -1,0 +1,64 @@
+"""Benchmark: attack-report extraction throughput (documents/s, one core) on ~3 KB articles.
+
+    .venv/bin/python -m bench.bench_events [n_docs]
+
+Articles come from the deterministic benchmark corpus (``bench.corpus``, plain-text ones, 2.6 to
+3.5 KB each); their mentions are computed first with ``detect_mentions`` (not timed: that is
+issue 3's stage). Timed: ``extract_reports`` over all documents in one process, best of 3 runs.
+Also timed once: ``merge_events`` over the resulting reports. Target: >= 1,000 documents/s.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from datetime import date
+
+import pandas as pd
+
+from bench.corpus import iter_articles
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports, merge_events
+from warehouse.reference import load_registry
+
+RUNS = 3
+
+
+def documents(n: int) -> pd.DataFrame:
+    rows = []
+    for a in itertools.islice((a for a in iter_articles(n * 2) if a["format"] == "text"), n):
+        pub = date.fromisoformat(a["published"]) if a.get("published") else None
+        rows.append({"doc_id": a["id"], "text": a["text"], "published_date": pub,
+                     "source": a["source"], "title": a["title"]})
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    n = int(args[0]) if args else 2000
+    docs = documents(n)
+    registry = load_registry()
+    mentions = detect_mentions(docs, registry).to_pandas()
+    places = registry.places_table().to_pandas()
+    entities = registry.entities_table().to_pandas()
+    best = float("inf")
+    reports = None
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        reports = extract_reports(docs, mentions, places, entities)
+        best = min(best, time.perf_counter() - t0)
+    assert reports is not None
+    t0 = time.perf_counter()
+    merged = merge_events(reports.to_pandas(), docs, places, entities)
+    merge_s = time.perf_counter() - t0
+    kb = docs["text"].str.len().mean() / 1000
+    print(f"documents {len(docs)} (mean {kb:.2f} KB), mentions {len(mentions)}, "
+          f"reports {reports.num_rows}, events {merged.events.num_rows}")
+    print(f"extract_reports: {best:.3f} s, {len(docs) / best:,.0f} documents/s (one core, "
+          f"best of {RUNS}; target >= 1,000)")
+    print(f"merge_events: {merge_s:.3f} s for {reports.num_rows} reports")
+
+
+if __name__ == "__main__":
+    main()
