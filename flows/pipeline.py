@@ -14,7 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
-from flows import gate, stages
+from flows import gate, progress, stages
 from flows.artifacts import on_flow_failure, publish_run_artifacts
 from flows.settings import RunSettings
 from warehouse import publish
@@ -52,7 +52,9 @@ def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
     """One chunk runs in the flow's process; several go to the flow's task runner in parallel."""
     if len(chunks) <= 1:
         return [chunk_task(settings, c) for c in chunks]
-    return chunk_task.map(unmapped(settings), chunks).result()
+    futures = chunk_task.map(unmapped(settings), chunks)
+    # A bar on a terminal; elsewhere the per-chunk log lines below tell the progress.
+    return [f.result() for f in progress.track(futures, chunk_task.name, total=len(chunks))]
 
 
 # A failed run publishes its summary (with the error) from the hook: the UI shows why.

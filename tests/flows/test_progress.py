@@ -1,0 +1,28 @@
+"""Progress bars on a terminal only; the items pass through unchanged either way."""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import sys
+
+from flows import progress
+
+
+def test_off_a_terminal_items_pass_through_silently(monkeypatch):
+    buffer = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", buffer)
+    assert list(progress.track(iter(range(5)), "chunks", total=5)) == [0, 1, 2, 3, 4]
+    assert buffer.getvalue() == ""
+
+
+def test_on_a_terminal_a_bar_is_drawn(monkeypatch):
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as tty:
+        monkeypatch.setattr(sys, "stderr", tty)
+        assert list(progress.track(iter(range(3)), "detect-entity-mentions", total=3)) == [0, 1, 2]
+        tty.flush()
+    drawn = os.read(leader, 65536).decode(errors="replace")
+    os.close(leader)
+    assert "detect-entity-mentions" in drawn
