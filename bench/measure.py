@@ -1,0 +1,301 @@
+"""One benchmark measurement in a fresh process (``bench/run_all.py`` starts one per mode and N,
+so each peak RSS belongs to one run). Prints one JSON object on its last stdout line.
+
+    python -m bench.measure corpus --dir W --n 10000        # W/corpus/articles.jsonl + extra.jsonl
+    python -m bench.measure direct --dir W [--workers K] [--chunk-size C]
+    python -m bench.measure flow   --dir W [--workers K] [--chunk-size C]
+    python -m bench.measure query  --dir W --events 1000000
+
+``direct`` calls the stages of ``flows/stages.py`` as plain functions (chunk stages on a process
+pool of K workers, as the flow does), then the floor, validation and the incremental re-runs;
+``flow`` runs the same stages as the Prefect flow. Both read only W/corpus/articles.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+EXTRA_SHARE = 0.01  # the incremental run adds this share of new documents
+WORD = re.compile(r"\w+")
+
+
+def _peak_rss_mb() -> dict[str, float]:
+    """Peak resident memory of this process and of its largest finished child (MB)."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(me, 1), "largest_child": round(kids, 1)}
+
+
+def _timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return out, time.perf_counter() - t0
+
+
+# -- corpus ------------------------------------------------------------------------------------
+def make_corpus(work: Path, n: int, seed: int) -> dict[str, Any]:
+    """W/corpus/articles.jsonl (n articles) and W/corpus/extra.jsonl (the next 1%)."""
+    from bench import corpus
+
+    out = work / "corpus"
+    out.mkdir(parents=True, exist_ok=True)
+    n_extra = max(1, round(n * EXTRA_SHARE))
+    t0 = time.perf_counter()
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    with (
+        (out / "articles.jsonl").open("w", encoding="utf-8") as main,
+        (out / "extra.jsonl").open("w", encoding="utf-8") as extra,
+    ):
+        # The larger corpus starts with the smaller one: its tail is "1% new documents".
+        for i, article in enumerate(corpus.iter_articles(n + n_extra, seed)):
+            (main if i < n else extra).write(dump(article) + "\n")
+    return {"n": n, "n_extra": n_extra, "seconds": time.perf_counter() - t0}
+
+
+# -- floor -------------------------------------------------------------------------------------
+def floor_seconds(path: Path) -> dict[str, Any]:
+    """One pass of ``re.findall(r"\\w+", text)`` over the corpus texts (only the findall timed;
+    texts are streamed so the floor adds nothing to peak memory)."""
+    spent = 0.0
+    words = docs = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            t0 = time.perf_counter()
+            words += len(WORD.findall(text))
+            spent += time.perf_counter() - t0
+            docs += 1
+    return {"seconds": spent, "documents": docs, "words": words}
+
+
+# -- direct ------------------------------------------------------------------------------------
+def _chunk_job(stage: str, settings: Any, chunk: Any) -> tuple[int, float]:
+    from flows import stages
+
+    t0 = time.perf_counter()
+    n = getattr(stages, stage)(settings, chunk)
+    return n, time.perf_counter() - t0
+
+
+def run_stages(settings: Any, workers: int, label: str) -> dict[str, Any]:
+    """The flow's stages called directly; wall time per stage, chunk core-seconds."""
+    from flows import stages
+
+    out: dict[str, Any] = {"label": label, "stages": {}}
+    now = stages.utcnow()
+    run_id = stages.new_run_id(now)
+    t_all = time.perf_counter()
+    summary, dt = _timed(stages.ingest_stage, settings, run_id, now)
+    out["stages"]["ingest"] = {"seconds": dt, "documents_new": summary.documents_new}
+    out["documents_loaded"] = summary.documents_loaded
+    for stage, derived, name in (
+        ("mentions_stage", "mentions_raw", "mentions"),
+        ("reports_stage", "report_candidates", "reports"),
+    ):
+        t0 = time.perf_counter()
+        chunks = stages.pending_chunks(settings, derived)
+        if len(chunks) <= 1 or workers <= 1:
+            results = [_chunk_job(stage, settings, c) for c in chunks]
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = list(
+                    pool.map(_chunk_job, [stage] * len(chunks), [settings] * len(chunks), chunks)
+                )
+        out["stages"][name] = {
+            "seconds": time.perf_counter() - t0,
+            "chunks": len(chunks),
+            "rows": sum(n for n, _ in results),
+            "core_seconds": sum(s for _, s in results),
+        }
+    resolved, dt = _timed(stages.resolve_stage, settings)
+    out["stages"]["resolve"] = {"seconds": dt, **resolved}
+    t0 = time.perf_counter()
+    stages.write_run(settings, {"run_id": run_id, "started_at": now, "status": "published"})
+    staged, counts = stages.build_stage(settings, run_id)
+    out["stages"]["build"] = {"seconds": time.perf_counter() - t0, "counts": counts}
+    out["stages"]["validate"] = validation(settings, run_id, staged)
+    _, dt = _timed(stages.publish_stage, settings, staged)
+    out["stages"]["publish"] = {"seconds": dt}
+    out["seconds"] = time.perf_counter() - t_all
+    out["run_id"] = run_id
+    return out
+
+
+def validation(settings: Any, run_id: str, staged: str) -> dict[str, Any]:
+    """The flow's audit step (``flows/gate.py``); a critical failure is recorded, not raised,
+    so the benchmark still publishes and carries on, as the flow would not."""
+    t0 = time.perf_counter()
+    try:
+        from flows import gate
+    except ImportError as exc:
+        return {"seconds": 0.0, "error": f"no validation stage: {exc}"}
+    try:
+        audit = gate.validate_stage(settings, run_id, staged)
+        outcome = {"checked": audit.get("checked"), "warnings": len(audit.get("warnings", []))}
+    except Exception as exc:  # noqa: BLE001 - a failed expectation is a finding, not a crash
+        outcome = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+    return {"seconds": time.perf_counter() - t0, **outcome}
+
+
+def _event_ids(settings: Any) -> set[str]:
+    from transforms import schemas
+    from warehouse.lake import Lake
+
+    table = Lake(settings.lake_root).read("events", schemas.EVENTS, ["event_id"])
+    return set(table.column("event_id").to_pylist())
+
+
+def direct(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
+    from flows.settings import RunSettings
+
+    corpus_dir = work / "corpus"
+    root = work / "direct"
+    shutil.rmtree(root, ignore_errors=True)
+    settings = RunSettings(
+        inputs=(str(corpus_dir / "articles.jsonl"),),
+        warehouse=str(root / "sitrep.duckdb"),
+        chunk_size=chunk_size,
+    )
+    res: dict[str, Any] = {"workers": workers, "chunk_size": chunk_size}
+    res["floor"] = floor_seconds(corpus_dir / "articles.jsonl")
+    res["full"] = _guard(run_stages, settings, workers, "full")
+    res["peak_rss_mb_full"] = _peak_rss_mb()
+    if "error" in res["full"]:
+        return res
+    before = _guard(_event_ids, settings)
+    res["rerun_no_new_input"] = _guard(run_stages, settings, workers, "rerun")
+    plus = RunSettings(
+        inputs=(str(corpus_dir / "articles.jsonl"), str(corpus_dir / "extra.jsonl")),
+        warehouse=settings.warehouse,
+        chunk_size=chunk_size,
+    )
+    res["plus_1pct"] = _guard(run_stages, plus, workers, "plus_1pct")
+    after = _guard(_event_ids, settings)
+    if isinstance(before, set) and isinstance(after, set):
+        res["event_ids_kept"] = {"before": len(before), "kept": len(before & after)}
+    res["peak_rss_mb"] = _peak_rss_mb()
+    return res
+
+
+def _guard(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run one measurement; a failing stage (others' code mid-edit) is reported, not fatal."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - the report must carry on and say what failed
+        traceback.print_exc()
+        return {"error": f"{type(exc).__name__}: {exc}"[:500]}
+
+
+# -- flow --------------------------------------------------------------------------------------
+def flow(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
+    """The Prefect flow on the same corpus, after Prefect's local server is up."""
+    os.environ.setdefault("PREFECT_HOME", str(work / "prefect-home"))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from prefect import flow as prefect_flow
+
+    from flows.pipeline import configured_flow
+
+    root = work / "flow"
+    shutil.rmtree(root, ignore_errors=True)
+
+    @prefect_flow(name="bench-warm-up")
+    def warm_up() -> int:
+        return 1
+
+    _, server_start = _timed(warm_up)  # starts the temporary server: not part of a run
+    run = configured_flow(workers)
+    result, dt = _timed(
+        lambda: run(
+            inputs=[str(work / "corpus" / "articles.jsonl")],
+            warehouse=str(root / "sitrep.duckdb"),
+            chunk_size=chunk_size,
+        )
+    )
+    return {
+        "seconds": dt,
+        "server_start_seconds": server_start,
+        "events_total": result.get("events_total"),
+        "documents_new": result.get("documents_new"),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+# -- query -------------------------------------------------------------------------------------
+def query(work: Path, n_events: int, repeats: int = 7) -> dict[str, Any]:
+    """``attacks_by_location`` over ``n_events`` synthetic events in a warehouse file."""
+    import duckdb
+
+    from bench.synthetic_events import events_table
+    from transforms import schemas
+    from warehouse.db import build_models
+
+    path = work / "query.duckdb"
+    path.unlink(missing_ok=True)
+    events = events_table(n_events)
+    with duckdb.connect(str(path)) as con:
+        for name, schema in schemas.TABLES.items():
+            con.register("_t", events if name == "events" else schema.empty_table())
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _t')
+            con.unregister("_t")
+        models = build_models(con)
+        con.execute("CHECKPOINT")
+    if "attacks_by_location" not in models:
+        return {"error": "no attacks_by_location model", "models": models}
+    with duckdb.connect(str(path)) as con:  # what a mart materialised at build time would give
+        con.execute("CREATE TABLE abl_materialised AS SELECT * FROM attacks_by_location")
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = len(con.execute("select * from attacks_by_location").fetchall())  # warm-up
+        view = _median_ms(con, "select * from attacks_by_location", repeats)
+        table = _median_ms(con, "select * from abl_materialised", repeats)
+    return {"events": n_events, "rows": rows, "median_ms": view, "materialised_median_ms": table}
+
+
+def _median_ms(con: Any, sql: str, repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        con.execute(sql).fetchall()
+        timings.append(time.perf_counter() - t0)
+    return sorted(timings)[len(timings) // 2] * 1000
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench.measure")
+    ap.add_argument("mode", choices=("corpus", "direct", "flow", "query"))
+    ap.add_argument("--dir", type=Path, required=True)
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--chunk-size", type=int, default=None)
+    ap.add_argument("--events", type=int, default=1_000_000)
+    args = ap.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    if args.chunk_size is None:
+        from flows.settings import CHUNK_SIZE
+
+        args.chunk_size = CHUNK_SIZE
+    if args.mode == "corpus":
+        res = make_corpus(args.dir, args.n, args.seed)
+    elif args.mode == "direct":
+        res = direct(args.dir, args.workers, args.chunk_size)
+    elif args.mode == "flow":
+        res = flow(args.dir, args.workers, args.chunk_size)
+    else:
+        res = query(args.dir, args.events)
+    sys.stdout.write("\n" + json.dumps(res, default=str) + "\n")
+
+
+if __name__ == "__main__":
+    main()
