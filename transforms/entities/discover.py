@@ -5,7 +5,8 @@ name spans no mention covers (``matcher.name_pieces``), minus sentence-initial s
 and words that are only demonyms or common words. Candidates are grouped by match key; keys
 of the same length and initial that are fuzzy-similar join one cluster, and a one-word key
 joins the one multi-word cluster ending with it ("Kobani" -> "Mazloum Kobani"). A cluster
-named in at least ``MIN_DOCUMENTS`` documents becomes an entity; its type comes from context
+named in at least ``MIN_DOCUMENTS`` documents becomes an entity (a sentence-initial
+candidate joined by "of"/"and" keeps only what follows the joiner); its type comes from context
 (a title: person; "group", "forces": armed_group; "agency": media; "ministry": government;
 "province", "city of": place), else 'unknown'.
 """
@@ -26,6 +27,7 @@ from transforms.entities.matcher import Piece, name_pieces
 from transforms.entities.registry import Registry
 from transforms.sentences import sentence_index, sentence_spans
 
+_JOINER = re.compile(r"\s+(?:of|and)\s+")
 MIN_DOCUMENTS = 2  # a name seen in one article only is not yet an entity
 CLUSTER_MIN_RATIO = 88.0  # rapidfuzz ratio between two keys of one cluster
 _TYPE_CUES = {
@@ -75,6 +77,12 @@ def discover_entities(
         doc_id = str(doc_id)
         texts[doc_id] = text
         for p in name_pieces(text, sorted(covered.get(doc_id, []))):
+            j = _JOINER.search(p.surface)
+            if p.sentence_initial and j is not None:
+                # "Fighters of Saraya Ansar al-Sunna": a sentence's first word is capitalised
+                # anyway; the name is what follows the joiner
+                a = p.start + j.end()
+                p = Piece(a, p.end, text[a : p.end], p.titled, False)
             if not _candidate(p):
                 continue
             key = name_key(p.surface)

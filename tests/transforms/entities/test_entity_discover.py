@@ -1,0 +1,68 @@
+"""discover_entities: recurring unknown names become one entity per name, whatever the spelling."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from transforms import schemas
+from transforms.entities import detect_mentions, discover_entities
+
+
+@pytest.fixture
+def corpus():
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [
+                "Fighters of Saraya Ansar al-Sunna attacked a checkpoint near Raqqa. "
+                "The commander Abu Layla al-Furati said the Saraya Ansar al-Sunna group struck.",
+                "A group called Saraya Ansar al-Sunnah claimed the blast in Homs on Monday.",
+                "Officials said Brigadier Qwentin Zarvosh visited Aleppo. Nothing else happened.",
+            ],
+        }
+    )
+
+
+def test_recurring_unknown_name_becomes_one_entity(registry, corpus):
+    mentions = detect_mentions(corpus, registry).to_pandas()
+    entities, final = discover_entities(mentions, corpus, registry)
+    assert entities.schema == schemas.ENTITIES and final.schema == schemas.ENTITY_MENTIONS
+    ents = entities.to_pandas()
+    saraya = ents[ents.canonical_name.str.startswith("Saraya Ansar")]
+    assert len(saraya) == 1, ents
+    row = saraya.iloc[0]
+    assert row.origin == "discovered" and row.entity_id.startswith("disc:")
+    assert set(row.aliases) == {"Saraya Ansar al-Sunna", "Saraya Ansar al-Sunnah"}
+    assert row.entity_type == "armed_group"  # "... group struck", "group called ..."
+    f = final.to_pandas()
+    found = f[f.entity_id == row.entity_id]
+    assert list(found.doc_id) == ["a", "a", "b"]
+    assert set(found.match_method) == {"discovered"}
+
+
+def test_names_seen_in_one_document_only_are_not_entities(registry, corpus):
+    mentions = detect_mentions(corpus, registry).to_pandas()
+    entities, final = discover_entities(mentions, corpus, registry)
+    names = set(entities.to_pandas().canonical_name)
+    assert not any("Zarvosh" in n or "Furati" in n for n in names)
+    assert "Nothing" not in names and "Officials" not in names
+
+
+def test_discovery_keeps_registry_mentions_order_and_spans(registry, corpus):
+    mentions = detect_mentions(corpus, registry).to_pandas()
+    _, final = discover_entities(mentions, corpus, registry)
+    f = final.to_pandas()
+    texts = dict(zip(corpus.doc_id, corpus.text, strict=True))
+    assert set(mentions.mention_id) <= set(f.mention_id)
+    assert f.mention_id.is_unique
+    assert all(texts[d][s:e] == x for d, s, e, x in zip(f.doc_id, f.char_start, f.char_end,
+                                                          f.surface, strict=True))  # fmt: skip
+    order = list(zip(f.doc_id, f.char_start, strict=True))
+    assert order == sorted(order)
+
+
+def test_discovery_on_an_empty_corpus(registry):
+    docs = pd.DataFrame({"doc_id": [], "text": []})
+    entities, final = discover_entities(schemas.empty(schemas.ENTITY_MENTIONS), docs, registry)
+    assert entities.num_rows == 0 and final.num_rows == 0
