@@ -47,6 +47,13 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
     for r_start, r_end in name_runs(text):
         while hi < n_hits and hits[hi].end <= r_start:
             hi += 1
+        if (
+            hi < n_hits
+            and hits[hi].start == r_start
+            and hits[hi].end >= r_end
+            and (hi + 1 >= n_hits or hits[hi + 1].start >= r_end)
+        ):
+            continue  # the run is one registry hit ("ISIS", "Syria")
         inside = []
         j = hi
         while j < n_hits and hits[j].start < r_end:

@@ -173,6 +173,8 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             if lead is None:
                 continue
             m_start = lead.start(1)  # "al-Shaddadi" keeps its article
+        if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
+            continue  # "The", "But", "According": a capitalised function word alone
         runs.append((m_start, m_end))
     return runs
 

@@ -142,6 +142,9 @@ class Registry:
             buckets[(k.count(" ") + 1, k[0])].append(k)
         self.fuzzy_buckets = dict(buckets)
         self._automaton: ahocorasick.Automaton | None = None
+        # per-process memo tables of resolve.py (by surface string and by capitalised run)
+        self.resolve_cache: dict = {}
+        self.run_cache: dict = {}
 
     def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
         alias = alias.strip()
@@ -173,6 +176,7 @@ class Registry:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_automaton"] = None  # rebuilt on first use in the receiving process
+        state["resolve_cache"], state["run_cache"] = {}, {}
         return state
 
     # ------------------------------------------------------------------ tables

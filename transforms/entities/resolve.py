@@ -38,7 +38,7 @@ Resolution = tuple[list[tuple[str, str]], str, float]  # (targets, method, score
 
 def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
     """Targets for an uncovered name span by key, then fuzzy key; None if neither finds one."""
-    cache: dict = registry.__dict__.setdefault("_resolve_cache", {})
+    cache = registry.resolve_cache
     if surface in cache:
         return cache[surface]
     out = _resolve(registry, surface)
@@ -130,10 +130,11 @@ def resolve_run(
     State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". Returns the windows and
     the uncovered stretches (relative spans, untrimmed). Cached per (run, hits).
     """
-    cache: dict = registry.__dict__.setdefault("_run_cache", {})
+    cache = registry.run_cache
     ck = (run, hits)
-    if ck in cache:
-        return cache[ck]
+    hit = cache.get(ck)
+    if hit is not None:
+        return hit
     words = []
     for m in _WORD_SPAN.finditer(run):
         s, e = m.span()
