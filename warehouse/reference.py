@@ -18,9 +18,13 @@ REFERENCE_DIR = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 
 @lru_cache(maxsize=4)
 def _load(reference_dir: Path) -> Registry:
-    read = {"dtype": str, "keep_default_na": False, "encoding": "utf-8"}
-    entities = pd.read_csv(reference_dir / "entities.csv", **read)
-    places = pd.read_csv(reference_dir / "places.csv", **read)
+    # every cell as text ("" for empty): ids such as GeoNames numbers must stay strings
+    entities = pd.read_csv(
+        reference_dir / "entities.csv", dtype=str, keep_default_na=False, encoding="utf-8"
+    )
+    places = pd.read_csv(
+        reference_dir / "places.csv", dtype=str, keep_default_na=False, encoding="utf-8"
+    )
     for col in ("latitude", "longitude"):
         places[col] = pd.to_numeric(places[col], errors="coerce")
     return Registry.from_frames(entities, places)

@@ -81,8 +81,8 @@ def discover_entities(
             if p.sentence_initial and j is not None:
                 # "Fighters of Saraya Ansar al-Sunna": a sentence's first word is capitalised
                 # anyway; the name is what follows the joiner
-                a = p.start + j.end()
-                p = Piece(a, p.end, text[a : p.end], p.titled, False)
+                cut = p.start + j.end()
+                p = Piece(cut, p.end, text[cut : p.end], p.titled, False)
             if not _candidate(p):
                 continue
             key = name_key(p.surface)
@@ -103,10 +103,10 @@ def discover_entities(
     for k in keys:
         by_bucket[(k.count(" "), k[0])].append(k)
     for bucket in by_bucket.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if fuzz.ratio(a, b) >= CLUSTER_MIN_RATIO:
-                    parent[find(b)] = find(a)
+        for i, ka in enumerate(bucket):
+            for kb in bucket[i + 1 :]:
+                if fuzz.ratio(ka, kb) >= CLUSTER_MIN_RATIO:
+                    parent[find(kb)] = find(ka)
     multi_by_last: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         if " " in k:
