@@ -9,10 +9,14 @@ same flow to a process work pool with ``prefect deploy`` (see prefect.yaml).
 
 from __future__ import annotations
 
+import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.settings import DEFAULT_WAREHOUSE, PROJECT_ROOT
+
+log = logging.getLogger("sitrep")
 
 # Cron expression of the served schedule (minute 0 of every hour), overridable per machine.
 DEFAULT_CRON = os.environ.get("SITREP_CRON", "0 * * * *")
@@ -53,7 +57,46 @@ def scheduled_deployment(
 
 
 def serve_deployment(deployment) -> None:
-    """Serve until Ctrl-C or SIGTERM (Prefect's runner handles both and returns)."""
+    """Serve until Ctrl-C or SIGTERM (Prefect's runner handles both and stops).
+
+    A run in progress when serve stops dies with it; it is marked Crashed, with why, instead
+    of showing as Running in the UI forever.
+    """
     from prefect import serve
 
-    serve(deployment, limit=RUN_LIMIT)
+    started = datetime.now(UTC)
+    try:
+        serve(deployment, limit=RUN_LIMIT)
+    finally:
+        for name in crash_interrupted_runs(deployment.name, started):
+            log.warning("run %s was interrupted by the shutdown: marked Crashed", name)
+
+
+def crash_interrupted_runs(deployment_name: str, since: datetime) -> list[str]:
+    """Mark this deployment's runs still Running/Pending since ``since`` as Crashed; names."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterName,
+        FlowRunFilter,
+        FlowRunFilterStartTime,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment_name])),
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(any_=[StateType.RUNNING, StateType.PENDING])
+                ),
+                start_time=FlowRunFilterStartTime(after_=since),
+            ),
+        )
+        for run in runs:
+            message = "sitrep serve stopped (Ctrl-C or SIGTERM) while this run was in progress"
+            client.set_flow_run_state(run.id, Crashed(message=message), force=True)
+    return [run.name for run in runs]

@@ -199,3 +199,27 @@ def test_prefect_yaml_deploys_to_a_process_pool(tmp_path):
         if "prefect.deployments.steps.set_working_directory" in step
     ]
     assert directories == [str(tmp_path)]
+
+
+def test_runs_interrupted_by_a_shutdown_are_marked_crashed(tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from prefect.states import Completed, Running
+
+    from flows.serve import crash_interrupted_runs, scheduled_deployment
+
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    dep_id = scheduled_deployment(
+        cron="0 0 1 1 *", inbox=tmp_path, warehouse=tmp_path / "w.duckdb", name="t-crash"
+    ).apply()
+    with _client() as client:
+        running = client.create_flow_run_from_deployment(dep_id)
+        done = client.create_flow_run_from_deployment(dep_id)
+        client.set_flow_run_state(running.id, Running(), force=True)
+        client.set_flow_run_state(done.id, Running(), force=True)
+        client.set_flow_run_state(done.id, Completed(), force=True)
+    assert crash_interrupted_runs("t-crash", since) == [running.name]
+    with _client() as client:
+        crashed = client.read_flow_run(running.id).state
+        assert crashed.is_crashed() and "sitrep serve stopped" in crashed.message
+        assert client.read_flow_run(done.id).state.is_completed()
