@@ -29,8 +29,15 @@ def documents(n: int) -> pd.DataFrame:
     rows = []
     for a in itertools.islice((a for a in iter_articles(n * 2) if a["format"] == "text"), n):
         pub = date.fromisoformat(a["published"]) if a.get("published") else None
-        rows.append({"doc_id": a["id"], "text": a["text"], "published_date": pub,
-                     "source": a["source"], "title": a["title"]})
+        rows.append(
+            {
+                "doc_id": a["id"],
+                "text": a["text"],
+                "published_date": pub,
+                "source": a["source"],
+                "title": a["title"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -53,10 +60,14 @@ def main(argv: list[str] | None = None) -> None:
     merged = merge_events(reports.to_pandas(), docs, places, entities)
     merge_s = time.perf_counter() - t0
     kb = docs["text"].str.len().mean() / 1000
-    print(f"documents {len(docs)} (mean {kb:.2f} KB), mentions {len(mentions)}, "
-          f"reports {reports.num_rows}, events {merged.events.num_rows}")
-    print(f"extract_reports: {best:.3f} s, {len(docs) / best:,.0f} documents/s (one core, "
-          f"best of {RUNS}; target >= 1,000)")
+    print(
+        f"documents {len(docs)} (mean {kb:.2f} KB), mentions {len(mentions)}, "
+        f"reports {reports.num_rows}, events {merged.events.num_rows}"
+    )
+    print(
+        f"extract_reports: {best:.3f} s, {len(docs) / best:,.0f} documents/s (one core, "
+        f"best of {RUNS}; target >= 1,000)"
+    )
     print(f"merge_events: {merge_s:.3f} s for {reports.num_rows} reports")
 
 

@@ -99,15 +99,18 @@ def extract_reports(
         ],
     )
     for doc_id, start, end, surface, eid, pid, etype, role in zip(*cols, strict=True):
+        # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
         by_doc.setdefault(doc_id, []).append(
             Mention(
                 start=int(start),
                 end=int(end),
-                surface=surface or "",
-                entity_id=_clean(eid),
-                place_id=None if _clean(pid) is None else str(pid),
-                entity_type=_clean(etype) or "",
-                role=_clean(role),
+                surface=surface if isinstance(surface, str) else "",
+                entity_id=eid if isinstance(eid, str) else None,
+                place_id=pid
+                if isinstance(pid, str)
+                else (None if _clean(pid) is None else str(pid)),
+                entity_type=etype if isinstance(etype, str) else "",
+                role=role if isinstance(role, str) else None,
             )
         )
     rows: list[dict[str, Any]] = []

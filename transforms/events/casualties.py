@@ -56,11 +56,12 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _LEAVING = re.compile(
-    rf"\bleaving\s+(?P<np>(?:\w+\s+){{1,5}}?)(?P<verb>dead|{WOUNDED})\b", re.IGNORECASE
+    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:\w+\s+){{1,5}}?)(?P<verb>dead|{WOUNDED})\b",
+    re.IGNORECASE,
 )
 # Where a noun phrase stops (going forward after an active verb).
 _NP_STOP = re.compile(
-    r"\s+(?:and\s+(?:at|in|on|by)|in|on|at|near|during|when|while|after|before|by|with|as|since|who|which|"
+    r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|with|as|since|who|which|"
     r"and\s+(?:wound|injur|kill|left|leav)\w*|on|outside|inside|amid|following)\b|[,\"“”(]",
     re.IGNORECASE,
 )
@@ -206,6 +207,8 @@ def count_casualties(clause: str) -> Casualties:
             if found[k] is None:
                 found[k] = _np_range(m.group("np"))
     for m in _ACTIVE.finditer(clause):
+        if m.group("np").lower().startswith("and "):
+            continue  # "were killed and three others wounded": the elliptic rule's case
         np = " " + m.group("np")
         stop = _NP_STOP.search(np)
         np = np[: stop.start()] if stop else np

@@ -58,8 +58,13 @@ def _count_word(tok: str) -> int:
     return rules.NUMBER_WORDS.get(tok, 1)
 
 
+_COUNT_NOUNS = ("attack", "assault", "ambush", "bombing", "operation", "raid", "incident")
+
+
 def attack_count(clause: str) -> int | None:
     """N in "claimed two attacks", "another attack" (1); None when no count is stated."""
+    if not rules.hit(_COUNT_NOUNS, clause.lower()):
+        return None
     m = rules.ATTACK_COUNT.search(clause)
     return _count_word(m.group(1)) if m else None
 

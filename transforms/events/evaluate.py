@@ -75,7 +75,17 @@ def date_ok(pred: date | None, g: dict) -> bool:
     return pred == gd
 
 
-def place_ok(location: Any, admin1: Any, g: dict, exact: bool = False) -> bool:
+def place_ok(
+    location: Any, admin1: Any, g: dict, exact: bool = False, place_id: Any = None
+) -> bool:
+    """The predicted place is the gold's (same gazetteer id, or a gold spelling with the same
+    admin1), or, unless ``exact``, the gold's governorate as a whole."""
+    if (
+        place_id is not None
+        and g.get("place_id") is not None
+        and str(place_id) == str(g["place_id"])
+    ):
+        return True
     names = {fold(n) for n in g.get("place_names") or []}
     if not names:
         return fold(location) is None
@@ -116,9 +126,12 @@ def evaluate(
     cands = []
     for gi, g in enumerate(golds):
         for ei, e in enumerate(ev):
-            if place_ok(e.get("location"), e.get("admin1"), g) and date_ok(e.get("event_date"), g):
+            pid = e.get("place_id")
+            if place_ok(e.get("location"), e.get("admin1"), g, place_id=pid) and date_ok(
+                e.get("event_date"), g
+            ):
                 shared = len(docs_of[e["event_id"]] & set(g["documents"]))
-                exact = place_ok(e.get("location"), e.get("admin1"), g, exact=True)
+                exact = place_ok(e.get("location"), e.get("admin1"), g, True, pid)
                 cands.append((shared, exact, -gi, -ei, gi, ei))
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -128,8 +141,13 @@ def evaluate(
             used.add(ei)
     fields = {
         "event_date": lambda e, g: date_ok(e.get("event_date"), g),
-        "location": lambda e, g: place_ok(e.get("location"), e.get("admin1"), g, exact=True),
-        "admin1": lambda e, g: fold(e.get("admin1")) == fold(g.get("admin1")),
+        "location": lambda e, g: place_ok(
+            e.get("location"), e.get("admin1"), g, True, e.get("place_id")
+        ),
+        "admin1": lambda e, g: (
+            fold(e.get("admin1")) == fold(g.get("admin1"))
+            or (e.get("place_id") is not None and str(e.get("place_id")) == str(g.get("place_id")))
+        ),
         "perpetrator": lambda e, g: fold(e.get("perpetrator")) == fold(g.get("perpetrator")),
         "attribution": lambda e, g: e.get("attribution") == g.get("attribution"),
         "event_type": lambda e, g: e.get("event_type") == g.get("event_type"),

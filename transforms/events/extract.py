@@ -38,7 +38,7 @@ from transforms.events.dates import DateRef, find_dates
 from transforms.sentences import sentence_spans
 
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
-_DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
@@ -181,6 +181,8 @@ class _Doc:
             p = self._place_of(m)
             if p is None or p["precision"] == "country":
                 continue
+            if self.text.startswith(("'s", "’s"), m.end):
+                continue  # "the Kurdistan Region's counter-terrorism service": an owner
             found.append((m, p))
         kept: list[tuple[Mention, dict]] = []
         for m, p in found:
@@ -215,15 +217,26 @@ class _Doc:
     def _perpetrator(
         self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
     ) -> str | None:
+        """The armed group the sentence ties to the attack (the whole sentence when it is a
+        claim, else its live clauses), else a state actor that is the attack's agent."""
         spans = [sent] if claim else live
+        text = self.text
+        agent = None
         for m in self._mentions_in(spans):
-            if (
-                m.entity_type in _PERP_TYPES
-                and m.entity_id
-                and not classify.target_position(self.text, m.start)
-            ):
+            if not m.entity_id or classify.target_position(text, m.start):
+                continue
+            if m.entity_type in _PERP_TYPES:
                 return m.entity_id
-        return None
+            if (
+                agent is None
+                and m.entity_type in rules.STATE_TYPES
+                and (
+                    rules.STATE_AGENT_AFTER.match(text, m.end, min(len(text), m.end + 60))
+                    or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start - 12), m.start)
+                )
+            ):
+                agent = m.entity_id
+        return agent
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -232,7 +245,16 @@ class _Doc:
         self.group = None
         if g is None:
             return
-        if not g.reports and g.count and g.count <= rules.MAX_LISTED_ATTACKS and g.claim_span:
+        # Place-less attacks need substance: who did it or what it cost ("an earlier attack"
+        # in a photo caption is no report).
+        substance = g.perpetrator_id is not None or g.killed is not None or g.wounded is not None
+        if (
+            not g.reports
+            and substance
+            and g.count
+            and g.count <= rules.MAX_LISTED_ATTACKS
+            and g.claim_span
+        ):
             s, e = g.claim_span
             country = self._country((s, e))
             for k in range(g.count):
@@ -319,6 +341,31 @@ class _Doc:
                     return d.value
         return None
 
+    def read_attribution(self, i: int) -> None:
+        """A sentence about the open group's attacks that says who did them ("IS claimed
+        responsibility for the attack", "officials suspect IS cells", "blamed X"): the
+        perpetrator of the reports that lacked one, or a stronger attribution of the same."""
+        g = self.group
+        if g is None or i - g.last_sentence > rules.CLUSTER_WINDOW:
+            return
+        s, e = self.spans[i]
+        sentence = self.text[s:e]
+        perp = self._perpetrator((s, e), [(s, e)], True)
+        if perp is None:
+            return
+        attribution = classify.attribution_of(sentence, True)
+        rank = {"claimed": 3, "attributed": 2, "suspected": 1, "disputed": 0, "unattributed": -1}
+        if not g.perpetrator_id or (
+            g.perpetrator_id == perp and rank[attribution] > rank[g.attribution]
+        ):
+            g.perpetrator_id, g.attribution = perp, attribution
+        for r in g.reports:
+            if r["perpetrator_id"] is None or (
+                r["perpetrator_id"] == perp and rank[attribution] > rank[r["attribution"]]
+            ):
+                r["perpetrator_id"], r["attribution"] = perp, attribution
+        g.last_sentence = i
+
     def read_sentence(self, i: int) -> None:
         """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
         text = self.text
@@ -329,9 +376,9 @@ class _Doc:
             g = None
         sentence = text[s:e]
         # Dates first only where a year may make the sentence history; else after the clauses.
-        has_digit = _DIGIT.search(text, s, e) is not None
-        dates = self.dates_of(i) if has_digit else []
-        if has_digit and classify.is_history(dates, self.pub):
+        has_year = _YEARISH.search(text, s, e) is not None
+        dates = self.dates_of(i) if has_year else []
+        if has_year and classify.is_history(dates, self.pub):
             return
         live: list[tuple[int, int]] = []
         blocked = False
@@ -346,6 +393,20 @@ class _Doc:
         if not live:
             return
         refers_back = classify.is_anaphoric(sentence)
+        live_text = ", ".join(text[cs:ce] for cs, ce in live)
+        if not classify.is_attack(live_text):
+            return
+        # Nothing to report without a place, a count of attacks or a toll: only keep the
+        # open group alive when the sentence refers back to its attacks.
+        places = self._place_groups(live)
+        count = classify.attack_count(live_text)
+        tolls = count_casualties(live_text)
+        has_toll = tolls.killed is not None or tolls.wounded is not None
+        if not places and count is None and not has_toll:
+            if refers_back and g is not None:
+                g.last_sentence = i
+                self.read_attribution(i)
+            return
         dates = self.dates_of(i)
         if any(d.anaphoric for d in dates) or (
             self.pub is None and any(d.value is None for d in dates)
@@ -355,26 +416,15 @@ class _Doc:
             anchor = (self.attacks_date if refers_back else None) or self.anchor_before(i)
             dates = self.dates_of(i, anchor) if anchor else dates
             self._dates[i] = dates
-        live_text = ", ".join(text[cs:ce] for cs, ce in live)
-        if not live or not classify.is_attack(live_text):
-            return
         # The sentence's own date: a live clause's first, else any non-history one.
         live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
         ]
         own_date = own_dates[0] if own_dates else (live_dates or dates or [None])[0]
-        count = classify.attack_count(live_text)
-        places = self._place_groups(live)
-        tolls = count_casualties(live_text)
-        has_toll = tolls.killed is not None or tolls.wounded is not None
         claim = rules.CLAIM.search(sentence) is not None
         perp = self._perpetrator((s, e), live, claim)
         attribution = classify.attribution_of(sentence, perp is not None)
-        if not places and count is None and not has_toll:
-            if refers_back and g is not None:
-                g.last_sentence = i
-            return
         new_group = (
             g is None
             or (count is not None and not refers_back)
@@ -481,10 +531,33 @@ def extract_document(
     for i, (s, e) in enumerate(state.spans):
         while h < len(hits) and hits[h] < s:
             h += 1
-        if h < len(hits) and hits[h] < e and rules.ATTACK.search(state.text, s, e):
-            state.read_sentence(i)
+        k = h
+        # A line without closing punctuation is a headline, caption or menu: it restates the
+        # story (or is chrome), never a report of its own.
+        if not _is_prose(state.text, s, e):
+            k = len(hits)
+        read = False
+        while k < len(hits) and hits[k] < e:
+            # The regex anchored where the stem's word starts: cheaper than a sentence scan.
+            ws = hits[k]
+            while ws > s and state.text[ws - 1].isalpha():
+                ws -= 1
+            if rules.ATTACK.match(state.text, ws, e):
+                state.read_sentence(i)
+                read = True
+                break
+            k += 1
+        if not read and state.group is not None and rules.hit(rules.ATTRIBUTION_STEMS, low[s:e]):
+            state.read_attribution(i)
     state.close_group()
     return state.reports
+
+
+def _is_prose(text: str, s: int, e: int) -> bool:
+    last = text[e - 1]
+    if last in ".!?":
+        return True
+    return last in "\"'”’)" and e - 2 >= s and text[e - 2] in ".!?,"
 
 
 def _find_all(text: str, sub: str) -> list[int]:

@@ -106,7 +106,9 @@ ATTACK_COUNT = rx(
 )
 # Definite reference back to attacks already described ("the attacks come amid ...").
 ANAPHORA = rx(
-    r"\b(?:the|these|those|both)\s+(?:latest\s+|recent\s+|two\s+)?(?:attacks|incidents)\b"
+    r"\b(?:the|these|those|both|this|that)\s+(?:latest\s+|recent\s+|two\s+|deadly\s+|"
+    r"cowardly\s+)?(?:attacks?|incidents?|strikes?|bombings?|blasts?|explosions?|ambush(?:es)?|"
+    r"assaults?|shelling)\b"
 )
 
 # Clause-level reasons a sentence is not an attack report, checked in this order.
@@ -131,9 +133,17 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "series",
             "campaign",
             "carried out",
+            "this year",
+            "across",
+            "risen",
+            "increased",
+            "surged",
+            "doubled",
+            "grown",
         ),
         rx(
-            r"\bsince\s+(?:the|its|their|his|assad|\d{4}|[a-z]+'s|[a-z]+’s)|\b(?:so\s+far|"
+            r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|across\s+(?:the\s+)?[A-Z]\w+|"
+            r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
             r"continue[sd]?\s+to\s+carry\s+out|a\s+series\s+of|campaign\s+of|"
             r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks))\b"
@@ -203,11 +213,23 @@ CLAIM = rx(
     r"\b(?:claim(?:s|ed|ing)?|said\s+(?:that\s+)?it\s+had|asserted\s+that\s+its|"
     r"statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|affiliated)\b"
 )
+# Words of a sentence that says who did an attack already described.
+ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut")
 SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
 # An armed-group mention right after these words is the target, not the perpetrator.
 TARGET_BEFORE = rx(r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bfrom)\s+(?:the\s+)?$")
+
+# A state actor (army, ministry, coalition) is a perpetrator only as the agent of the attack:
+# right before an attack verb, or after "by"/"blamed".
+STATE_AGENT_AFTER = rx(
+    r"\s*(?:forces\s+|troops\s+|military\s+|army\s+|jets\s+|aircraft\s+|drones?\s+)?"
+    r"(?:(?:has|have|had|reportedly|also)\s+)*(?:carried\s+out|launched|conducted|attacked|"
+    r"shelled|struck|bombed|killed|fired|opened\s+fire|targeted|raided|ambushed|hit)\b"
+)
+STATE_AGENT_BEFORE = rx(r"\b(?:by|blamed|accused)\s+(?:the\s+)?$")
+STATE_TYPES = frozenset({"government", "state", "international"})
 
 # Weapon -> (weapon, event_type, sub_event_type); first match wins (most specific first).
 WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | None]] = [
@@ -368,5 +390,5 @@ WOUNDED = r"(?:wounded|injured|hurt|maimed)"
 # Heads of noun phrases that name attackers, never victims.
 ATTACKER_NOUNS = rx(
     r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|jihadists?|bombers?|"
-    r"terrorists?|fighters?)\b"
+    r"terrorists?)\b"
 )
