@@ -67,7 +67,7 @@ def run(
 
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
     try:
-        result = configured_flow(workers or None, dask)(
+        result = configured_flow(dask)(
             inputs=inputs,
             warehouse=str(warehouse),
             strict=strict,
@@ -75,6 +75,8 @@ def run(
             chunk_size=chunk_size,
             lake=lake,
             reprocess=reprocess,
+            workers=workers,
+            dask_address=dask,
         )
     except StrictModeError as exc:
         console.print(f"[red]run failed:[/red] {exc}")
@@ -85,6 +87,7 @@ def run(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
 
 from flows import cli_ops  # noqa: E402,F401
 from flows import cli_validate as cli_validate  # noqa: E402,F401

@@ -12,7 +12,6 @@ from dataclasses import replace
 from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
 from flows import gate, progress, stages
 from flows.artifacts import on_flow_failure, publish_run_artifacts
@@ -28,17 +27,19 @@ ingest_task = task(name="ingest-inputs", retries=2, retry_delay_seconds=2, cache
     stages.ingest_stage
 )
 pending_task = task(name="find-unprocessed-chunks", cache_policy=NO_CACHE)(stages.pending_chunks)
-mentions_task = task(name="detect-entity-mentions", cache_policy=NO_CACHE)(stages.mentions_stage)
-reports_task = task(name="extract-attack-reports", cache_policy=NO_CACHE)(stages.reports_stage)
+# Local runs: one task fans the chunks out to worker processes (no Prefect in the workers).
+extract_task = task(name="extract-mentions-and-attack-reports", cache_policy=NO_CACHE)(
+    stages.extract_chunks
+)
+# Dask runs: one task per chunk, scheduled on the cluster by prefect-dask's DaskTaskRunner.
+chunk_task = task(name="extract-chunk", cache_policy=NO_CACHE)(stages.extract_chunk)
 resolve_task = task(name="discover-entities-and-merge-events", cache_policy=NO_CACHE)(
     stages.resolve_stage
 )
 build_task = task(
     name="build-staging-warehouse", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.build_stage)
-validate_task = task(name="validate-staging-warehouse", cache_policy=NO_CACHE)(
-    gate.validate_stage
-)
+validate_task = task(name="validate-staging-warehouse", cache_policy=NO_CACHE)(gate.validate_stage)
 publish_task = task(
     name="publish-warehouse", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE
 )(stages.publish_stage)
@@ -48,13 +49,13 @@ artifacts_task = task(
 )(publish_run_artifacts)
 
 
-def _run_chunks(chunk_task, settings: RunSettings, chunks: list) -> list[int]:
-    """One chunk runs in the flow's process; several go to the flow's task runner in parallel."""
-    if len(chunks) <= 1:
-        return [chunk_task(settings, c) for c in chunks]
+def _extract(settings: RunSettings, chunks: list, workers: int, on_dask: bool) -> list:
+    if not on_dask:
+        return extract_task(settings, chunks, workers)
     futures = chunk_task.map(unmapped(settings), chunks)
-    # A bar on a terminal; elsewhere the per-chunk log lines below tell the progress.
-    return [f.result() for f in progress.track(futures, chunk_task.name, total=len(chunks))]
+    # A bar on a terminal; elsewhere the per-chunk log lines tell the progress.
+    results = [f.result() for f in progress.track(futures, chunk_task.name, total=len(chunks))]
+    return list(zip(chunks, results, strict=True))
 
 
 # A failed run publishes its summary (with the error) from the hook: the UI shows why.
@@ -69,6 +70,8 @@ def sitrep_flow(
     chunk_size: int | None = None,
     lake: str | None = None,
     reprocess: bool = False,
+    workers: int = 0,
+    dask_address: str | None = None,
 ) -> dict:
     """Ingest, extract, merge, build, publish. Returns the run's row of the ``runs`` table."""
     logger = get_run_logger()
@@ -117,13 +120,16 @@ def sitrep_flow(
             f"--strict: {summary.documents_rejected} input(s) rejected: {dict(summary.reasons)}"
         )
 
-    for chunk_task, derived, what in (
-        (mentions_task, "mentions_raw", "mentions"),
-        (reports_task, "report_candidates", "attack reports"),
-    ):
-        chunks = pending_task(settings, derived, reprocess)
-        for chunk, n in zip(chunks, _run_chunks(chunk_task, settings, chunks), strict=True):
-            logger.info("chunk %s/%s: %d %s", chunk.partition, chunk.key, n, what)
+    chunks = pending_task(settings, reprocess)
+    extracted = _extract(settings, chunks, workers or os.cpu_count() or 1, bool(dask_address))
+    for chunk, (n_mentions, n_reports) in extracted:
+        logger.info(
+            "chunk %s/%s: %d mentions, %d attack reports",
+            chunk.partition,
+            chunk.key,
+            n_mentions,
+            n_reports,
+        )
 
     resolved = resolve_task(settings)
     run.update(
@@ -162,13 +168,10 @@ def sitrep_flow(
     return run
 
 
-def configured_flow(workers: int | None = None, dask_address: str | None = None) -> Flow:
-    """The flow with its chunk tasks on local processes (default: one per core) or on Dask."""
-    runner: TaskRunner
-    if dask_address:
-        from prefect_dask import DaskTaskRunner
+def configured_flow(dask_address: str | None = None) -> Flow:
+    """The flow as is (chunks on local processes), or with its chunk tasks on a Dask cluster."""
+    if not dask_address:
+        return sitrep_flow
+    from prefect_dask import DaskTaskRunner
 
-        runner = DaskTaskRunner(address=dask_address)
-    else:
-        runner = ProcessPoolTaskRunner(max_workers=workers or os.cpu_count() or 1)
-    return sitrep_flow.with_options(task_runner=runner)
+    return sitrep_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+import multiprocessing
 import os
 import uuid
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from flows import progress
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.ingest import ingest_batch
@@ -129,14 +132,19 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
     return summary
 
 
-def pending_chunks(settings: RunSettings, derived: str, reprocess: bool = False) -> list[Chunk]:
-    """Document chunks whose ``derived`` table part is missing (all of them with reprocess).
+def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk]:
+    """Document chunks whose extraction (mentions and attack reports) is missing; all of them
+    with ``reprocess``.
 
     Keyed on the lake, not on this run's inputs, so a chunk left half-done by a killed run is
     picked up by the next one.
     """
     lake = Lake(settings.lake_root)
-    done = set() if reprocess else set(lake.parts(derived))
+    done = (
+        set()
+        if reprocess
+        else (set(lake.parts("mentions_raw")) & set(lake.parts("report_candidates")))
+    )
     return [Chunk(k, p or "") for k, p in lake.parts("documents") if (k, p) not in done]
 
 
@@ -174,9 +182,8 @@ def documents_of(table: pa.Table, doc_ids: list[str]) -> pa.Table:
 
 def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
     """Entity and place mentions of one document chunk (before corpus-wide discovery)."""
-    from warehouse.reference import load_registry
-
     from transforms.entities import detect_mentions
+    from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
@@ -187,9 +194,8 @@ def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
 
 def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
     """Attack reports of one document chunk, from its text and its mentions."""
-    from warehouse.reference import load_registry
-
     from transforms.events import extract_reports
+    from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     registry = load_registry()
@@ -207,10 +213,9 @@ def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
 
 def resolve_stage(settings: RunSettings) -> dict[str, int]:
     """Corpus-wide: discover unknown recurring names, then merge reports into events."""
-    from warehouse.reference import load_registry
-
     from transforms.entities import discover_entities
     from transforms.events import merge_events
+    from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     registry = load_registry()
@@ -261,3 +266,25 @@ def resolve_stage(settings: RunSettings) -> dict[str, int]:
         "mentions": mentions.num_rows,
         "discovered_entities": discovered.num_rows,
     }
+
+
+def extract_chunk(settings: RunSettings, chunk: Chunk) -> tuple[int, int]:
+    """Mentions then attack reports of one chunk: (mentions, reports) written."""
+    return mentions_stage(settings, chunk), reports_stage(settings, chunk)
+
+
+def extract_chunks(
+    settings: RunSettings, chunks: list[Chunk], workers: int
+) -> list[tuple[Chunk, tuple[int, int]]]:
+    """Extract every chunk, on ``workers`` local processes when there is more than one chunk.
+
+    Workers are plain processes (spawned: the parent runs server threads, which fork would
+    copy half-locked) that import only the stages, not Prefect; each loads the registry once.
+    """
+    if workers <= 1 or len(chunks) <= 1:
+        return [(c, extract_chunk(settings, c)) for c in progress.track(chunks, "extract")]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+        futures = {pool.submit(extract_chunk, settings, c): c for c in chunks}
+        done = progress.track(as_completed(futures), "extract", total=len(futures))
+        return [(futures[f], f.result()) for f in done]
