@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
@@ -19,7 +20,7 @@ from transforms import schemas
 from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
 from transforms.entities.keys import name_key
-from transforms.entities.lexicon import PERSON_TITLES
+from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs
 from transforms.entities.registry import Registry, normalise
 from transforms.entities.resolve import KEY_SCORE, pick_target, resolve_run, resolve_surface
@@ -28,6 +29,17 @@ from transforms.sentences import sentence_spans
 ALIAS_SCORE = 1.0
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
+
+
+@lru_cache(maxsize=50_000)
+def _common_word(surface: str) -> bool:
+    """One common word or demonym ("Syrian", "Americans", "Forces"): never a name alone."""
+    if " " in surface:
+        return False
+    w = surface.lower().replace("’", "'").removesuffix("'s")
+    return (
+        w in STOPWORDS or w in DEMONYMS or w.rstrip("s") in DEMONYMS or w.rstrip("s") in STOPWORDS
+    )
 
 
 def _titled(text: str, start: int) -> bool:
@@ -70,25 +82,25 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
             found.append((a, b, kind, ids, "key", KEY_SCORE))
         for ls, le in left:
-            piece = make_piece(text, r_start + ls, r_start + le)
+            piece = make_piece(text, r_start + ls, r_start + le, context=False)
             if piece is None:
                 continue
             multi = " " in name_key(piece.surface)  # one-word names: coreference first
             res = resolve_surface(registry, piece.surface) if multi else None
             if res is not None:
-                kind, ids = pick_target(registry, res[0], text, piece.start, piece.end,
-                                        piece.titled)  # fmt: skip
+                titled = piece.titled or _titled(text, piece.start)
+                kind, ids = pick_target(registry, res[0], text, piece.start, piece.end, titled)
                 found.append((piece.start, piece.end, kind, ids, res[1], res[2]))
             elif multi and _JOINER.search(piece.surface):
                 # "Fighters of Daech": each side of "of"/"and" is a name of its own
                 a = piece.start
                 for m in [*_JOINER.finditer(piece.surface), None]:
                     b = piece.start + m.start() if m else piece.end
-                    part = make_piece(text, a, b)
-                    if part is not None:
+                    part = make_piece(text, a, b, context=False)
+                    if part is not None and not _common_word(part.surface):
                         later.append(part)
                     a = piece.start + m.end() if m else a
-            else:
+            elif not _common_word(piece.surface):
                 later.append(piece)
     for k, h in enumerate(hits):
         if k in replaced:
@@ -116,7 +128,8 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             continue
         res = resolve_surface(registry, p.surface)
         if res is not None:
-            kind, ids = pick_target(registry, res[0], text, p.start, p.end, p.titled)
+            titled = p.titled or _titled(text, p.start)
+            kind, ids = pick_target(registry, res[0], text, p.start, p.end, titled)
             found.append((p.start, p.end, kind, ids, res[1], res[2]))
     found.sort(key=lambda f: f[0])
     datelines = placing.dateline_spans(text)

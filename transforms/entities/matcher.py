@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from transforms.entities.lexicon import (
@@ -68,29 +69,29 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
     return surface != surface.lower()
 
 
+_SORT_KEY = itemgetter(0, 1, 2)
+
+
 def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order."""
-    found: list[tuple[int, int, str]] = []  # (start, -length, alias): sorts natively
-    patterns = registry.patterns
+    found: list[tuple[int, int, str, Pattern]] = []  # (start, -length, alias, pattern)
     n = len(text)
-    for end_pad, alias in registry.automaton.iter(f" {norm} "):
-        start = end_pad - len(alias) - 1  # padded pattern " alias " ends at end_pad
-        end = start + len(alias)
-        pat = patterns[alias]
-        if pat.dotted and end < n and text[end] == ".":
+    for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
+        start = end_pad - size - 1  # padded pattern " alias " ends at end_pad
+        end = start + size
+        if dotted and end < n and text[end] == ".":
             end += 1  # "U.S." keeps its final stop
-        case = pat.case
         if case == "cap":
             surface = text[start:end]
             if surface == surface.lower():
                 continue
         elif case == "exact" and not _case_ok(text, start, end, pat):
             continue
-        found.append((start, start - end, alias))
-    found.sort()
+        found.append((start, start - end, pat.norm, pat))
+    found.sort(key=_SORT_KEY)
     out: list[Hit] = []
     last_end = -1
-    for start, neg_len, alias in found:
+    for start, neg_len, _alias, pat in found:
         if start >= last_end:
             end = start - neg_len
             if start > 2 and text[start - 1] in "-‑":  # "Er-Raqqa", "Al-Hassakeh": the article
@@ -98,7 +99,7 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
                 if lead is not None and lead.start(1) >= last_end:
                     start = lead.start(1)
             last_end = end
-            out.append(Hit(start, end, patterns[alias]))
+            out.append(Hit(start, end, pat))
     return out
 
 
@@ -108,10 +109,9 @@ _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
 _JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of|and)"
 # A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
 # later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
-_RUN = re.compile(
-    rf"(?:\d+(?:st|nd|rd|th)[ \t]+)?{_CAPWORD}"
-    rf"(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*"
-)
+# (No optional prefix before the first capital: it would stop the engine skipping ahead.)
+_RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD})*")
+_ORDINAL = re.compile(r"(?:^|(?<=\s))\d+(?:st|nd|rd|th)[ \t]+$")  # "42nd Division"
 _LEAD_ARTICLE = re.compile(rf"(?:^|[^\w'’-])((?i:{ARTICLE_PREFIXES})[-‑])$")
 _POSS = re.compile(r"['’]s$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|\n\s*)$")
@@ -173,6 +173,10 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             if lead is None:
                 continue
             m_start = lead.start(1)  # "al-Shaddadi" keeps its article
+        elif m_start > 3 and text[m_start - 2] in "tdh" and text[m_start - 4].isdigit():
+            ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
+            if ordinal is not None:
+                m_start = ordinal.start()
         if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
             continue  # "The", "But", "According": a capitalised function word alone
         runs.append((m_start, m_end))
@@ -209,12 +213,18 @@ def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
     return pieces
 
 
-def make_piece(text: str, a: int, b: int, trim=None) -> Piece | None:
-    """The name inside text[a:b] after ``trim`` (default: function words and titles only)."""
+def make_piece(text: str, a: int, b: int, trim=None, context: bool = True) -> Piece | None:
+    """The name inside text[a:b] after ``trim`` (default: function words and titles only).
+
+    ``context=False`` skips the title and sentence-start look-behind (``titled`` then only
+    says whether a title was trimmed from the stretch itself; ``sentence_initial`` is False).
+    """
     trimmed = (trim or _trim_light)(text[a:b])
     if trimmed is None:
         return None
     st, en, titled = a + trimmed[0], a + trimmed[1], trimmed[2]
+    if not context:
+        return Piece(st, en, text[st:en], titled, False)
     if not titled:
         before = text[max(0, st - 25) : st].split()
         titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES

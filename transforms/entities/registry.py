@@ -71,7 +71,7 @@ class Place:
     seat_of: str | None = None  # the governorate this town is the seat of, sharing its name
 
 
-@dataclass
+@dataclass(slots=True)
 class Pattern:
     """One normalised alias in the automaton and what it may name."""
 
@@ -167,8 +167,9 @@ class Registry:
         """One Aho-Corasick automaton over every alias, padded with spaces (word boundaries)."""
         if self._automaton is None:
             a = ahocorasick.Automaton()
-            for norm in self.patterns:
-                a.add_word(f" {norm} ", norm)
+            for norm, pat in self.patterns.items():
+                # the value carries what the hit loop needs, so it does no dict lookup
+                a.add_word(f" {norm} ", (len(norm), pat.case, pat.dotted, pat))
             a.make_automaton()
             self._automaton = a
         return self._automaton
