@@ -166,7 +166,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None)
             "today": (pub, "day"),
             "tonight": (pub, "day"),
             "this morning": (pub, "day"),
-            "last week": (pub - timedelta(days=7), "week"),
+            # week precision means the 7 days ending on the date: last week ends last Sunday
+            "last week": (pub - timedelta(days=pub.weekday() + 1), "week"),
             "this week": (pub, "week"),
             "last month": (_shift_month(pub, -1), "month"),
             "this month": (pub.replace(day=1), "month"),

@@ -80,8 +80,8 @@ def _span(d: date, precision: str | None) -> tuple[date, date]:
         return d.replace(day=1), nxt - timedelta(days=1)
     if precision == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31)
-    if precision == "week":
-        return d - timedelta(days=3), d + timedelta(days=3)
+    if precision == "week":  # the 7 days ending on the date (a claim's day and the days before)
+        return d - timedelta(days=6), d
     return d, d
 
 

@@ -64,10 +64,16 @@ def _gdate(g: dict) -> date | None:
     return date.fromisoformat(g["event_date"]) if g.get("event_date") else None
 
 
-def date_ok(pred: date | None, g: dict) -> bool:
+def date_ok(pred: date | None, g: dict, precision: str | None = None) -> bool:
+    """The predicted date is the gold's (its day, or month/year at the gold's precision); with
+    ``precision`` given, a coarser predicted date that holds the gold day also counts."""
     gd = _gdate(g)
     if pred is None or gd is None:
         return pred is None and gd is None
+    if precision == "week" and g.get("date_precision", "day") == "day":
+        return 0 <= (pred - gd).days <= 6
+    if precision == "month" and g.get("date_precision", "day") == "day":
+        return (pred.year, pred.month) == (gd.year, gd.month)
     if g.get("date_precision") == "month":
         return (pred.year, pred.month) == (gd.year, gd.month)
     if g.get("date_precision") == "year":
@@ -128,7 +134,7 @@ def evaluate(
         for ei, e in enumerate(ev):
             pid = e.get("place_id")
             if place_ok(e.get("location"), e.get("admin1"), g, place_id=pid) and date_ok(
-                e.get("event_date"), g
+                e.get("event_date"), g, e.get("date_precision")
             ):
                 shared = len(docs_of[e["event_id"]] & set(g["documents"]))
                 exact = place_ok(e.get("location"), e.get("admin1"), g, True, pid)
@@ -140,7 +146,10 @@ def evaluate(
             pairs[gi] = ei
             used.add(ei)
     fields = {
-        "event_date": lambda e, g: date_ok(e.get("event_date"), g),
+        "event_date": lambda e, g: (
+            date_ok(e.get("event_date"), g)
+            and (e.get("date_precision") or "day") == g.get("date_precision", "day")
+        ),
         "location": lambda e, g: place_ok(
             e.get("location"), e.get("admin1"), g, True, e.get("place_id")
         ),

@@ -29,7 +29,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from transforms.events import classify, rules
@@ -260,7 +260,21 @@ class _Doc:
             for k in range(g.count):
                 g.reports.append(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)
+        final = g.date if g.date is not None and g.date.value is not None else None
         for r in g.reports:
+            # Dates learnt later in the passage (the day after the claim's week) reach the
+            # reports that took the group's date or only had the claim's.
+            if final is not None and (
+                r.pop("_from_group")
+                or (
+                    r["date_precision"] == "week"
+                    and final.precision == "day"
+                    and _same_time(final, _as_ref(r))
+                )
+            ):
+                r["event_date"], r["date_precision"] = final.value, final.precision
+                r["date_method"] = final.method
+            r.pop("_from_group", None)
             own: Casualties = r.pop("_own")
             killed = own.killed or _share(g.killed, n)
             wounded = own.wounded or _share(g.wounded, n)
@@ -288,7 +302,8 @@ class _Doc:
         weapon = classify.weapon_of(text)
         target = classify.target_of(text) or g.target
         etype, sub = classify.event_type_of(weapon, target)
-        d = date_ref if date_ref is not None and date_ref.value is not None else g.date
+        from_group = date_ref is None or date_ref.value is None
+        d = g.date if from_group else date_ref
         if not perp:  # the group's perpetrator, and how the group attributed it
             perp, attribution = g.perpetrator_id, g.attribution
         if not perp:
@@ -320,6 +335,7 @@ class _Doc:
             "weapon": weapon[0],
             "confidence": round(conf, 3),
             "_own": own or Casualties(None, None),
+            "_from_group": from_group,
         }
 
     def dates_of(self, i: int, anchor: date | None = None) -> list[DateRef]:
@@ -332,6 +348,18 @@ class _Doc:
         if anchor is None:
             self._dates[i] = out
         return out
+
+    def reference_date(self) -> date | None:
+        """Undated articles: the latest explicit day they mention stands in for publication
+        when telling history ("in 2015") from news."""
+        if not hasattr(self, "_reference"):
+            days = [
+                d.value
+                for d in find_dates(self.text, None)
+                if d.value is not None and d.precision == "day" and d.method == "explicit"
+            ]
+            self._reference = max(days) if days else None
+        return self._reference
 
     def anchor_before(self, i: int) -> date | None:
         """The last day, week or month the article gave before sentence ``i``."""
@@ -378,7 +406,7 @@ class _Doc:
         # Dates first only where a year may make the sentence history; else after the clauses.
         has_year = _YEARISH.search(text, s, e) is not None
         dates = self.dates_of(i) if has_year else []
-        if has_year and classify.is_history(dates, self.pub):
+        if has_year and classify.is_history(dates, self.pub or self.reference_date()):
             return
         live: list[tuple[int, int]] = []
         blocked = False
@@ -422,6 +450,17 @@ class _Doc:
             d for d in dates if d.value is not None and d.precision != "year"
         ]
         own_date = own_dates[0] if own_dates else (live_dates or dates or [None])[0]
+        if own_date is not None and own_date.precision == "day" and _claim_date(text, own_date):
+            # "claimed responsibility on June 5 for an attack": the attack was that day or in
+            # the days before it (a week ending on the claim), not necessarily that day.
+            own_date = DateRef(
+                own_date.start,
+                own_date.end,
+                own_date.value,
+                "week",
+                own_date.method,
+                own_date.anaphoric,
+            )
         claim = rules.CLAIM.search(sentence) is not None
         perp = self._perpetrator((s, e), live, claim)
         attribution = classify.attribution_of(sentence, perp is not None)
@@ -433,7 +472,7 @@ class _Doc:
                 and own_date.value is not None
                 and g.date is not None
                 and g.date.value is not None
-                and own_date.value != g.date.value
+                and not _same_time(own_date, g.date)
             )
         )
         if new_group:
@@ -444,6 +483,13 @@ class _Doc:
         g.last_sentence = i
         if g.date is None or g.date.value is None:
             g.date = own_date if own_date is not None else g.date
+        elif (
+            own_date is not None
+            and own_date.value is not None
+            and g.date.precision == "week"
+            and own_date.precision == "day"
+        ):
+            g.date = own_date  # the day of the attack, found after the day of the claim
         if g.date is not None and g.date.value is not None:
             self.attacks_date = g.date.value
         if perp and not g.perpetrator_id:
@@ -513,6 +559,39 @@ def _holds(coarse: dict, fine: dict) -> bool:
 def holds(coarse: dict, fine: dict) -> bool:
     """Public alias of the containment rule, shared with deduplication."""
     return _holds(coarse, fine)
+
+
+_CLAIM_VERB = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.IGNORECASE)
+_CLAIM_TO_DATE = re.compile(r"(?:\s+(?:responsibility|late|early|on))*\s*$", re.IGNORECASE)
+
+
+def _claim_date(text: str, d: DateRef) -> bool:
+    """The date belongs to a claim verb: "claimed responsibility on June 5 for", "on Saturday
+    claimed", "on Saturday, claiming"."""
+    for m in _CLAIM_VERB.finditer(text, max(0, d.start - 40), min(len(text), d.end + 12)):
+        if m.end() <= d.start and _CLAIM_TO_DATE.match(text, m.end(), d.start):
+            return True
+        if d.end <= m.start() and not text[d.end : m.start()].strip(" ,"):
+            return True
+    return False
+
+
+def _same_time(a: DateRef, b: DateRef) -> bool:
+    """Two dates that may be one day: equal, or one inside the other's week (the 7 days
+    ending on a week-precision date)."""
+    if a.value is None or b.value is None:
+        return False
+    if a.precision == "week" and b.precision != "week":
+        a, b = b, a
+    if b.precision == "week" and a.precision == "day":
+        return b.value - timedelta(days=6) <= a.value <= b.value
+    return a.value == b.value
+
+
+def _as_ref(r: dict[str, Any]) -> DateRef:
+    return DateRef(
+        0, 0, r["event_date"], r["date_precision"] or "day", r["date_method"] or "", False
+    )
 
 
 def _shift(d: DateRef, offset: int) -> DateRef:

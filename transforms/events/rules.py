@@ -131,6 +131,9 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "over the past",
             "continue",
             "series",
+            "string",
+            "wave",
+            "spate",
             "campaign",
             "carried out",
             "this year",
@@ -145,7 +148,7 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|across\s+(?:the\s+)?[A-Z]\w+|"
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
-            r"continue[sd]?\s+to\s+carry\s+out|a\s+series\s+of|campaign\s+of|"
+            r"continue[sd]?\s+to\s+carry\s+out|a\s+(?:series|string|wave|spate)\s+of|campaign\s+of|"
             r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks))\b"
         ),
     ),

@@ -50,10 +50,11 @@ GOLD = {
 DOCS = {"000": "d0", "001": "d1"}
 
 
-def ev(eid, day, loc, admin1, perp="Islamic State", killed=(0, 2)):
+def ev(eid, day, loc, admin1, perp="Islamic State", killed=(0, 2), precision="day"):
     return {
         "event_id": eid,
         "event_date": day,
+        "date_precision": precision,
         "location": loc,
         "admin1": admin1,
         "perpetrator": perp,
@@ -73,7 +74,7 @@ def rep(eid, doc, quote="q"):
 def test_perfect():
     events = [
         ev("x", date(2026, 2, 21), "Al Mayādīn", "Deir ez-Zor"),
-        ev("y", date(2025, 12, 1), "Tadmur", "Homs", perp=None, killed=(3, 3)),
+        ev("y", date(2025, 12, 1), "Tadmur", "Homs", perp=None, killed=(3, 3), precision="month"),
     ]
     reports = [rep("x", "d0"), rep("x", "d1"), rep("y", "d0")]
     s = evaluate(GOLD, events, reports, DOCS)
@@ -94,6 +95,12 @@ def test_split_event_costs_bcubed_and_precision():
     assert s["bcubed_recall"] < 1.0 and s["bcubed_precision"] == 1.0
     assert s["field_accuracy"]["documents"] == 0.0
     assert [v["why"] for v in s["not_event_violations"]] == ["aggregate"]
+
+
+def test_coarser_date_holding_the_day_matches_but_is_not_exact():
+    events = [ev("x", date(2026, 2, 23), "Mayadin", "Deir ez-Zor", precision="week")]
+    s = evaluate(GOLD, events, [rep("x", "d0"), rep("x", "d1")], DOCS)
+    assert s["matched"] == 1 and s["field_accuracy"]["event_date"] == 0.0
 
 
 def test_wrong_date_does_not_match():
