@@ -33,8 +33,11 @@ UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
 UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
 # How long to wait for a local server's health check before running without it (seconds).
 UI_PROBE_TIMEOUT = 0.5
+# Width of `sitrep sql` tables written to a pipe or file, where no terminal sets it.
+OFF_TERMINAL_WIDTH = 240
 
-out = Console()  # results go to stdout, messages to stderr (flows.cli.console)
+# Results go to stdout, messages to stderr (flows.cli.console). Piped, tables keep their width.
+out = Console() if sys.stdout.isatty() else Console(width=OFF_TERMINAL_WIDTH)
 
 
 def local_ui_api_url(host: str = UI_HOST, port: int = UI_PORT) -> str | None:
@@ -156,7 +159,10 @@ def sql(
         records = [dict(zip(names, map(_jsonable, row), strict=True)) for row in rows]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     else:
-        table = Table(*names, caption=f"{len(rows)} row(s)")
+        table = Table(caption=f"{len(rows)} row(s)")
+        for i, name in enumerate(names):
+            numeric = all(isinstance(r[i], int | float) for r in rows if r[i] is not None)
+            table.add_column(name, justify="right" if numeric and rows else "left")
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         out.print(table)

@@ -53,7 +53,8 @@ def time_buckets(by_day: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = f"{d:%Y-%m}" if monthly else d.isoformat()
         totals[key][0] += attacks
         totals[key][1] += killed
-    periods, d = [], first
+    periods: list[str] = []
+    d = first
     while d <= last:
         key = f"{d:%Y-%m}" if monthly else d.isoformat()
         if not periods or periods[-1] != key:

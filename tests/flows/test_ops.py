@@ -181,3 +181,14 @@ def test_summary_of_a_failed_run_says_why():
     md = summary_markdown({"run_id": None}, error="StrictModeError: 2 input(s) rejected")
     assert "failed" in md.splitlines()[0]
     assert "## Why it failed" in md and "StrictModeError: 2 input(s) rejected" in md
+
+
+def test_no_local_ui_means_no_api_url():
+    import socket
+
+    from flows.cli_ops import local_ui_api_url
+
+    with socket.socket() as s:  # a port nothing listens on once this closes
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert local_ui_api_url("127.0.0.1", port) is None

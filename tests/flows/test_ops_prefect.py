@@ -223,3 +223,49 @@ def test_runs_interrupted_by_a_shutdown_are_marked_crashed(tmp_path):
         crashed = client.read_flow_run(running.id).state
         assert crashed.is_crashed() and "sitrep serve stopped" in crashed.message
         assert client.read_flow_run(done.id).state.is_completed()
+
+
+def test_a_running_server_is_found_for_runs_to_report_to():
+    from urllib.parse import urlsplit
+
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.cli_ops import local_ui_api_url
+
+    parts = urlsplit(PREFECT_API_URL.value())
+    expected = f"http://{parts.hostname}:{parts.port}/api"
+    assert local_ui_api_url(parts.hostname, parts.port) == expected
+
+
+def test_sitrep_ui_starts_a_server_and_stops_on_ctrl_c(tmp_path):
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "home"))
+    env.pop("PREFECT_API_URL", None)
+    sitrep = str(Path(sys.executable).with_name("sitrep"))
+    proc = subprocess.Popen(
+        [sitrep, "ui", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline, healthy = time.monotonic() + SERVE_START_TIMEOUT, False
+        while time.monotonic() < deadline and proc.poll() is None and not healthy:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
+                    healthy = r.status == 200
+            except OSError:
+                time.sleep(1)
+        assert healthy, proc.stdout.read().decode() if proc.poll() is not None else "no answer"
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+        proc.wait(timeout=SERVE_STOP_TIMEOUT)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
