@@ -51,10 +51,86 @@ class MergeResult(NamedTuple):
     conflicts: pa.Table
 
 
-@dataclass
+@dataclass(eq=False)
 class _Event:
     reports: list[dict[str, Any]] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
+    seq: int = 0  # creation order: the last tie-break, so results never depend on hashing
+    alive: bool = True
+
+
+class _Index:
+    """Events by area (the admin1 of their places, a country-level place by itself, or none)
+    and by the weeks their dates cover, and by place: only events that could agree with a
+    report on place and date are ever compared with it."""
+
+    def __init__(self, places: dict[str, dict]):
+        self.places = places
+        self.by_week: dict[tuple[str, int], list[_Event]] = {}
+        self.by_place: dict[tuple[str, str], list[_Event]] = {}
+        self.by_area: dict[str, list[_Event]] = {}
+        self.coarse: dict[str, list[_Event]] = {}  # events at a place coarser than a town
+        self.events: list[_Event] = []
+
+    def area(self, r: dict) -> str:
+        p = self.places.get(r.get("place_id") or "")
+        if p is None:
+            return "" if r.get("place_id") is None else f"id:{r['place_id']}"
+        if p.get("admin1") and rank(p) <= rules.PRECISION_RANK["governorate"]:
+            return f"{p.get('country_code')}:{p['admin1']}"
+        return f"id:{p['place_id']}"
+
+    @staticmethod
+    def weeks(r: dict, pad: int) -> range:
+        lo, hi = _span(r["event_date"], r.get("date_precision"))
+        return range((lo.toordinal() - pad) // 7, (hi.toordinal() + pad) // 7 + 1)
+
+    def new(self, r: dict) -> _Event:
+        ev = _Event([r], {r["doc_id"]}, len(self.events))
+        self.events.append(ev)
+        self.add(ev, r)
+        return ev
+
+    def add(self, ev: _Event, r: dict) -> None:
+        area = self.area(r)
+        if r.get("event_date") is not None:
+            for w in self.weeks(r, 0):
+                lst = self.by_week.setdefault((area, w), [])
+                if not lst or lst[-1] is not ev:
+                    lst.append(ev)
+        for key, index in (((area, r.get("place_id") or ""), self.by_place), (area, self.by_area)):
+            lst = index.setdefault(key, [])
+            if ev not in lst:
+                lst.append(ev)
+        p = self.places.get(r.get("place_id") or "")
+        if p is not None and rank(p) > 0 and ev not in self.coarse.setdefault(area, []):
+            self.coarse[area].append(ev)
+
+    def dated_candidates(self, r: dict, pad: int) -> list[_Event]:
+        area, seen, out = self.area(r), set(), []
+        for w in self.weeks(r, pad):
+            for ev in self.by_week.get((area, w), ()):
+                if ev.alive and ev.seq not in seen:
+                    seen.add(ev.seq)
+                    out.append(ev)
+        return out
+
+    def place_candidates(self, r: dict) -> list[_Event]:
+        """Events that may hold ``r`` by place alone (for dating an undated report): at its
+        place, at a coarser place of its area, or, when ``r`` itself is coarse, anywhere in it."""
+        area, pid = self.area(r), r.get("place_id") or ""
+        p = self.places.get(pid)
+        coarse = p is not None and rank(p) > 0
+        pools = [self.by_place.get((area, pid), []), self.coarse.get(area, [])]
+        if coarse:
+            pools.append(self.by_area.get(area, []))
+        seen, out = set(), []
+        for pool in pools:
+            for ev in pool:
+                if ev.alive and ev.seq not in seen:
+                    seen.add(ev.seq)
+                    out.append(ev)
+        return out
 
 
 def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
@@ -184,7 +260,7 @@ def _best(
 ) -> tuple[_Event, str, dict] | None:
     undated = mode == "undated"
     best: tuple[tuple[int, int, int], _Event, str, dict] | None = None
-    for k, ev in enumerate(events):
+    for ev in events:
         scores = []
         for o in ev.reports:
             if undated and o.get("event_date") is None:
@@ -194,19 +270,20 @@ def _best(
                 scores = []
                 break  # complete link: every report of the event must agree
             scores.append((p, o))
-        if not scores or r in ev.reports:
+        if not scores or any(x is r for x in ev.reports):
             continue
         (score, reason), o = max(scores, key=lambda t: t[0][0])
-        key = (score, len(ev.docs), -k)
+        key = (score, len(ev.docs), -ev.seq)
         if best is None or key > best[0]:
             best = (key, ev, reason, o)
     return None if best is None else (best[1], best[2], best[3])
 
 
-def _join(hit: tuple[_Event, str, dict], r: dict, merges: list) -> None:
+def _join(hit: tuple[_Event, str, dict], r: dict, merges: list, index: _Index) -> None:
     ev, reason, other = hit
     ev.reports.append(r)
     ev.docs.add(r["doc_id"])
+    index.add(ev, r)
     merges.append((r, other, reason))
 
 
@@ -292,38 +369,43 @@ def merge_events(
     docs = {d["doc_id"]: d for d in _records(documents)}
     names = {e["entity_id"]: e.get("canonical_name") for e in _records(entities)}
     rows = sorted(_records(reports), key=_order)
-    events: list[_Event] = []
+    index = _Index(pidx)
     merges: list[tuple[dict, dict, str]] = []
+    tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
     for r in rows:
         if r.get("event_date") is None:
             continue
-        hit = _best(r, events, pidx, "strict")
+        hit = _best(r, index.dated_candidates(r, 0), pidx, "strict")
         if hit is None:
-            events.append(_Event([r], {r["doc_id"]}))
+            index.new(r)
         else:
-            _join(hit, r, merges)
+            _join(hit, r, merges, index)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
-    for ev in [e for e in events if len(e.reports) == 1]:
+    for ev in [e for e in index.events if len(e.reports) == 1]:
         r = ev.reports[0]
         if len(ev.reports) != 1 or r.get("date_method") != "relative":
             continue
         corroborated = [
-            e for e in events if e is not ev and len(e.docs) >= rules.NEAR_MIN_DOCUMENTS
+            e
+            for e in index.dated_candidates(r, tol)
+            if e is not ev and len(e.docs) >= rules.NEAR_MIN_DOCUMENTS
         ]
         hit = _best(r, corroborated, pidx, "near")
         if hit is not None:
-            events.remove(ev)
-            _join(hit, r, merges)
+            ev.alive = False
+            _join(hit, r, merges, index)
     # 3. undated reports: dated by corroboration, else alone.
     for r in rows:
         if r.get("event_date") is not None:
             continue
-        hit = _best(r, events, pidx, "undated")
+        hit = None
+        if r.get("place_id") is not None:
+            hit = _best(r, index.place_candidates(r), pidx, "undated")
         if hit is None:
-            events.append(_Event([r], {r["doc_id"]}))
+            index.new(r)
             continue
         dated = [o for o in hit[0].reports if o.get("event_date") is not None]
         ref = max(
@@ -332,7 +414,8 @@ def merge_events(
         )
         r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
         r["date_method"] = "corroborated"
-        _join(hit, r, merges)
+        _join(hit, r, merges, index)
+    events = [e for e in index.events if e.alive]
 
     event_rows, conflict_rows, out_reports = [], [], []
     event_of: dict[str, str] = {}
