@@ -8,7 +8,9 @@ joins the one multi-word cluster ending with it ("Kobani" -> "Mazloum Kobani"). 
 named in at least ``MIN_DOCUMENTS`` documents becomes an entity (a sentence-initial
 candidate joined by "of"/"and" keeps only what follows the joiner); its type comes from context
 (a title: person; "group", "forces": armed_group; "agency": media; "ministry": government;
-"province", "city of": place), else 'unknown'.
+"province", "city of": place), else 'unknown'. A candidate made only of words the corpus also
+writes in lower case ("Attack", "Authorities") is a common noun capitalised by position and
+never becomes an entity.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ def _candidate(p: Piece) -> bool:
     return not (len(words) == 1 and p.sentence_initial and not p.titled)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]+")  # "booby-trapped": "booby", "trapped"
+
+
+def _words_of(surface: str) -> list[str]:
+    return [w.lower() for w in re.split(r"[\s\-‑]+", surface) if w]
+
+
 def _type(votes: Counter) -> str:
     return votes.most_common(1)[0][0] if votes else "unknown"
 
@@ -89,6 +98,26 @@ def discover_entities(
             if not key or len(key.replace(" ", "")) < 3:
                 continue
             cands.append((doc_id, p, key, _cue(text, p)))
+    # A word the corpus also writes in lower case ("attack", "authorities") is a common noun
+    # capitalised by position (headlines, sentence starts): a candidate of only such words goes.
+    cand_words = {w for c in cands for w in _words_of(c[1].surface)}
+    lower_seen: set[str] = set()
+    for text in texts.values():
+        lower_seen.update(cand_words.intersection(_LOWER_WORD.findall(text)))
+    kept = []
+    for doc_id, p, key, cue in cands:
+        words = _words_of(p.surface)
+        if all(w in lower_seen for w in words):
+            continue
+        if p.sentence_initial and len(words) > 1 and words[0] in lower_seen:
+            # "Get EconoTimes": the first word is an ordinary word capitalised by position
+            m = re.match(r"\S+\s+", p.surface)
+            if m is not None:
+                cut = p.start + m.end()
+                p = Piece(cut, p.end, texts[doc_id][cut : p.end], p.titled, False)
+                key = name_key(p.surface)
+        kept.append((doc_id, p, key, cue))
+    cands = kept
     # cluster keys: exact key, then fuzzy on same length and initial, then surname joins
     keys = sorted({c[2] for c in cands})
     parent = {k: k for k in keys}

@@ -39,7 +39,9 @@ STOPWORDS = _words(
     al el ad as an at ar us it is in on his her its our we he she they photo image images video
     play pause menu search bookmark sign close updated share read more click subscribe follow
     source credit caption getty afp via english arabic french kurdish persian turkish
-    islamist islamists jihadist jihadists militant militants""".replace("\n", " ")
+    islamist islamists jihadist jihadists militant militants get listen skip tags related
+    opinion politics advertisement welcome breaking exclusive analysis watch latest trending
+    newsletter led backed based linked affiliated allied born""".replace("\n", " ")
 )
 
 # Words of STOPWORDS that may still be part of a name ("Syrian Democratic Forces", "Islamic

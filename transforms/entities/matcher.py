@@ -103,10 +103,15 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
     return out
 
 
-_CAP = "A-ZÀ-ÖØ-Þ"
-_WORDCH = "A-Za-z0-9À-ɏ'’‑-"
+# Capitals and word characters, Latin scripts with diacritics included ("Dayr Ḩāfir", "Aşāfīr")
+# and the ayn/hamza marks of romanised Arabic ("Ḩamāʼ", "‘Ayn").
+_CAP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ‘ʿʾ"
+_WORDCH = "A-Za-z0-9À-ɏḀ-ỿʰ-˿\u0300-\u036f'’‘‑-"  # with combining marks ("az̧ Z̧uhūr")
 _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
-_JOIN = r"(?:al|el|bin|ibn|bint|abu|abd|of|and)"
+_JOIN = (
+    r"(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ed|en|er|es|et|ez|bin|ibn|bint|abu|abd|of|and)"
+    r"[\u0300-\u036f]*"
+)
 # A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
 # later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
 # (No optional prefix before the first capital: it would stop the engine skipping ahead.)
@@ -114,7 +119,8 @@ _RUN = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])
 _ORDINAL = re.compile(r"(?:^|(?<=\s))\d+(?:st|nd|rd|th)[ \t]+$")  # "42nd Division"
 _LEAD_ARTICLE = re.compile(rf"(?:^|[^\w'’-])((?i:{ARTICLE_PREFIXES})[-‑])$")
 _POSS = re.compile(r"['’]s$")
-_SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”]\s*|\n\s*)$")
+# What may precede a sentence's (or a heading's, a menu item's) first word.
+_SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”>|•]\s*|\n\s*)$")
 
 
 @lru_cache(maxsize=100_000)

@@ -10,6 +10,8 @@ unpickling instead of being shipped.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,12 +32,29 @@ ACRONYM_MAX_LETTERS = 5
 PLACE_ALIAS_MIN_LETTERS = 4
 
 
-def normalise(text: str) -> str:
-    """Lower case, every character that is not an ASCII letter or digit -> one space.
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their one-letter ASCII base ("ā" -> "a", "Ḩ" -> "h")."""
+    table = {}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if c.isascii())
+        if len(base) == 1 and base.isalpha():
+            table[cp] = base.lower()
+    return table
 
-    Length-preserving (``len(normalise(t)) == len(t)``), so offsets map back to ``text``;
-    accented letters become spaces here (the key path, not the automaton, folds them).
+
+_FOLD = _fold_table()
+_ACCENTED = re.compile("[À-ɏḀ-ỿ]")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents folded, every other non-ASCII-alphanumeric character -> a space.
+
+    Length-preserving (``len(normalise(t)) == len(t)``), so offsets map back to ``text``.
+    Accents are folded only when the text has accented letters (most English text has none,
+    and the fold costs a per-character table lookup).
     """
+    if _ACCENTED.search(text):
+        text = text.translate(_FOLD)
     low = text.lower()
     if len(low) != len(text):  # a few code points lower-case to two ("İ"): go char by char
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
