@@ -21,6 +21,8 @@ from transforms import schemas
 from transforms.events.dedup import MergeResult, merge_events
 from transforms.events.extract import Mention, extract_document
 
+_USED_TYPES = frozenset({"place", "armed_group", "government", "state", "international"})
+
 __all__ = ["MergeResult", "extract_reports", "merge_events", "place_index"]
 
 
@@ -99,18 +101,21 @@ def extract_reports(
         ],
     )
     for doc_id, start, end, surface, eid, pid, etype, role in zip(*cols, strict=True):
+        # Only places and possible perpetrators matter here (media, persons are skipped).
+        if etype not in _USED_TYPES:
+            continue
         # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
+        if not isinstance(pid, str):
+            pid = None if _clean(pid) is None else str(pid)
         by_doc.setdefault(doc_id, []).append(
             Mention(
-                start=int(start),
-                end=int(end),
-                surface=surface if isinstance(surface, str) else "",
-                entity_id=eid if isinstance(eid, str) else None,
-                place_id=pid
-                if isinstance(pid, str)
-                else (None if _clean(pid) is None else str(pid)),
-                entity_type=etype if isinstance(etype, str) else "",
-                role=role if isinstance(role, str) else None,
+                int(start),
+                int(end),
+                surface if isinstance(surface, str) else "",
+                eid if isinstance(eid, str) else None,
+                pid,
+                etype,
+                role if isinstance(role, str) else None,
             )
         )
     rows: list[dict[str, Any]] = []

@@ -25,8 +25,8 @@ def not_attack_reason(
     for name, stems, pat in rules.NOT_ATTACK:
         if rules.hit(stems, low) and pat.search(clause):
             return name
-    m = rules.ATTACK_COUNT.search(clause)
-    if m and _count_word(m.group(1)) > rules.MAX_LISTED_ATTACKS:
+    n = attack_count(clause)
+    if n is not None and n > rules.MAX_LISTED_ATTACKS:
         return "aggregate"
     if is_history(dates, published):
         return "history"
@@ -65,8 +65,11 @@ def attack_count(clause: str) -> int | None:
     """N in "claimed two attacks", "another attack" (1); None when no count is stated."""
     if not rules.hit(_COUNT_NOUNS, clause.lower()):
         return None
-    m = rules.ATTACK_COUNT.search(clause)
-    return _count_word(m.group(1)) if m else None
+    for noun in rules.COUNT_NOUN.finditer(clause):
+        m = rules.COUNT_BEFORE.search(clause, max(0, noun.start() - 60), noun.start())
+        if m:
+            return _count_word(m.group(1))
+    return None
 
 
 def is_attack(clause: str) -> bool:

@@ -267,3 +267,16 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
         out.append(ref)
         taken_end = m.end()
     return out
+
+
+def latest_explicit_day(text: str) -> date | None:
+    """The latest full date ("21 February 2026", "Feb 21, 2026", "2026-02-21") in ``text``: an
+    undated article's stand-in for its publication day."""
+    best = None
+    for kind in ("iso", "dmy", "mdy"):
+        pat = dict(_PATTERNS)[kind]
+        for m in pat.finditer(text):
+            ref = _resolve(kind, m, None, None)
+            if ref.value is not None and (best is None or ref.value > best):
+                best = ref.value
+    return best

@@ -34,7 +34,7 @@ from typing import Any
 
 from transforms.events import classify, rules
 from transforms.events.casualties import Casualties, Range, count_casualties
-from transforms.events.dates import DateRef, find_dates
+from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
@@ -46,7 +46,7 @@ _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -353,12 +353,7 @@ class _Doc:
         """Undated articles: the latest explicit day they mention stands in for publication
         when telling history ("in 2015") from news."""
         if not hasattr(self, "_reference"):
-            days = [
-                d.value
-                for d in find_dates(self.text, None)
-                if d.value is not None and d.precision == "day" and d.method == "explicit"
-            ]
-            self._reference = max(days) if days else None
+            self._reference = latest_explicit_day(self.text)
         return self._reference
 
     def anchor_before(self, i: int) -> date | None:
@@ -403,6 +398,24 @@ class _Doc:
             self.close_group()
             g = None
         sentence = text[s:e]
+        # Cheap exit: with no place, no casualty word and no count of attacks the sentence can
+        # only refer back to the open group ("the attack comes amid ...", "X claimed it").
+        k = bisect.bisect_left(self.starts, s)
+        has_place = False
+        while k < len(self.mentions) and self.mentions[k].start < e:
+            if self.mentions[k].entity_type in _PLACE_TYPES:
+                has_place = True
+                break
+            k += 1
+        if (
+            not has_place
+            and not rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
+            and classify.attack_count(sentence) is None
+        ):
+            if g is not None and classify.is_anaphoric(sentence):
+                g.last_sentence = i
+                self.read_attribution(i)
+            return
         # Dates first only where a year may make the sentence history; else after the clauses.
         has_year = _YEARISH.search(text, s, e) is not None
         dates = self.dates_of(i) if has_year else []
