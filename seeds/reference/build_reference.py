@@ -146,9 +146,11 @@ def build_places(data: Path) -> list[dict]:
         own_keys = {name_key(a) for a in own if a}
         seat = None
         for t in towns:  # the seat shares the governorate's name ("Deir ez-Zor", "Ar Raqqah")
-            if t["admin1_code"] == code and own_keys & {
-                name_key(a) for a in t["aliases"].split("|")
-            } and (seat is None or t["population"] > seat["population"]):
+            if (
+                t["admin1_code"] == code
+                and own_keys & {name_key(a) for a in t["aliases"].split("|")}
+                and (seat is None or t["population"] > seat["population"])
+            ):
                 seat = t
         aliases = [*own, *(f"{a} {w}" for a in own if a for w in ("province", "governorate"))]
         if seat is not None:
@@ -319,6 +321,24 @@ def ofac_names(num: str, sdn: dict[str, dict], alts: dict[str, list[str]]) -> li
     return [n for n in names if ofac_alias_ok(n)]
 
 
+# A state's armed forces, and how the press names their weapons: "a Turkish air strike",
+# "Iraqi warplanes" are mentions of that state's forces.
+STATE_FORCES = {
+    "SY": ("ent:sy_army", ["Syrian"]),
+    "IQ": ("ent:iq_army", ["Iraqi"]),
+    "TR": ("ent:tr_army", ["Turkish"]),
+    "RU": ("ent:ru_army", ["Russian"]),
+    "US": ("ent:us_military", ["US", "U.S.", "American"]),
+    "IL": ("ent:idf", ["Israeli"]),
+}
+FORCE_NOUNS = [
+    *("air strike", "air strikes", "airstrike", "airstrikes", "drone", "drones"),
+    *("drone strike", "drone strikes", "shelling", "artillery", "warplane", "warplanes"),
+    *("jets", "fighter jets", "aircraft", "helicopter", "helicopters", "forces", "troops"),
+    *("soldiers", "military", "army", "air force"),
+]
+
+
 def build_entities(data: Path) -> list[dict]:
     sdn, alts = load_ofac(data)
     with open(HERE / "actors_curated.csv", encoding="utf-8") as fh:
@@ -339,6 +359,9 @@ def build_entities(data: Path) -> list[dict]:
                 for a in ofac_names(num, sdn, alts)
                 if owner.get(name_key(a), r["entity_id"]) == r["entity_id"]
             ]
+        for entity_id, adjectives in STATE_FORCES.values():
+            if entity_id == r["entity_id"]:
+                aliases += [f"{a} {noun}" for a in adjectives for noun in FORCE_NOUNS]
         rows.append({**r, "aliases": join(aliases), "source": "curated" + ("+ofac" if num else "")})
     claimed = dict(owner)
     for num, e in sdn.items():

@@ -132,6 +132,14 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             kind, ids = pick_target(registry, res[0], text, p.start, p.end, titled)
             found.append((p.start, p.end, kind, ids, res[1], res[2]))
     found.sort(key=lambda f: f[0])
+    # one sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
+    # the uncued mentions of the same candidate set ("attacks in Raqqa") in this document
+    cued: dict[frozenset, tuple[bool, bool]] = {}
+    for start, end, kind, ids, _m, _s in found:
+        if kind == "place" and len(ids) > 1:
+            gov, town = placing.cues(text, start, end, text[start:end])
+            if gov != town:
+                cued.setdefault(frozenset(ids), (gov, town))
     datelines = placing.dateline_spans(text)
     spans = sentence_spans(text)
     si, n_spans = 0, len(spans)
@@ -142,6 +150,8 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                 place = registry.places[ids[0]]
             else:
                 gov, town = placing.cues(text, start, end, surface)
+                if gov == town:
+                    gov, town = cued.get(frozenset(ids), (gov, town))
                 place = placing.choose_place(ids, registry, gov, town, countries)
             if place.precision == "governorate" and method != "alias":
                 m = _GOV_SUFFIX.match(text, end)

@@ -3,7 +3,8 @@
 Rules, in order (each only among the span's candidate places):
 
 1. A governorate cue ("Deir al-Zor province", "Raqqa governorate", "... countryside") picks the
-   governorate; a town cue ("the city of Mayadin", "Raqqa city") picks a town.
+   governorate; a town cue ("the city of Mayadin", "Raqqa city") picks a town. A mention with
+   no cue takes the sense of a cued mention of the same name in the same document.
 2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
 3. Otherwise: places in the document's countries first (countries named in it, and the
