@@ -114,10 +114,14 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
         found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
+    admin1s: Counter = Counter()
     ante = Antecedents()
     for start, end, kind, ids, _m, _s in found:
         if kind == "place" and len(ids) == 1:
-            countries[registry.places[ids[0]].country_code] += 1
+            known = registry.places[ids[0]]
+            countries[known.country_code] += 1
+            if known.admin1:
+                admin1s[known.admin1] += 1
         elif kind == "entity" and registry.entities[ids[0]].entity_type == "person":
             ante.add(start, text[start:end], ids[0])
     ante.finish()
@@ -152,7 +156,7 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                 gov, town = placing.cues(text, start, end, surface)
                 if gov == town:
                     gov, town = cued.get(frozenset(ids), (gov, town))
-                place = placing.choose_place(ids, registry, gov, town, countries)
+                place = placing.choose_place(ids, registry, gov, town, countries, admin1s)
             if place.precision == "governorate" and method != "alias":
                 m = _GOV_SUFFIX.match(text, end)
                 if m:  # "Deir Ez-Zour province": the cue word is part of the name

@@ -7,9 +7,9 @@ Rules, in order (each only among the span's candidate places):
    no cue takes the sense of a cued mention of the same name in the same document.
 2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
-3. Otherwise: places in the document's countries first (countries named in it, and the
-   countries of its unambiguous places), then ``PRIORITY_COUNTRIES``, then precision, then
-   population.
+3. Otherwise: places in the document's countries first (the countries of its unambiguous
+   places, countries named included), then in the governorates its unambiguous places lie in
+   ("Suran" near "Hama"), then ``PRIORITY_COUNTRIES``, then precision, then population.
 
 A span's role: 'dateline' for the reporter's dateline ("DAMASCUS (Reuters) -"), never an event
 place; 'metonym' for a capital or a country acting as a government ("Ankara has been ...").
@@ -91,7 +91,12 @@ def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
 
 
 def choose_place(
-    ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool, countries: Counter
+    ids: list[str],
+    registry: Registry,
+    gov_cue: bool,
+    town_cue: bool,
+    countries: Counter,
+    admin1s: Counter | None = None,
 ) -> Place:
     """One place among a span's candidates (rules in the module docstring)."""
     cands = [registry.places[i] for i in ids]
@@ -116,8 +121,9 @@ def choose_place(
             if p.country_code in PRIORITY_COUNTRIES
             else len(PRIORITY_COUNTRIES)
         )
-        return (-countries.get(p.country_code, 0), prio, _PRECISION_RANK.get(p.precision, 9),
-                -p.population, p.place_id)  # fmt: skip
+        near = admin1s.get(p.admin1, 0) if admin1s and p.admin1 else 0
+        return (-countries.get(p.country_code, 0), -near, prio,
+                _PRECISION_RANK.get(p.precision, 9), -p.population, p.place_id)  # fmt: skip
 
     return min(cands, key=rank)
 
