@@ -56,7 +56,7 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _LEAVING = re.compile(
-    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:\w+\s+){{1,5}}?)(?P<verb>dead|{WOUNDED})\b",
+    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:[\w'’-]+\s+){{1,10}}?)(?P<verb>dead|{WOUNDED})\b",
     re.IGNORECASE,
 )
 # Where a noun phrase stops (going forward after an active verb).

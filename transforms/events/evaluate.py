@@ -100,6 +100,23 @@ def place_ok(
     return fold(location) in names or (not exact and fold(location) == fold(g.get("admin1")))
 
 
+def killed_ok(e: dict, g: dict) -> bool:
+    """Same killed range; or, for an exact gold toll, a best equal to it inside a range that
+    holds it ("at least 7" read as 7 or more is right when 7 were killed)."""
+    lo, best, hi = e.get("killed_low"), e.get("killed_best"), e.get("killed_high")
+    if (lo, hi) == (g.get("killed_low"), g.get("killed_high")):
+        return True
+    exact = g.get("killed_low")
+    return (
+        exact is not None
+        and exact == g.get("killed_high")
+        and best == exact
+        and lo is not None
+        and lo <= exact
+        and (hi is None or hi >= exact)
+    )
+
+
 def _bcubed(gold_of: dict[Any, Any], pred_of: dict[Any, Any]) -> tuple[float, float, float]:
     items = list(gold_of)
     if not items:
@@ -162,10 +179,7 @@ def evaluate(
         "event_type": lambda e, g: e.get("event_type") == g.get("event_type"),
         "weapon": lambda e, g: e.get("weapon") == g.get("weapon"),
         "target": lambda e, g: e.get("target") == g.get("target"),
-        "killed": lambda e, g: (
-            (e.get("killed_low"), e.get("killed_high"))
-            == (g.get("killed_low"), g.get("killed_high"))
-        ),
+        "killed": killed_ok,
         "documents": lambda e, g: docs_of[e["event_id"]] == set(g["documents"]),
     }
     accuracy = {

@@ -278,10 +278,10 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
         "Remote explosive/landmine/IED",
     ),
     (
-        ("pistol", "gun", "rifle", "kalashnikov", "fire", "shot", "shoot", "sniper"),
+        ("pistol", "gun", "rifle", "kalashnikov", "fire", "shot", "shoot", "sniper", "ambush"),
         rx(
             r"\b(?:pistols?|guns?|gunm[ae]n|gunfire|rifles?|machine[\s-]guns?|kalashnikov|"
-            r"opened\s+fire|shot|shoot\w*|sniper|firearms?)\b"
+            r"opened\s+fire|shot|shoot\w*|sniper|firearms?|ambush\w*)\b"
         ),
         "firearms",
         None,
