@@ -34,6 +34,13 @@ from transforms.events.casualties import count_casualties
         ("two gunmen were killed by the guards", None, None),  # attackers are not victims
         ("a suicide bomber killed himself and four others", (4, 4, 4), None),
         ("the group carried out a pistol attack in the city", None, None),
+        (
+            "an attack left 25 members of the internal security forces dead and two others wounded",
+            (25, 25, 25),
+            (2, 2, 2),
+        ),
+        ("two officials were killed and three others wounded in an attack", (2, 2, 2), (3, 3, 3)),
+        ("the shelling killed 5 fighters and wounded two others", (5, 5, 5), (2, 2, 2)),
     ],
 )
 def test_counts(clause, killed, wounded):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from transforms import schemas
@@ -122,3 +123,84 @@ def test_report_ids_are_deterministic_and_per_document(corpus, places, entities)
 def test_empty_input(corpus, places, entities):
     documents, mentions = corpus()
     assert extract_reports(documents, mentions, places, entities).num_rows == 0
+
+
+def test_claim_date_is_a_week_refined_by_the_attack_day(corpus, places, entities):
+    # The claim's day bounds the attack; the toll sentence gives the attack's own day.
+    text = (
+        "IS claimed responsibility on Feb 21 for an attack on soldiers in Raqqa. "
+        "The ministry said two soldiers were killed on Feb 19."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    (r,) = reps
+    assert (r["event_date"], r["date_precision"]) == (date(2026, 2, 19), "day")
+    _, only_claim = run(corpus, places, entities, ("d1", text.split(". ")[0] + ".", SUN, "A"))
+    (c,) = only_claim
+    assert (c["event_date"], c["date_precision"]) == (date(2026, 2, 21), "week")
+
+
+def test_follow_up_sentence_names_the_perpetrator(corpus, places, entities):
+    text = (
+        "Gunmen attacked a checkpoint in Raqqa on Feb 20, killing two soldiers. "
+        "No group claimed responsibility, but officials suspect Islamic State cells."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    (r,) = reps
+    assert (r["perpetrator_id"], r["attribution"]) == ("ent:is", "suspected")
+
+
+def test_state_actor_is_a_perpetrator_only_as_the_agent(corpus, places, entities):
+    state = {"Turkish forces": ("government", "ent:tr")}
+    documents, mentions = corpus(
+        (
+            "a",
+            "Turkish forces shelled a village in Raqqa on Feb 20, killing two civilians.",
+            SUN,
+            "A",
+        ),
+        ("b", "Turkish forces said a bomb killed two civilians in Raqqa on Feb 20.", SUN, "B"),
+    )
+    extra = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        for surface, (kind, ident) in state.items():
+            k = text.find(surface)
+            extra.append(
+                {
+                    **mentions.iloc[0].to_dict(),
+                    "doc_id": doc_id,
+                    "char_start": k,
+                    "char_end": k + len(surface),
+                    "surface": surface,
+                    "entity_id": ident,
+                    "place_id": None,
+                    "entity_type": kind,
+                    "role": None,
+                }
+            )
+    mentions = pd.concat([mentions, pd.DataFrame(extra)], ignore_index=True)
+    reps = extract_reports(documents, mentions, places, entities).to_pylist()
+    by_doc = {r["doc_id"]: r for r in reps}
+    assert by_doc["a"]["perpetrator_id"] == "ent:tr"
+    assert by_doc["a"]["weapon"] == "explosives"
+    assert by_doc["b"]["perpetrator_id"] is None  # the speaker, not the attacker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bomb kills 5 in Raqqa",  # a headline: restates the story, no report of its own
+        "At least 210 people have been killed in attacks across Syria this year.",
+        "Attacks blamed on IS have risen in Raqqa since August, officials say.",
+        "Residents inspect the site of an earlier attack.",
+        "In 2015, a string of bombings in Raqqa killed dozens of people.",
+    ],
+)
+def test_headlines_tallies_and_captions_give_no_report(corpus, places, entities, text):
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    assert reps == []
+
+
+def test_possessive_place_is_an_owner_not_a_venue(corpus, places, entities):
+    text = "Raqqa's police said gunmen killed two soldiers in Mayadin on Feb 20."
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    assert [r["place_id"] for r in reps] == ["t_may"]
