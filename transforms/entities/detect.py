@@ -112,6 +112,12 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                 registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
             )
         found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
+    guarded = registry.guarded_regex
+    if guarded is not None:
+        for g in guarded.finditer(text):
+            a, b = g.span(1)
+            if not any(s < b and a < e for s, e, *_ in found):
+                found.append((a, b, "place", list(registry.guarded[g.group(1)]), "alias", 1.0))
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
     admin1s: Counter = Counter()

@@ -30,6 +30,7 @@ _KEEP = bytes((c if (48 <= c <= 57 or 97 <= c <= 122) else 32) for c in range(25
 ACRONYM_MAX_LETTERS = 5
 # A gazetteer alternate name shorter than this ("Sam" for Damascus) is too ambiguous to match.
 PLACE_ALIAS_MIN_LETTERS = 4
+_ARTICLE_HEAD = re.compile(r"^(?:Al|Ar|As|Ash|At|Ad|Az|An|El)[ -]")
 
 
 def _fold_table() -> dict[int, str]:
@@ -137,15 +138,32 @@ class Registry:
                     toks = name_key(a).split()
                     if len(toks) >= 2:
                         self.surnames[toks[-1]].add(e.entity_id)
+        # Names equal to English words or very short ("Hit", "Ana") are "guarded": matched only
+        # capitalised right after a preposition ("in Hit"), by ``guarded_regex``.
+        self.guarded: dict[str, list[str]] = defaultdict(list)
         for p in places:
             for a in p.aliases:
+                plain = strip_accents(a)
                 letters = sum(c.isalpha() for c in a)
-                if (
-                    not a.isupper() and strip_accents(a).lower() in STOPWORDS
-                ):  # "Hit" (Hīt, Anbar) would match the verb
+                english = not a.isupper() and plain.lower() in STOPWORDS
+                if english or not (
+                    letters >= PLACE_ALIAS_MIN_LETTERS or a == p.name or a.isupper()
+                ):
+                    own = strip_accents(p.name)
+                    own_names = {own, _ARTICLE_HEAD.sub("", own)}
+                    if (
+                        plain in own_names
+                        and plain.isalpha()
+                        and len(plain) >= 3
+                        and p.precision == "town"
+                        and p.country_code in {"SY", "IQ"}
+                    ):  # the town's own name ("Hīt", "At Tall"), not any alternate spelling
+                        if p.place_id not in self.guarded[plain]:
+                            self.guarded[plain].append(p.place_id)
                     continue
-                if letters >= PLACE_ALIAS_MIN_LETTERS or a == p.name or a.isupper():
-                    self._add_alias(a, ("place", p.place_id))
+                self._add_alias(a, ("place", p.place_id))
+        self.guarded = dict(self.guarded)
+        self._guarded_re: re.Pattern | None = None
         for pat in self.patterns.values():
             pat.case = _case_rule(pat.forms)
             pat.forms_nodot = frozenset(f.rstrip(".") for f in pat.forms)
@@ -192,6 +210,16 @@ class Registry:
             a.make_automaton()
             self._automaton = a
         return self._automaton
+
+    @property
+    def guarded_regex(self) -> re.Pattern | None:
+        """Guarded place names after a preposition ("in Hit", "near Ana"); group 1 is the name."""
+        if self._guarded_re is None and self.guarded:
+            names = "|".join(sorted(map(re.escape, self.guarded), key=len, reverse=True))
+            self._guarded_re = re.compile(
+                rf"\b(?:in|near|of|from|at|outside|to|around|and)\s+({names})\b(?![-‑])"
+            )
+        return self._guarded_re
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()

@@ -241,3 +241,8 @@ def test_unresolvable_names_and_empty_documents_never_drop_the_others(registry):
 def test_output_follows_the_schema_even_when_empty(registry):
     out = detect_mentions(pd.DataFrame({"doc_id": ["a"], "text": ["nothing here"]}), registry)
     assert out.schema == schemas.ENTITY_MENTIONS and out.num_rows == 0
+
+
+def test_towns_named_like_english_words_need_a_preposition(detect):
+    m = detect("Clashes in Hit left two dead. Hit by a shell, he talked to Sam in Kut.")
+    assert list(zip(m.surface, m.place_id, strict=True)) == [("Hit", "95788"), ("Kut", "99131")]
