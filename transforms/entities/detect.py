@@ -112,12 +112,6 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                 registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
             )
         found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
-    guarded = registry.guarded_regex
-    if guarded is not None:
-        for g in guarded.finditer(text):
-            a, b = g.span(1)
-            if not any(s < b and a < e for s, e, *_ in found):
-                found.append((a, b, "place", list(registry.guarded[g.group(1)]), "alias", 1.0))
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
     admin1s: Counter = Counter()
@@ -141,6 +135,13 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             titled = p.titled or _titled(text, p.start)
             kind, ids = pick_target(registry, res[0], text, p.start, p.end, titled)
             found.append((p.start, p.end, kind, ids, res[1], res[2]))
+    # guarded names last: any other reading of the span wins
+    guarded = registry.guarded_regex
+    if guarded is not None:
+        for g in guarded.finditer(text):
+            a, b = g.span(1)
+            if not any(s < b and a < e for s, e, *_ in found):
+                found.append((a, b, "place", list(registry.guarded[g.group(1)]), "alias", 1.0))
     found.sort(key=lambda f: f[0])
     # one sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
     # the uncued mentions of the same candidate set ("attacks in Raqqa") in this document

@@ -157,9 +157,9 @@ class Registry:
                         and len(plain) >= 3
                         and p.precision == "town"
                         and p.country_code in {"SY", "IQ"}
+                        and p.place_id not in self.guarded[plain]
                     ):  # the town's own name ("Hīt", "At Tall"), not any alternate spelling
-                        if p.place_id not in self.guarded[plain]:
-                            self.guarded[plain].append(p.place_id)
+                        self.guarded[plain].append(p.place_id)
                     continue
                 self._add_alias(a, ("place", p.place_id))
         self.guarded = dict(self.guarded)
