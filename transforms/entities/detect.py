@@ -137,7 +137,7 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             found.append((p.start, p.end, kind, ids, res[1], res[2]))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
-    if guarded is not None:
+    if guarded is not None and any(name in text for name in registry.guarded):
         for g in guarded.finditer(text):
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):
@@ -189,12 +189,14 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
         )  # fmt: skip
 
 
-def detect_mentions(documents: pd.DataFrame, registry: Registry) -> pa.Table:
+def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
     """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text), in document order.
 
     ``text[char_start:char_end] == surface`` on every row. One document's text that cannot be
     read (null) yields no rows; it never stops the others.
     """
+    if isinstance(documents, pa.Table):
+        documents = documents.select(["doc_id", "text"]).to_pandas()
     rows: list[tuple] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if isinstance(text, str) and text:

@@ -66,13 +66,17 @@ def _type(votes: Counter) -> str:
 
 
 def discover_entities(
-    mentions: pd.DataFrame, documents: pd.DataFrame, registry: Registry
+    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table, registry: Registry
 ) -> tuple[pa.Table, pa.Table]:
     """(schemas.ENTITIES rows with origin 'discovered', all mentions incl. discovered ones).
 
     The returned mentions are the input mentions plus one row per discovered-name span, in
     document order; ``text[char_start:char_end] == surface`` holds on every new row.
     """
+    if isinstance(mentions, pa.Table):
+        mentions = mentions.to_pandas()
+    if isinstance(documents, pa.Table):
+        documents = documents.select(["doc_id", "text"]).to_pandas()
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     if len(mentions):
         for d, s, e in zip(mentions["doc_id"], mentions["char_start"], mentions["char_end"],

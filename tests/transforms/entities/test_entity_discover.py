@@ -66,3 +66,13 @@ def test_discovery_on_an_empty_corpus(registry):
     docs = pd.DataFrame({"doc_id": [], "text": []})
     entities, final = discover_entities(schemas.empty(schemas.ENTITY_MENTIONS), docs, registry)
     assert entities.num_rows == 0 and final.num_rows == 0
+
+
+def test_arrow_tables_are_accepted_as_well(registry, corpus):
+    import pyarrow as pa
+
+    docs = pa.Table.from_pandas(corpus)
+    mentions = detect_mentions(docs, registry)
+    entities, final = discover_entities(mentions, docs, registry)
+    assert mentions.num_rows > 0 and entities.num_rows == 1
+    assert final.num_rows > mentions.num_rows
