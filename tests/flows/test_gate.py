@@ -1,0 +1,148 @@
+"""Write-audit-publish with the real flow: failed audits, killed runs and concurrent runs never
+change or corrupt the published warehouse."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from transforms import schemas
+from warehouse import publish
+from warehouse.lake import Lake
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds" / "articles"
+SITREP = Path(sys.executable).with_name("sitrep")
+
+pytestmark = pytest.mark.prefect
+
+
+def _run(warehouse: Path, inputs: list[Path] | None = None) -> dict:
+    from flows.pipeline import sitrep_flow
+
+    return sitrep_flow(inputs=[str(p) for p in inputs or [SEEDS]], warehouse=str(warehouse))
+
+
+def _query(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def _env() -> dict[str, str]:
+    """Subprocesses talk to the session's Prefect test server instead of starting their own."""
+    from prefect.settings import PREFECT_API_URL
+
+    return {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+
+
+def _bad_ledger(lake: Path) -> str:
+    """A run whose inputs do not add up reaches the lake (a critical expectation)."""
+    row = {"run_id": "tampered", "status": "published", "started_at": datetime(2026, 1, 1),
+           "inputs_seen": 9, "documents_loaded": 1, "documents_rejected": 1}  # fmt: skip
+    return Lake(lake).write_part("runs", schemas.conform([row], schemas.RUNS), "tampered")
+
+
+def test_critical_failure_leaves_published_file_unchanged_and_is_recorded(tmp_path):
+    from flows.gate import CriticalExpectationFailed
+
+    wh = tmp_path / "sitrep.duckdb"
+    first = _run(wh)
+    results = _query(
+        wh, f"select severity, success from validation_results where run_id = '{first['run_id']}'"
+    )
+    assert len(results) > 100 and all(ok for _, ok in results)  # the clean run passed all
+    assert (tmp_path / "data_docs" / "index.html").is_file()
+    before = wh.read_bytes()
+
+    bad = _bad_ledger(tmp_path / "lake")
+    with pytest.raises(CriticalExpectationFailed, match=r"runs_inputs_accounted \[inputs_seen\]"):
+        _run(wh)
+    assert wh.read_bytes() == before  # byte-identical: nothing was published
+
+    failed = Lake(tmp_path / "lake").read("validation_results", schemas.VALIDATION_RESULTS)
+    failed_rows = [r for r in failed.to_pylist() if not r["success"]]
+    assert {r["expectation"] for r in failed_rows} == {"runs_inputs_accounted"}
+    failed_run = failed_rows[0]["run_id"]
+
+    Path(bad).unlink()  # the operator removes the bad row; the next run publishes
+    third = _run(wh)
+    assert wh.read_bytes() != before
+    statuses = dict(_query(wh, "select run_id, status from runs"))
+    assert statuses == {first["run_id"]: "published", failed_run: "failed",
+                        third["run_id"]: "published"}  # fmt: skip
+    recorded = {r[0] for r in _query(wh, "select distinct run_id from validation_results")}
+    assert recorded == set(statuses)  # every run left a record of what was checked
+    assert not list(tmp_path.glob(".sitrep.staging-*"))  # the failed run's staging was cleared
+
+
+def test_killed_run_leaves_published_file_unchanged_and_next_run_succeeds(tmp_path):
+    wh = tmp_path / "sitrep.duckdb"
+    _run(wh)
+    before = wh.read_bytes()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    seed_texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(200):  # distinct bodies, so every one is a new document
+        body = seed_texts[i % len(seed_texts)]
+        (inbox / f"{i:04d}.txt").write_text(f"{body}\nResidents counted {i} damaged homes.\n")
+    docs_dir = tmp_path / "lake" / "documents"
+    parts_before = set(docs_dir.rglob("*.parquet"))
+
+    proc = subprocess.Popen(
+        [str(SITREP), "run", "--input", str(inbox), "--warehouse", str(wh)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 240
+    while set(docs_dir.rglob("*.parquet")) == parts_before:  # until it has started writing
+        assert proc.poll() is None, "the run ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert wh.read_bytes() == before
+
+    run = _run(wh, [inbox])  # the lock died with the process; the next run completes
+    assert run["status"] == "published"
+    assert run["documents_loaded"] == 200
+    n_docs = _query(wh, "select count(*), count(distinct doc_id) from documents")[0]
+    assert n_docs == (205, 205)
+    assert not list(tmp_path.glob(".sitrep.staging-*"))
+
+
+def test_two_runs_at_once_neither_corrupt_nor_duplicate(tmp_path):
+    wh = tmp_path / "sitrep.duckdb"
+    cmd = [str(SITREP), "run", "--input", str(SEEDS), "--warehouse", str(wh)]
+    procs = [
+        subprocess.Popen(cmd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    outs = [p.communicate(timeout=900)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs[-1][-3000:]
+    runs = _query(wh, "select status, documents_new from runs order by started_at")
+    assert [s for s, _ in runs] == ["published", "published"]
+    assert sorted(n for _, n in runs) == [0, 5]  # the second saw the first's documents
+    assert _query(wh, "select count(*), count(distinct doc_id) from documents")[0] == (5, 5)
+    n_events = _query(wh, "select count(*), count(distinct event_id) from events")[0]
+    assert n_events[0] == n_events[1] > 0
+
+
+def test_a_run_stops_with_a_clear_message_when_another_holds_the_warehouse(tmp_path, monkeypatch):
+    wh = tmp_path / "sitrep.duckdb"
+    monkeypatch.setattr(publish, "LOCK_TIMEOUT_SECONDS", 0.5)
+    with (
+        publish.run_lock(wh, timeout=0, run="the-first-run"),
+        pytest.raises(publish.WarehouseBusyError, match="being written by pid .* the-first-run"),
+    ):
+        _run(wh)
+    assert not wh.exists()
