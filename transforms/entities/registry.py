@@ -182,6 +182,7 @@ class Registry:
         # per-process memo tables of resolve.py (by surface string and by capitalised run)
         self.resolve_cache: dict = {}
         self.run_cache: dict = {}
+        self._tables: dict[str, pa.Table | None] = {}
 
     def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
         alias = alias.strip()
@@ -224,12 +225,23 @@ class Registry:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state["_automaton"] = None  # rebuilt on first use in the receiving process
-        state["resolve_cache"], state["run_cache"] = {}, {}
+        state["resolve_cache"], state["run_cache"], state["_tables"] = {}, {}, {}
         return state
 
     # ------------------------------------------------------------------ tables
     def entities_table(self) -> pa.Table:
-        """schemas.ENTITIES, one row per registry actor (origin 'registry')."""
+        """schemas.ENTITIES, one row per registry actor (origin 'registry'); built once."""
+        if self._tables.get("entities") is None:
+            self._tables["entities"] = self._entities_table()
+        return self._tables["entities"]
+
+    def places_table(self) -> pa.Table:
+        """schemas.PLACES, one row per gazetteer place (governorates and districts included)."""
+        if self._tables.get("places") is None:
+            self._tables["places"] = self._places_table()
+        return self._tables["places"]
+
+    def _entities_table(self) -> pa.Table:
         rows = [
             {
                 "entity_id": e.entity_id,
@@ -245,8 +257,7 @@ class Registry:
         ]
         return schemas.conform(rows, schemas.ENTITIES)
 
-    def places_table(self) -> pa.Table:
-        """schemas.PLACES, one row per gazetteer place (governorates and districts included)."""
+    def _places_table(self) -> pa.Table:
         rows = [
             {
                 "place_id": p.place_id,
