@@ -89,11 +89,31 @@ def _chunk_job(stage: str, settings: Any, chunk: Any) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
-def run_stages(settings: Any, workers: int, label: str) -> dict[str, Any]:
-    """The flow's stages called directly; wall time per stage, chunk core-seconds."""
+def _save_partial() -> None:
+    """Write what is measured so far: a run cut short by a timeout still reports its stages."""
+    if _PARTIAL:
+        path, res = _PARTIAL
+        path.write_text(json.dumps(res, default=str))
+
+
+_PARTIAL: tuple[Path, dict[str, Any]] | None = None
+
+
+class _Stages(dict):
+    """Per-stage figures; every stage recorded is saved at once and logged to stderr."""
+
+    def __setitem__(self, stage: str, figures: Any) -> None:
+        super().__setitem__(stage, figures)
+        print(f"{stage}: {figures.get('seconds', 0):.1f} s", file=sys.stderr, flush=True)
+        _save_partial()
+
+
+def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, Any]:
+    """The flow's stages called directly, filling ``out``: wall time per stage, core seconds of
+    the chunk stages, total wall time."""
     from flows import stages
 
-    out: dict[str, Any] = {"label": label, "stages": {}}
+    out["stages"] = _Stages()
     now = stages.utcnow()
     run_id = stages.new_run_id(now)
     t_all = time.perf_counter()
@@ -130,6 +150,7 @@ def run_stages(settings: Any, workers: int, label: str) -> dict[str, Any]:
     out["stages"]["publish"] = {"seconds": dt}
     out["seconds"] = time.perf_counter() - t_all
     out["run_id"] = run_id
+    _save_partial()
     return out
 
 
@@ -168,20 +189,26 @@ def direct(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
         warehouse=str(root / "sitrep.duckdb"),
         chunk_size=chunk_size,
     )
+    global _PARTIAL
     res: dict[str, Any] = {"workers": workers, "chunk_size": chunk_size}
+    _PARTIAL = (work / "direct.partial.json", res)
     res["floor"] = floor_seconds(corpus_dir / "articles.jsonl")
-    res["full"] = _guard(run_stages, settings, workers, "full")
-    res["peak_rss_mb_full"] = _peak_rss_mb()
+    res["full"] = {}
+    res["full"] = _guard(run_stages, settings, workers, res["full"])
+    res["peak_rss_mb_full"] = res["peak_rss_mb"] = _peak_rss_mb()
+    _save_partial()
     if "error" in res["full"]:
         return res
     before = _guard(_event_ids, settings)
-    res["rerun_no_new_input"] = _guard(run_stages, settings, workers, "rerun")
+    res["rerun_no_new_input"] = {}
+    res["rerun_no_new_input"] = _guard(run_stages, settings, workers, res["rerun_no_new_input"])
     plus = RunSettings(
         inputs=(str(corpus_dir / "articles.jsonl"), str(corpus_dir / "extra.jsonl")),
         warehouse=settings.warehouse,
         chunk_size=chunk_size,
     )
-    res["plus_1pct"] = _guard(run_stages, plus, workers, "plus_1pct")
+    res["plus_1pct"] = {}
+    res["plus_1pct"] = _guard(run_stages, plus, workers, res["plus_1pct"])
     after = _guard(_event_ids, settings)
     if isinstance(before, set) and isinstance(after, set):
         res["event_ids_kept"] = {"before": len(before), "kept": len(before & after)}

@@ -47,13 +47,23 @@ def _measure(mode: str, work: Path, timeout: float | None, *extra: str) -> dict[
                 cmd, stdout=subprocess.PIPE, stderr=err, text=True, timeout=timeout, check=False
             )
     except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {timeout:.0f} s (log: {log})"}
+        return _partial(work, mode, f"timed out after {timeout:.0f} s (log: {log})")
     wall = time.perf_counter() - t0
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
-        return {"error": f"exit {proc.returncode} (log: {log})", "wall_seconds": wall}
+        return _partial(work, mode, f"exit {proc.returncode} (log: {log})")
     out = json.loads(lines[-1])
     out["process_wall_seconds"] = wall
+    return out
+
+
+def _partial(work: Path, mode: str, why: str) -> dict[str, Any]:
+    """What a cut-short measurement saved before it stopped, marked incomplete."""
+    path = work / f"{mode}.partial.json"
+    out = json.loads(path.read_text()) if path.exists() else {}
+    out["incomplete"] = why
+    if "full" not in out:
+        out["error"] = why
     return out
 
 
@@ -70,7 +80,14 @@ def _row(*cells: object) -> str:
 
 
 def _err(d: Any) -> str | None:
-    return d.get("error") if isinstance(d, dict) else "missing"
+    """Why a measurement has no result (failed, cut short, absent); None when it is complete."""
+    if not isinstance(d, dict) or not d:
+        return "not measured"
+    if d.get("error"):
+        return str(d["error"])
+    if "seconds" not in d and "median_ms" not in d:
+        return str(d.get("incomplete", "incomplete"))
+    return None
 
 
 def report(results: dict[str, Any]) -> str:
@@ -88,15 +105,15 @@ def report(results: dict[str, Any]) -> str:
     for n, r in results["sizes"].items():
         d = r.get("direct", {})
         full = d.get("full", {}) if isinstance(d, dict) else {}
-        if _err(full):
-            lines.append(f"| {n} | direct run | failed: {_err(d) or _err(full)} | | |")
-            continue
         docs = full.get("documents_loaded") or int(n)
-        for name, st in full["stages"].items():
+        for name, st in full.get("stages", {}).items():
             core = _s(st.get("core_seconds")) if "core_seconds" in st else ""
             lines.append(
                 f"| {n} | {name} | {_s(st['seconds'])} | {_rate(docs, st['seconds'])} | {core} |"
             )
+        if _err(full):
+            lines.append(_row(n, "direct run", f"failed: {_err(d) or _err(full)}", "", ""))
+            continue
         lines.append(
             _row(
                 n, "**end to end (direct)**", _s(full["seconds"]), _rate(docs, full["seconds"]), ""
