@@ -93,6 +93,7 @@ def _save_partial() -> None:
     """Write what is measured so far: a run cut short by a timeout still reports its stages."""
     if _PARTIAL:
         path, res = _PARTIAL
+        res["peak_rss_mb"] = _peak_rss_mb()  # so far: a killed run still tells its memory
         path.write_text(json.dumps(res, default=str))
 
 
