@@ -401,16 +401,17 @@ class _Doc:
         # Cheap exit: with no place, no casualty word and no count of attacks the sentence can
         # only refer back to the open group ("the attack comes amid ...", "X claimed it").
         k = bisect.bisect_left(self.starts, s)
-        has_place = False
+        has_place = has_actor = False
         while k < len(self.mentions) and self.mentions[k].start < e:
-            if self.mentions[k].entity_type in _PLACE_TYPES:
-                has_place = True
-                break
+            kind = self.mentions[k].entity_type
+            has_place = has_place or kind in _PLACE_TYPES
+            has_actor = has_actor or kind in _PERP_TYPES or kind in rules.STATE_TYPES
             k += 1
+        # (a count of attacks with no place, toll or actor opens nothing worth a report)
         if (
             not has_place
             and not rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
-            and classify.attack_count(sentence) is None
+            and (not has_actor or classify.attack_count(sentence) is None)
         ):
             if g is not None and classify.is_anaphoric(sentence):
                 g.last_sentence = i
