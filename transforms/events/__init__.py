@@ -31,7 +31,7 @@ def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
         return []
     if isinstance(df, pa.Table):
         return df.to_pylist()
-    return df.to_dict("records")
+    return [{str(k): v for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def _columns(df: pd.DataFrame | pa.Table | None, names: list[str]) -> list[list[Any]]:

@@ -142,10 +142,10 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None)
         return DateRef(s, e, v, "day", "explicit", False)
     if kind == "my":
         if g[1]:
-            mon, year, last = g[1], g[2], (g[0] or "").lower() == "last"
+            mon, year_txt, last = g[1], g[2], (g[0] or "").lower() == "last"
         else:
-            mon, year, last = g[3], g[4], False
-        v = _month(MONTHS[mon.lower()], int(year) if year else None, pub or anchor, last)
+            mon, year_txt, last = g[3], g[4], False
+        v = _month(MONTHS[mon.lower()], int(year_txt) if year_txt else None, pub or anchor, last)
         return DateRef(s, e, v, "month", "explicit", False)
     if kind == "year":
         return DateRef(s, e, date(int(g[0]), 1, 1), "year", "explicit", False)

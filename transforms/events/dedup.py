@@ -98,8 +98,10 @@ class _Index:
                 lst = self.by_week.setdefault((area, w), [])
                 if not lst or lst[-1] is not ev:
                     lst.append(ev)
-        for key, index in (((area, r.get("place_id") or ""), self.by_place), (area, self.by_area)):
-            lst = index.setdefault(key, [])
+        for lst in (
+            self.by_place.setdefault((area, r.get("place_id") or ""), []),
+            self.by_area.setdefault(area, []),
+        ):
             if ev not in lst:
                 lst.append(ev)
         p = self.places.get(r.get("place_id") or "")
@@ -137,15 +139,15 @@ def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
     if df is None:
         return []
     rows = df.to_pylist() if isinstance(df, pa.Table) else df.to_dict("records")
-    out = []
+    out: list[dict[str, Any]] = []
     for r in rows:
-        clean = {}
+        clean: dict[str, Any] = {}
         for k, v in r.items():
             if isinstance(v, pd.Timestamp):
                 v = None if pd.isna(v) else v.date()
             elif v is pd.NaT or (isinstance(v, float) and v != v):
                 v = None
-            clean[k] = v
+            clean[str(k)] = v
         out.append(clean)
     return out
 
@@ -229,12 +231,9 @@ def _pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, st
         and r["sentence_no"] != o["sentence_no"]
     ):
         return None
-    if undated:
-        drel = "corroborated"
-    else:
-        drel = date_relation(r, o)
-        if drel is None or (mode == "strict" and drel == "near"):
-            return None
+    drel: str | None = "corroborated" if undated else date_relation(r, o)
+    if drel is None or (mode == "strict" and drel == "near"):
+        return None
     score = {"same": 4, "within": 3, "near": 1, "corroborated": 2}[drel]
     score = score * 10 + (2 if prel == "same" else 1)
     place = (
@@ -261,7 +260,7 @@ def _best(
     undated = mode == "undated"
     best: tuple[tuple[int, int, int], _Event, str, dict] | None = None
     for ev in events:
-        scores = []
+        scores: list[tuple[tuple[int, str], dict]] = []
         for o in ev.reports:
             if undated and o.get("event_date") is None:
                 continue
@@ -303,7 +302,7 @@ def _range(reports: list[dict], kind: str) -> tuple[Any, Any, Any]:
         return None, None, None
     bests = [r[f"{kind}_best"] for r in rows if r.get(f"{kind}_best") is not None]
     highs = [r.get(f"{kind}_high") for r in rows]
-    high = None if any(h is None for h in highs) else max(highs)
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return min(r[f"{kind}_low"] for r in rows), (min(bests) if bests else None), high
 
 
@@ -367,7 +366,7 @@ def merge_events(
 
     pidx = place_index(places)
     docs = {d["doc_id"]: d for d in _records(documents)}
-    names = {e["entity_id"]: e.get("canonical_name") for e in _records(entities)}
+    names = {str(e["entity_id"]): str(e.get("canonical_name") or "") for e in _records(entities)}
     rows = sorted(_records(reports), key=_order)
     index = _Index(pidx)
     merges: list[tuple[dict, dict, str]] = []
@@ -502,8 +501,11 @@ def _event_row(
         attribution = "disputed"
     kl, kb, kh = _range(rs, "killed")
     wl, wb, wh = _range(rs, "wounded")
-    pubs = [docs.get(r["doc_id"], {}).get("published_date") for r in rs]
-    pubs = [p for p in pubs if isinstance(p, date)]
+    pubs: list[date] = []
+    for r in rs:
+        p = docs.get(r["doc_id"], {}).get("published_date")
+        if isinstance(p, date):
+            pubs.append(p)
     sources = {docs.get(r["doc_id"], {}).get("source") or r["doc_id"] for r in rs}
     loc_text = _mode(
         [r.get("location_text") for r in rs if place and r.get("place_id") == place["place_id"]]

@@ -192,9 +192,9 @@ def evaluate(
         for d in g["documents"]:
             item = (gi, d)
             gold_of[item] = gi
-            ei = pairs.get(gi)
-            if ei is not None and d in docs_of[ev[ei]["event_id"]]:
-                pred_of[item] = ev[ei]["event_id"]
+            pe = pairs.get(gi)
+            if pe is not None and d in docs_of[ev[pe]["event_id"]]:
+                pred_of[item] = ev[pe]["event_id"]
             else:
                 pred_of[item] = ("alone", gi, d)
     bp, br, bf = _bcubed(gold_of, pred_of)

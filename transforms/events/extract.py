@@ -463,7 +463,8 @@ class _Doc:
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
         ]
-        own_date = own_dates[0] if own_dates else (live_dates or dates or [None])[0]
+        said = live_dates or dates
+        own_date: DateRef | None = own_dates[0] if own_dates else (said[0] if said else None)
         if own_date is not None and own_date.precision == "day" and _claim_date(text, own_date):
             # "claimed responsibility on June 5 for an attack": the attack was that day or in
             # the days before it (a week ending on the claim), not necessarily that day.
@@ -597,9 +598,12 @@ def _same_time(a: DateRef, b: DateRef) -> bool:
         return False
     if a.precision == "week" and b.precision != "week":
         a, b = b, a
+    av, bv = a.value, b.value
+    if av is None or bv is None:
+        return False
     if b.precision == "week" and a.precision == "day":
-        return b.value - timedelta(days=6) <= a.value <= b.value
-    return a.value == b.value
+        return bv - timedelta(days=6) <= av <= bv
+    return av == bv
 
 
 def _as_ref(r: dict[str, Any]) -> DateRef:
