@@ -135,9 +135,19 @@ class _Index:
         return out
 
 
-def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
+def _records(
+    df: pd.DataFrame | pa.Table | None, columns: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Rows as dicts, NaN/NaT as None, timestamps as dates; only ``columns`` when given."""
     if df is None:
         return []
+    if columns is not None:
+        have = df.column_names if isinstance(df, pa.Table) else list(df.columns)
+        df = (
+            df.select([c for c in columns if c in have])
+            if isinstance(df, pa.Table)
+            else df[[c for c in columns if c in have]]
+        )
     rows = df.to_pylist() if isinstance(df, pa.Table) else df.to_dict("records")
     out: list[dict[str, Any]] = []
     for r in rows:
@@ -365,8 +375,11 @@ def merge_events(
     from transforms.events import place_index  # late: the package imports this module
 
     pidx = place_index(places)
-    docs = {d["doc_id"]: d for d in _records(documents)}
-    names = {str(e["entity_id"]): str(e.get("canonical_name") or "") for e in _records(entities)}
+    docs = {d["doc_id"]: d for d in _records(documents, ["doc_id", "published_date", "source"])}
+    names = {
+        str(e["entity_id"]): str(e.get("canonical_name") or "")
+        for e in _records(entities, ["entity_id", "canonical_name"])
+    }
     rows = sorted(_records(reports), key=_order)
     index = _Index(pidx)
     merges: list[tuple[dict, dict, str]] = []
