@@ -81,6 +81,8 @@ def run_summary(settings: RunSettings, run_id: str | None) -> dict:
         "validation_results", schemas.VALIDATION_RESULTS, filter=ds.field("run_id") == run_id
     )
     out["validation"] = _rows(checks) or report_data.validation_results(settings.warehouse, run_id)
+    docs = Path(settings.warehouse).resolve().parent / "data_docs" / "index.html"
+    out["data_docs"] = str(docs) if docs.exists() else None
     return out
 
 
@@ -141,6 +143,8 @@ def summary_markdown(summary: dict, error: str | None = None) -> str:
         )
     lines += ["", "## Validation", ""]
     lines += _validation_lines(summary.get("validation") or [])
+    if summary.get("data_docs"):
+        lines += ["", f"GX Data Docs: `{summary['data_docs']}`"]
     return "\n".join(lines) + "\n"
 
 

@@ -80,18 +80,22 @@ def serve(
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to publish."),  # noqa: B008
 ) -> None:
     """Run the pipeline on a schedule: new files dropped into the inbox are ingested."""
-    from flows.serve import scheduled_deployment, serve_deployment
+    from flows.serve import scheduled_deployment, serve_deployment, stop_on_sigterm
 
+    stop_on_sigterm()  # from the start: a stop while Prefect loads is as clean as a later one
     inbox.mkdir(parents=True, exist_ok=True)
     try:
-        deployment = scheduled_deployment(cron=cron, inbox=inbox, warehouse=warehouse)
-    except ValueError as exc:
-        console.print(f"[red]invalid schedule {cron!r}:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    api = os.environ.get("PREFECT_API_URL") or "a temporary local server (no UI: run `sitrep ui`)"
-    console.print(f"serving sitrep on [bold]{cron}[/bold]: inbox {inbox} -> {warehouse}")
-    console.print(f"runs report to {api}; stop with Ctrl-C")
-    serve_deployment(deployment)
+        try:
+            deployment = scheduled_deployment(cron=cron, inbox=inbox, warehouse=warehouse)
+        except ValueError as exc:
+            console.print(f"[red]invalid schedule {cron!r}:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        api = os.environ.get("PREFECT_API_URL") or "a temporary server (no UI: see `sitrep ui`)"
+        console.print(f"serving sitrep on [bold]{cron}[/bold]: inbox {inbox} -> {warehouse}")
+        console.print(f"runs report to {api}; stop with Ctrl-C")
+        serve_deployment(deployment)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C or SIGTERM: a requested stop is a clean exit
     console.print("stopped")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,11 +66,23 @@ def serve_deployment(deployment) -> None:
     from prefect import serve
 
     started = datetime.now(UTC)
+    stop_on_sigterm()
     try:
         serve(deployment, limit=RUN_LIMIT)
     finally:
         for name in crash_interrupted_runs(deployment.name, started):
             log.warning("run %s was interrupted by the shutdown: marked Crashed", name)
+
+
+def _stop_requested(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM stops like Ctrl-C (KeyboardInterrupt), until Prefect's runner installs its own
+    handler; the default action would kill the process without the cleanup of serve_deployment.
+    """
+    signal.signal(signal.SIGTERM, _stop_requested)
 
 
 def crash_interrupted_runs(deployment_name: str, since: datetime) -> list[str]:

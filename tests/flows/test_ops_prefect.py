@@ -78,7 +78,8 @@ def test_invalid_cron_is_bad_usage(tmp_path):
     assert "invalid schedule" in res.output
 
 
-def test_sitrep_serve_registers_the_schedule_and_stops_on_sigterm(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+def test_sitrep_serve_registers_the_schedule_and_stops_promptly(tmp_path, stop):
     from prefect.settings import PREFECT_API_URL
 
     inbox, warehouse = tmp_path / "inbox", tmp_path / "w.duckdb"
@@ -108,7 +109,7 @@ def test_sitrep_serve_registers_the_schedule_and_stops_on_sigterm(tmp_path):
         assert proc.poll() is None, proc.stdout.read().decode()
         assert stored is not None and [s.schedule.cron for s in stored.schedules] == ["*/7 * * * *"]
         assert inbox.is_dir()  # created for the user to drop files into
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         started = time.monotonic()
         proc.wait(timeout=SERVE_STOP_TIMEOUT)
         assert time.monotonic() - started < SERVE_STOP_TIMEOUT
