@@ -219,29 +219,46 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None)
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Substrings without which a pattern cannot match: a cheap test before each regex scan.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "my": _MONTH_STEMS,
-    "weekday": ("day",),
-    "ago": (" ago",),
-    "anaphor_n": ("earlier", "before", "later", "after", "prior"),
-    "anaphor_day": ("before", "previous", "next", "following", "same"),
-    "rel_pub": ("yesterday", "today", "tonight", "morning", "last ", "this "),
+# Substrings a pattern cannot match without: every group must have one hit (a cheap test
+# before each regex scan).
+_UNITS = ("day", "week", "month")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "dmy": (_MONTH_STEMS,),
+    "mdy": (_MONTH_STEMS,),
+    "my": (_MONTH_STEMS,),
+    "weekday": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),),
+    "ago": ((" ago",), _UNITS),
+    "anaphor_n": (("earlier", "before", "later", "after", "prior"), _UNITS),
+    "anaphor_day": (("before", "previous", "next", "following", "same"), _UNITS),
+    "rel_pub": (
+        (
+            "yesterday",
+            "today",
+            "tonight",
+            "morning",
+            "last night",
+            "last week",
+            "last month",
+            "last year",
+            "this week",
+            "this month",
+        ),
+    ),
 }
-
-
 _DIGIT = re.compile(r"\d")
+_DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})
 
 
 def _may_match(kind: str, low: str, digit: bool) -> bool:
-    if kind == "iso" or kind == "year":
-        return digit
-    needs = _MONTH_STEMS if kind in ("dmy", "mdy") else _NEEDS[kind]
-    if kind in ("dmy", "mdy") and not digit:
+    if kind in _DIGIT_KINDS and not digit:
         return False
-    for n in needs:  # noqa: SIM110 - a plain loop: cheaper than any() over a generator
-        if n in low:
-            return True
-    return False
+    for group in _NEEDS.get(kind, ()):
+        for n in group:
+            if n in low:
+                break
+        else:
+            return False
+    return True
 
 
 def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
