@@ -21,81 +21,14 @@ from functools import lru_cache
 
 # Titles and roles that precede a name but are not part of it.
 TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sheikh",
-        "shaikh",
-        "shaykh",
-        "sheik",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "former",
-        "late",
-        "general",
-        "gen",
-        "brig",
-        "colonel",
-        "col",
-        "commander",
-        "cmdr",
-        "lieutenant",
-        "lt",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "minister",
-        "prime",
-        "premier",
-        "king",
-        "prince",
-        "emir",
-        "amir",
-        "imam",
-        "mullah",
-        "ayatollah",
-        "sayyed",
-        "sayyid",
-        "sir",
-        "leader",
-        "chief",
-        "deputy",
-        "senator",
-        "sen",
-        "secretary",
-        "ambassador",
-        "envoy",
-    ]
+    """mr mrs ms dr sheikh shaikh shaykh sheik president spokesman spokeswoman spokesperson
+    former late general gen brig colonel col commander cmdr lieutenant lt major maj captain capt
+    minister prime premier king prince emir amir imam mullah ayatollah sayyed sayyid sir
+    leader chief deputy senator sen secretary ambassador envoy""".split()  # noqa: SIM905
 )
 # Arabic definite-article forms, written as a separate token ("al-", "el ", "ash-").
 ARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "ul",
-        "il",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "az",
-        "ez",
-        "es",
-        "ed",
-        "er",
-        "at",
-        "ath",
-        "adh",
-        "an",
-        "en",
-        "et",
-        "ul",
-    ]
+    "al el ul il ad ar as ash az ez es ed er at ath adh an en et".split()  # noqa: SIM905
 )
 # Letters that assimilate the article (sun letters, as romanised).
 _SUN = "tdrzsnl"
