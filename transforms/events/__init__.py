@@ -106,7 +106,7 @@ def extract_reports(
             continue
         # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
         if not isinstance(pid, str):
-            pid = None if _clean(pid) is None else str(pid)
+            pid = None if pid is None or pid != pid else str(pid)  # NaN != NaN
         by_doc.setdefault(doc_id, []).append(
             Mention(
                 int(start),
