@@ -120,7 +120,8 @@ class _Doc:
 
     def __init__(self, doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]):
         self.doc_id: str = doc["doc_id"]
-        self.text: str = doc["text"] or ""
+        text = doc.get("text")
+        self.text: str = text if isinstance(text, str) else ""  # None/NaN: nothing to read
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
         self.mentions = sorted(mentions, key=lambda m: m.start)

@@ -160,3 +160,11 @@ def test_event_ids_stable_when_unrelated_documents_are_added(corpus, places, ent
     assert ids == set(again.events.column("event_id").to_pylist())
     assert ids < set(more.events.column("event_id").to_pylist())
     assert first.events.equals(again.events)
+
+
+def test_no_reports_give_empty_tables(places, entities):
+    empty = schemas.EVENT_REPORTS.empty_table().to_pandas()
+    docs = schemas.DOCUMENTS.empty_table().to_pandas()
+    res = merge_events(empty, docs, places, entities)
+    assert [t.num_rows for t in res] == [0, 0, 0, 0]
+    assert res.events.schema == schemas.EVENTS

@@ -204,3 +204,19 @@ def test_possessive_place_is_an_owner_not_a_venue(corpus, places, entities):
     text = "Raqqa's police said gunmen killed two soldiers in Mayadin on Feb 20."
     _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
     assert [r["place_id"] for r in reps] == ["t_may"]
+
+
+def test_missing_text_and_pandas_timestamps(places, entities):
+    documents = pd.DataFrame(
+        [
+            {"doc_id": "a", "text": None, "published_date": pd.NaT},
+            {
+                "doc_id": "b",
+                "text": "Gunmen killed two soldiers on Saturday.",
+                "published_date": pd.Timestamp("2026-02-22"),
+            },
+        ]
+    )
+    mentions = pd.DataFrame(columns=schemas.ENTITY_MENTIONS.names)
+    (r,) = extract_reports(documents, mentions, places, entities).to_pylist()
+    assert (r["doc_id"], r["event_date"], r["killed_best"]) == ("b", date(2026, 2, 21), 2)
