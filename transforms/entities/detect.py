@@ -23,7 +23,13 @@ from transforms.entities.keys import name_key
 from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs
 from transforms.entities.registry import Registry, normalise
-from transforms.entities.resolve import KEY_SCORE, pick_target, resolve_run, resolve_surface
+from transforms.entities.resolve import (
+    KEY_SCORE,
+    country_swap,
+    pick_target,
+    resolve_run,
+    resolve_surface,
+)
 from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
@@ -102,16 +108,18 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
                     a = piece.start + m.end() if m else a
             elif not _common_word(piece.surface):
                 later.append(piece)
-    for k, h in enumerate(hits):
+    for k, (h_start, h_end, pat) in enumerate(hits):
         if k in replaced:
             continue
-        if h.pattern.fixed is not None:
-            kind, ids = h.pattern.fixed
+        if pat.fixed is not None:
+            kind, ids = pat.fixed
+        elif len(pat.targets) == 1:  # one government body: only its country can change
+            kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:
             kind, ids = pick_target(
-                registry, h.pattern.targets, text, h.start, h.end, _titled(text, h.start)
+                registry, pat.targets, text, h_start, h_end, _titled(text, h_start)
             )
-        found.append((h.start, h.end, kind, ids, "alias", ALIAS_SCORE))
+        found.append((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
     admin1s: Counter = Counter()
@@ -154,11 +162,17 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
     datelines = placing.dateline_spans(text)
     spans = sentence_spans(text)
     si, n_spans = 0, len(spans)
+    places, entities, append, role_of = (
+        registry.places,
+        registry.entities,
+        rows.append,
+        placing.role,
+    )
     for start, end, kind, ids, method, score in found:
         surface = text[start:end]
         if kind == "place":
             if len(ids) == 1:
-                place = registry.places[ids[0]]
+                place = places[ids[0]]
             else:
                 gov, town = placing.cues(text, start, end, surface)
                 if gov == town:
@@ -173,9 +187,9 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             if method == "alias" and surface == place.name:
                 method = "exact"
             entity_id, place_id, etype = None, place.place_id, "place"
-            role = placing.role(text, end, place, in_dl)
+            role = role_of(text, end, place, in_dl)
         else:
-            ent = registry.entities[ids[0]]
+            ent = entities[ids[0]]
             if method == "alias" and surface == ent.canonical_name:
                 method = "exact"
             entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
@@ -183,7 +197,7 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
         while si < n_spans and spans[si][1] <= start:
             si += 1
         sentence_no = si if si < n_spans and spans[si][0] <= start else -1
-        rows.append(
+        append(
             (f"{doc_id}:{start}:{end}", doc_id, sentence_no, start, end, surface, entity_id,
              place_id, etype, method, score, role)
         )  # fmt: skip

@@ -92,10 +92,10 @@ def pick_target(
         ents = persons or ents
     # curated entities before the ones derived from sanctions lists
     ents.sort(key=lambda e: (not e.startswith("ent:"), e))
-    return "entity", [_country_swap(registry, ents[0], text, start, end)]
+    return "entity", [country_swap(registry, ents[0], text, start, end)]
 
 
-def _country_swap(registry: Registry, entity_id: str, text: str, start: int, end: int) -> str:
+def country_swap(registry: Registry, entity_id: str, text: str, start: int, end: int) -> str:
     """ "Iraq's Defence Ministry": the generic alias becomes that country's own body."""
     ent = registry.entities[entity_id]
     if ent.entity_type != "government" or not ent.country_code:
