@@ -134,7 +134,8 @@ class _Doc:
         # Lower-casing may change lengths (rare letters): then offsets need per-slice lowering.
         self.low = low if len(low) == len(self.text) else _SliceLower(self.text)
         self._dates: dict[int, list[DateRef]] = {}
-        self.attacks_date: date | None = None  # the last group's date, kept after it closes
+        # The last group's date and precision, kept after it closes.
+        self.attacks_date: DateRef | None = None
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -357,12 +358,12 @@ class _Doc:
             self._reference = latest_explicit_day(self.text)
         return self._reference
 
-    def anchor_before(self, i: int) -> date | None:
+    def anchor_before(self, i: int) -> DateRef | None:
         """The last day, week or month the article gave before sentence ``i``."""
         for j in range(i - 1, -1, -1):
             for d in reversed(self.dates_of(j)):
                 if d.value is not None and d.precision in ("day", "month", "week"):
-                    return d.value
+                    return d
         return None
 
     def read_attribution(self, i: int) -> None:
@@ -454,10 +455,15 @@ class _Doc:
         if any(d.anaphoric for d in dates) or (
             self.pub is None and any(d.value is None for d in dates)
         ):
-            # "The latest incidents come two days after ...": counted from the attacks' day;
-            # other anaphora (and, undated, "Feb 21") from the last date the article gave.
-            anchor = (self.attacks_date if refers_back else None) or self.anchor_before(i)
-            dates = self.dates_of(i, anchor) if anchor else dates
+            # In an attack sentence "the same day", "two days after" count from the last
+            # attacks' day; before any attack (and, undated, for "Feb 21") from the last date
+            # the article gave. An anchor known only to the month keeps the result to it.
+            anchor = self.attacks_date or self.anchor_before(i)
+            if anchor is not None and anchor.value is not None:
+                dates = [
+                    _at_most(d, anchor.precision) if d.anaphoric else d
+                    for d in self.dates_of(i, anchor.value)
+                ]
             self._dates[i] = dates
         # The sentence's own date: a live clause's first, else any non-history one.
         live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
@@ -507,7 +513,7 @@ class _Doc:
         ):
             g.date = own_date  # the day of the attack, found after the day of the claim
         if g.date is not None and g.date.value is not None:
-            self.attacks_date = g.date.value
+            self.attacks_date = g.date
         if perp and not g.perpetrator_id:
             g.perpetrator_id, g.attribution = perp, attribution
         g.target = g.target or classify.target_of(live_text)
@@ -590,6 +596,19 @@ def _claim_date(text: str, d: DateRef) -> bool:
         if d.end <= m.start() and not text[d.end : m.start()].strip(" ,"):
             return True
     return False
+
+
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _at_most(d: DateRef, precision: str) -> DateRef:
+    """``d`` no finer than ``precision`` ("the same day" as a month known only by its month)."""
+    if d.value is None or _PRECISION_ORDER[precision] <= _PRECISION_ORDER[d.precision]:
+        return d
+    value = d.value.replace(day=1) if precision == "month" else d.value
+    if precision == "year":
+        value = value.replace(month=1, day=1)
+    return DateRef(d.start, d.end, value, precision, d.method, d.anaphoric)
 
 
 def _same_time(a: DateRef, b: DateRef) -> bool:

@@ -220,3 +220,15 @@ def test_missing_text_and_pandas_timestamps(places, entities):
     mentions = pd.DataFrame(columns=schemas.ENTITY_MENTIONS.names)
     (r,) = extract_reports(documents, mentions, places, entities).to_pylist()
     assert (r["doc_id"], r["event_date"], r["killed_best"]) == ("b", date(2026, 2, 21), 2)
+
+
+def test_same_day_counts_from_the_last_attack_not_the_last_date(corpus, places, entities):
+    text = (
+        "Gunmen attacked soldiers in Raqqa on Feb 18, killing two. "
+        "Officials met tribal leaders last month to discuss security. "
+        "In a separate attack the same day, IS killed a civilian in Mayadin."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    by_place = {r["place_id"]: r for r in reps}
+    assert by_place["t_may"]["event_date"] == date(2026, 2, 18)
+    assert by_place["t_may"]["date_precision"] == "day"
