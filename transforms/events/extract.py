@@ -238,6 +238,11 @@ class _Doc:
                 )
             ):
                 agent = m.entity_id
+        if agent is None and claim and rules.CLAIM_STRONG.search(text, sent[0], sent[1]):
+            # "Coalition forces said its forces had carried out the strike": the claimant.
+            for m in self._mentions_in([sent]):
+                if m.entity_id and m.entity_type in rules.STATE_TYPES:
+                    return m.entity_id
         return agent
 
     # --- reading ---------------------------------------------------------------------------

@@ -214,12 +214,19 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 HISTORY_YEARS_BEFORE = 1
 
 # Claims: the perpetrator itself says it did it.
+# The actor itself saying it did it: "its fighters had carried out the attack".
+OWN_FORCES = (
+    r"\bits\s+(?:forces|fighters|militants|men|members|units|troops|jets|aircraft)\s+"
+    r"(?:had\s+)?(?:carried\s+out|conducted|launched|attacked|targeted|struck)\b"
+)
 CLAIM = rx(
     r"\b(?:claim(?:s|ed|ing)?|said\s+(?:that\s+)?it\s+had|asserted\s+that\s+its|"
-    r"statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|affiliated)\b"
+    r"statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|affiliated)\b|" + OWN_FORCES
 )
+# A claim strong enough to make a state actor named in the sentence the claimant.
+CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b|" + OWN_FORCES)
 # Words of a sentence that says who did an attack already described.
-ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut")
+ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ")
 SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")

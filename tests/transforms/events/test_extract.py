@@ -232,3 +232,13 @@ def test_same_day_counts_from_the_last_attack_not_the_last_date(corpus, places, 
     by_place = {r["place_id"]: r for r in reps}
     assert by_place["t_may"]["event_date"] == date(2026, 2, 18)
     assert by_place["t_may"]["date_precision"] == "day"
+
+
+def test_statement_by_the_group_upgrades_to_claimed(corpus, places, entities):
+    text = (
+        "Gunmen from IS attacked a checkpoint in Raqqa on Feb 20, killing two soldiers. "
+        "In a statement, IS said its fighters had carried out the attack."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    (r,) = reps
+    assert (r["perpetrator_id"], r["attribution"]) == ("ent:is", "claimed")
