@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -33,6 +34,8 @@ UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
 UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
 # How long to wait for a local server's health check before running without it (seconds).
 UI_PROBE_TIMEOUT = 0.5
+# How long Ctrl-C waits for the server to shut down before killing it (seconds).
+UI_STOP_TIMEOUT = 20
 # Width of `sitrep sql` tables written to a pipe or file, where no terminal sets it.
 OFF_TERMINAL_WIDTH = 240
 
@@ -110,11 +113,18 @@ def ui(
         "terminals report to it. Stop with Ctrl-C."
     )
     cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
+    server = subprocess.Popen(cmd)
+    # SIGTERM to sitrep alone must not orphan the server: pass it on, then wait for it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: server.send_signal(signum))
     try:
-        code = subprocess.call(cmd)
-    except KeyboardInterrupt:
+        code = server.wait()
+    except KeyboardInterrupt:  # Ctrl-C reached the server too; let it shut down
+        try:
+            server.wait(timeout=UI_STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            server.kill()
         code = 0
-    raise typer.Exit(code)
+    raise typer.Exit(0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code)
 
 
 class OutputFormat(StrEnum):

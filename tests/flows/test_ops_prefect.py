@@ -238,7 +238,8 @@ def test_a_running_server_is_found_for_runs_to_report_to():
     assert local_ui_api_url(parts.hostname, parts.port) == expected
 
 
-def test_sitrep_ui_starts_a_server_and_stops_on_ctrl_c(tmp_path):
+@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c", "sigterm-to-sitrep-only"])
+def test_sitrep_ui_starts_a_server_and_stops_it(tmp_path, group):
     import socket
     import urllib.request
 
@@ -264,8 +265,14 @@ def test_sitrep_ui_starts_a_server_and_stops_on_ctrl_c(tmp_path):
             except OSError:
                 time.sleep(1)
         assert healthy, proc.stdout.read().decode() if proc.poll() is not None else "no answer"
-        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+        if group:
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+        else:
+            proc.send_signal(signal.SIGTERM)  # e.g. a service manager stopping sitrep
         proc.wait(timeout=SERVE_STOP_TIMEOUT)
+        assert proc.returncode == 0
+        with pytest.raises(OSError):  # the server went with it, not left orphaned
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
