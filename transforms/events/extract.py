@@ -39,6 +39,10 @@ from transforms.sentences import sentence_spans
 
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_SOURCE = re.compile(
+    r"^\s*according\s+to\b|\b(?:said|says|told|reported|confirmed|added)\W*$",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
@@ -306,6 +310,8 @@ class _Doc:
         attribution: str | None = None,
     ) -> dict[str, Any]:
         text = seg_text if seg_text is not None else self.text[s:e]
+        # Who reported it ("..., a local security official said") is not whom it hit.
+        text = ", ".join(c for c in _CLAUSE.split(text) if not _SOURCE.search(c)) or text
         weapon = classify.weapon_of(text)
         target = classify.target_of(text) or g.target
         etype, sub = classify.event_type_of(weapon, target)
@@ -521,7 +527,9 @@ class _Doc:
             self.attacks_date = g.date
         if perp and not g.perpetrator_id:
             g.perpetrator_id, g.attribution = perp, attribution
-        g.target = g.target or classify.target_of(live_text)
+        g.target = g.target or classify.target_of(
+            ", ".join(c for c in _CLAUSE.split(live_text) if not _SOURCE.search(c))
+        )
         if not places:
             g.killed = _combine(g.killed, tolls.killed)
             g.wounded = _combine(g.wounded, tolls.wounded)

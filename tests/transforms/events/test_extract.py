@@ -242,3 +242,13 @@ def test_statement_by_the_group_upgrades_to_claimed(corpus, places, entities):
     _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
     (r,) = reps
     assert (r["perpetrator_id"], r["attribution"]) == ("ent:is", "claimed")
+
+
+def test_the_source_of_a_report_is_not_its_target(corpus, places, entities):
+    text = (
+        "IS ambushed a military post in Raqqa on Feb 20, killing a soldier, a local official said."
+    )
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    (r,) = reps
+    assert r["target"] == "military"
+    assert (r["event_type"], r["weapon"]) == ("Battles", "firearms")
