@@ -62,17 +62,25 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-# A candidate boundary: terminal punctuation (optionally closing quotes/brackets), then space.
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
-_LINE = re.compile(r"\n+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"'”’)\]]*$")
+# One pass finds both kinds of break: a run of line breaks, or a candidate sentence boundary
+# (terminal punctuation, optional closing quotes/brackets in group 1, then space within the
+# line, before a capital, digit or opening quote). It starts with one character class, not an
+# alternation, so the regex engine skips ahead fast.
+_BREAK = re.compile(
+    r"""[\n.!?](?:(?<=\n)\n*|(["'”’)\]]*)[^\S\n]+(?=["'“‘(\[]?[A-Z0-9]))"""
+)
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    m = _WORD_BEFORE.search(chunk)
-    if not m:
+def _is_abbreviation(text: str, start: int, stop: int) -> bool:
+    """True when the word before the full stop at ``stop`` ("Mr.", "U.N.", "W.") is an
+    abbreviation or an initial; ``start`` bounds the word (the sentence's start)."""
+    p = stop
+    while p > start and text[p - 1] in _WORD_CHARS:
+        p -= 1
+    word = text[p:stop].lstrip(".")  # the word starts with a letter
+    if not word:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
         return True
     if "." in word:  # dotted acronym: "U.N.", "U.S."
@@ -82,29 +90,32 @@ def _is_abbreviation(chunk: str) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order; ``text[start:end]`` is it."""
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line_match in [*_LINE.finditer(text), None]:
-        line_end = line_match.start() if line_match else len(text)
-        start = line_start
-        for b in _BOUNDARY.finditer(text, line_start, line_end):
-            stop = b.start() + 1
-            while stop < b.end() and not text[stop].isspace():
-                stop += 1
-            if _is_abbreviation(text[start:stop]):
-                continue
-            spans.append((start, stop))
-            start = b.end()
-        spans.append((start, line_end))
-        line_start = line_match.end() if line_match else len(text)
-    out = []
-    for s, e in spans:
+    out: list[tuple[int, int]] = []
+    append = out.append
+    start = 0
+    for m in _BREAK.finditer(text):
+        at = m.start()
+        if text[at] == "\n":
+            end, nxt = at, m.end()
+        elif text[at] == "." and _is_abbreviation(text, start, at):
+            continue
+        else:
+            end, nxt = m.end(1), m.end()
+        s, e = start, end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s, e))
+            append((s, e))
+        start = nxt
+    s, e = start, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        append((s, e))
     return out
 
 
