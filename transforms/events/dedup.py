@@ -246,6 +246,14 @@ def _pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, st
         return None
     score = {"same": 4, "within": 3, "near": 1, "corroborated": 2}[drel]
     score = score * 10 + (2 if prel == "same" else 1)
+    # Among compatible events, the one that agrees on more: two attacks on one day in one town
+    # (a shelling of a wedding, gunmen shooting police) keep their own reports.
+    agree = 2 * (
+        r.get("perpetrator_id") is not None and r.get("perpetrator_id") == o.get("perpetrator_id")
+    )
+    agree += r.get("target") is not None and r.get("target") == o.get("target")
+    agree += r.get("event_type") == o.get("event_type")
+    score = score * 10 + agree
     place = (
         f"same place {r.get('location_text') or r.get('place_id')}"
         if prel == "same" and r.get("place_id")

@@ -168,3 +168,23 @@ def test_no_reports_give_empty_tables(places, entities):
     res = merge_events(empty, docs, places, entities)
     assert [t.num_rows for t in res] == [0, 0, 0, 0]
     assert res.events.schema == schemas.EVENTS
+
+
+def test_two_attacks_one_day_one_town_keep_their_own_reports(corpus, places, entities):
+    res = merged(
+        corpus,
+        places,
+        entities,
+        (
+            "a",
+            "Gunmen shot dead four police officers at a checkpoint in Raqqa on Feb 20.",
+            SUN,
+            "A",
+        ),
+        ("b", "IS shelled a wedding party in Raqqa on Feb 20, killing two civilians.", SUN, "B"),
+        ("c", "IS attacked a wedding party in Raqqa on Feb 20, killing two civilians.", SUN, "C"),
+    )
+    evs = events(res)
+    assert len(evs) == 2
+    by_doc = {r["doc_id"]: r["event_id"] for r in res.reports.to_pylist()}
+    assert by_doc["b"] == by_doc["c"] != by_doc["a"]
