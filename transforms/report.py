@@ -1,9 +1,10 @@
 """The HTML report: tables in, one self-contained HTML page out (pure, no I/O).
 
-Inputs are the tables of ``warehouse.report_data.report_tables`` (by_governorate, by_day,
-event_points, reference_places, events, event_sources). The page embeds its data as JSON and
-its style and script inline; it fetches nothing, so it opens offline. Charts and the map are
-drawn by the inline script; the events table is plain HTML, readable without script.
+Inputs are the tables of ``warehouse.report_data.report_tables``: totals, by_governorate,
+by_day, event_points (one row per location), reference_places, events, event_sources. The page
+embeds its data as JSON and its style and script inline; it fetches nothing, so it opens
+offline. Charts and the map are drawn by the inline script; the events table is plain HTML,
+readable without script.
 """
 
 from __future__ import annotations
@@ -142,18 +143,22 @@ def render_report(
         "points": points,
         "reference_places": _records(tables.get("reference_places")),
     }
-    killed = sum(int(r["killed"]) for r in gov)
-    wounded = sum(int(r["wounded"]) for r in gov)
-    outlets = len({s["source"] for s in sources if s["source"]})
+    totals = (_records(tables.get("totals")) or [{}])[0]
+    n_events = int(totals.get("events") or len(events))
     kpis = "".join(
         f'<div class="kpi"><b>{v}</b>{esc(k)}</div>'
         for k, v in (
-            ("distinct attacks", len(events)),
-            ("killed (best estimate)", killed),
-            ("wounded (best estimate)", wounded),
+            ("distinct attacks", n_events),
+            ("killed (best estimate)", int(totals.get("killed") or 0)),
+            ("wounded (best estimate)", int(totals.get("wounded") or 0)),
             ("governorates", len(gov)),
-            ("outlets", outlets),
+            ("outlets", int(totals.get("outlets") or 0)),
         )
+    )
+    shown = (
+        f"The newest {len(events)} of {n_events} attacks; query the rest with `sitrep sql`."
+        if len(events) < n_events
+        else f"All {n_events} attacks, newest first."
     )
     legend = (
         '<div class="legend"><span><i style="background:var(--attack)"></i>attacks</span>'
@@ -176,10 +181,12 @@ casualties are the best estimates, with low-high ranges in the table.</p>
 <p class="note">Columns: attacks per period (left axis); line: people killed (right axis).</p>
 <div id="chart-time"></div>
 <h2>Where</h2>
-<p class="note">{len(points)} of {len(events)} attacks have coordinates; circle size grows with
-casualties. Grey: governorate seats from the gazetteer, for orientation.</p>
+<p class="note">{int(totals.get("located") or 0)} of {n_events} attacks have coordinates, at
+{len(points)} places; circles grow with attacks and casualties. Grey: governorate seats from the
+gazetteer, for orientation.</p>
 <div id="map"></div>
 <h2>Events, their sources and quotes</h2>
+<p class="note">{esc(shown)}</p>
 {events_table_html(events, sources)}
 <script type="application/json" id="report-data">{_json_script(payload)}</script>
 <script>{JS}</script>

@@ -148,10 +148,12 @@ JS = r"""
       el(svg, "text", {"class": "ref", x: x(r) + 4, y: y(r) - 3}, r.name);
     });
     pts.forEach(function (p) {
+      var when = p.first_date === p.last_date ? (p.first_date || "undated")
+        : (p.first_date || "?") + " to " + (p.last_date || "?");
       tip(el(svg, "circle", {"class": "event", cx: x(p), cy: y(p),
-                             r: 4 + 2 * Math.sqrt(p.killed + p.wounded)}),
-          (p.event_date || "undated") + " " + p.location + " (" + p.admin1 + "): " + p.kind +
-          ", " + p.killed + " killed, " + p.wounded + " wounded");
+                             r: 2 + 3 * Math.sqrt(p.attacks) + Math.sqrt(p.killed + p.wounded)}),
+          p.location + " (" + p.admin1 + "): " + p.attacks + " attack(s), " + p.killed +
+          " killed, " + p.wounded + " wounded, " + when);
     });
     document.body.setAttribute("data-map-points", pts.length);
   }

@@ -20,6 +20,7 @@ log = logging.getLogger("sitrep")
 QUERIES_DIR = Path(__file__).parent / "queries" / "report"
 # The report's tables, each the result of the .sql file of the same name.
 REPORT_QUERIES = (
+    "totals",
     "by_governorate",
     "by_day",
     "event_points",
@@ -49,13 +50,21 @@ def _records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-def report_tables(warehouse: str | Path) -> dict[str, pa.Table]:
+# Events listed (newest first) in the report's table; the charts and map count them all.
+MAX_REPORT_EVENTS = 1000
+
+
+def report_tables(
+    warehouse: str | Path, max_events: int = MAX_REPORT_EVENTS
+) -> dict[str, pa.Table]:
     """The report's input tables (see REPORT_QUERIES) from the published warehouse."""
+    tables = {}
     with connect(warehouse, read_only=True) as con:
-        return {
-            name: con.execute((QUERIES_DIR / f"{name}.sql").read_text()).to_arrow_table()
-            for name in REPORT_QUERIES
-        }
+        for name in REPORT_QUERIES:
+            sql = (QUERIES_DIR / f"{name}.sql").read_text()
+            params = {"max_events": max_events} if "$max_events" in sql else None
+            tables[name] = con.execute(sql, params).to_arrow_table()
+    return tables
 
 
 def attacks_by_location(warehouse: str | Path, limit: int) -> list[dict[str, Any]]:

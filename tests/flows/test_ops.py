@@ -192,3 +192,17 @@ def test_no_local_ui_means_no_api_url():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     assert local_ui_api_url("127.0.0.1", port) is None
+
+
+def test_report_tables_limit_the_listed_events_not_the_counts(warehouse):
+    from warehouse.report_data import report_tables
+
+    tables = report_tables(warehouse, max_events=2)
+    assert tables["events"].column("event_id").to_pylist() == ["e2", "e3"]  # newest first
+    assert set(tables["event_sources"].column("event_id").to_pylist()) == {"e2", "e3"}
+    assert tables["totals"].to_pylist() == [
+        {"events": 4, "killed": 14, "wounded": 15, "outlets": 3, "located": 3}
+    ]
+    assert sum(tables["by_governorate"].column("attacks").to_pylist()) == 4
+    points = tables["event_points"].to_pylist()
+    assert sorted(p["location"] for p in points) == ["Al Bab", "Aleppo", "Mosul"]

@@ -101,11 +101,11 @@ def test_bars_follow_the_data(rendered):
 
 
 def test_map_plots_coordinates(rendered):
-    circles = rendered.find("circle", "event")
-    # Points come ordered by date: Aleppo (37.16E 36.2N), Al Bab (37.52E 36.37N), Mosul (43.13E).
+    # One circle per place: Aleppo (37.16E 36.2N), Al Bab (37.52E 36.37N), Mosul (43.13E 36.34N).
+    circles = sorted(rendered.find("circle", "event"), key=lambda c: float(c["cx"]))
     xs = [float(c["cx"]) for c in circles]
     ys = [float(c["cy"]) for c in circles]
-    assert xs[0] < xs[1] < xs[2]
-    assert ys[1] < ys[0]  # Al Bab is north of Aleppo: higher on the map
+    assert ys[1] < ys[2] < ys[0]  # north is up: Al Bab, then Mosul, then Aleppo
     # Mosul is 5.97 degrees east of Aleppo, Al Bab 0.36: the projection keeps proportions.
     assert (xs[2] - xs[0]) / (xs[1] - xs[0]) == pytest.approx(5.97 / 0.36, rel=0.01)
+    assert (ys[0] - ys[1]) / (ys[0] - ys[2]) == pytest.approx(0.17 / 0.14, rel=0.01)

@@ -56,19 +56,21 @@ def _tables(quote: str) -> dict[str, pa.Table]:
             [{"admin1": "Aleppo", "country_code": "SY", "attacks": 2, "killed": 7, "wounded": 12}]
         ),
         "by_day": pa.Table.from_pylist([{"day": date(2025, 3, 1), "attacks": 2, "killed": 7}]),
+        "totals": pa.Table.from_pylist(
+            [{"events": 3, "killed": 7, "wounded": 12, "outlets": 1, "located": 1}]
+        ),
         "event_points": pa.Table.from_pylist(
             [
                 {
-                    "event_id": "e1",
-                    "event_date": date(2025, 3, 1),
-                    "location": "Aleppo",
-                    "admin1": "Aleppo",
                     "latitude": 36.2,
                     "longitude": 37.16,
-                    "geo_precision": "town",
+                    "location": "Aleppo",
+                    "admin1": "Aleppo",
+                    "attacks": 2,
                     "killed": 5,
                     "wounded": 12,
-                    "kind": "Suicide bomb",
+                    "first_date": date(2025, 3, 1),
+                    "last_date": date(2025, 3, 1),
                 }
             ]
         ),
@@ -156,3 +158,10 @@ def test_empty_warehouse_renders():
     page = render_report(empty, generated="now")
     assert '<table id="events">' in page
     assert "0 of 0 attacks have coordinates" in page
+    assert "All 0 attacks" in page
+
+
+def test_headline_figures_and_a_shortened_table_say_so():
+    page = render_report(_tables("q"), generated="now")
+    assert "<b>3</b>distinct attacks" in page and "<b>7</b>killed" in page
+    assert "The newest 1 of 3 attacks" in page  # the table holds one of the three events

@@ -1,15 +1,16 @@
--- One row per event with coordinates: what the map plots.
+-- One row per plotted location (events with coordinates, grouped by place): what the map shows.
+-- Grouped so the map stays light however many events there are.
 select
-    event_id,
-    event_date,
-    coalesce(location, '') as location,
-    coalesce(admin1, '') as admin1,
-    latitude,
-    longitude,
-    coalesce(geo_precision, '') as geo_precision,
-    coalesce(killed_best, 0) as killed,
-    coalesce(wounded_best, 0) as wounded,
-    coalesce(sub_event_type, event_type, '') as kind
+    round(latitude, 4) as latitude,
+    round(longitude, 4) as longitude,
+    coalesce(min(location), '') as location,
+    coalesce(min(admin1), '') as admin1,
+    count(*) as attacks,
+    coalesce(sum(killed_best), 0) as killed,
+    coalesce(sum(wounded_best), 0) as wounded,
+    min(event_date) as first_date,
+    max(event_date) as last_date
 from events
 where latitude between -90 and 90 and longitude between -180 and 180
-order by event_date nulls last, event_id
+group by round(latitude, 4), round(longitude, 4)
+order by first_date nulls last, latitude, longitude

@@ -1,4 +1,10 @@
--- One row per report of an event: the outlet, the article and the sentence quoted.
+-- One row per report of an event shown in the table: the outlet, the article, the quote.
+with shown as (
+    select event_id
+    from events
+    order by event_date desc nulls last, event_id
+    limit $max_events
+)
 select
     r.event_id,
     coalesce(d.source, '') as source,
@@ -7,6 +13,6 @@ select
     d.published_date,
     coalesce(r.quote, '') as quote
 from event_reports as r
+join shown using (event_id)
 left join documents as d using (doc_id)
-where r.event_id is not null
 order by r.event_id, d.published_date nulls last, source, r.report_id

@@ -1,4 +1,4 @@
--- One row per event: the report's table, newest first.
+-- One row per event: the report's table, newest first, at most $max_events of them.
 select
     event_id,
     event_date,
@@ -13,3 +13,4 @@ select
     coalesce(has_conflict, false) as has_conflict
 from events
 order by event_date desc nulls last, event_id
+limit $max_events
