@@ -373,7 +373,15 @@ def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
 
 
 def _order(r: dict) -> tuple:
-    return (r.get("event_date") is None, r.get("event_date") or date.min, r["report_id"])
+    """Dated before undated, by date; on a day, reports that name their weapon and
+    perpetrator first: specific reports found events, vague ones then join the best fit."""
+    return (
+        r.get("event_date") is None,
+        r.get("event_date") or date.min,
+        r.get("weapon") == "unknown",
+        r.get("perpetrator_id") is None,
+        r["report_id"],
+    )
 
 
 def merge_events(
