@@ -206,3 +206,23 @@ def test_report_tables_limit_the_listed_events_not_the_counts(warehouse):
     assert sum(tables["by_governorate"].column("attacks").to_pylist()) == 4
     points = tables["event_points"].to_pylist()
     assert sorted(p["location"] for p in points) == ["Al Bab", "Aleppo", "Mosul"]
+
+
+def test_events_known_only_to_the_country_are_not_mapped(warehouse):
+    from warehouse.report_data import report_tables
+
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(
+            "insert into places (place_id, name, country_code, latitude, longitude, precision) "
+            "values ('c:SY', 'Syria', 'SY', 35.0, 38.5, 'country')"
+        )
+        con.execute(
+            "insert into events (event_id, event_date, location, country_code, latitude, "
+            "longitude, place_id, killed_best) "
+            "values ('e5', '2025-03-02', 'Syria', 'SY', 35.0, 38.5, 'c:SY', 1)"
+        )
+    tables = report_tables(warehouse)
+    totals = tables["totals"].to_pylist()[0]
+    assert (totals["events"], totals["located"]) == (5, 3)
+    assert "Syria" not in tables["event_points"].column("location").to_pylist()
+    assert "e5" in tables["events"].column("event_id").to_pylist()  # still listed

@@ -157,7 +157,7 @@ def test_empty_warehouse_renders():
     empty = {name: pa.table({}) for name in _tables("q")}
     page = render_report(empty, generated="now")
     assert '<table id="events">' in page
-    assert "0 of 0 attacks have coordinates" in page
+    assert "0 of 0 attacks are placed" in page
     assert "All 0 attacks" in page
 
 

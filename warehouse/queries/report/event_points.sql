@@ -1,5 +1,6 @@
 -- One row per plotted location (events with coordinates, grouped by place): what the map shows.
--- Grouped so the map stays light however many events there are.
+-- Grouped so the map stays light however many events there are. Events known only to the
+-- country are left off: a dot at the country's centre would claim a place nobody reported.
 select
     round(latitude, 4) as latitude,
     round(longitude, 4) as longitude,
@@ -12,5 +13,9 @@ select
     max(event_date) as last_date
 from events
 where latitude between -90 and 90 and longitude between -180 and 180
+  and not exists (
+      select 1 from places as p
+      where p.place_id = events.place_id and p.precision = 'country'
+  )
 group by round(latitude, 4), round(longitude, 4)
 order by first_date nulls last, latitude, longitude
