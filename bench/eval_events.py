@@ -72,16 +72,25 @@ def run_synthetic(n: int, workdir: Path):
     gold = {"events": [], "not_events": []}
     for t in truth:
         names = [t["place"]] + [r["place_text"] for r in t["reports"] if r.get("place_text")]
-        gold["events"].append({
-            "id": t["event_key"], "event_date": t["date"], "date_precision": "day",
-            "location": t["place"], "place_names": names, "place_id": t["place_id"],
-            "admin1": t["admin1"], "perpetrator": t["perpetrator"],
-            "attribution": t["attribution"], "event_type": t["event_type"],
-            "weapon": (t.get("weapon") or "unknown").lower(), "target": None,
-            "killed_low": t["killed"], "killed_high": t["killed"],
-            "documents": [a for a in t["article_ids"] if a in doc_ids],
-        })
-    run_synthetic.documents = documents  # for inspection by callers
+        gold["events"].append(
+            {
+                "id": t["event_key"],
+                "event_date": t["date"],
+                "date_precision": "day",
+                "location": t["place"],
+                "place_names": names,
+                "place_id": t["place_id"],
+                "admin1": t["admin1"],
+                "perpetrator": t["perpetrator"],
+                "attribution": t["attribution"],
+                "event_type": t["event_type"],
+                "weapon": (t.get("weapon") or "unknown").lower(),
+                "target": None,
+                "killed_low": t["killed"],
+                "killed_high": t["killed"],
+                "documents": [a for a in t["article_ids"] if a in doc_ids],
+            }
+        )
     return gold, doc_ids, result
 
 
