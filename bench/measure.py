@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 EXTRA_SHARE = 0.01  # the incremental run adds this share of new documents
+FLOOR_PASSES = 3
 WORD = re.compile(r"\w+")
 
 
@@ -61,23 +62,30 @@ def make_corpus(work: Path, n: int, seed: int) -> dict[str, Any]:
         # The larger corpus starts with the smaller one: its tail is "1% new documents".
         for i, article in enumerate(corpus.iter_articles(n + n_extra, seed)):
             (main if i < n else extra).write(dump(article) + "\n")
-    return {"n": n, "n_extra": n_extra, "seconds": time.perf_counter() - t0}
+    made = {"n": n, "n_extra": n_extra, "seed": seed, "seconds": time.perf_counter() - t0}
+    (out / "made.json").write_text(json.dumps(made))  # lets run_all reuse the corpus
+    return made
 
 
 # -- floor -------------------------------------------------------------------------------------
-def floor_seconds(path: Path) -> dict[str, Any]:
-    """One pass of ``re.findall(r"\\w+", text)`` over the corpus texts (only the findall timed;
-    texts are streamed so the floor adds nothing to peak memory)."""
-    spent = 0.0
+def floor_seconds(path: Path, passes: int = FLOOR_PASSES) -> dict[str, Any]:
+    """One pass of ``re.findall(r"\\w+", text)`` over the corpus texts: only the findall is
+    timed, texts are streamed (the floor adds nothing to peak memory), and the fastest of
+    ``passes`` passes is kept (the machine is shared; the floor should not absorb its noise)."""
+    best = float("inf")
     words = docs = 0
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            text = json.loads(line)["text"]
-            t0 = time.perf_counter()
-            words += len(WORD.findall(text))
-            spent += time.perf_counter() - t0
-            docs += 1
-    return {"seconds": spent, "documents": docs, "words": words}
+    for _ in range(passes):
+        spent = 0.0
+        words = docs = 0
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line)["text"]
+                t0 = time.perf_counter()
+                words += len(WORD.findall(text))
+                spent += time.perf_counter() - t0
+                docs += 1
+        best = min(best, spent)
+    return {"seconds": best, "documents": docs, "words": words, "passes": passes}
 
 
 # -- direct ------------------------------------------------------------------------------------
@@ -244,20 +252,24 @@ def flow(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
 
     _, server_start = _timed(warm_up)  # starts the temporary server: not part of a run
     run = configured_flow(workers)
-    result, dt = _timed(
-        lambda: run(
+    out: dict[str, Any] = {"server_start_seconds": server_start}
+    t0 = time.perf_counter()
+    try:
+        result = run(
             inputs=[str(work / "corpus" / "articles.jsonl")],
             warehouse=str(root / "sitrep.duckdb"),
             chunk_size=chunk_size,
         )
-    )
-    return {
-        "seconds": dt,
-        "server_start_seconds": server_start,
-        "events_total": result.get("events_total"),
-        "documents_new": result.get("documents_new"),
-        "peak_rss_mb": _peak_rss_mb(),
-    }
+        out.update(
+            events_total=result.get("events_total"), documents_new=result.get("documents_new")
+        )
+    except Exception as exc:  # noqa: BLE001 - a run that fails its audit still timed every stage
+        # A critical expectation stops the flow before publishing: its time still counts (the
+        # publish step it skips takes milliseconds), so the failure is reported beside it.
+        out["failed"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+    out["seconds"] = time.perf_counter() - t0
+    out["peak_rss_mb"] = _peak_rss_mb()
+    return out
 
 
 # -- query -------------------------------------------------------------------------------------

@@ -79,6 +79,12 @@ def _row(*cells: object) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
+def _cell(text: object, width: int = 90) -> str:
+    """One table cell: one line, pipes escaped, cut to ``width``."""
+    s = " ".join(str(text).split()).replace("|", "/")
+    return s if len(s) <= width else s[: width - 3] + "..."
+
+
 def _err(d: Any) -> str | None:
     """Why a measurement has no result (failed, cut short, absent); None when it is complete."""
     if not isinstance(d, dict) or not d:
@@ -108,11 +114,11 @@ def report(results: dict[str, Any]) -> str:
         docs = full.get("documents_loaded") or int(n)
         for name, st in full.get("stages", {}).items():
             core = _s(st.get("core_seconds")) if "core_seconds" in st else ""
-            lines.append(
-                f"| {n} | {name} | {_s(st['seconds'])} | {_rate(docs, st['seconds'])} | {core} |"
-            )
+            rate = _rate(docs, st["seconds"]) if st["seconds"] >= 0.01 else "-"
+            note = f" ({_cell(st['error'], 60)})" if st.get("error") else ""
+            lines.append(_row(n, name, _s(st["seconds"]) + note, rate, core))
         if _err(full):
-            lines.append(_row(n, "direct run", f"failed: {_err(d) or _err(full)}", "", ""))
+            lines.append(_row(n, "direct run", _cell(f"failed: {_err(d) or _err(full)}"), "", ""))
             continue
         lines.append(
             _row(
@@ -121,8 +127,15 @@ def report(results: dict[str, Any]) -> str:
         )
         f = r.get("flow", {})
         if not _err(f):
+            failed = f" (failed: {_cell(f['failed'], 60)})" if f.get("failed") else ""
             lines.append(
-                _row(n, "**end to end (flow)**", _s(f["seconds"]), _rate(docs, f["seconds"]), "")
+                _row(
+                    n,
+                    "**end to end (Prefect flow)**",
+                    _s(f["seconds"]) + failed,
+                    _rate(docs, f["seconds"]),
+                    "",
+                )
             )
     lines += [
         "",
@@ -151,15 +164,15 @@ def report(results: dict[str, Any]) -> str:
         plus_s = (
             f"{_s(plus['seconds'])} ({plus['seconds'] / full['seconds']:.1%})"
             if not _err(plus)
-            else f"failed: {_err(plus)}"
+            else _cell(_err(plus), 60)
         )
         kept = d.get("event_ids_kept")
         kept_s = f"{kept['kept']:,} of {kept['before']:,}" if kept else "n/a"
         lines.append(
             f"| {n} | {_s(r['corpus'].get('seconds'))} | {_s(floor)} | {ratio} | {share} | "
             f"{rss.get('self', 'n/a')} / {rss.get('largest_child', 'n/a')} | "
-            f"{_s(val.get('seconds'))}{' (' + str(_err(val)) + ')' if _err(val) else ''} | "
-            f"{_s(rerun.get('seconds')) if not _err(rerun) else 'failed: ' + str(_err(rerun))} | "
+            f"{_s(val.get('seconds'))}{' (' + _cell(_err(val), 60) + ')' if _err(val) else ''} | "
+            f"{_s(rerun.get('seconds')) if not _err(rerun) else _cell(_err(rerun), 60)} | "
             f"{plus_s} | {kept_s} |"
         )
     q = results.get("query", {})
@@ -251,7 +264,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
-    n_events = args.events or (100_000 if args.quick else 1_000_000)
+    n_events = args.events if args.events is not None else (100_000 if args.quick else 1_000_000)
     if args.chunk_size is None:
         from flows.settings import CHUNK_SIZE
 
@@ -279,7 +292,17 @@ def main(argv: list[str] | None = None) -> None:
         r: dict[str, Any] = {}
         results["sizes"][str(n)] = r
         print(f"N = {n:,}: corpus ...", file=sys.stderr, flush=True)
-        r["corpus"] = _measure("corpus", w, args.timeout, "--n", str(n), "--seed", str(args.seed))
+        made = w / "corpus" / "made.json"
+        if (
+            made.exists()
+            and json.loads(made.read_text())["n"] == n
+            and json.loads(made.read_text())["seed"] == args.seed
+        ):  # same corpus already there (e.g. made before a timed run)
+            r["corpus"] = json.loads(made.read_text()) | {"reused": True}
+        else:
+            r["corpus"] = _measure(
+                "corpus", w, args.timeout, "--n", str(n), "--seed", str(args.seed)
+            )
         save()
         print(f"N = {n:,}: stages called directly ...", file=sys.stderr, flush=True)
         r["direct"] = _measure("direct", w, args.timeout, *common)
@@ -288,9 +311,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"N = {n:,}: Prefect flow ...", file=sys.stderr, flush=True)
             r["flow"] = _measure("flow", w, args.timeout, *common)
             save()
-    print(f"attacks_by_location over {n_events:,} events ...", file=sys.stderr, flush=True)
-    results["query"] = _measure("query", work, args.timeout, "--events", str(n_events))
-    save()
+    if n_events:  # --events 0 skips the mart timing
+        print(f"attacks_by_location over {n_events:,} events ...", file=sys.stderr, flush=True)
+        results["query"] = _measure("query", work, args.timeout, "--events", str(n_events))
+        save()
     print(report(results))
     print(f"\n(results: {work / 'results.json'})")
 
