@@ -23,7 +23,6 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -89,12 +88,13 @@ def floor_seconds(path: Path, passes: int = FLOOR_PASSES) -> dict[str, Any]:
 
 
 # -- direct ------------------------------------------------------------------------------------
-def _chunk_job(stage: str, settings: Any, chunk: Any) -> tuple[int, float]:
-    from flows import stages
-
-    t0 = time.perf_counter()
-    n = getattr(stages, stage)(settings, chunk)
-    return n, time.perf_counter() - t0
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of its finished child processes."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _save_partial() -> None:
@@ -129,25 +129,18 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     summary, dt = _timed(stages.ingest_stage, settings, run_id, now)
     out["stages"]["ingest"] = {"seconds": dt, "documents_new": summary.documents_new}
     out["documents_loaded"] = summary.documents_loaded
-    for stage, derived, name in (
-        ("mentions_stage", "mentions_raw", "mentions"),
-        ("reports_stage", "report_candidates", "reports"),
-    ):
-        t0 = time.perf_counter()
-        chunks = stages.pending_chunks(settings, derived)
-        if len(chunks) <= 1 or workers <= 1:
-            results = [_chunk_job(stage, settings, c) for c in chunks]
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = list(
-                    pool.map(_chunk_job, [stage] * len(chunks), [settings] * len(chunks), chunks)
-                )
-        out["stages"][name] = {
-            "seconds": time.perf_counter() - t0,
-            "chunks": len(chunks),
-            "rows": sum(n for n, _ in results),
-            "core_seconds": sum(s for _, s in results),
-        }
+    # The flow's extraction stage as the flow runs it: chunks on spawned worker processes.
+    t0, cpu0 = time.perf_counter(), _cpu_seconds()
+    chunks = stages.pending_chunks(settings)
+    results = stages.extract_chunks(settings, chunks, workers)
+    out["stages"]["extract"] = {
+        "seconds": time.perf_counter() - t0,
+        "chunks": len(chunks),
+        "mentions": sum(m for _, (m, _r) in results),
+        "reports": sum(r for _, (_m, r) in results),
+        # this process plus its reaped worker processes
+        "core_seconds": _cpu_seconds() - cpu0,
+    }
     resolved, dt = _timed(stages.resolve_stage, settings)
     out["stages"]["resolve"] = {"seconds": dt, **resolved}
     t0 = time.perf_counter()
@@ -251,7 +244,7 @@ def flow(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
         return 1
 
     _, server_start = _timed(warm_up)  # starts the temporary server: not part of a run
-    run = configured_flow(workers)
+    run = configured_flow()
     out: dict[str, Any] = {"server_start_seconds": server_start}
     t0 = time.perf_counter()
     try:
@@ -259,6 +252,7 @@ def flow(work: Path, workers: int, chunk_size: int) -> dict[str, Any]:
             inputs=[str(work / "corpus" / "articles.jsonl")],
             warehouse=str(root / "sitrep.duckdb"),
             chunk_size=chunk_size,
+            workers=workers,
         )
         out.update(
             events_total=result.get("events_total"), documents_new=result.get("documents_new")

@@ -199,7 +199,7 @@ def _targets(results: dict[str, Any]) -> list[str]:
     full = big.get("direct", {}).get("full", {}) if isinstance(big.get("direct"), dict) else {}
     if not _err(full):
         docs = full.get("documents_loaded") or 0
-        core = sum(full["stages"][s].get("core_seconds", 0) for s in ("mentions", "reports"))
+        core = full["stages"].get("extract", {}).get("core_seconds", 0)
         per_core = docs / core if core else None
         out.append(
             f"- extraction (mentions + reports) per core: {per_core or 0:,.0f} documents/s "
