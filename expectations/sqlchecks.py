@@ -8,7 +8,8 @@ Each file starts with a header naming what it checks::
     -- severity: critical | warning
 
 Values (dates, margins) are bound parameters (``$name``); the countries' bounding boxes are
-the relation ``country_bbox``. No great_expectations here: this runs on any DuckDB connection.
+the relation ``country_bbox``, ACLED's (event_type, sub_event_type) pairs ``event_type_pairs``.
+No great_expectations here: this runs on any DuckDB connection.
 """
 
 from __future__ import annotations
@@ -88,13 +89,26 @@ def _country_boxes() -> pa.Table:
     )
 
 
+def _type_pairs() -> pa.Table:
+    return pa.table(
+        {
+            "event_type": [t for t, _ in vocab.EVENT_TYPE_PAIRS],
+            "sub_event_type": [s for _, s in vocab.EVENT_TYPE_PAIRS],
+        }
+    )
+
+
+RELATIONS = {"country_bbox": _country_boxes, "event_type_pairs": _type_pairs}
+
+
 def run_checks(
     con: duckdb.DuckDBPyConnection, checks: list[SqlCheck] | None = None
 ) -> list[SqlOutcome]:
     """Run every check; a query that errors (a missing table) counts as failed, with the error."""
     checks = load_checks() if checks is None else checks
     values = params()
-    con.register("country_bbox", _country_boxes())
+    for name, make in RELATIONS.items():
+        con.register(name, make())
     out = []
     try:
         for check in checks:
@@ -112,5 +126,6 @@ def run_checks(
                 r.pop("_n")
             out.append(SqlOutcome(check, int(n), rows))
     finally:
-        con.unregister("country_bbox")
+        for name in RELATIONS:
+            con.unregister(name)
     return out

@@ -86,8 +86,14 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> pd.DataFrame:
     cols = ", ".join(f'"{c}"' for c in columns)
-    arrow = con.execute(f'select {cols} from "{table}"').to_arrow_table()
-    return arrow.to_pandas(date_as_object=False)
+    frame = (
+        con.execute(f'select {cols} from "{table}"')
+        .to_arrow_table()
+        .to_pandas(date_as_object=False)
+    )
+    # GX compares int64/float64 columns vectorised, any other integer type row by row.
+    ints = [c for c in frame.columns if pd.api.types.is_integer_dtype(frame[c].dtype)]
+    return frame.astype(dict.fromkeys(ints, "int64")) if ints else frame
 
 
 def _columns(kwargs: dict[str, Any]) -> str | None:
