@@ -66,9 +66,7 @@ ABBREVIATIONS = frozenset(
 # (terminal punctuation, optional closing quotes/brackets in group 1, then space within the
 # line, before a capital, digit or opening quote). It starts with one character class, not an
 # alternation, so the regex engine skips ahead fast.
-_BREAK = re.compile(
-    r"""[\n.!?](?:(?<=\n)\n*|(["'”’)\]]*)[^\S\n]+(?=["'“‘(\[]?[A-Z0-9]))"""
-)
+_BREAK = re.compile(r"""[\n.!?](?:(?<=\n)\n*|(["'”’)\]]*)[^\S\n]+(?=["'“‘(\[]?[A-Z0-9]))""")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 

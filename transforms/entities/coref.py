@@ -37,7 +37,12 @@ class Antecedents:
             items.sort()
 
     def resolve(self, start: int, surface: str, registry: Registry) -> tuple[str, float] | None:
-        toks = tuple(name_key(surface).split())
+        return self.resolve_tokens(start, tuple(name_key(surface).split()), registry)
+
+    def resolve_tokens(
+        self, start: int, toks: tuple[str, ...], registry: Registry
+    ) -> tuple[str, float] | None:
+        """``resolve`` for a partial name given as its key tokens (callers that cache them)."""
         if not toks or len(toks) > 2:
             return None
         n = len(toks)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.entities import places as placing
@@ -33,6 +34,7 @@ from transforms.entities.resolve import (
 from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
+_FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
 
@@ -53,73 +55,115 @@ def _titled(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
 
 
-def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) -> None:
-    """Append one document's mentions to ``rows`` (tuples in ENTITY_MENTIONS column order)."""
+def _run_plan(registry: Registry, run: str, rel: tuple[tuple[int, int], ...]) -> tuple:
+    """What a capitalised run resolves to, whatever its document, spans relative to the run.
+
+    (windows, resolved, later): key-matched windows (start, end, targets, indexes into ``rel``
+    of the hits they replace); full names resolved by key or fuzzy match (start, end,
+    resolution, titled); names left to coreference (start, end, surface, titled, key tokens,
+    resolution). Cached per registry by (run, rel): runs recur across documents, and every
+    step here depends on the run's text only, never on its context.
+    """
+    windows, left = resolve_run(registry, run, rel)
+    wins = [
+        (ws, we, targets, [i for i, (hs, he) in enumerate(rel) if ws <= hs and he <= we])
+        for ws, we, targets in windows
+    ]
+    resolved, later = [], []
+
+    def defer(piece) -> None:
+        toks = tuple(name_key(piece.surface).split())
+        res = resolve_surface(registry, piece.surface)
+        later.append((piece.start, piece.end, piece.surface, piece.titled, toks, res))
+
+    for ls, le in left:
+        piece = make_piece(run, ls, le, context=False)
+        if piece is None:
+            continue
+        multi = " " in name_key(piece.surface)  # one-word names: coreference first
+        res = resolve_surface(registry, piece.surface) if multi else None
+        if res is not None:
+            resolved.append((piece.start, piece.end, res, piece.titled))
+        elif multi and _JOINER.search(piece.surface):
+            # "Fighters of Daech": each side of "of"/"and" is a name of its own
+            a = piece.start
+            for m in [*_JOINER.finditer(piece.surface), None]:
+                b = piece.start + m.start() if m else piece.end
+                part = make_piece(run, a, b, context=False)
+                if part is not None and not _common_word(part.surface):
+                    defer(part)
+                a = piece.start + m.end() if m else a
+        elif not _common_word(piece.surface):
+            defer(piece)
+    return wins, resolved, later
+
+
+def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None:
+    """Append one document's mentions to the columns whose ``append`` methods are ``out``
+    (ENTITY_MENTIONS order, mention_id left out)."""
     norm = normalise(text)
     hits = known_hits(text, norm, registry)
     # (start, end, kind, ids, method, score)
     found: list[tuple[int, int, str, list[str], str, float]] = []
-    later = []
+    add = found.append
+    later = []  # (start, end, surface, titled, key tokens, resolution)
     replaced: set[int] = set()  # hits inside a longer key-matched window
     hi, n_hits = 0, len(hits)
+    plans = registry.plan_cache
     for r_start, r_end in name_runs(text):
-        while hi < n_hits and hits[hi].end <= r_start:
+        while hi < n_hits and hits[hi][1] <= r_start:
             hi += 1
-        if (
-            hi < n_hits
-            and hits[hi].start == r_start
-            and hits[hi].end >= r_end
-            and (hi + 1 >= n_hits or hits[hi + 1].start >= r_end)
-        ):
-            continue  # the run is one registry hit ("ISIS", "Syria")
-        inside = []
-        j = hi
-        while j < n_hits and hits[j].start < r_end:
-            inside.append(j)  # a hit reaching past the run ("... province") widens it
-            r_start, r_end = min(r_start, hits[j].start), max(r_end, hits[j].end)
-            j += 1
-        rel = tuple((hits[k].start - r_start, hits[k].end - r_start) for k in inside)
-        if len(rel) == 1 and rel[0] == (0, r_end - r_start):
-            continue  # the run is one registry hit
-        windows, left = resolve_run(registry, text[r_start:r_end], rel)
-        for ws, we, targets in windows:
+        if hi < n_hits:
+            h = hits[hi]
+            if h[0] == r_start and h[1] >= r_end and (hi + 1 >= n_hits or hits[hi + 1][0] >= r_end):
+                continue  # the run is one registry hit ("ISIS", "Syria")
+            j = hi
+            while j < n_hits and hits[j][0] < r_end:
+                # a hit reaching past the run ("... province") widens it
+                h = hits[j]
+                if h[0] < r_start:
+                    r_start = h[0]
+                if h[1] > r_end:
+                    r_end = h[1]
+                j += 1
+            if j > hi:
+                rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
+                if j - hi == 1 and rel[0] == (0, r_end - r_start):
+                    continue  # the run is one registry hit
+            else:
+                rel = ()
+        else:
+            rel = ()
+        run = text[r_start:r_end]
+        plan = plans.get((run, rel))
+        if plan is None:
+            plan = plans[(run, rel)] = _run_plan(registry, run, rel)
+        wins, resolved, deferred = plan
+        for ws, we, targets, inside in wins:
             a, b = r_start + ws, r_start + we
-            replaced.update(k for k in inside if a <= hits[k].start and hits[k].end <= b)
+            replaced.update(hi + i for i in inside)
             kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
-            found.append((a, b, kind, ids, "key", KEY_SCORE))
-        for ls, le in left:
-            piece = make_piece(text, r_start + ls, r_start + le, context=False)
-            if piece is None:
-                continue
-            multi = " " in name_key(piece.surface)  # one-word names: coreference first
-            res = resolve_surface(registry, piece.surface) if multi else None
-            if res is not None:
-                titled = piece.titled or _titled(text, piece.start)
-                kind, ids = pick_target(registry, res[0], text, piece.start, piece.end, titled)
-                found.append((piece.start, piece.end, kind, ids, res[1], res[2]))
-            elif multi and _JOINER.search(piece.surface):
-                # "Fighters of Daech": each side of "of"/"and" is a name of its own
-                a = piece.start
-                for m in [*_JOINER.finditer(piece.surface), None]:
-                    b = piece.start + m.start() if m else piece.end
-                    part = make_piece(text, a, b, context=False)
-                    if part is not None and not _common_word(part.surface):
-                        later.append(part)
-                    a = piece.start + m.end() if m else a
-            elif not _common_word(piece.surface):
-                later.append(piece)
+            add((a, b, kind, ids, "key", KEY_SCORE))
+        for ps, pe, res, titled in resolved:
+            a, b = r_start + ps, r_start + pe
+            kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
+            add((a, b, kind, ids, res[1], res[2]))
+        for ps, pe, *rest in deferred:
+            later.append((r_start + ps, r_start + pe, *rest))
     for k, (h_start, h_end, pat) in enumerate(hits):
+        if pat.fixed is not None:
+            if k not in replaced:
+                add((h_start, h_end, *pat.fixed, "alias", ALIAS_SCORE))
+            continue
         if k in replaced:
             continue
-        if pat.fixed is not None:
-            kind, ids = pat.fixed
-        elif len(pat.targets) == 1:  # one government body: only its country can change
+        if len(pat.targets) == 1:  # one government body: only its country can change
             kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:
             kind, ids = pick_target(
                 registry, pat.targets, text, h_start, h_end, _titled(text, h_start)
             )
-        found.append((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
+        add((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
     # context: countries of unambiguous places and named countries; person antecedents
     countries: Counter = Counter()
     admin1s: Counter = Counter()
@@ -133,16 +177,14 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
         elif kind == "entity" and registry.entities[ids[0]].entity_type == "person":
             ante.add(start, text[start:end], ids[0])
     ante.finish()
-    for p in later:
-        ref = ante.resolve(p.start, p.surface, registry)
+    for p_start, p_end, _surface, titled, toks, res in later:
+        ref = ante.resolve_tokens(p_start, toks, registry)
         if ref is not None:
-            found.append((p.start, p.end, "entity", [ref[0]], "coreference", ref[1]))
-            continue
-        res = resolve_surface(registry, p.surface)
-        if res is not None:
-            titled = p.titled or _titled(text, p.start)
-            kind, ids = pick_target(registry, res[0], text, p.start, p.end, titled)
-            found.append((p.start, p.end, kind, ids, res[1], res[2]))
+            add((p_start, p_end, "entity", [ref[0]], "coreference", ref[1]))
+        elif res is not None:
+            titled = titled or _titled(text, p_start)
+            kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
+            add((p_start, p_end, kind, ids, res[1], res[2]))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
     if guarded is not None and any(name in text for name in registry.guarded):
@@ -162,12 +204,9 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
     datelines = placing.dateline_spans(text)
     spans = sentence_spans(text)
     si, n_spans = 0, len(spans)
-    places, entities, append, role_of = (
-        registry.places,
-        registry.entities,
-        rows.append,
-        placing.role,
-    )
+    places, entities, role_of = registry.places, registry.entities, placing.role
+    (add_doc, add_sentence, add_start, add_end, add_surface, add_entity, add_place, add_type,
+     add_method, add_score, add_role) = out  # fmt: skip
     for start, end, kind, ids, method, score in found:
         surface = text[start:end]
         if kind == "place":
@@ -186,21 +225,28 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, rows: list[tuple]) 
             in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
             if method == "alias" and surface == place.name:
                 method = "exact"
-            entity_id, place_id, etype = None, place.place_id, "place"
-            role = role_of(text, end, place, in_dl)
+            add_entity(None)
+            add_place(place.place_id)
+            add_type("place")
+            add_role(role_of(text, end, place, in_dl))
         else:
             ent = entities[ids[0]]
             if method == "alias" and surface == ent.canonical_name:
                 method = "exact"
-            entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
+            add_entity(ent.entity_id)
+            add_place(None)
+            add_type(ent.entity_type)
+            add_role(None)
         # sentence number by one merge pass (mentions and sentences are both in order)
         while si < n_spans and spans[si][1] <= start:
             si += 1
-        sentence_no = si if si < n_spans and spans[si][0] <= start else -1
-        append(
-            (f"{doc_id}:{start}:{end}", doc_id, sentence_no, start, end, surface, entity_id,
-             place_id, etype, method, score, role)
-        )  # fmt: skip
+        add_sentence(si if si < n_spans and spans[si][0] <= start else -1)
+        add_doc(doc_id)
+        add_start(start)
+        add_end(end)
+        add_surface(surface)
+        add_method(method)
+        add_score(score)
 
 
 def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
@@ -211,12 +257,15 @@ def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> p
     """
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
-    rows: list[tuple] = []
+    # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
+    columns: list[list] = [[] for _ in _FIELDS]
+    out = tuple(c.append for c in columns)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if isinstance(text, str) and text:
-            _mentions_of(str(doc_id), text, registry, rows)
-    names = schemas.ENTITY_MENTIONS.names
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    return pa.table(
-        {n: list(c) for n, c in zip(names, columns, strict=True)}, schema=schemas.ENTITY_MENTIONS
+            _mentions_of(str(doc_id), text, registry, out)
+    arrays = [pa.array(c, type=f.type) for c, f in zip(columns, _FIELDS, strict=True)]
+    doc_ids, starts, ends = arrays[0], arrays[2], arrays[3]
+    mention_id = pc.binary_join_element_wise(  # f"{doc_id}:{char_start}:{char_end}"
+        doc_ids, pc.cast(starts, pa.string()), pc.cast(ends, pa.string()), ":"
     )
+    return pa.Table.from_arrays([mention_id, *arrays], schema=schemas.ENTITY_MENTIONS)

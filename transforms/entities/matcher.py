@@ -72,9 +72,11 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
 _SORT_KEY = itemgetter(0, 1, 2)
 
 
-def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
-    """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order."""
+def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int, Pattern]]:
+    """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order,
+    as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build)."""
     found: list[tuple[int, int, str, Pattern]] = []  # (start, -length, alias, pattern)
+    add = found.append
     n = len(text)
     for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
         start = end_pad - size - 1  # padded pattern " alias " ends at end_pad
@@ -87,9 +89,10 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
                 continue
         elif case == "exact" and not _case_ok(text, start, end, pat):
             continue
-        found.append((start, start - end, pat.norm, pat))
+        add((start, start - end, pat.norm, pat))
     found.sort(key=_SORT_KEY)
-    out: list[Hit] = []
+    out: list[tuple[int, int, Pattern]] = []
+    keep = out.append
     last_end = -1
     for start, neg_len, _alias, pat in found:
         if start >= last_end:
@@ -99,7 +102,7 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[Hit]:
                 if lead is not None and lead.start(1) >= last_end:
                     start = lead.start(1)
             last_end = end
-            out.append(Hit(start, end, pat))
+            keep((start, end, pat))
     return out
 
 
@@ -170,22 +173,32 @@ _KEEP_ARTICLES = frozenset({"al", "el"})
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi")."""
     runs = []
+    add = runs.append
     for m in _RUN.finditer(text):
         m_start, m_end = m.span()
-        if m_start and (text[m_start - 1].isalnum() or text[m_start - 1] in "'’"):
-            continue  # a capital inside a word ("iPhone", "McCain"'s second half)
-        if m_start and text[m_start - 1] in "-‑":
-            lead = _LEAD_ARTICLE.search(text, max(0, m_start - 5), m_start)
-            if lead is None:
-                continue
-            m_start = lead.start(1)  # "al-Shaddadi" keeps its article
-        elif m_start > 3 and text[m_start - 2] in "tdh" and text[m_start - 4].isdigit():
-            ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
-            if ordinal is not None:
-                m_start = ordinal.start()
+        if m_start:
+            before = text[m_start - 1]
+            if before != " ":  # (most runs follow a space: none of these tests apply)
+                if before.isalnum() or before in "'’":
+                    continue  # a capital inside a word ("iPhone", "McCain"'s second half)
+                if before in "-‑":
+                    lead = _LEAD_ARTICLE.search(text, max(0, m_start - 5), m_start)
+                    if lead is None:
+                        continue
+                    m_start = lead.start(1)  # "al-Shaddadi" keeps its article
+                    before = ""
+            if (
+                before
+                and m_start > 3
+                and text[m_start - 2] in "tdh"
+                and text[m_start - 4].isdigit()
+            ):
+                ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
+                if ordinal is not None:
+                    m_start = ordinal.start()
         if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
             continue  # "The", "But", "According": a capitalised function word alone
-        runs.append((m_start, m_end))
+        add((m_start, m_end))
     return runs
 
 

@@ -182,6 +182,7 @@ class Registry:
         # per-process memo tables of resolve.py (by surface string and by capitalised run)
         self.resolve_cache: dict = {}
         self.run_cache: dict = {}
+        self.plan_cache: dict = {}  # detect.py: what a capitalised run resolves to, by run
         self._tables: dict[str, pa.Table | None] = {}
 
     def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
@@ -226,6 +227,7 @@ class Registry:
         state = self.__dict__.copy()
         state["_automaton"] = None  # rebuilt on first use in the receiving process
         state["resolve_cache"], state["run_cache"], state["_tables"] = {}, {}, {}
+        state["plan_cache"] = {}
         return state
 
     # ------------------------------------------------------------------ tables
