@@ -34,7 +34,8 @@ UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
 UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
 # How long to wait for a local server's health check before running without it (seconds).
 UI_PROBE_TIMEOUT = 0.5
-# How long Ctrl-C waits for the server to shut down before killing it (seconds).
+# After Ctrl-C: how long the server may take to stop by itself, then after SIGTERM (seconds).
+UI_GRACE = 5
 UI_STOP_TIMEOUT = 20
 # Width of `sitrep sql` tables written to a pipe or file, where no terminal sets it.
 OFF_TERMINAL_WIDTH = 240
@@ -118,13 +119,25 @@ def ui(
     signal.signal(signal.SIGTERM, lambda signum, frame: server.send_signal(signum))
     try:
         code = server.wait()
-    except KeyboardInterrupt:  # Ctrl-C reached the server too; let it shut down
-        try:
-            server.wait(timeout=UI_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    except KeyboardInterrupt:
+        _stop_server(server)
         code = 0
     raise typer.Exit(0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code)
+
+
+def _stop_server(server: subprocess.Popen) -> None:
+    """After Ctrl-C: a terminal's Ctrl-C reached the server too, so give it a moment to stop;
+    a SIGINT sent to sitrep alone did not, so stop the server ourselves."""
+    try:
+        server.wait(timeout=UI_GRACE)
+        return
+    except subprocess.TimeoutExpired:
+        server.terminate()
+    try:
+        server.wait(timeout=UI_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 class OutputFormat(StrEnum):

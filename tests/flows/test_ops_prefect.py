@@ -238,8 +238,12 @@ def test_a_running_server_is_found_for_runs_to_report_to():
     assert local_ui_api_url(parts.hostname, parts.port) == expected
 
 
-@pytest.mark.parametrize("group", [True, False], ids=["ctrl-c", "sigterm-to-sitrep-only"])
-def test_sitrep_ui_starts_a_server_and_stops_it(tmp_path, group):
+@pytest.mark.parametrize(
+    ("group", "stop"),
+    [(True, signal.SIGINT), (False, signal.SIGINT), (False, signal.SIGTERM)],
+    ids=["ctrl-c", "sigint-to-sitrep-only", "sigterm-to-sitrep-only"],
+)
+def test_sitrep_ui_starts_a_server_and_stops_it(tmp_path, group, stop):
     import socket
     import urllib.request
 
@@ -266,9 +270,9 @@ def test_sitrep_ui_starts_a_server_and_stops_it(tmp_path, group):
                 time.sleep(1)
         assert healthy, proc.stdout.read().decode() if proc.poll() is not None else "no answer"
         if group:
-            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+            os.killpg(proc.pid, stop)  # Ctrl-C reaches the whole foreground group
         else:
-            proc.send_signal(signal.SIGTERM)  # e.g. a service manager stopping sitrep
+            proc.send_signal(stop)  # e.g. a service manager stopping sitrep alone
         proc.wait(timeout=SERVE_STOP_TIMEOUT)
         assert proc.returncode == 0
         with pytest.raises(OSError):  # the server went with it, not left orphaned
