@@ -72,14 +72,27 @@ def test_critical_failure_leaves_published_file_unchanged_and_is_recorded(tmp_pa
     assert {r["expectation"] for r in failed_rows} == {"runs_inputs_accounted"}
     failed_run = failed_rows[0]["run_id"]
 
-    Path(bad).unlink()  # the operator removes the bad row; the next run publishes
+    Path(bad).unlink()  # the operator removes the bad row; the next run publishes,
+    # with a warning only (a run that finished before it started): reported, not blocking
+    odd = {"run_id": "odd-clock", "status": "published", "started_at": datetime(2026, 1, 2),
+           "finished_at": datetime(2026, 1, 1), "inputs_seen": 0, "documents_loaded": 0,
+           "documents_rejected": 0}  # fmt: skip
+    Lake(tmp_path / "lake").write_part("runs", schemas.conform([odd], schemas.RUNS), "odd")
     third = _run(wh)
     assert wh.read_bytes() != before
     statuses = dict(_query(wh, "select run_id, status from runs"))
     assert statuses == {first["run_id"]: "published", failed_run: "failed",
-                        third["run_id"]: "published"}  # fmt: skip
+                        third["run_id"]: "published", "odd-clock": "published"}  # fmt: skip
     recorded = {r[0] for r in _query(wh, "select distinct run_id from validation_results")}
-    assert recorded == set(statuses)  # every run left a record of what was checked
+    assert recorded == {first["run_id"], failed_run, third["run_id"]}  # each run's record
+    warned = _query(
+        wh,
+        'select expectation, "column" from validation_results '
+        f"where run_id = '{third['run_id']}' and not success and severity = 'warning'",
+    )
+    assert warned == [
+        ("expect_column_pair_values_a_to_be_greater_than_b", "started_at,finished_at")
+    ]
     assert not list(tmp_path.glob(".sitrep.staging-*"))  # the failed run's staging was cleared
 
 
