@@ -23,7 +23,26 @@ from transforms.events.extract import Mention, extract_document
 
 _USED_TYPES = frozenset({"place", "armed_group", "government", "state", "international"})
 
-__all__ = ["MergeResult", "extract_reports", "merge_events", "place_index"]
+__all__ = ["MergeResult", "clear_caches", "extract_reports", "merge_events", "place_index"]
+
+
+def clear_caches() -> None:
+    """Forget the memoised per-sentence and per-clause readings (dates, tolls, wording).
+
+    Results never depend on them; a benchmark calls this so each run starts cold.
+    """
+    from transforms.events import casualties, classify, dates
+
+    for fn in (
+        dates._find_dates,
+        casualties.count_casualties,
+        classify._wording_reason,
+        classify.attack_count,
+        classify.is_anaphoric,
+        classify.weapon_of,
+        classify.target_of,
+    ):
+        fn.cache_clear()
 
 
 def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:

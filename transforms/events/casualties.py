@@ -18,6 +18,7 @@ Rules (general wording, no list of sentences):
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -188,6 +189,7 @@ def _kind(verb: str) -> str:
     return "killed" if re.match(rf"(?i){KILLED}|kill|shot|shooting|dead", verb) else "wounded"
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
     if not rules.hit(rules.CASUALTY_STEMS, clause.lower()):

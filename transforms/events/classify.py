@@ -9,6 +9,7 @@ threats and calls, announced offensives, withdrawals, prison escapes, relocation
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -21,15 +22,25 @@ def not_attack_reason(
 ) -> str | None:
     """Why ``clause`` does not report an attack (a rules.NOT_ATTACK name or 'history'), or None.
     ``low`` is ``clause.lower()`` when the caller has it already."""
-    low = clause.lower() if low is None else low
+    del low  # the clause's own wording is read (and memoised) by _wording_reason
+    reason = _wording_reason(clause)
+    if reason is not None:
+        return reason
+    if is_history(dates, published):
+        return "history"
+    return None
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _wording_reason(clause: str) -> str | None:
+    """The reasons read from the words alone (all but a clause's dates), in rule order."""
+    low = clause.lower()
     for name, stems, pat in rules.NOT_ATTACK:
         if rules.hit(stems, low) and pat.search(clause):
             return name
     n = attack_count(clause)
     if n is not None and n > rules.MAX_LISTED_ATTACKS:
         return "aggregate"
-    if is_history(dates, published):
-        return "history"
     return None
 
 
@@ -61,6 +72,7 @@ def _count_word(tok: str) -> int:
 _COUNT_NOUNS = ("attack", "assault", "ambush", "bombing", "operation", "raid", "incident")
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def attack_count(clause: str) -> int | None:
     """N in "claimed two attacks", "another attack" (1); None when no count is stated."""
     if not rules.hit(_COUNT_NOUNS, clause.lower()):
@@ -76,11 +88,13 @@ def is_attack(clause: str) -> bool:
     return rules.ATTACK.search(clause) is not None
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def is_anaphoric(clause: str) -> bool:
     """The clause only refers back to attacks already described ("the attacks come amid")."""
     return rules.ANAPHORA.search(clause) is not None
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def weapon_of(text: str) -> tuple[str, str | None, str | None]:
     """(weapon, event_type or None, sub_event_type or None) by the first lexicon match."""
     low = text.lower()
@@ -90,6 +104,7 @@ def weapon_of(text: str) -> tuple[str, str | None, str | None]:
     return "unknown", None, None
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def target_of(text: str) -> str | None:
     low = text.lower()
     for name, stems, pat in rules.TARGETS:

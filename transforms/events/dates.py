@@ -19,11 +19,12 @@ Contract: ``find_dates(text, published, anchor)`` returns every date expression 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from transforms.events.rules import NUMBER_WORDS
+from transforms.events.rules import NUMBER_WORDS, TEXT_CACHE_SIZE
 
 MONTHS = {
     name.lower(): i
@@ -247,6 +248,10 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _DIGIT = re.compile(r"\d")
 _DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})
+# The month name every "dmy", "mdy" and "my" match holds, case-sensitive as in those patterns:
+# one scan instead of three when the lower-cased stems only hit "market" or "decided".
+_MONTH_NAME = re.compile(_MON)
+_MONTH_KINDS = frozenset({"dmy", "mdy", "my"})
 
 
 def _may_match(kind: str, low: str, digit: bool) -> bool:
@@ -263,11 +268,25 @@ def _may_match(kind: str, low: str, digit: bool) -> bool:
 
 def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
     """Every date expression in ``text``, non-overlapping (longest first at a position)."""
+    return list(_find_dates(text, published, anchor))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple[DateRef, ...]:
+    # Cached: wire copies and rewrites repeat sentences; DateRef is frozen, the tuple too.
     found: list[tuple[int, int, str, re.Match[str]]] = []
     low = text.lower()
     digit = _DIGIT.search(text) is not None
+    month: bool | None = None
     for kind, pat in _PATTERNS:
         if not _may_match(kind, low, digit):
+            continue
+        if kind in _MONTH_KINDS:
+            if month is None:
+                month = _MONTH_NAME.search(text) is not None
+            if not month:
+                continue
+        elif kind == "iso" and "-" not in text:
             continue
         for m in pat.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), kind, m))
@@ -283,7 +302,7 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
             ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
         out.append(ref)
         taken_end = m.end()
-    return out
+    return tuple(out)
 
 
 def latest_explicit_day(text: str) -> date | None:

@@ -19,6 +19,10 @@ MAX_LISTED_ATTACKS = 3
 # Confidence of a report: a base plus one bonus per field the text itself supports.
 CONFIDENCE_BASE = 0.4
 CONFIDENCE_BONUS = {"place": 0.2, "date": 0.15, "perpetrator": 0.15, "casualties": 0.1}
+# Entries kept per memoised text function (dates, tolls, clause reasons of a sentence or
+# clause): wire copies and rewrites repeat sentences across articles; each entry is a short
+# string and a small immutable result.
+TEXT_CACHE_SIZE = 16_384
 
 # --- deduplication --------------------------------------------------------------------------
 
