@@ -171,3 +171,26 @@ def test_importing_expectations_does_not_import_great_expectations():
     code = "import sys, expectations; print('great_expectations' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["Ḩalab: ", "e\u0301 combining accent. ", "👨‍👩‍👧 emoji. ", "دير الزور. ", "\r\n\t"],
+    ids=["dotted", "combining", "zwj-emoji", "arabic", "control"],
+)
+def test_spans_are_python_character_offsets(tables, build_warehouse, prefix):
+    """The SQL span checks count characters as Python does (code points), whatever the text."""
+    shift = len(prefix)
+    for doc in tables["documents"]:
+        doc["text"] = prefix + doc["text"]
+        doc["n_chars"] = len(doc["text"])
+    for row in tables["event_reports"] + tables["entity_mentions"]:
+        row["char_start"] += shift
+        row["char_end"] += shift
+    for doc in tables["documents"]:  # the spans are right by Python's own slicing
+        report = next(r for r in tables["event_reports"] if r["doc_id"] == doc["doc_id"])
+        assert doc["text"][report["char_start"] : report["char_end"]] == report["quote"]
+    report = validate(
+        build_warehouse(tables), tables=["event_reports", "entity_mentions", "documents"]
+    )
+    assert report.failed() == [], [o.line() for o in report.failed()]
