@@ -31,10 +31,12 @@ def clear_caches() -> None:
 
     Results never depend on them; a benchmark calls this so each run starts cold.
     """
-    from transforms.events import casualties, classify, dates
+    from transforms.events import casualties, classify, dates, extract
 
     for fn in (
         dates._find_dates,
+        extract._unsourced,
+        classify.attribution_of,
         casualties.count_casualties,
         classify._wording_reason,
         classify.attack_count,

@@ -127,6 +127,7 @@ def event_type_of(
     return "Battles", "Armed clash"
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def attribution_of(text: str, has_perpetrator: bool) -> str:
     """'claimed' | 'suspected' | 'disputed' | 'attributed' | 'unattributed' for a clause."""
     if not has_perpetrator:
