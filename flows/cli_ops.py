@@ -23,7 +23,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from flows import settings as cfg
 from flows.cli import app, console
@@ -92,7 +94,7 @@ def serve(
         try:
             deployment = scheduled_deployment(cron=cron, inbox=inbox, warehouse=warehouse)
         except ValueError as exc:
-            console.print(f"[red]invalid schedule {cron!r}:[/red] {exc}")
+            console.print(f"[red]invalid schedule {escape(repr(cron))}:[/red] {escape(str(exc))}")
             raise typer.Exit(2) from exc
         api = os.environ.get("PREFECT_API_URL") or "a temporary server (no UI: see `sitrep ui`)"
         console.print(f"serving sitrep on [bold]{cron}[/bold]: inbox {inbox} -> {warehouse}")
@@ -173,10 +175,10 @@ def sql(
     try:
         names, rows = run_read_only(warehouse, query)
     except WriteRefused as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
         raise typer.Exit(1) from exc
     except duckdb.Error as exc:
-        console.print(f"[red]query failed:[/red] {exc}")
+        console.print(f"[red]query failed:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from exc
     if format is OutputFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -189,9 +191,10 @@ def sql(
         table = Table(caption=f"{len(rows)} row(s)")
         for i, name in enumerate(names):
             numeric = all(isinstance(r[i], int | float) for r in rows if r[i] is not None)
-            table.add_column(name, justify="right" if numeric and rows else "left")
+            table.add_column(Text(name), justify="right" if numeric and rows else "left")
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            # Text, not markup: a value like "[Reuters]" is data, shown as it is.
+            table.add_row(*(Text("" if v is None else str(v)) for v in row))
         out.print(table)
 
 

@@ -181,9 +181,9 @@ casualties are the best estimates, with low-high ranges in the table.</p>
 <p class="note">Columns: attacks per period (left axis); line: people killed (right axis).</p>
 <div id="chart-time"></div>
 <h2>Where</h2>
-<p class="note">{int(totals.get("located") or 0)} of {n_events} attacks are placed more precisely than
-their country, at {len(points)} places; circles grow with attacks and casualties. Grey: governorate seats from the
-gazetteer, for orientation.</p>
+<p class="note">{int(totals.get("located") or 0)} of {n_events} attacks are placed more
+precisely than their country, at {len(points)} places; circles grow with attacks and
+casualties. Grey: governorate seats from the gazetteer, for orientation.</p>
 <div id="map"></div>
 <h2>Events, their sources and quotes</h2>
 <p class="note">{esc(shown)}</p>

@@ -52,6 +52,14 @@ def test_sql_answers_a_select_as_csv_and_json(warehouse):
     assert json.loads(res.stdout) == [{"event_id": "e1", "event_date": "2025-03-01"}]
 
 
+def test_sql_table_shows_values_verbatim(warehouse):
+    res = runner.invoke(
+        app, ["sql", "select '[Reuters] [red]x[/red]' as \"[q]\"", "--warehouse", str(warehouse)]
+    )
+    assert res.exit_code == 0, res.output
+    assert "[Reuters] [red]x[/red]" in res.stdout and "[q]" in res.stdout
+
+
 def test_sql_table_format_shows_rows(warehouse):
     res = runner.invoke(
         app,
