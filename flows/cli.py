@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows import settings as cfg
@@ -63,7 +64,9 @@ def run(
     dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
+    from flows.gate import CriticalExpectationFailed
     from flows.pipeline import StrictModeError, configured_flow
+    from warehouse.publish import WarehouseBusyError
 
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
     try:
@@ -78,8 +81,9 @@ def run(
             workers=workers,
             dask_address=dask,
         )
-    except StrictModeError as exc:
-        console.print(f"[red]run failed:[/red] {exc}")
+    except (StrictModeError, CriticalExpectationFailed, WarehouseBusyError) as exc:
+        # The flow run is marked Failed in Prefect with the same message; no traceback here.
+        console.print(f"[red]run failed:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from exc
     console.print(_summary_table(result))
     console.print(f"warehouse: {warehouse}")

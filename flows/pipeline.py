@@ -145,8 +145,7 @@ def sitrep_flow(
     )
 
     run.update(status="published", finished_at=stages.utcnow())
-    stages.write_run(settings, run)
-    staged, counts = build_task(settings, run_id)
+    staged, counts = build_task(settings, run_id, run)
     logger.info("staged %s: %s", staged, counts)
     try:
         audit = validate_task(settings, run_id, staged)
@@ -163,6 +162,7 @@ def sitrep_flow(
         audit["docs"],
     )
     published = publish_task(settings, staged)
+    stages.write_run(settings, run)
     logger.info("published %s", published)
     artifacts_task(settings, run_id, run["flow_run_id"] or None)
     return run

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
-import os
 import uuid
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -25,10 +24,11 @@ from flows import progress
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.ingest import ingest_batch
-from warehouse.db import build_database
+from warehouse.db import build_database, replace_rows
 from warehouse.inputs import iter_inputs
 from warehouse.lake import Lake, content_key
 from warehouse.outlets import load_outlets
+from warehouse.publish import publish
 
 log = logging.getLogger("sitrep")
 
@@ -160,20 +160,24 @@ def staging_path(settings: RunSettings, run_id: str) -> Path:
     return published.with_name(f".{published.stem}.staging-{run_id}.duckdb")
 
 
-def build_stage(settings: RunSettings, run_id: str) -> tuple[str, dict[str, int]]:
-    """A complete warehouse file built from the lake, beside the published one, not yet live."""
+def build_stage(settings: RunSettings, run_id: str, run_row: dict) -> tuple[str, dict[str, int]]:
+    """A complete warehouse file built from the lake, beside the published one, not yet live.
+
+    The run's own row goes into the staging file only: the lake's runs ledger records the run
+    once it has published (or failed), so a killed run never reads as published.
+    """
     path = staging_path(settings, run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     counts = build_database(path, Lake(settings.lake_root))
+    replace_rows(path, "runs", schemas.conform([run_row], schemas.RUNS), "run_id")
+    counts["runs"] += 1
     return str(path), counts
 
 
 def publish_stage(settings: RunSettings, staged: str) -> str:
     """Swap the staged file in: readers see the old complete file or the new one, never a mix."""
-    target = Path(settings.warehouse).resolve()
-    os.replace(staged, target)
-    return str(target)
+    return str(publish(staged, settings.warehouse))
 
 
 def documents_of(table: pa.Table, doc_ids: list[str]) -> pa.Table:

@@ -68,3 +68,12 @@ def build_database(
         build_models(con)
         con.execute("CHECKPOINT")
     return counts
+
+
+def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> None:
+    """Insert ``rows`` into table ``name`` of a (staging) file, replacing rows with their keys."""
+    with connect(db_path) as con:
+        con.register("_rows", rows)
+        con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _rows)')
+        con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM _rows')
+        con.unregister("_rows")
