@@ -144,11 +144,19 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     resolved, dt = _timed(stages.resolve_stage, settings)
     out["stages"]["resolve"] = {"seconds": dt, **resolved}
     t0 = time.perf_counter()
-    stages.write_run(settings, {"run_id": run_id, "started_at": now, "status": "published"})
-    staged, counts = stages.build_stage(settings, run_id)
+    run_row = {
+        "run_id": run_id,
+        "started_at": now,
+        "status": "published",
+        "inputs_seen": summary.inputs_seen,
+        "documents_loaded": summary.documents_loaded,
+        "documents_rejected": summary.documents_rejected,
+    }
+    staged, counts = stages.build_stage(settings, run_id, run_row)
     out["stages"]["build"] = {"seconds": time.perf_counter() - t0, "counts": counts}
     out["stages"]["validate"] = validation(settings, run_id, staged)
     _, dt = _timed(stages.publish_stage, settings, staged)
+    stages.write_run(settings, run_row)
     out["stages"]["publish"] = {"seconds": dt}
     out["seconds"] = time.perf_counter() - t_all
     out["run_id"] = run_id
