@@ -35,13 +35,24 @@ def content_key(values: Iterable[str]) -> str:
     return h.hexdigest()[:16]
 
 
+def _filesystem(uri: str) -> tuple[pafs.FileSystem, str]:
+    """pyarrow's own filesystems (file://, s3://, gs://, hdfs://), else any fsspec one."""
+    try:
+        return pafs.FileSystem.from_uri(uri)
+    except (pa.ArrowInvalid, ValueError):
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(uri)
+        return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), path.rstrip("/")
+
+
 class Lake:
     """Reads and writes the lake's tables; knows paths, never what the tables mean."""
 
     def __init__(self, root: str | Path) -> None:
         root = str(root)
         if "://" in root:
-            self.fs, self.root = pafs.FileSystem.from_uri(root)
+            self.fs, self.root = _filesystem(root)
             self.local = False
         else:
             self.fs, self.root = pafs.LocalFileSystem(), str(Path(root).resolve())

@@ -67,3 +67,22 @@ def test_build_database_has_every_table(tmp_path):
         rows = con.execute("select table_name from information_schema.tables").fetchall()
     tables = {r[0] for r in rows}
     assert set(schemas.TABLES) <= tables
+
+
+def test_lake_on_an_fsspec_url_filesystem():
+    """Object storage works the same way: here fsspec's in-memory filesystem."""
+    lake = Lake("memory://sitrep-test-lake")
+    assert not lake.local
+    lake.write_part("documents", _docs(["a", "b"]), "k1", "month=2026-02")
+    lake.write_current("events", schemas.EVENTS.empty_table())
+    assert lake.parts("documents") == [("k1", "month=2026-02")]
+    assert lake.read("documents", schemas.DOCUMENTS).column("doc_id").to_pylist() == ["a", "b"]
+    con = duckdb.connect()
+    assert load_table(con, "documents", lake, schemas.DOCUMENTS) == 2
+
+
+def test_lake_on_a_file_url(tmp_path):
+    lake = Lake(f"file://{tmp_path}")
+    lake.write_part("documents", _docs(["a"]), "k1", "month=unknown")
+    assert (tmp_path / "documents" / "month=unknown" / "part-k1.parquet").exists()
+    assert Lake(tmp_path).read("documents", schemas.DOCUMENTS).num_rows == 1
