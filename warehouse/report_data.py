@@ -50,19 +50,22 @@ def _records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-# Events listed (newest first) in the report's table; the charts and map count them all.
+# Events listed (newest first) in the report's table; the charts count them all.
 MAX_REPORT_EVENTS = 1000
+# Places drawn on the map (the most attacked): the page stays light in a browser.
+MAX_MAP_PLACES = 5000
 
 
 def report_tables(
-    warehouse: str | Path, max_events: int = MAX_REPORT_EVENTS
+    warehouse: str | Path, max_events: int = MAX_REPORT_EVENTS, max_places: int = MAX_MAP_PLACES
 ) -> dict[str, pa.Table]:
     """The report's input tables (see REPORT_QUERIES) from the published warehouse."""
+    limits = {"max_events": max_events, "max_places": max_places}
     tables = {}
     with connect(warehouse, read_only=True) as con:
         for name in REPORT_QUERIES:
             sql = (QUERIES_DIR / f"{name}.sql").read_text()
-            params = {"max_events": max_events} if "$max_events" in sql else None
+            params = {k: v for k, v in limits.items() if f"${k}" in sql} or None
             tables[name] = con.execute(sql, params).to_arrow_table()
     return tables
 

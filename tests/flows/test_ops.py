@@ -214,6 +214,9 @@ def test_report_tables_limit_the_listed_events_not_the_counts(warehouse):
     assert sum(tables["by_governorate"].column("attacks").to_pylist()) == 4
     points = tables["event_points"].to_pylist()
     assert sorted(p["location"] for p in points) == ["Al Bab", "Aleppo", "Mosul"]
+    # The map keeps the most attacked places; each has one attack here, so the earliest stays.
+    one = report_tables(warehouse, max_places=1)["event_points"].to_pylist()
+    assert [(p["location"], p["attacks"]) for p in one] == [("Aleppo", 1)]
 
 
 def test_events_known_only_to_the_country_are_not_mapped(warehouse):

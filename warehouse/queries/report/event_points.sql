@@ -1,4 +1,5 @@
--- One row per plotted location (events with coordinates, grouped by place): what the map shows.
+-- One row per plotted location (events with coordinates, grouped by place): what the map shows,
+-- the $max_places most attacked of them.
 -- Grouped so the map stays light however many events there are. Events known only to the
 -- country are left off: a dot at the country's centre would claim a place nobody reported.
 select
@@ -18,4 +19,5 @@ where latitude between -90 and 90 and longitude between -180 and 180
       where p.place_id = events.place_id and p.precision = 'country'
   )
 group by round(latitude, 4), round(longitude, 4)
-order by first_date nulls last, latitude, longitude
+order by attacks desc, first_date nulls last, latitude, longitude
+limit $max_places
