@@ -99,7 +99,7 @@ def _run_plan(registry: Registry, run: str, rel: tuple[tuple[int, int], ...]) ->
 
 
 def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None:
-    """Append one document's mentions to the columns whose ``append`` methods are ``out``
+    """Append one document's mentions to the columns whose ``extend`` methods are ``out``
     (ENTITY_MENTIONS order, mention_id left out)."""
     norm = normalise(text)
     hits = known_hits(text, norm, registry)
@@ -187,7 +187,7 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
             add((p_start, p_end, kind, ids, res[1], res[2]))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
-    if guarded is not None and any(name in text for name in registry.guarded):
+    if guarded is not None and any(map(text.__contains__, registry.guarded)):
         for g in guarded.finditer(text):
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):
@@ -205,8 +205,8 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
     spans = sentence_spans(text)
     si, n_spans = 0, len(spans)
     places, entities, role_of = registry.places, registry.entities, placing.role
-    (add_doc, add_sentence, add_start, add_end, add_surface, add_entity, add_place, add_type,
-     add_method, add_score, add_role) = out  # fmt: skip
+    rows = []  # this document's rows, turned into columns at the end
+    row = rows.append
     for start, end, kind, ids, method, score in found:
         surface = text[start:end]
         if kind == "place":
@@ -225,28 +225,27 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
             in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
             if method == "alias" and surface == place.name:
                 method = "exact"
-            add_entity(None)
-            add_place(place.place_id)
-            add_type("place")
-            add_role(role_of(text, end, place, in_dl))
+            entity_id, place_id, etype = None, place.place_id, "place"
+            if in_dl or place.feature_code == "PPLC" or place.precision == "country":
+                role = role_of(text, end, place, in_dl)
+            else:
+                role = None  # (what role_of says of a town or a governorate outside datelines)
         else:
             ent = entities[ids[0]]
             if method == "alias" and surface == ent.canonical_name:
                 method = "exact"
-            add_entity(ent.entity_id)
-            add_place(None)
-            add_type(ent.entity_type)
-            add_role(None)
+            entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
         # sentence number by one merge pass (mentions and sentences are both in order)
         while si < n_spans and spans[si][1] <= start:
             si += 1
-        add_sentence(si if si < n_spans and spans[si][0] <= start else -1)
-        add_doc(doc_id)
-        add_start(start)
-        add_end(end)
-        add_surface(surface)
-        add_method(method)
-        add_score(score)
+        sentence_no = si if si < n_spans and spans[si][0] <= start else -1
+        row(
+            (doc_id, sentence_no, start, end, surface, entity_id, place_id, etype, method, score,
+             role)
+        )  # fmt: skip
+    if rows:
+        for extend, values in zip(out, zip(*rows, strict=True), strict=True):
+            extend(values)
 
 
 def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
@@ -259,7 +258,7 @@ def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> p
         documents = documents.select(["doc_id", "text"]).to_pandas()
     # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
     columns: list[list] = [[] for _ in _FIELDS]
-    out = tuple(c.append for c in columns)
+    out = tuple(c.extend for c in columns)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if isinstance(text, str) and text:
             _mentions_of(str(doc_id), text, registry, out)

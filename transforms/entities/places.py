@@ -74,9 +74,16 @@ METONYM_VERBS = frozenset(
 )
 
 
+# What every dateline holds: the agency's closing bracket, then a dash. A quick test first.
+_DATELINE_TAIL = re.compile(r"\)[ \t]*[-–—]")
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of datelines' place words ("DAMASCUS" in "DAMASCUS (Reuters) -")."""
-    return [(m.start(1), m.end(1)) for m in DATELINE.finditer(text[:2000])]
+    head = text[:2000]
+    if _DATELINE_TAIL.search(head) is None:
+        return []
+    return [(m.start(1), m.end(1)) for m in DATELINE.finditer(head)]
 
 
 def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
@@ -99,6 +106,25 @@ def choose_place(
     admin1s: Counter | None = None,
 ) -> Place:
     """One place among a span's candidates (rules in the module docstring)."""
+    key = (tuple(ids), gov_cue, town_cue)
+    plan = registry.place_cache.get(key)
+    if plan is None:
+        plan = registry.place_cache[key] = _candidates(ids, registry, gov_cue, town_cue)
+    if isinstance(plan, Place):
+        return plan
+
+    def rank(c: tuple) -> tuple:
+        _p, country, admin1, fixed = c
+        near = admin1s.get(admin1, 0) if admin1s and admin1 else 0
+        return (-countries.get(country, 0), -near, *fixed)
+
+    return min(plan, key=rank)[0]
+
+
+def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool):
+    """The place rules 1-2 decide, or the candidates left for rule 3 (each with its country,
+    governorate and the context-free part of its rank). Depends on the span's cues only, so
+    ``choose_place`` caches it."""
     cands = [registry.places[i] for i in ids]
     if len(cands) == 1:
         return cands[0]
@@ -115,17 +141,15 @@ def choose_place(
         if seats:
             return next(g for g in govs if g.place_id == seats[0].seat_of)
 
-    def rank(p: Place):
+    def fixed(p: Place) -> tuple:
         prio = (
             PRIORITY_COUNTRIES.index(p.country_code)
             if p.country_code in PRIORITY_COUNTRIES
             else len(PRIORITY_COUNTRIES)
         )
-        near = admin1s.get(p.admin1, 0) if admin1s and p.admin1 else 0
-        return (-countries.get(p.country_code, 0), -near, prio,
-                _PRECISION_RANK.get(p.precision, 9), -p.population, p.place_id)  # fmt: skip
+        return (prio, _PRECISION_RANK.get(p.precision, 9), -p.population, p.place_id)
 
-    return min(cands, key=rank)
+    return [(p, p.country_code, p.admin1, fixed(p)) for p in cands]
 
 
 def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:

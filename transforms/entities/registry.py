@@ -183,6 +183,7 @@ class Registry:
         self.resolve_cache: dict = {}
         self.run_cache: dict = {}
         self.plan_cache: dict = {}  # detect.py: what a capitalised run resolves to, by run
+        self.place_cache: dict = {}  # places.py: a span's candidate places, by ids and cues
         self._tables: dict[str, pa.Table | None] = {}
 
     def _add_alias(self, alias: str, target: tuple[str, str]) -> None:
@@ -227,7 +228,7 @@ class Registry:
         state = self.__dict__.copy()
         state["_automaton"] = None  # rebuilt on first use in the receiving process
         state["resolve_cache"], state["run_cache"], state["_tables"] = {}, {}, {}
-        state["plan_cache"] = {}
+        state["plan_cache"], state["place_cache"] = {}, {}
         return state
 
     # ------------------------------------------------------------------ tables
