@@ -153,7 +153,8 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
     for k, (h_start, h_end, pat) in enumerate(hits):
         if pat.fixed is not None:
             if k not in replaced:
-                add((h_start, h_end, *pat.fixed, "alias", ALIAS_SCORE))
+                kind, ids = pat.fixed
+                add((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
             continue
         if k in replaced:
             continue
@@ -196,11 +197,15 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
     # one sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
     # the uncued mentions of the same candidate set ("attacks in Raqqa") in this document
     cued: dict[frozenset, tuple[bool, bool]] = {}
+    own_cues = []  # (gov, town, candidate set) of each ambiguous place, for the loop below
     for start, end, kind, ids, _m, _s in found:
         if kind == "place" and len(ids) > 1:
             gov, town = placing.cues(text, start, end, text[start:end])
+            cands = frozenset(ids)
+            own_cues.append((gov, town, cands))
             if gov != town:
-                cued.setdefault(frozenset(ids), (gov, town))
+                cued.setdefault(cands, (gov, town))
+    next_cues = iter(own_cues).__next__
     datelines = placing.dateline_spans(text)
     spans = sentence_spans(text)
     si, n_spans = 0, len(spans)
@@ -213,9 +218,9 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
             if len(ids) == 1:
                 place = places[ids[0]]
             else:
-                gov, town = placing.cues(text, start, end, surface)
+                gov, town, cands = next_cues()
                 if gov == town:
-                    gov, town = cued.get(frozenset(ids), (gov, town))
+                    gov, town = cued.get(cands, (gov, town))
                 place = placing.choose_place(ids, registry, gov, town, countries, admin1s)
             if place.precision == "governorate" and method != "alias":
                 m = _GOV_SUFFIX.match(text, end)
