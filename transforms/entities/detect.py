@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 import pandas as pd
 import pyarrow as pa
@@ -34,6 +35,7 @@ from transforms.entities.resolve import (
 from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
+_START = itemgetter(0)
 _FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
@@ -193,7 +195,7 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):
                 found.append((a, b, "place", list(registry.guarded[g.group(1)]), "alias", 1.0))
-    found.sort(key=lambda f: f[0])
+    found.sort(key=_START)  # stable: equal starts keep their order
     # one sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
     # the uncued mentions of the same candidate set ("attacks in Raqqa") in this document
     cued: dict[frozenset, tuple[bool, bool]] = {}
@@ -264,7 +266,7 @@ def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> p
     # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
     columns: list[list] = [[] for _ in _FIELDS]
     out = tuple(c.extend for c in columns)
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+    for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(), strict=True):
         if isinstance(text, str) and text:
             _mentions_of(str(doc_id), text, registry, out)
     arrays = [pa.array(c, type=f.type) for c, f in zip(columns, _FIELDS, strict=True)]
