@@ -36,6 +36,7 @@ def clear_caches() -> None:
     for fn in (
         dates._find_dates,
         extract._unsourced,
+        extract._clause_reasons,
         classify.attribution_of,
         casualties.count_casualties,
         classify._wording_reason,
@@ -121,24 +122,28 @@ def extract_reports(
             "role",
         ],
     )
+    used, new = _USED_TYPES, Mention  # locals: this loop runs once per mention
     for doc_id, start, end, surface, eid, pid, etype, role in zip(*cols, strict=True):
         # Only places and possible perpetrators matter here (media, persons are skipped).
-        if etype not in _USED_TYPES:
+        if etype not in used:
             continue
         # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
         if not isinstance(pid, str):
             pid = None if pid is None or pid != pid else str(pid)  # NaN != NaN
-        by_doc.setdefault(doc_id, []).append(
-            Mention(
-                int(start),
-                int(end),
-                surface if isinstance(surface, str) else "",
-                eid if isinstance(eid, str) else None,
-                pid,
-                etype,
-                role if isinstance(role, str) else None,
-            )
+        mention = new(
+            int(start),
+            int(end),
+            surface if isinstance(surface, str) else "",
+            eid if isinstance(eid, str) else None,
+            pid,
+            etype,
+            role if isinstance(role, str) else None,
         )
+        found = by_doc.get(doc_id)
+        if found is None:
+            by_doc[doc_id] = [mention]
+        else:
+            found.append(mention)
     rows: list[dict[str, Any]] = []
     doc_cols = _columns(documents, ["doc_id", "text", "published_date"])
     for doc_id, text, pub in zip(*doc_cols, strict=True):

@@ -252,18 +252,8 @@ _DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})
 # one scan instead of three when the lower-cased stems only hit "market" or "decided".
 _MONTH_NAME = re.compile(_MON)
 _MONTH_KINDS = frozenset({"dmy", "mdy", "my"})
-
-
-def _may_match(kind: str, low: str, digit: bool) -> bool:
-    if kind in _DIGIT_KINDS and not digit:
-        return False
-    for group in _NEEDS.get(kind, ()):
-        for n in group:
-            if n in low:
-                break
-        else:
-            return False
-    return True
+# (kind, pattern, needs a digit, needed substring groups), in _PATTERNS order.
+_GATED = [(kind, pat, kind in _DIGIT_KINDS, _NEEDS.get(kind, ())) for kind, pat in _PATTERNS]
 
 
 def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
@@ -278,8 +268,19 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
     low = text.lower()
     digit = _DIGIT.search(text) is not None
     month: bool | None = None
-    for kind, pat in _PATTERNS:
-        if not _may_match(kind, low, digit):
+    for kind, pat, needs_digit, needs in _GATED:
+        if needs_digit and not digit:
+            continue
+        # Every group of needed substrings must have one hit (before any regex scan).
+        missing = False
+        for group in needs:
+            for n in group:
+                if n in low:
+                    break
+            else:
+                missing = True
+                break
+        if missing:
             continue
         if kind in _MONTH_KINDS:
             if month is None:
@@ -309,7 +310,12 @@ def latest_explicit_day(text: str) -> date | None:
     """The latest full date ("21 February 2026", "Feb 21, 2026", "2026-02-21") in ``text``: an
     undated article's stand-in for its publication day."""
     best = None
+    if _DIGIT.search(text) is None:
+        return None  # each of the three patterns needs digits
+    month = _MONTH_NAME.search(text) is not None
     for kind in ("iso", "dmy", "mdy"):
+        if (kind == "iso" and "-" not in text) or (kind != "iso" and not month):
+            continue  # a full date needs its dashes or its month name
         pat = dict(_PATTERNS)[kind]
         for m in pat.finditer(text):
             ref = _resolve(kind, m, None, None)

@@ -102,6 +102,20 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _clause_reasons(
+    sentence: str, published: date | None, dated: bool
+) -> tuple[tuple[int, int, str | None], ...]:
+    """The sentence's clauses (offsets in it), each with why it reports no attack (None: it
+    may). ``dated``: the sentence may name a year, so its dates can make a clause history."""
+    dates = find_dates(sentence, published) if dated else []
+    out = []
+    for cs, ce in _clauses(sentence, 0, len(sentence)):
+        cdates = [d for d in dates if cs <= d.start < ce]
+        out.append((cs, ce, classify.not_attack_reason(sentence[cs:ce], cdates, published)))
+    return tuple(out)
+
+
 def _combine(a: Range | None, b: Range | None) -> Range | None:
     """Two statements of one group's toll: the widest range both allow, the first best."""
     if a is None or b is None:
@@ -444,11 +458,10 @@ class _Doc:
             return
         live: list[tuple[int, int]] = []
         blocked = False
-        for cs, ce in _clauses(text, s, e):
-            cdates = [d for d in dates if cs <= d.start < ce]
+        for cs, ce, reason in _clause_reasons(sentence, self.pub, has_year):
+            cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
             if not (blocked and _CONTINUATION.match(text, cs)):
-                reason = classify.not_attack_reason(text[cs:ce], cdates, self.pub, self.low[cs:ce])
                 blocked = reason is not None
             if not blocked:
                 live.append((cs, ce))
