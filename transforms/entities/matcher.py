@@ -69,13 +69,17 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
     return surface != surface.lower()
 
 
-_SORT_KEY = itemgetter(0, 1, 2)
+_FIRST = itemgetter(0)
+_WIDE = 1 << 20  # longer than any alias
 
 
 def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int, Pattern]]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order,
     as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build)."""
-    found: list[tuple[int, int, str, Pattern]] = []  # (start, -length, alias, pattern)
+    # (order key, start, end, pattern); the key sorts by start, then the longest first, as
+    # one int (no alias is _WIDE long), and no two hits share it: equal start and length are
+    # one alias, which the automaton reports once per position
+    found: list[tuple[int, int, int, Pattern]] = []
     add = found.append
     n = len(text)
     for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
@@ -94,14 +98,13 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int,
             # "IT IS" in a capitals headline is not the group; longer acronyms (ISIS) are safe.
             if len(surface) <= 3 and _in_caps_line(text, start, end):
                 continue
-        add((start, start - end, pat.norm, pat))
-    found.sort(key=_SORT_KEY)
+        add((start * _WIDE + start - end, start, end, pat))
+    found.sort(key=_FIRST)
     out: list[tuple[int, int, Pattern]] = []
     keep = out.append
     last_end = -1
-    for start, neg_len, _alias, pat in found:
+    for _order, start, end, pat in found:
         if start >= last_end:
-            end = start - neg_len
             if start > 2 and text[start - 1] in "-‑":  # "Er-Raqqa", "Al-Hassakeh": the article
                 lead = _LEAD_ARTICLE.search(text, max(0, start - 5), start)
                 if lead is not None and lead.start(1) >= last_end:
