@@ -82,7 +82,7 @@ ENTITY_ORIGINS = ("registry", "discovered")
 MATCH_METHODS = ("exact", "alias", "key", "fuzzy", "coreference", "discovered")
 # Why a place mention is not an event place (transforms/entities/__init__.py); null otherwise.
 MENTION_ROLES = ("dateline", "metonym")
-RUN_STATUSES = ("running", "published", "failed")
+RUN_STATUSES = ("running", "published", "unchanged", "failed")
 INPUT_OUTCOMES = ("loaded", "rejected")
 
 # Dates: nothing this pipeline covers happened before this (exclusive).

@@ -121,6 +121,21 @@ def sitrep_flow(
         )
 
     chunks = pending_task(settings, reprocess)
+    if not reprocess and stages.nothing_new(settings, summary, chunks):
+        # Nothing to extract, merge or publish: the published warehouse is current. The run is
+        # recorded in the lake's ledger and appears in `runs` from the next publication on.
+        last = stages.previous_run(settings) or {}
+        run.update(
+            status="unchanged",
+            finished_at=stages.utcnow(),
+            events_new=0,
+            events_updated=0,
+            events_total=last.get("events_total"),
+        )
+        stages.write_run(settings, run)
+        logger.info("nothing new: %s is current, not rebuilt", settings.warehouse)
+        artifacts_task(settings, run_id, run["flow_run_id"] or None)
+        return run
     extracted = _extract(settings, chunks, workers or os.cpu_count() or 1, bool(dask_address))
     for chunk, (n_mentions, n_reports) in extracted:
         logger.info(

@@ -50,6 +50,7 @@ class IngestSummary:
     documents_loaded: int = 0
     documents_rejected: int = 0
     documents_new: int = 0
+    rejections_new: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, reason, detail)
 
@@ -101,6 +102,7 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
             )
         )
         fresh = [p not in known_rejections for p in pairs]
+        summary.rejections_new += sum(fresh)
         if any(fresh):
             new_rej = rej.filter(pa.array(fresh))
             lake.write_part(
@@ -146,6 +148,23 @@ def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk
         else (set(lake.parts("mentions_raw")) & set(lake.parts("report_candidates")))
     )
     return [Chunk(k, p or "") for k, p in lake.parts("documents") if (k, p) not in done]
+
+
+def previous_run(settings: RunSettings) -> dict | None:
+    """The lake's latest recorded run (published, unchanged or failed), or None."""
+    runs = Lake(settings.lake_root).read("runs", schemas.RUNS).to_pylist()
+    return max(runs, key=lambda r: r["started_at"]) if runs else None
+
+
+def nothing_new(settings: RunSettings, summary: IngestSummary, pending: list[Chunk]) -> bool:
+    """True when the published warehouse already holds everything this run would publish:
+    no new document or rejection, no chunk left to extract, and the last run ended well."""
+    if summary.documents_new or summary.rejections_new or pending:
+        return False
+    if not Path(settings.warehouse).exists():
+        return False
+    last = previous_run(settings)
+    return last is not None and last["status"] in ("published", "unchanged")
 
 
 def write_run(settings: RunSettings, run_row: dict) -> None:

@@ -77,7 +77,7 @@ def test_rerun_changes_nothing_and_one_more_article_adds_one_document(seeded, tm
     wh, _ = seeded
     before = _snapshot(wh)
     run = _run([SEEDS], wh)
-    assert run["documents_new"] == 0
+    assert (run["status"], run["documents_new"], run["inputs_seen"]) == ("unchanged", 0, 5)
     assert _snapshot(wh) == before
     extra = tmp_path / "extra"
     extra.mkdir()
