@@ -453,8 +453,10 @@ class _Doc:
             return
         # Dates first only where a year may make the sentence history; else after the clauses.
         has_year = _YEARISH.search(text, s, e) is not None
-        dates = self.dates_of(i) if has_year else []
-        if has_year and classify.is_history(dates, self.pub or self.reference_date()):
+        # (history needs only the dates' values: offsets in the sentence will do)
+        if has_year and classify.is_history(
+            find_dates(sentence, self.pub), self.pub or self.reference_date()
+        ):
             return
         live: list[tuple[int, int]] = []
         blocked = False
