@@ -155,6 +155,8 @@ def report(results: dict[str, Any]) -> str:
             f"{flow_s / floor:,.0f}" if flow_s else "n/a"
         )
         share = f"{(flow_s - full['seconds']) / flow_s:.1%}" if flow_s else "n/a"
+        if flow_s and f.get("cpu_seconds") and full.get("cpu_seconds"):
+            share += f" (CPU: {(f['cpu_seconds'] - full['cpu_seconds']) / f['cpu_seconds']:.1%})"
         rss = d.get("peak_rss_mb", {})
         if flow_s:
             rss_f = f.get("peak_rss_mb", {})
