@@ -674,29 +674,29 @@ def extract_document(
 ) -> list[dict[str, Any]]:
     """Attack reports of one document (rows of EVENT_REPORTS as dicts, event_id None)."""
     state = _Doc(doc, mentions, places)
+    text = state.text
     # Cheap substring tests first: only sentences holding an attack word are read in full.
-    low = state.low[0 : len(state.text)]
+    low = state.low[0 : len(text)]
     hits = _find_stems(low, rules.ATTACK_STEMS)
-    h = 0
+    n_hits, attack_at, h = len(hits), rules.ATTACK.match, 0
     for i, (s, e) in enumerate(state.spans):
-        while h < len(hits) and hits[h] < s:
+        while h < n_hits and hits[h] < s:
             h += 1
-        k = h
+        read = False
         # A line without closing punctuation is a headline, caption or menu: it restates the
         # story (or is chrome), never a report of its own.
-        if not _is_prose(state.text, s, e):
-            k = len(hits)
-        read = False
-        while k < len(hits) and hits[k] < e:
-            # The regex anchored where the stem's word starts: cheaper than a sentence scan.
-            ws = hits[k]
-            while ws > s and state.text[ws - 1].isalpha():
-                ws -= 1
-            if rules.ATTACK.match(state.text, ws, e):
-                state.read_sentence(i)
-                read = True
-                break
-            k += 1
+        if h < n_hits and hits[h] < e and _is_prose(text, s, e):
+            k = h
+            while k < n_hits and hits[k] < e:
+                # The regex anchored where the stem's word starts: cheaper than a sentence scan.
+                ws = hits[k]
+                while ws > s and text[ws - 1].isalpha():
+                    ws -= 1
+                if attack_at(text, ws, e):
+                    state.read_sentence(i)
+                    read = True
+                    break
+                k += 1
         if not read and state.group is not None and rules.hit(rules.ATTRIBUTION_STEMS, low[s:e]):
             state.read_attribution(i)
     state.close_group()
