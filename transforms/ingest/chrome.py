@@ -146,6 +146,44 @@ CREDIT = re.compile(
     r"\b(?:reuters|afp|ap|epa|anadolu)\s*(?:photo|images?)\b)",
     re.IGNORECASE,
 )
+# Cheap substring tests before the case-insensitive regexes, which scan slowly: a line without
+# any of these words cannot match the pattern that follows them.
+CREDIT_NEEDLES = (
+    "getty",
+    "shutterstock",
+    "wikimedia",
+    "cc by",
+    "cc-by",
+    "photo",
+    "image",
+    "source:",
+    "/",
+)
+SIGNUP_NEEDLES = (
+    "sign",
+    "subscri",
+    "newsletter",
+    "inbox",
+    "daily updates",
+    "account",
+    "log in",
+    "login",
+    "register",
+    "already a",
+    "journalism",
+)
+LEGAL_NEEDLES = ("©", "(c)", "copyright", "rights reserved", "cookie", "privacy", "terms of")
+
+
+def has_any(lowered: str, needles: tuple[str, ...]) -> bool:
+    return any(n in lowered for n in needles)
+
+
+def credit_in(line: str) -> re.Match[str] | None:
+    """The photo/licence credit in a line, if any."""
+    return CREDIT.search(line) if has_any(line.lower(), CREDIT_NEEDLES) else None
+
+
 _WORD = re.compile(r"[\w/'’.-]+")
 _TERMINAL = re.compile(r"""[.!?]["'”’)\]]*$""")
 MAX_UI_WORDS = 8
@@ -167,8 +205,19 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def _is_ticker(core: str, words: list[str]) -> bool:
+    """Prices and percentages in a row, with hardly any lower-case words (not a sentence)."""
+    if len(_PERCENT.findall(core)) < 2 and len(_TICKER.findall(core)) < 3:
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    return sum(w[:1].islower() for w in alpha) <= 0.3 * len(alpha)
+
+
 def chrome_kind(line: str) -> str | None:
     """Why a single line is chrome ('ui', 'signup', ...), or None when it may be body."""
+    # Chrome is short: a long line is body, and skipping the rules keeps ingestion fast.
+    if line.count(" ") >= MAX_PROMPT_WORDS + 8:
+        return None
     core = _BULLET.sub("", line).strip()
     if not core:
         return "ui" if line.strip() else None
@@ -178,24 +227,26 @@ def chrome_kind(line: str) -> str | None:
     if not core:
         return "dateline"
     words = _words(core)
-    lowered = [w.lower().strip(".’'") for w in words]
+    if len(words) > MAX_PROMPT_WORDS:
+        return None
     if _WELCOME.match(core):
         return "welcome"
     if _FONT_WIDGET.match(core):
         return "font_widget"
-    if words and len(words) <= MAX_UI_WORDS and all(w in UI_WORDS for w in lowered):
+    if len(words) <= MAX_UI_WORDS and all(w.lower().strip(".’'") in UI_WORDS for w in words):
         return "ui"
-    if _SIGNUP.search(core) and len(words) <= MAX_PROMPT_WORDS:
+    lowered = core.lower()
+    if has_any(lowered, SIGNUP_NEEDLES) and _SIGNUP.search(core):
         return "signup"
-    if len(_PERCENT.findall(core)) >= 2 or len(_TICKER.findall(core)) >= 3:
+    if _is_ticker(core, words):
         return "ticker"
-    if (_COPYRIGHT.search(core) or _COOKIE.search(core)) and len(words) <= MAX_PROMPT_WORDS:
+    if has_any(lowered, LEGAL_NEEDLES) and (_COPYRIGHT.search(core) or _COOKIE.search(core)):
         return "legal"
-    alnum = sum(ch.isalnum() for ch in core)
-    if alnum < len(core) * 0.5 and len(words) <= 4:
-        return "ui"
-    if line.lstrip().startswith("|") and len(words) <= 4:
-        return "breadcrumb"
+    if len(words) <= 4:
+        if sum(map(str.isalnum, core)) < len(core) * 0.5:
+            return "ui"
+        if line.lstrip().startswith("|"):
+            return "breadcrumb"
     return None
 
 
@@ -227,15 +278,14 @@ def clean_text_lines(text: str) -> Cleaned:
             kinds.append(None)
             continue
         kind = chrome_kind(line)
-        if kind is None and counts[_norm(line)] >= 2 and len(line.split()) <= MAX_CAPTION_WORDS:
-            kind = "caption" if CREDIT.search(line) or counts[_norm(line)] >= 3 else None
-        if (
-            kind is None
-            and CREDIT.search(line)
-            and len(line.split()) <= MAX_CAPTION_WORDS
-            and not _is_body_paragraph(CREDIT.split(line)[0])
-        ):
-            kind = "caption"
+        short = line.count(" ") < MAX_CAPTION_WORDS
+        if kind is None and short:
+            repeats = counts[_norm(line)]
+            credit = credit_in(line)
+            if (repeats >= 3 or (repeats >= 2 and credit)) or (
+                credit and not _is_body_paragraph(line[: credit.start()])
+            ):
+                kind = "caption"
         # A sign-up prompt that wraps onto a second, lower-case line takes that line with it.
         if (
             kind is None

@@ -100,6 +100,15 @@ def parse_date_value(value: str | None) -> date | None:
     return _match_date(m) if m else None
 
 
+# Every labelled stamp contains one of these (lower-cased); "date" covers updated and dated.
+LABEL_NEEDLES = ("publish", "posted", "date", "issued")
+
+
+def _labelled(line: str) -> bool:
+    lowered = line.lower()
+    return any(n in lowered for n in LABEL_NEEDLES)
+
+
 def find_text_date(text: str) -> tuple[date | None, str | None, tuple[int, int] | None]:
     """(date, method, line span) of the best dateline in the text; (None, None, None) if none.
 
@@ -113,13 +122,13 @@ def find_text_date(text: str) -> tuple[date | None, str | None, tuple[int, int] 
         pos += len(line) + 1
         if len(line) > 300:
             continue
-        for m in _LABELLED.finditer(line):
+        for m in _LABELLED.finditer(line) if _labelled(line) else ():
             found = _match_date(m)
             if found:
                 label = " ".join(m.group("label").lower().split())
                 cand = (LABEL_RANK.get(label, 2), span[0], found, f"text:{label}", span)
                 best = min(best, cand) if best else cand
-        m2 = _BARE_LINE.match(line)
+        m2 = _BARE_LINE.match(line) if len(line) < 80 else None
         if m2:
             found = _match_date(m2)
             if found:
@@ -132,6 +141,8 @@ def find_text_date(text: str) -> tuple[date | None, str | None, tuple[int, int] 
 
 def strip_date_stamps(line: str) -> str:
     """The line without its labelled date stamps (and their times)."""
+    if not _labelled(line):
+        return line.strip(" |•·-–:,")
     out = line
     for m in reversed(list(_LABELLED.finditer(line))):
         end = m.end()
@@ -144,5 +155,5 @@ def strip_date_stamps(line: str) -> str:
 def is_dateline(line: str) -> bool:
     """True for a line that is only a date stamp (kept as metadata, not body)."""
     return bool(_BARE_LINE.match(line)) or (
-        bool(_LABELLED.search(line)) and strip_date_stamps(line) == ""
+        _labelled(line) and bool(_LABELLED.search(line)) and strip_date_stamps(line) == ""
     )

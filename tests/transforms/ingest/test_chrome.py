@@ -77,3 +77,8 @@ def test_title_only_before_the_body():
     out = clean_text_lines(text)
     assert out.title is None
     assert "A Short Subheading In Title Case" in out.body
+
+
+def test_a_sentence_with_percentages_is_not_a_ticker():
+    line = "Turnout was 45% in Raqqa and 30% in Hasakah, officials said."
+    assert chrome_kind(line) is None
