@@ -178,6 +178,7 @@ def sitrep_flow(
     )
     published = publish_task(settings, staged)
     stages.write_run(settings, run)
+    stages.mark_published(settings, "")
     logger.info("published %s", published)
     artifacts_task(settings, run_id, run["flow_run_id"] or None)
     return run

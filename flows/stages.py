@@ -156,15 +156,30 @@ def previous_run(settings: RunSettings) -> dict | None:
     return max(runs, key=lambda r: r["started_at"]) if runs else None
 
 
+def _settled_lake(settings: RunSettings, run_id: str) -> str:
+    """The lake's fingerprint without this run's ledger nor the ledgers of unchanged runs (they
+    add nothing to publish)."""
+    lake = Lake(settings.lake_root)
+    runs = lake.read("runs", schemas.RUNS, ["run_id", "status"]).to_pylist()
+    quiet = {r["run_id"] for r in runs if r["status"] == "unchanged"} | {run_id}
+    return lake.fingerprint(quiet)
+
+
 def nothing_new(settings: RunSettings, summary: IngestSummary, pending: list[Chunk]) -> bool:
-    """True when the published warehouse already holds everything this run would publish:
-    no new document or rejection, no chunk left to extract, and the last run ended well."""
+    """True when the published warehouse already holds everything this run would publish: no
+    new document or rejection, no chunk left to extract, and the lake exactly as it was
+    published (a failed run, or anything else written since, makes it differ)."""
     if summary.documents_new or summary.rejections_new or pending:
         return False
     if not Path(settings.warehouse).exists():
         return False
-    last = previous_run(settings)
-    return last is not None and last["status"] in ("published", "unchanged")
+    published = Lake(settings.lake_root).read_marker("published")
+    return published == _settled_lake(settings, summary.run_id)
+
+
+def mark_published(settings: RunSettings, run_id: str) -> None:
+    """Remember what the lake held when it was published (see ``nothing_new``)."""
+    Lake(settings.lake_root).write_marker("published", _settled_lake(settings, run_id))
 
 
 def write_run(settings: RunSettings, run_row: dict) -> None:

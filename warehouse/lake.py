@@ -152,3 +152,38 @@ class Lake:
     def local_glob(self, name: str) -> str | None:
         """A glob DuckDB's read_parquet can scan directly (local lakes only)."""
         return f"{self._dir(name)}/**/*.parquet" if self.local and self.files(name) else None
+
+    def fingerprint(self, ignore_runs: set[str] | frozenset[str] = frozenset()) -> str:
+        """A hash of every part file (path and size): equal fingerprints, equal lake contents.
+
+        Ledger parts (``runs``, ``run_inputs``) of the runs named in ``ignore_runs`` are left out.
+        """
+        h = hashlib.sha256()
+        sel = pafs.FileSelector(self.root, recursive=True, allow_not_found=True)
+        for info in sorted(self.fs.get_file_info(sel), key=lambda f: f.path):
+            if info.type != pafs.FileType.File or not info.path.endswith(".parquet"):
+                continue
+            rel = info.path[len(self.root) + 1 :]
+            table = rel.split("/", 1)[0]
+            key = info.base_name.removeprefix("part-").removesuffix(".parquet")
+            run_of = key if table == "runs" else key.rsplit("-", 1)[0]
+            if table in ("runs", "run_inputs") and run_of in ignore_runs:
+                continue
+            h.update(f"{rel}\0{info.size}\n".encode())
+        return h.hexdigest()
+
+    def write_marker(self, name: str, text: str) -> None:
+        """A small text file beside the tables (not a table), replaced atomically."""
+        path = f"{self.root}/_{name}"
+        self.fs.create_dir(self.root, recursive=True)
+        tmp = f"{path}.{uuid.uuid4().hex}.partial"
+        with self.fs.open_output_stream(tmp) as out:
+            out.write(text.encode())
+        self.fs.move(tmp, path)
+
+    def read_marker(self, name: str) -> str | None:
+        path = f"{self.root}/_{name}"
+        if self.fs.get_file_info(path).type != pafs.FileType.File:
+            return None
+        with self.fs.open_input_stream(path) as src:
+            return src.read().decode()

@@ -142,9 +142,12 @@ def test_two_runs_at_once_neither_corrupt_nor_duplicate(tmp_path):
     ]  # fmt: skip
     outs = [p.communicate(timeout=900)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs[-1][-3000:]
-    runs = _query(wh, "select status, documents_new from runs order by started_at")
-    assert [s for s, _ in runs] == ["published", "published"]
-    assert sorted(n for _, n in runs) == [0, 5]  # the second saw the first's documents
+    # One run published the five documents; the other, held by the lock until then, found
+    # nothing new and left the published file as it was (both are in the lake's ledger).
+    ledger = Lake(tmp_path / "lake").read("runs", schemas.RUNS).to_pylist()
+    assert sorted((r["status"], r["documents_new"]) for r in ledger) == [
+        ("published", 5), ("unchanged", 0)]  # fmt: skip
+    assert _query(wh, "select status, documents_new from runs") == [("published", 5)]
     assert _query(wh, "select count(*), count(distinct doc_id) from documents")[0] == (5, 5)
     n_events = _query(wh, "select count(*), count(distinct event_id) from events")[0]
     assert n_events[0] == n_events[1] > 0
