@@ -1,8 +1,8 @@
 """DuckDB: the warehouse file built from the lake, the SQL models, read-only connections.
 
 Tables are loaded from the lake's Parquet with the columns of ``transforms.schemas``; models
-are the ``.sql`` files under ``warehouse/models/{staging,marts}``, each materialised as a view
-named after its file, in layer order then name order.
+are the ``.sql`` files under ``warehouse/models/{staging,marts}``, each named after its file, built
+in layer order then name order: staging models as views, marts as tables.
 """
 
 from __future__ import annotations
@@ -47,11 +47,18 @@ def model_files() -> list[Path]:
     return [p for layer in LAYERS for p in sorted((MODELS_DIR / layer).glob("*.sql"))]
 
 
+# Staging models are views; marts are materialised as tables when the file is built (the file
+# is rebuilt whole each run, so they never go stale), which makes analysts' queries on them
+# milliseconds instead of a re-aggregation of every event.
+MATERIALISED_LAYERS = frozenset({"marts"})
+
+
 def build_models(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Create or replace one view per model file; returns the model names in build order."""
+    """Create or replace each model (view or table by layer); the names in build order."""
     names = []
     for path in model_files():
-        con.execute(f'CREATE OR REPLACE VIEW "{path.stem}" AS {path.read_text()}')
+        kind = "TABLE" if path.parent.name in MATERIALISED_LAYERS else "VIEW"
+        con.execute(f'CREATE OR REPLACE {kind} "{path.stem}" AS {path.read_text()}')
         names.append(path.stem)
     return names
 
