@@ -183,7 +183,8 @@ def report(results: dict[str, Any]) -> str:
     if not _err(q):
         lines.append(
             f"\n`attacks_by_location` over {q['events']:,} events: {q['median_ms']:.1f} ms median "
-            f"(a view; {q['materialised_median_ms']:.1f} ms if materialised at build time)."
+            f"(the mart, a table built with the warehouse; {q['aggregate_median_ms']:.1f} ms to "
+            "aggregate the events at query time)."
         )
     else:
         lines.append(f"\n`attacks_by_location`: failed: {_err(q)}")
