@@ -257,7 +257,10 @@ def resolve_stage(settings: RunSettings) -> dict[str, int]:
 
     lake = Lake(settings.lake_root)
     registry = load_registry()
-    docs = lake.read("documents", schemas.DOCUMENTS).to_pandas()
+    # What discovery (text) and merging (dates, outlets) read; not titles, captions or uris.
+    docs = lake.read(
+        "documents", schemas.DOCUMENTS, ["doc_id", "text", "published_date", "source"]
+    ).to_pandas()
     raw = lake.read("mentions_raw", schemas.ENTITY_MENTIONS).to_pandas()
     discovered, mentions = discover_entities(raw, docs, registry)
     entities = pa.concat_tables([registry.entities_table(), discovered])
