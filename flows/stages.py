@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from flows import progress
 from flows.settings import RunSettings
 from transforms import schemas
-from transforms.ingest import ingest_batch
+from transforms.ingest import REASONS, ingest_batch
 from warehouse.db import build_database, replace_rows
 from warehouse.inputs import iter_inputs
 from warehouse.lake import Lake, content_key
@@ -67,13 +67,30 @@ def _month(d: object) -> str:
     return f"month={d:%Y-%m}" if d is not None else f"month={UNDATED}"
 
 
+def _known_inputs(lake: Lake) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(uri, content hash) -> (doc_id, rejection reason) of every input earlier runs saw."""
+    seen = lake.read(
+        "run_inputs", schemas.RUN_INPUTS, ["uri", "content_sha256", "doc_id", "reason"]
+    )
+    return {
+        (u, h): (d, r)
+        for u, h, d, r in zip(*(seen.column(c).to_pylist() for c in seen.column_names), strict=True)
+        if h is not None
+    }
+
+
 def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSummary:
-    """Read every input, write new documents (by month, in chunks) and the run's ledger."""
+    """Read every input, write new documents (by month, in chunks) and the run's ledger.
+
+    An input an earlier run saw, unchanged (same uri and bytes), is recorded, not cleaned again.
+    """
     lake = Lake(settings.lake_root)
     outlets = load_outlets()
     known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
+    known_inputs = _known_inputs(lake)
+    known_rejections = {k for k, (_doc, reason) in known_inputs.items() if reason}
     old_rej = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
-    known_rejections = set(
+    known_rejections.update(
         zip(
             old_rej.column("uri").to_pylist(),
             old_rej.column("content_sha256").to_pylist(),
@@ -86,7 +103,9 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
         batch = list(itertools.islice(inputs, settings.chunk_size))
         if not batch:
             break
-        result = ingest_batch(batch, outlets, run_id, now, frozenset(known), settings.max_bytes)
+        result = ingest_batch(
+            batch, outlets, run_id, now, frozenset(known), settings.max_bytes, known_inputs
+        )
         docs = result.documents
         known.update(docs.column("doc_id").to_pylist())
         months = [_month(d) for d in docs.column("published_date").to_pylist()]
@@ -104,32 +123,34 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
         fresh = [p not in known_rejections for p in pairs]
         summary.rejections_new += sum(fresh)
         if any(fresh):
-            new_rej = rej.filter(pa.array(fresh))
             lake.write_part(
-                "rejected_documents", new_rej, content_key(f"{u}\0{s}" for u, s in pairs)
+                "rejected_documents",
+                rej.filter(pa.array(fresh)),
+                content_key(f"{u}\0{s}" for u, s in pairs),
             )
             known_rejections.update(pairs)
-        lake.write_part("run_inputs", result.ledger, f"{run_id}-{batch_no:05d}")
         ledger = result.ledger
+        lake.write_part("run_inputs", ledger, f"{run_id}-{batch_no:05d}")
+        details = dict(
+            zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
+        )
         outcomes = ledger.column("outcome").to_pylist()
+        for uri, reason in zip(
+            ledger.column("uri").to_pylist(), ledger.column("reason").to_pylist(), strict=True
+        ):
+            if reason:
+                summary.reasons[reason] += 1
+                summary.rejected.append((uri, reason, details.get(uri) or REASONS[reason]))
         summary.inputs_seen += len(outcomes)
         summary.documents_loaded += outcomes.count("loaded")
         summary.documents_rejected += outcomes.count("rejected")
         summary.documents_new += docs.num_rows
-        for uri, reason, detail in zip(
-            rej.column("uri").to_pylist(),
-            rej.column("reason").to_pylist(),
-            rej.column("detail").to_pylist(),
-            strict=True,
-        ):
-            summary.reasons[reason] += 1
-            summary.rejected.append((uri, reason, detail))
         log.info(
             "ingested batch %d: %d inputs, %d new documents, %d rejected",
             batch_no,
             len(outcomes),
             docs.num_rows,
-            rej.num_rows,
+            outcomes.count("rejected"),
         )
     return summary
 

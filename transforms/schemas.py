@@ -55,6 +55,8 @@ RUN_INPUTS = pa.schema(
         ("doc_id", pa.string()),
         ("reason", pa.string()),
         ("is_new", pa.bool_()),
+        # hash of the input's bytes: an input seen before, unchanged, is not cleaned again
+        ("content_sha256", pa.string()),
     ],
     metadata={"grain": "one row per input a run saw (the run's ledger)"},
 )

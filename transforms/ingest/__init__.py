@@ -47,15 +47,38 @@ def ingest_batch(
     now: datetime,
     known_doc_ids: frozenset[str] = frozenset(),
     max_bytes: int = DEFAULT_MAX_BYTES,
+    known_inputs: dict[tuple[str, str], tuple[str | None, str | None]] | None = None,
 ) -> Ingested:
     """Ingest every input; a document already known (or seen earlier in the batch) is not new.
 
-    ``documents`` holds only new documents; ``ledger`` holds one row per input.
+    ``known_inputs`` maps (uri, content hash) of inputs seen by earlier runs to their
+    (doc_id, rejection reason): such an input, unchanged, is recorded without being cleaned
+    again. ``documents`` holds only new documents; ``ledger`` holds one row per input.
     """
+    known_inputs = known_inputs or {}
     docs: dict[str, Document] = {}
     rejected: list[dict] = []
     ledger: list[dict] = []
+
+    def record(raw: RawInput, sha: str, doc_id: str | None, reason: str | None, new: bool):
+        ledger.append(
+            {
+                "run_id": run_id,
+                "uri": raw.uri,
+                "doc_id": doc_id,
+                "reason": reason,
+                "outcome": "rejected" if reason else "loaded",
+                "is_new": new,
+                "content_sha256": sha,
+            }
+        )
+
     for raw in raws:
+        sha = _sha256(raw)
+        seen = known_inputs.get((raw.uri, sha))
+        if seen is not None and (seen[1] or seen[0] in known_doc_ids):
+            record(raw, sha, seen[0], seen[1], False)
+            continue
         try:
             doc = ingest(raw, outlets, max_bytes)
         except Rejected as rej:
@@ -65,35 +88,17 @@ def ingest_batch(
                     "reason": rej.reason,
                     "detail": rej.detail,
                     "n_bytes": raw.n_bytes,
-                    "content_sha256": _sha256(raw),
+                    "content_sha256": sha,
                     "run_id": run_id,
                     "rejected_at": now,
                 }
             )
-            ledger.append(
-                {
-                    "run_id": run_id,
-                    "uri": raw.uri,
-                    "outcome": "rejected",
-                    "doc_id": None,
-                    "reason": rej.reason,
-                    "is_new": False,
-                }
-            )
+            record(raw, sha, None, rej.reason, False)
             continue
         is_new = doc.doc_id not in known_doc_ids and doc.doc_id not in docs
         if is_new:
             docs[doc.doc_id] = doc
-        ledger.append(
-            {
-                "run_id": run_id,
-                "uri": raw.uri,
-                "outcome": "loaded",
-                "doc_id": doc.doc_id,
-                "reason": None,
-                "is_new": is_new,
-            }
-        )
+        record(raw, sha, doc.doc_id, None, is_new)
     rows = [
         {
             "doc_id": d.doc_id,

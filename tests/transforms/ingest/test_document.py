@@ -113,3 +113,29 @@ def test_bad_inputs_rejected(outlets, raw, reason):
     with pytest.raises(Rejected) as err:
         ingest(raw, outlets, max_bytes=10 if raw.uri == "big" else 5_000_000)
     assert err.value.reason == reason
+
+
+def test_known_unchanged_inputs_are_recorded_not_cleaned_again(outlets):
+    from datetime import datetime
+
+    from transforms.ingest import ingest_batch
+
+    good = RawInput(uri="a.txt", data=BODY.encode(), n_bytes=len(BODY))
+    bad = RawInput(uri="b.txt", data=b"", n_bytes=0)
+    first = ingest_batch([good, bad], outlets, "r1", datetime(2026, 1, 1))
+    rows = first.ledger.to_pylist()
+    known = {(r["uri"], r["content_sha256"]): (r["doc_id"], r["reason"]) for r in rows}
+    doc_ids = frozenset(first.documents.column("doc_id").to_pylist())
+    # Re-ingesting the empty input would reject it again (a row in `rejected`): it must not be.
+    again = ingest_batch(
+        [good, bad], outlets, "r2", datetime(2026, 1, 2), doc_ids, known_inputs=known
+    )
+    assert again.documents.num_rows == 0 and again.rejected.num_rows == 0
+    assert [
+        (r["outcome"], r["doc_id"], r["reason"], r["is_new"]) for r in again.ledger.to_pylist()
+    ] == [("loaded", rows[0]["doc_id"], None, False), ("rejected", None, "empty", False)]
+    changed = RawInput(uri="a.txt", data=(BODY + " More.").encode(), n_bytes=len(BODY) + 6)
+    third = ingest_batch(
+        [changed], outlets, "r3", datetime(2026, 1, 3), doc_ids, known_inputs=known
+    )
+    assert third.documents.num_rows == 1  # same uri, new bytes: cleaned and loaded
