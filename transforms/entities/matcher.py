@@ -137,12 +137,13 @@ _POSS = re.compile(r"['’]s$")
 _SENT_END = re.compile(r"(?:^|[.!?:;\n\"“”>|•]\s*|\n\s*)$")
 
 
-@lru_cache(maxsize=100_000)
-def _trim(run: str) -> tuple[int, int, bool] | None:
+def _trim_words(
+    run: str, drop: frozenset[str], possessive_tail: bool
+) -> tuple[int, int, bool] | None:
     """(start, end, titled) of the name inside a capitalised run, relative to it, or None.
 
-    Cached by the run's string: the same runs ("The", "Syrian President") recur in every
-    document, so trimming is paid once per distinct run.
+    Leading and trailing words in ``drop``, titles and joiners go ("The Syrian President" ->
+    "Syrian President"); ``possessive_tail`` strips a possessive before testing the last word.
     """
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     titled = False
@@ -152,13 +153,14 @@ def _trim(run: str) -> tuple[int, int, bool] | None:
             titled = True
         if low in _KEEP_ARTICLES and len(words) > 1:
             break  # "Al Shara", "El Hol": the article belongs to the name
-        if low in STOPWORDS or low in PERSON_TITLES or low in _LEAD_JOINERS:
+        if low in drop or low in PERSON_TITLES or low in _LEAD_JOINERS:
             words.pop(0)
             continue
         break
     while words:
-        low = run[words[-1][0] : words[-1][1]].lower().strip(".,")
-        if low in STOPWORDS or low in NAME_JOINERS or low in PERSON_TITLES:
+        last = run[words[-1][0] : words[-1][1]]
+        low = (_POSS.sub("", last) if possessive_tail else last).lower().strip(".,")
+        if low in drop or low in NAME_JOINERS or low in PERSON_TITLES:
             words.pop()
             continue
         break
@@ -174,6 +176,20 @@ def _trim(run: str) -> tuple[int, int, bool] | None:
     if en - st < 2 or surf == surf.lower():
         return None
     return st, en, titled
+
+
+# Both are cached by the run's string: the same runs ("The", "Syrian President") recur in every
+# document, so trimming is paid once per distinct run.
+@lru_cache(maxsize=100_000)
+def _trim(run: str) -> tuple[int, int, bool] | None:
+    """The name inside a run: stopwords, titles and joiners trimmed at both ends."""
+    return _trim_words(run, STOPWORDS, possessive_tail=False)
+
+
+@lru_cache(maxsize=100_000)
+def _trim_light(run: str) -> tuple[int, int, bool] | None:
+    """Like ``_trim`` but only function words and titles go: "Syrian Democratic Force" stays."""
+    return _trim_words(run, FUNCTION_WORDS, possessive_tail=True)
 
 
 # Joiners a name does not start with ("of Mayadin"); "Al Shara", "Abu Bakr" keep theirs.
@@ -267,41 +283,6 @@ def make_piece(text: str, a: int, b: int, trim=None, context: bool = True) -> Pi
         titled = bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
     initial = bool(_SENT_END.search(text[max(0, st - 3) : st]))
     return Piece(st, en, text[st:en], titled, initial)
-
-
-@lru_cache(maxsize=100_000)
-def _trim_light(run: str) -> tuple[int, int, bool] | None:
-    """Like ``_trim`` but only function words and titles go: "Syrian Democratic Force" stays."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
-    titled = False
-    while words:
-        low = _POSS.sub("", run[words[0][0] : words[0][1]]).lower().strip(".,")
-        if low in PERSON_TITLES:
-            titled = True
-        if low in _KEEP_ARTICLES and len(words) > 1:
-            break  # "Al Shara"
-        if low in FUNCTION_WORDS or low in PERSON_TITLES or low in _LEAD_JOINERS:
-            words.pop(0)
-            continue
-        break
-    while words:
-        low = _POSS.sub("", run[words[-1][0] : words[-1][1]]).lower().strip(".,")
-        if low in FUNCTION_WORDS or low in NAME_JOINERS or low in PERSON_TITLES:
-            words.pop()
-            continue
-        break
-    if not words:
-        return None
-    st, en = words[0][0], words[-1][1]
-    while en > st and run[en - 1] in ".,’'-":
-        en -= 1
-    poss = _POSS.search(run[st:en])
-    if poss:
-        en -= len(poss.group(0))
-    surf = run[st:en]
-    if en - st < 2 or surf == surf.lower():
-        return None
-    return st, en, titled
 
 
 __all__ = ["Hit", "Piece", "known_hits", "make_piece", "name_pieces", "name_runs", "normalise"]
