@@ -16,6 +16,10 @@ Rule (``compatible``): a report joins an event when
 - type: the same ACLED event_type, or either report's weapon unknown (its type was a guess);
 - two reports of one document stay apart unless they name the same place and day in
   different sentences (a document that lists two attacks means two).
+- publication: a report never joins an event when either side is dated after the other's
+  document was published (an attack cannot happen after a document reported it; ACLED dates
+  an event by its reports, so a later-dated report is another attack, or the same one misdated,
+  and stays apart rather than moving the event past a report).
 Reports are taken in a fixed order (dated first, by date, then report_id) and each joins its
 best compatible event (exact date, then exact place, then most documents), else starts one.
 
@@ -23,6 +27,13 @@ Undated reports (no date in the text, or none resolvable without a publication d
 dated by corroboration afterwards: they join the best compatible event with the same or a
 holding place, and take its date with ``date_method = 'corroborated'``; else they stay
 undated, alone.
+
+Event date: the most reported day, among the reports' dates that are on or before the
+publication date of every document reporting the event (``_event_row``); a week-precision date
+(the 7 days ending on a claim's day) is cut back to the earliest publication when it ends after
+it. A report whose own date differs stays visible as an ``event_date`` conflict. A report's
+date is never after its own document's publication (extraction returns no such date; one dated
+by corroboration only takes the date of an event its document could report).
 
 ``event_id`` is a hash of the event's smallest dated report_id (else smallest report_id):
 re-runs give the same ids, and adding unrelated documents does not change them.
@@ -225,9 +236,17 @@ def _perp_ok(a: dict, b: dict) -> bool:
     )
 
 
+def _after_publication(a: dict, b: dict) -> bool:
+    """``a`` is dated (its span starts) after ``b``'s document was published."""
+    d, pub = a.get("event_date"), b.get("_pub")
+    return d is not None and pub is not None and _span(d, a.get("date_precision"))[0] > pub
+
+
 def _pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str] | None:
     """(score, reason) when ``r`` may join the event holding ``o``; None when they differ."""
     if not (_type_ok(r, o) and _perp_ok(r, o)):
+        return None
+    if _after_publication(r, o) or _after_publication(o, r):
         return None
     prel = place_relation(r, o, places)
     undated = mode == "undated"
@@ -397,6 +416,9 @@ def merge_events(
         for e in _records(entities, ["entity_id", "canonical_name"])
     }
     rows = sorted(_records(reports), key=_order)
+    for r in rows:
+        p = docs.get(r["doc_id"], {}).get("published_date")
+        r["_pub"] = p if isinstance(p, date) else None
     index = _Index(pidx)
     merges: list[tuple[dict, dict, str]] = []
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
@@ -441,6 +463,8 @@ def merge_events(
             key=lambda o: (o.get("date_precision") == "day", o.get("date_method") == "explicit"),
         )
         r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
+        if r["_pub"] is not None and r["event_date"] > r["_pub"]:
+            r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back
         r["date_method"] = "corroborated"
         _join(hit, r, merges, index)
     events = [e for e in index.events if e.alive]
@@ -456,7 +480,8 @@ def merge_events(
         event_rows.append(_event_row(eid, ev, pidx, docs, names))
         conflict_rows.extend(_conflicts(eid, ev.reports))
     for r in rows:
-        out_reports.append({**r, "event_id": event_of[r["report_id"]]})
+        row = {k: v for k, v in r.items() if k != "_pub"}
+        out_reports.append({**row, "event_id": event_of[r["report_id"]]})
     merge_rows = [
         {
             "event_id": event_of[r["report_id"]],
@@ -508,6 +533,14 @@ def _event_row(
     dated = [
         r for r in rs if r.get("event_date") is not None and r.get("date_method") != "corroborated"
     ] or [r for r in rs if r.get("event_date") is not None]
+    # Only dates on or before every reporting document's publication (the first report).
+    first_pub = min((r["_pub"] for r in rs if r.get("_pub") is not None), default=None)
+    if first_pub is not None:
+        dated = [r for r in dated if r["event_date"] <= first_pub] or [
+            {**r, "event_date": first_pub}  # a claim's week ending after it: cut back
+            for r in dated
+            if r.get("date_precision") == "week" and _span(r["event_date"], "week")[0] <= first_pub
+        ]
     d, prec = None, None
     if dated:
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}

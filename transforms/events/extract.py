@@ -20,7 +20,10 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 4. Dates: a sentence's own date (``dates.find_dates``); anaphora ("the day before", "two days
    after") resolve against the group's date when the sentence refers back to the attacks, else
    against the last date the article mentioned. No date in text: the group's; else null (the
-   merge step dates it by corroboration), never silently the publication date.
+   merge step dates it by corroboration), never silently the publication date. A claim's day
+   only bounds the attack (the week ending on it); a later sentence saying when the attack
+   happened ("The attack took place the day before", ``rules.ATTACK_TIME``) gives its day,
+   counted from the claim's day.
 """
 
 from __future__ import annotations
@@ -423,6 +426,27 @@ class _Doc:
                 r["perpetrator_id"], r["attribution"] = perp, attribution
         g.last_sentence = i
 
+    def read_attack_day(self, i: int) -> None:
+        """A sentence about the open group's attacks that says when they happened ("The attack
+        took place the day before", after "IS claimed responsibility on Sunday for an attack"):
+        its day, inside the claim's week, is the attacks' day; the claim's day only bounds it."""
+        g = self.group
+        if g is None or g.date is None or g.date.value is None or g.date.precision != "week":
+            return
+        s, e = self.spans[i]
+        if rules.ATTACK_TIME.search(self.text, s, e) is None:
+            return  # "condemned on Sunday", "comes two days after ...": not the attack's day
+        for d in self.dates_of(i, g.date.value):
+            if (
+                d.value is not None
+                and d.precision == "day"
+                and _same_time(d, g.date)
+                and not _claim_date(self.text, d)
+            ):
+                g.date = d
+                self.attacks_date = d
+                return
+
     def read_sentence(self, i: int) -> None:
         """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
         text = self.text
@@ -450,6 +474,7 @@ class _Doc:
             if g is not None and classify.is_anaphoric(sentence):
                 g.last_sentence = i
                 self.read_attribution(i)
+                self.read_attack_day(i)
             return
         # Dates first only where a year may make the sentence history; else after the clauses.
         has_year = _YEARISH.search(text, s, e) is not None
@@ -483,6 +508,7 @@ class _Doc:
             if refers_back and g is not None:
                 g.last_sentence = i
                 self.read_attribution(i)
+                self.read_attack_day(i)
             return
         dates = self.dates_of(i)
         if any(d.anaphoric for d in dates) or (
@@ -493,8 +519,14 @@ class _Doc:
             # the article gave. An anchor known only to the month keeps the result to it.
             anchor = self.attacks_date or self.anchor_before(i)
             if anchor is not None and anchor.value is not None:
+                # "The attack took place the day before" a claim: a day inside the claim's
+                # week (the claim's own day is the anchor). Of another attack, a week's
+                # anaphora stay coarse (and so open their own group).
+                coarse = anchor.precision
+                if coarse == "week" and refers_back and g is not None and g.date is anchor:
+                    coarse = "day"
                 dates = [
-                    _at_most(d, anchor.precision) if d.anaphoric else d
+                    _at_most(d, coarse) if d.anaphoric else d
                     for d in self.dates_of(i, anchor.value)
                 ]
             self._dates[i] = dates

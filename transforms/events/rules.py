@@ -229,6 +229,11 @@ CLAIM = rx(
 )
 # A claim strong enough to make a state actor named in the sentence the claimant.
 CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b|" + OWN_FORCES)
+# A sentence about an attack already described that says when it happened ("The attack took
+# place the day before"): its day beats a claim's day (which only bounds the attack).
+ATTACK_TIME = rx(
+    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+(?:carried\s+out|launched|staged))\b"
+)
 # Words of a sentence that says who did an attack already described.
 ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ")
 SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")

@@ -188,3 +188,61 @@ def test_two_attacks_one_day_one_town_keep_their_own_reports(corpus, places, ent
     assert len(evs) == 2
     by_doc = {r["doc_id"]: r["event_id"] for r in res.reports.to_pylist()}
     assert by_doc["b"] == by_doc["c"] != by_doc["a"]
+
+
+def assert_never_after_publication(res, documents):
+    """No report, and no event, dated after a document that reports it was published."""
+    pub = dict(zip(documents["doc_id"], documents["published_date"], strict=True))
+    ev_date = {e["event_id"]: e["event_date"] for e in res.events.to_pylist()}
+    for r in res.reports.to_pylist():
+        p = pub[r["doc_id"]]
+        if p is None:
+            continue
+        assert r["event_date"] is None or r["event_date"] <= p, r
+        assert ev_date[r["event_id"]] is None or ev_date[r["event_id"]] <= p, r
+
+
+def test_event_never_dated_after_an_earlier_report(corpus, places, entities):
+    # Two outlets on Sunday say Feb 21; one published on Feb 20 said "today" (Feb 20). A day
+    # apart, a relative date would join them, but the event cannot have happened on Feb 21 if
+    # a document reported it on Feb 20: the reports stay apart.
+    docs = (
+        ("a", "IS attacked soldiers in Raqqa on Feb 21, killing two.", SUN, "A"),
+        ("b", "IS attacked soldiers in Raqqa on Feb 21, killing two.", SUN, "B"),
+        ("c", "IS attacked soldiers in Raqqa today, killing three.", date(2026, 2, 20), "C"),
+    )
+    res = merged(corpus, places, entities, *docs)
+    assert [(e["event_date"], e["n_documents"]) for e in events(res)] == [
+        (date(2026, 2, 20), 1),
+        (date(2026, 2, 21), 2),
+    ]
+    assert_never_after_publication(res, corpus(*docs)[0])
+
+
+def test_claim_week_after_a_report_is_cut_back_to_its_publication(corpus, places, entities):
+    # A claim on Sunday bounds the attack to the week ending Sunday; an outlet reported it on
+    # Saturday (no date in its text): the event (and that outlet's report) is dated Saturday
+    # at the latest, never Sunday.
+    sat = date(2026, 2, 21)
+    docs = (
+        ("a", "IS claimed responsibility on Sunday for an attack on soldiers in Raqqa.", SUN, "A"),
+        ("b", "IS attacked soldiers in Raqqa.", sat, "B"),
+    )
+    res = merged(corpus, places, entities, *docs)
+    (ev,) = events(res)
+    assert (ev["event_date"], ev["date_precision"], ev["n_documents"]) == (sat, "week", 2)
+    by_doc = {r["doc_id"]: r for r in res.reports.to_pylist()}
+    assert by_doc["b"]["event_date"] == sat and by_doc["a"]["event_date"] == SUN
+    assert_never_after_publication(res, corpus(*docs)[0])
+
+
+def test_same_day_reports_published_that_day_still_merge(corpus, places, entities):
+    # The rule only keeps apart what publication dates contradict: a same-day report joins.
+    docs = (
+        ("a", "IS attacked soldiers in Raqqa on Feb 21, killing two.", date(2026, 2, 21), "A"),
+        ("b", "IS attacked soldiers in Raqqa on Saturday, killing two.", SUN, "B"),
+    )
+    res = merged(corpus, places, entities, *docs)
+    (ev,) = events(res)
+    assert (ev["event_date"], ev["n_documents"]) == (date(2026, 2, 21), 2)
+    assert_never_after_publication(res, corpus(*docs)[0])

@@ -252,3 +252,38 @@ def test_the_source_of_a_report_is_not_its_target(corpus, places, entities):
     (r,) = reps
     assert r["target"] == "military"
     assert (r["event_type"], r["weapon"]) == ("Battles", "firearms")
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        # The sentence that says when the attack happened wins over the claim's day.
+        ("The attack took place the day before, officials said.", date(2026, 2, 21)),
+        ("The attack took place the day before, killing two soldiers.", date(2026, 2, 21)),
+        ("The attack happened two days earlier, a military source said.", date(2026, 2, 20)),
+        ("The attack took place on Friday, the ministry said.", date(2026, 2, 20)),
+    ],
+)
+def test_the_attack_day_wins_over_the_claim_day(corpus, places, entities, follow_up, expected):
+    text = f"IS claimed responsibility on Sunday for an attack on soldiers in Raqqa. {follow_up}"
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    (r,) = reps
+    assert (r["event_date"], r["date_precision"]) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        # Another attack the day before (its own place, not "the attack") keeps its own day
+        # and leaves the claimed attack's week alone.
+        "The day before, a roadside bomb killed a civilian in Mayadin.",
+        # A day outside the claim's week is no refinement of it.
+        "The attack comes two weeks after a bombing, officials said.",
+        "The attack was condemned on Sunday, officials said.",
+    ],
+)
+def test_the_claim_week_stays_without_an_attack_day(corpus, places, entities, follow_up):
+    text = f"IS claimed responsibility on Sunday for an attack on soldiers in Raqqa. {follow_up}"
+    _, reps = run(corpus, places, entities, ("d1", text, SUN, "A"))
+    raqqa = [r for r in reps if r["place_id"] == "t_raq"]
+    assert [(r["event_date"], r["date_precision"]) for r in raqqa] == [(SUN, "week")]
