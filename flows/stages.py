@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from flows import progress
 from flows.settings import RunSettings
@@ -233,10 +232,6 @@ def build_stage(settings: RunSettings, run_id: str, run_row: dict) -> tuple[str,
 def publish_stage(settings: RunSettings, staged: str) -> str:
     """Swap the staged file in: readers see the old complete file or the new one, never a mix."""
     return str(publish(staged, settings.warehouse))
-
-
-def documents_of(table: pa.Table, doc_ids: list[str]) -> pa.Table:
-    return table.filter(pc.is_in(table.column("doc_id"), pa.array(doc_ids)))
 
 
 def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
