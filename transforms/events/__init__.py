@@ -109,6 +109,9 @@ def extract_reports(
     del entities  # perpetrators come as entity_id on mentions; names are joined at merge time
     pidx = place_index(places)
     by_doc: dict[str, list[Mention]] = {}
+    # Only places and possible perpetrators matter here: drop the rest before the Python loop.
+    if isinstance(mentions, pd.DataFrame) and "entity_type" in mentions.columns:
+        mentions = mentions[mentions["entity_type"].isin(_USED_TYPES)]
     cols = _columns(
         mentions,
         [
