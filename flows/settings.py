@@ -6,7 +6,7 @@ Environment variables (SITREP_*) override the defaults; CLI options override bot
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # Nothing phones home: set before Prefect or GX is imported anywhere in the process.
@@ -37,7 +37,6 @@ class RunSettings:
     strict: bool = False
     max_bytes: int = MAX_INPUT_BYTES
     chunk_size: int = CHUNK_SIZE
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def lake_root(self) -> str:
