@@ -96,7 +96,8 @@ def sitrep_flow(
     }
     logger.info("run %s: inputs %s -> %s", run_id, list(settings.inputs), settings.warehouse)
 
-    summary = ingest_task(settings, run_id, started)
+    workers = workers or os.cpu_count() or 1
+    summary = ingest_task(settings, run_id, started, workers)
     run.update(
         inputs_seen=summary.inputs_seen,
         documents_loaded=summary.documents_loaded,
@@ -136,7 +137,7 @@ def sitrep_flow(
         logger.info("nothing new: %s is current, not rebuilt", settings.warehouse)
         artifacts_task(settings, run_id, run["flow_run_id"] or None)
         return run
-    extracted = _extract(settings, chunks, workers or os.cpu_count() or 1, bool(dask_address))
+    extracted = _extract(settings, chunks, workers, bool(dask_address))
     for chunk, (n_mentions, n_reports) in extracted:
         logger.info(
             "chunk %s/%s: %d mentions, %d attack reports",

@@ -7,22 +7,26 @@ paths, counts), never big frames.
 
 from __future__ import annotations
 
+import collections
+import functools
 import itertools
 import logging
 import multiprocessing
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 
 from flows import progress
 from flows.settings import RunSettings
 from transforms import schemas
-from transforms.ingest import REASONS, ingest_batch
+from transforms.ingest import REASONS, Ingested, ingest_batch, input_sha256
 from warehouse.db import build_database, replace_rows
 from warehouse.inputs import iter_inputs
 from warehouse.lake import Lake, content_key
@@ -32,6 +36,9 @@ from warehouse.publish import publish
 log = logging.getLogger("sitrep")
 
 UNDATED = "unknown"
+T = TypeVar("T")
+# What extracting one chunk writes, each part keyed like the chunk's documents part.
+CHUNK_OUTPUTS = ("mentions_raw", "name_candidates", "lower_words", "report_candidates")
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,17 @@ def _known_inputs(lake: Lake) -> dict[tuple[str, str], tuple[str | None, str | N
     }
 
 
-def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSummary:
+def ingest_stage(
+    settings: RunSettings, run_id: str, now: datetime, workers: int = 1
+) -> IngestSummary:
     """Read every input, write new documents (by month, in chunks) and the run's ledger.
 
     An input an earlier run saw, unchanged (same uri and bytes), is recorded, not cleaned again.
+    Batches of ``settings.chunk_size`` inputs are cleaned on ``workers`` spawned processes, a
+    few batches ahead of the writer; results are written in input order, so which copy of a
+    duplicate is kept does not depend on the workers.
     """
     lake = Lake(settings.lake_root)
-    outlets = load_outlets()
     known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
     known_inputs = _known_inputs(lake)
     known_rejections = {k for k, (_doc, reason) in known_inputs.items() if reason}
@@ -98,15 +109,12 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
     )
     summary = IngestSummary(run_id)
     inputs = iter_inputs(list(settings.inputs), settings.max_bytes)
-    for batch_no in itertools.count():
-        batch = list(itertools.islice(inputs, settings.chunk_size))
-        if not batch:
-            break
-        result = ingest_batch(
-            batch, outlets, run_id, now, frozenset(known), settings.max_bytes, known_inputs
-        )
-        docs = result.documents
-        known.update(docs.column("doc_id").to_pylist())
+    batches = (
+        _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
+        for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])
+    )
+    for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers)):
+        docs, ledger = _only_new(result, known)
         months = [_month(d) for d in docs.column("published_date").to_pylist()]
         for month in sorted(set(months)):
             part = docs.filter(pa.array([m == month for m in months]))
@@ -128,7 +136,6 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
                 content_key(f"{u}\0{s}" for u, s in pairs),
             )
             known_rejections.update(pairs)
-        ledger = result.ledger
         lake.write_part("run_inputs", ledger, f"{run_id}-{batch_no:05d}")
         details = dict(
             zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
@@ -154,6 +161,69 @@ def ingest_stage(settings: RunSettings, run_id: str, now: datetime) -> IngestSum
     return summary
 
 
+def _ingest_job(
+    batch: list, known: set[str], known_inputs: dict, run_id: str, now: datetime, max_bytes: int
+) -> tuple:
+    """One batch's arguments for ``_ingest_part``, with only its own share of the known sets
+    (a worker never receives the corpus's ids)."""
+    seen = {}
+    for raw in batch:
+        k = (raw.uri, input_sha256(raw))
+        if k in known_inputs:
+            seen[k] = known_inputs[k]
+    ids = frozenset(d for d, _r in seen.values() if d in known)
+    return batch, seen, ids, run_id, now, max_bytes
+
+
+@functools.cache
+def _outlets() -> object:
+    return load_outlets()
+
+
+def _ingest_part(
+    batch: list, seen: dict, ids: frozenset[str], run_id: str, now: datetime, max_bytes: int
+) -> Ingested:
+    """Clean one batch of inputs (in a worker process, or inline)."""
+    return ingest_batch(batch, _outlets(), run_id, now, ids, max_bytes, seen)
+
+
+def _only_new(result: Ingested, known: set[str]) -> tuple[pa.Table, pa.Table]:
+    """(documents, ledger) of a batch: the documents no earlier batch or run holds, and the
+    ledger's ``is_new`` made to agree. ``known`` is updated."""
+    docs, ledger = result.documents, result.ledger
+    ids = docs.column("doc_id").to_pylist()
+    fresh = [d not in known for d in ids]
+    if not all(fresh):
+        docs = docs.filter(pa.array(fresh))
+        flags = ledger.column("is_new").to_pylist()
+        doc_ids = ledger.column("doc_id").to_pylist()
+        is_new = [bool(n) and d not in known for n, d in zip(flags, doc_ids, strict=True)]
+        i = ledger.schema.get_field_index("is_new")
+        ledger = ledger.set_column(i, ledger.schema.field(i), pa.array(is_new, pa.bool_()))
+    known.update(ids)
+    return docs, ledger
+
+
+def _in_order(fn: Callable[..., T], jobs: Iterable[tuple], workers: int) -> Iterator[T]:
+    """``fn(*job)`` for each job, in job order; on ``workers`` spawned processes when there is
+    more than one job, with at most ``workers + 1`` jobs in flight (memory stays a few
+    batches)."""
+    jobs = iter(jobs)
+    first = list(itertools.islice(jobs, 2))
+    if workers <= 1 or len(first) < 2:  # one batch: a pool's start-up would cost more
+        yield from (fn(*job) for job in itertools.chain(first, jobs))
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        flight: collections.deque = collections.deque()
+        for job in itertools.chain(first, jobs):
+            flight.append(pool.submit(fn, *job))
+            if len(flight) > workers:
+                yield flight.popleft().result()
+        while flight:
+            yield flight.popleft().result()
+
+
 def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk]:
     """Document chunks whose extraction (mentions and attack reports) is missing; all of them
     with ``reprocess``.
@@ -162,11 +232,7 @@ def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk
     picked up by the next one.
     """
     lake = Lake(settings.lake_root)
-    done = (
-        set()
-        if reprocess
-        else (set(lake.parts("mentions_raw")) & set(lake.parts("report_candidates")))
-    )
+    done = set() if reprocess else set.intersection(*(set(lake.parts(t)) for t in CHUNK_OUTPUTS))
     return [Chunk(k, p or "") for k, p in lake.parts("documents") if (k, p) not in done]
 
 
@@ -235,13 +301,21 @@ def publish_stage(settings: RunSettings, staged: str) -> str:
 
 
 def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
-    """Entity and place mentions of one document chunk (before corpus-wide discovery)."""
-    from transforms.entities import detect_mentions
+    """Entity and place mentions of one document chunk, and the chunk's share of discovery
+    (its unknown name spans and lower-case words), so the corpus-wide step never reads text."""
+    from transforms.entities import detect_mentions, name_candidates
     from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
-    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
-    mentions = detect_mentions(docs.to_pandas(), load_registry())
+    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS).select(
+        ["doc_id", "text"]
+    )
+    frame = docs.to_pandas()
+    mentions = detect_mentions(frame, load_registry())
+    candidates, lower_words = name_candidates(mentions, frame)
+    lake.write_part("name_candidates", candidates, chunk.key, chunk.partition, overwrite=True)
+    lake.write_part("lower_words", lower_words, chunk.key, chunk.partition, overwrite=True)
+    # last: its presence with report_candidates marks the chunk done (``pending_chunks``)
     lake.write_part("mentions_raw", mentions, chunk.key, chunk.partition, overwrite=True)
     return mentions.num_rows
 
@@ -266,24 +340,30 @@ def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
 
 
 def resolve_stage(settings: RunSettings) -> dict[str, int]:
-    """Corpus-wide: discover unknown recurring names, then merge reports into events."""
-    from transforms.entities import discover_entities
+    """Corpus-wide: discover unknown recurring names, then merge reports into events.
+
+    Reads no text and no mention: discovery streams the chunks' name candidates, and merging
+    needs the reports and each document's date and outlet.
+    """
+    from transforms.entities import discover
     from transforms.events import merge_events
     from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     registry = load_registry()
-    # What discovery (text) and merging (dates, outlets) read; not titles, captions or uris.
-    docs = lake.read(
-        "documents", schemas.DOCUMENTS, ["doc_id", "text", "published_date", "source"]
-    ).to_pandas()
-    raw = lake.read("mentions_raw", schemas.ENTITY_MENTIONS).to_pandas()
-    discovered, mentions = discover_entities(raw, docs, registry)
+    discovered, found = discover(
+        lambda: lake.iter_batches("name_candidates", schemas.NAME_CANDIDATES, batch_size=50_000),
+        lake.iter_batches("lower_words", schemas.LOWER_WORDS, batch_size=100_000),
+        registry,
+    )
     entities = pa.concat_tables([registry.entities_table(), discovered])
     places = registry.places_table()
     lake.write_current("entities", entities)
     lake.write_current("places", places)
-    lake.write_current("entity_mentions", mentions)
+    lake.write_current("mentions_discovered", found)
+    docs = lake.read(
+        "documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"]
+    ).to_pandas()
 
     previous = lake.read("events", schemas.EVENTS, ["event_id", "n_reports", "n_documents"])
     candidates = lake.read("report_candidates", schemas.EVENT_REPORTS).to_pandas()
@@ -320,7 +400,7 @@ def resolve_stage(settings: RunSettings) -> dict[str, int]:
         "events_total": len(now_ids),
         "events_new": new,
         "events_updated": updated,
-        "mentions": mentions.num_rows,
+        "discovered_mentions": found.num_rows,
         "discovered_entities": discovered.num_rows,
     }
 

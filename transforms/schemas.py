@@ -231,6 +231,33 @@ VALIDATION_RESULTS = pa.schema(
     metadata={"grain": "one row per expectation checked in a run"},
 )
 
+# -- intermediate tables of the lake (chunk outputs read by corpus-wide steps; not published) --
+NAME_CANDIDATES = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("sentence_no", pa.int32()),
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("surface", pa.string()),
+        ("key", pa.string()),
+        ("cue", pa.string()),  # the type its context suggests, or ''
+        ("words", pa.list_(pa.string())),  # lower-cased words of the surface
+        ("sentence_initial", pa.bool_()),
+        # the span without its first word, for when that word is a common word capitalised
+        # by position ("Get EconoTimes"); null when there is no such cut
+        ("trim_start", pa.int32()),
+        ("trim_sentence_no", pa.int32()),
+        ("trim_surface", pa.string()),
+        ("trim_key", pa.string()),
+    ],
+    metadata={"grain": "one row per capitalised name span no mention covers (discovery input)"},
+)
+
+LOWER_WORDS = pa.schema(
+    [("word", pa.string())],
+    metadata={"grain": "one row per distinct lower-case word of a chunk's texts"},
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "rejected_documents": REJECTED_DOCUMENTS,

@@ -27,19 +27,40 @@ def _column_list(schema: pa.Schema) -> str:
     return ", ".join(f'"{n}"' for n in schema.names)
 
 
+# A warehouse table read from several lake tables: entity_mentions is the chunks' mentions plus
+# the corpus-wide discovered ones, so no stage ever concatenates millions of mentions itself.
+LAKE_SOURCES: dict[str, tuple[str, ...]] = {
+    "entity_mentions": ("mentions_raw", "mentions_discovered"),
+}
+# Row order of tables read from several lake tables (one order, however they were written).
+ORDER_BY: dict[str, str] = {"entity_mentions": '"doc_id", "char_start", "char_end"'}
+
+
 def load_table(con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa.Schema) -> int:
-    """(Re)create table ``name`` from the lake; an absent table is created empty. Row count."""
-    glob = lake.local_glob(name)
-    if glob is not None:
-        con.execute(
-            f'CREATE OR REPLACE TABLE "{name}" AS SELECT {_column_list(schema)} '
-            "FROM read_parquet($glob, hive_partitioning = false, union_by_name = true)",
-            {"glob": glob},
-        )
-    else:
-        con.register("_lake_in", lake.read(name, schema))
-        con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _lake_in')
-        con.unregister("_lake_in")
+    """(Re)create table ``name`` from the lake (its ``LAKE_SOURCES``, else the lake table of
+    the same name); an absent table is created empty. Row count."""
+    selects, registered, globs = [], [], {}
+    for source in LAKE_SOURCES.get(name, (name,)):
+        glob = lake.local_glob(source)
+        if glob is not None:
+            globs[f"glob{len(globs)}"] = glob
+            selects.append(
+                f"SELECT {_column_list(schema)} FROM read_parquet(${next(reversed(globs))}, "
+                "hive_partitioning = false, union_by_name = true)"
+            )
+        elif lake.exists(source):  # a remote lake: through Arrow
+            registered.append(f"_lake_in{len(registered)}")
+            con.register(registered[-1], lake.read(source, schema))
+            selects.append(f"SELECT {_column_list(schema)} FROM {registered[-1]}")
+    if not selects:
+        registered.append("_lake_in")
+        con.register("_lake_in", schema.empty_table())
+        selects.append("SELECT * FROM _lake_in")
+    order = f" ORDER BY {ORDER_BY[name]}" if name in ORDER_BY else ""
+    sql = f'CREATE OR REPLACE TABLE "{name}" AS {" UNION ALL ".join(selects)}{order}'
+    con.execute(sql, globs or None)
+    for view in registered:
+        con.unregister(view)
     return con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
 
 

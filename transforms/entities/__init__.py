@@ -3,8 +3,11 @@
 Public API (called by the flow):
 
 - ``detect_mentions(documents, registry) -> pa.Table`` (schemas.ENTITY_MENTIONS), per chunk.
-- ``discover_entities(mentions, documents, registry) -> (entities, mentions)``, once over the
-  whole corpus: recurring unknown names become entities (origin 'discovered').
+- ``name_candidates(mentions, documents) -> (candidates, lower_words)``, per chunk, then
+  ``discover(candidate_parts, lower_word_parts, registry) -> (entities, discovered mentions)``
+  once over the whole corpus, streaming: recurring unknown names become entities (origin
+  'discovered'). ``discover_entities(mentions, documents, registry) -> (entities, mentions)``
+  runs both over one in-memory corpus.
 - ``Registry.entities_table()``, ``Registry.places_table()``;
   ``warehouse.reference.load_registry(reference_dir=None)``.
 
@@ -32,7 +35,15 @@ entity_mentions, for the consumers (attack events, issue 4):
 from __future__ import annotations
 
 from transforms.entities.detect import detect_mentions
-from transforms.entities.discover import discover_entities
+from transforms.entities.discover import discover, discover_entities, name_candidates
 from transforms.entities.registry import Entity, Place, Registry
 
-__all__ = ["Entity", "Place", "Registry", "detect_mentions", "discover_entities"]
+__all__ = [
+    "Entity",
+    "Place",
+    "Registry",
+    "detect_mentions",
+    "discover",
+    "discover_entities",
+    "name_candidates",
+]

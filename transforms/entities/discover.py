@@ -1,22 +1,27 @@
 """Discovery: unknown names that recur across documents become entities (origin 'discovered').
 
-Runs once over the whole corpus, after ``detect_mentions``. Candidates are the capitalised
-name spans no mention covers (``matcher.name_pieces``), minus sentence-initial single words
-and words that are only demonyms or common words. Candidates are grouped by match key; keys
-of the same length and initial that are fuzzy-similar join one cluster, and a one-word key
-joins the one multi-word cluster ending with it ("Kobani" -> "Mazloum Kobani"). A cluster
-named in at least ``MIN_DOCUMENTS`` documents becomes an entity (a sentence-initial
-candidate joined by "of"/"and" keeps only what follows the joiner); its type comes from context
-(a title: person; "group", "forces": armed_group; "agency": media; "ministry": government;
-"province", "city of": place), else 'unknown'. A candidate made only of words the corpus also
-writes in lower case ("Attack", "Authorities") is a common noun capitalised by position and
-never becomes an entity.
+Two steps, so the corpus-wide one never holds the corpus: ``name_candidates`` runs per chunk
+of documents beside ``detect_mentions`` and keeps what needs the text; ``discover`` streams
+those candidates once the corpus is extracted (``discover_entities`` runs both in memory).
+
+Candidates are the capitalised name spans no mention covers (``matcher.name_pieces``), minus
+sentence-initial single words and words that are only demonyms or common words. Candidates
+are grouped by match key; keys of the same length and initial that are fuzzy-similar join one
+cluster, and a one-word key joins the one multi-word cluster ending with it ("Kobani" ->
+"Mazloum Kobani"). A cluster named in at least ``MIN_DOCUMENTS`` documents becomes an entity
+(a sentence-initial candidate joined by "of"/"and" keeps only what follows the joiner); its
+type comes from context (a title: person; "group", "forces": armed_group; "agency": media;
+"ministry": government; "province", "city of": place), else 'unknown'. A candidate made only
+of words the corpus also writes in lower case ("Attack", "Authorities") is a common noun
+capitalised by position and never becomes an entity.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -62,19 +67,22 @@ def _words_of(surface: str) -> list[str]:
 
 
 def _type(votes: Counter) -> str:
-    return votes.most_common(1)[0][0] if votes else "unknown"
+    """The most voted type; a tie goes to the first by name, whatever the order of votes."""
+    return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "unknown"
 
 
-def discover_entities(
-    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table, registry: Registry
+def name_candidates(
+    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table
 ) -> tuple[pa.Table, pa.Table]:
-    """(schemas.ENTITIES rows with origin 'discovered', all mentions incl. discovered ones).
+    """Discovery's per-document work, for one chunk: (schemas.NAME_CANDIDATES rows,
+    schemas.LOWER_WORDS rows: the chunk's distinct lower-case words).
 
-    The returned mentions are the input mentions plus one row per discovered-name span, in
-    document order; ``text[char_start:char_end] == surface`` holds on every new row.
+    Candidates are the capitalised name spans no mention covers, with their match key, context
+    cue and sentence; what needs the whole corpus (which words it also writes in lower case,
+    which names recur) is left to ``discover``.
     """
     if isinstance(mentions, pa.Table):
-        mentions = mentions.to_pandas()
+        mentions = mentions.select(["doc_id", "char_start", "char_end"]).to_pandas()
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -82,13 +90,14 @@ def discover_entities(
         for d, s, e in zip(mentions["doc_id"], mentions["char_start"], mentions["char_end"],
                            strict=True):  # fmt: skip
             covered[str(d)].append((int(s), int(e)))
-    cands: list[tuple[str, Piece, str, str]] = []  # (doc_id, piece, key, type cue)
-    texts: dict[str, str] = {}
+    rows: list[dict] = []
+    lower: set[str] = set()
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if not isinstance(text, str) or not text:
             continue
         doc_id = str(doc_id)
-        texts[doc_id] = text
+        lower.update(_LOWER_WORD.findall(text))
+        spans: list[tuple[int, int]] | None = None
         for p in name_pieces(text, sorted(covered.get(doc_id, []))):
             j = _JOINER.search(p.surface)
             if p.sentence_initial and j is not None:
@@ -101,29 +110,132 @@ def discover_entities(
             key = name_key(p.surface)
             if not key or len(key.replace(" ", "")) < 3:
                 continue
-            cands.append((doc_id, p, key, _cue(text, p)))
-    # A word the corpus also writes in lower case ("attack", "authorities") is a common noun
-    # capitalised by position (headlines, sentence starts): a candidate of only such words goes.
-    cand_words = {w for c in cands for w in _words_of(c[1].surface)}
+            spans = spans if spans is not None else sentence_spans(text)
+            words = _words_of(p.surface)
+            trim = re.match(r"\S+\s+", p.surface) if p.sentence_initial and len(words) > 1 else None
+            cut = p.start + trim.end() if trim is not None else None
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_no": sentence_index(spans, p.start),
+                    "char_start": p.start,
+                    "char_end": p.end,
+                    "surface": p.surface,
+                    "key": key,
+                    "cue": _cue(text, p),
+                    "words": words,
+                    "sentence_initial": p.sentence_initial,
+                    "trim_start": cut,
+                    "trim_sentence_no": None if cut is None else sentence_index(spans, cut),
+                    "trim_surface": None if cut is None else text[cut : p.end],
+                    "trim_key": None if cut is None else name_key(text[cut : p.end]),
+                }
+            )
+    return (
+        schemas.conform(rows, schemas.NAME_CANDIDATES),
+        pa.table({"word": pa.array(sorted(lower), pa.string())}),
+    )
+
+
+class _Key(NamedTuple):
+    """What clustering needs of one match key, summed over the corpus."""
+
+    docs: set[str]  # at most MIN_DOCUMENTS of the documents naming it: enough to decide
+    surfaces: Counter[str]
+    cues: Counter[str]
+
+
+def _kept(words: list[str], lower_seen: set[str]) -> bool:
+    return not all(w in lower_seen for w in words)
+
+
+def _final(row: dict, lower_seen: set[str]) -> tuple[int, int, str, str] | None:
+    """(start, sentence_no, surface, key) of a candidate once the corpus's lower-case words are
+    known, or None when it is only common words capitalised by position."""
+    if not _kept(row["words"], lower_seen):
+        return None
+    if row["trim_start"] is not None and row["words"][0] in lower_seen:
+        # "Get EconoTimes": the first word is an ordinary word capitalised by position
+        return row["trim_start"], row["trim_sentence_no"], row["trim_surface"], row["trim_key"]
+    return row["char_start"], row["sentence_no"], row["surface"], row["key"]
+
+
+_READ = ["doc_id", "sentence_no", "char_start", "char_end", "surface", "key", "cue", "words",
+         "trim_start", "trim_sentence_no", "trim_surface", "trim_key"]  # fmt: skip
+
+
+def discover(
+    candidate_parts: Callable[[], Iterable[pa.Table]],
+    lower_word_parts: Iterable[pa.Table],
+    registry: Registry,
+) -> tuple[pa.Table, pa.Table]:
+    """Corpus-wide discovery over ``name_candidates`` outputs: (schemas.ENTITIES rows with
+    origin 'discovered', schemas.ENTITY_MENTIONS rows of the discovered names only).
+
+    Streams: ``candidate_parts()`` is called three times (a fresh iterator of the chunks'
+    candidate tables each time) and ``lower_word_parts`` read once, so memory holds one part and
+    one entry per distinct match key, never the corpus. Results do not depend on how the corpus
+    is cut into chunks.
+    """
+    # 1. the candidates' words the corpus also writes in lower case
+    cand_words: set[str] = set()
+    for part in candidate_parts():
+        for ws in part.column("words").to_pylist():
+            cand_words.update(ws)
     lower_seen: set[str] = set()
-    for text in texts.values():
-        lower_seen.update(cand_words.intersection(_LOWER_WORD.findall(text)))
-    kept = []
-    for doc_id, p, key, cue in cands:
-        words = _words_of(p.surface)
-        if all(w in lower_seen for w in words):
-            continue
-        if p.sentence_initial and len(words) > 1 and words[0] in lower_seen:
-            # "Get EconoTimes": the first word is an ordinary word capitalised by position
-            m = re.match(r"\S+\s+", p.surface)
-            if m is not None:
-                cut = p.start + m.end()
-                p = Piece(cut, p.end, texts[doc_id][cut : p.end], p.titled, False)
-                key = name_key(p.surface)
-        kept.append((doc_id, p, key, cue))
-    cands = kept
-    # cluster keys: exact key, then fuzzy on same length and initial, then surname joins
-    keys = sorted({c[2] for c in cands})
+    for part in lower_word_parts:
+        lower_seen.update(cand_words.intersection(part.column("word").to_pylist()))
+    del cand_words
+    # 2. per match key: a few of its documents, its spellings and its context cues
+    by_key: dict[str, _Key] = {}
+    for part in candidate_parts():
+        for row in part.select(_READ).to_pylist():
+            final = _final(row, lower_seen)
+            if final is None:
+                continue
+            k = by_key.get(final[3])
+            if k is None:
+                k = by_key[final[3]] = _Key(set(), Counter(), Counter())
+            if len(k.docs) < MIN_DOCUMENTS:
+                k.docs.add(row["doc_id"])
+            k.surfaces[final[2]] += 1
+            if row["cue"]:
+                k.cues[row["cue"]] += 1
+    entities, entity_of = _cluster(by_key, registry)
+    # 3. a mention per candidate of a kept cluster
+    rows: list[dict] = []
+    for part in candidate_parts():
+        for row in part.select(_READ).to_pylist():
+            final = _final(row, lower_seen)
+            if final is None or final[3] not in entity_of:
+                continue
+            start, sentence_no, surface, key = final
+            entity_id, etype, rep = entity_of[key]
+            rows.append(
+                {
+                    "mention_id": f"{row['doc_id']}:{start}:{row['char_end']}",
+                    "doc_id": row["doc_id"],
+                    "sentence_no": sentence_no,
+                    "char_start": start,
+                    "char_end": row["char_end"],
+                    "surface": surface,
+                    "entity_id": entity_id,
+                    "place_id": None,
+                    "entity_type": etype,
+                    "match_method": "discovered",
+                    "score": round(fuzz.ratio(key, rep) / 100.0, 4),
+                    "role": None,
+                }
+            )
+    return entities, schemas.conform(rows, schemas.ENTITY_MENTIONS)
+
+
+def _cluster(
+    by_key: dict[str, _Key], registry: Registry
+) -> tuple[pa.Table, dict[str, tuple[str, str, str]]]:
+    """Keys -> clusters -> entities: (ENTITIES rows, key -> (entity_id, type, representative
+    key)) for the clusters named in at least MIN_DOCUMENTS documents."""
+    keys = sorted(by_key)
     parent = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -147,25 +259,23 @@ def discover_entities(
     for k in keys:
         if " " not in k and len(multi_by_last.get(k, ())) == 1:
             parent[find(k)] = find(next(iter(multi_by_last[k])))
-    clusters: dict[str, list[tuple[str, Piece, str, str]]] = defaultdict(list)
-    for c in cands:
-        clusters[find(c[2])].append(c)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        clusters[find(k)].append(k)
 
     new_entities: list[dict] = []
-    new_rows: list[dict] = []
-    spans_cache: dict[str, list[tuple[int, int]]] = {}
+    entity_of: dict[str, tuple[str, str, str]] = {}
     for members in clusters.values():
-        docs = {m[0] for m in members}
+        docs = set().union(*(by_key[k].docs for k in members))
         if len(docs) < MIN_DOCUMENTS:
             continue
-        surfaces = Counter(m[1].surface for m in members)
+        surfaces = sum((by_key[k].surfaces for k in members), Counter())
         canonical = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
         rep = name_key(canonical)
         entity_id = "disc:" + rep.replace(" ", "_")
         if entity_id in registry.entities:
             continue
-        votes = Counter(m[3] for m in members if m[3])
-        etype = _type(votes)
+        etype = _type(sum((by_key[k].cues for k in members), Counter()))
         new_entities.append(
             {
                 "entity_id": entity_id,
@@ -178,31 +288,30 @@ def discover_entities(
                 "valid_to": None,
             }
         )
-        for doc_id, p, key, _cue_type in members:
-            spans = spans_cache.setdefault(doc_id, sentence_spans(texts[doc_id]))
-            new_rows.append(
-                {
-                    "mention_id": f"{doc_id}:{p.start}:{p.end}",
-                    "doc_id": doc_id,
-                    "sentence_no": sentence_index(spans, p.start),
-                    "char_start": p.start,
-                    "char_end": p.end,
-                    "surface": p.surface,
-                    "entity_id": entity_id,
-                    "place_id": None,
-                    "entity_type": etype,
-                    "match_method": "discovered",
-                    "score": round(fuzz.ratio(key, rep) / 100.0, 4),
-                    "role": None,
-                }
-            )
-    entities = (
-        schemas.conform(sorted(new_entities, key=lambda e: e["entity_id"]), schemas.ENTITIES)
-        if new_entities
-        else schemas.ENTITIES.empty_table()
-    )
-    base = mentions[schemas.ENTITY_MENTIONS.names] if len(mentions) else None
-    frames = [f for f in (base, pd.DataFrame(new_rows) if new_rows else None) if f is not None]
+        for k in members:
+            entity_of[k] = (entity_id, etype, rep)
+    entities = schemas.conform(sorted(new_entities, key=lambda e: e["entity_id"]), schemas.ENTITIES)
+    return entities, entity_of
+
+
+def discover_entities(
+    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table, registry: Registry
+) -> tuple[pa.Table, pa.Table]:
+    """(schemas.ENTITIES rows with origin 'discovered', all mentions incl. discovered ones):
+    ``name_candidates`` and ``discover`` over one in-memory corpus.
+
+    The returned mentions are the input mentions plus one row per discovered-name span, in
+    document order; ``text[char_start:char_end] == surface`` holds on every new row.
+    """
+    if isinstance(mentions, pa.Table):
+        mentions = mentions.to_pandas()
+    if isinstance(documents, pa.Table):
+        documents = documents.select(["doc_id", "text"]).to_pandas()
+    candidates, lower = name_candidates(mentions, documents)
+    entities, found = discover(lambda: [candidates], [lower], registry)
+    frames = [mentions[schemas.ENTITY_MENTIONS.names]] if len(mentions) else []
+    if found.num_rows:
+        frames.append(found.to_pandas())
     if not frames:
         return entities, schemas.ENTITY_MENTIONS.empty_table()
     allm = pd.concat(frames, ignore_index=True)

@@ -23,6 +23,7 @@ __all__ = [
     "Rejected",
     "ingest",
     "ingest_batch",
+    "input_sha256",
 ]
 
 
@@ -35,7 +36,9 @@ class Ingested:
     ledger: pa.Table
 
 
-def _sha256(raw: RawInput) -> str:
+def input_sha256(raw: RawInput) -> str:
+    """The hash of an input's bytes (its text when it came as text): with its uri, its identity
+    across runs."""
     payload = raw.data if raw.data is not None else (raw.text or "").encode("utf-8")
     return hashlib.sha256(payload).hexdigest()
 
@@ -74,7 +77,7 @@ def ingest_batch(
         )
 
     for raw in raws:
-        sha = _sha256(raw)
+        sha = input_sha256(raw)
         seen = known_inputs.get((raw.uri, sha))
         if seen is not None and (seen[1] or seen[0] in known_doc_ids):
             record(raw, sha, seen[0], seen[1], False)

@@ -76,3 +76,48 @@ def test_arrow_tables_are_accepted_as_well(registry, corpus):
     entities, final = discover_entities(mentions, docs, registry)
     assert mentions.num_rows > 0 and entities.num_rows == 1
     assert final.num_rows > mentions.num_rows
+
+
+def _in_chunks(corpus, registry, sizes):
+    """name_candidates per chunk of ``sizes`` documents, then the streaming ``discover``."""
+    from transforms.entities import discover, name_candidates
+
+    parts, words, at = [], [], 0
+    for n in sizes:
+        chunk = corpus.iloc[at : at + n]
+        at += n
+        cands, lower = name_candidates(detect_mentions(chunk, registry), chunk)
+        assert cands.schema == schemas.NAME_CANDIDATES and lower.schema == schemas.LOWER_WORDS
+        parts.append(cands)
+        words.append(lower)
+    return discover(lambda: iter(parts), iter(words), registry)
+
+
+@pytest.mark.parametrize("sizes", [[3], [1, 2], [1, 1, 1], [2, 1]])
+def test_chunked_discovery_equals_discovery_over_the_whole_corpus(registry, corpus, sizes):
+    entities, final = discover_entities(detect_mentions(corpus, registry), corpus, registry)
+    got_entities, found = _in_chunks(corpus, registry, sizes)
+    assert got_entities.equals(entities)
+    whole = final.to_pandas()
+    whole = whole[whole.match_method == "discovered"].reset_index(drop=True)
+    got = found.to_pandas().sort_values(["doc_id", "char_start"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, whole)
+
+
+def test_a_word_written_in_lower_case_in_another_chunk_is_a_common_noun(registry):
+    # "Curfew Patrol" recurs capitalised by position only; chunk 2 writes "curfew" and
+    # "patrol" in lower case: the name must go, though no chunk sees both.
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [
+                "Curfew Patrol units were seen. Nothing else.",
+                "Curfew Patrol units were seen again. Nothing more.",
+                "A curfew was declared and a patrol went out.",
+            ],
+        }
+    )
+    entities, _ = _in_chunks(corpus, registry, [2, 1])
+    assert not any("Curfew" in n for n in entities.column("canonical_name").to_pylist())
+    kept, _ = _in_chunks(corpus.iloc[:2], registry, [2])
+    assert any("Curfew" in n for n in kept.column("canonical_name").to_pylist())
