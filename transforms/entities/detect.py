@@ -1,17 +1,20 @@
 """detect_mentions: every span of a document that names a registry actor or place.
 
 Per document: one automaton pass (``matcher.known_hits``), one regex pass for the remaining
-capitalised names (``matcher.name_pieces``), then resolution in two passes. Pass one settles
-the registry hits and the full names found by key or fuzzy match, and collects the document's
-country context and person antecedents; pass two resolves places by that context and partial
-names ("Sharaa") by coreference. Output rows are in document order, one per span.
+capitalised names (``matcher.name_runs``), then resolution in two passes. Pass one settles
+the registry hits and the full names found by key or fuzzy match, turning each into its row
+at once, and collects the document's country context and person antecedents; pass two
+resolves partial names ("Sharaa") by coreference and ambiguous places by that context.
+Output rows are in document order, one per span; sentence numbers come from one bisection
+per mention over the sentences' bounds.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import chain, repeat
 from operator import itemgetter
 
 import pandas as pd
@@ -24,7 +27,7 @@ from transforms.entities.coref import Antecedents
 from transforms.entities.keys import name_key
 from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs
-from transforms.entities.registry import Registry, normalise
+from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
     KEY_SCORE,
     country_swap,
@@ -36,6 +39,7 @@ from transforms.sentences import sentence_spans
 
 ALIAS_SCORE = 1.0
 _START = itemgetter(0)
+_START_OF_PENDING = itemgetter(1)
 _FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
@@ -100,16 +104,71 @@ def _run_plan(registry: Registry, run: str, rel: tuple[tuple[int, int], ...]) ->
     return wins, resolved, later
 
 
-def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None:
+def _place_row(
+    text: str, start: int, end: int, place: Place, method: str, score: float, datelines: list
+) -> tuple:
+    """A settled place mention's row tail (ENTITY_MENTIONS from char_start on)."""
+    if place.precision == "governorate" and method != "alias":
+        m = _GOV_SUFFIX.match(text, end)
+        if m:  # "Deir Ez-Zour province": the cue word is part of the name
+            end = m.end()
+    surface = text[start:end]
+    in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
+    if method == "alias" and surface == place.name:
+        method = "exact"
+    if in_dl or place.feature_code == "PPLC" or place.precision == "country":
+        role = placing.role(text, end, place, in_dl)
+    else:
+        role = None  # (what role() says of a town or a governorate outside datelines)
+    return (start, end, surface, None, place.place_id, "place", method, score, role)
+
+
+def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     """Append one document's mentions to the columns whose ``extend`` methods are ``out``
-    (ENTITY_MENTIONS order, mention_id left out)."""
+    (ENTITY_MENTIONS order from sentence_no on); returns how many rows were added.
+
+    Each span becomes its row as soon as it is resolved, and feeds the document's context
+    (countries and governorates of unambiguous places, person antecedents) on the way. Places
+    whose choice waits for that context (several candidates) or whose span may still grow
+    ("... province") hold a placeholder (start, end) in ``found`` until the end.
+    """
     norm = normalise(text)
     hits = known_hits(text, norm, registry)
-    # (start, end, kind, ids, method, score)
-    found: list[tuple[int, int, str, list[str], str, float]] = []
+    datelines = placing.dateline_spans(text)
+    places, entities = registry.places, registry.entities
+    # row tails (start, end, surface, entity_id, place_id, entity_type, method, score, role),
+    # in the order spans are found; placeholders for pending places
+    found: list[tuple] = []
     add = found.append
+    pending = []  # (index in found, start, end, candidate ids, method, score)
     later = []  # (start, end, surface, titled, key tokens, resolution)
     replaced: set[int] = set()  # hits inside a longer key-matched window
+    countries: dict[str, int] = {}  # context: countries of unambiguous places
+    admin1s: dict[str, int] = {}  # ... and their governorates
+    ante = Antecedents()  # context: full-name person mentions
+
+    def settle(a: int, b: int, kind: str, ids: list[str], method: str, score: float) -> None:
+        """A resolved span of the run or hit passes: its row (or placeholder) and context."""
+        if kind == "entity":
+            ent = entities[ids[0]]
+            surface = text[a:b]
+            if method == "alias" and surface == ent.canonical_name:
+                method = "exact"
+            add((a, b, surface, ent.entity_id, None, ent.entity_type, method, score, None))
+            if ent.entity_type == "person":
+                ante.add(a, surface, ent.entity_id)
+            return
+        if len(ids) == 1:
+            place = places[ids[0]]
+            countries[place.country_code] = countries.get(place.country_code, 0) + 1
+            if place.admin1:
+                admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
+            if method == "alias":
+                add(_place_row(text, a, b, place, method, score, datelines))
+                return
+        pending.append((len(found), a, b, ids, method, score))
+        add((a, b))
+
     hi, n_hits = 0, len(hits)
     plans = registry.plan_cache
     for r_start, r_end in name_runs(text):
@@ -145,114 +204,104 @@ def _mentions_of(doc_id: str, text: str, registry: Registry, out: tuple) -> None
             a, b = r_start + ws, r_start + we
             replaced.update(hi + i for i in inside)
             kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
-            add((a, b, kind, ids, "key", KEY_SCORE))
+            settle(a, b, kind, ids, "key", KEY_SCORE)
         for ps, pe, res, titled in resolved:
             a, b = r_start + ps, r_start + pe
             kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
-            add((a, b, kind, ids, res[1], res[2]))
+            settle(a, b, kind, ids, res[1], res[2])
         for ps, pe, *rest in deferred:
             later.append((r_start + ps, r_start + pe, *rest))
     for k, (h_start, h_end, pat) in enumerate(hits):
-        if pat.fixed is not None:
-            if k not in replaced:
-                kind, ids = pat.fixed
-                add((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
+        if replaced and k in replaced:
             continue
-        if k in replaced:
-            continue
-        if len(pat.targets) == 1:  # one government body: only its country can change
+        fixed = pat.fixed
+        if fixed is not None:
+            kind, ids = fixed
+        elif len(pat.targets) == 1:  # one government body: only its country can change
             kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:
             kind, ids = pick_target(
                 registry, pat.targets, text, h_start, h_end, _titled(text, h_start)
             )
-        add((h_start, h_end, kind, ids, "alias", ALIAS_SCORE))
-    # context: countries of unambiguous places and named countries; person antecedents
-    countries: Counter = Counter()
-    admin1s: Counter = Counter()
-    ante = Antecedents()
-    for start, end, kind, ids, _m, _s in found:
-        if kind == "place" and len(ids) == 1:
-            known = registry.places[ids[0]]
-            countries[known.country_code] += 1
-            if known.admin1:
-                admin1s[known.admin1] += 1
-        elif kind == "entity" and registry.entities[ids[0]].entity_type == "person":
-            ante.add(start, text[start:end], ids[0])
+        settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
     ante.finish()
     for p_start, p_end, _surface, titled, toks, res in later:
         ref = ante.resolve_tokens(p_start, toks, registry)
         if ref is not None:
-            add((p_start, p_end, "entity", [ref[0]], "coreference", ref[1]))
+            ent = entities[ref[0]]
+            add(
+                (p_start, p_end, text[p_start:p_end], ent.entity_id, None, ent.entity_type,
+                 "coreference", ref[1], None)
+            )  # fmt: skip
         elif res is not None:
             titled = titled or _titled(text, p_start)
             kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
-            add((p_start, p_end, kind, ids, res[1], res[2]))
+            if kind == "entity":
+                ent = entities[ids[0]]
+                add(
+                    (p_start, p_end, text[p_start:p_end], ent.entity_id, None, ent.entity_type,
+                     res[1], res[2], None)
+                )  # fmt: skip
+            else:
+                pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
+                add((p_start, p_end))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
     if guarded is not None and any(map(text.__contains__, registry.guarded)):
         for g in guarded.finditer(text):
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):
-                found.append((a, b, "place", list(registry.guarded[g.group(1)]), "alias", 1.0))
+                pending.append((len(found), a, b, list(registry.guarded[g.group(1)]), "alias", 1.0))
+                add((a, b))
+    if pending:
+        _settle_places(text, registry, found, pending, countries, admin1s, datelines)
+    if not found:
+        return 0
     found.sort(key=_START)  # stable: equal starts keep their order
-    # one sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
-    # the uncued mentions of the same candidate set ("attacks in Raqqa") in this document
+    columns = list(zip(*found, strict=True))
+    # sentence number: odd positions among the sentences' (start, end) bounds are inside one
+    bounds = list(chain.from_iterable(sentence_spans(text)))
+    out[0]([k >> 1 if k & 1 else -1 for k in map(bisect_right, repeat(bounds), columns[0])])
+    for extend, values in zip(out[1:], columns, strict=True):
+        extend(values)
+    return len(found)
+
+
+def _settle_places(
+    text: str,
+    registry: Registry,
+    found: list[tuple],
+    pending: list[tuple],
+    countries: dict[str, int],
+    admin1s: dict[str, int],
+    datelines: list,
+) -> None:
+    """Replace the placeholders of ``pending`` places in ``found`` by their rows.
+
+    One sense per document: a cued mention ("the city of Raqqa", "Raqqa province") decides
+    the uncued mentions of the same candidate set ("attacks in Raqqa"), the first cued one in
+    document order winning; the rest is left to ``placing.choose_place`` and the context.
+    """
     cued: dict[frozenset, tuple[bool, bool]] = {}
-    own_cues = []  # (gov, town, candidate set) of each ambiguous place, for the loop below
-    for start, end, kind, ids, _m, _s in found:
-        if kind == "place" and len(ids) > 1:
+    own: dict[int, tuple[bool, bool, frozenset]] = {}
+    # in document order (stable: spans sharing a start keep the order they were found in)
+    for idx, start, end, ids, _m, _s in sorted(pending, key=_START_OF_PENDING):
+        if len(ids) > 1:
             gov, town = placing.cues(text, start, end, text[start:end])
             cands = frozenset(ids)
-            own_cues.append((gov, town, cands))
+            own[idx] = (gov, town, cands)
             if gov != town:
                 cued.setdefault(cands, (gov, town))
-    next_cues = iter(own_cues).__next__
-    datelines = placing.dateline_spans(text)
-    spans = sentence_spans(text)
-    si, n_spans = 0, len(spans)
-    places, entities, role_of = registry.places, registry.entities, placing.role
-    rows = []  # this document's rows, turned into columns at the end
-    row = rows.append
-    for start, end, kind, ids, method, score in found:
-        surface = text[start:end]
-        if kind == "place":
-            if len(ids) == 1:
-                place = places[ids[0]]
-            else:
-                gov, town, cands = next_cues()
-                if gov == town:
-                    gov, town = cued.get(cands, (gov, town))
-                place = placing.choose_place(ids, registry, gov, town, countries, admin1s)
-            if place.precision == "governorate" and method != "alias":
-                m = _GOV_SUFFIX.match(text, end)
-                if m:  # "Deir Ez-Zour province": the cue word is part of the name
-                    end = m.end()
-                    surface = text[start:end]
-            in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
-            if method == "alias" and surface == place.name:
-                method = "exact"
-            entity_id, place_id, etype = None, place.place_id, "place"
-            if in_dl or place.feature_code == "PPLC" or place.precision == "country":
-                role = role_of(text, end, place, in_dl)
-            else:
-                role = None  # (what role_of says of a town or a governorate outside datelines)
+    places = registry.places
+    for idx, start, end, ids, method, score in pending:
+        if len(ids) == 1:
+            place = places[ids[0]]
         else:
-            ent = entities[ids[0]]
-            if method == "alias" and surface == ent.canonical_name:
-                method = "exact"
-            entity_id, place_id, etype, role = ent.entity_id, None, ent.entity_type, None
-        # sentence number by one merge pass (mentions and sentences are both in order)
-        while si < n_spans and spans[si][1] <= start:
-            si += 1
-        sentence_no = si if si < n_spans and spans[si][0] <= start else -1
-        row(
-            (doc_id, sentence_no, start, end, surface, entity_id, place_id, etype, method, score,
-             role)
-        )  # fmt: skip
-    if rows:
-        for extend, values in zip(out, zip(*rows, strict=True), strict=True):
-            extend(values)
+            gov, town, cands = own[idx]
+            if gov == town:
+                gov, town = cued.get(cands, (gov, town))
+            place = placing.choose_place(ids, registry, gov, town, countries, admin1s)
+        found[idx] = _place_row(text, start, end, place, method, score, datelines)
 
 
 def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
@@ -265,10 +314,12 @@ def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> p
         documents = documents.select(["doc_id", "text"]).to_pandas()
     # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
     columns: list[list] = [[] for _ in _FIELDS]
-    out = tuple(c.extend for c in columns)
+    doc_column, out = columns[0], tuple(c.extend for c in columns[1:])
     for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(), strict=True):
         if isinstance(text, str) and text:
-            _mentions_of(str(doc_id), text, registry, out)
+            n = _mentions_of(text, registry, out)
+            if n:
+                doc_column.extend(repeat(str(doc_id), n))
     arrays = [pa.array(c, type=f.type) for c, f in zip(columns, _FIELDS, strict=True)]
     doc_ids, starts, ends = arrays[0], arrays[2], arrays[3]
     mention_id = pc.binary_join_element_wise(  # f"{doc_id}:{char_start}:{char_end}"

@@ -207,7 +207,7 @@ def _function_word(word: str) -> bool:
 
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi")."""
-    runs = []
+    runs: list[tuple[int, int]] = []
     add = runs.append
     for m_start, m_end in map(_SPAN, _RUN.finditer(text)):
         if m_start:

@@ -18,7 +18,7 @@ place; 'metonym' for a capital or a country acting as a government ("Ankara has 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Mapping
 
 from transforms.entities.lexicon import GOVERNORATE_AFTER, TOWN_AFTER, TOWN_BEFORE
 from transforms.entities.registry import Place, Registry
@@ -102,8 +102,8 @@ def choose_place(
     registry: Registry,
     gov_cue: bool,
     town_cue: bool,
-    countries: Counter,
-    admin1s: Counter | None = None,
+    countries: Mapping[str, int],
+    admin1s: Mapping[str, int] | None = None,
 ) -> Place:
     """One place among a span's candidates (rules in the module docstring)."""
     key = (tuple(ids), gov_cue, town_cue)

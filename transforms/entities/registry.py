@@ -24,8 +24,14 @@ from transforms import schemas
 from transforms.entities.keys import name_key, strip_accents
 from transforms.entities.lexicon import STOPWORDS
 
-# Bytes that survive normalisation for the automaton: ASCII digits and lower-case letters.
-_KEEP = bytes((c if (48 <= c <= 57 or 97 <= c <= 122) else 32) for c in range(256))
+# Bytes that survive normalisation for the automaton: ASCII digits and letters, lower-cased
+# (upper-case ASCII maps to lower case here, so most texts skip ``str.lower``).
+_KEEP = bytes(
+    (c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32)
+    for c in range(256)
+)
+# The only non-ASCII characters ``str.lower`` turns into ASCII (U+0130 "İ" is folded first).
+_KELVIN = "\u212a"
 # An all-capitals alias of at most this many letters is an acronym: matched case-sensitively.
 ACRONYM_MAX_LETTERS = 5
 # A gazetteer alternate name shorter than this ("Sam" for Damascus) is too ambiguous to match.
@@ -54,11 +60,17 @@ def normalise(text: str) -> str:
     Accents are folded only when the text has accented letters (most English text has none,
     and the fold costs a per-character table lookup).
     """
+    if text.isascii():  # (a flag test, not a scan)
+        return text.encode("ascii").translate(_KEEP).decode("ascii")
     if _ACCENTED.search(text):
         text = text.translate(_FOLD)
-    low = text.lower()
-    if len(low) != len(text):  # a few code points lower-case to two ("İ"): go char by char
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # Every other non-ASCII character becomes a space whether lower-cased or not, so only the
+    # few that lower-case to ASCII need ``str.lower``.
+    low = text
+    if _KELVIN in text:
+        low = text.lower()
+        if len(low) != len(text):  # a few code points lower-case to two ("İ"): char by char
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low.encode("ascii", "replace").translate(_KEEP).decode("ascii")
 
 
