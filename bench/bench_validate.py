@@ -1,16 +1,23 @@
 """Validation cost at scale: every suite and SQL check over a warehouse of 1M events.
 
-    python -m bench.bench_validate [--events 1000000] [--workdir DIR]
+    python -m bench.bench_validate [--events 1000000] [--workdir DIR [--reuse]]
+                                   [--batch-rows N ...]
 
-Builds a consistent warehouse (events, one report each, their documents and places, one run)
-through the real lake and DuckDB builder, then times ``expectations.validate`` on it: the
-great_expectations import, the SQL checks alone, and the whole validation (with Data Docs).
-Valid by construction, so every expectation should pass; failures are printed.
+Builds a consistent warehouse (events, one report each, their documents and places, one run,
+and MENTIONS_PER_REPORT place mentions each) through the real lake and DuckDB builder, then
+times ``expectations.validate`` on it: the great_expectations import, the SQL checks alone, and
+the whole validation (with Data Docs), each validation in a fresh process whose peak RSS
+(``ru_maxrss``) is printed, once per ``--batch-rows`` value. Valid by construction, so every
+expectation should pass; failures are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
@@ -24,6 +31,8 @@ from warehouse.db import build_database
 from warehouse.lake import Lake
 
 REPORTS_PER_DOCUMENT = 5
+# Place mentions per report (the seeds average ~27 mentions per document, ~5 per report).
+MENTIONS_PER_REPORT = 5
 N_PLACES = 200
 RUN = "20260101T000000Z-bench000"
 # Places in a rectangle well inside Syria, a governorate per 20 places.
@@ -116,56 +125,132 @@ def make_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
         "run_id": [RUN] * n_docs, "uri": [f"file:///in/{d}.txt" for d in doc_ids],
         "outcome": ["loaded"] * n_docs, "doc_id": doc_ids, "is_new": [True] * n_docs,
     }, n_docs)  # fmt: skip
+    # Each report's sentence names its town: MENTIONS_PER_REPORT mentions of that span.
+    town_at = np.array([s.index("Town") for s in sentences], np.int32) + starts
+    town_len = np.array([len(f"Town {p}") for p in pi], np.int32)
+    m = n * MENTIONS_PER_REPORT
+    of = np.repeat(np.arange(n), MENTIONS_PER_REPORT)
+    methods = np.array(["exact", "alias", "key", "fuzzy"])
+    mentions = _table("entity_mentions", {
+        "mention_id": [f"m{i:09d}" for i in range(m)], "doc_id": [doc_ids[d] for d in doc_of[of]],
+        "sentence_no": (of % REPORTS_PER_DOCUMENT).astype(np.int32),
+        "char_start": town_at[of], "char_end": town_at[of] + town_len[of],
+        "surface": [f"Town {p}" for p in pi[of]], "place_id": [f"p{p}" for p in pi[of]],
+        "entity_type": ["place"] * m, "match_method": methods[np.arange(m) % len(methods)],
+        "score": np.ones(m),
+    }, m)  # fmt: skip
     return {"places": places, "documents": documents, "event_reports": reports,
-            "events": events, "runs": runs, "run_inputs": run_inputs}  # fmt: skip
+            "events": events, "runs": runs, "run_inputs": run_inputs,
+            "entity_mentions": mentions}  # fmt: skip
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries the parent's
+    high-water mark into ru_maxrss across fork and exec, VmHWM starts afresh with the program."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: kilobytes
+
+
+def _validate_here(db: Path, docs: Path | None, batch_rows: int | None) -> dict:
+    """Validate ``db`` in this process; seconds and peak RSS (a fresh process measures alone)."""
+    import great_expectations  # noqa: F401
+
+    from expectations import validate
+
+    rss_before = _peak_rss_mb()
+    kwargs = {} if batch_rows is None else {"batch_rows": batch_rows}
+    t0 = time.perf_counter()
+    report = validate(db, run_id="bench", docs_dir=docs, **kwargs)
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "cpu_seconds": time.process_time(),
+        "rss_import_mb": rss_before,
+        "peak_rss_mb": _peak_rss_mb(),
+        "expectations": len(report.outcomes),
+        "failed": [o.line() for o in report.failed()],
+        "docs": str(report.docs_index),
+    }
+
+
+def _validate_child(db: Path, docs: Path | None, batch_rows: int | None) -> dict:
+    cmd = [sys.executable, "-m", "bench.bench_validate", "--child", str(db)]
+    cmd += ["--docs", str(docs)] if docs else []
+    cmd += ["--batch-rows", str(batch_rows)] if batch_rows is not None else []
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_validate")
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--reuse", action="store_true", help="keep <workdir>/bench.duckdb if built")
+    ap.add_argument(
+        "--batch-rows",
+        type=int,
+        nargs="*",
+        default=None,
+        help="validate once per value, each in a fresh process (default: validate's default)",
+    )
+    ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--docs", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child is not None:
+        rows = args.batch_rows[0] if args.batch_rows else None
+        print(json.dumps(_validate_here(args.child, args.docs, rows)))
+        return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sitrep-bench-validate-"))
     work.mkdir(parents=True, exist_ok=True)
-
-    t0 = time.perf_counter()
-    tables = make_tables(args.events)
-    lake = Lake(work / "lake")
-    for name, table in tables.items():
-        lake.write_current(name, table)
     db = work / "bench.duckdb"
-    db.unlink(missing_ok=True)
-    counts = build_database(db, lake)
-    t_build = time.perf_counter() - t0
-    print(f"warehouse: {db} built in {t_build:.1f} s; rows: "
-          + ", ".join(f"{k} {v:,}" for k, v in counts.items() if v))  # fmt: skip
+
+    if not (args.reuse and db.exists()):
+        t0 = time.perf_counter()
+        tables = make_tables(args.events)
+        lake = Lake(work / "lake")
+        for name, table in tables.items():
+            lake.write_current(name, table)
+        del tables
+        db.unlink(missing_ok=True)
+        build_database(db, lake)
+        print(f"warehouse: {db} built in {time.perf_counter() - t0:.1f} s")
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        counts = {
+            t: con.execute(f'select count(*) from "{t}"').fetchone()[0]  # type: ignore[index]
+            for t in schemas.TABLES
+        }
+    print("rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items() if v))
 
     t0 = time.perf_counter()
     import great_expectations  # noqa: F401
 
     t_import = time.perf_counter() - t0
-    import duckdb
-
-    from expectations import validate
     from expectations.sqlchecks import run_checks
 
     t0 = time.perf_counter()
     with duckdb.connect(str(db), read_only=True) as con:
         sql = run_checks(con)
     t_sql = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    report = validate(db, run_id="bench", docs_dir=work / "data_docs")
-    t_all = time.perf_counter() - t0
-    for o in report.failed():
-        print("FAILED", o.line())
     print(f"great_expectations import: {t_import:.1f} s (once per process)")
     print(f"SQL checks alone ({len(sql)} queries): {t_sql:.1f} s")
-    print(
-        f"validation of {counts['events']:,} events ({counts['event_reports']:,} reports, "
-        f"{counts['documents']:,} documents): {t_all:.1f} s for {len(report.outcomes)} "
-        f"expectations, {len(report.failed())} failed; data docs {report.docs_index}"
-    )
+
+    for rows in args.batch_rows or [None]:
+        r = _validate_child(db, work / "data_docs", rows)
+        for line in r["failed"]:
+            print("FAILED", line)
+        label = "default" if rows is None else f"{rows:,}"
+        print(
+            f"validation (batch rows {label}) of {counts['events']:,} events "
+            f"({counts['event_reports']:,} reports, {counts['entity_mentions']:,} mentions, "
+            f"{counts['documents']:,} documents): {r['seconds']:.1f} s wall, "
+            f"{r['cpu_seconds']:.1f} s CPU (process), peak RSS {r['peak_rss_mb']:,.0f} MB "
+            f"(after imports {r['rss_import_mb']:,.0f} MB); {r['expectations']} expectations, "
+            f"{len(r['failed'])} failed; data docs {r['docs']}"
+        )
 
 
 if __name__ == "__main__":
