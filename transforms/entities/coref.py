@@ -46,11 +46,16 @@ class Antecedents:
         if not toks or len(toks) > 2:
             return None
         n = len(toks)
-        items = [
-            i
-            for i in self._by_token.get(toks[-1], []) + self._by_token.get(toks[0], [])
-            if len(i[1]) > n and (i[1][-n:] == toks or i[1][:n] == toks)
-        ]
+        by_token = self._by_token
+        items = (
+            [
+                i
+                for i in by_token.get(toks[-1], []) + by_token.get(toks[0], [])
+                if len(i[1]) > n and (i[1][-n:] == toks or i[1][:n] == toks)
+            ]
+            if toks[-1] in by_token or toks[0] in by_token
+            else None
+        )
         if items:
             items.sort()
             pos = bisect_left(items, (start,))

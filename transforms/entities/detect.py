@@ -187,10 +187,13 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
                 if h[1] > r_end:
                     r_end = h[1]
                 j += 1
-            if j > hi:
-                rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
-                if j - hi == 1 and rel[0] == (0, r_end - r_start):
+            if j - hi == 1:  # (the common case, without a generator)
+                h = hits[hi]
+                if h[0] == r_start and h[1] == r_end:
                     continue  # the run is one registry hit
+                rel = ((h[0] - r_start, h[1] - r_start),)
+            elif j > hi:
+                rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
             else:
                 rel = ()
         else:
@@ -217,6 +220,17 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
         fixed = pat.fixed
         if fixed is not None:
             kind, ids = fixed
+            if kind == "entity":  # settle(), inlined: most hits are these
+                ent = entities[ids[0]]
+                surface = text[h_start:h_end]
+                method = "exact" if surface == ent.canonical_name else "alias"
+                add(
+                    (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
+                     ALIAS_SCORE, None)
+                )  # fmt: skip
+                if ent.entity_type == "person":
+                    ante.add(h_start, surface, ent.entity_id)
+                continue
         elif len(pat.targets) == 1:  # one government body: only its country can change
             kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:

@@ -86,13 +86,16 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in DATELINE.finditer(head)]
 
 
+_GOVERNORATE_ENDINGS = tuple(sorted(GOVERNORATE_AFTER))
+
+
 def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
     """(governorate cue, town cue) around the span."""
     after = text[end : end + 20].split()
     nxt = after[0].lower().strip(".,;:") if after else ""
     before = text[max(0, start - 20) : start].lower()
     low = surface.lower()
-    gov = nxt in GOVERNORATE_AFTER or any(low.endswith(w) for w in GOVERNORATE_AFTER)
+    gov = nxt in GOVERNORATE_AFTER or low.endswith(_GOVERNORATE_ENDINGS)
     town = nxt in TOWN_AFTER or before.rstrip().endswith(TOWN_BEFORE)
     return gov, town
 
