@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 from transforms import schemas
-from warehouse.db import build_database
+from warehouse.db import LAKE_SOURCES, build_database
 from warehouse.lake import Lake
 
 REPORTS_PER_DOCUMENT = 5
@@ -210,8 +210,8 @@ def main(argv: list[str] | None = None) -> None:
         t0 = time.perf_counter()
         tables = make_tables(args.events)
         lake = Lake(work / "lake")
-        for name, table in tables.items():
-            lake.write_current(name, table)
+        for name, table in tables.items():  # a table built from several: its first source
+            lake.write_current(LAKE_SOURCES.get(name, (name,))[0], table)
         del tables
         db.unlink(missing_ok=True)
         build_database(db, lake)

@@ -4,6 +4,12 @@ Contract: ``build_suites()`` returns ``{table: ExpectationSuite}``; every expect
 ``meta={"severity": "critical" | "warning"}``. These are the per-column checks pandas does
 cheaply; checks across tables or against document text are SQL files in ``expectations/sql``.
 Importing this module imports great_expectations (seconds): import it lazily.
+
+Validation reads big tables in row batches (``expectations/validate.py``), so each expectation
+has a scope (``scope_of``): ``ROW`` (each row judged alone: the table's verdict is the batches'
+verdicts summed), ``UNIQUE`` (a key's uniqueness: judged on the rows whose key repeats, found
+by DuckDB over the whole table) or ``TABLE`` (anything else: aggregates, row order, dtypes;
+judged on the whole table's columns, so its memory grows with the table; no suite uses one).
 """
 
 from __future__ import annotations
@@ -238,6 +244,47 @@ BUILDERS: dict[str, Callable[[], list[Expectation]]] = {
     "event_conflicts": event_conflicts,
     "validation_results": validation_results,
 }
+
+
+ROW, UNIQUE, TABLE = "row", "unique", "table"
+# Expectations whose verdict on a row depends on that row alone.
+ROW_WISE = frozenset(
+    {
+        "expect_column_values_to_not_be_null",
+        "expect_column_values_to_be_null",
+        "expect_column_values_to_be_in_set",
+        "expect_column_values_to_not_be_in_set",
+        "expect_column_values_to_be_between",
+        "expect_column_values_to_match_regex",
+        "expect_column_values_to_not_match_regex",
+        "expect_column_values_to_match_regex_list",
+        "expect_column_values_to_not_match_regex_list",
+        "expect_column_values_to_match_strftime_format",
+        "expect_column_values_to_be_dateutil_parseable",
+        "expect_column_values_to_be_json_parseable",
+        "expect_column_value_lengths_to_be_between",
+        "expect_column_value_lengths_to_equal",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "expect_column_pair_values_to_be_equal",
+        "expect_column_pair_values_to_be_in_set",
+        "expect_multicolumn_sum_to_equal",
+        "expect_select_column_values_to_be_unique_within_record",
+    }
+)
+# A value (or a combination of values) may occur once in the whole table.
+UNIQUENESS = frozenset(
+    {"expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"}
+)
+
+
+def scope_of(expectation: Expectation) -> str:
+    """``ROW``, ``UNIQUE`` or ``TABLE``: how much of the table one verdict needs."""
+    kind = expectation.expectation_type
+    if kind in ROW_WISE:
+        return ROW
+    # A row condition is pandas query syntax: DuckDB cannot find the repeats it keeps.
+    plain = not getattr(expectation, "row_condition", None)
+    return UNIQUE if kind in UNIQUENESS and plain else TABLE
 
 
 def build_suite(table: str) -> gx.ExpectationSuite:

@@ -8,6 +8,7 @@ go through GX too (a one-row batch), so Data Docs show every check in one site.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,11 +18,16 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from expectations import vocab
+from expectations import batches, reads, vocab
 from expectations.sqlchecks import SqlOutcome, run_checks
 from transforms import schemas
 
 SQL_SUITE = "sql_checks"
+# Rows of a table GX validates at once: validation's peak memory follows this, not the table.
+BATCH_ROWS = 250_000
+# DuckDB's own memory (buffer cache, the SQL checks' joins, key counts) while validating; above
+# it DuckDB spills to a temporary directory instead of growing with the warehouse.
+DUCKDB_MEMORY_LIMIT = "256MB"
 # GX result detail: enough failing values to name the problem, no more.
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": vocab.SAMPLE_ROWS}
 
@@ -84,18 +90,6 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     }
 
 
-def _frame(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> pd.DataFrame:
-    cols = ", ".join(f'"{c}"' for c in columns)
-    frame = (
-        con.execute(f'select {cols} from "{table}"')
-        .to_arrow_table()
-        .to_pandas(date_as_object=False)
-    )
-    # GX compares int64/float64 columns vectorised, any other integer type row by row.
-    ints = [c for c in frame.columns if pd.api.types.is_integer_dtype(frame[c].dtype)]
-    return frame.astype(dict.fromkeys(ints, "int64")) if ints else frame
-
-
 def _columns(kwargs: dict[str, Any]) -> str | None:
     if "column" in kwargs:
         return kwargs["column"]
@@ -126,25 +120,145 @@ def _sql_observed(o: SqlOutcome) -> str:
     return f"{o.violations} violating rows, e.g. {o.sample}"
 
 
-def _context(docs_dir: Path | None) -> Any:
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+class _Gx:
+    """An ephemeral GX context: validates frames, keeps one result per suite for Data Docs."""
 
-    ctx = gx.get_context(mode="ephemeral")
-    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-    if docs_dir is not None:
-        ctx.add_data_docs_site(
-            "local",
-            {
-                "class_name": "SiteBuilder",
-                "store_backend": {
-                    "class_name": "TupleFilesystemStoreBackend",
-                    "base_directory": str(docs_dir),
+    def __init__(self, docs_dir: Path | None, run_id: str) -> None:
+        import great_expectations as gx
+        from great_expectations.core.run_identifier import RunIdentifier
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.ctx = gx.get_context(mode="ephemeral")
+        self.ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+        self.docs = docs_dir
+        if docs_dir is not None:
+            self.ctx.add_data_docs_site(
+                "local",
+                {
+                    "class_name": "SiteBuilder",
+                    "store_backend": {
+                        "class_name": "TupleFilesystemStoreBackend",
+                        "base_directory": str(docs_dir),
+                    },
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
                 },
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
+            )
+        self.source = self.ctx.data_sources.add_pandas("warehouse")
+        self.run_id = RunIdentifier(run_name=run_id, run_time=datetime.now(UTC))
+        self._definitions: dict[str, Any] = {}
+
+    def part(self, name: str, expectations: list[Any]) -> Any:
+        """A suite of copies of ``expectations`` (an expectation belongs to one suite)."""
+        import great_expectations as gx
+
+        return gx.ExpectationSuite(
+            name=name, expectations=[e.configuration.to_domain_obj() for e in expectations]
         )
-    return ctx
+
+    def run(self, name: str, suite: Any, frame: pd.DataFrame) -> Any:
+        """``suite`` on ``frame``: GX's suite result, not stored."""
+        if name not in self._definitions:
+            asset = self.source.add_dataframe_asset(name)
+            self._definitions[name] = asset.add_batch_definition_whole_dataframe(name)
+        batch = self._definitions[name].get_batch(batch_parameters={"dataframe": frame})
+        return batch.validate(suite, result_format=RESULT_FORMAT)
+
+    def record(self, suite: Any, results: list[Any], meta: dict[str, Any]) -> None:
+        """Keep the table's combined results (suite order) for Data Docs."""
+        if self.docs is None:
+            return
+        from great_expectations.core import ExpectationSuiteValidationResult
+        from great_expectations.data_context.types.resource_identifiers import (
+            ExpectationSuiteIdentifier,
+            ValidationResultIdentifier,
+        )
+        from great_expectations.validator.validator import calc_validation_statistics
+
+        stats = calc_validation_statistics(results)
+        suite = self.ctx.suites.add(suite)
+        key = ExpectationSuiteIdentifier(name=suite.name)
+        result = ExpectationSuiteValidationResult(
+            success=stats.success,
+            results=results,
+            suite_name=suite.name,
+            statistics={
+                "evaluated_expectations": stats.evaluated_expectations,
+                "successful_expectations": stats.successful_expectations,
+                "unsuccessful_expectations": stats.unsuccessful_expectations,
+                "success_percent": stats.success_percent,
+            },
+            meta={**meta, "run_id": self.run_id, "validation_time": self.run_id.run_time},
+        )
+        self.ctx.validation_results_store.store_validation_results(
+            suite_validation_result=result,
+            suite_validation_result_identifier=ValidationResultIdentifier(
+                key, self.run_id, f"warehouse-{suite.name}"
+            ),
+            expectation_suite_identifier=key,
+        )
+
+    def build_docs(self) -> Path | None:
+        if self.docs is None:
+            return None
+        self.ctx.build_data_docs()
+        return self.docs / "index.html"
+
+
+def _key(expectation: Any) -> list[str]:
+    kw = expectation.configuration.kwargs
+    return [kw["column"]] if "column" in kw else list(kw["column_list"])
+
+
+def _check_table(
+    gxr: _Gx, con: duckdb.DuckDBPyConnection, table: str, suite: Any, rows: int
+) -> list[Any]:
+    """GX results of ``suite`` on ``table``, in suite order, each as GX gives it on the whole
+    table; at most ``rows`` rows of the table in memory (but for ``suites.TABLE`` scopes)."""
+    from expectations import suites
+
+    expectations = list(suite.expectations)
+    scopes = [suites.scope_of(e) for e in expectations]
+    results: list[Any] = [None] * len(expectations)
+    meta: dict[str, Any] = {}
+
+    def where(scope: str) -> list[int]:
+        return [i for i, s in enumerate(scopes) if s == scope]
+
+    for scope in (suites.ROW, suites.TABLE):
+        at = where(scope)
+        if not at:
+            continue
+        part = gxr.part(table, [expectations[i] for i in at])
+        cols = reads.quoted(suites.columns_of(part)) or "1 as _row"
+        # A TABLE scope needs every row at once: one batch as long as the table.
+        size = rows if scope == suites.ROW else max(1, _count(con, table))
+        parts = []
+        for frame in reads.batches(con, f'select {cols} from "{table}"', size):
+            validated = gxr.run(table, part, frame)
+            meta = meta or validated.meta
+            parts.append(validated.results)
+            del frame, validated
+        for k, i in enumerate(at):
+            mostly = getattr(expectations[i], "mostly", 1) or 1
+            results[i] = batches.combine([p[k] for p in parts], mostly, vocab.SAMPLE_ROWS)
+
+    for i in where(suites.UNIQUE):
+        e = expectations[i]
+        rep = reads.repeats(con, table, _key(e), rows, getattr(e, "ignore_row_if", None) or
+                            "all_values_are_missing")  # fmt: skip
+        validated = gxr.run(table, gxr.part(table, [e]), rep.sample)
+        meta = meta or validated.meta
+        (r,) = validated.results
+        if not batches.raised(r):
+            r.result = batches.recount(r.result or {}, rep.elements, rep.unexpected, rep.missing)
+            r.success = batches.map_success(rep.elements, rep.unexpected, rep.missing, e.mostly)
+        results[i] = r
+    gxr.record(suite, results, meta)
+    return results
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return int(con.execute(f'select count(*) from "{table}"').fetchone()[0])  # type: ignore[index]
 
 
 def _sql_suite(outcomes: list[SqlOutcome]) -> tuple[Any, pd.DataFrame]:
@@ -168,28 +282,40 @@ def _sql_suite(outcomes: list[SqlOutcome]) -> tuple[Any, pd.DataFrame]:
     return suite, frame
 
 
+def _connect(db_path: str | Path, spill: str) -> duckdb.DuckDBPyConnection:
+    """Read-only, with DuckDB's memory capped: its joins and key counts spill to ``spill``."""
+    return duckdb.connect(
+        str(db_path),
+        read_only=True,
+        config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill},
+    )
+
+
 def validate(
     db_path: str | Path,
     run_id: str | None = None,
     docs_dir: str | Path | None = None,
     tables: list[str] | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> ValidationReport:
     """Check every suite (and every SQL check) against the warehouse file at ``db_path``.
 
     Opens the file read-only, so a published warehouse can be validated while analysts read it.
-    Returns one outcome per expectation; nothing is written to the warehouse. With ``docs_dir``,
-    GX Data Docs are (re)built there (``<docs_dir>/index.html``).
+    Returns one outcome per expectation, in suite order, whatever ``batch_rows`` (the rows of
+    a table validated at once: memory follows it, not the table); nothing is written to the
+    warehouse. With ``docs_dir``, GX Data Docs are (re)built there (``<docs_dir>/index.html``),
+    one validation result per suite.
     """
-    import great_expectations as gx
-
     from expectations import suites
 
+    if batch_rows < 1:
+        raise ValueError(f"batch_rows must be positive, not {batch_rows}")
     report = ValidationReport(run_id or f"validate-{_utcnow():%Y%m%dT%H%M%SZ}", _utcnow())
-    docs = Path(docs_dir) if docs_dir is not None else None
-    ctx = _context(docs)
-    source = ctx.data_sources.add_pandas("warehouse")
-    batches: list[tuple[str, Any, pd.DataFrame]] = []
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    gxr = _Gx(Path(docs_dir) if docs_dir is not None else None, report.run_id)
+    with (
+        tempfile.TemporaryDirectory(prefix="sitrep-validate-") as spill,
+        _connect(db_path, spill) as con,
+    ):
         present = _tables(con)
         for table in tables or list(suites.BUILDERS):
             if table not in present:
@@ -205,45 +331,37 @@ def validate(
                 )
                 continue
             suite = suites.build_suite(table)
-            batches.append((table, suite, _frame(con, table, suites.columns_of(suite))))
+            for r in _check_table(gxr, con, table, suite, batch_rows):
+                report.outcomes.append(_outcome(table, r))
         sql = [o for o in run_checks(con) if tables is None or o.check.table in tables]
-    by_name = {o.check.name: o for o in sql}
     if sql:
-        batches.append((SQL_SUITE, *_sql_suite(sql)))
-
-    for name, suite, frame in batches:
-        suite = ctx.suites.add(suite)
-        batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-        vd = ctx.validation_definitions.add(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite)
-        )
-        result = vd.run(batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT)
-        for r in result.results:
-            cfg = r.expectation_config
-            if name == SQL_SUITE:
-                o = by_name[cfg.kwargs["column"]]
-                report.outcomes.append(
-                    Outcome(
-                        f"{o.check.table}.sql",
-                        o.check.name,
-                        o.check.column,
-                        o.check.severity,
-                        bool(r.success),
-                        _sql_observed(o),
-                    )
+        by_name = {o.check.name: o for o in sql}
+        suite, frame = _sql_suite(sql)
+        validated = gxr.run(SQL_SUITE, suite, frame)
+        gxr.record(suite, validated.results, validated.meta)
+        for r in validated.results:
+            o = by_name[r.expectation_config.kwargs["column"]]
+            report.outcomes.append(
+                Outcome(
+                    f"{o.check.table}.sql",
+                    o.check.name,
+                    o.check.column,
+                    o.check.severity,
+                    bool(r.success),
+                    _sql_observed(o),
                 )
-            else:
-                report.outcomes.append(
-                    Outcome(
-                        name,
-                        cfg.type,
-                        _columns(cfg.kwargs),
-                        cfg.meta.get("severity", vocab.CRITICAL),
-                        bool(r.success),
-                        _observed(r),
-                    )
-                )
-    if docs is not None:
-        ctx.build_data_docs()
-        report.docs_index = docs / "index.html"
+            )
+    report.docs_index = gxr.build_docs()
     return report
+
+
+def _outcome(suite: str, r: Any) -> Outcome:
+    cfg = r.expectation_config
+    return Outcome(
+        suite,
+        cfg.type,
+        _columns(cfg.kwargs),
+        cfg.meta.get("severity", vocab.CRITICAL),
+        bool(r.success),
+        _observed(r),
+    )

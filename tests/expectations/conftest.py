@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transforms import schemas
-from warehouse.db import build_database
+from warehouse.db import LAKE_SOURCES, build_database
 from warehouse.lake import Lake
 
 TEXT = "On Monday gunmen killed two soldiers near Mayadin. Islamic State claimed the attack."
@@ -211,9 +211,11 @@ def clean_tables() -> dict[str, list[dict]]:
 
 
 def write_lake(root: Path, tables: dict[str, list[dict]]) -> Lake:
+    """Each warehouse table's rows in the lake table it is built from (its first source)."""
     lake = Lake(root)
     for name, rows in tables.items():
-        lake.write_current(name, schemas.conform(rows, schemas.TABLES[name]))
+        source = LAKE_SOURCES.get(name, (name,))[0]
+        lake.write_current(source, schemas.conform(rows, schemas.TABLES[name]))
     return lake
 
 
