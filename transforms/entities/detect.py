@@ -57,7 +57,7 @@ def _common_word(surface: str) -> bool:
 
 
 def _titled(text: str, start: int) -> bool:
-    before = text[max(0, start - 25) : start].split()
+    before = text[max(0, start - 25) : start].rsplit(None, 1)  # (its last word)
     return bool(before) and before[-1].lower().strip(".,") in PERSON_TITLES
 
 
@@ -230,7 +230,13 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
                 )  # fmt: skip
                 if ent.entity_type == "person":
                     ante.add(h_start, surface, ent.entity_id)
-                continue
+            else:  # one place, written as an alias: settle(), inlined
+                place = places[ids[0]]
+                countries[place.country_code] = countries.get(place.country_code, 0) + 1
+                if place.admin1:
+                    admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
+                add(_place_row(text, h_start, h_end, place, "alias", ALIAS_SCORE, datelines))
+            continue
         elif len(pat.targets) == 1:  # one government body: only its country can change
             kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:

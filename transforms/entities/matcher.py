@@ -88,9 +88,10 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int,
         if dotted and end < n and text[end] == ".":
             end += 1  # "U.S." keeps its final stop
         if case == "cap":
-            surface = text[start:end]
-            if surface == surface.lower():
-                continue
+            if not "A" <= text[start] <= "Z":  # (an ASCII capital first: no need to look on)
+                surface = text[start:end]
+                if surface == surface.lower():
+                    continue
         elif case == "exact":  # _case_ok, inlined: a third of the hits are acronyms
             surface = text[start:end]
             if surface not in pat.forms and surface.rstrip(".") not in pat.forms_nodot:
@@ -200,11 +201,6 @@ _KEEP_ARTICLES = frozenset({"al", "el"})
 _SPAN = re.Match.span
 
 
-@lru_cache(maxsize=20_000)
-def _function_word(word: str) -> bool:
-    return word.lower() in FUNCTION_WORDS
-
-
 def name_runs(text: str) -> list[tuple[int, int]]:
     """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi")."""
     runs: list[tuple[int, int]] = []
@@ -230,7 +226,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
                 ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
                 if ordinal is not None:
                     m_start = ordinal.start()
-        if m_end - m_start <= 12 and _function_word(text[m_start:m_end]):
+        if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
             continue  # "The", "But", "According": a capitalised function word alone
         add((m_start, m_end))
     return runs

@@ -86,6 +86,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in DATELINE.finditer(head)]
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _GOVERNORATE_ENDINGS = tuple(sorted(GOVERNORATE_AFTER))
 
 
@@ -160,7 +161,8 @@ def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
     if in_dateline:
         return "dateline"
     if place.feature_code == "PPLC" or place.precision == "country":
-        after = text[end : end + 25].split()
-        if after and after[0].lower().strip(".,;:") in METONYM_VERBS:
+        # the first word within 25 characters after the span (text[end:end + 25].split()[0])
+        after = _NEXT_WORD.match(text, end, end + 25)
+        if after is not None and after.group(1).lower().strip(".,;:") in METONYM_VERBS:
             return "metonym"
     return None

@@ -100,7 +100,7 @@ def country_swap(registry: Registry, entity_id: str, text: str, start: int, end:
     ent = registry.entities[entity_id]
     if ent.entity_type != "government" or not ent.country_code:
         return entity_id
-    before = text[max(0, start - 20) : start].split()
+    before = text[max(0, start - 20) : start].rsplit(None, 1)  # (its last word)
     if not before:
         return entity_id
     word = before[-1].lower().replace("’", "'").removesuffix("'s")
