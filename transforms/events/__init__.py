@@ -35,6 +35,7 @@ def clear_caches() -> None:
 
     for fn in (
         dates._find_dates,
+        dates._date_matches,
         extract._unsourced,
         extract._clause_reasons,
         classify.attribution_of,
@@ -42,6 +43,7 @@ def clear_caches() -> None:
         classify._wording_reason,
         classify.attack_count,
         classify.is_anaphoric,
+        classify.is_attack,
         classify.weapon_of,
         classify.target_of,
     ):

@@ -84,6 +84,7 @@ def attack_count(clause: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def is_attack(clause: str) -> bool:
     return rules.ATTACK.search(clause) is not None
 

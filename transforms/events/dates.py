@@ -264,6 +264,21 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple[DateRef, ...]:
     # Cached: wire copies and rewrites repeat sentences; DateRef is frozen, the tuple too.
+    out: list[DateRef] = []
+    for kind, m in _date_matches(text):
+        ref = _resolve(kind, m, published, anchor)
+        if ref.value is not None and published is not None and ref.value > published:
+            # Never after the article: a later date is a plan or a typo, not an event's day.
+            ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
+        out.append(ref)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _date_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """The date expressions of ``text`` (kind, match), non-overlapping, longest first at a
+    position. Cached apart from resolution: a sentence repeated in articles published on other
+    days is scanned once."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     low = text.lower()
     digit = _DIGIT.search(text) is not None
@@ -292,16 +307,12 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
         for m in pat.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), kind, m))
     found.sort(key=lambda t: (t[0], t[1]))
-    out: list[DateRef] = []
+    out: list[tuple[str, re.Match[str]]] = []
     taken_end = -1
     for start, _, kind, m in found:
         if start < taken_end:
             continue
-        ref = _resolve(kind, m, published, anchor)
-        if ref.value is not None and published is not None and ref.value > published:
-            # Never after the article: a later date is a plan or a typo, not an event's day.
-            ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
-        out.append(ref)
+        out.append((kind, m))
         taken_end = m.end()
     return tuple(out)
 

@@ -47,6 +47,8 @@ _SOURCE = re.compile(
     r"^\s*according\s+to\b|\b(?:said|says|told|reported|confirmed|added)\W*$",
     re.IGNORECASE,
 )
+# Lower-case substrings one of which every _SOURCE match holds.
+_SOURCE_STEMS = ("according", "said", "says", "told", "reported", "confirmed", "added")
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
@@ -91,7 +93,10 @@ def report_id(doc_id: str, start: int, end: int, ordinal: int = 0) -> str:
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def _unsourced(text: str) -> str:
     """``text`` without its clauses saying who reported it ("..., a local official said")."""
-    return ", ".join(c for c in _CLAUSE.split(text) if not _SOURCE.search(c))
+    clauses = _CLAUSE.split(text)
+    if not rules.hit(_SOURCE_STEMS, text.lower()):
+        return ", ".join(clauses)  # no clause can name a source
+    return ", ".join(c for c in clauses if not _SOURCE.search(c))
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -477,7 +482,10 @@ class _Doc:
                 self.read_attack_day(i)
             return
         # Dates first only where a year may make the sentence history; else after the clauses.
-        has_year = _YEARISH.search(text, s, e) is not None
+        # (every year holds "19" or "20": a substring test spares most sentences the regex)
+        has_year = ("19" in sentence or "20" in sentence) and _YEARISH.search(
+            text, s, e
+        ) is not None
         # (history needs only the dates' values: offsets in the sentence will do)
         if has_year and classify.is_history(
             find_dates(sentence, self.pub), self.pub or self.reference_date()
@@ -485,7 +493,9 @@ class _Doc:
             return
         live: list[tuple[int, int]] = []
         blocked = False
-        for cs, ce, reason in _clause_reasons(sentence, self.pub, has_year):
+        # Publication only matters through a year's dates: without one, the sentence's reading
+        # is shared by every article that repeats it.
+        for cs, ce, reason in _clause_reasons(sentence, self.pub if has_year else None, has_year):
             cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
             if not (blocked and _CONTINUATION.match(text, cs)):
@@ -711,6 +721,7 @@ def extract_document(
     low = state.low[0 : len(text)]
     hits = _find_stems(low, rules.ATTACK_STEMS)
     n_hits, attack_at, h = len(hits), rules.ATTACK.match, 0
+    window = rules.CLUSTER_WINDOW
     for i, (s, e) in enumerate(state.spans):
         while h < n_hits and hits[h] < s:
             h += 1
@@ -729,7 +740,14 @@ def extract_document(
                     read = True
                     break
                 k += 1
-        if not read and state.group is not None and rules.hit(rules.ATTRIBUTION_STEMS, low[s:e]):
+        # (read_attribution ignores a sentence past the open group's window: test that first)
+        g = state.group
+        if (
+            not read
+            and g is not None
+            and i - g.last_sentence <= window
+            and rules.hit(rules.ATTRIBUTION_STEMS, low[s:e])
+        ):
             state.read_attribution(i)
     state.close_group()
     return state.reports
