@@ -75,12 +75,20 @@ _WIDE = 1 << 20  # longer than any alias
 
 def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int, Pattern]]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order,
-    as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build)."""
-    # (order key, start, end, pattern); the key sorts by start, then the longest first, as
-    # one int (no alias is _WIDE long), and no two hits share it: equal start and length are
-    # one alias, which the automaton reports once per position
-    found: list[tuple[int, int, int, Pattern]] = []
-    add = found.append
+    as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build).
+
+    Overlaps go to the leftmost, then the longest hit (then the first found). The automaton
+    reports hits by end, so the selection is kept as a stack: a hit that overlaps the kept
+    ones either loses to the first of them it overlaps (which starts before it, or at the same
+    place and is as long) or replaces it and everything kept after it (all inside the new
+    hit, as none ends after it). That holds while ends never decrease; a stop kept after a
+    dotted acronym ("U.S.") can break it, and then ``_select_sorted`` decides instead.
+    """
+    kept: list[tuple[int, int, Pattern]] = []
+    keep = kept.append
+    last_end = -1  # end of the last kept hit
+    top = -1  # the largest end reported so far
+    leads = False  # a kept hit may take a leading article ("Er-Raqqa")
     n = len(text)
     for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
         start = end_pad - size - 1  # padded pattern " alias " ends at end_pad
@@ -92,27 +100,85 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int,
                 surface = text[start:end]
                 if surface == surface.lower():
                     continue
-        elif case == "exact":  # _case_ok, inlined: a third of the hits are acronyms
+        elif case == "exact":  # _acronym_ok, inlined: a third of the hits are acronyms
             surface = text[start:end]
             if surface not in pat.forms and surface.rstrip(".") not in pat.forms_nodot:
                 continue
-            # "IT IS" in a capitals headline is not the group; longer acronyms (ISIS) are safe.
             if len(surface) <= 3 and _in_caps_line(text, start, end):
                 continue
-        add((start * _WIDE + start - end, start, end, pat))
+        if end < top:
+            return _select_sorted(text, norm, registry)
+        top = end
+        if start >= last_end:
+            keep((start, end, pat))
+            last_end = end
+            if start > 2 and text[start - 1] in "-‑":
+                leads = True
+            continue
+        i = len(kept) - 1  # the first kept hit this one overlaps
+        while i and kept[i - 1][1] > start:
+            i -= 1
+        first = kept[i]
+        if start < first[0] or (start == first[0] and end > first[1]):
+            del kept[i:]
+            keep((start, end, pat))
+            last_end = end
+            if start > 2 and text[start - 1] in "-‑":
+                leads = True
+    return _with_leads(text, kept) if leads else kept
+
+
+def _acronym_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
+    """The case test of an acronym alias (``case == 'exact'``)."""
+    surface = text[start:end]
+    if surface not in pat.forms and surface.rstrip(".") not in pat.forms_nodot:
+        return False
+    # "IT IS" in a capitals headline is not the group; longer acronyms (ISIS) are safe.
+    return len(surface) > 3 or not _in_caps_line(text, start, end)
+
+
+def _with_leads(text: str, kept: list[tuple[int, int, Pattern]]) -> list:
+    """``kept`` with a leading article joined to its hit ("Er-Raqqa", "Al-Hassakeh") where it
+    does not reach into the hit before."""
+    out = []
+    last_end = -1
+    for start, end, pat in kept:
+        if start > 2 and text[start - 1] in "-‑":
+            lead = _LEAD_ARTICLE.search(text, max(0, start - 5), start)
+            if lead is not None and lead.start(1) >= last_end:
+                start = lead.start(1)
+        out.append((start, end, pat))
+        last_end = end
+    return out
+
+
+def _select_sorted(text: str, norm: str, registry: Registry) -> list:
+    """``known_hits`` by sorting every hit (by start, the longest first, then the first
+    found): the general case, for the rare texts whose hits do not come in order of end."""
+    # (order key, start, end, pattern); the key sorts by start, then the longest first, as
+    # one int (no alias is _WIDE long); the sort is stable
+    found: list[tuple[int, int, int, Pattern]] = []
+    n = len(text)
+    for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
+        start = end_pad - size - 1
+        end = start + size
+        if dotted and end < n and text[end] == ".":
+            end += 1
+        if case == "cap":
+            surface = text[start:end]
+            if surface == surface.lower():
+                continue
+        elif case == "exact" and not _acronym_ok(text, start, end, pat):
+            continue
+        found.append((start * _WIDE + start - end, start, end, pat))
     found.sort(key=_FIRST)
-    out: list[tuple[int, int, Pattern]] = []
-    keep = out.append
+    kept = []
     last_end = -1
     for _order, start, end, pat in found:
         if start >= last_end:
-            if start > 2 and text[start - 1] in "-‑":  # "Er-Raqqa", "Al-Hassakeh": the article
-                lead = _LEAD_ARTICLE.search(text, max(0, start - 5), start)
-                if lead is not None and lead.start(1) >= last_end:
-                    start = lead.start(1)
             last_end = end
-            keep((start, end, pat))
-    return out
+            kept.append((start, end, pat))
+    return _with_leads(text, kept)
 
 
 # Capitals and word characters, Latin scripts with diacritics included ("Dayr Ḩāfir", "Aşāfīr")
