@@ -147,7 +147,7 @@ def sitrep_flow(
             n_reports,
         )
 
-    resolved = resolve_task(settings)
+    resolved = resolve_task(settings, reprocess)
     run.update(
         events_total=resolved["events_total"],
         events_new=resolved["events_new"],
@@ -161,7 +161,7 @@ def sitrep_flow(
     )
 
     run.update(status="published", finished_at=stages.utcnow())
-    staged, counts = build_task(settings, run_id, run)
+    staged, counts = build_task(settings, run_id, run, reprocess)
     logger.info("staged %s: %s", staged, counts)
     try:
         audit = validate_task(settings, run_id, staged)

@@ -25,6 +25,11 @@ REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
 MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5 * 1024 * 1024))
 # Documents per chunk: peak memory follows the chunk size, not the corpus size.
 CHUNK_SIZE = int(os.environ.get("SITREP_CHUNK_SIZE", 2000))
+# Fewer new documents than this are cleaned and extracted in the run's own process: starting
+# worker processes (each imports the code and loads the registry) would cost more.
+POOL_MIN_DOCUMENTS = int(os.environ.get("SITREP_POOL_MIN_DOCUMENTS", 2000))
+# DuckDB's memory cap while building the warehouse file (it spills beyond it).
+DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "1GB")
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class RunSettings:
     strict: bool = False
     max_bytes: int = MAX_INPUT_BYTES
     chunk_size: int = CHUNK_SIZE
+    duckdb_memory_limit: str = DUCKDB_MEMORY_LIMIT
 
     @property
     def lake_root(self) -> str:

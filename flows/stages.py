@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows import progress
-from flows.settings import RunSettings
+from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
 from transforms import schemas
 from transforms.ingest import REASONS, Ingested, ingest_batch, input_sha256
 from warehouse.db import build_database, replace_rows
@@ -47,6 +48,7 @@ class Chunk:
 
     key: str
     partition: str
+    rows: int = 0  # documents in the part
 
 
 @dataclass
@@ -163,16 +165,18 @@ def ingest_stage(
 
 def _ingest_job(
     batch: list, known: set[str], known_inputs: dict, run_id: str, now: datetime, max_bytes: int
-) -> tuple:
-    """One batch's arguments for ``_ingest_part``, with only its own share of the known sets
-    (a worker never receives the corpus's ids)."""
+) -> tuple[bool, tuple]:
+    """(light, arguments of ``_ingest_part``) for one batch: light when every input is one an
+    earlier run saw unchanged (only recorded, nothing to clean). A job carries only its own
+    share of the known sets: a worker never receives the corpus's ids."""
     seen = {}
     for raw in batch:
         k = (raw.uri, input_sha256(raw))
         if k in known_inputs:
             seen[k] = known_inputs[k]
     ids = frozenset(d for d, _r in seen.values() if d in known)
-    return batch, seen, ids, run_id, now, max_bytes
+    light = len(seen) == len(batch) and all(r or d in ids for d, r in seen.values())
+    return light, (batch, seen, ids, run_id, now, max_bytes)
 
 
 @functools.cache
@@ -204,24 +208,35 @@ def _only_new(result: Ingested, known: set[str]) -> tuple[pa.Table, pa.Table]:
     return docs, ledger
 
 
-def _in_order(fn: Callable[..., T], jobs: Iterable[tuple], workers: int) -> Iterator[T]:
-    """``fn(*job)`` for each job, in job order; on ``workers`` spawned processes when there is
-    more than one job, with at most ``workers + 1`` jobs in flight (memory stays a few
-    batches)."""
+def _in_order(
+    fn: Callable[..., T], jobs: Iterable[tuple[bool, tuple]], workers: int
+) -> Iterator[T]:
+    """``fn(*args)`` for each (light, args) job, in job order. Heavy jobs run on ``workers``
+    spawned processes, at most ``workers + 1`` in flight (memory stays a few batches); light
+    jobs, and a lone heavy job at the end, run inline: no pool is started for them."""
     jobs = iter(jobs)
-    first = list(itertools.islice(jobs, 2))
-    if workers <= 1 or len(first) < 2:  # one batch: a pool's start-up would cost more
-        yield from (fn(*job) for job in itertools.chain(first, jobs))
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        flight: collections.deque = collections.deque()
-        for job in itertools.chain(first, jobs):
-            flight.append(pool.submit(fn, *job))
+    pool: ProcessPoolExecutor | None = None
+    flight: collections.deque = collections.deque()
+    job = next(jobs, None)
+    try:
+        while job is not None:
+            (light, args), job = job, next(jobs, None)
+            if light or workers <= 1 or (pool is None and job is None):
+                while flight:
+                    yield flight.popleft().result()
+                yield fn(*args)
+                continue
+            if pool is None:
+                context = multiprocessing.get_context("spawn")
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            flight.append(pool.submit(fn, *args))
             if len(flight) > workers:
                 yield flight.popleft().result()
         while flight:
             yield flight.popleft().result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk]:
@@ -233,7 +248,11 @@ def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk
     """
     lake = Lake(settings.lake_root)
     done = set() if reprocess else set.intersection(*(set(lake.parts(t)) for t in CHUNK_OUTPUTS))
-    return [Chunk(k, p or "") for k, p in lake.parts("documents") if (k, p) not in done]
+    return [
+        Chunk(k, p or "", lake.part_rows("documents", k, p))
+        for k, p in lake.parts("documents")
+        if (k, p) not in done
+    ]
 
 
 def previous_run(settings: RunSettings) -> dict | None:
@@ -280,8 +299,12 @@ def staging_path(settings: RunSettings, run_id: str) -> Path:
     return published.with_name(f".{published.stem}.staging-{run_id}.duckdb")
 
 
-def build_stage(settings: RunSettings, run_id: str, run_row: dict) -> tuple[str, dict[str, int]]:
-    """A complete warehouse file built from the lake, beside the published one, not yet live.
+def build_stage(
+    settings: RunSettings, run_id: str, run_row: dict, full: bool = False
+) -> tuple[str, dict[str, int]]:
+    """A complete warehouse file built from the lake, beside the published one, not yet live:
+    a copy of the published file brought up to the lake, or (``full``, or when that cannot be
+    done) a build from scratch.
 
     The run's own row goes into the staging file only: the lake's runs ledger records the run
     once it has published (or failed), so a killed run never reads as published.
@@ -289,7 +312,12 @@ def build_stage(settings: RunSettings, run_id: str, run_row: dict) -> tuple[str,
     path = staging_path(settings, run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
-    counts = build_database(path, Lake(settings.lake_root))
+    counts = build_database(
+        path,
+        Lake(settings.lake_root),
+        memory_limit=settings.duckdb_memory_limit,
+        base=None if full else settings.warehouse,
+    )
     replace_rows(path, "runs", schemas.conform([run_row], schemas.RUNS), "run_id")
     counts["runs"] += 1
     return str(path), counts
@@ -339,42 +367,60 @@ def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
     return reports.num_rows
 
 
-def resolve_stage(settings: RunSettings) -> dict[str, int]:
+# The merge's outputs in the lake, in MergeResult order.
+MERGED = (
+    ("event_reports", schemas.EVENT_REPORTS),
+    ("events", schemas.EVENTS),
+    ("event_merges", schemas.EVENT_MERGES),
+    ("event_conflicts", schemas.EVENT_CONFLICTS),
+)
+
+
+def resolve_stage(settings: RunSettings, full: bool = False) -> dict[str, int]:
     """Corpus-wide: discover unknown recurring names, then merge reports into events.
 
     Reads no text and no mention: discovery streams the chunks' name candidates, and merging
-    needs the reports and each document's date and outlet.
+    needs the reports and each document's date and outlet. New reports are merged with the
+    events of their date and place windows only (``remerge_events``); ``full``, or a changed
+    gazetteer or registry, merges every report again.
     """
     from transforms.entities import discover
     from transforms.events import merge_events
+    from transforms.events.dedup import MergeResult
+    from transforms.events.remerge import remerge_events
     from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     registry = load_registry()
+    places, known_entities = registry.places_table(), registry.entities_table()
+    previous_entities = lake.read("entities", schemas.ENTITIES)
+    same_reference = lake.read("places", schemas.PLACES).equals(places) and (
+        previous_entities.filter(pc.equal(previous_entities.column("origin"), "registry")).equals(
+            known_entities
+        )
+    )
     discovered, found = discover(
         lambda: lake.iter_batches("name_candidates", schemas.NAME_CANDIDATES, batch_size=50_000),
         lake.iter_batches("lower_words", schemas.LOWER_WORDS, batch_size=100_000),
         registry,
     )
-    entities = pa.concat_tables([registry.entities_table(), discovered])
-    places = registry.places_table()
+    entities = pa.concat_tables([known_entities, discovered])
     lake.write_current("entities", entities)
     lake.write_current("places", places)
     lake.write_current("mentions_discovered", found)
-    docs = lake.read(
-        "documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"]
-    ).to_pandas()
 
-    previous = lake.read("events", schemas.EVENTS, ["event_id", "n_reports", "n_documents"])
-    candidates = lake.read("report_candidates", schemas.EVENT_REPORTS).to_pandas()
-    merged = merge_events(candidates, docs, places.to_pandas(), entities.to_pandas())
-    for name, table in (
-        ("event_reports", merged.reports),
-        ("events", merged.events),
-        ("event_merges", merged.merges),
-        ("event_conflicts", merged.conflicts),
-    ):
+    docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"])
+    candidates = lake.read("report_candidates", schemas.EVENT_REPORTS)
+    previous = MergeResult(*(lake.read(name, schema) for name, schema in MERGED))
+    if full or not same_reference:
+        merged = merge_events(candidates, docs, places, entities)
+        figures = {"remerged_reports": candidates.num_rows, "full_merge": 1}
+    else:
+        merged, how = remerge_events(candidates, previous, docs, places, entities)
+        figures = {"remerged_reports": how["remerged_reports"], "full_merge": how["full"]}
+    for (name, _schema), table in zip(MERGED, merged, strict=True):
         lake.write_current(name, table)
+    previous = previous.events
     before = dict(
         zip(
             previous.column("event_id").to_pylist(),
@@ -402,6 +448,7 @@ def resolve_stage(settings: RunSettings) -> dict[str, int]:
         "events_updated": updated,
         "discovered_mentions": found.num_rows,
         "discovered_entities": discovered.num_rows,
+        **figures,
     }
 
 
@@ -413,12 +460,13 @@ def extract_chunk(settings: RunSettings, chunk: Chunk) -> tuple[int, int]:
 def extract_chunks(
     settings: RunSettings, chunks: list[Chunk], workers: int
 ) -> list[tuple[Chunk, tuple[int, int]]]:
-    """Extract every chunk, on ``workers`` local processes when there is more than one chunk.
+    """Extract every chunk, on ``workers`` local processes when there is more than one chunk
+    and at least ``POOL_MIN_DOCUMENTS`` documents in all (fewer are extracted inline).
 
     Workers are plain processes (spawned: the parent runs server threads, which fork would
     copy half-locked) that import only the stages, not Prefect; each loads the registry once.
     """
-    if workers <= 1 or len(chunks) <= 1:
+    if workers <= 1 or len(chunks) <= 1 or sum(c.rows for c in chunks) < POOL_MIN_DOCUMENTS:
         return [(c, extract_chunk(settings, c)) for c in progress.track(chunks, "extract")]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:

@@ -7,6 +7,7 @@ in layer order then name order: staging models as views, marts as tables.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -32,8 +33,6 @@ def _column_list(schema: pa.Schema) -> str:
 LAKE_SOURCES: dict[str, tuple[str, ...]] = {
     "entity_mentions": ("mentions_raw", "mentions_discovered"),
 }
-# Row order of tables read from several lake tables (one order, however they were written).
-ORDER_BY: dict[str, str] = {"entity_mentions": '"doc_id", "char_start", "char_end"'}
 
 
 def load_table(con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa.Schema) -> int:
@@ -56,8 +55,7 @@ def load_table(con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa
         registered.append("_lake_in")
         con.register("_lake_in", schema.empty_table())
         selects.append("SELECT * FROM _lake_in")
-    order = f" ORDER BY {ORDER_BY[name]}" if name in ORDER_BY else ""
-    sql = f'CREATE OR REPLACE TABLE "{name}" AS {" UNION ALL ".join(selects)}{order}'
+    sql = f'CREATE OR REPLACE TABLE "{name}" AS {" UNION ALL ".join(selects)}'
     con.execute(sql, globs or None)
     for view in registered:
         con.unregister(view)
@@ -84,18 +82,119 @@ def build_models(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
+# Warehouse tables the lake only ever adds part files to (one per chunk or run), before the
+# build: an update of the published file inserts the rows of the parts it lacks. Every other
+# table is rewritten whole by each run (or, like runs and validation_results, also written into
+# the staging file after the build), and is replaced whole.
+APPENDED: dict[str, str] = {
+    "documents": "documents",
+    "rejected_documents": "rejected_documents",
+    "run_inputs": "run_inputs",
+    "entity_mentions": "mentions_raw",
+}
+LOADED_PARTS = "_loaded_parts"  # (lake table, path, stamp) of each appended part in the file
+
+
 def build_database(
-    db_path: str | Path, lake: Lake, tables: dict[str, pa.Schema] | None = None
+    db_path: str | Path,
+    lake: Lake,
+    tables: dict[str, pa.Schema] | None = None,
+    memory_limit: str | None = None,
+    base: str | Path | None = None,
 ) -> dict[str, int]:
-    """Write a complete warehouse file at ``db_path`` from the lake; row count per table."""
+    """Write a complete warehouse file at ``db_path`` from the lake; row count per table.
+
+    With ``base`` (the published file), the new file is a copy of it updated with what the lake
+    gained since (``update_database``), when it can be: the same result as a full build, in
+    time that follows the new parts, not the corpus. ``memory_limit`` (DuckDB's, e.g. "1GB")
+    caps the build's memory: DuckDB streams Parquet into the file and spills what does not fit.
+    """
     tables = tables or schemas.TABLES
+    if base is not None and Path(base).exists() and lake.local:
+        shutil.copyfile(base, db_path)
+        counts = update_database(db_path, lake, tables, memory_limit)
+        if counts is not None:
+            return counts
+        Path(db_path).unlink()
     counts = {}
     with connect(db_path) as con:
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
         for name, schema in tables.items():
             counts[name] = load_table(con, name, lake, schema)
+        _record_parts(con, lake)
         build_models(con)
         con.execute("CHECKPOINT")
     return counts
+
+
+def update_database(
+    db_path: str | Path, lake: Lake, tables: dict[str, pa.Schema], memory_limit: str | None
+) -> dict[str, int] | None:
+    """Bring a copy of a built file up to the lake: insert the rows of appended tables' new
+    part files, replace every other table, rebuild the models. None (file left as it was
+    copied) when a part it loaded changed or went, or a table's columns differ from the
+    schema: only a full build is right then."""
+    counts: dict[str, int] = {}
+    with connect(db_path) as con:
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
+        have = {
+            r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()
+        }
+        if LOADED_PARTS not in have or any(
+            name not in have
+            or [r[0] for r in con.execute(f'DESCRIBE "{name}"').fetchall()] != schema.names
+            for name, schema in tables.items()
+        ):
+            return None
+        loaded = dict(
+            ((t, p), n) for t, p, n in con.execute(f"select * from {LOADED_PARTS}").fetchall()
+        )
+        new: dict[str, list[str]] = {}
+        for name, source in APPENDED.items():
+            stamps = lake.stamps(source)
+            if any(stamps.get(p) != n for (t, p), n in loaded.items() if t == source):
+                return None  # a part was rewritten or removed
+            new[name] = sorted(p for p in stamps if (source, p) not in loaded)
+        for name, schema in tables.items():
+            if name not in APPENDED:
+                counts[name] = load_table(con, name, lake, schema)
+                continue
+            if name == "entity_mentions":  # its discovered rows are rewritten by each run
+                con.execute("DELETE FROM entity_mentions WHERE match_method = 'discovered'")
+                _insert(con, name, schema, lake.read("mentions_discovered", schema))
+            if new[name]:
+                con.execute(
+                    f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM read_parquet($f, '
+                    "hive_partitioning = false, union_by_name = true)",
+                    {"f": new[name]},
+                )
+            counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
+        _record_parts(con, lake)
+        build_models(con)
+        con.execute("CHECKPOINT")
+    return counts
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema, rows: pa.Table) -> None:
+    con.register("_rows_in", rows)
+    con.execute(f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM _rows_in')
+    con.unregister("_rows_in")
+
+
+def _record_parts(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
+    rows = [(src, p, n) for src in APPENDED.values() for p, n in sorted(lake.stamps(src).items())]
+    table = pa.table(
+        {
+            "lake_table": pa.array([r[0] for r in rows], pa.string()),
+            "path": pa.array([r[1] for r in rows], pa.string()),
+            "stamp": pa.array([r[2] for r in rows], pa.string()),
+        }
+    )
+    con.register("_parts_in", table)
+    con.execute(f"CREATE OR REPLACE TABLE {LOADED_PARTS} AS SELECT * FROM _parts_in")
+    con.unregister("_parts_in")
 
 
 def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> None:

@@ -110,6 +110,11 @@ class Lake:
             columns=schema.names,
         )
 
+    def part_rows(self, name: str, key: str, partition: str | None = None) -> int:
+        """Rows of one part file, from its footer (the data is not read)."""
+        path = self.part_path(name, key, partition)
+        return pq.ParquetFile(path, filesystem=self.fs).metadata.num_rows
+
     def files(self, name: str) -> list[str]:
         sel = pafs.FileSelector(self._dir(name), recursive=True, allow_not_found=True)
         return sorted(
@@ -119,6 +124,18 @@ class Lake:
             and f.path.endswith(".parquet")
             and not f.base_name.startswith(".")
         )
+
+    def stamps(self, name: str) -> dict[str, str]:
+        """Path -> "size:mtime_ns" of every part file of a table: a part rewritten in place
+        gets a new stamp."""
+        sel = pafs.FileSelector(self._dir(name), recursive=True, allow_not_found=True)
+        return {
+            f.path: f"{f.size}:{f.mtime_ns}"
+            for f in self.fs.get_file_info(sel)
+            if f.type == pafs.FileType.File
+            and f.path.endswith(".parquet")
+            and not f.base_name.startswith(".")
+        }
 
     def exists(self, name: str) -> bool:
         return bool(self.files(name))

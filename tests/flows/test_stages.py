@@ -14,6 +14,7 @@ from flows import stages
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.entities import detect_mentions, discover_entities
+from warehouse.db import build_database, update_database
 from warehouse.lake import Lake
 from warehouse.reference import load_registry
 
@@ -81,7 +82,12 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     docs = ingested["docs"][["doc_id", "text"]]
     entities, mentions = discover_entities(detect_mentions(docs, registry), docs, registry)
     with duckdb.connect(path, read_only=True) as con:
-        got = con.execute("select * from entity_mentions").arrow().read_all().to_pandas()
+        got = (
+            con.execute("select * from entity_mentions order by doc_id, char_start, char_end")
+            .arrow()
+            .read_all()
+            .to_pandas()
+        )
         got_entities = con.execute(
             "select entity_id from entities where origin = 'discovered' order by 1"
         ).fetchall()
@@ -89,3 +95,63 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=False)
     assert [r[0] for r in got_entities] == sorted(entities.column("entity_id").to_pylist())
     assert counts["entity_mentions"] == mentions.num_rows
+
+
+def _all_rows(path: str) -> dict[str, list]:
+    with duckdb.connect(path, read_only=True) as con:
+        names = [r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()]
+        return {
+            t: sorted(map(repr, con.execute(f'select * from "{t}"').fetchall()))
+            for t in names
+            if t != "_loaded_parts"
+        }
+
+
+def _run_stages(settings: RunSettings, run_id: str, full: bool = False) -> str:
+    """Ingest, extract, resolve, build and publish (no validation): the published path."""
+    summary = stages.ingest_stage(settings, run_id, NOW)
+    stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
+    stages.resolve_stage(settings, full=full)
+    row = {"run_id": run_id, "started_at": NOW, "documents_new": summary.documents_new}
+    staged, _ = stages.build_stage(settings, run_id, row, full=full)
+    published = stages.publish_stage(settings, staged)
+    stages.write_run(settings, {**row, "status": "published"})
+    return published
+
+
+def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_would(tmp_path):
+    folder = _inputs(tmp_path / "a")
+    seeds = {p.name for p in SEEDS.glob("*.txt")}
+    later = sorted(p for p in folder.glob("*.txt") if p.name in seeds)[-2:]  # a second run's
+    held = tmp_path / "held"
+    held.mkdir()
+    for p in later:
+        p.rename(held / p.name)
+    settings = RunSettings(inputs=(str(folder),), warehouse=str(tmp_path / "a" / "w.duckdb"))
+    published = _run_stages(settings, "run-1")
+    for p in later:
+        (held / p.name).rename(folder / p.name)
+    stages.ingest_stage(settings, "run-2", NOW)
+    stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
+    stages.resolve_stage(settings)
+    lake = Lake(settings.lake_root)
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(published, copy)
+    assert update_database(copy, lake, schemas.TABLES, "256MB") is not None  # not rebuilt
+    build_database(tmp_path / "full.duckdb", lake)
+    incremental, full = _all_rows(str(copy)), _all_rows(str(tmp_path / "full.duckdb"))
+    assert incremental.keys() == full.keys()
+    for table in full:
+        assert incremental[table] == full[table], table
+    assert len(full["documents"]) == 5 and len(full["events"]) > 0
+
+
+def test_an_update_that_cannot_follow_the_lake_is_refused(tmp_path):
+    settings = RunSettings(inputs=(str(SEEDS),), warehouse=str(tmp_path / "w.duckdb"))
+    published = _run_stages(settings, "run-1")
+    lake = Lake(settings.lake_root)
+    part = sorted(lake.stamps("mentions_raw"))[0]
+    Path(part).write_bytes(Path(part).read_bytes())  # rewritten in place: a new stamp
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(published, copy)
+    assert update_database(copy, lake, schemas.TABLES, None) is None

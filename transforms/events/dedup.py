@@ -70,6 +70,18 @@ class _Event:
     alive: bool = True
 
 
+def area_of(place_id: str | None, places: dict[str, dict]) -> str:
+    """The area a report at ``place_id`` is compared within: its governorate (a place up to a
+    governorate), the place itself when coarser, '' without a place. Reports of different areas
+    are never compared, so every area merges on its own."""
+    p = places.get(place_id or "")
+    if p is None:
+        return "" if place_id is None else f"id:{place_id}"
+    if p.get("admin1") and rank(p) <= rules.PRECISION_RANK["governorate"]:
+        return f"{p.get('country_code')}:{p['admin1']}"
+    return f"id:{p['place_id']}"
+
+
 class _Index:
     """Events by area (the admin1 of their places, a country-level place by itself, or none)
     and by the weeks their dates cover, and by place: only events that could agree with a
@@ -84,12 +96,7 @@ class _Index:
         self.events: list[_Event] = []
 
     def area(self, r: dict) -> str:
-        p = self.places.get(r.get("place_id") or "")
-        if p is None:
-            return "" if r.get("place_id") is None else f"id:{r['place_id']}"
-        if p.get("admin1") and rank(p) <= rules.PRECISION_RANK["governorate"]:
-            return f"{p.get('country_code')}:{p['admin1']}"
-        return f"id:{p['place_id']}"
+        return area_of(r.get("place_id"), self.places)
 
     @staticmethod
     def weeks(r: dict, pad: int) -> range:
@@ -404,9 +411,16 @@ def _order(r: dict) -> tuple:
 
 
 def merge_events(
-    reports: pd.DataFrame, documents: pd.DataFrame, places: pd.DataFrame, entities: pd.DataFrame
+    reports: pd.DataFrame | pa.Table,
+    documents: pd.DataFrame | pa.Table,
+    places: pd.DataFrame | pa.Table,
+    entities: pd.DataFrame | pa.Table,
 ) -> MergeResult:
-    """Merge all the corpus's reports into events (module docstring has the rule)."""
+    """Merge all the corpus's reports into events (module docstring has the rule).
+
+    Area by area (``area_of``): reports of different areas are never compared, so the result is
+    the same as one pass over all of them, and only one area's reports are ever Python objects.
+    """
     from transforms.events import place_index  # late: the package imports this module
 
     pidx = place_index(places)
@@ -415,6 +429,51 @@ def merge_events(
         str(e["entity_id"]): str(e.get("canonical_name") or "")
         for e in _records(entities, ["entity_id", "canonical_name"])
     }
+    place_ids = (
+        reports.column("place_id").to_pylist()
+        if isinstance(reports, pa.Table)
+        else [None if v is None or v != v else v for v in reports["place_id"].tolist()]
+    )
+    by_area: dict[str, list[int]] = {}
+    for i, pid in enumerate(place_ids):
+        by_area.setdefault(area_of(pid, pidx), []).append(i)
+    parts = [
+        _merge_area(
+            reports.take(rows) if isinstance(reports, pa.Table) else reports.iloc[rows],
+            pidx,
+            docs,
+            names,
+        )
+        for _area, rows in sorted(by_area.items())
+    ]
+    return MergeResult(
+        *(
+            _sorted(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
+            for i, (schema, key) in enumerate(_OUTPUTS)
+        )
+    )
+
+
+# MergeResult's tables: schema and row order.
+_OUTPUTS = (
+    (schemas.EVENT_REPORTS, ["report_id"]),
+    (schemas.EVENTS, ["event_id"]),
+    (schemas.EVENT_MERGES, ["report_id"]),
+    (schemas.EVENT_CONFLICTS, ["event_id", "field"]),
+)
+
+
+def _sorted(table: pa.Table, key: list[str]) -> pa.Table:
+    return table.sort_by([(k, "ascending") for k in key]) if table.num_rows else table
+
+
+def _merge_area(
+    reports: pd.DataFrame | pa.Table,
+    pidx: dict[str, dict],
+    docs: dict[str, dict],
+    names: dict[str, str],
+) -> MergeResult:
+    """Steps 1-3 of the rule over the reports of one area."""
     rows = sorted(_records(reports), key=_order)
     for r in rows:
         p = docs.get(r["doc_id"], {}).get("published_date")

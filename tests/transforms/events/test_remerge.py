@@ -1,0 +1,73 @@
+"""remerge_events: new reports merged with the events of their windows equal a full merge."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from bench.corpus import iter_articles
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports, merge_events
+from transforms.events.remerge import remerge_events
+from warehouse.reference import load_registry
+
+
+@pytest.fixture(scope="module")
+def world():
+    """Reports of 300 generated articles (places, spellings, relative dates, wire copies,
+    undated articles), with the tables merging needs."""
+    registry = load_registry()
+    arts = list(iter_articles(300, seed=3))
+    docs = pa.table(
+        {
+            "doc_id": [a["id"] for a in arts],
+            "text": [a["text"] for a in arts],
+            "published_date": pa.array([_day(a.get("published")) for a in arts], pa.date32()),
+            "source": [a.get("source") for a in arts],
+        }
+    )
+    frame = docs.to_pandas()
+    places, entities = registry.places_table(), registry.entities_table()
+    reports = extract_reports(
+        frame, detect_mentions(frame, registry).to_pandas(), places.to_pandas(), None
+    )
+    return reports, docs.select(["doc_id", "published_date", "source"]), places, entities
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _without(reports: pa.Table, doc_ids: list[str]) -> pa.Table:
+    return reports.filter(pc.invert(pc.is_in(reports.column("doc_id"), pa.array(doc_ids))))
+
+
+@pytest.mark.parametrize("share, order", [(0.01, "last"), (0.05, "random"), (0.3, "random")])
+def test_new_reports_in_their_windows_give_the_full_merge(world, share, order):
+    reports, docs, places, entities = world
+    ids = docs.column("doc_id").to_pylist()  # generation order: later stories, later dates
+    if order == "random":
+        random.Random(share).shuffle(ids)
+    new_docs = ids[-max(1, int(len(ids) * share)) :]
+    previous = merge_events(_without(reports, new_docs), docs, places, entities)
+    full = merge_events(reports, docs, places, entities)
+    got, figures = remerge_events(reports, previous, docs, places, entities)
+    assert figures["full"] == 0 and figures["new_reports"] > 0
+    assert figures["remerged_reports"] < reports.num_rows  # only windows, not the corpus
+    for name, want, have in zip(full._fields, full, got, strict=True):
+        assert have.equals(want), name
+
+
+def test_nothing_new_returns_the_previous_result_and_a_lost_report_merges_everything(world):
+    reports, docs, places, entities = world
+    full = merge_events(reports, docs, places, entities)
+    same, figures = remerge_events(reports, full, docs, places, entities)
+    assert same is full and figures["new_reports"] == 0
+    fewer = _without(reports, [reports.column("doc_id")[0].as_py()])
+    again, figures = remerge_events(fewer, full, docs, places, entities)
+    assert figures["full"] == 1
+    assert again.events.equals(merge_events(fewer, docs, places, entities).events)

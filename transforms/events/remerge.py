@@ -1,0 +1,119 @@
+"""Incremental deduplication: new reports re-clustered with the events of their windows only.
+
+A run that adds documents to an already merged corpus does not merge every report again. For
+each new report, its *window* is its area (``dedup.area_of``: reports of different areas are
+never compared) and its date span widened by ``WINDOW_PAD_DAYS`` (the farthest apart two
+reports of one event can be dated: a relative date within tolerance). The previous events
+with a report in a window (for an undated new report: the events its place could corroborate,
+as ``dedup`` step 3 looks for them) are *affected*: their reports and the new ones are merged
+again by ``merge_events``; every other event, with its reports, merges and conflicts, is kept
+as it was. Event ids are hashes of report ids, so an event the new reports do not touch keeps
+its id, and one they join keeps its id unless a new report is its smallest.
+
+The result equals a full merge unless a re-merged event would have pulled in a report of an
+unaffected event beyond its window (a chain of day-apart relative dates); ``bench/`` measures
+how many events differ from a full merge after adding 1% new documents.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from transforms.events import rules
+from transforms.events.dedup import _OUTPUTS, MergeResult, _sorted, _span, area_of, merge_events
+from transforms.events.extract import rank
+
+WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than any "near" join
+_WINDOW_COLUMNS = ["report_id", "event_id", "place_id", "event_date", "date_precision"]
+
+
+def remerge_events(
+    candidates: pa.Table,
+    previous: MergeResult,
+    documents: pa.Table,
+    places: pa.Table,
+    entities: pa.Table,
+) -> tuple[MergeResult, dict[str, int]]:
+    """(merge result for all ``candidates``, figures) given the ``previous`` result of a merge
+    of some of them. Candidates whose report_id the previous result lacks are the new ones.
+
+    Falls back to a full ``merge_events`` when there is no previous result or when a previous
+    report is no longer a candidate (documents re-extracted: windows would be unsound).
+    Figures: new reports, affected events, reports re-merged, and ``full`` (1 or 0).
+    """
+    from transforms.events import place_index  # late: the package imports dedup
+
+    cand_ids = candidates.column("report_id")
+    known = previous.reports.column("report_id")
+    if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
+        full = merge_events(candidates, documents, places, entities)
+        return full, {"new_reports": candidates.num_rows, "affected_events": 0,
+                      "remerged_reports": candidates.num_rows, "full": 1}  # fmt: skip
+    new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
+    if new.num_rows == 0:
+        return previous, {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
+    pidx = place_index(places)
+    affected = _affected(new, previous.reports, pidx)
+    prev_event = previous.reports.column("event_id")
+    again = previous.reports.filter(pc.is_in(prev_event, pa.array(sorted(affected), pa.string())))
+    subset = candidates.filter(
+        pc.is_in(
+            cand_ids,
+            pa.concat_arrays([*again.column("report_id").chunks, *new.column("report_id").chunks]),
+        )  # fmt: skip
+    )
+    doc_ids = pc.unique(subset.column("doc_id"))
+    merged = merge_events(
+        subset, documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)), places, entities
+    )
+    gone = pa.array(sorted(affected), pa.string())
+    tables = []
+    for (schema, key), old, fresh in zip(_OUTPUTS, previous, merged, strict=True):
+        kept = old.filter(pc.invert(pc.is_in(old.column("event_id"), gone)))
+        tables.append(_sorted(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+    return MergeResult(*tables), {
+        "new_reports": new.num_rows,
+        "affected_events": len(affected),
+        "remerged_reports": subset.num_rows,
+        "full": 0,
+    }
+
+
+def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[str]:
+    """Ids of the previous events with a report in the window of a new report."""
+    pad = timedelta(days=WINDOW_PAD_DAYS)
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)  # area -> dated windows
+    places: dict[str, set[str]] = defaultdict(set)  # area -> places of undated new reports
+    whole: set[str] = set()  # areas an undated coarse new report may corroborate anywhere
+    for r in new.select(_WINDOW_COLUMNS[2:] + ["report_id"]).to_pylist():
+        pid, area = r["place_id"], area_of(r["place_id"], pidx)
+        if r["event_date"] is not None:
+            lo, hi = _span(r["event_date"], r["date_precision"])
+            spans[area].append((lo - pad, hi + pad))
+        elif pid is not None:  # undated: corroborated by place (place-less ones stay alone)
+            p = pidx.get(pid)
+            if p is not None and rank(p) > 0:
+                whole.add(area)
+            places[area].add(pid)
+    out: set[str] = set()
+    for r in reports.select(_WINDOW_COLUMNS).to_pylist():
+        if r["event_id"] in out:
+            continue
+        area = area_of(r["place_id"], pidx)
+        p = pidx.get(r["place_id"] or "")
+        hit = area in whole or (
+            area in places and (r["place_id"] in places[area] or (p is not None and rank(p) > 0))
+        )
+        if not hit and area in spans:
+            if r["event_date"] is None:  # still undated: a new event may now corroborate it
+                hit = r["place_id"] is not None
+            else:
+                lo, hi = _span(r["event_date"], r["date_precision"])
+                hit = any(a <= hi and lo <= b for a, b in spans[area])
+        if hit:
+            out.add(r["event_id"])
+    return out
