@@ -133,7 +133,8 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     ("... province") hold a placeholder (start, end) in ``found`` until the end.
     """
     norm = normalise(text)
-    hits = known_hits(text, norm, registry)
+    guard_words: list[int] = []
+    hits = known_hits(text, norm, registry, guard_words)
     datelines = placing.dateline_spans(text)
     places, entities = registry.places, registry.entities
     # row tails (start, end, surface, entity_id, place_id, entity_type, method, score, role),
@@ -171,6 +172,7 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
 
     hi, n_hits = 0, len(hits)
     plans = registry.plan_cache
+    rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
     for r_start, r_end in name_runs(text):
         while hi < n_hits and hits[hi][1] <= r_start:
             hi += 1
@@ -267,7 +269,11 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
                 add((p_start, p_end))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
-    if guarded is not None and any(map(text.__contains__, registry.guarded)):
+    if (
+        guarded is not None
+        and (guard_words or not registry.guards_flagged)
+        and any(map(text.__contains__, registry.guarded))
+    ):
         for g in guarded.finditer(text):
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):

@@ -26,7 +26,7 @@ from transforms.entities.lexicon import (
     PERSON_TITLES,
     STOPWORDS,
 )
-from transforms.entities.registry import Pattern, Registry, normalise
+from transforms.entities.registry import GUARD, Pattern, Registry, normalise
 
 
 class Hit(NamedTuple):
@@ -73,9 +73,12 @@ _FIRST = itemgetter(0)
 _WIDE = 1 << 20  # longer than any alias
 
 
-def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int, Pattern]]:
+def known_hits(
+    text: str, norm: str, registry: Registry, guard_words: list[int] | None = None
+) -> list[tuple[int, int, Pattern]]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order,
-    as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build).
+    as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build). The
+    starts of guarded-name words (``Registry.guards_flagged``) go to ``guard_words``.
 
     Overlaps go to the leftmost, then the longest hit (then the first found). The automaton
     reports hits by end, so the selection is kept as a stack: a hit that overlaps the kept
@@ -106,8 +109,14 @@ def known_hits(text: str, norm: str, registry: Registry) -> list[tuple[int, int,
                 continue
             if len(surface) <= 3 and _in_caps_line(text, start, end):
                 continue
+        elif case is GUARD:
+            if guard_words is not None:
+                guard_words.append(start)
+            continue
         if end < top:
-            return _select_sorted(text, norm, registry)
+            if guard_words is not None:
+                guard_words.clear()
+            return _select_sorted(text, norm, registry, guard_words)
         top = end
         if start >= last_end:
             keep((start, end, pat))
@@ -152,7 +161,9 @@ def _with_leads(text: str, kept: list[tuple[int, int, Pattern]]) -> list:
     return out
 
 
-def _select_sorted(text: str, norm: str, registry: Registry) -> list:
+def _select_sorted(
+    text: str, norm: str, registry: Registry, guard_words: list[int] | None = None
+) -> list:
     """``known_hits`` by sorting every hit (by start, the longest first, then the first
     found): the general case, for the rare texts whose hits do not come in order of end."""
     # (order key, start, end, pattern); the key sorts by start, then the longest first, as
@@ -169,6 +180,10 @@ def _select_sorted(text: str, norm: str, registry: Registry) -> list:
             if surface == surface.lower():
                 continue
         elif case == "exact" and not _acronym_ok(text, start, end, pat):
+            continue
+        elif case is GUARD:
+            if guard_words is not None:
+                guard_words.append(start)
             continue
         found.append((start * _WIDE + start - end, start, end, pat))
     found.sort(key=_FIRST)

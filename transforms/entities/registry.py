@@ -36,6 +36,9 @@ _KELVIN = "\u212a"
 ACRONYM_MAX_LETTERS = 5
 # A gazetteer alternate name shorter than this ("Sam" for Damascus) is too ambiguous to match.
 PLACE_ALIAS_MIN_LETTERS = 4
+# The case of the automaton's guarded-name words: no alias, only the sign that a guarded name
+# may occur (``Registry.automaton``).
+GUARD = "guard"
 _ARTICLE_HEAD = re.compile(r"^(?:Al|Ar|As|Ash|At|Ad|Az|An|El)[ -]")
 
 
@@ -191,6 +194,7 @@ class Registry:
             buckets[(k.count(" ") + 1, k[0])].append(k)
         self.fuzzy_buckets = dict(buckets)
         self._automaton: ahocorasick.Automaton | None = None
+        self._guards_flagged = False
         # per-process memo tables of resolve.py (by surface string and by capitalised run)
         self.resolve_cache: dict = {}
         self.run_cache: dict = {}
@@ -222,9 +226,25 @@ class Registry:
             for norm, pat in self.patterns.items():
                 # the value carries what the hit loop needs, so it does no dict lookup
                 a.add_word(f" {norm} ", (len(norm), pat.case, pat.dotted, pat))
+            # Guarded names ride along as flagged words (case GUARD, no pattern): a text in
+            # which none occurs as a word need not be searched by ``guarded_regex``. A name
+            # that is no plain ASCII word, or that is an alias too, cannot be flagged.
+            self._guards_flagged = True
+            for name in self.guarded:
+                word = name.lower()
+                if name.isascii() and name.isalpha() and word not in self.patterns:
+                    a.add_word(f" {word} ", (len(word), GUARD, False, None))
+                else:
+                    self._guards_flagged = False
             a.make_automaton()
             self._automaton = a
         return self._automaton
+
+    @property
+    def guards_flagged(self) -> bool:
+        """Whether every guarded name is a flagged word of the automaton (see there)."""
+        _ = self.automaton
+        return self._guards_flagged
 
     @property
     def guarded_regex(self) -> re.Pattern | None:
