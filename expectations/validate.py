@@ -1,9 +1,25 @@
 """One entry point: validate a warehouse file, return every expectation's outcome.
 
-GX 1.24 cannot validate DuckDB through its SQL datasource (upstream #10738, #11579), so each
-table is read from DuckDB through Arrow into a pandas batch (only the columns its suite needs)
-and validated by an ephemeral GX context. The SQL checks run in DuckDB; their violation counts
-go through GX too (a one-row batch), so Data Docs show every check in one site.
+GX 1.24 cannot validate DuckDB through its SQL datasource (upstream #10738, #11579), so tables
+are read from DuckDB through Arrow into pandas (only the columns a suite needs) and validated
+by an ephemeral GX context, one table at a time and at most ``batch_rows`` rows at a time, so
+validation's memory follows the batch size, not the warehouse. By scope (``suites.scope_of``):
+
+- row-wise expectations (nulls, sets, ranges, regexes, column pairs: every expectation of the
+  suites but uniqueness) run on each batch streamed from DuckDB; a table's batches combine into
+  one result per expectation (``expectations/batches.py``: counts summed, GX's success rule on
+  the sums, the first failing values kept);
+- uniqueness of a key or a compound key is table-wide: DuckDB counts, over the whole table,
+  the rows whose key repeats, and GX validates a frame of at most ``batch_rows`` of those rows
+  (for its sample), its result taking DuckDB's counts (``expectations/reads.py``);
+- any other expectation (aggregates such as a mean or a row count, row order, dtypes) is
+  table-wide and cannot be combined: GX validates it on one frame of the whole table's columns
+  it reads. Its memory follows the table; no suite has one today (a test says so).
+
+The SQL checks (``expectations/sql``) run in DuckDB on whole tables; their violation counts go
+through GX too (a one-row batch), so Data Docs show every check in one site, one validation
+result per suite. DuckDB's own memory is capped (``DUCKDB_MEMORY_LIMIT``): its joins and key
+counts spill to a temporary directory instead of growing with the warehouse.
 """
 
 from __future__ import annotations
