@@ -173,7 +173,8 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     hi, n_hits = 0, len(hits)
     plans = registry.plan_cache
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
-    for r_start, r_end in name_runs(text):
+    # (runs that are exactly one hit are left out at once; the loop skips the others)
+    for r_start, r_end in name_runs(text, {h[0]: h[1] for h in hits}):
         while hi < n_hits and hits[hi][1] <= r_start:
             hi += 1
         if hi < n_hits:

@@ -282,8 +282,12 @@ _KEEP_ARTICLES = frozenset({"al", "el"})
 _SPAN = re.Match.span
 
 
-def name_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi")."""
+def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    """Spans of capitalised word runs ("Syrian President Ahmad Al Shara", "al-Shaddadi").
+
+    ``hit_ends`` (start -> end of each known hit): runs that start where a hit starts and end
+    within it are left out, as that hit says all there is ("ISIS", "Syria").
+    """
     runs: list[tuple[int, int]] = []
     add = runs.append
     for m_start, m_end in map(_SPAN, _RUN.finditer(text)):
@@ -307,6 +311,8 @@ def name_runs(text: str) -> list[tuple[int, int]]:
                 ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
                 if ordinal is not None:
                     m_start = ordinal.start()
+        if hit_ends is not None and hit_ends.get(m_start, -1) >= m_end:
+            continue
         if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
             continue  # "The", "But", "According": a capitalised function word alone
         add((m_start, m_end))
