@@ -78,6 +78,31 @@ _QUALIFIER = re.compile(
     r"as\s+many\s+as)\s+)?(?P<n>\d[\d,]*|[a-z]+(?:\s+(?:few|dozen))?)\b",
     re.IGNORECASE,
 )
+# Compiled once (the module-level re cache lookup per call shows in a profile).
+_VICTIM_HEADS = re.compile(
+    r"\b(?:civilians?|soldiers?|members?|personnel|officers?)\b", re.IGNORECASE
+)
+_LETTERS = re.compile(r"[a-z]+")
+_KILLED_VERB = re.compile(rf"(?i){KILLED}|kill|shot|shooting|dead")
+# Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
+# only where one occurs (most casualty clauses lack "leaving", many an active verb).
+_PASSIVE_VERB_STEMS = (
+    "killed",
+    "dead",
+    "died",
+    "slain",
+    "executed",
+    "beheaded",
+    "lives",
+    "wounded",
+    "injured",
+    "hurt",
+    "maimed",
+)
+_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got")
+_ELLIPTIC_STEMS = ("and",)
+_LEAVING_STEMS = ("leav", "left")
+_ACTIVE_STEMS = ("kill", "wound", "injur", "dead")
 _PRONOUN_ONE = frozenset(["him", "her"])
 _REFLEXIVE = frozenset(["himself", "herself", "themselves", "itself"])
 _SKIP_HEAD = frozenset(
@@ -105,13 +130,7 @@ _SKIP_HEAD = frozenset(
 
 def _conjunct_range(conj: str) -> Range | None:
     conj = conj.strip().strip("\"“”'")
-    if (
-        not conj
-        or ATTACKER_NOUNS.search(conj)
-        and not re.search(
-            r"\b(?:civilians?|soldiers?|members?|personnel|officers?)\b", conj, re.IGNORECASE
-        )
-    ):
+    if not conj or ATTACKER_NOUNS.search(conj) and not _VICTIM_HEADS.search(conj):
         return None
     low_conj = conj.lower()
     first = low_conj.split()[0]
@@ -136,7 +155,7 @@ def _conjunct_range(conj: str) -> Range | None:
             return VAGUE_QUANTITIES["some"]
         if first in {"them", "they", "who", "which", "it"}:
             return None
-        words = re.findall(r"[a-z]+", low_conj)
+        words = _LETTERS.findall(low_conj)
         if not words:
             return None
         # The head of a phrase without a quantity: "of" starts a complement ("members of X").
@@ -186,16 +205,18 @@ def _larger(a: Range | None, b: Range | None) -> Range | None:
 
 
 def _kind(verb: str) -> str:
-    return "killed" if re.match(rf"(?i){KILLED}|kill|shot|shooting|dead", verb) else "wounded"
+    return "killed" if _KILLED_VERB.match(verb) else "wounded"
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
-    if not rules.hit(rules.CASUALTY_STEMS, clause.lower()):
+    low = clause.lower()
+    if not rules.hit(rules.CASUALTY_STEMS, low):
         return Casualties(None, None)
     found: dict[str, Range | None] = {"killed": None, "wounded": None}
-    for m in _PASSIVE.finditer(clause):
+    passive = rules.hit(_PASSIVE_VERB_STEMS, low) and rules.hit(_PASSIVE_AUX_STEMS, low)
+    for m in _PASSIVE.finditer(clause) if passive else ():
         before = clause[: m.start()]
         starts = list(_NP_START.finditer(before))
         np = before[starts[-1].end() :] if starts else before
@@ -203,12 +224,14 @@ def count_casualties(clause: str) -> Casualties:
         if 0 < len(words) <= 14:
             k = _kind(m.group("verb"))
             found[k] = _larger(found[k], _np_range(np))
-    for pat in (_ELLIPTIC, _LEAVING):
+    for pat, stems in ((_ELLIPTIC, _ELLIPTIC_STEMS), (_LEAVING, _LEAVING_STEMS)):
+        if not rules.hit(stems, low):
+            continue
         for m in pat.finditer(clause):
             k = _kind(m.group("verb"))
             if found[k] is None:
                 found[k] = _np_range(m.group("np"))
-    for m in _ACTIVE.finditer(clause):
+    for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
         if m.group("np").lower().startswith("and "):
             continue  # "were killed and three others wounded": the elliptic rule's case
         np = " " + m.group("np")
