@@ -40,7 +40,7 @@ def clear_caches() -> None:
         extract._clause_reasons,
         classify.attribution_of,
         casualties.count_casualties,
-        classify._wording_reason,
+        classify.wording_reason,
         classify.attack_count,
         classify.is_anaphoric,
         classify.is_attack,

@@ -22,8 +22,8 @@ def not_attack_reason(
 ) -> str | None:
     """Why ``clause`` does not report an attack (a rules.NOT_ATTACK name or 'history'), or None.
     ``low`` is ``clause.lower()`` when the caller has it already."""
-    del low  # the clause's own wording is read (and memoised) by _wording_reason
-    reason = _wording_reason(clause)
+    del low  # the clause's own wording is read (and memoised) by wording_reason
+    reason = wording_reason(clause)
     if reason is not None:
         return reason
     if is_history(dates, published):
@@ -32,12 +32,15 @@ def not_attack_reason(
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
-def _wording_reason(clause: str) -> str | None:
+def wording_reason(clause: str) -> str | None:
     """The reasons read from the words alone (all but a clause's dates), in rule order."""
     low = clause.lower()
     for name, stems, pat in rules.NOT_ATTACK:
-        if rules.hit(stems, low) and pat.search(clause):
-            return name
+        for stem in stems:  # rules.hit inlined: this runs for every clause of a read sentence
+            if stem in low:
+                if pat.search(clause):
+                    return name
+                break
     n = attack_count(clause)
     if n is not None and n > rules.MAX_LISTED_ATTACKS:
         return "aggregate"
@@ -92,7 +95,9 @@ def is_attack(clause: str) -> bool:
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def is_anaphoric(clause: str) -> bool:
     """The clause only refers back to attacks already described ("the attacks come amid")."""
-    return rules.ANAPHORA.search(clause) is not None
+    return rules.hit(rules.ANAPHORA_STEMS, clause.lower()) and (
+        rules.ANAPHORA.search(clause) is not None
+    )
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
@@ -133,11 +138,12 @@ def attribution_of(text: str, has_perpetrator: bool) -> str:
     """'claimed' | 'suspected' | 'disputed' | 'attributed' | 'unattributed' for a clause."""
     if not has_perpetrator:
         return "unattributed"
-    if rules.DISPUTED.search(text):
+    low = text.lower()
+    if rules.hit(rules.DISPUTED_STEMS, low) and rules.DISPUTED.search(text):
         return "disputed"
-    if rules.SUSPECTED.search(text):
+    if rules.hit(rules.SUSPECTED_STEMS, low) and rules.SUSPECTED.search(text):
         return "suspected"
-    if rules.CLAIM.search(text):
+    if rules.hit(rules.CLAIM_STEMS, low) and rules.CLAIM.search(text):
         return "claimed"
     return "attributed"
 

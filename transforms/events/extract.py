@@ -116,7 +116,12 @@ def _clause_reasons(
 ) -> tuple[tuple[int, int, str | None], ...]:
     """The sentence's clauses (offsets in it), each with why it reports no attack (None: it
     may). ``dated``: the sentence may name a year, so its dates can make a clause history."""
-    dates = find_dates(sentence, published) if dated else []
+    if not dated:  # no dates: only the wording can make a clause no attack
+        wording = classify.wording_reason
+        return tuple(
+            (cs, ce, wording(sentence[cs:ce])) for cs, ce in _clauses(sentence, 0, len(sentence))
+        )
+    dates = find_dates(sentence, published)
     out = []
     for cs, ce in _clauses(sentence, 0, len(sentence)):
         cdates = [d for d in dates if cs <= d.start < ce]

@@ -116,6 +116,10 @@ ANAPHORA = rx(
     r"cowardly\s+)?(?:attacks?|incidents?|strikes?|bombings?|blasts?|explosions?|ambush(?:es)?|"
     r"assaults?|shelling)\b"
 )
+ANAPHORA_STEMS = (
+    "attack", "incident", "strike", "bombing", "blast", "explosion", "ambush", "assault",
+    "shelling",
+)  # fmt: skip
 
 # Clause-level reasons a sentence is not an attack report, checked in this order.
 NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
@@ -236,6 +240,10 @@ ATTACK_TIME = rx(
 )
 # Words of a sentence that says who did an attack already described.
 ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ")
+# Lower-case substrings one of which every match of the pattern of that name holds.
+CLAIM_STEMS = ("claim", "said", "asserted", "statement", "news", "affiliated", "its")
+SUSPECTED_STEMS = ("suspect", "believed", "likely", "presumed", "allegedly")
+DISPUTED_STEMS = ("deni", "disputed", "rejected")
 SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
