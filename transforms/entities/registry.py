@@ -53,7 +53,20 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
-_ACCENTED = re.compile("[À-ɏḀ-ỿ]")
+_ACCENTED = re.compile("[À-ɏḀ-ỿ]")  # the ranges _FOLD covers
+# Their UTF-8 lead bytes: U+00C0-U+024F start with C3-C9 (C9 also starts U+0250-U+027F: a
+# false alarm costs a fold, never a difference), U+1E00-U+1EFF with E1 B8-BB. One-byte
+# searches run at memchr speed, several times faster than a regex scan for _ACCENTED.
+_ACCENT_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))
+_ACCENT_LEADS_E1 = tuple(bytes([0xE1, b]) for b in range(0xB8, 0xBC))
+
+
+def _has_accents(text: str) -> bool:
+    """Whether ``text`` may hold a character of _ACCENTED (never False when it does)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if any(map(raw.__contains__, _ACCENT_LEADS)):
+        return True
+    return b"\xe1" in raw and any(map(raw.__contains__, _ACCENT_LEADS_E1))
 
 
 def normalise(text: str) -> str:
@@ -65,7 +78,7 @@ def normalise(text: str) -> str:
     """
     if text.isascii():  # (a flag test, not a scan)
         return text.encode("ascii").translate(_KEEP).decode("ascii")
-    if _ACCENTED.search(text):
+    if _has_accents(text):
         text = text.translate(_FOLD)
     # Every other non-ASCII character becomes a space whether lower-cased or not, so only the
     # few that lower-case to ASCII need ``str.lower``.

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from transforms.entities import detect_mentions
-from transforms.entities.matcher import _select_sorted, known_hits
-from transforms.entities.registry import _FOLD, Registry, normalise
+from transforms.entities.matcher import _select_sorted, known_hits, name_runs
+from transforms.entities.registry import _ACCENTED, _FOLD, Registry, _has_accents, normalise
 
 
 def _normalise_by_definition(text: str) -> str:
@@ -98,3 +98,28 @@ def test_guarded_names_are_found_whether_or_not_the_automaton_flags_them(with_ac
     )
     m = detect_mentions(docs, reg).to_pandas()
     assert list(zip(m.surface, m.char_start, m.place_id, strict=True)) == [("Hit", 11, "h")]
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u00bf", "\u00c0", "\u00d7", "\u0101", "\u024f", "\u0250", "\u1dff", "\u1e00", "\u1e2a",
+     "\u1eff", "\u1f00", "\u2019", "\ud800", "\U0001f600"],
+)  # fmt: skip
+def test_accent_pretest_never_misses_a_foldable_letter(char):
+    text = f"Raqqa’s {char} x"
+    if _ACCENTED.search(text):
+        assert _has_accents(text)
+    assert _has_accents("Raqqa’s x") is False
+
+
+def test_name_runs_leave_out_runs_that_are_one_known_hit():
+    text = "fighters of ISIS met Syrian President Ahmad Al Shara in Raqqa."
+    assert [text[s:e] for s, e in name_runs(text)] == [
+        "ISIS",
+        "Syrian President Ahmad Al Shara",
+        "Raqqa",
+    ]
+    isis, syrian = text.index("ISIS"), text.index("Syrian")
+    # a hit covering a run leaves it out; a hit inside a longer run ("Syrian") does not
+    kept = name_runs(text, {isis: isis + 4, syrian: syrian + 6})
+    assert [text[s:e] for s, e in kept] == ["Syrian President Ahmad Al Shara", "Raqqa"]
