@@ -112,6 +112,8 @@ class _Stages(dict):
     """Per-stage figures; every stage recorded is saved at once and logged to stderr."""
 
     def __setitem__(self, stage: str, figures: Any) -> None:
+        # the process's peak so far: where it rises tells which stage set it
+        figures = {**figures, "peak_rss_mb_so_far": _peak_rss_mb()["self"]}
         super().__setitem__(stage, figures)
         print(f"{stage}: {figures.get('seconds', 0):.1f} s", file=sys.stderr, flush=True)
         _save_partial()
@@ -136,8 +138,12 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     out["stages"]["extract"] = {
         "seconds": time.perf_counter() - t0,
         "chunks": len(chunks),
-        "mentions": sum(m for _, (m, _r) in results),
-        "reports": sum(r for _, (_m, r) in results),
+        "documents": sum(c.rows for c, _ in results),
+        "mentions": sum(x.mentions for _, x in results),
+        "reports": sum(x.reports for _, x in results),
+        # CPU of each step inside the chunk tasks (the workers' own clocks)
+        "mentions_cpu_seconds": sum(x.mentions_cpu for _, x in results),
+        "reports_cpu_seconds": sum(x.reports_cpu for _, x in results),
         # this process plus its reaped worker processes
         "core_seconds": _cpu_seconds() - cpu0,
     }

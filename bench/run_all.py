@@ -201,13 +201,21 @@ def _targets(results: dict[str, Any]) -> list[str]:
     big = sizes[max(sizes, key=int)] if sizes else {}
     full = big.get("direct", {}).get("full", {}) if isinstance(big.get("direct"), dict) else {}
     if not _err(full):
-        docs = full.get("documents_loaded") or 0
-        core = full["stages"].get("extract", {}).get("core_seconds", 0)
+        ex = full["stages"].get("extract", {})
+        docs = ex.get("documents") or full.get("documents_loaded") or 0
+        core = ex.get("core_seconds", 0)
         per_core = docs / core if core else None
+        steps = {
+            k: docs / ex[f"{k}_cpu_seconds"] if ex.get(f"{k}_cpu_seconds") else None
+            for k in ("mentions", "reports")
+        }
         out.append(
-            f"- extraction (mentions + reports) per core: {per_core or 0:,.0f} documents/s "
+            f"- attack-event extraction per core: {steps['reports'] or 0:,.0f} documents/s "
             f"(target >= {EXTRACTION_DOCS_PER_CORE_S:,}): "
-            f"{mark(bool(per_core) and per_core >= EXTRACTION_DOCS_PER_CORE_S)}"
+            f"{mark(bool(steps['reports']) and steps['reports'] >= EXTRACTION_DOCS_PER_CORE_S)}"
+            f"; entity detection {steps['mentions'] or 0:,.0f} documents/s per core (issue 3's "
+            f"target >= 2,000); the whole chunk stage with its Parquet reads and writes "
+            f"{per_core or 0:,.0f} documents/s per core"
         )
         floor = big["direct"]["floor"]["seconds"]
         f = big.get("flow", {})

@@ -138,13 +138,16 @@ def sitrep_flow(
         artifacts_task(settings, run_id, run["flow_run_id"] or None)
         return run
     extracted = _extract(settings, chunks, workers, bool(dask_address))
-    for chunk, (n_mentions, n_reports) in extracted:
+    for chunk, done in extracted:
         logger.info(
-            "chunk %s/%s: %d mentions, %d attack reports",
+            "chunk %s/%s: %d documents, %d mentions (%.1f s CPU), %d attack reports (%.1f s CPU)",
             chunk.partition,
             chunk.key,
-            n_mentions,
-            n_reports,
+            chunk.rows,
+            done.mentions,
+            done.mentions_cpu,
+            done.reports,
+            done.reports_cpu,
         )
 
     resolved = resolve_task(settings, reprocess)
