@@ -122,13 +122,13 @@ class _Stages(dict):
 def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, Any]:
     """The flow's stages called directly, filling ``out``: wall time per stage, core seconds of
     the chunk stages, total wall time."""
-    from flows import stages
+    from flows import ingest, stages
 
     out["stages"] = _Stages()
     now = stages.utcnow()
     run_id = stages.new_run_id(now)
     t_all, cpu_all = time.perf_counter(), _cpu_seconds()
-    summary, dt = _timed(stages.ingest_stage, settings, run_id, now, workers)
+    summary, dt = _timed(ingest.ingest_stage, settings, run_id, now, workers)
     out["stages"]["ingest"] = {"seconds": dt, "documents_new": summary.documents_new}
     out["documents_loaded"] = summary.documents_loaded
     # The flow's extraction stage as the flow runs it: chunks on spawned worker processes.

@@ -13,7 +13,7 @@ from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import gate, progress, stages
+from flows import gate, ingest, progress, stages
 from flows.artifacts import on_flow_failure, publish_run_artifacts
 from flows.settings import RunSettings
 from warehouse import publish
@@ -24,7 +24,7 @@ class StrictModeError(RuntimeError):
 
 
 ingest_task = task(name="ingest-inputs", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)(
-    stages.ingest_stage
+    ingest.ingest_stage
 )
 pending_task = task(name="find-unprocessed-chunks", cache_policy=NO_CACHE)(stages.pending_chunks)
 # Local runs: one task fans the chunks out to worker processes (no Prefect in the workers).

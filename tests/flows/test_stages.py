@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from flows import stages
+from flows import ingest, stages
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.entities import detect_mentions, discover_entities
@@ -40,7 +40,7 @@ def _ingest(tmp_path: Path, name: str, workers: int) -> tuple[RunSettings, dict]
         warehouse=str(tmp_path / name / "sitrep.duckdb"),
         chunk_size=2,
     )
-    summary = stages.ingest_stage(settings, "run-1", NOW, workers)
+    summary = ingest.ingest_stage(settings, "run-1", NOW, workers)
     lake = Lake(settings.lake_root)
     docs = lake.read("documents", schemas.DOCUMENTS).to_pandas()
     ledger = lake.read("run_inputs", schemas.RUN_INPUTS).to_pandas()
@@ -65,7 +65,7 @@ def test_ingestion_on_worker_processes_equals_ingestion_inline_and_reruns_add_no
     original = sorted(p.name for p in SEEDS.glob("*.txt"))[0]
     assert ledger.loc["zz_copy.txt", "doc_id"] == ledger.loc[original, "doc_id"]
     assert ledger.loc["empty.txt", "reason"] == "empty"
-    again = stages.ingest_stage(settings, "run-2", NOW, 2)
+    again = ingest.ingest_stage(settings, "run-2", NOW, 2)
     assert (again.inputs_seen, again.documents_new, again.rejections_new) == (7, 0, 0)
 
 
@@ -109,7 +109,7 @@ def _all_rows(path: str) -> dict[str, list]:
 
 def _run_stages(settings: RunSettings, run_id: str, full: bool = False) -> str:
     """Ingest, extract, resolve, build and publish (no validation): the published path."""
-    summary = stages.ingest_stage(settings, run_id, NOW)
+    summary = ingest.ingest_stage(settings, run_id, NOW)
     stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
     stages.resolve_stage(settings, full=full)
     row = {"run_id": run_id, "started_at": NOW, "documents_new": summary.documents_new}
@@ -131,7 +131,7 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     published = _run_stages(settings, "run-1")
     for p in later:
         (held / p.name).rename(folder / p.name)
-    stages.ingest_stage(settings, "run-2", NOW)
+    ingest.ingest_stage(settings, "run-2", NOW)
     stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
     stages.resolve_stage(settings)
     lake = Lake(settings.lake_root)

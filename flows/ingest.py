@@ -1,0 +1,210 @@
+"""The ingest stage: every input read, new documents written to the lake by month, every input
+recorded in the run's ledger. Plain functions, no Prefect (see ``flows/stages.py``)."""
+
+from __future__ import annotations
+
+import collections
+import functools
+import itertools
+import logging
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+import pyarrow as pa
+
+from flows.settings import RunSettings
+from transforms import schemas
+from transforms.ingest import REASONS, Ingested, ingest_batch, input_sha256
+from warehouse.inputs import iter_inputs
+from warehouse.lake import Lake, content_key
+from warehouse.outlets import load_outlets
+
+log = logging.getLogger("sitrep")
+
+UNDATED = "unknown"  # the month partition of documents without a publication date
+T = TypeVar("T")
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    inputs_seen: int = 0
+    documents_loaded: int = 0
+    documents_rejected: int = 0
+    documents_new: int = 0
+    rejections_new: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, reason, detail)
+
+
+def _month(d: object) -> str:
+    return f"month={d:%Y-%m}" if d is not None else f"month={UNDATED}"
+
+
+def _known_inputs(lake: Lake) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(uri, content hash) -> (doc_id, rejection reason) of every input earlier runs saw."""
+    seen = lake.read(
+        "run_inputs", schemas.RUN_INPUTS, ["uri", "content_sha256", "doc_id", "reason"]
+    )
+    return {
+        (u, h): (d, r)
+        for u, h, d, r in zip(*(seen.column(c).to_pylist() for c in seen.column_names), strict=True)
+        if h is not None
+    }
+
+
+def ingest_stage(
+    settings: RunSettings, run_id: str, now: datetime, workers: int = 1
+) -> IngestSummary:
+    """Read every input, write new documents (by month, in chunks) and the run's ledger.
+
+    An input an earlier run saw, unchanged (same uri and bytes), is recorded, not cleaned again.
+    Batches of ``settings.chunk_size`` inputs are cleaned on ``workers`` spawned processes, a
+    few batches ahead of the writer; results are written in input order, so which copy of a
+    duplicate is kept does not depend on the workers.
+    """
+    lake = Lake(settings.lake_root)
+    known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
+    known_inputs = _known_inputs(lake)
+    known_rejections = {k for k, (_doc, reason) in known_inputs.items() if reason}
+    old_rej = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
+    known_rejections.update(
+        zip(
+            old_rej.column("uri").to_pylist(),
+            old_rej.column("content_sha256").to_pylist(),
+            strict=True,
+        )
+    )
+    summary = IngestSummary(run_id)
+    inputs = iter_inputs(list(settings.inputs), settings.max_bytes)
+    batches = (
+        _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
+        for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])
+    )
+    for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers)):
+        docs, ledger = _only_new(result, known)
+        months = [_month(d) for d in docs.column("published_date").to_pylist()]
+        for month in sorted(set(months)):
+            part = docs.filter(pa.array([m == month for m in months]))
+            lake.write_part(
+                "documents", part, content_key(part.column("doc_id").to_pylist()), month
+            )
+        rej = result.rejected
+        pairs = list(
+            zip(
+                rej.column("uri").to_pylist(), rej.column("content_sha256").to_pylist(), strict=True
+            )
+        )
+        fresh = [p not in known_rejections for p in pairs]
+        summary.rejections_new += sum(fresh)
+        if any(fresh):
+            lake.write_part(
+                "rejected_documents",
+                rej.filter(pa.array(fresh)),
+                content_key(f"{u}\0{s}" for u, s in pairs),
+            )
+            known_rejections.update(pairs)
+        lake.write_part("run_inputs", ledger, f"{run_id}-{batch_no:05d}")
+        details = dict(
+            zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
+        )
+        outcomes = ledger.column("outcome").to_pylist()
+        for uri, reason in zip(
+            ledger.column("uri").to_pylist(), ledger.column("reason").to_pylist(), strict=True
+        ):
+            if reason:
+                summary.reasons[reason] += 1
+                summary.rejected.append((uri, reason, details.get(uri) or REASONS[reason]))
+        summary.inputs_seen += len(outcomes)
+        summary.documents_loaded += outcomes.count("loaded")
+        summary.documents_rejected += outcomes.count("rejected")
+        summary.documents_new += docs.num_rows
+        log.info(
+            "ingested batch %d: %d inputs, %d new documents, %d rejected",
+            batch_no,
+            len(outcomes),
+            docs.num_rows,
+            outcomes.count("rejected"),
+        )
+    return summary
+
+
+def _ingest_job(
+    batch: list, known: set[str], known_inputs: dict, run_id: str, now: datetime, max_bytes: int
+) -> tuple[bool, tuple]:
+    """(light, arguments of ``_ingest_part``) for one batch: light when every input is one an
+    earlier run saw unchanged (only recorded, nothing to clean). A job carries only its own
+    share of the known sets: a worker never receives the corpus's ids."""
+    seen = {}
+    for raw in batch:
+        k = (raw.uri, input_sha256(raw))
+        if k in known_inputs:
+            seen[k] = known_inputs[k]
+    ids = frozenset(d for d, _r in seen.values() if d in known)
+    light = len(seen) == len(batch) and all(r or d in ids for d, r in seen.values())
+    return light, (batch, seen, ids, run_id, now, max_bytes)
+
+
+@functools.cache
+def _outlets() -> object:
+    return load_outlets()
+
+
+def _ingest_part(
+    batch: list, seen: dict, ids: frozenset[str], run_id: str, now: datetime, max_bytes: int
+) -> Ingested:
+    """Clean one batch of inputs (in a worker process, or inline)."""
+    return ingest_batch(batch, _outlets(), run_id, now, ids, max_bytes, seen)
+
+
+def _only_new(result: Ingested, known: set[str]) -> tuple[pa.Table, pa.Table]:
+    """(documents, ledger) of a batch: the documents no earlier batch or run holds, and the
+    ledger's ``is_new`` made to agree. ``known`` is updated."""
+    docs, ledger = result.documents, result.ledger
+    ids = docs.column("doc_id").to_pylist()
+    fresh = [d not in known for d in ids]
+    if not all(fresh):
+        docs = docs.filter(pa.array(fresh))
+        flags = ledger.column("is_new").to_pylist()
+        doc_ids = ledger.column("doc_id").to_pylist()
+        is_new = [bool(n) and d not in known for n, d in zip(flags, doc_ids, strict=True)]
+        i = ledger.schema.get_field_index("is_new")
+        ledger = ledger.set_column(i, ledger.schema.field(i), pa.array(is_new, pa.bool_()))
+    known.update(ids)
+    return docs, ledger
+
+
+def _in_order(
+    fn: Callable[..., T], jobs: Iterable[tuple[bool, tuple]], workers: int
+) -> Iterator[T]:
+    """``fn(*args)`` for each (light, args) job, in job order. Heavy jobs run on ``workers``
+    spawned processes, at most ``workers + 1`` in flight (memory stays a few batches); light
+    jobs, and a lone heavy job at the end, run inline: no pool is started for them."""
+    jobs = iter(jobs)
+    pool: ProcessPoolExecutor | None = None
+    flight: collections.deque = collections.deque()
+    job = next(jobs, None)
+    try:
+        while job is not None:
+            (light, args), job = job, next(jobs, None)
+            if light or workers <= 1 or (pool is None and job is None):
+                while flight:
+                    yield flight.popleft().result()
+                yield fn(*args)
+                continue
+            if pool is None:
+                context = multiprocessing.get_context("spawn")
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            flight.append(pool.submit(fn, *args))
+            if len(flight) > workers:
+                yield flight.popleft().result()
+        while flight:
+            yield flight.popleft().result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
