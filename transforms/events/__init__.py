@@ -11,6 +11,7 @@ Public API (called by the flows):
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -100,6 +101,57 @@ def place_index(places: pd.DataFrame | pa.Table | None) -> dict[str, dict]:
     return out
 
 
+_MENTION_COLUMNS = [
+    "doc_id",
+    "char_start",
+    "char_end",
+    "surface",
+    "entity_id",
+    "place_id",
+    "entity_type",
+    "role",
+]
+
+
+def _str_or(values: list[Any], default: str | None) -> list[Any]:
+    # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
+    return [v if isinstance(v, str) else default for v in values]
+
+
+def _mentions_by_doc(mentions: pd.DataFrame | pa.Table | None) -> dict[str, list[Mention]]:
+    """doc_id -> its place and possible-perpetrator mentions (media, persons dropped), in input
+    order. Cleaned column by column, not row by row: this runs once per mention."""
+    doc_ids, starts, ends, surfaces, eids, pids, etypes, roles = _columns(
+        mentions, _MENTION_COLUMNS
+    )
+    keep = [t in _USED_TYPES for t in etypes]
+    pids = [
+        v if isinstance(v, str) else None if v is None or v != v else str(v)  # NaN != NaN
+        for v in pids
+    ]
+    found = map(
+        Mention._make,
+        zip(
+            map(int, starts),
+            map(int, ends),
+            _str_or(surfaces, ""),
+            _str_or(eids, None),
+            pids,
+            etypes,
+            _str_or(roles, None),
+            strict=True,
+        ),
+    )
+    by_doc: dict[str, list[Mention]] = {}
+    for doc_id, mention in itertools.compress(zip(doc_ids, found, strict=True), keep):
+        group = by_doc.get(doc_id)
+        if group is None:
+            by_doc[doc_id] = [mention]
+        else:
+            group.append(mention)
+    return by_doc
+
+
 def extract_reports(
     documents: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame, entities: pd.DataFrame
 ) -> pa.Table:
@@ -110,45 +162,7 @@ def extract_reports(
     """
     del entities  # perpetrators come as entity_id on mentions; names are joined at merge time
     pidx = place_index(places)
-    by_doc: dict[str, list[Mention]] = {}
-    # Only places and possible perpetrators matter here: drop the rest before the Python loop.
-    if isinstance(mentions, pd.DataFrame) and "entity_type" in mentions.columns:
-        mentions = mentions[mentions["entity_type"].isin(_USED_TYPES)]
-    cols = _columns(
-        mentions,
-        [
-            "doc_id",
-            "char_start",
-            "char_end",
-            "surface",
-            "entity_id",
-            "place_id",
-            "entity_type",
-            "role",
-        ],
-    )
-    used, new = _USED_TYPES, Mention  # locals: this loop runs once per mention
-    for doc_id, start, end, surface, eid, pid, etype, role in zip(*cols, strict=True):
-        # Only places and possible perpetrators matter here (media, persons are skipped).
-        if etype not in used:
-            continue
-        # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
-        if not isinstance(pid, str):
-            pid = None if pid is None or pid != pid else str(pid)  # NaN != NaN
-        mention = new(
-            int(start),
-            int(end),
-            surface if isinstance(surface, str) else "",
-            eid if isinstance(eid, str) else None,
-            pid,
-            etype,
-            role if isinstance(role, str) else None,
-        )
-        found = by_doc.get(doc_id)
-        if found is None:
-            by_doc[doc_id] = [mention]
-        else:
-            found.append(mention)
+    by_doc = _mentions_by_doc(mentions)
     rows: list[dict[str, Any]] = []
     doc_cols = _columns(documents, ["doc_id", "text", "published_date"])
     for doc_id, text, pub in zip(*doc_cols, strict=True):

@@ -21,8 +21,8 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from transforms.events.rules import NUMBER_WORDS, TEXT_CACHE_SIZE
 
@@ -81,9 +81,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-@dataclass(frozen=True)
-class DateRef:
-    """One date expression: ``text[start:end]``, resolved to ``value`` at ``precision``."""
+class DateRef(NamedTuple):
+    """One date expression: ``text[start:end]``, resolved to ``value`` at ``precision``.
+
+    An immutable tuple of plain values (cheap to build, and memoised tuples of them stay out of
+    the cyclic garbage collector's way)."""
 
     start: int
     end: int
@@ -127,9 +129,12 @@ def _shift_month(d: date, months: int) -> date:
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date | None, anchor: date | None) -> DateRef:
-    g = m.groups()
-    s, e = m.start(), m.end()
+# A date expression found in a text: (kind, start, end, the match's groups).
+_Found = tuple[str, int, int, tuple[str | None, ...]]
+
+
+def _resolve(found: _Found, pub: date | None, anchor: date | None) -> DateRef:
+    kind, s, e, g = found
     if kind == "iso":
         try:
             v = date(int(g[0]), int(g[1]), int(g[2]))
@@ -265,8 +270,8 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
 def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple[DateRef, ...]:
     # Cached: wire copies and rewrites repeat sentences; DateRef is frozen, the tuple too.
     out: list[DateRef] = []
-    for kind, m in _date_matches(text):
-        ref = _resolve(kind, m, published, anchor)
+    for found in _date_matches(text):
+        ref = _resolve(found, published, anchor)
         if ref.value is not None and published is not None and ref.value > published:
             # Never after the article: a later date is a plan or a typo, not an event's day.
             ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
@@ -275,7 +280,7 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
 
 
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _date_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+def _date_matches(text: str) -> tuple[_Found, ...]:
     """The date expressions of ``text`` (kind, match), non-overlapping, longest first at a
     position. Cached apart from resolution: a sentence repeated in articles published on other
     days is scanned once."""
@@ -307,12 +312,13 @@ def _date_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
         for m in pat.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), kind, m))
     found.sort(key=lambda t: (t[0], t[1]))
-    out: list[tuple[str, re.Match[str]]] = []
+    out: list[_Found] = []
     taken_end = -1
     for start, _, kind, m in found:
         if start < taken_end:
             continue
-        out.append((kind, m))
+        # Plain values, not the match: the memo keeps no match objects (nor their text) alive.
+        out.append((kind, start, m.end(), m.groups()))
         taken_end = m.end()
     return tuple(out)
 
@@ -329,7 +335,7 @@ def latest_explicit_day(text: str) -> date | None:
             continue  # a full date needs its dashes or its month name
         pat = dict(_PATTERNS)[kind]
         for m in pat.finditer(text):
-            ref = _resolve(kind, m, None, None)
+            ref = _resolve((kind, m.start(), m.end(), m.groups()), None, None)
             if ref.value is not None and (best is None or ref.value > best):
                 best = ref.value
     return best

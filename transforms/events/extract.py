@@ -34,7 +34,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from transforms.events import classify, rules
 from transforms.events.casualties import Casualties, Range, count_casualties
@@ -56,8 +56,9 @@ _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
 
 
-@dataclass(slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """A place or actor mention (a tuple: built in bulk with ``Mention._make``)."""
+
     start: int
     end: int
     surface: str
