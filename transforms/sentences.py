@@ -62,11 +62,16 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-# One pass finds both kinds of break: a run of line breaks, or a candidate sentence boundary
-# (terminal punctuation, optional closing quotes/brackets in group 1, then space within the
-# line, before a capital, digit or opening quote). It starts with one character class, not an
-# alternation, so the regex engine skips ahead fast.
-_BREAK = re.compile(r"""[\n.!?](?:(?<=\n)\n*|(["'”’)\]]*)[^\S\n]+(?=["'“‘(\[]?[A-Z0-9]))""")
+# The breaks: a run of line breaks, or a candidate sentence boundary (terminal punctuation,
+# optional closing quotes/brackets in group 1, then space within the line, before a capital,
+# digit or opening quote). One regex per break character: a literal first character lets the
+# regex engine scan ahead several times faster than a character class would, and no match
+# of one kind can hold a break character of another, so together they find what one
+# alternation would.
+_LINE_BREAKS = re.compile(r"\n\n*")  # (not "\n+": a literal first gives the fast scan)
+_AFTER_STOP = r"""(["'”’)\]]*)[^\S\n]+(?=["'“‘(\[]?[A-Z0-9])"""
+_FULL_STOP = re.compile(r"\." + _AFTER_STOP)
+_OTHER_STOPS = (re.compile("!" + _AFTER_STOP), re.compile(r"\?" + _AFTER_STOP))
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
@@ -86,19 +91,31 @@ def _is_abbreviation(text: str, start: int, stop: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+def _breaks(text: str) -> list[tuple[int, int, int]]:
+    """(position, end of the sentence before, start of the next) of every candidate break,
+    in order; a full stop's sentence end is negative (-1 - end): it may be an abbreviation."""
+    found = [(m.start(), m.start(), m.end()) for m in _LINE_BREAKS.finditer(text)]
+    stops = [(m.start(), -1 - m.end(1), m.end()) for m in _FULL_STOP.finditer(text)]
+    if stops:
+        found += stops
+        found.sort()
+    if "!" in text or "?" in text:
+        for other in _OTHER_STOPS:
+            found += [(m.start(), m.end(1), m.end()) for m in other.finditer(text)]
+        found.sort()
+    return found
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order; ``text[start:end]`` is it."""
     out: list[tuple[int, int]] = []
     append = out.append
     start = 0
-    for m in _BREAK.finditer(text):
-        at = m.start()
-        if text[at] == "\n":
-            end, nxt = at, m.end()
-        elif text[at] == "." and _is_abbreviation(text, start, at):
-            continue
-        else:
-            end, nxt = m.end(1), m.end()
+    for at, end, nxt in _breaks(text):
+        if end < 0:  # a full stop
+            if _is_abbreviation(text, start, at):
+                continue
+            end = -1 - end
         s, e = start, end
         while s < e and text[s].isspace():
             s += 1
