@@ -118,38 +118,44 @@ def _str_or(values: list[Any], default: str | None) -> list[Any]:
     return [v if isinstance(v, str) else default for v in values]
 
 
-def _mentions_by_doc(mentions: pd.DataFrame | pa.Table | None) -> dict[str, list[Mention]]:
+class _MentionsByDoc:
     """doc_id -> its place and possible-perpetrator mentions (media, persons dropped), in input
-    order. Cleaned column by column, not row by row: this runs once per mention."""
-    doc_ids, starts, ends, surfaces, eids, pids, etypes, roles = _columns(
-        mentions, _MENTION_COLUMNS
-    )
-    keep = [t in _USED_TYPES for t in etypes]
-    pids = [
-        v if isinstance(v, str) else None if v is None or v != v else str(v)  # NaN != NaN
-        for v in pids
-    ]
-    found = map(
-        Mention._make,
-        zip(
-            map(int, starts),
-            map(int, ends),
+    order. Columns are cleaned once, column by column; a document's ``Mention`` tuples are
+    built when it is read, so they die with it instead of piling up for the garbage collector.
+    """
+
+    def __init__(self, mentions: pd.DataFrame | pa.Table | None):
+        doc_ids, starts, ends, surfaces, eids, pids, etypes, roles = _columns(
+            mentions, _MENTION_COLUMNS
+        )
+        self.keep = [t in _USED_TYPES for t in etypes]
+        pids = [
+            v if isinstance(v, str) else None if v is None or v != v else str(v)  # NaN != NaN
+            for v in pids
+        ]
+        self.columns = (
+            list(map(int, starts)),
+            list(map(int, ends)),
             _str_or(surfaces, ""),
             _str_or(eids, None),
             pids,
             etypes,
             _str_or(roles, None),
-            strict=True,
-        ),
-    )
-    by_doc: dict[str, list[Mention]] = {}
-    for doc_id, mention in itertools.compress(zip(doc_ids, found, strict=True), keep):
-        group = by_doc.get(doc_id)
-        if group is None:
-            by_doc[doc_id] = [mention]
-        else:
-            group.append(mention)
-    return by_doc
+        )
+        # Each document's runs of rows (lo, hi): one run when mentions come grouped by doc.
+        self.runs: dict[Any, list[tuple[int, int]]] = {}
+        n = len(doc_ids)
+        cuts = [k for k in range(1, n) if doc_ids[k] != doc_ids[k - 1]]
+        for lo, hi in zip([0, *cuts], [*cuts, n], strict=True):
+            if lo < hi:
+                self.runs.setdefault(doc_ids[lo], []).append((lo, hi))
+
+    def get(self, doc_id: Any) -> list[Mention]:
+        out: list[Mention] = []
+        for lo, hi in self.runs.get(doc_id, ()):
+            rows = zip(*(c[lo:hi] for c in self.columns), strict=True)
+            out.extend(map(Mention._make, itertools.compress(rows, self.keep[lo:hi])))
+        return out
 
 
 def extract_reports(
@@ -162,7 +168,7 @@ def extract_reports(
     """
     del entities  # perpetrators come as entity_id on mentions; names are joined at merge time
     pidx = place_index(places)
-    by_doc = _mentions_by_doc(mentions)
+    by_doc = _MentionsByDoc(mentions)
     rows: list[dict[str, Any]] = []
     doc_cols = _columns(documents, ["doc_id", "text", "published_date"])
     for doc_id, text, pub in zip(*doc_cols, strict=True):
@@ -172,7 +178,7 @@ def extract_reports(
             "text": text,
             "published_date": pub if isinstance(pub, date) else None,
         }
-        rows.extend(extract_document(doc, by_doc.get(doc_id, []), pidx))
+        rows.extend(extract_document(doc, by_doc.get(doc_id), pidx))
     if not rows:
         return schemas.EVENT_REPORTS.empty_table()
     return schemas.conform(rows, schemas.EVENT_REPORTS)
