@@ -142,7 +142,7 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     found: list[tuple] = []
     add = found.append
     pending = []  # (index in found, start, end, candidate ids, method, score)
-    later = []  # (start, end, surface, titled, key tokens, resolution)
+    later = []  # (run start, the run plan's names left to coreference)
     replaced: set[int] = set()  # hits inside a longer key-matched window
     countries: dict[str, int] = {}  # context: countries of unambiguous places
     admin1s: dict[str, int] = {}  # ... and their governorates
@@ -215,32 +215,41 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
             a, b = r_start + ps, r_start + pe
             kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
             settle(a, b, kind, ids, res[1], res[2])
-        for ps, pe, *rest in deferred:
-            later.append((r_start + ps, r_start + pe, *rest))
+        if deferred:
+            later.append((r_start, deferred))
     for k, (h_start, h_end, pat) in enumerate(hits):
         if replaced and k in replaced:
             continue
-        fixed = pat.fixed
-        if fixed is not None:
-            kind, ids = fixed
-            if kind == "entity":  # settle(), inlined: most hits are these
-                ent = entities[ids[0]]
-                surface = text[h_start:h_end]
-                method = "exact" if surface == ent.canonical_name else "alias"
-                add(
-                    (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
-                     ALIAS_SCORE, None)
-                )  # fmt: skip
-                if ent.entity_type == "person":
-                    ante.add(h_start, surface, ent.entity_id)
-            else:  # one place, written as an alias: settle(), inlined
-                place = places[ids[0]]
-                countries[place.country_code] = countries.get(place.country_code, 0) + 1
-                if place.admin1:
-                    admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
-                add(_place_row(text, h_start, h_end, place, "alias", ALIAS_SCORE, datelines))
+        # settle() and _place_row(), inlined for the hits whose answer is fixed: most are
+        ent = pat.entity
+        if ent is not None:
+            surface = text[h_start:h_end]
+            method = "exact" if surface == ent.canonical_name else "alias"
+            add(
+                (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
+                 ALIAS_SCORE, None)
+            )  # fmt: skip
+            if ent.entity_type == "person":
+                ante.add(h_start, surface, ent.entity_id)
             continue
-        elif len(pat.targets) == 1:  # one government body: only its country can change
+        place = pat.place
+        if place is not None:
+            countries[place.country_code] = countries.get(place.country_code, 0) + 1
+            if place.admin1:
+                admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
+            surface = text[h_start:h_end]
+            in_dl = bool(datelines) and any(a <= h_start and h_end <= b for a, b in datelines)
+            if in_dl or place.feature_code == "PPLC" or place.precision == "country":
+                role = placing.role(text, h_end, place, in_dl)
+            else:
+                role = None
+            method = "exact" if surface == place.name else "alias"
+            add(
+                (h_start, h_end, surface, None, place.place_id, "place", method, ALIAS_SCORE,
+                 role)
+            )  # fmt: skip
+            continue
+        if len(pat.targets) == 1:  # one government body: only its country can change
             kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         else:
             kind, ids = pick_target(
@@ -248,26 +257,28 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
             )
         settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
     ante.finish()
-    for p_start, p_end, _surface, titled, toks, res in later:
-        ref = ante.resolve_tokens(p_start, toks, registry)
-        if ref is not None:
-            ent = entities[ref[0]]
-            add(
-                (p_start, p_end, text[p_start:p_end], ent.entity_id, None, ent.entity_type,
-                 "coreference", ref[1], None)
-            )  # fmt: skip
-        elif res is not None:
-            titled = titled or _titled(text, p_start)
-            kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
-            if kind == "entity":
-                ent = entities[ids[0]]
+    for r_start, deferred in later:
+        for ps, pe, _surface, titled, toks, res in deferred:
+            p_start, p_end = r_start + ps, r_start + pe
+            ref = ante.resolve_tokens(p_start, toks, registry)
+            if ref is not None:
+                ent = entities[ref[0]]
                 add(
                     (p_start, p_end, text[p_start:p_end], ent.entity_id, None, ent.entity_type,
-                     res[1], res[2], None)
+                     "coreference", ref[1], None)
                 )  # fmt: skip
-            else:
-                pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
-                add((p_start, p_end))
+            elif res is not None:
+                titled = titled or _titled(text, p_start)
+                kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
+                if kind == "entity":
+                    ent = entities[ids[0]]
+                    add(
+                        (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
+                         ent.entity_type, res[1], res[2], None)
+                    )  # fmt: skip
+                else:
+                    pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
+                    add((p_start, p_end))
     # guarded names last: any other reading of the span wins
     guarded = registry.guarded_regex
     if (

@@ -130,6 +130,8 @@ class Pattern:
     forms_nodot: frozenset[str] = frozenset()
     dotted: bool = False  # some spelling ends with "." ("U.S.")
     fixed: tuple[str, list[str]] | None = None  # the answer when context cannot change it
+    entity: Entity | None = None  # that answer's actor or place (the hit loop's shortcut)
+    place: Place | None = None
 
 
 def _case_rule(forms: set[str]) -> str:
@@ -198,8 +200,10 @@ class Registry:
             pat.dotted = any(f.endswith(".") for f in pat.forms)
             if len(pat.targets) == 1:
                 kind, tid = pat.targets[0]
-                if kind == "place" or self.entities[tid].entity_type != "government":
-                    pat.fixed = (kind, [tid])
+                if kind == "place":
+                    pat.fixed, pat.place = (kind, [tid]), self.places[tid]
+                elif self.entities[tid].entity_type != "government":
+                    pat.fixed, pat.entity = (kind, [tid]), self.entities[tid]
         self.key_index = dict(self.key_index)
         # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
