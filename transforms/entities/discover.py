@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import fuzz
 
 from transforms import schemas
@@ -180,8 +181,7 @@ def discover(
     # 1. the candidates' words the corpus also writes in lower case
     cand_words: set[str] = set()
     for part in candidate_parts():
-        for ws in part.column("words").to_pylist():
-            cand_words.update(ws)
+        cand_words.update(pc.unique(pc.list_flatten(part.column("words"))).to_pylist())
     lower_seen: set[str] = set()
     for part in lower_word_parts:
         lower_seen.update(cand_words.intersection(part.column("word").to_pylist()))
@@ -204,8 +204,12 @@ def discover(
     entities, entity_of = _cluster(by_key, registry)
     # 3. a mention per candidate of a kept cluster
     rows: list[dict] = []
+    kept_keys = pa.array(sorted(entity_of), pa.string())
     for part in candidate_parts():
-        for row in part.select(_READ).to_pylist():
+        maybe = pc.or_kleene(
+            pc.is_in(part.column("key"), kept_keys), pc.is_in(part.column("trim_key"), kept_keys)
+        )
+        for row in part.filter(maybe).select(_READ).to_pylist():
             final = _final(row, lower_seen)
             if final is None or final[3] not in entity_of:
                 continue
