@@ -250,6 +250,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
             "this month",
         ),
     ),
+    "year": (("19", "20"),),
 }
 _DIGIT = re.compile(r"\d")
 _DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})

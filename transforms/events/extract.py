@@ -43,11 +43,12 @@ from transforms.sentences import sentence_spans
 
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-_SOURCE = re.compile(
-    r"^\s*according\s+to\b|\b(?:said|says|told|reported|confirmed|added)\W*$",
-    re.IGNORECASE,
-)
-# Lower-case substrings one of which every _SOURCE match holds.
+# A clause saying who reported it: "according to ..." or ending in a reporting verb. In two
+# anchored parts: a search over the whole clause for a match only its ends can hold is slow.
+_SOURCE_START = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
+_SOURCE_END = re.compile(r"\b(?:said|says|told|reported|confirmed|added)\W*$", re.IGNORECASE)
+_SOURCE_VERB_MAX = 9  # letters in the longest verb of _SOURCE_END
+# Lower-case substrings one of which every source clause holds.
 _SOURCE_STEMS = ("according", "said", "says", "told", "reported", "confirmed", "added")
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
@@ -97,7 +98,18 @@ def _unsourced(text: str) -> str:
     clauses = _CLAUSE.split(text)
     if not rules.hit(_SOURCE_STEMS, text.lower()):
         return ", ".join(clauses)  # no clause can name a source
-    return ", ".join(c for c in clauses if not _SOURCE.search(c))
+    return ", ".join(c for c in clauses if not _names_source(c))
+
+
+def _names_source(clause: str) -> bool:
+    """The clause says who reported it ("according to police", "..., an official said")."""
+    if _SOURCE_START.match(clause):
+        return True
+    # The verb ends where the clause's last word character does (\W: not alnum, not "_").
+    k = len(clause)
+    while k and not (clause[k - 1].isalnum() or clause[k - 1] == "_"):
+        k -= 1
+    return _SOURCE_END.search(clause, max(0, k - _SOURCE_VERB_MAX)) is not None
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -564,7 +576,9 @@ class _Doc:
                 own_date.method,
                 own_date.anaphoric,
             )
-        claim = rules.CLAIM.search(sentence) is not None
+        claim = (
+            rules.hit(rules.CLAIM_STEMS, self.low[s:e]) and rules.CLAIM.search(sentence) is not None
+        )
         perp = self._perpetrator((s, e), live, claim)
         attribution = classify.attribution_of(sentence, perp is not None)
         new_group = (
