@@ -179,7 +179,9 @@ def _validate_child(db: Path, docs: Path | None, batch_rows: int | None) -> dict
     cmd = [sys.executable, "-m", "bench.bench_validate", "--child", str(db)]
     cmd += ["--docs", str(docs)] if docs else []
     cmd += ["--batch-rows", str(batch_rows)] if batch_rows is not None else []
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"validation failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

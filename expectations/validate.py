@@ -40,10 +40,10 @@ from transforms import schemas
 
 SQL_SUITE = "sql_checks"
 # Rows of a table GX validates at once: validation's peak memory follows this, not the table.
-BATCH_ROWS = 250_000
+BATCH_ROWS = 100_000
 # DuckDB's own memory (buffer cache, the SQL checks' joins, key counts) while validating; above
 # it DuckDB spills to a temporary directory instead of growing with the warehouse.
-DUCKDB_MEMORY_LIMIT = "256MB"
+DUCKDB_MEMORY_LIMIT = "128MB"
 # GX result detail: enough failing values to name the problem, no more.
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": vocab.SAMPLE_ROWS}
 
@@ -300,11 +300,13 @@ def _sql_suite(outcomes: list[SqlOutcome]) -> tuple[Any, pd.DataFrame]:
 
 def _connect(db_path: str | Path, spill: str) -> duckdb.DuckDBPyConnection:
     """Read-only, with DuckDB's memory capped: its joins and key counts spill to ``spill``."""
-    return duckdb.connect(
+    con = duckdb.connect(
         str(db_path),
         read_only=True,
         config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill},
     )
+    con.execute("set enable_progress_bar = false")  # long checks would draw on a terminal
+    return con
 
 
 def validate(
