@@ -40,6 +40,7 @@ from transforms.sentences import sentence_spans
 ALIAS_SCORE = 1.0
 _START = itemgetter(0)
 _START_OF_PENDING = itemgetter(1)
+_SPAN_OF_HIT = itemgetter(0, 1)
 _FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
@@ -174,7 +175,7 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     plans = registry.plan_cache
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
     # (runs that are exactly one hit are left out at once; the loop skips the others)
-    for r_start, r_end in name_runs(text, {h[0]: h[1] for h in hits}):
+    for r_start, r_end in name_runs(text, dict(map(_SPAN_OF_HIT, hits))):
         while hi < n_hits and hits[hi][1] <= r_start:
             hi += 1
         if hi < n_hits:

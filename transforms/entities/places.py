@@ -92,8 +92,8 @@ _GOVERNORATE_ENDINGS = tuple(sorted(GOVERNORATE_AFTER))
 
 def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
     """(governorate cue, town cue) around the span."""
-    after = text[end : end + 20].split()
-    nxt = after[0].lower().strip(".,;:") if after else ""
+    after = _NEXT_WORD.match(text, end, end + 20)  # text[end:end + 20].split()[0]
+    nxt = after.group(1).lower().strip(".,;:") if after is not None else ""
     before = text[max(0, start - 20) : start].lower()
     low = surface.lower()
     gov = nxt in GOVERNORATE_AFTER or low.endswith(_GOVERNORATE_ENDINGS)
