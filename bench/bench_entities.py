@@ -49,17 +49,21 @@ def main() -> None:
     detect_mentions(docs.head(50), registry)  # warm: automaton built, caches primed a little
     # CPU time of this process, best of REPEATS: the machine is shared, and neighbours slow
     # down both wall time and (through caches and frequency) CPU time.
-    best_cpu, best_wall, out = float("inf"), float("inf"), None
+    # The first pass is reported too: later passes find every run and place already in the
+    # registry's memo tables (as a long-running process mostly would, but this corpus repeats
+    # its seed articles more than news does).
+    cpus, best_wall, out = [], float("inf"), None
     for _ in range(REPEATS):
         c0, t0 = time.process_time(), time.perf_counter()
         out = detect_mentions(docs, registry)
-        best_cpu = min(best_cpu, time.process_time() - c0)
+        cpus.append(time.process_time() - c0)
         best_wall = min(best_wall, time.perf_counter() - t0)
+    best_cpu = min(cpus)
     kb = docs["text"].str.len().mean() / 1000
     print(
         f"detect_mentions: {n} docs of {kb:.1f} KB: {n / best_cpu:,.0f} documents/s of CPU time "
-        f"(best of {REPEATS}: {best_cpu:.2f} s CPU; {best_wall:.2f} s wall = "
-        f"{n / best_wall:,.0f} docs/s wall); {out.num_rows} mentions, "
+        f"(best of {REPEATS}: {best_cpu:.2f} s CPU; first pass {n / cpus[0]:,.0f} docs/s; "
+        f"{best_wall:.2f} s wall = {n / best_wall:,.0f} docs/s wall); {out.num_rows} mentions, "
         f"{out.num_rows / n:.1f} per doc"
     )
 
