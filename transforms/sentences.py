@@ -108,7 +108,15 @@ def _breaks(text: str) -> list[tuple[int, int, int]]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order; ``text[start:end]`` is it."""
-    out: list[tuple[int, int]] = []
+    bounds = iter(sentence_bounds(text))
+    return list(zip(bounds, bounds, strict=True))
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """``sentence_spans`` flattened: [start0, end0, start1, end1, ...], strictly increasing, so
+    ``bisect_right(bounds, offset)`` is odd exactly when ``offset`` lies inside a sentence
+    (the sentence ``(k - 1) // 2``)."""
+    out: list[int] = []
     append = out.append
     start = 0
     for at, end, nxt in _breaks(text):
@@ -122,7 +130,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            append((s, e))
+            append(s)
+            append(e)
         start = nxt
     s, e = start, len(text)
     while s < e and text[s].isspace():
@@ -130,7 +139,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     while e > s and text[e - 1].isspace():
         e -= 1
     if e > s:
-        append((s, e))
+        append(s)
+        append(e)
     return out
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pytest
 
-from transforms.sentences import sentence_index, sentence_spans
+from transforms.sentences import sentence_bounds, sentence_index, sentence_spans
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,16 @@ def test_sentence_index_finds_the_sentence_holding_an_offset():
     spans = sentence_spans(text)
     assert [sentence_index(spans, text.index(w)) for w in ("hit", "Sharaa", "ISIS")] == [0, 1, 2]
     assert sentence_index(spans, text.index("\n")) == -1  # between sentences
+
+
+@pytest.mark.parametrize(
+    "text", ["Raqqa was hit. Mr. Sharaa spoke.\n\nISIS denied it.", "  a\n", ""]
+)
+def test_sentence_bounds_flatten_the_spans_and_bisect_to_the_sentence(text):
+    bounds = sentence_bounds(text)
+    spans = sentence_spans(text)
+    assert bounds == [b for span in spans for b in span]
+    assert all(a < b for a, b in zip(bounds, bounds[1:], strict=False))
+    for offset in range(len(text) + 1):
+        k = bisect_right(bounds, offset)
+        assert (k >> 1 if k & 1 else -1) == sentence_index(spans, offset)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 
 import pandas as pd
@@ -35,7 +35,7 @@ from transforms.entities.resolve import (
     resolve_run,
     resolve_surface,
 )
-from transforms.sentences import sentence_spans
+from transforms.sentences import sentence_bounds
 
 ALIAS_SCORE = 1.0
 _START = itemgetter(0)
@@ -299,7 +299,7 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     found.sort(key=_START)  # stable: equal starts keep their order
     columns = list(zip(*found, strict=True))
     # sentence number: odd positions among the sentences' (start, end) bounds are inside one
-    bounds = list(chain.from_iterable(sentence_spans(text)))
+    bounds = sentence_bounds(text)
     out[0]([k >> 1 if k & 1 else -1 for k in map(bisect_right, repeat(bounds), columns[0])])
     for extend, values in zip(out[1:], columns, strict=True):
         extend(values)
