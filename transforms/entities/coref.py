@@ -10,12 +10,18 @@ answers when exactly one registered person carries that surname.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from transforms.entities.keys import name_key
 from transforms.entities.registry import Registry
 
 COREF_SCORE = 0.9
 SURNAME_SCORE = 0.75  # no antecedent in the document: weaker evidence
+
+
+@lru_cache(maxsize=100_000)
+def _key_tokens(surface: str) -> tuple[str, ...]:
+    return tuple(name_key(surface).split())
 
 
 class Antecedents:
@@ -25,7 +31,7 @@ class Antecedents:
         self._by_token: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
 
     def add(self, start: int, surface: str, entity_id: str) -> None:
-        toks = tuple(name_key(surface).split())
+        toks = _key_tokens(surface)
         if len(toks) >= 2:
             item = (start, toks, entity_id)
             self._by_token.setdefault(toks[-1], []).append(item)

@@ -218,9 +218,9 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
             settle(a, b, kind, ids, res[1], res[2])
         if deferred:
             later.append((r_start, deferred))
-    for k, (h_start, h_end, pat) in enumerate(hits):
-        if replaced and k in replaced:
-            continue
+    if replaced:
+        hits = [h for k, h in enumerate(hits) if k not in replaced]
+    for h_start, h_end, pat in hits:
         # settle() and _place_row(), inlined for the hits whose answer is fixed: most are
         ent = pat.entity
         if ent is not None:
