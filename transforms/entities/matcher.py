@@ -47,6 +47,8 @@ class Piece(NamedTuple):
 
 def _in_caps_line(text: str, start: int, end: int) -> bool:
     """True when the words around [start, end) are all capitals (a headline or a dateline)."""
+    if text[end : end + 1] != "\n" and "a" <= text[end + 1 : end + 2] <= "z":
+        return False  # (the usual case, settled at once: "the US military")
     left = text[max(0, start - 30) : start]
     left = left[left.rfind("\n") + 1 :]
     right = text[end : end + 30]
