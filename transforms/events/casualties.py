@@ -72,6 +72,8 @@ _NP_START = re.compile(
     r"reported|stated|stating|and\s+that)\b)\s*",
     re.IGNORECASE,
 )
+# Characters before a passive verb scanned first for where its noun phrase starts.
+_NP_WINDOW = 64
 _CONJ = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"^(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|"
@@ -204,6 +206,22 @@ def _larger(a: Range | None, b: Range | None) -> Range | None:
     return a if (a[1] or a[0]) >= (b[1] or b[0]) else b
 
 
+def _np_start(before: str, window: int = _NP_WINDOW) -> int:
+    """Where the noun phrase before a passive verb starts: the end of the last _NP_START match
+    in ``before`` (0 when none). The last match of a scan ends where the rightmost possible
+    match does (a match can only start inside another as "that" in "and that", ending with it),
+    so scanning the tail finds it whenever the tail holds one."""
+    end = -1
+    if len(before) > window:
+        for m in _NP_START.finditer(before, len(before) - window):
+            end = m.end()
+        if end >= 0:
+            return end
+    for m in _NP_START.finditer(before):
+        end = m.end()
+    return max(end, 0)
+
+
 def _kind(verb: str) -> str:
     return "killed" if _KILLED_VERB.match(verb) else "wounded"
 
@@ -218,8 +236,7 @@ def count_casualties(clause: str) -> Casualties:
     passive = rules.hit(_PASSIVE_VERB_STEMS, low) and rules.hit(_PASSIVE_AUX_STEMS, low)
     for m in _PASSIVE.finditer(clause) if passive else ():
         before = clause[: m.start()]
-        starts = list(_NP_START.finditer(before))
-        np = before[starts[-1].end() :] if starts else before
+        np = before[_np_start(before) :]
         words = np.split()
         if 0 < len(words) <= 14:
             k = _kind(m.group("verb"))
