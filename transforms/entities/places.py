@@ -161,6 +161,18 @@ def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
     if in_dateline:
         return "dateline"
     if place.feature_code == "PPLC" or place.precision == "country":
+        # Most spans are followed by a mark ("Syria's", "Syria, ...", "Syria."), and then the
+        # next word, starting right there, is no verb: settled without reading it.
+        head = text[end : end + 2]
+        if not head:
+            return None
+        c = head[0]
+        if not c.isspace():
+            if c in ".,;:":
+                if len(head) == 1 or head[1].isspace():
+                    return None  # the word is the mark alone
+            elif not "a" <= c.lower()[:1] <= "z":
+                return None  # the word starts with no letter
         # the first word within 25 characters after the span (text[end:end + 25].split()[0])
         after = _NEXT_WORD.match(text, end, end + 25)
         if after is not None and after.group(1).lower().strip(".,;:") in METONYM_VERBS:
