@@ -258,6 +258,8 @@ _DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})
 # one scan instead of three when the lower-cased stems only hit "market" or "decided".
 _MONTH_NAME = re.compile(_MON)
 _MONTH_KINDS = frozenset({"dmy", "mdy", "my"})
+# Longest word before a month name in those patterns: "during" (a day, "21st", is shorter).
+_MONTH_LEAD = 6
 # (kind, pattern, needs a digit, needed substring groups), in _PATTERNS order.
 _GATED = [(kind, pat, kind in _DIGIT_KINDS, _NEEDS.get(kind, ())) for kind, pat in _PATTERNS]
 
@@ -280,6 +282,17 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
     return tuple(out)
 
 
+def _month_scan_from(text: str, first: int) -> int:
+    """Where a "dmy", "mdy" or "my" match may start at the earliest, the first month name
+    being at ``first``: before it only spaces or a dash, and a day ("21st") or a word ("during")
+    of at most _MONTH_LEAD letters. (A later month's match cannot start before ``first``: no
+    such word holds a month name.)"""
+    k = first
+    while k > 0 and (text[k - 1].isspace() or text[k - 1] == "-"):
+        k -= 1
+    return max(0, k - _MONTH_LEAD)
+
+
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _date_matches(text: str) -> tuple[_Found, ...]:
     """The date expressions of ``text`` (kind, match), non-overlapping, longest first at a
@@ -288,7 +301,7 @@ def _date_matches(text: str) -> tuple[_Found, ...]:
     found: list[tuple[int, int, str, re.Match[str]]] = []
     low = text.lower()
     digit = _DIGIT.search(text) is not None
-    month: bool | None = None
+    month_from: int | None = None  # where month-named matches may start (-1: no month)
     for kind, pat, needs_digit, needs in _GATED:
         if needs_digit and not digit:
             continue
@@ -303,14 +316,17 @@ def _date_matches(text: str) -> tuple[_Found, ...]:
                 break
         if missing:
             continue
+        pos = 0
         if kind in _MONTH_KINDS:
-            if month is None:
-                month = _MONTH_NAME.search(text) is not None
-            if not month:
+            if month_from is None:
+                first = _MONTH_NAME.search(text)
+                month_from = -1 if first is None else _month_scan_from(text, first.start())
+            if month_from < 0:
                 continue
+            pos = month_from
         elif kind == "iso" and "-" not in text:
             continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, pos):
             found.append((m.start(), -(m.end() - m.start()), kind, m))
     found.sort(key=lambda t: (t[0], t[1]))
     out: list[_Found] = []
