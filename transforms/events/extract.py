@@ -522,10 +522,10 @@ class _Doc:
                 live.append((cs, ce))
         if not live:
             return
-        refers_back = classify.is_anaphoric(sentence)
         live_text = ", ".join(text[cs:ce] for cs, ce in live)
         if not classify.is_attack(live_text):
             return
+        refers_back = classify.is_anaphoric(sentence)
         # Nothing to report without a place, a count of attacks or a toll: only keep the
         # open group alive when the sentence refers back to its attacks.
         places = self._place_groups(live)
