@@ -41,6 +41,7 @@ ALIAS_SCORE = 1.0
 _START = itemgetter(0)
 _START_OF_PENDING = itemgetter(1)
 _SPAN_OF_HIT = itemgetter(0, 1)
+_END = itemgetter(1)
 _FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
@@ -171,35 +172,29 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
         pending.append((len(found), a, b, ids, method, score))
         add((a, b))
 
-    hi, n_hits = 0, len(hits)
+    n_hits = len(hits)
     plans = registry.plan_cache
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
-    # (runs that are exactly one hit are left out at once; the loop skips the others)
+    ends = list(map(_END, hits))  # increasing: hits do not overlap
+    # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
     for r_start, r_end in name_runs(text, dict(map(_SPAN_OF_HIT, hits))):
-        while hi < n_hits and hits[hi][1] <= r_start:
-            hi += 1
-        if hi < n_hits:
+        hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
+        j = hi
+        while j < n_hits and hits[j][0] < r_end:
+            # a hit reaching past the run ("... province") widens it
+            h = hits[j]
+            if h[0] < r_start:
+                r_start = h[0]
+            if h[1] > r_end:
+                r_end = h[1]
+            j += 1
+        if j - hi == 1:  # (the common case, without a generator)
             h = hits[hi]
-            if h[0] == r_start and h[1] >= r_end and (hi + 1 >= n_hits or hits[hi + 1][0] >= r_end):
-                continue  # the run is one registry hit ("ISIS", "Syria")
-            j = hi
-            while j < n_hits and hits[j][0] < r_end:
-                # a hit reaching past the run ("... province") widens it
-                h = hits[j]
-                if h[0] < r_start:
-                    r_start = h[0]
-                if h[1] > r_end:
-                    r_end = h[1]
-                j += 1
-            if j - hi == 1:  # (the common case, without a generator)
-                h = hits[hi]
-                if h[0] == r_start and h[1] == r_end:
-                    continue  # the run is one registry hit
-                rel = ((h[0] - r_start, h[1] - r_start),)
-            elif j > hi:
-                rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
-            else:
-                rel = ()
+            if h[0] == r_start and h[1] == r_end:
+                continue  # the run lies inside one registry hit
+            rel = ((h[0] - r_start, h[1] - r_start),)
+        elif j > hi:
+            rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
         else:
             rel = ()
         run = text[r_start:r_end]
