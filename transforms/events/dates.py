@@ -346,12 +346,13 @@ def latest_explicit_day(text: str) -> date | None:
     best = None
     if _DIGIT.search(text) is None:
         return None  # each of the three patterns needs digits
-    month = _MONTH_NAME.search(text) is not None
+    first = _MONTH_NAME.search(text)
+    month_from = 0 if first is None else _month_scan_from(text, first.start())
     for kind in ("iso", "dmy", "mdy"):
-        if (kind == "iso" and "-" not in text) or (kind != "iso" and not month):
+        if (kind == "iso" and "-" not in text) or (kind != "iso" and first is None):
             continue  # a full date needs its dashes or its month name
         pat = dict(_PATTERNS)[kind]
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, 0 if kind == "iso" else month_from):
             ref = _resolve((kind, m.start(), m.end(), m.groups()), None, None)
             if ref.value is not None and (best is None or ref.value > best):
                 best = ref.value

@@ -215,18 +215,22 @@ class _Doc:
         found: list[tuple[Mention, dict]] = []
         cands = [m for m in self._mentions_in(spans) if m.entity_type in _PLACE_TYPES]
         # Nested or repeated spans name one place: the longest reading wins ("As-Suwayda
-        # desert" over the "As-Suwayda" inside it).
-        cands = [
-            m
-            for m in cands
-            if not any(
-                o is not m
-                and o.start <= m.start
-                and m.end <= o.end
-                and (o.end - o.start > m.end - m.start or cands.index(o) < cands.index(m))
-                for o in cands
-            )
-        ]
+        # desert" over the "As-Suwayda" inside it). (One candidate holds no other.)
+        cands = (
+            cands
+            if len(cands) < 2
+            else [
+                m
+                for m in cands
+                if not any(
+                    o is not m
+                    and o.start <= m.start
+                    and m.end <= o.end
+                    and (o.end - o.start > m.end - m.start or cands.index(o) < cands.index(m))
+                    for o in cands
+                )
+            ]
+        )
         for m in cands:
             # The reporter's dateline and a capital standing for its government are no venue.
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
