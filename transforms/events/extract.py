@@ -215,11 +215,9 @@ class _Doc:
         found: list[tuple[Mention, dict]] = []
         cands = [m for m in self._mentions_in(spans) if m.entity_type in _PLACE_TYPES]
         # Nested or repeated spans name one place: the longest reading wins ("As-Suwayda
-        # desert" over the "As-Suwayda" inside it). (One candidate holds no other.)
-        cands = (
-            cands
-            if len(cands) < 2
-            else [
+        # desert" over the "As-Suwayda" inside it). (A lone candidate holds no other.)
+        if len(cands) > 1:
+            cands = [
                 m
                 for m in cands
                 if not any(
@@ -230,7 +228,6 @@ class _Doc:
                     for o in cands
                 )
             ]
-        )
         for m in cands:
             # The reporter's dateline and a capital standing for its government are no venue.
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
