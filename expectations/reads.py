@@ -91,12 +91,13 @@ def repeats(
                (select coalesce(sum(n), 0) from dups)::bigint"""
     ).fetchone()
     same = " and ".join(f't."{c}" is not distinct from d."{c}"' for c in columns)
+    # Only a failing key needs its rows read (a second pass over the table).
     sample = con.execute(
         f"""{dups}
         select t.rowid as _row, {", ".join(f't."{c}"' for c in columns)} from "{table}" as t
         semi join dups as d on {same}
         where not {_missing(columns, ignore_row_if, "t.")}
-        order by {cols} limit {int(limit)}"""
+        order by {cols} limit {int(limit) if unexpected else 0}"""
     ).to_arrow_table()
     # Indexed by table row number, as the batches are (a plain scan keeps insertion order).
     frame = to_pandas(sample).set_index("_row").rename_axis(None)

@@ -234,6 +234,11 @@ def _key(expectation: Any) -> list[str]:
     return [kw["column"]] if "column" in kw else list(kw["column_list"])
 
 
+def _mostly(expectation: Any) -> float:
+    mostly = getattr(expectation, "mostly", None)
+    return 1.0 if mostly is None else float(mostly)
+
+
 def _check_table(
     gxr: _Gx, con: duckdb.DuckDBPyConnection, table: str, suite: Any, rows: int
 ) -> list[Any]:
@@ -264,7 +269,7 @@ def _check_table(
             parts.append(validated.results)
             del frame, validated
         for k, i in enumerate(at):
-            mostly = getattr(expectations[i], "mostly", 1) or 1
+            mostly = _mostly(expectations[i])
             results[i] = batches.combine([p[k] for p in parts], mostly, vocab.SAMPLE_ROWS)
 
     for i in where(suites.UNIQUE):
@@ -276,7 +281,7 @@ def _check_table(
         (r,) = validated.results
         if not batches.raised(r):
             r.result = batches.recount(r.result or {}, rep.elements, rep.unexpected, rep.missing)
-            r.success = batches.map_success(rep.elements, rep.unexpected, rep.missing, e.mostly)
+            r.success = batches.map_success(rep.elements, rep.unexpected, rep.missing, _mostly(e))
         results[i] = r
     gxr.record(suite, results, meta)
     return results
