@@ -29,7 +29,7 @@ CHUNK_SIZE = int(os.environ.get("SITREP_CHUNK_SIZE", 2000))
 # worker processes (each imports the code and loads the registry) would cost more.
 POOL_MIN_DOCUMENTS = int(os.environ.get("SITREP_POOL_MIN_DOCUMENTS", 2000))
 # DuckDB's memory cap while building the warehouse file (it spills beyond it).
-DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "512MB")
+DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events import rules
@@ -424,24 +425,25 @@ def merge_events(
     from transforms.events import place_index  # late: the package imports this module
 
     pidx = place_index(places)
-    docs = {d["doc_id"]: d for d in _records(documents, ["doc_id", "published_date", "source"])}
     names = {
         str(e["entity_id"]): str(e.get("canonical_name") or "")
         for e in _records(entities, ["entity_id", "canonical_name"])
     }
+    arrow = isinstance(reports, pa.Table)
     place_ids = (
         reports.column("place_id").to_pylist()
-        if isinstance(reports, pa.Table)
+        if arrow
         else [None if v is None or v != v else v for v in reports["place_id"].tolist()]
     )
+    doc_ids = reports.column("doc_id").to_pylist() if arrow else reports["doc_id"].tolist()
     by_area: dict[str, list[int]] = {}
     for i, pid in enumerate(place_ids):
         by_area.setdefault(area_of(pid, pidx), []).append(i)
     parts = [
         _merge_area(
-            reports.take(rows) if isinstance(reports, pa.Table) else reports.iloc[rows],
+            reports.take(rows) if arrow else reports.iloc[rows],
             pidx,
-            docs,
+            _documents(documents, {doc_ids[i] for i in rows}),
             names,
         )
         for _area, rows in sorted(by_area.items())
@@ -452,6 +454,19 @@ def merge_events(
             for i, (schema, key) in enumerate(_OUTPUTS)
         )
     )
+
+
+def _documents(documents: pd.DataFrame | pa.Table, doc_ids: set[str]) -> dict[str, dict]:
+    """doc_id -> date and outlet, for the documents of one area's reports."""
+    cols = ["doc_id", "published_date", "source"]
+    if isinstance(documents, pa.Table):
+        wanted = pa.array(sorted(doc_ids), pa.string())
+        sub: pd.DataFrame | pa.Table = documents.filter(
+            pc.is_in(documents.column("doc_id"), wanted)
+        )
+    else:
+        sub = documents[documents["doc_id"].isin(doc_ids)]
+    return {d["doc_id"]: d for d in _records(sub, cols)}
 
 
 # MergeResult's tables: schema and row order.
@@ -538,9 +553,10 @@ def _merge_area(
             event_of[r["report_id"]] = eid
         event_rows.append(_event_row(eid, ev, pidx, docs, names))
         conflict_rows.extend(_conflicts(eid, ev.reports))
-    for r in rows:
-        row = {k: v for k, v in r.items() if k != "_pub"}
-        out_reports.append({**row, "event_id": event_of[r["report_id"]]})
+    for r in rows:  # the report rows become output rows in place (an area's worth of dicts)
+        del r["_pub"]
+        r["event_id"] = event_of[r["report_id"]]
+        out_reports.append(r)
     merge_rows = [
         {
             "event_id": event_of[r["report_id"]],
