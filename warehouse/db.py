@@ -63,7 +63,9 @@ LAKE_SOURCES: dict[str, tuple[str, ...]] = {
 def load_table(con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa.Schema) -> int:
     """(Re)create table ``name`` from the lake (its ``LAKE_SOURCES``, else the lake table of
     the same name); an absent table is created empty. Row count."""
-    selects, registered, globs = [], [], {}
+    selects: list[str] = []
+    registered: list[str] = []
+    globs: dict[str, str] = {}
     for source in LAKE_SOURCES.get(name, (name,)):
         glob = lake.local_glob(source)
         if glob is not None:

@@ -114,7 +114,7 @@ def name_candidates(
             spans = spans if spans is not None else sentence_spans(text)
             words = _words_of(p.surface)
             trim = re.match(r"\S+\s+", p.surface) if p.sentence_initial and len(words) > 1 else None
-            cut = p.start + trim.end() if trim is not None else None
+            at = p.start + trim.end() if trim is not None else None
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -126,10 +126,10 @@ def name_candidates(
                     "cue": _cue(text, p),
                     "words": words,
                     "sentence_initial": p.sentence_initial,
-                    "trim_start": cut,
-                    "trim_sentence_no": None if cut is None else sentence_index(spans, cut),
-                    "trim_surface": None if cut is None else text[cut : p.end],
-                    "trim_key": None if cut is None else name_key(text[cut : p.end]),
+                    "trim_start": at,
+                    "trim_sentence_no": None if at is None else sentence_index(spans, at),
+                    "trim_surface": None if at is None else text[at : p.end],
+                    "trim_key": None if at is None else name_key(text[at : p.end]),
                 }
             )
     return (

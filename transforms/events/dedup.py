@@ -430,12 +430,12 @@ def merge_events(
         for e in _records(entities, ["entity_id", "canonical_name"])
     }
     arrow = isinstance(reports, pa.Table)
-    place_ids = (
-        reports.column("place_id").to_pylist()
-        if arrow
-        else [None if v is None or v != v else v for v in reports["place_id"].tolist()]
-    )
-    doc_ids = reports.column("doc_id").to_pylist() if arrow else reports["doc_id"].tolist()
+    if isinstance(reports, pa.Table):
+        place_ids = reports.column("place_id").to_pylist()
+        doc_ids = reports.column("doc_id").to_pylist()
+    else:
+        place_ids = [None if v is None or v != v else v for v in reports["place_id"].tolist()]
+        doc_ids = reports["doc_id"].tolist()
     by_area: dict[str, list[int]] = {}
     for i, pid in enumerate(place_ids):
         by_area.setdefault(area_of(pid, pidx), []).append(i)
