@@ -102,16 +102,30 @@ RELATIONS = {"country_bbox": _country_boxes, "event_type_pairs": _type_pairs}
 
 
 def run_checks(
-    con: duckdb.DuckDBPyConnection, checks: list[SqlCheck] | None = None
+    con: duckdb.DuckDBPyConnection,
+    checks: list[SqlCheck] | None = None,
+    restrict: dict[str, str] | None = None,
 ) -> list[SqlOutcome]:
-    """Run every check; a query that errors (a missing table) counts as failed, with the error."""
+    """Run every check; a query that errors (a missing table) counts as failed, with the error.
+
+    ``restrict`` maps a table to a predicate on its rows: a check of that table (its ``table:``
+    header) sees only those rows, through a temporary view of the same name; the tables it
+    looks things up in stay whole.
+    """
     checks = load_checks() if checks is None else checks
     values = params()
     for name, make in RELATIONS.items():
         con.register(name, make())
     out = []
+    db = con.execute("select current_database()").fetchone()[0]  # type: ignore[index]
     try:
         for check in checks:
+            where = (restrict or {}).get(check.table)
+            if where:
+                con.execute(
+                    f'CREATE OR REPLACE TEMP VIEW "{check.table}" AS '
+                    f'SELECT * FROM "{db}".main."{check.table}" WHERE {where}'
+                )
             body = "\n".join(ln for ln in check.sql.splitlines() if not ln.startswith("--"))
             used = {k: values[k] for k in _PARAM.findall(body)}
             # One pass: the window counts every violating row before the sample is cut.
@@ -121,6 +135,9 @@ def run_checks(
             except duckdb.Error as exc:
                 out.append(SqlOutcome(check, -1, [], f"{type(exc).__name__}: {exc}"))
                 continue
+            finally:
+                if where:
+                    con.execute(f'DROP VIEW IF EXISTS temp.main."{check.table}"')
             n = rows[0].pop("_n") if rows else 0
             for r in rows[1:]:
                 r.pop("_n")

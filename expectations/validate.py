@@ -240,10 +240,16 @@ def _mostly(expectation: Any) -> float:
 
 
 def _check_table(
-    gxr: _Gx, con: duckdb.DuckDBPyConnection, table: str, suite: Any, rows: int
+    gxr: _Gx,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    suite: Any,
+    rows: int,
+    where: str | None = None,
 ) -> list[Any]:
     """GX results of ``suite`` on ``table``, in suite order, each as GX gives it on the whole
-    table; at most ``rows`` rows of the table in memory (but for ``suites.TABLE`` scopes)."""
+    table (row-wise ones on the rows matching ``where`` when given); at most ``rows`` rows of
+    the table in memory (but for ``suites.TABLE`` scopes)."""
     from expectations import suites
 
     expectations = list(suite.expectations)
@@ -251,11 +257,11 @@ def _check_table(
     results: list[Any] = [None] * len(expectations)
     meta: dict[str, Any] = {}
 
-    def where(scope: str) -> list[int]:
+    def of_scope(scope: str) -> list[int]:
         return [i for i, s in enumerate(scopes) if s == scope]
 
     for scope in (suites.ROW, suites.TABLE):
-        at = where(scope)
+        at = of_scope(scope)
         if not at:
             continue
         part = gxr.part(table, [expectations[i] for i in at])
@@ -263,7 +269,10 @@ def _check_table(
         # A TABLE scope needs every row at once: one batch as long as the table.
         size = rows if scope == suites.ROW else max(1, _count(con, table))
         parts = []
-        for frame in reads.batches(con, f'select {cols} from "{table}"', size):
+        rows_sql = f'select {cols} from "{table}"'
+        if scope == suites.ROW and where:
+            rows_sql += f" where {where}"
+        for frame in reads.batches(con, rows_sql, size):
             validated = gxr.run(table, part, frame)
             meta = meta or validated.meta
             parts.append(validated.results)
@@ -272,7 +281,7 @@ def _check_table(
             mostly = _mostly(expectations[i])
             results[i] = batches.combine([p[k] for p in parts], mostly, vocab.SAMPLE_ROWS)
 
-    for i in where(suites.UNIQUE):
+    for i in of_scope(suites.UNIQUE):
         e = expectations[i]
         rep = reads.repeats(con, table, _key(e), rows, getattr(e, "ignore_row_if", None) or
                             "all_values_are_missing")  # fmt: skip
@@ -329,6 +338,7 @@ def validate(
     docs_dir: str | Path | None = None,
     tables: list[str] | None = None,
     batch_rows: int = BATCH_ROWS,
+    only: dict[str, str] | None = None,
 ) -> ValidationReport:
     """Check every suite (and every SQL check) against the warehouse file at ``db_path``.
 
@@ -337,6 +347,11 @@ def validate(
     a table validated at once: memory follows it, not the table); nothing is written to the
     warehouse. With ``docs_dir``, GX Data Docs are (re)built there (``<docs_dir>/index.html``),
     one validation result per suite.
+
+    ``only`` maps a table to a SQL predicate on its rows (the rows a run added to a file it
+    updated, ``warehouse.db.new_row_filters``): that table's row-wise expectations and the SQL
+    checks of that table look at those rows only; uniqueness is still counted over the whole
+    table, and every other table is checked whole.
     """
     from expectations import suites
 
@@ -363,9 +378,12 @@ def validate(
                 )
                 continue
             suite = suites.build_suite(table)
-            for r in _check_table(gxr, con, table, suite, batch_rows):
+            rows_of = (only or {}).get(table)
+            for r in _check_table(gxr, con, table, suite, batch_rows, rows_of):
                 report.outcomes.append(_outcome(table, r))
-        sql = [o for o in run_checks(con) if tables is None or o.check.table in tables]
+        sql = [
+            o for o in run_checks(con, restrict=only) if tables is None or o.check.table in tables
+        ]
     if sql:
         by_name = {o.check.name: o for o in sql}
         suite, frame = _sql_suite(sql)

@@ -120,6 +120,16 @@ APPENDED: dict[str, str] = {
     "entity_mentions": "mentions_raw",
 }
 LOADED_PARTS = "_loaded_parts"  # (lake table, path, stamp) of each appended part in the file
+# In a file brought up to the lake by ``update_database`` (only there): the keys of the rows
+# of appended tables the update added, so validation can check those rows and not again the
+# rows the published file already held. ``NEW_ROW_KEYS`` is the key expression per table.
+NEW_ROWS = "_new_rows"
+NEW_ROW_KEYS: dict[str, str] = {
+    "documents": '"doc_id"',
+    "rejected_documents": '"uri" || chr(0) || "content_sha256"',
+    "run_inputs": '"run_id" || chr(0) || "uri"',
+    "entity_mentions": '"mention_id"',
+}
 
 
 def build_database(
@@ -179,17 +189,25 @@ def update_database(
             if any(stamps.get(p) != n for (t, p), n in loaded.items() if t == source):
                 return None  # a part was rewritten or removed
             new[name] = sorted(p for p in stamps if (source, p) not in loaded)
+        con.execute(f"CREATE OR REPLACE TABLE {NEW_ROWS} (table_name VARCHAR, key VARCHAR)")
         for name, schema in tables.items():
             if name not in APPENDED:
                 counts[name] = load_table(con, name, lake, schema)
                 continue
             if name == "entity_mentions":  # its discovered rows are rewritten by each run
                 con.execute("DELETE FROM entity_mentions WHERE match_method = 'discovered'")
-                _insert(con, name, schema, lake.read("mentions_discovered", schema))
+                found = lake.read("mentions_discovered", schema)
+                _insert(con, name, schema, found)
+                keys = {"table_name": [name] * found.num_rows, "key": found.column("mention_id")}
+                _insert(con, NEW_ROWS, None, pa.table(keys))
             if new[name]:
+                scan = "read_parquet($f, hive_partitioning = false, union_by_name = true)"
                 con.execute(
-                    f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM read_parquet($f, '
-                    "hive_partitioning = false, union_by_name = true)",
+                    f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM {scan}',
+                    {"f": new[name]},
+                )
+                con.execute(
+                    f"INSERT INTO {NEW_ROWS} SELECT '{name}', {NEW_ROW_KEYS[name]} FROM {scan}",
                     {"f": new[name]},
                 )
             counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
@@ -198,10 +216,26 @@ def update_database(
     return counts
 
 
-def _insert(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema, rows: pa.Table) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema | None, rows: pa.Table
+) -> None:
     con.register("_rows_in", rows)
-    con.execute(f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM _rows_in')
+    cols = _column_list(schema) if schema is not None else "*"
+    con.execute(f'INSERT INTO "{name}" SELECT {cols} FROM _rows_in')
     con.unregister("_rows_in")
+
+
+def new_row_filters(db_path: str | Path) -> dict[str, str] | None:
+    """SQL predicates selecting, per appended table, the rows ``update_database`` added to the
+    file at ``db_path``; None for a file built from scratch (every row is new)."""
+    with connect(db_path, read_only=True) as con:
+        names = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if NEW_ROWS not in names:
+        return None
+    return {
+        t: f"{key} in (select key from {NEW_ROWS} where table_name = '{t}')"
+        for t, key in NEW_ROW_KEYS.items()
+    }
 
 
 def _record_parts(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:

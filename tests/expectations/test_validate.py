@@ -194,3 +194,29 @@ def test_spans_are_python_character_offsets(tables, build_warehouse, prefix):
         build_warehouse(tables), tables=["event_reports", "entity_mentions", "documents"]
     )
     assert report.failed() == [], [o.line() for o in report.failed()]
+
+
+def _failed(report) -> set[tuple[str, str]]:
+    return {(o.suite, o.expectation) for o in report.failed()}
+
+
+def test_only_checks_the_given_rows_row_by_row_and_keys_over_the_whole_table(
+    tables, build_warehouse
+):
+    first = tables["entity_mentions"][0]
+    first.update(match_method="guess", char_end=first["char_start"] + 3)  # two broken checks
+    tables["entity_mentions"].append(dict(tables["entity_mentions"][1]))  # a repeated key
+    db = build_warehouse(tables)
+    broken = {
+        ("entity_mentions", "expect_column_values_to_be_in_set"),
+        ("entity_mentions.sql", "mention_spans_in_document"),
+    }
+    repeated = ("entity_mentions", "expect_column_values_to_be_unique")
+    whole = _failed(validate(db))
+    assert broken | {repeated} <= whole
+    others = _failed(
+        validate(db, only={"entity_mentions": f"mention_id <> '{first['mention_id']}'"})
+    )
+    assert not broken & others and repeated in others  # the key repeats across the table
+    mine = _failed(validate(db, only={"entity_mentions": f"mention_id = '{first['mention_id']}'"}))
+    assert broken | {repeated} <= mine

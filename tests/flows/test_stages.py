@@ -14,7 +14,7 @@ from flows import ingest, stages
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.entities import detect_mentions, discover_entities
-from warehouse.db import build_database, update_database
+from warehouse.db import build_database, new_row_filters, update_database
 from warehouse.lake import Lake
 from warehouse.reference import load_registry
 
@@ -103,7 +103,7 @@ def _all_rows(path: str) -> dict[str, list]:
         return {
             t: sorted(map(repr, con.execute(f'select * from "{t}"').fetchall()))
             for t in names
-            if t != "_loaded_parts"
+            if not t.startswith("_")
         }
 
 
@@ -139,6 +139,16 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     shutil.copyfile(published, copy)
     assert update_database(copy, lake, schemas.TABLES, "256MB") is not None  # not rebuilt
     build_database(tmp_path / "full.duckdb", lake)
+    assert new_row_filters(tmp_path / "full.duckdb") is None  # built whole: every row is new
+    filters = new_row_filters(copy)
+    with duckdb.connect(str(copy), read_only=True) as con:
+        new_docs = con.execute(f"select count(*) from documents where {filters['documents']}")
+        assert new_docs.fetchone() == (2,)  # the second run's two documents, no other
+        discovered = con.execute(
+            f"select count(*) = count(*) filter (where {filters['entity_mentions']}) "
+            "from entity_mentions where match_method = 'discovered'"
+        ).fetchone()
+        assert discovered == (True,)
     incremental, full = _all_rows(str(copy)), _all_rows(str(tmp_path / "full.duckdb"))
     assert incremental.keys() == full.keys()
     for table in full:
