@@ -253,8 +253,11 @@ def _record_parts(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
 
 
 def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> None:
-    """Insert ``rows`` into table ``name`` of a (staging) file, replacing rows with their keys."""
-    with connect(db_path) as con:
+    """Insert ``rows`` into table ``name`` of a (staging) file, replacing rows with their keys.
+
+    Through ``building``: a plain connection's checkpoint would merge the file's row groups
+    back to DuckDB's default size, holding as much memory as the build avoided."""
+    with building(db_path, None) as con:
         con.register("_rows", rows)
         con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _rows)')
         con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM _rows')

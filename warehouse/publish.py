@@ -28,6 +28,8 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
+from warehouse.db import building
+
 # How long a second run waits for the first before it stops (seconds; 0: stop at once).
 LOCK_TIMEOUT_SECONDS = float(os.environ.get("SITREP_LOCK_TIMEOUT_SECONDS", 600))
 LOCK_POLL_SECONDS = 0.2
@@ -149,14 +151,13 @@ def record_results(staged: str | Path, results: pa.Table) -> int:
     if results.num_rows == 0:
         return 0
     runs = sorted(set(results.column("run_id").to_pylist()))
-    with duckdb.connect(str(staged)) as con:
+    with building(staged, None) as con:  # not a plain connection: see ``db.replace_rows``
         con.register("_results", results)
         con.execute(
             "delete from validation_results where run_id in (select unnest($runs))", {"runs": runs}
         )
         con.execute("insert into validation_results by name select * from _results")
         con.unregister("_results")
-        con.execute("CHECKPOINT")
     return results.num_rows
 
 

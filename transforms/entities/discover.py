@@ -82,15 +82,16 @@ def name_candidates(
     cue and sentence; what needs the whole corpus (which words it also writes in lower case,
     which names recur) is left to ``discover``.
     """
+    cols = ["doc_id", "char_start", "char_end"]
     if isinstance(mentions, pa.Table):
-        mentions = mentions.select(["doc_id", "char_start", "char_end"]).to_pandas()
+        found = [mentions.column(c).to_pylist() for c in cols]
+    else:
+        found = [mentions[c].tolist() for c in cols] if len(mentions) else [[], [], []]
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    if len(mentions):
-        for d, s, e in zip(mentions["doc_id"], mentions["char_start"], mentions["char_end"],
-                           strict=True):  # fmt: skip
-            covered[str(d)].append((int(s), int(e)))
+    for d, s, e in zip(*found, strict=True):
+        covered[str(d)].append((int(s), int(e)))
     rows: list[dict] = []
     lower: set[str] = set()
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
