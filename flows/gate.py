@@ -9,9 +9,12 @@ file is never touched. Warnings come back to the flow, which logs them and publi
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from expectations import validate
+from expectations import ValidationReport, validate
 from flows.settings import RunSettings
 from warehouse.db import new_row_filters
 from warehouse.lake import Lake
@@ -27,13 +30,21 @@ def docs_dir(settings: RunSettings) -> Path:
     return Path(settings.warehouse).resolve().parent / "data_docs"
 
 
+def validate_apart(staged: str, **kwargs: Any) -> ValidationReport:
+    """``validate`` in a spawned process of its own: Great Expectations' import (~300 MB) and
+    its batches never enter the run's process, whose memory then stays that of its stages."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(validate, staged, **kwargs).result()
+
+
 def validate_stage(settings: RunSettings, run_id: str, staged: str) -> dict:
     """Validate ``staged``; record the results; raise on a critical failure.
 
     Returns ``{"checked", "warnings" (lines), "docs"}`` when the staging file may be published.
     """
     # A file updated from the published one: its new rows, not again the rows already published
-    report = validate(
+    report = validate_apart(
         staged, run_id=run_id, docs_dir=docs_dir(settings), only=new_row_filters(staged)
     )
     results = report.table()
