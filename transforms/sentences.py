@@ -6,6 +6,7 @@ unless the word before the stop is an abbreviation ("Mr.", "Feb.", "U.N.") or a 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 ABBREVIATIONS = frozenset(
@@ -119,7 +120,9 @@ def sentence_bounds(text: str) -> list[int]:
     out: list[int] = []
     append = out.append
     start = 0
-    for at, end, nxt in _breaks(text):
+    n = len(text)
+    # the text's end closes the last sentence like a break would
+    for at, end, nxt in itertools.chain(_breaks(text), ((n, n, n),)):
         if end < 0:  # a full stop
             if _is_abbreviation(text, start, at):
                 continue
@@ -133,14 +136,6 @@ def sentence_bounds(text: str) -> list[int]:
             append(s)
             append(e)
         start = nxt
-    s, e = start, len(text)
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        append(s)
-        append(e)
     return out
 
 
