@@ -119,7 +119,8 @@ APPENDED: dict[str, str] = {
     "run_inputs": "run_inputs",
     "entity_mentions": "mentions_raw",
 }
-LOADED_PARTS = "_loaded_parts"  # (lake table, path, stamp) of each appended part in the file
+# (lake table, path relative to the table's folder, stamp) of each appended part in the file
+LOADED_PARTS = "_loaded_parts"
 # In a file brought up to the lake by ``update_database`` (only there): the keys of the rows
 # of appended tables the update added, so validation can check those rows and not again the
 # rows the published file already held. ``NEW_ROW_KEYS`` is the key expression per table.
@@ -188,7 +189,9 @@ def update_database(
             stamps = lake.stamps(source)
             if any(stamps.get(p) != n for (t, p), n in loaded.items() if t == source):
                 return None  # a part was rewritten or removed
-            new[name] = sorted(p for p in stamps if (source, p) not in loaded)
+            new[name] = sorted(
+                lake.file_path(source, p) for p in stamps if (source, p) not in loaded
+            )
         con.execute(f"CREATE OR REPLACE TABLE {NEW_ROWS} (table_name VARCHAR, key VARCHAR)")
         for name, schema in tables.items():
             if name not in APPENDED:

@@ -127,15 +127,21 @@ class Lake:
 
     def stamps(self, name: str) -> dict[str, str]:
         """Path -> "size:mtime_ns" of every part file of a table: a part rewritten in place
-        gets a new stamp."""
+        gets a new stamp. Paths are relative to the table's folder (``file_path`` makes them
+        whole), so a lake copied or moved with its times kept keeps its stamps."""
         sel = pafs.FileSelector(self._dir(name), recursive=True, allow_not_found=True)
+        base = len(self._dir(name)) + 1
         return {
-            f.path: f"{f.size}:{f.mtime_ns}"
+            f.path[base:]: f"{f.size}:{f.mtime_ns}"
             for f in self.fs.get_file_info(sel)
             if f.type == pafs.FileType.File
             and f.path.endswith(".parquet")
             and not f.base_name.startswith(".")
         }
+
+    def file_path(self, name: str, relative: str) -> str:
+        """The whole path of a file of table ``name`` given relative to its folder."""
+        return f"{self._dir(name)}/{relative}"
 
     def exists(self, name: str) -> bool:
         return bool(self.files(name))

@@ -160,7 +160,7 @@ def test_an_update_that_cannot_follow_the_lake_is_refused(tmp_path):
     settings = RunSettings(inputs=(str(SEEDS),), warehouse=str(tmp_path / "w.duckdb"))
     published = _run_stages(settings, "run-1")
     lake = Lake(settings.lake_root)
-    part = sorted(lake.stamps("mentions_raw"))[0]
+    part = lake.file_path("mentions_raw", sorted(lake.stamps("mentions_raw"))[0])
     Path(part).write_bytes(Path(part).read_bytes())  # rewritten in place: a new stamp
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
