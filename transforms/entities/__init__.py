@@ -7,7 +7,9 @@ Public API (called by the flow):
   ``discover(candidate_parts, lower_word_parts, registry) -> (entities, discovered mentions)``
   once over the whole corpus, streaming: recurring unknown names become entities (origin
   'discovered'). ``discover_entities(mentions, documents, registry) -> (entities, mentions)``
-  runs both over one in-memory corpus.
+  runs both over one in-memory corpus. ``extract_names(documents, registry) -> (mentions,
+  candidates, lower_words)`` is ``detect_mentions`` then ``name_candidates`` in one pass (each
+  text's name runs and sentences found once): what a chunk's extraction calls.
 - ``Registry.entities_table()``, ``Registry.places_table()``;
   ``warehouse.reference.load_registry(reference_dir=None)``.
 
@@ -35,7 +37,12 @@ entity_mentions, for the consumers (attack events, issue 4):
 from __future__ import annotations
 
 from transforms.entities.detect import detect_mentions
-from transforms.entities.discover import discover, discover_entities, name_candidates
+from transforms.entities.discover import (
+    discover,
+    discover_entities,
+    extract_names,
+    name_candidates,
+)
 from transforms.entities.registry import Entity, Place, Registry
 
 __all__ = [
@@ -45,5 +52,6 @@ __all__ = [
     "detect_mentions",
     "discover",
     "discover_entities",
+    "extract_names",
     "name_candidates",
 ]

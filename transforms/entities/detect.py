@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -125,9 +126,10 @@ def _place_row(
     return (start, end, surface, None, place.place_id, "place", method, score, role)
 
 
-def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
+def _mentions_of(text: str, registry: Registry, out: tuple, aside: list | None = None) -> int:
     """Append one document's mentions to the columns whose ``extend`` methods are ``out``
-    (ENTITY_MENTIONS order from sentence_no on); returns how many rows were added.
+    (ENTITY_MENTIONS order from sentence_no on); returns how many rows were added. With
+    ``aside``, appends (name runs, sentence bounds or None) to it: ``DetectedText``'s fields.
 
     Each span becomes its row as soon as it is resolved, and feeds the document's context
     (countries and governorates of unambiguous places, person antecedents) on the way. Places
@@ -176,8 +178,11 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     plans = registry.plan_cache
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
     ends = list(map(_END, hits))  # increasing: hits do not overlap
-    # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
-    for r_start, r_end in name_runs(text, dict(map(_SPAN_OF_HIT, hits))):
+    runs = name_runs(text)
+    hit_ends = dict(map(_SPAN_OF_HIT, hits))
+    for r_start, r_end in runs:
+        if hit_ends.get(r_start, -1) >= r_end:
+            continue  # a run that starts a hit and ends inside it: the hit says all ("ISIS")
         hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
         j = hi
         while j < n_hits and hits[j][0] < r_end:
@@ -290,11 +295,15 @@ def _mentions_of(text: str, registry: Registry, out: tuple) -> int:
     if pending:
         _settle_places(text, registry, found, pending, countries, admin1s, datelines)
     if not found:
+        if aside is not None:
+            aside.append((runs, None))
         return 0
     found.sort(key=_START)  # stable: equal starts keep their order
     columns = list(zip(*found, strict=True))
     # sentence number: odd positions among the sentences' (start, end) bounds are inside one
     bounds = sentence_bounds(text)
+    if aside is not None:
+        aside.append((runs, bounds))
     out[0]([k >> 1 if k & 1 else -1 for k in map(bisect_right, repeat(bounds), columns[0])])
     for extend, values in zip(out[1:], columns, strict=True):
         extend(values)
@@ -338,25 +347,57 @@ def _settle_places(
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
 
 
+class DetectedText(NamedTuple):
+    """What detection computed of one readable text, for a step that would compute it again
+    (``discover.name_candidates_of``)."""
+
+    doc_id: str
+    text: str
+    runs: list[tuple[int, int]]  # matcher.name_runs(text)
+    bounds: list[int] | None  # sentences.sentence_bounds(text), None when it has no mention
+    spans: list[tuple[int, int]]  # its mentions' (char_start, char_end), in row order
+
+
 def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
     """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text), in document order.
 
     ``text[char_start:char_end] == surface`` on every row. One document's text that cannot be
     read (null) yields no rows; it never stops the others.
     """
+    return _detect(documents, registry, None)
+
+
+def detect_texts(
+    documents: pd.DataFrame | pa.Table, registry: Registry
+) -> tuple[pa.Table, list[DetectedText]]:
+    """``detect_mentions(documents, registry)`` and, in document order, a ``DetectedText``
+    per document with a readable (non-null, non-empty) text."""
+    detected: list[DetectedText] = []
+    return _detect(documents, registry, detected), detected
+
+
+def _detect(
+    documents: pd.DataFrame | pa.Table, registry: Registry, detected: list | None
+) -> pa.Table:
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
     # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
     columns: list[list] = [[] for _ in _FIELDS]
     doc_column, out = columns[0], tuple(c.extend for c in columns[1:])
+    aside: list | None = None if detected is None else []
+    starts, ends = columns[2], columns[3]
     for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(), strict=True):
         if isinstance(text, str) and text:
-            n = _mentions_of(text, registry, out)
+            n = _mentions_of(text, registry, out, aside)
             if n:
                 doc_column.extend(repeat(str(doc_id), n))
+            if aside is not None and detected is not None:
+                runs, bounds = aside.pop()
+                spans = list(zip(starts[-n:], ends[-n:], strict=True)) if n else []
+                detected.append(DetectedText(str(doc_id), text, runs, bounds, spans))
     arrays = [pa.array(c, type=f.type) for c, f in zip(columns, _FIELDS, strict=True)]
-    doc_ids, starts, ends = arrays[0], arrays[2], arrays[3]
+    doc_ids, starts_a, ends_a = arrays[0], arrays[2], arrays[3]
     mention_id = pc.binary_join_element_wise(  # f"{doc_id}:{char_start}:{char_end}"
-        doc_ids, pc.cast(starts, pa.string()), pc.cast(ends, pa.string()), ":"
+        doc_ids, pc.cast(starts_a, pa.string()), pc.cast(ends_a, pa.string()), ":"
     )
     return pa.Table.from_arrays([mention_id, *arrays], schema=schemas.ENTITY_MENTIONS)

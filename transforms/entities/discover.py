@@ -19,8 +19,10 @@ capitalised by position and never becomes an entity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -29,11 +31,12 @@ import pyarrow.compute as pc
 from rapidfuzz import fuzz
 
 from transforms import schemas
+from transforms.entities.detect import detect_texts
 from transforms.entities.keys import name_key
 from transforms.entities.lexicon import DEMONYMS, PLACE_AFTER, STOPWORDS, TOWN_BEFORE
 from transforms.entities.matcher import Piece, name_pieces
 from transforms.entities.registry import Registry
-from transforms.sentences import sentence_index, sentence_spans
+from transforms.sentences import sentence_bounds
 
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 MIN_DOCUMENTS = 2  # a name seen in one article only is not yet an entity
@@ -53,18 +56,28 @@ def _plain_word(w: str) -> bool:
     )
 
 
+_WORD_SPLIT = re.compile(r"[\s\-‑]+")
+
+
+@lru_cache(maxsize=100_000)
+def _surface_words(surface: str) -> tuple[bool, int, tuple[str, ...]]:
+    """(whether its words are all demonyms or common words, how many parts splitting it at
+    spaces and hyphens gives, its words lower-cased); cached: name surfaces recur."""
+    parts = _WORD_SPLIT.split(surface)
+    words = [w for w in parts if w]
+    return all(map(_plain_word, words)), len(parts), tuple(w.lower() for w in words)
+
+
 def _candidate(p: Piece) -> bool:
-    words = re.split(r"[\s\-‑]+", p.surface)
-    if all(_plain_word(w) for w in words if w):
-        return False
-    return not (len(words) == 1 and p.sentence_initial and not p.titled)
+    plain, n_parts, _ = _surface_words(p.surface)
+    return not plain and not (n_parts == 1 and p.sentence_initial and not p.titled)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]+")  # "booby-trapped": "booby", "trapped"
 
 
 def _words_of(surface: str) -> list[str]:
-    return [w.lower() for w in re.split(r"[\s\-‑]+", surface) if w]
+    return list(_surface_words(surface)[2])
 
 
 def _type(votes: Counter) -> str:
@@ -93,50 +106,105 @@ def name_candidates(
     for d, s, e in zip(*found, strict=True):
         covered[str(d)].append((int(s), int(e)))
     rows: list[dict] = []
-    lower: set[str] = set()
+    texts: list[str] = []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         if not isinstance(text, str) or not text:
             continue
         doc_id = str(doc_id)
-        lower.update(_LOWER_WORD.findall(text))
-        spans: list[tuple[int, int]] | None = None
-        for p in name_pieces(text, sorted(covered.get(doc_id, []))):
-            j = _JOINER.search(p.surface)
-            if p.sentence_initial and j is not None:
-                # "Fighters of Saraya Ansar al-Sunna": a sentence's first word is capitalised
-                # anyway; the name is what follows the joiner
-                cut = p.start + j.end()
-                p = Piece(cut, p.end, text[cut : p.end], p.titled, False)
-            if not _candidate(p):
-                continue
-            key = name_key(p.surface)
-            if not key or len(key.replace(" ", "")) < 3:
-                continue
-            spans = spans if spans is not None else sentence_spans(text)
-            words = _words_of(p.surface)
-            trim = re.match(r"\S+\s+", p.surface) if p.sentence_initial and len(words) > 1 else None
-            at = p.start + trim.end() if trim is not None else None
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "sentence_no": sentence_index(spans, p.start),
-                    "char_start": p.start,
-                    "char_end": p.end,
-                    "surface": p.surface,
-                    "key": key,
-                    "cue": _cue(text, p),
-                    "words": words,
-                    "sentence_initial": p.sentence_initial,
-                    "trim_start": at,
-                    "trim_sentence_no": None if at is None else sentence_index(spans, at),
-                    "trim_surface": None if at is None else text[at : p.end],
-                    "trim_key": None if at is None else name_key(text[at : p.end]),
-                }
-            )
+        texts.append(text)
+        _candidates_of(doc_id, text, sorted(covered.get(doc_id, [])), None, None, rows)
+    return _tables(rows, texts)
+
+
+def extract_names(
+    documents: pd.DataFrame | pa.Table, registry: Registry
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """One chunk's (schemas.ENTITY_MENTIONS, schemas.NAME_CANDIDATES, schemas.LOWER_WORDS):
+    ``detect_mentions(documents, registry)`` and ``name_candidates`` of those mentions, the
+    same tables, with each text's name runs and sentence bounds found once, by detection."""
+    mentions, detected = detect_texts(documents, registry)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in detected:  # (documents sharing an id share their mentions, as in name_candidates)
+        covered[d.doc_id] += d.spans
+    rows: list[dict] = []
+    for d in detected:
+        _candidates_of(d.doc_id, d.text, sorted(covered[d.doc_id]), d.runs, d.bounds, rows)
+    candidates, lower = _tables(rows, [d.text for d in detected])
+    return mentions, candidates, lower
+
+
+def _candidates_of(
+    doc_id: str,
+    text: str,
+    covered: list[tuple[int, int]],
+    runs: list[tuple[int, int]] | None,
+    bounds: list[int] | None,
+    rows: list[dict],
+) -> None:
+    """Append the NAME_CANDIDATES rows of one text to ``rows``; ``covered``: its mentions'
+    sorted spans; ``runs``, ``bounds``: its name runs and sentence bounds, if known."""
+    for p in name_pieces(text, covered, runs):
+        j = _JOINER.search(p.surface)
+        if p.sentence_initial and j is not None:
+            # "Fighters of Saraya Ansar al-Sunna": a sentence's first word is capitalised
+            # anyway; the name is what follows the joiner
+            cut = p.start + j.end()
+            p = Piece(cut, p.end, text[cut : p.end], p.titled, False)
+        if not _candidate(p):
+            continue
+        key = name_key(p.surface)
+        if not key or len(key.replace(" ", "")) < 3:
+            continue
+        if bounds is None:
+            bounds = sentence_bounds(text)
+        words = _words_of(p.surface)
+        trim = re.match(r"\S+\s+", p.surface) if p.sentence_initial and len(words) > 1 else None
+        at = p.start + trim.end() if trim is not None else None
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "sentence_no": _sentence_no(bounds, p.start),
+                "char_start": p.start,
+                "char_end": p.end,
+                "surface": p.surface,
+                "key": key,
+                "cue": _cue(text, p),
+                "words": words,
+                "sentence_initial": p.sentence_initial,
+                "trim_start": at,
+                "trim_sentence_no": None if at is None else _sentence_no(bounds, at),
+                "trim_surface": None if at is None else text[at : p.end],
+                "trim_key": None if at is None else name_key(text[at : p.end]),
+            }
+        )
+
+
+def _sentence_no(bounds: list[int], offset: int) -> int:
+    """``sentence_index`` over ``sentence_bounds``: odd positions are inside a sentence."""
+    k = bisect_right(bounds, offset)
+    return k >> 1 if k & 1 else -1
+
+
+def _tables(rows: list[dict], texts: list[str]) -> tuple[pa.Table, pa.Table]:
+    """(NAME_CANDIDATES of ``rows``, LOWER_WORDS of ``texts``)."""
     return (
         schemas.conform(rows, schemas.NAME_CANDIDATES),
-        pa.table({"word": pa.array(sorted(lower), pa.string())}),
+        pa.table({"word": pa.array(sorted(lower_words(texts)), pa.string())}),
     )
+
+
+def lower_words(texts: Iterable[str]) -> set[str]:
+    """The distinct ``_LOWER_WORD`` matches of ``texts``.
+
+    A match holds no white space, and at a white-space-separated token's start its
+    look-behind sees white space or nothing, as at the text's start: the matches of a text
+    are those of its tokens. Tokens recur (within a text and across texts), so each distinct
+    one is searched once, the chunk's tokens joined by spaces.
+    """
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(text.split())
+    return set(_LOWER_WORD.findall(" ".join(tokens)))
 
 
 class _Key(NamedTuple):

@@ -321,15 +321,20 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
     return runs
 
 
-def name_pieces(text: str, covered: list[tuple[int, int]]) -> list[Piece]:
+def name_pieces(
+    text: str, covered: list[tuple[int, int]], runs: list[tuple[int, int]] | None = None
+) -> list[Piece]:
     """Capitalised name spans outside ``covered`` (sorted, non-overlapping spans), trimmed of
-    titles, demonyms and common words at their ends (the discovery candidates)."""
+    titles, demonyms and common words at their ends (the discovery candidates). ``runs`` is
+    ``name_runs(text)`` when the caller has it already."""
     pieces: list[Piece] = []
     ci = 0
     n_cov = len(covered)
-    for m_start, m_end in name_runs(text):
+    for m_start, m_end in name_runs(text) if runs is None else runs:
         while ci < n_cov and covered[ci][1] <= m_start:
             ci += 1
+        if ci < n_cov and covered[ci][0] <= m_start and covered[ci][1] >= m_end:
+            continue  # (the common case: one covered span holds the run, no piece is left)
         if ci < n_cov and covered[ci][0] < m_end:
             # cut the run around covered spans: each uncovered stretch is its own piece
             segs = []

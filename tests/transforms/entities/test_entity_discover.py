@@ -121,3 +121,68 @@ def test_a_word_written_in_lower_case_in_another_chunk_is_a_common_noun(registry
     assert not any("Curfew" in n for n in entities.column("canonical_name").to_pylist())
     kept, _ = _in_chunks(corpus.iloc[:2], registry, [2])
     assert any("Curfew" in n for n in kept.column("canonical_name").to_pylist())
+
+
+EXTRACT_CORPUS = {
+    "doc_id": ["a", "b", "c", "a", "e", "f"],
+    "text": [
+        "Fighters of Saraya Ansar al-Sunna attacked Raqqa. Mr Sharaa met ISIS officials.",
+        None,
+        "",
+        "Saraya Ansar al-Sunnah struck Homs. Brigadier Qwentin Zarvosh’s men fled.",
+        "THE Curfew Patrol (Syria’s) don't, it's booby-trapped: Abu Layla al-Furati.",
+        "no capitals here at all",
+    ],
+}
+
+
+@pytest.mark.parametrize("as_arrow", [False, True])
+@pytest.mark.parametrize("rows", [slice(None), slice(0, 1), slice(1, 3), slice(3, None)])
+def test_extract_names_equals_detection_then_name_candidates(registry, as_arrow, rows):
+    # one pass over each text must give exactly the two-step tables, documents sharing an
+    # id ("a") and unreadable texts included
+    import pyarrow as pa
+
+    from transforms.entities import extract_names, name_candidates
+
+    frame = pd.DataFrame(EXTRACT_CORPUS).iloc[rows].reset_index(drop=True)
+    docs = pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
+    mentions = detect_mentions(docs, registry)
+    candidates, lower = name_candidates(mentions, frame)
+    got = extract_names(docs, registry)
+    assert got[0].equals(mentions) and got[0].schema == mentions.schema
+    assert got[1].equals(candidates) and got[1].schema == candidates.schema
+    assert got[2].equals(lower) and got[2].schema == lower.schema
+    if rows == slice(None):
+        assert candidates.num_rows > 0 and lower.num_rows > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "booby-trapped cars, don't stop",
+        "Syria’s army’s men; ’tis said 'quoted' words",
+        "x1abc ab_cd _ab éab abé naïve Mosul-based",
+        "tab\tnew\nline\x1cfile\x1dsep\u2028par\u00a0nbsp end",
+        "a b c aa bb",
+        "",
+        "UPPER Case MiXed words",
+    ],
+)
+def test_lower_words_are_the_lower_case_word_matches(text):
+    import importlib
+
+    discover_module = importlib.import_module("transforms.entities.discover")
+    want = set(discover_module._LOWER_WORD.findall(text))
+    assert discover_module.lower_words([text]) == want
+    assert discover_module.lower_words([text, text.upper(), "plain words"]) == (
+        want | {"plain", "words"}
+    )
+
+
+def test_name_pieces_from_given_runs_equal_their_own():
+    from transforms.entities.matcher import name_pieces, name_runs
+
+    text = "The Syrian President Ahmad Al Shara met Abu Layla al-Furati in Deir ez-Zor province."
+    for covered in ([], [(4, 10)], [(21, 38), (60, 81)], [(0, 90)]):
+        assert name_pieces(text, covered, name_runs(text)) == name_pieces(text, covered)
