@@ -143,16 +143,15 @@ def publish_stage(settings: RunSettings, staged: str) -> str:
 def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
     """Entity and place mentions of one document chunk, and the chunk's share of discovery
     (its unknown name spans and lower-case words), so the corpus-wide step never reads text."""
-    from transforms.entities import detect_mentions, name_candidates
+    from transforms.entities import extract_names
     from warehouse.reference import load_registry
 
     lake = Lake(settings.lake_root)
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS).select(
         ["doc_id", "text"]
     )
-    frame = docs.to_pandas()
-    mentions = detect_mentions(frame, load_registry())
-    candidates, lower_words = name_candidates(mentions, frame)
+    # detect_mentions, then name_candidates of its mentions, in one pass over each text
+    mentions, candidates, lower_words = extract_names(docs.to_pandas(), load_registry())
     lake.write_part("name_candidates", candidates, chunk.key, chunk.partition, overwrite=True)
     lake.write_part("lower_words", lower_words, chunk.key, chunk.partition, overwrite=True)
     # last: its presence with report_candidates marks the chunk done (``pending_chunks``)
