@@ -17,6 +17,7 @@ how many events differ from a full merge after adding 1% new documents.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -99,6 +100,7 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
             if p is not None and rank(p) > 0:
                 whole.add(area)
             places[area].add(pid)
+    windows = {area: _union(spans) for area, spans in spans.items()}
     out: set[str] = set()
     for r in reports.select(_WINDOW_COLUMNS).to_pylist():
         if r["event_id"] in out:
@@ -108,12 +110,28 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
         hit = area in whole or (
             area in places and (r["place_id"] in places[area] or (p is not None and rank(p) > 0))
         )
-        if not hit and area in spans:
+        if not hit and area in windows:
             if r["event_date"] is None:  # still undated: a new event may now corroborate it
                 hit = r["place_id"] is not None
             else:
+                starts, ends = windows[area]
                 lo, hi = _span(r["event_date"], r["date_precision"])
-                hit = any(a <= hi and lo <= b for a, b in spans[area])
+                i = bisect.bisect_left(ends, lo)  # the first window not over before ``lo``
+                hit = i < len(ends) and starts[i] <= hi
         if hit:
             out.add(r["event_id"])
     return out
+
+
+def _union(spans: list[tuple[date, date]]) -> tuple[list[date], list[date]]:
+    """The union of closed date spans as disjoint spans in order: (starts, ends). A span meets
+    the union exactly when it meets the first of these that does not end before it starts."""
+    starts: list[date] = []
+    ends: list[date] = []
+    for lo, hi in sorted(spans):
+        if ends and lo <= ends[-1]:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
+    return starts, ends

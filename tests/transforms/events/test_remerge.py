@@ -71,3 +71,29 @@ def test_nothing_new_returns_the_previous_result_and_a_lost_report_merges_everyt
     again, figures = remerge_events(fewer, full, docs, places, entities)
     assert figures["full"] == 1
     assert again.events.equals(merge_events(fewer, docs, places, entities).events)
+
+
+def test_window_union_meets_a_span_exactly_when_one_window_does():
+    """The affected-event test bisects the union of the new reports' windows; it must agree
+    with asking every window (20,000 random window sets, spans touching, nested, apart)."""
+    import bisect
+    from datetime import timedelta
+
+    from transforms.events.remerge import _union
+
+    rng, day0 = random.Random(7), date(2026, 1, 1)
+
+    def span(lo_day: int, hi_day: int) -> tuple[date, date]:
+        lo = day0 + timedelta(days=rng.randint(lo_day, hi_day))
+        return lo, lo + timedelta(days=rng.randint(0, 9))
+
+    for _ in range(20_000):
+        windows = [span(0, 60) for _ in range(rng.randint(1, 12))]
+        starts, ends = _union(windows)
+        assert all(e < s for e, s in zip(ends[:-1], starts[1:], strict=True)), "not disjoint"
+        for _ in range(10):
+            lo, hi = span(-10, 80)
+            i = bisect.bisect_left(ends, lo)
+            assert (i < len(ends) and starts[i] <= hi) == any(
+                a <= hi and lo <= b for a, b in windows
+            )
