@@ -60,6 +60,9 @@ def run(
         None, help="Parquet root (path or URL). Default: beside the warehouse, in lake/."
     ),
     reprocess: bool = typer.Option(False, help="Re-extract every document, not only new ones."),
+    rehash: bool = typer.Option(
+        False, help="Read and hash every input, even in files whose size and time are unchanged."
+    ),
     workers: int = typer.Option(0, help="Local processes for chunk tasks (0: one per core)."),
     dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
@@ -78,6 +81,7 @@ def run(
             chunk_size=chunk_size,
             lake=lake,
             reprocess=reprocess,
+            rehash=rehash,
             workers=workers,
             dask_address=dask,
         )

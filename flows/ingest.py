@@ -17,10 +17,11 @@ from typing import TypeVar
 
 import pyarrow as pa
 
+from flows.quick_check import file_stats, stats_table, unchanged_ledger
 from flows.settings import RunSettings
 from transforms import schemas
-from transforms.ingest import REASONS, Ingested, ingest_batch, input_sha256
-from warehouse.inputs import iter_inputs
+from transforms.ingest import REASONS, Ingested, RawInput, ingest_batch, input_sha256
+from warehouse.inputs import file_inputs, input_files
 from warehouse.lake import Lake, content_key
 from warehouse.outlets import load_outlets
 
@@ -63,9 +64,11 @@ def ingest_stage(
 ) -> IngestSummary:
     """Read every input, write new documents (by month, in chunks) and the run's ledger.
 
-    An input an earlier run saw, unchanged (same uri and bytes), is recorded, not cleaned again.
-    Batches of ``settings.chunk_size`` inputs are cleaned on ``workers`` spawned processes, a
-    few batches ahead of the writer; results are written in input order, so which copy of a
+    An input an earlier run saw, unchanged (same uri and bytes), is recorded, not cleaned again;
+    a file unchanged since a run that listed it (same size and modification time) is not even
+    read: its inputs' ledger rows are that run's (``flows/quick_check.py``). Batches of
+    ``settings.chunk_size`` inputs are cleaned on ``workers`` spawned processes, a few batches
+    ahead of the writer; results are written in input order, so which copy of a
     duplicate is kept does not depend on the workers.
     """
     lake = Lake(settings.lake_root)
@@ -81,12 +84,25 @@ def ingest_stage(
         )
     )
     summary = IngestSummary(run_id)
-    inputs = iter_inputs(list(settings.inputs), settings.max_bytes)
+    listing = list(input_files(list(settings.inputs)))
+    stats = file_stats(listing)
+    skip: set[str] = set()
+    first = 0  # the number of this run's first ledger part of read inputs
+    if settings.quick_check:
+        skip, ledger = unchanged_ledger(lake, stats, run_id, known)
+        for start in range(0, ledger.num_rows, settings.chunk_size):
+            part = ledger.slice(start, settings.chunk_size)
+            lake.write_part("run_inputs", part, f"{run_id}-{first:05d}")
+            _account(summary, part, {})
+            first += 1
+        if skip:
+            log.info("%d input file(s) unchanged: %d inputs not read", len(skip), ledger.num_rows)
+    inputs = _read(listing, skip, settings.max_bytes)
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
         for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])
     )
-    for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers)):
+    for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers), first):
         docs, ledger = _only_new(result, known)
         months = [_month(d) for d in docs.column("published_date").to_pylist()]
         for month in sorted(set(months)):
@@ -113,25 +129,43 @@ def ingest_stage(
         details = dict(
             zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
         )
-        outcomes = ledger.column("outcome").to_pylist()
-        for uri, reason in zip(
-            ledger.column("uri").to_pylist(), ledger.column("reason").to_pylist(), strict=True
-        ):
-            if reason:
-                summary.reasons[reason] += 1
-                summary.rejected.append((uri, reason, details.get(uri) or REASONS[reason]))
-        summary.inputs_seen += len(outcomes)
-        summary.documents_loaded += outcomes.count("loaded")
-        summary.documents_rejected += outcomes.count("rejected")
+        rejected = _account(summary, ledger, details)
         summary.documents_new += docs.num_rows
         log.info(
             "ingested batch %d: %d inputs, %d new documents, %d rejected",
             batch_no,
-            len(outcomes),
+            ledger.num_rows,
             docs.num_rows,
-            outcomes.count("rejected"),
+            rejected,
         )
+    # Last: a file is listed as read only once its whole ledger is written (a killed run
+    # leaves no record, and the next run reads the file again).
+    lake.write_part("input_files", stats_table(run_id, stats), run_id, overwrite=True)
     return summary
+
+
+def _read(listing: list, skip: set[str], max_bytes: int) -> Iterator[RawInput]:
+    """The inputs of the listed files, but those of files in ``skip``."""
+    for item in listing:
+        if isinstance(item, RawInput):
+            yield item
+        elif str(item) not in skip:
+            yield from file_inputs(item, max_bytes)
+
+
+def _account(summary: IngestSummary, ledger: pa.Table, details: dict[str, str]) -> int:
+    """Count a ledger part into the run's summary; the part's rejected inputs."""
+    outcomes = ledger.column("outcome").to_pylist()
+    for uri, reason in zip(
+        ledger.column("uri").to_pylist(), ledger.column("reason").to_pylist(), strict=True
+    ):
+        if reason:
+            summary.reasons[reason] += 1
+            summary.rejected.append((uri, reason, details.get(uri) or REASONS[reason]))
+    summary.inputs_seen += len(outcomes)
+    summary.documents_loaded += outcomes.count("loaded")
+    summary.documents_rejected += outcomes.count("rejected")
+    return outcomes.count("rejected")
 
 
 def _ingest_job(

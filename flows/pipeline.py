@@ -71,6 +71,7 @@ def sitrep_flow(
     lake: str | None = None,
     reprocess: bool = False,
     workers: int = 0,
+    rehash: bool = False,
     dask_address: str | None = None,
 ) -> dict:
     """Ingest, extract, merge, build, publish. Returns the run's row of the ``runs`` table."""
@@ -82,6 +83,7 @@ def sitrep_flow(
         warehouse=warehouse or settings.warehouse,
         strict=strict,
         max_bytes=max_bytes or settings.max_bytes,
+        quick_check=settings.quick_check and not rehash,
         chunk_size=chunk_size or settings.chunk_size,
         lake=lake,
     )

@@ -37,6 +37,8 @@ CHUNK_SIZE = int(os.environ.get("SITREP_CHUNK_SIZE", 2000))
 # Fewer new documents than this are cleaned and extracted in the run's own process: starting
 # worker processes (each imports the code and loads the registry) would cost more.
 POOL_MIN_DOCUMENTS = int(os.environ.get("SITREP_POOL_MIN_DOCUMENTS", 2000))
+# Skip input files whose size and modification time are those an earlier run read (rsync's check).
+QUICK_CHECK = os.environ.get("SITREP_QUICK_CHECK", "1").lower() not in ("0", "false", "no")
 # DuckDB's memory cap while building the warehouse file (it spills beyond it).
 DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
 
@@ -52,6 +54,9 @@ class RunSettings:
     max_bytes: int = MAX_INPUT_BYTES
     chunk_size: int = CHUNK_SIZE
     duckdb_memory_limit: str = DUCKDB_MEMORY_LIMIT
+    # An input file with the size and modification time of an earlier run's is not read again
+    # (flows/quick_check.py); False reads and hashes every input.
+    quick_check: bool = QUICK_CHECK
 
     @property
     def lake_root(self) -> str:

@@ -258,6 +258,19 @@ LOWER_WORDS = pa.schema(
     metadata={"grain": "one row per distinct lower-case word of a chunk's texts"},
 )
 
+INPUT_FILES = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("path", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("mtime_ns", pa.int64()),
+    ],
+    metadata={
+        "grain": "one row per input file a run listed: a later run takes the inputs of a file "
+        "with the same size and modification time from that run's ledger, unread"
+    },
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "rejected_documents": REJECTED_DOCUMENTS,

@@ -93,24 +93,42 @@ def _jsonl_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
             )
 
 
-def iter_inputs(paths: list[str | Path], max_bytes: int) -> Iterator[RawInput]:
-    """Every input under the given paths, in a stable order."""
+def input_files(paths: list[str | Path]) -> Iterator[Path | RawInput]:
+    """Every file under the given paths, in a stable order; a path that does not exist comes
+    as its rejection."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = sorted(
+            yield from sorted(
                 p
                 for p in path.rglob("*")
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
-            files = [path]
+            yield path
         else:
             yield RawInput(uri=str(path), reject=Rejected("unreadable", "no such file or folder"))
-            continue
-        for file in files:
-            if file.suffix.lower() in JSONL_SUFFIXES:
-                yield from _jsonl_inputs(file, max_bytes)
-            else:
-                yield _file_input(file, max_bytes)
+
+
+def file_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
+    """The inputs of one file: a JSONL file's lines, any other file whole."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_inputs(path, max_bytes)
+    else:
+        yield _file_input(path, max_bytes)
+
+
+def file_of(uri: str) -> str:
+    """The file an input's uri belongs to (a JSONL line's uri is ``path#L<n>``)."""
+    path, mark, line = uri.rpartition("#L")
+    return path if mark and line.isdigit() else uri
+
+
+def iter_inputs(paths: list[str | Path], max_bytes: int) -> Iterator[RawInput]:
+    """Every input under the given paths, in a stable order."""
+    for item in input_files(paths):
+        if isinstance(item, RawInput):
+            yield item
+        else:
+            yield from file_inputs(item, max_bytes)

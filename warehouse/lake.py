@@ -179,7 +179,8 @@ class Lake:
     def fingerprint(self, ignore_runs: set[str] | frozenset[str] = frozenset()) -> str:
         """A hash of every part file (path and size): equal fingerprints, equal lake contents.
 
-        Ledger parts (``runs``, ``run_inputs``) of the runs named in ``ignore_runs`` are left out.
+        Ledger parts (``runs``, ``run_inputs``, ``input_files``) of the runs named in
+        ``ignore_runs`` are left out.
         """
         h = hashlib.sha256()
         sel = pafs.FileSelector(self.root, recursive=True, allow_not_found=True)
@@ -189,8 +190,8 @@ class Lake:
             rel = info.path[len(self.root) + 1 :]
             table = rel.split("/", 1)[0]
             key = info.base_name.removeprefix("part-").removesuffix(".parquet")
-            run_of = key if table == "runs" else key.rsplit("-", 1)[0]
-            if table in ("runs", "run_inputs") and run_of in ignore_runs:
+            run_of = key if table in ("runs", "input_files") else key.rsplit("-", 1)[0]
+            if table in ("runs", "run_inputs", "input_files") and run_of in ignore_runs:
                 continue
             h.update(f"{rel}\0{info.size}\n".encode())
         return h.hexdigest()
