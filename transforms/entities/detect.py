@@ -178,11 +178,9 @@ def _mentions_of(text: str, registry: Registry, out: tuple, aside: list | None =
     plans = registry.plan_cache
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
     ends = list(map(_END, hits))  # increasing: hits do not overlap
-    runs = name_runs(text)
-    hit_ends = dict(map(_SPAN_OF_HIT, hits))
+    # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
+    runs = name_runs(text, dict(map(_SPAN_OF_HIT, hits)))
     for r_start, r_end in runs:
-        if hit_ends.get(r_start, -1) >= r_end:
-            continue  # a run that starts a hit and ends inside it: the hit says all ("ISIS")
         hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
         j = hi
         while j < n_hits and hits[j][0] < r_end:
@@ -353,7 +351,7 @@ class DetectedText(NamedTuple):
 
     doc_id: str
     text: str
-    runs: list[tuple[int, int]]  # matcher.name_runs(text)
+    runs: list[tuple[int, int]]  # matcher.name_runs(text) but the runs inside one hit
     bounds: list[int] | None  # sentences.sentence_bounds(text), None when it has no mention
     spans: list[tuple[int, int]]  # its mentions' (char_start, char_end), in row order
 

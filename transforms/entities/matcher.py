@@ -324,9 +324,14 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
 def name_pieces(
     text: str, covered: list[tuple[int, int]], runs: list[tuple[int, int]] | None = None
 ) -> list[Piece]:
-    """Capitalised name spans outside ``covered`` (sorted, non-overlapping spans), trimmed of
-    titles, demonyms and common words at their ends (the discovery candidates). ``runs`` is
-    ``name_runs(text)`` when the caller has it already."""
+    """Capitalised name spans outside ``covered`` (sorted spans), trimmed of titles, demonyms
+    and common words at their ends (the discovery candidates).
+
+    ``runs``: ``name_runs(text)`` when the caller has it, less any runs that lie inside one
+    covered span, if it likes. A run's pieces are the run less the union of ``covered``, as the
+    runs start in increasing order (every span the cursor has passed ends before the run):
+    a run inside a covered span has none, and leaving it out changes no other run's.
+    """
     pieces: list[Piece] = []
     ci = 0
     n_cov = len(covered)
