@@ -57,7 +57,7 @@ class Repeats:
     sample: pd.DataFrame
 
 
-def _missing(columns: list[str], ignore_row_if: str, alias: str = "") -> str:
+def missing_sql(columns: list[str], ignore_row_if: str, alias: str = "") -> str:
     """SQL true on the rows GX does not consider (``ignore_row_if`` of a compound key)."""
     if ignore_row_if == "never":
         return "false"
@@ -77,7 +77,7 @@ def repeats(
     column: null; a compound: by ``ignore_row_if``) and counts every row of a repeated key as
     unexpected; nulls inside a compound key compare equal, as in pandas' ``duplicated``.
     """
-    cols, miss = quoted(columns), _missing(columns, ignore_row_if)
+    cols, miss = quoted(columns), missing_sql(columns, ignore_row_if)
     # Rows whose key occurs more than once among the considered rows; null parts compare equal.
     dups = f"""
         with dups as (
@@ -96,7 +96,7 @@ def repeats(
         f"""{dups}
         select t.rowid as _row, {", ".join(f't."{c}"' for c in columns)} from "{table}" as t
         semi join dups as d on {same}
-        where not {_missing(columns, ignore_row_if, "t.")}
+        where not {missing_sql(columns, ignore_row_if, "t.")}
         order by {cols} limit {int(limit) if unexpected else 0}"""
     ).to_arrow_table()
     # Indexed by table row number, as the batches are (a plain scan keeps insertion order).

@@ -6,6 +6,12 @@ Each file starts with a header naming what it checks::
     -- table: <table checked>
     -- column: <column(s) named on failure>
     -- severity: critical | warning
+    -- growth: safe                      (optional)
+
+``growth: safe`` says that rows added to the other tables it reads (``reads``) cannot break a
+row of its table that held before, given the warehouse's other checks (keys unique, references
+resolve): an incremental validation may then check only its table's new or changed rows while
+those tables only grew. Without it, any change to a table it reads makes it check every row.
 
 Values (dates, margins) are bound parameters (``$name``); the countries' bounding boxes are
 the relation ``country_bbox``, ACLED's (event_type, sub_event_type) pairs ``event_type_pairs``.
@@ -15,6 +21,7 @@ No great_expectations here: this runs on any DuckDB connection.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +31,9 @@ import pyarrow as pa
 from expectations import vocab
 
 SQL_DIR = Path(__file__).parent / "sql"
-_HEADER = re.compile(r"^--\s*(expectation|table|column|severity):\s*(.+?)\s*$", re.MULTILINE)
+_HEADER = re.compile(r"^--\s*(expectation|table|column|severity|growth):\s*(.+?)\s*$", re.MULTILINE)
 _PARAM = re.compile(r"\$([a-z_]+)")
+_READS = re.compile(r"\b(?:from|join)\s+\"?([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,19 @@ class SqlCheck:
     column: str
     severity: str
     sql: str
+    reads: frozenset[str] = frozenset()  # the other warehouse tables its query reads
+    growth_safe: bool = False
+
+
+def _body(sql: str) -> str:
+    return "\n".join(ln for ln in sql.splitlines() if not ln.startswith("--"))
+
+
+def _reads(table: str, sql: str) -> frozenset[str]:
+    """Warehouse tables named after ``from``/``join`` in ``sql``, but ``table`` itself."""
+    from transforms import schemas
+
+    return frozenset(n for n in _READS.findall(_body(sql)) if n in schemas.TABLES) - {table}
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,8 @@ def load_checks(sql_dir: Path = SQL_DIR) -> list[SqlCheck]:
         missing = {"expectation", "table", "column", "severity"} - head.keys()
         if missing or head["severity"] not in vocab.SEVERITIES:
             raise ValueError(f"{path.name}: bad header (missing {sorted(missing)})")
+        if head.get("growth", "safe") != "safe":
+            raise ValueError(f"{path.name}: growth is 'safe' or absent, not {head['growth']!r}")
         checks.append(
             SqlCheck(
                 path.stem,
@@ -70,6 +93,8 @@ def load_checks(sql_dir: Path = SQL_DIR) -> list[SqlCheck]:
                 head["column"],
                 head["severity"],
                 text,
+                _reads(head["table"], text),
+                "growth" in head,
             )
         )
     return checks
@@ -105,12 +130,14 @@ def run_checks(
     con: duckdb.DuckDBPyConnection,
     checks: list[SqlCheck] | None = None,
     restrict: dict[str, str] | None = None,
+    where_of: Callable[[SqlCheck], str | None] | None = None,
 ) -> list[SqlOutcome]:
     """Run every check; a query that errors (a missing table) counts as failed, with the error.
 
     ``restrict`` maps a table to a predicate on its rows: a check of that table (its ``table:``
-    header) sees only those rows, through a temporary view of the same name; the tables it
-    looks things up in stay whole.
+    header) sees only those rows, through a temporary table of the same name; the tables it
+    looks things up in stay whole. ``where_of`` (instead) gives each check its predicate (None:
+    every row).
     """
     checks = load_checks() if checks is None else checks
     values = params()
@@ -120,13 +147,15 @@ def run_checks(
     db = con.execute("select current_database()").fetchone()[0]  # type: ignore[index]
     try:
         for check in checks:
-            where = (restrict or {}).get(check.table)
+            where = where_of(check) if where_of else (restrict or {}).get(check.table)
             if where:
+                # A table, not a view: DuckDB then knows how few rows it holds and builds its
+                # joins on them, not on the table looked up (a document text join spilled).
                 con.execute(
-                    f'CREATE OR REPLACE TEMP VIEW "{check.table}" AS '
+                    f'CREATE OR REPLACE TEMP TABLE "{check.table}" AS '
                     f'SELECT * FROM "{db}".main."{check.table}" WHERE {where}'
                 )
-            body = "\n".join(ln for ln in check.sql.splitlines() if not ln.startswith("--"))
+            body = _body(check.sql)
             used = {k: values[k] for k in _PARAM.findall(body)}
             # One pass: the window counts every violating row before the sample is cut.
             sql = f"select count(*) over () as _n, * from ({body}) limit {vocab.SAMPLE_ROWS}"
@@ -137,7 +166,7 @@ def run_checks(
                 continue
             finally:
                 if where:
-                    con.execute(f'DROP VIEW IF EXISTS temp.main."{check.table}"')
+                    con.execute(f'DROP TABLE IF EXISTS temp.main."{check.table}"')
             n = rows[0].pop("_n") if rows else 0
             for r in rows[1:]:
                 r.pop("_n")

@@ -74,6 +74,11 @@ class ValidationReport:
     validated_at: datetime
     outcomes: list[Outcome] = field(default_factory=list)
     docs_index: Path | None = None
+    # Results in GX's shape per suite, for Data Docs built apart (``expectations/docs.py``);
+    # None when GX validated (its own context built the docs).
+    docs: list[tuple[str, list[dict[str, Any]]]] | None = None
+    # Rows checked per table when only the rows a published file lacks were checked.
+    checked_rows: dict[str, int] = field(default_factory=dict)
 
     def failed(self, severity: str | None = None) -> list[Outcome]:
         return [o for o in self.outcomes if not o.success and severity in (None, o.severity)]

@@ -5,6 +5,15 @@ part-<run_id>.parquet``, loaded into every later build, so history survives fail
 in the staging file itself (so a published warehouse carries its own validation). A critical
 failure raises, naming each failed expectation and column: the flow run fails and the published
 file is never touched. Warnings come back to the flow, which logs them and publishes.
+
+The verdicts come from DuckDB (``expectations/indb.py``: the suites' expectations and the SQL
+checks, with GX's semantics, without GX's import). A staging file updated from the published
+one is checked in this process, on the rows the published file does not hold (keys still
+unique over whole tables, checks reading a changed table on their whole table): its cost
+follows the new rows. A file built from scratch is checked whole in a spawned process (its
+memory stays out of the run's). Data Docs are rendered by GX in a detached process from the
+recorded results (``expectations/docs.py``). A suite DuckDB cannot evaluate falls back to
+validation by GX in a spawned process, Data Docs included.
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from expectations import ValidationReport, validate
+from expectations import ValidationReport, docs, validate
+from expectations.indb import validate_in_duckdb
 from flows.settings import RunSettings
 from warehouse.db import new_row_filters
 from warehouse.lake import Lake
@@ -38,15 +48,31 @@ def validate_apart(staged: str, **kwargs: Any) -> ValidationReport:
         return pool.submit(validate, staged, **kwargs).result()
 
 
+def _in_duckdb_apart(staged: str, **kwargs: Any) -> ValidationReport | None:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(validate_in_duckdb, staged, **kwargs).result()
+
+
+def audit(settings: RunSettings, run_id: str, staged: str) -> ValidationReport:
+    """The validation report of ``staged`` (see the module docstring); Data Docs under way."""
+    only = new_row_filters(staged)
+    if only is not None:  # updated from the published file: the rows it does not hold
+        report = validate_in_duckdb(staged, run_id, published=settings.warehouse, only=only)
+    else:
+        report = _in_duckdb_apart(staged, run_id=run_id)
+    if report is None or report.docs is None:  # a suite only GX can evaluate
+        return validate_apart(staged, run_id=run_id, docs_dir=docs_dir(settings), only=only)
+    report.docs_index = docs.build_later(docs_dir(settings), run_id, report.docs)
+    return report
+
+
 def validate_stage(settings: RunSettings, run_id: str, staged: str) -> dict:
     """Validate ``staged``; record the results; raise on a critical failure.
 
     Returns ``{"checked", "warnings" (lines), "docs"}`` when the staging file may be published.
     """
-    # A file updated from the published one: its new rows, not again the rows already published
-    report = validate_apart(
-        staged, run_id=run_id, docs_dir=docs_dir(settings), only=new_row_filters(staged)
-    )
+    report = audit(settings, run_id, staged)
     results = report.table()
     Lake(settings.lake_root).write_part("validation_results", results, run_id, overwrite=True)
     critical = report.critical_failures

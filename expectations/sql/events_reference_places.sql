@@ -2,6 +2,7 @@
 -- table: events
 -- column: place_id
 -- severity: critical
+-- growth: safe
 select e.event_id, e.place_id
 from events as e
 anti join places as p on p.place_id = e.place_id

@@ -2,6 +2,7 @@
 -- table: entity_mentions
 -- column: surface
 -- severity: critical
+-- growth: safe
 select m.mention_id, m.doc_id, m.char_start, m.char_end, m.surface
 from entity_mentions as m
 join documents as d on d.doc_id = m.doc_id

@@ -2,6 +2,7 @@
 -- table: event_reports
 -- column: quote
 -- severity: critical
+-- growth: safe
 select r.report_id, r.doc_id, r.char_start, r.char_end, r.quote
 from event_reports as r
 join documents as d on d.doc_id = r.doc_id

@@ -2,6 +2,7 @@
 -- table: event_reports
 -- column: event_date
 -- severity: critical
+-- growth: safe
 select r.report_id, r.event_date, r.doc_id, d.published_date
 from event_reports as r
 join documents as d on d.doc_id = r.doc_id

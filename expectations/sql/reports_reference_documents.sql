@@ -2,6 +2,7 @@
 -- table: event_reports
 -- column: doc_id
 -- severity: critical
+-- growth: safe
 select r.report_id, r.doc_id
 from event_reports as r
 anti join documents as d on d.doc_id = r.doc_id

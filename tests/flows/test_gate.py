@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from expectations import docs
 from transforms import schemas
 from warehouse import publish
 from warehouse.lake import Lake
@@ -59,6 +60,7 @@ def test_critical_failure_leaves_published_file_unchanged_and_is_recorded(tmp_pa
         wh, f"select severity, success from validation_results where run_id = '{first['run_id']}'"
     )
     assert len(results) > 100 and all(ok for _, ok in results)  # the clean run passed all
+    assert docs.wait(tmp_path / "data_docs")  # rendered apart, seconds after the verdict
     assert (tmp_path / "data_docs" / "index.html").is_file()
     before = wh.read_bytes()
 

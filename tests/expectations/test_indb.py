@@ -1,0 +1,265 @@
+"""Expectations evaluated in DuckDB give GX's verdicts; an incremental check of a staged file
+catches what its new or changed rows break, duplicate keys between new and old rows included,
+and the full check still catches everything.
+
+The reference is GX itself (``expectations.validate``) on the same warehouse files.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from expectations import specs, validate
+from expectations.changes import find_changes
+from expectations.indb import validate_in_duckdb
+from tests.expectations.conftest import write_lake
+from tests.expectations.test_validate import CASES
+from transforms import schemas
+from warehouse.db import build_database, new_row_filters
+
+COUNTS = re.compile(r"^(-?\d+) (?:unexpected of (\d+)|violating rows)")
+
+
+def _verdicts(report) -> list[tuple]:
+    """(suite, expectation, column, severity, success, counts) per outcome, sorted (GX lists a
+    suite's results grouped by column, not in suite order)."""
+    out = []
+    for o in report.outcomes:
+        m = COUNTS.match(o.observed)
+        counts = (m[1], m[2]) if m else o.observed
+        out.append((o.suite, o.expectation, o.column, o.severity, o.success, counts))
+    return sorted(out, key=repr)
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "table"),
+    [(c[0], c[1]) for c in CASES],
+    ids=[f"{c[2]}.{c[3]}[{c[4]}]" for c in CASES],
+)
+def test_duckdb_gives_gx_verdicts_on_every_corruption(tables, build_warehouse, corrupt, table):
+    corrupt(tables)
+    db = build_warehouse(tables)
+    assert _verdicts(validate_in_duckdb(db, tables=[table])) == _verdicts(
+        validate(db, tables=[table])
+    )
+
+
+def _edge_values(t: dict[str, list[dict]]) -> None:
+    """Nulls, NaN, a repeated compound key with a null part, values at the bounds."""
+    t["places"].append({**t["places"][0], "place_id": "p4", "latitude": float("nan"),
+                        "longitude": None, "country_code": "sy"})  # fmt: skip
+    t["places"].append({**t["places"][0], "place_id": None, "longitude": 180.0})
+    t["entity_mentions"][0].update(score=None, char_end=None, role="subject")
+    t["entity_mentions"][1].update(score=float("nan"), char_start=-1)
+    t["event_conflicts"] = [{"event_id": "e1", "field": None}, {"event_id": "e1", "field": None},
+                            {"event_id": None, "field": None}]  # fmt: skip
+    t["rejected_documents"].append(dict(t["rejected_documents"][0]))
+
+
+def test_duckdb_gives_gx_verdicts_on_nulls_nan_and_compound_keys(tables, build_warehouse):
+    _edge_values(tables)
+    db = build_warehouse(tables)
+    indb, gx = _verdicts(validate_in_duckdb(db)), _verdicts(validate(db))
+    assert indb == gx
+    assert sum(not v[4] for v in gx) >= 6  # the edges did break expectations
+
+
+def test_duckdb_validation_never_imports_great_expectations(tables, build_warehouse):
+    db = build_warehouse(tables)
+    code = (
+        "import sys; from expectations.indb import validate_in_duckdb; "
+        f"r = validate_in_duckdb({str(db)!r}); "
+        "print(len(r.outcomes), r.passed, 'great_expectations' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    n, passed, imported = out.stdout.split()
+    assert int(n) > 100 and passed == "True" and imported == "False"
+
+
+def test_every_spec_is_evaluated_in_duckdb_and_builds_the_gx_suite():
+    import great_expectations as gx
+
+    from expectations import indb, suites
+
+    gx.get_context(mode="ephemeral")
+    for table, build in specs.SPECS.items():
+        assert all(indb.supported(s) for s in build()), table
+        suite = suites.build_suite(table)
+        built = [(e.expectation_type, e.configuration.meta) for e in suite.expectations]
+        assert built == [(s.type, s.meta) for s in build()]
+
+
+# -- incremental: a staged file updated from a published one ---------------------------------
+TEXT3 = "Gunmen attacked a checkpoint near Abu Kamal. Islamic State claimed the attack."
+
+
+def _new_document(t: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """What a run adds to the lake: a document with its mention and its run ledger rows."""
+    doc = {**t["documents"][0], "doc_id": "d3", "uri": "file:///a3.txt", "text": TEXT3,
+           "n_chars": len(TEXT3), "run_id": "run2"}  # fmt: skip
+    start = TEXT3.index("Islamic State")
+    mention = {**t["entity_mentions"][0], "mention_id": "m3", "doc_id": "d3",
+               "char_start": start, "char_end": start + len("Islamic State")}  # fmt: skip
+    ledger = {**t["run_inputs"][0], "run_id": "run2", "uri": "file:///a3.txt", "doc_id": "d3"}
+    return {"documents": [doc], "entity_mentions": [mention], "run_inputs": [ledger]}
+
+
+def _staged(tmp_path: Path, tables: dict[str, list[dict]], added: dict[str, list[dict]],
+            replaced: dict[str, list[dict]] | None = None) -> tuple[Path, Path]:  # fmt: skip
+    """(published, staged): the published file built from ``tables``; the staged one a copy of
+    it updated (``update_database``) with ``added`` as new lake parts and ``replaced`` tables
+    rewritten."""
+    from transforms.schemas import conform
+    from warehouse.db import LAKE_SOURCES
+
+    lake = write_lake(tmp_path / "lake", tables)
+    published = tmp_path / "published.duckdb"
+    build_database(published, lake)
+    for name, rows in added.items():
+        source = LAKE_SOURCES.get(name, (name,))[0]
+        lake.write_part(source, conform(rows, schemas.TABLES[name]), "run2")
+    for name, rows in (replaced or {}).items():
+        source = LAKE_SOURCES.get(name, (name,))[0]
+        lake.write_current(source, conform(rows, schemas.TABLES[name]))
+    staged = tmp_path / "staged.duckdb"
+    build_database(staged, lake, base=published)
+    assert new_row_filters(staged) is not None  # an update, not a build from scratch
+    return published, staged
+
+
+def _incremental(published: Path, staged: Path):
+    return validate_in_duckdb(staged, published=published, only=new_row_filters(staged))
+
+
+def _failed(report) -> set[tuple[str, str, str | None]]:
+    return {(o.suite, o.expectation, o.column) for o in report.failed()}
+
+
+def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
+    published, staged = _staged(tmp_path, tables, _new_document(tables))
+    report = _incremental(published, staged)
+    assert report.failed() == [], [o.line() for o in report.failed()]
+    # the new document, its mention and ledger row; no table replaced with other rows
+    assert {t: n for t, n in report.checked_rows.items() if n} == {
+        "documents": 1, "entity_mentions": 1, "run_inputs": 1}  # fmt: skip
+    assert {o.suite for o in report.outcomes} >= set(schemas.TABLES)
+    assert _verdicts(report) != _verdicts(validate_in_duckdb(staged))  # fewer rows counted
+
+
+@pytest.mark.parametrize(
+    ("plant", "expected"),
+    [
+        (
+            lambda a: a["entity_mentions"][0].update(match_method="guess"),
+            ("entity_mentions", "expect_column_values_to_be_in_set", "match_method"),
+        ),
+        (
+            lambda a: a["entity_mentions"][0].update(char_start=2),
+            ("entity_mentions.sql", "mention_spans_in_document", "surface"),
+        ),
+        (
+            lambda a: a["documents"][0].update(uri=None),
+            ("documents", "expect_column_values_to_not_be_null", "uri"),
+        ),
+        (
+            lambda a: a["entity_mentions"][0].update(entity_id="ent:nobody"),
+            ("entity_mentions.sql", "mentions_reference_entities", "entity_id"),
+        ),
+    ],
+    ids=["row-wise", "sql-check", "null", "reference"],
+)
+def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, plant, expected):
+    added = _new_document(tables)
+    plant(added)
+    published, staged = _staged(tmp_path, tables, added)
+    assert expected in _failed(_incremental(published, staged))
+    assert expected in _failed(validate(staged))  # GX on the whole file agrees
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "column"),
+    [("documents", "doc_id", "doc_id"), ("entity_mentions", "mention_id", "mention_id")],
+)
+def test_incremental_catches_a_new_key_repeating_an_old_one(tmp_path, tables, table, key, column):
+    added = _new_document(tables)
+    added[table][0][key] = tables[table][0][key]  # a new row reuses a published key
+    published, staged = _staged(tmp_path, tables, added)
+    expected = (table, "expect_column_values_to_be_unique", column)
+    assert expected in _failed(_incremental(published, staged))
+    assert expected in _failed(validate(staged))
+
+
+def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables):
+    """An exact copy of a validated row passes row by row, never its key's uniqueness."""
+    added = _new_document(tables)
+    added["documents"] = [dict(tables["documents"][0])]
+    published, staged = _staged(tmp_path, tables, added)
+    report = _incremental(published, staged)
+    assert report.checked_rows["documents"] == 0  # identical to a published row...
+    assert ("documents", "expect_column_values_to_be_unique", "doc_id") in _failed(report)
+
+
+def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables):
+    """An event rewritten by the run is checked; a duplicated event repeats its key."""
+    events = [dict(tables["events"][0], latitude=999.0)]
+    published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
+    report = _incremental(published, staged)
+    assert report.checked_rows["events"] == 1
+    assert ("events", "expect_column_values_to_be_between", "latitude") in _failed(report)
+
+    twice = [dict(tables["events"][0]), dict(tables["events"][0])]
+    published, staged = _staged(tmp_path / "dup", tables, _new_document(tables), {"events": twice})
+    report = _incremental(published, staged)
+    assert ("events", "expect_column_values_to_be_unique", "event_id") in _failed(report)
+
+
+def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables):
+    """An entity removed by the run breaks an old mention's reference: no new row is involved,
+    the check of every mention finds it."""
+    published, staged = _staged(tmp_path, tables, _new_document(tables), {"entities": [
+        {**tables["entities"][0], "entity_id": "ent:other"}]})  # fmt: skip
+    failed = _failed(_incremental(published, staged))
+    assert ("entity_mentions.sql", "mentions_reference_entities", "entity_id") in failed
+
+
+def test_an_old_row_tampered_in_the_staged_file_is_left_to_the_full_check(tmp_path, tables):
+    """The incremental check trusts rows identical to published ones; ``sitrep validate``
+    (every row) still catches a broken old row, and so does the full DuckDB check."""
+    published, staged = _staged(tmp_path, tables, _new_document(tables))
+    with duckdb.connect(str(staged)) as con:
+        con.execute("update entity_mentions set match_method = 'guess' where mention_id = 'm1'")
+    broken = ("entity_mentions", "expect_column_values_to_be_in_set", "match_method")
+    assert broken in _failed(validate(staged))
+    assert broken in _failed(validate_in_duckdb(staged))
+
+
+def test_changes_compare_whole_rows_and_count_rows_gone(tmp_path, tables):
+    events = [dict(tables["events"][0], n_sources=1), {**tables["events"][0], "event_id": "e9"}]
+    published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
+    with duckdb.connect(str(staged), read_only=True) as con:
+        from expectations.changes import attach
+
+        attach(con, str(published))
+        names = ["events", "places", "documents"]
+        found = find_changes(con, names, new_row_filters(staged), set(names))
+    assert (found["events"].checked, found["events"].gone) == (1, 0)  # e9 added, e1 the same
+    assert found["events"].grown_only and not found["events"].unchanged
+    assert found["places"].unchanged
+    assert (found["documents"].checked, found["documents"].gone) == (1, 0)
+
+
+def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables):
+    published, staged = _staged(tmp_path, tables, _new_document(tables))
+    other = tmp_path / "other.duckdb"
+    shutil.copyfile(published, other)
+    with duckdb.connect(str(other)) as con:
+        con.execute("alter table events add column extra integer")
+    report = validate_in_duckdb(staged, published=other, only=new_row_filters(staged))
+    assert report.checked_rows["events"] == 1  # every row of events: compared with nothing
