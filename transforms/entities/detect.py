@@ -43,7 +43,9 @@ _START = itemgetter(0)
 _START_OF_PENDING = itemgetter(1)
 _SPAN_OF_HIT = itemgetter(0, 1)
 _END = itemgetter(1)
-_FIELDS = list(schemas.ENTITY_MENTIONS)[1:]  # the columns _mentions_of fills, in order
+# A row's tail, as _mentions_of finds it: the ENTITY_MENTIONS columns from char_start on
+# (Arrow turns the rows' tuples into columns: cheaper than transposing them in Python).
+_ROW = pa.struct(list(schemas.ENTITY_MENTIONS)[3:])
 _JOINER = re.compile(r"\s+(?:of|and)\s+")
 _GOV_SUFFIX = re.compile(r"[ \t]+(?:[Pp]rovince|[Gg]overnorate)\b")
 
@@ -126,10 +128,12 @@ def _place_row(
     return (start, end, surface, None, place.place_id, "place", method, score, role)
 
 
-def _mentions_of(text: str, registry: Registry, out: tuple, aside: list | None = None) -> int:
-    """Append one document's mentions to the columns whose ``extend`` methods are ``out``
-    (ENTITY_MENTIONS order from sentence_no on); returns how many rows were added. With
-    ``aside``, appends (name runs, sentence bounds or None) to it: ``DetectedText``'s fields.
+def _mentions_of(
+    text: str, registry: Registry, rows: list, sentence_nos: list, aside: list | None = None
+) -> int:
+    """Append one document's mentions to ``rows`` (tuples of ``_ROW``'s fields, in document
+    order) and their sentence numbers to ``sentence_nos``; returns how many rows were added.
+    With ``aside``, appends (name runs, sentence bounds or None) to it: ``DetectedText``'s.
 
     Each span becomes its row as soon as it is resolved, and feeds the document's context
     (countries and governorates of unambiguous places, person antecedents) on the way. Places
@@ -297,14 +301,14 @@ def _mentions_of(text: str, registry: Registry, out: tuple, aside: list | None =
             aside.append((runs, None))
         return 0
     found.sort(key=_START)  # stable: equal starts keep their order
-    columns = list(zip(*found, strict=True))
     # sentence number: odd positions among the sentences' (start, end) bounds are inside one
     bounds = sentence_bounds(text)
     if aside is not None:
         aside.append((runs, bounds))
-    out[0]([k >> 1 if k & 1 else -1 for k in map(bisect_right, repeat(bounds), columns[0])])
-    for extend, values in zip(out[1:], columns, strict=True):
-        extend(values)
+    sentence_nos.extend(
+        [k >> 1 if k & 1 else -1 for k in map(bisect_right, repeat(bounds), map(_START, found))]
+    )
+    rows.extend(found)
     return len(found)
 
 
@@ -379,23 +383,25 @@ def _detect(
 ) -> pa.Table:
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
-    # one list per column (ENTITY_MENTIONS order, mention_id left out: Arrow joins it below)
-    columns: list[list] = [[] for _ in _FIELDS]
-    doc_column, out = columns[0], tuple(c.extend for c in columns[1:])
+    doc_column: list[str] = []
+    sentence_nos: list[int] = []
+    rows: list[tuple] = []  # (char_start, ..., role): _ROW
     aside: list | None = None if detected is None else []
-    starts, ends = columns[2], columns[3]
     for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(), strict=True):
         if isinstance(text, str) and text:
-            n = _mentions_of(text, registry, out, aside)
+            n = _mentions_of(text, registry, rows, sentence_nos, aside)
             if n:
                 doc_column.extend(repeat(str(doc_id), n))
             if aside is not None and detected is not None:
                 runs, bounds = aside.pop()
-                spans = list(zip(starts[-n:], ends[-n:], strict=True)) if n else []
+                spans = list(map(_SPAN_OF_HIT, rows[-n:])) if n else []
                 detected.append(DetectedText(str(doc_id), text, runs, bounds, spans))
-    arrays = [pa.array(c, type=f.type) for c, f in zip(columns, _FIELDS, strict=True)]
-    doc_ids, starts_a, ends_a = arrays[0], arrays[2], arrays[3]
+    doc_ids = pa.array(doc_column, pa.string())
+    tails = pa.array(rows, type=_ROW).flatten()
     mention_id = pc.binary_join_element_wise(  # f"{doc_id}:{char_start}:{char_end}"
-        doc_ids, pc.cast(starts_a, pa.string()), pc.cast(ends_a, pa.string()), ":"
+        doc_ids, pc.cast(tails[0], pa.string()), pc.cast(tails[1], pa.string()), ":"
     )
-    return pa.Table.from_arrays([mention_id, *arrays], schema=schemas.ENTITY_MENTIONS)
+    return pa.Table.from_arrays(
+        [mention_id, doc_ids, pa.array(sentence_nos, pa.int32()), *tails],
+        schema=schemas.ENTITY_MENTIONS,
+    )
