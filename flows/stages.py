@@ -24,6 +24,7 @@ from flows import progress
 from flows.ingest import IngestSummary
 from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
 from transforms import schemas
+from warehouse import delta
 from warehouse.db import build_database, replace_rows
 from warehouse.lake import Lake
 from warehouse.publish import publish
@@ -222,15 +223,19 @@ def resolve_stage(settings: RunSettings, full: bool = False) -> dict[str, int]:
 
     docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"])
     candidates = lake.read("report_candidates", schemas.EVENT_REPORTS)
+    base = delta.current_stamps(lake)  # the files the previous result is read from
     previous = MergeResult(*(lake.read(name, schema) for name, schema in MERGED))
     if full or not same_reference:
         merged = merge_events(candidates, docs, places, entities)
         figures = {"remerged_reports": candidates.num_rows, "full_merge": 1}
+        rewritten = None
     else:
-        merged, how = remerge_events(candidates, previous, docs, places, entities)
+        merged, how, rewritten = remerge_events(candidates, previous, docs, places, entities)
         figures = {"remerged_reports": how["remerged_reports"], "full_merge": how["full"]}
     for (name, _schema), table in zip(MERGED, merged, strict=True):
         lake.write_current(name, table)
+    # which events' rows changed: the build rewrites those only (``warehouse/delta.py``)
+    delta.write_delta(lake, base, None if rewritten is None else rewritten.to_pylist())
     before = dict(
         zip(
             previous.events.column("event_id").to_pylist(),

@@ -16,7 +16,8 @@ import duckdb
 import pyarrow as pa
 
 from transforms import schemas
-from warehouse.lake import Lake
+from warehouse import delta
+from warehouse.lake import CURRENT, Lake
 
 MODELS_DIR = Path(__file__).parent / "models"
 LAYERS = ("staging", "marts")
@@ -184,6 +185,9 @@ def update_database(
         loaded = dict(
             ((t, p), n) for t, p, n in con.execute(f"select * from {LOADED_PARTS}").fetchall()
         )
+        rewrite = delta.applicable_keys(
+            lake, {name: loaded.get((name, CURRENT)) for name in delta.KEYED}
+        )
         new: dict[str, list[str]] = {}
         for name, source in APPENDED.items():
             stamps = lake.stamps(source)
@@ -194,6 +198,9 @@ def update_database(
             )
         con.execute(f"CREATE OR REPLACE TABLE {NEW_ROWS} (table_name VARCHAR, key VARCHAR)")
         for name, schema in tables.items():
+            if name in delta.KEYED and rewrite is not None:
+                counts[name] = _apply_delta(con, name, lake, schema, rewrite)
+                continue
             if name not in APPENDED:
                 counts[name] = load_table(con, name, lake, schema)
                 continue
@@ -217,6 +224,27 @@ def update_database(
         _record_parts(con, lake)
         build_models(con)
     return counts
+
+
+def _apply_delta(
+    con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa.Schema, keys: list[str]
+) -> int:
+    """Rewrite the rows of ``keys`` of keyed table ``name`` from the lake's current file (see
+    ``warehouse.delta``); the table is replaced whole if its row count then differs from the
+    file's. Row count."""
+    key = delta.KEYED[name]
+    con.register("_delta_keys", pa.table({key: pa.array(keys, pa.string())}))
+    current = {"f": lake.file_path(name, CURRENT)}
+    con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _delta_keys)')
+    con.execute(
+        f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM read_parquet($f) '
+        f'WHERE "{key}" IN (SELECT "{key}" FROM _delta_keys)',
+        current,
+    )
+    con.unregister("_delta_keys")
+    rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
+    want = con.execute("SELECT count(*) FROM read_parquet($f)", current).fetchone()[0]  # type: ignore[index]
+    return rows if rows == want else load_table(con, name, lake, schema)
 
 
 def _insert(
@@ -243,6 +271,8 @@ def new_row_filters(db_path: str | Path) -> dict[str, str] | None:
 
 def _record_parts(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
     rows = [(src, p, n) for src in APPENDED.values() for p, n in sorted(lake.stamps(src).items())]
+    # the keyed tables' files the build loaded: a merge delta applies to these only
+    rows += [(name, CURRENT, n) for name, n in delta.current_stamps(lake).items() if n]
     table = pa.table(
         {
             "lake_table": pa.array([r[0] for r in rows], pa.string()),

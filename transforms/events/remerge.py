@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -32,19 +33,29 @@ WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than an
 _WINDOW_COLUMNS = ["report_id", "event_id", "place_id", "event_date", "date_precision"]
 
 
+class Remerged(NamedTuple):
+    """A merge of every candidate, what it took, and what it changed."""
+
+    result: MergeResult
+    figures: dict[str, int]  # new reports, affected events, reports re-merged, full (1 or 0)
+    # ids of the events whose rows (in any of the four tables) may differ from the previous
+    # result's: the affected events and the events merged again; every other event's rows are
+    # the previous result's. None after a full merge (every row may differ).
+    rewritten: pa.Array | None
+
+
 def remerge_events(
     candidates: pa.Table,
     previous: MergeResult,
     documents: pa.Table,
     places: pa.Table,
     entities: pa.Table,
-) -> tuple[MergeResult, dict[str, int]]:
-    """(merge result for all ``candidates``, figures) given the ``previous`` result of a merge
-    of some of them. Candidates whose report_id the previous result lacks are the new ones.
+) -> Remerged:
+    """The merge result for all ``candidates`` given the ``previous`` result of a merge of
+    some of them. Candidates whose report_id the previous result lacks are the new ones.
 
     Falls back to a full ``merge_events`` when there is no previous result or when a previous
     report is no longer a candidate (documents re-extracted: windows would be unsound).
-    Figures: new reports, affected events, reports re-merged, and ``full`` (1 or 0).
     """
     from transforms.events import place_index  # late: the package imports dedup
 
@@ -52,11 +63,12 @@ def remerge_events(
     known = previous.reports.column("report_id")
     if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
         full = merge_events(candidates, documents, places, entities)
-        return full, {"new_reports": candidates.num_rows, "affected_events": 0,
-                      "remerged_reports": candidates.num_rows, "full": 1}  # fmt: skip
+        return Remerged(full, {"new_reports": candidates.num_rows, "affected_events": 0,
+                               "remerged_reports": candidates.num_rows, "full": 1}, None)  # fmt: skip
     new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
     if new.num_rows == 0:
-        return previous, {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
+        nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
+        return Remerged(previous, nothing, pa.array([], pa.string()))
     pidx = place_index(places)
     affected = _affected(new, previous.reports, pidx)
     prev_event = previous.reports.column("event_id")
@@ -76,12 +88,14 @@ def remerge_events(
     for (schema, key), old, fresh in zip(_OUTPUTS, previous, merged, strict=True):
         kept = old.filter(pc.invert(pc.is_in(old.column("event_id"), gone)))
         tables.append(_sorted(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
-    return MergeResult(*tables), {
+    figures = {
         "new_reports": new.num_rows,
         "affected_events": len(affected),
         "remerged_reports": subset.num_rows,
         "full": 0,
     }
+    rewritten = pc.unique(pa.concat_arrays([gone, *merged.events.column("event_id").chunks]))
+    return Remerged(MergeResult(*tables), figures, rewritten)
 
 
 def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[str]:

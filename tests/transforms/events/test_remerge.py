@@ -55,21 +55,26 @@ def test_new_reports_in_their_windows_give_the_full_merge(world, share, order):
     new_docs = ids[-max(1, int(len(ids) * share)) :]
     previous = merge_events(_without(reports, new_docs), docs, places, entities)
     full = merge_events(reports, docs, places, entities)
-    got, figures = remerge_events(reports, previous, docs, places, entities)
+    got, figures, rewritten = remerge_events(reports, previous, docs, places, entities)
     assert figures["full"] == 0 and figures["new_reports"] > 0
     assert figures["remerged_reports"] < reports.num_rows  # only windows, not the corpus
     for name, want, have in zip(full._fields, full, got, strict=True):
         assert have.equals(want), name
+    # outside ``rewritten``, every row is the previous result's (a build applies only those)
+    assert 0 < len(rewritten) < got.events.num_rows
+    for name, old, new in zip(full._fields, previous, got, strict=True):
+        kept = [t.filter(pc.invert(pc.is_in(t.column("event_id"), rewritten))) for t in (old, new)]
+        assert kept[0].equals(kept[1]), name
 
 
 def test_nothing_new_returns_the_previous_result_and_a_lost_report_merges_everything(world):
     reports, docs, places, entities = world
     full = merge_events(reports, docs, places, entities)
-    same, figures = remerge_events(reports, full, docs, places, entities)
-    assert same is full and figures["new_reports"] == 0
+    same, figures, rewritten = remerge_events(reports, full, docs, places, entities)
+    assert same is full and figures["new_reports"] == 0 and len(rewritten) == 0
     fewer = _without(reports, [reports.column("doc_id")[0].as_py()])
-    again, figures = remerge_events(fewer, full, docs, places, entities)
-    assert figures["full"] == 1
+    again, figures, rewritten = remerge_events(fewer, full, docs, places, entities)
+    assert figures["full"] == 1 and rewritten is None
     assert again.events.equals(merge_events(fewer, docs, places, entities).events)
 
 
