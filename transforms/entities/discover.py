@@ -3,6 +3,8 @@
 Two steps, so the corpus-wide one never holds the corpus: ``name_candidates`` runs per chunk
 of documents beside ``detect_mentions`` and keeps what needs the text; ``discover`` streams
 those candidates once the corpus is extracted (``discover_entities`` runs both in memory).
+``extract_names`` is detection and ``name_candidates`` in one pass over each text, reusing
+what detection found (name runs, sentence bounds, mention spans): the chunk stage calls it.
 
 Candidates are the capitalised name spans no mention covers (``matcher.name_pieces``), minus
 sentence-initial single words and words that are only demonyms or common words. Candidates
