@@ -246,3 +246,34 @@ def test_output_follows_the_schema_even_when_empty(registry):
 def test_towns_named_like_english_words_need_a_preposition(detect):
     m = detect("Clashes in Hit left two dead. Hit by a shell, he talked to Sam in Kut.")
     assert list(zip(m.surface, m.place_id, strict=True)) == [("Hit", "95788"), ("Kut", "99131")]
+
+
+def test_detect_texts_hands_over_what_detection_computed(registry):
+    # the contract extract_names relies on: per readable text, its mentions' spans, its
+    # sentence bounds (when it has mentions) and its name runs, less only runs that lie inside
+    # one of its mentions
+    from transforms.entities.detect import detect_texts
+    from transforms.entities.matcher import name_runs
+    from transforms.sentences import sentence_bounds
+
+    texts = [
+        "Syrian President Ahmad Al Shara met ISIS envoys in Deir ez-Zor province. The US said.",
+        None,
+        "",
+        "Nothing capitalised here",
+        "Mr Sharaa spoke. Brigadier Qwentin Zarvosh of the Syrian Army. Islamic State of Iraq.",
+    ]
+    docs = pd.DataFrame({"doc_id": list("abcde"), "text": texts})
+    mentions, detected = detect_texts(docs, registry)
+    assert mentions.equals(detect_mentions(docs, registry))
+    assert [d.doc_id for d in detected] == ["a", "d", "e"]
+    frame = mentions.to_pandas()
+    for d in detected:
+        mine = frame[frame.doc_id == d.doc_id]
+        assert d.spans == list(zip(mine.char_start, mine.char_end, strict=True))
+        assert d.bounds == (sentence_bounds(d.text) if d.spans else None)
+        every = name_runs(d.text)
+        assert set(d.runs) <= set(every) and sorted(d.runs) == d.runs
+        left_out = set(every) - set(d.runs)
+        assert all(any(s <= a and b <= e for s, e in d.spans) for a, b in left_out)
+    assert any(set(name_runs(d.text)) - set(d.runs) for d in detected)  # some were left out
