@@ -16,8 +16,9 @@ from datetime import datetime
 from typing import TypeVar
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from flows.quick_check import file_stats, stats_table, unchanged_ledger
+from flows.quick_check import file_stats, last_listed, stats_table, unchanged_ledger
 from flows.settings import RunSettings
 from transforms import schemas
 from transforms.ingest import REASONS, Ingested, RawInput, ingest_batch, input_sha256
@@ -47,10 +48,18 @@ def _month(d: object) -> str:
     return f"month={d:%Y-%m}" if d is not None else f"month={UNDATED}"
 
 
-def _known_inputs(lake: Lake) -> dict[tuple[str, str], tuple[str | None, str | None]]:
-    """(uri, content hash) -> (doc_id, rejection reason) of every input earlier runs saw."""
+def _known_inputs(
+    lake: Lake, runs: list[str] | None
+) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(uri, content hash) -> (doc_id, rejection reason) of every input the ``runs`` saw
+    (None: every earlier run)."""
+    if runs == []:
+        return {}
     seen = lake.read(
-        "run_inputs", schemas.RUN_INPUTS, ["uri", "content_sha256", "doc_id", "reason"]
+        "run_inputs",
+        schemas.RUN_INPUTS,
+        ["uri", "content_sha256", "doc_id", "reason"],
+        filter=None if runs is None else pc.field("run_id").isin(runs),
     )
     return {
         (u, h): (d, r)
@@ -73,7 +82,13 @@ def ingest_stage(
     """
     lake = Lake(settings.lake_root)
     known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
-    known_inputs = _known_inputs(lake)
+    listing = list(input_files(list(settings.inputs)))
+    stats = file_stats(listing)
+    listed = lake.read("input_files", schemas.INPUT_FILES)
+    skip: set[str] = set()
+    if settings.quick_check:
+        skip, unchanged = unchanged_ledger(lake, listed, stats, run_id, known)
+    known_inputs = _known_inputs(lake, _ledgers_to_consult(settings, lake, listed, stats, skip))
     known_rejections = {k for k, (_doc, reason) in known_inputs.items() if reason}
     old_rej = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
     known_rejections.update(
@@ -84,19 +99,14 @@ def ingest_stage(
         )
     )
     summary = IngestSummary(run_id)
-    listing = list(input_files(list(settings.inputs)))
-    stats = file_stats(listing)
-    skip: set[str] = set()
     first = 0  # the number of this run's first ledger part of read inputs
-    if settings.quick_check:
-        skip, ledger = unchanged_ledger(lake, stats, run_id, known)
-        for start in range(0, ledger.num_rows, settings.chunk_size):
-            part = ledger.slice(start, settings.chunk_size)
+    if skip:
+        for start in range(0, unchanged.num_rows, settings.chunk_size):
+            part = unchanged.slice(start, settings.chunk_size)
             lake.write_part("run_inputs", part, f"{run_id}-{first:05d}")
             _account(summary, part, {})
             first += 1
-        if skip:
-            log.info("%d input file(s) unchanged: %d inputs not read", len(skip), ledger.num_rows)
+        log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
     inputs = _read(listing, skip, settings.max_bytes)
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
@@ -142,6 +152,26 @@ def ingest_stage(
     # leaves no record, and the next run reads the file again).
     lake.write_part("input_files", stats_table(run_id, stats), run_id, overwrite=True)
     return summary
+
+
+def _ledgers_to_consult(
+    settings: RunSettings,
+    lake: Lake,
+    listed: pa.Table,
+    stats: dict[str, tuple[int, int]],
+    skip: set[str],
+) -> list[str] | None:
+    """The runs whose ledgers can know the inputs this run reads (None: every run's).
+
+    With the quick check, the last run that listed each file to read (in an earlier state):
+    its ledger holds the file's inputs as they were, and a file no run listed has inputs no
+    run saw. Reading every ledger would cost every run more than the one before. A lake from
+    before ``input_files`` existed, or ``--rehash``, consults every ledger.
+    """
+    if not settings.quick_check or (listed.num_rows == 0 and lake.exists("run_inputs")):
+        return None
+    to_read = {p: v for p, v in stats.items() if p not in skip}
+    return sorted(set(last_listed(listed, to_read, same=False).values()))
 
 
 def _read(listing: list, skip: set[str], max_bytes: int) -> Iterator[RawInput]:

@@ -51,18 +51,30 @@ def stats_table(run_id: str, stats: dict[str, tuple[int, int]]) -> pa.Table:
     )
 
 
-def unchanged_ledger(
-    lake: Lake, stats: dict[str, tuple[int, int]], run_id: str, known_docs: set[str]
-) -> tuple[set[str], pa.Table]:
-    """(files this run need not read, this run's ledger rows for their inputs)."""
-    empty = schemas.RUN_INPUTS.empty_table()
-    seen = lake.read("input_files", schemas.INPUT_FILES)
-    latest: dict[str, str] = {}  # file -> the last run that listed it as it is now
+def last_listed(listed: pa.Table, stats: dict[str, tuple[int, int]], same: bool) -> dict[str, str]:
+    """File -> the last run (of the ``input_files`` rows ``listed``) that listed it: with
+    ``same``, as it is now (the size and modification time in ``stats``), else in any state."""
+    last: dict[str, str] = {}
     for run, path, size, mtime in zip(
-        *(seen.column(c).to_pylist() for c in schemas.INPUT_FILES.names), strict=True
+        *(listed.column(c).to_pylist() for c in schemas.INPUT_FILES.names), strict=True
     ):
-        if stats.get(path) == (size, mtime) and run > latest.get(path, ""):
-            latest[path] = run
+        now = stats.get(path)
+        if now is not None and (not same or now == (size, mtime)) and run > last.get(path, ""):
+            last[path] = run
+    return last
+
+
+def unchanged_ledger(
+    lake: Lake,
+    listed: pa.Table,
+    stats: dict[str, tuple[int, int]],
+    run_id: str,
+    known_docs: set[str],
+) -> tuple[set[str], pa.Table]:
+    """(files this run need not read, this run's ledger rows for their inputs), given the
+    ``input_files`` rows of earlier runs (``listed``)."""
+    empty = schemas.RUN_INPUTS.empty_table()
+    latest = last_listed(listed, stats, same=True)
     if not latest:
         return set(), empty
     runs = pa.array(sorted(set(latest.values())), pa.string())

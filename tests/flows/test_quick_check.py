@@ -12,8 +12,10 @@ from pathlib import Path
 import pyarrow.compute as pc
 
 from flows import ingest
+from flows.quick_check import file_stats, last_listed
 from flows.settings import RunSettings
 from transforms import schemas
+from warehouse.inputs import input_files
 from warehouse.lake import Lake
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
@@ -92,3 +94,30 @@ def test_files_whose_documents_the_lake_lost_or_a_run_that_died_are_read_again(t
     for part in lake.files("documents"):
         Path(part).unlink()
     assert ingest.ingest_stage(settings, "run-3", NOW).documents_new == 7
+
+
+def test_a_run_consults_only_the_ledgers_of_the_last_runs_that_listed_what_it_reads(tmp_path):
+    """Reading every earlier ledger would make each run slower than the one before."""
+    settings = _setup(tmp_path)
+    lake = Lake(settings.lake_root)
+
+    def consulted() -> list[str] | None:
+        listing = list(input_files(list(settings.inputs)))
+        stats = file_stats(listing)
+        listed = lake.read("input_files", schemas.INPUT_FILES)
+        skip = set(last_listed(listed, stats, same=True))
+        return ingest._ledgers_to_consult(settings, lake, listed, stats, skip)
+
+    assert consulted() == []  # a first run: no ledger
+    ingest.ingest_stage(settings, "run-1", NOW)
+    ingest.ingest_stage(settings, "run-2", NOW)
+    assert consulted() == []  # nothing changed: nothing to read, no ledger to consult
+    body = sorted(SEEDS.glob("*.txt"))[1].read_text()
+    (tmp_path / "in" / "new.txt").write_text(body + "\nA new file.")
+    assert consulted() == []  # a file no run listed: no run saw its inputs
+    with (tmp_path / "in" / "wire.jsonl").open("a") as f:
+        f.write(json.dumps({"id": "w9", "text": body + "\nAnother update."}) + "\n")
+    assert consulted() == ["run-2"]  # the last run that listed the changed file
+    assert ingest.ingest_stage(settings, "run-3", NOW).documents_new == 2
+    rehash = replace(settings, quick_check=False)
+    assert ingest._ledgers_to_consult(rehash, lake, *[None] * 3) is None
