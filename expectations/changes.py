@@ -79,11 +79,10 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def _by_rowid(
-    con: duckdb.DuckDBPyConnection, relation: str, where: str, cols: list[str], name: str
+    con: duckdb.DuckDBPyConnection, relation: str, where: str, cols: list[str], temp: str
 ) -> str:
     """A query of the rows of ``relation`` matching ``where`` (read on its key columns only),
-    kept as row ids in a temporary table ``_sitrep_<name>``, with their row id as ``_r``."""
-    temp = f"_sitrep_{name}"
+    kept as row ids in the temporary table ``temp``, with their row id as ``_r``."""
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {temp} AS SELECT rowid AS r FROM {relation} WHERE {where}"
     )
@@ -117,17 +116,20 @@ def find_changes(
             out[table] = TableChange(table, None, total, None)
             continue
         same = " and ".join(f's."{c}" is not distinct from p."{c}"' for c in cols)
-        if table in (only or {}):
+        if table in (only := only or {}):
             # Rows are fetched by row id (DuckDB prunes row groups by it; a predicate on the key
             # would read every column of every row): the rows added, and the published rows
             # with their keys, the only ones that can be identical to them.
+            added = f'"_sitrep_added_{table}"'
             staged_rows, published_rows = (
-                _by_rowid(con, f'"{staged}".main."{table}"', only[table], cols, "s"),  # type: ignore[index]
-                _by_rowid(con, f'{BASE}.main."{table}"', only[table], cols, "p"),  # type: ignore[index]
+                _by_rowid(con, f'"{staged}".main."{table}"', only[table], cols, added),
+                _by_rowid(con, f'{BASE}.main."{table}"', only[table], cols, "_sitrep_old"),
             )
+            keys = f"rowid in (select r from {added})"
         else:
             staged_rows = f'SELECT rowid AS _r, {quoted(cols)} FROM "{staged}".main."{table}"'
             published_rows = f'SELECT {quoted(cols)} FROM {BASE}.main."{table}"'
+            keys = None
         con.execute(
             f"""INSERT INTO {CHECK_ROWS} SELECT $t, s._r
             FROM ({staged_rows}) AS s ANTI JOIN ({published_rows}) AS p ON {same}""",
@@ -144,6 +146,5 @@ def find_changes(
                 anti join "{staged}".main."{table}" as p on {same}""",
             )
         where = f"rowid in (select r from {CHECK_ROWS} where table_name = '{table}')"
-        keys = (only or {}).get(table)
         out[table] = TableChange(table, where, checked, gone if gone >= 0 else None, keys)
     return out
