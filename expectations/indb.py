@@ -292,6 +292,18 @@ def _where_of(found: dict[str, changes.TableChange]):
     return where
 
 
+def _attached(con: duckdb.DuckDBPyConnection, published: str | Path) -> bool:
+    """Attach the published file to compare with; False (check every row) when it cannot be
+    read (gone, or held by a writer's lock)."""
+    if not Path(published).is_file():
+        return False
+    try:
+        changes.attach(con, str(published))
+    except duckdb.Error:
+        return False
+    return True
+
+
 def _sql_result(o: SqlOutcome) -> dict[str, Any]:
     """A SQL check as GX's between-0-and-0 expectation on a one-row batch of its count."""
     bad = int(o.violations != 0)
@@ -331,8 +343,7 @@ def validate_in_duckdb(
         con.execute("set enable_progress_bar = false")
         present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
         found: dict[str, changes.TableChange] = {}
-        if published is not None and Path(published).is_file():
-            changes.attach(con, str(published))
+        if published is not None and _attached(con, published):
             keyed = {
                 t for t, ss in all_specs.items() if any(s.type in specs.UNIQUENESS for s in ss)
             }

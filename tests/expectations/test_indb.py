@@ -263,3 +263,11 @@ def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables):
         con.execute("alter table events add column extra integer")
     report = validate_in_duckdb(staged, published=other, only=new_row_filters(staged))
     assert report.checked_rows["events"] == 1  # every row of events: compared with nothing
+
+
+def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables):
+    published, staged = _staged(tmp_path, tables, _new_document(tables))
+    published.write_bytes(b"not a duckdb file")
+    report = validate_in_duckdb(staged, published=published, only=new_row_filters(staged))
+    assert report.checked_rows == {} and report.passed
+    assert _verdicts(report) == _verdicts(validate_in_duckdb(staged))
