@@ -140,7 +140,8 @@ def report(results: dict[str, Any]) -> str:
     lines += [
         "",
         "| N | corpus s | floor s | floor ratio (direct / flow) | Prefect share | peak RSS MB "
-        "main / largest worker | validation s | re-run, no new input s | +1% documents s "
+        "main / largest worker | validation s | re-run, no new input s (direct / flow) | "
+        "+1% documents s "
         "(share of full) | event ids kept |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -174,7 +175,8 @@ def report(results: dict[str, Any]) -> str:
             f"| {n} | {_s(r['corpus'].get('seconds'))} | {_s(floor)} | {ratio} | {share} | "
             f"{rss.get('self', 'n/a')} / {rss.get('largest_child', 'n/a')} | "
             f"{_s(val.get('seconds'))}{' (' + _cell(_err(val), 60) + ')' if _err(val) else ''} | "
-            f"{_s(rerun.get('seconds')) if not _err(rerun) else _cell(_err(rerun), 60)} | "
+            f"{_s(rerun.get('seconds')) if not _err(rerun) else _cell(_err(rerun), 60)} / "
+            f"{_s(f.get('rerun_seconds')) if flow_s else 'n/a'} | "
             f"{plus_s} | {kept_s} |"
         )
     q = results.get("query", {})
