@@ -63,8 +63,9 @@ def remerge_events(
     known = previous.reports.column("report_id")
     if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
         full = merge_events(candidates, documents, places, entities)
-        return Remerged(full, {"new_reports": candidates.num_rows, "affected_events": 0,
-                               "remerged_reports": candidates.num_rows, "full": 1}, None)  # fmt: skip
+        n = candidates.num_rows
+        figures = {"new_reports": n, "affected_events": 0, "remerged_reports": n, "full": 1}
+        return Remerged(full, figures, None)
     new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
     if new.num_rows == 0:
         nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
@@ -115,25 +116,46 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
                 whole.add(area)
             places[area].add(pid)
     windows = {area: _union(spans) for area, spans in spans.items()}
-    out: set[str] = set()
-    for r in reports.select(_WINDOW_COLUMNS).to_pylist():
-        if r["event_id"] in out:
-            continue
-        area = area_of(r["place_id"], pidx)
-        p = pidx.get(r["place_id"] or "")
+
+    def by_place(pid: str | None) -> tuple[str, bool]:
+        """(area, hit whatever the date) of a previous report's place."""
+        area = area_of(pid, pidx)
+        p = pidx.get(pid or "")
         hit = area in whole or (
-            area in places and (r["place_id"] in places[area] or (p is not None and rank(p) > 0))
+            area in places and (pid in places[area] or (p is not None and rank(p) > 0))
         )
-        if not hit and area in windows:
-            if r["event_date"] is None:  # still undated: a new event may now corroborate it
-                hit = r["place_id"] is not None
-            else:
-                starts, ends = windows[area]
-                lo, hi = _span(r["event_date"], r["date_precision"])
-                i = bisect.bisect_left(ends, lo)  # the first window not over before ``lo``
-                hit = i < len(ends) and starts[i] <= hi
+        return area, hit
+
+    def by_date(area: str, day: date | None, precision: str | None, pid: str | None) -> bool:
+        if area not in windows:
+            return False
+        if day is None:  # still undated: a new event may now corroborate it
+            return pid is not None
+        starts, ends = windows[area]
+        lo, hi = _span(day, precision)
+        i = bisect.bisect_left(ends, lo)  # the first window not over before ``lo``
+        return i < len(ends) and starts[i] <= hi
+
+    # Reports share places and dates: each distinct place, and each distinct area and date,
+    # is judged once.
+    place_memo: dict[str | None, tuple[str, bool]] = {}
+    date_memo: dict[tuple, bool] = {}
+    out: set[str] = set()
+    cols = (reports.column(c).to_pylist() for c in _WINDOW_COLUMNS[1:])
+    for event_id, pid, day, precision in zip(*cols, strict=True):
+        if event_id in out:
+            continue
+        placed = place_memo.get(pid)
+        if placed is None:
+            placed = place_memo[pid] = by_place(pid)
+        area, hit = placed
+        if not hit:
+            key = (area, day, precision, pid is None)
+            hit = date_memo.get(key)
+            if hit is None:
+                hit = date_memo[key] = by_date(area, day, precision, pid)
         if hit:
-            out.add(r["event_id"])
+            out.add(event_id)
     return out
 
 
