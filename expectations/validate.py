@@ -284,8 +284,11 @@ def _check_table(
             meta = meta or validated.meta
             parts.append(validated.results)
             del frame, validated
-        for k, i in enumerate(at):
-            mostly = _mostly(expectations[i])
+        # GX lists a suite's results in its own order (by column), the same for every batch
+        # (and so do the outcomes); each result combines with its own expectation's ``mostly``.
+        for (k, own), i in zip(_in_suite_order(parts[0], [expectations[i] for i in at], at), at,
+                               strict=True):  # fmt: skip
+            mostly = _mostly(expectations[own])
             results[i] = batches.combine([p[k] for p in parts], mostly, vocab.SAMPLE_ROWS)
 
     for i in of_scope(suites.UNIQUE):
@@ -301,6 +304,18 @@ def _check_table(
         results[i] = r
     gxr.record(suite, results, meta)
     return results
+
+
+def _in_suite_order(results: list[Any], expectations: list[Any], at: list[int]) -> list:
+    """(result position, suite position) pairs: each GX result matched to its expectation by
+    type and kwargs (a suite holds no two alike)."""
+    keys = [(e.expectation_type, e.configuration.kwargs) for e in expectations]
+    pairs = []
+    for k, r in enumerate(results):
+        kwargs = {k: v for k, v in r.expectation_config.kwargs.items() if k != "batch_id"}
+        j = keys.index((r.expectation_config.type, kwargs))
+        pairs.append((k, at[j]))
+    return pairs
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

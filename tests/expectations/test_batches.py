@@ -199,3 +199,25 @@ def test_docs_show_one_result_per_suite(tmp_path, tables, build_warehouse):
 def test_batch_rows_must_be_positive(tables, build_warehouse):
     with pytest.raises(ValueError, match="batch_rows"):
         validate(build_warehouse(tables), batch_rows=0)
+
+
+def _mostly_then_same_column() -> list:
+    """GX lists results by column: the score range (every row) comes before the ``mostly``
+    set check, not in suite order."""
+    c = {"meta": {"severity": vocab.CRITICAL}}
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column="score", **c),
+        gxe.ExpectColumnValuesToBeInSet(column="match_method", value_set=["x"], mostly=0.0, **c),
+        gxe.ExpectColumnValuesToBeBetween(column="score", max_value=0.6, **c),
+    ]
+
+
+def test_each_result_combines_with_its_own_mostly(tables, build_warehouse, monkeypatch):
+    _mentions(tables)
+    for i, row in enumerate(tables["entity_mentions"]):
+        row["score"] = 0.5 + 0.4 * (i % 2)  # 3 of 7 above the range
+    monkeypatch.setitem(suites.BUILDERS, "entity_mentions", _mostly_then_same_column)
+    db = build_warehouse(tables)
+    whole = _whole_table_gx(db, "entity_mentions")
+    assert ("expect_column_values_to_be_between", "score", "critical", False, (3, 7)) in whole
+    assert _batched(db, "entity_mentions", 2) == whole
