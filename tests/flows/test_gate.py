@@ -164,3 +164,33 @@ def test_a_run_stops_with_a_clear_message_when_another_holds_the_warehouse(tmp_p
     ):
         _run(wh)
     assert not wh.exists()
+
+
+def test_an_incremental_run_checks_its_new_rows_and_their_keys_against_old_ones(tmp_path):
+    """A run that only adds rows validates those rows (not again the published ones): a broken
+    value in a new row and a new row reusing a published key both stop it; the full check of
+    the staging file it leaves names the same failures."""
+    from expectations import validate
+    from flows.gate import CriticalExpectationFailed
+
+    wh = tmp_path / "sitrep.duckdb"
+    _run(wh)
+    before = wh.read_bytes()
+    with duckdb.connect(str(wh), read_only=True) as con:
+        old = con.execute("select * from entity_mentions limit 1").to_arrow_table().to_pylist()
+    planted = {**old[0], "match_method": "guess"}  # a published mention_id, a bad method
+    Lake(tmp_path / "lake").write_part(
+        "mentions_raw", schemas.conform([planted], schemas.ENTITY_MENTIONS), "planted"
+    )
+    with pytest.raises(CriticalExpectationFailed) as failed:
+        _run(wh)
+    message = str(failed.value)
+    # the one new row is all the row-wise check looked at; its key repeats a published one
+    assert "expect_column_values_to_be_in_set [match_method]: 1 unexpected of 1" in message
+    assert "expect_column_values_to_be_unique [mention_id]" in message
+    assert wh.read_bytes() == before
+
+    (staged,) = tmp_path.glob(".sitrep.staging-*.duckdb")
+    full = {(o.suite, o.expectation, o.column) for o in validate(staged).critical_failures}
+    assert ("entity_mentions", "expect_column_values_to_be_in_set", "match_method") in full
+    assert ("entity_mentions", "expect_column_values_to_be_unique", "mention_id") in full
