@@ -1,7 +1,14 @@
-"""Data-quality suites of the warehouse (GX 1.x, built in code) and SQL checks.
+"""Data-quality suites of the warehouse (GX 1.x expectations, as data in ``specs.py``) and SQL
+checks (``sql/``).
 
-``validate(db_path, run_id=None, docs_dir=None) -> ValidationReport`` is the one entry point.
-great_expectations is imported only when a validation runs (it takes seconds to import).
+Two entry points give the same verdicts (tests hold them to it):
+
+- ``validate(db_path, run_id=None, docs_dir=None, ...) -> ValidationReport``: GX validates
+  every row (``sitrep validate``); great_expectations is imported only when it runs (seconds);
+- ``indb.validate_in_duckdb(db_path, run_id=None, tables=None, published=None, only=None)``:
+  DuckDB evaluates the same expectations without GX, every row or only the rows a staged file
+  holds that the published one does not (the run's gate); ``docs.build_later`` renders its
+  Data Docs with GX in a detached process.
 """
 
 from expectations.validate import Outcome, ValidationReport, validate
