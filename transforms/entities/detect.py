@@ -252,12 +252,19 @@ def _mentions_of(
                  role)
             )  # fmt: skip
             continue
-        if len(pat.targets) == 1:  # one government body: only its country can change
-            kind, ids = "entity", [country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
-        else:
-            kind, ids = pick_target(
-                registry, pat.targets, text, h_start, h_end, _titled(text, h_start)
-            )
+        targets = pat.targets
+        if len(targets) == 1:  # one government body: only its country can change (settle())
+            ent = entities[country_swap(registry, targets[0][1], text, h_start, h_end)]
+            surface = text[h_start:h_end]
+            method = "exact" if surface == ent.canonical_name else "alias"
+            add(
+                (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
+                 ALIAS_SCORE, None)
+            )  # fmt: skip
+            if ent.entity_type == "person":
+                ante.add(h_start, surface, ent.entity_id)
+            continue
+        kind, ids = pick_target(registry, targets, text, h_start, h_end, _titled(text, h_start))
         settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
     ante.finish()
     for r_start, deferred in later:

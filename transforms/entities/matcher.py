@@ -96,8 +96,8 @@ def known_hits(
     leads = False  # a kept hit may take a leading article ("Er-Raqqa")
     n = len(text)
     for end_pad, (size, case, dotted, pat) in registry.automaton.iter(f" {norm} "):
-        start = end_pad - size - 1  # padded pattern " alias " ends at end_pad
-        end = start + size
+        end = end_pad - 1  # padded pattern " alias " ends at end_pad
+        start = end - size
         if dotted and end < n and text[end] == ".":
             end += 1  # "U.S." keeps its final stop
         if case == "cap":
