@@ -2,9 +2,9 @@
 
 Rendering the site needs great_expectations (a ~300 MB, several-second import), the verdicts
 do not: a run's gate decides in DuckDB and leaves the site to a detached process
-(``build_later``), which renders one validation result per suite, as ``validate`` does, and
-replaces the site's pages when it is done. Builds of one site take turns (a lock file), the
-last run's results are rendered last.
+(``build_later``), which renders one validation result per suite, as ``validate`` does.
+Builds of one site take turns (a lock file); each renders the newest results waiting, so the
+site ends with the last run's.
 
     python -m expectations.docs <payload.json>     # what build_later starts
 """
@@ -95,17 +95,21 @@ def wait(docs_dir: str | Path, timeout: float = 300.0) -> bool:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Build the site from the newest pending payload (run ids start with their UTC time), once
+    the site's lock is free; drop the older payloads it supersedes."""
     (path,) = argv if argv is not None else sys.argv[1:]
-    payload = Path(path)
-    docs = payload.parent.parent
+    docs = Path(path).parent.parent
     fd = os.open(docs / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # one build of a site at a time
-        if not payload.exists():  # a later build already rendered it
+        waiting = pending(docs)
+        if not waiting:  # a later build already rendered the newest results
             return
-        data = json.loads(payload.read_text())
+        newest = waiting[-1]
+        data = json.loads(newest.read_text())
         build(docs, data["run_id"], [(n, r) for n, r in data["suites"]])
-        payload.unlink(missing_ok=True)
+        for payload in waiting:
+            payload.unlink(missing_ok=True)
     finally:
         os.close(fd)
 

@@ -271,3 +271,19 @@ def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_pat
     report = validate_in_duckdb(staged, published=published, only=new_row_filters(staged))
     assert report.checked_rows == {} and report.passed
     assert _verdicts(report) == _verdicts(validate_in_duckdb(staged))
+
+
+def test_data_docs_are_built_apart_from_the_newest_results(tmp_path, tables, build_warehouse):
+    from expectations import docs
+
+    db = build_warehouse(tables)
+    site = tmp_path / "site"
+    older = validate_in_duckdb(db, run_id="20260101T000000Z-a")
+    newer = validate_in_duckdb(db, run_id="20260102T000000Z-b")
+    docs.build_later(site, older.run_id, older.docs)
+    index = docs.build_later(site, newer.run_id, newer.docs)
+    assert docs.wait(site, timeout=240), (site / docs.LOG).read_text()
+    pages = {p.parts[-3] for p in (site / "validations").rglob("*.html")}
+    assert newer.run_id in pages and index.is_file()
+    suites = {o.suite for o in newer.outcomes if not o.suite.endswith(".sql")}
+    assert {p.parts[-4] for p in (site / "validations").rglob("*.html")} == suites | {"sql_checks"}
