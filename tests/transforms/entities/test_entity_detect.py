@@ -277,3 +277,22 @@ def test_detect_texts_hands_over_what_detection_computed(registry):
         left_out = set(every) - set(d.runs)
         assert all(any(s <= a and b <= e for s, e in d.spans) for a, b in left_out)
     assert any(set(name_runs(d.text)) - set(d.runs) for d in detected)  # some were left out
+
+
+@pytest.mark.parametrize("batch_rows", [1, 3, 1_000_000])
+def test_rows_going_to_arrow_in_batches_give_the_same_table(registry, monkeypatch, batch_rows):
+    from transforms.entities import detect as detect_module
+
+    texts = [
+        "Syrian President Ahmad Al Shara met ISIS envoys in Deir ez-Zor province.",
+        None,
+        "Mr Sharaa spoke in Raqqa. The Syrian Army said.",
+        "Nothing capitalised here",
+        "Islamic State fighters attacked Palmyra and Homs.",
+    ]
+    docs = pd.DataFrame({"doc_id": list("abcde"), "text": texts})
+    want = detect_mentions(docs, registry)
+    monkeypatch.setattr(detect_module, "BATCH_ROWS", batch_rows)
+    got = detect_mentions(docs, registry)
+    assert got.equals(want) and got.schema == want.schema and want.num_rows > 6
+    assert all(c.num_chunks == 1 for c in got.columns)
