@@ -157,19 +157,19 @@ def run_checks(
                 )
             body = _body(check.sql)
             used = {k: values[k] for k in _PARAM.findall(body)}
-            # One pass: the window counts every violating row before the sample is cut.
-            sql = f"select count(*) over () as _n, * from ({body}) limit {vocab.SAMPLE_ROWS}"
+            # The count alone first: most checks find nothing, and a count lets DuckDB drop the
+            # columns it does not compare (mention spans over 100k documents: 5.3 s -> 11.5 s
+            # as one pass with a window count); the sample is read only when something failed.
             try:
-                rows = con.execute(sql, used).to_arrow_table().to_pylist()
+                n = con.execute(f"select count(*) from ({body})", used).fetchone()[0]  # type: ignore[index]
+                sample = f"select * from ({body}) limit {vocab.SAMPLE_ROWS}"
+                rows = con.execute(sample, used).to_arrow_table().to_pylist() if n else []
             except duckdb.Error as exc:
                 out.append(SqlOutcome(check, -1, [], f"{type(exc).__name__}: {exc}"))
                 continue
             finally:
                 if where:
                     con.execute(f'DROP TABLE IF EXISTS temp.main."{check.table}"')
-            n = rows[0].pop("_n") if rows else 0
-            for r in rows[1:]:
-                r.pop("_n")
             out.append(SqlOutcome(check, int(n), rows))
     finally:
         for name in RELATIONS:
