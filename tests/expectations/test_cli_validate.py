@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -33,10 +34,12 @@ def _tamper(db: Path, statements: list[str]) -> None:
             con.execute(sql)
 
 
-def test_validate_passes_a_clean_warehouse(tables, build_warehouse, tmp_path):
+@pytest.mark.parametrize("engine", ["gx", "duckdb"])
+def test_validate_passes_a_clean_warehouse(tables, build_warehouse, tmp_path, engine):
     db = build_warehouse(tables)
     result = CliRunner().invoke(
-        app, ["validate", "--warehouse", str(db), "--docs", str(tmp_path / "docs")]
+        app,
+        ["validate", "--warehouse", str(db), "--docs", str(tmp_path / "docs"), "--engine", engine],
     )
     assert result.exit_code == 0, result.output
     assert "0 critical failed" in result.output
@@ -44,10 +47,11 @@ def test_validate_passes_a_clean_warehouse(tables, build_warehouse, tmp_path):
     assert (tmp_path / "docs" / "index.html").is_file()
 
 
-def test_validate_names_each_tampering(tables, build_warehouse):
+@pytest.mark.parametrize("engine", ["gx", "duckdb"])
+def test_validate_names_each_tampering(tables, build_warehouse, engine):
     db = build_warehouse(tables)
     _tamper(db, [sql for sql, _ in TAMPERING])
-    result = CliRunner().invoke(app, ["validate", "--warehouse", str(db)])
+    result = CliRunner().invoke(app, ["validate", "--warehouse", str(db), "--engine", engine])
     assert result.exit_code == 1, result.output
     for _, named in TAMPERING:
         assert f"FAILED CRITICAL {named}" in result.output
