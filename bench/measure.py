@@ -144,6 +144,9 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
         out["run_id"] = run_id
         _save_partial()
         return out
+    from flows import validator
+
+    validator.warm()  # as the flow does: GX's import overlaps the stages
     results = stages.extract_chunks(settings, chunks, workers)
     out["stages"]["extract"] = {
         "seconds": time.perf_counter() - t0,

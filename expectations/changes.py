@@ -26,11 +26,17 @@ connection; ``TableChange.where`` selects them. No great_expectations here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from expectations.reads import quoted
+
+if TYPE_CHECKING:
+    from expectations.sqlchecks import SqlCheck
 
 BASE = "published"  # the published file, attached read-only under this name
 CHECK_ROWS = "_sitrep_check_rows"  # temp table (table_name, r): row ids left to check
@@ -63,6 +69,35 @@ class TableChange:
 def attach(con: duckdb.DuckDBPyConnection, published: str) -> None:
     quoted_path = str(published).replace("'", "''")
     con.execute(f"ATTACH '{quoted_path}' AS {BASE} (READ_ONLY)")
+
+
+def attached(con: duckdb.DuckDBPyConnection, published: str | Path) -> bool:
+    """Attach the published file to compare with; False (check every row) when it cannot be
+    read (gone, or held by a writer's lock)."""
+    if not Path(published).is_file():
+        return False
+    try:
+        attach(con, str(published))
+    except duckdb.Error:
+        return False
+    return True
+
+
+def sql_rows(found: dict[str, TableChange]) -> Callable[[SqlCheck], str | None]:
+    """A SQL check's rows: its table's rows left to check, if every table it reads allows
+    (unchanged, or only grown and the check is ``growth: safe``); None: its whole table."""
+
+    def where(check: SqlCheck) -> str | None:
+        own = found.get(check.table)
+        if own is None or own.whole:
+            return None
+        for name in check.reads:
+            other = found.get(name)
+            if other is None or not (other.unchanged or (other.grown_only and check.growth_safe)):
+                return None
+        return own.where
+
+    return where
 
 
 def _columns(con: duckdb.DuckDBPyConnection, catalog: str, table: str) -> list[str]:

@@ -1,8 +1,9 @@
-"""GX Data Docs from results computed without GX (``expectations/indb.py``), built apart.
+"""GX Data Docs from a validation's results, built apart.
 
-Rendering the site needs great_expectations (a ~300 MB, several-second import), the verdicts
-do not: a run's gate decides in DuckDB and leaves the site to a detached process
-(``build_later``), which renders one validation result per suite, as ``validate`` does.
+Rendering the site takes GX seconds; the run's verdict does not wait for it: the gate leaves
+the site to a detached process (``build_later``), which renders one validation result per
+suite from the results (GX's, or ``expectations/indb.py``'s for ``sitrep validate --engine
+duckdb``).
 Builds of one site take turns (a lock file); each renders the newest results waiting, so the
 site ends with the last run's.
 
@@ -51,7 +52,7 @@ def build(docs_dir: str | Path, run_id: str, suites: Suites) -> Path:
             )
             for e, r in zip(suite.expectations, results, strict=True)
         ]
-        gxr.record(suite, validated, {"checked_in": "duckdb"})
+        gxr.record(suite, validated, {"rendered_from": "validation results"})
     index = gxr.build_docs()
     assert index is not None
     return index

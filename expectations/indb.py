@@ -35,7 +35,7 @@ import duckdb
 
 from expectations import changes, specs, vocab
 from expectations.reads import missing_sql, quoted
-from expectations.sqlchecks import SqlCheck, SqlOutcome, run_checks
+from expectations.sqlchecks import SqlOutcome, run_checks
 from expectations.validate import (
     DUCKDB_MEMORY_LIMIT,
     SQL_SUITE,
@@ -276,34 +276,6 @@ def check_table(
     return [done[i] for i in range(len(table_specs))]
 
 
-def _where_of(found: dict[str, changes.TableChange]):
-    """A SQL check's rows: its table's rows left to check, if every table it reads allows."""
-
-    def where(check: SqlCheck) -> str | None:
-        own = found.get(check.table)
-        if own is None or own.whole:
-            return None
-        for name in check.reads:
-            other = found.get(name)
-            if other is None or not (other.unchanged or (other.grown_only and check.growth_safe)):
-                return None
-        return own.where
-
-    return where
-
-
-def _attached(con: duckdb.DuckDBPyConnection, published: str | Path) -> bool:
-    """Attach the published file to compare with; False (check every row) when it cannot be
-    read (gone, or held by a writer's lock)."""
-    if not Path(published).is_file():
-        return False
-    try:
-        changes.attach(con, str(published))
-    except duckdb.Error:
-        return False
-    return True
-
-
 def _sql_result(o: SqlOutcome) -> dict[str, Any]:
     """A SQL check as GX's between-0-and-0 expectation on a one-row batch of its count."""
     bad = int(o.violations != 0)
@@ -343,7 +315,7 @@ def validate_in_duckdb(
         con.execute("set enable_progress_bar = false")
         present = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
         found: dict[str, changes.TableChange] = {}
-        if published is not None and _attached(con, published):
+        if published is not None and changes.attached(con, published):
             keyed = {
                 t for t, ss in all_specs.items() if any(s.type in specs.UNIQUENESS for s in ss)
             }
@@ -369,7 +341,7 @@ def validate_in_duckdb(
             docs.append((table, [_doc(c.spec, c.success, c.result) for c in results]))
         sql = [
             o
-            for o in run_checks(con, where_of=_where_of(found))
+            for o in run_checks(con, where_of=changes.sql_rows(found))
             if tables is None or o.check.table in tables
         ]
     sql_docs = []

@@ -70,34 +70,48 @@ def repeats(
     columns: list[str],
     limit: int,
     ignore_row_if: str = "all_values_are_missing",
+    where: str | None = None,
 ) -> Repeats:
     """The rows of ``table`` whose ``columns`` values occur more than once, as GX counts them.
 
     GX's uniqueness (one column, or a compound key) skips rows with a missing key (a single
     column: null; a compound: by ``ignore_row_if``) and counts every row of a repeated key as
     unexpected; nulls inside a compound key compare equal, as in pandas' ``duplicated``.
+
+    With ``where``, the rows checked are those matching it, and a key of theirs repeats when
+    it occurs more than once in the whole table: a new row repeating an old row's key fails,
+    without grouping every key of the table.
     """
     cols, miss = quoted(columns), missing_sql(columns, ignore_row_if)
-    # Rows whose key occurs more than once among the considered rows; null parts compare equal.
+
+    def same(a: str, b: str) -> str:
+        return " and ".join(f'{a}."{c}" is not distinct from {b}."{c}"' for c in columns)
+
+    checked = f'select rowid as _row, {cols} from "{table}"' + (f" where {where}" if where else "")
+    keys = (  # the rows whose keys may repeat: every row, or the rows sharing a checked key
+        f'select {cols} from "{table}" where not {miss}'
+        if where is None
+        else f"""select {", ".join(f't."{c}"' for c in columns)} from "{table}" as t semi join (
+                select distinct {cols} from "{table}" where ({where}) and not {miss}) as k
+            on {same("t", "k")} where not {missing_sql(columns, ignore_row_if, "t.")}"""
+    )
+    # Keys occurring more than once among the considered rows; null parts compare equal.
     dups = f"""
-        with dups as (
-            select {cols}, count(*) as n from "{table}" where not {miss}
-            group by all having count(*) > 1
-        )"""
+        with dups as (select {cols}, count(*) as n from ({keys}) group by all having count(*) > 1),
+        checked as ({checked})"""
+    hit = f"""from checked as x semi join dups as d on {same("x", "d")}
+        where not {missing_sql(columns, ignore_row_if, "x.")}"""
     elements, missing, unexpected = con.execute(  # type: ignore[misc]
         f"""{dups}
-        select (select count(*) from "{table}"),
-               (select count(*) from "{table}" where {miss}),
-               (select coalesce(sum(n), 0) from dups)::bigint"""
+        select (select count(*) from checked),
+               (select count(*) from checked where {miss}),
+               (select count(*) {hit})"""
     ).fetchone()
-    same = " and ".join(f't."{c}" is not distinct from d."{c}"' for c in columns)
-    # Only a failing key needs its rows read (a second pass over the table).
+    # Only a failing key needs its rows read.
     sample = con.execute(
         f"""{dups}
-        select t.rowid as _row, {", ".join(f't."{c}"' for c in columns)} from "{table}" as t
-        semi join dups as d on {same}
-        where not {missing_sql(columns, ignore_row_if, "t.")}
-        order by {cols} limit {int(limit) if unexpected else 0}"""
+        select x._row, {", ".join(f'x."{c}"' for c in columns)} {hit}
+        order by {", ".join(f'x."{c}"' for c in columns)} limit {int(limit) if unexpected else 0}"""
     ).to_arrow_table()
     # Indexed by table row number, as the batches are (a plain scan keeps insertion order).
     frame = to_pandas(sample).set_index("_row").rename_axis(None)

@@ -74,8 +74,7 @@ class ValidationReport:
     validated_at: datetime
     outcomes: list[Outcome] = field(default_factory=list)
     docs_index: Path | None = None
-    # Results in GX's shape per suite, for Data Docs built apart (``expectations/docs.py``);
-    # None when GX validated (its own context built the docs).
+    # Each suite's results in GX's shape, for Data Docs built apart (``expectations/docs.py``).
     docs: list[tuple[str, list[dict[str, Any]]]] | None = None
     # Rows checked per table when only the rows a published file lacks were checked.
     checked_rows: dict[str, int] = field(default_factory=dict)
@@ -253,9 +252,11 @@ def _check_table(
     suite: Any,
     rows: int,
     where: str | None = None,
+    keys_where: str | None = None,
 ) -> list[Any]:
     """GX results of ``suite`` on ``table``, in suite order, each as GX gives it on the whole
-    table (row-wise ones on the rows matching ``where`` when given); at most ``rows`` rows of
+    table (row-wise ones on the rows matching ``where`` when given, uniqueness on the keys of
+    the rows matching ``keys_where`` counted over the whole table); at most ``rows`` rows of
     the table in memory (but for ``suites.TABLE`` scopes)."""
     from expectations import suites
 
@@ -293,8 +294,8 @@ def _check_table(
 
     for i in of_scope(suites.UNIQUE):
         e = expectations[i]
-        rep = reads.repeats(con, table, _key(e), rows, getattr(e, "ignore_row_if", None) or
-                            "all_values_are_missing")  # fmt: skip
+        ignore = getattr(e, "ignore_row_if", None) or "all_values_are_missing"
+        rep = reads.repeats(con, table, _key(e), rows, ignore, keys_where)
         validated = gxr.run(table, gxr.part(table, [e]), rep.sample)
         meta = meta or validated.meta
         (r,) = validated.results
@@ -361,6 +362,7 @@ def validate(
     tables: list[str] | None = None,
     batch_rows: int = BATCH_ROWS,
     only: dict[str, str] | None = None,
+    published: str | Path | None = None,
 ) -> ValidationReport:
     """Check every suite (and every SQL check) against the warehouse file at ``db_path``.
 
@@ -374,19 +376,35 @@ def validate(
     updated, ``warehouse.db.new_row_filters``): that table's row-wise expectations and the SQL
     checks of that table look at those rows only; uniqueness is still counted over the whole
     table, and every other table is checked whole.
+
+    With ``published`` as well (the file ``db_path`` was updated from, which passed its own
+    validation), only the rows the published file does not hold are checked, in every table
+    (``expectations/changes.py``: new or rewritten rows, by an exact whole-row comparison); the
+    keys of the rows ``only`` names are checked for repeats over the whole table, a SQL check
+    looks at its table's rows left to check when every table it reads allows, else at its
+    whole table. A published file that cannot be read means every row is checked.
     """
-    from expectations import suites
+    from expectations import changes, suites
 
     if batch_rows < 1:
         raise ValueError(f"batch_rows must be positive, not {batch_rows}")
     report = ValidationReport(run_id or f"validate-{_utcnow():%Y%m%dT%H%M%SZ}", _utcnow())
+    report.docs = []
     gxr = _Gx(Path(docs_dir) if docs_dir is not None else None, report.run_id)
     with (
         tempfile.TemporaryDirectory(prefix="sitrep-validate-") as spill,
         _connect(db_path, spill) as con,
     ):
         present = _tables(con)
-        for table in tables or list(suites.BUILDERS):
+        names = tables or list(suites.BUILDERS)
+        found: dict[str, changes.TableChange] = {}
+        if published is not None:
+            if changes.attached(con, published):
+                keyed = {t for t in names if t in present and _has_unique(suites.build_suite(t))}
+                found = changes.find_changes(con, [t for t in names if t in present], only, keyed)
+            else:  # nothing to compare with: every row
+                only = None
+        for table in names:
             if table not in present:
                 report.outcomes.append(
                     Outcome(
@@ -400,17 +418,26 @@ def validate(
                 )
                 continue
             suite = suites.build_suite(table)
-            rows_of = (only or {}).get(table)
-            for r in _check_table(gxr, con, table, suite, batch_rows, rows_of):
-                report.outcomes.append(_outcome(table, r))
-        sql = [
-            o for o in run_checks(con, restrict=only) if tables is None or o.check.table in tables
-        ]
+            change = found.get(table)
+            if change is not None:
+                rows_of, keys_of = change.where, change.keys_where
+            else:
+                rows_of, keys_of = (only or {}).get(table), None
+            results = _check_table(gxr, con, table, suite, batch_rows, rows_of, keys_of)
+            report.outcomes += [_outcome(table, r) for r in results]
+            report.docs.append((table, [_doc(r) for r in results]))
+        if found:
+            checks = run_checks(con, where_of=changes.sql_rows(found))
+        else:
+            checks = run_checks(con, restrict=only)
+        sql = [o for o in checks if tables is None or o.check.table in tables]
+        report.checked_rows = {t: ch.checked for t, ch in found.items()}
     if sql:
         by_name = {o.check.name: o for o in sql}
         suite, frame = _sql_suite(sql)
         validated = gxr.run(SQL_SUITE, suite, frame)
         gxr.record(suite, validated.results, validated.meta)
+        sql_docs = []
         for r in validated.results:
             o = by_name[r.expectation_config.kwargs["column"]]
             report.outcomes.append(
@@ -423,8 +450,26 @@ def validate(
                     _sql_observed(o),
                 )
             )
+            doc = _doc(r)
+            doc["meta"].update(table=o.check.table, column=o.check.column)
+            sql_docs.append(doc)
+        report.docs.append((SQL_SUITE, sql_docs))
     report.docs_index = gxr.build_docs()
     return report
+
+
+def _has_unique(suite: Any) -> bool:
+    from expectations import suites
+
+    return any(suites.scope_of(e) == suites.UNIQUE for e in suite.expectations)
+
+
+def _doc(r: Any) -> dict[str, Any]:
+    """A GX result as ``expectations/docs.py`` renders it (type, kwargs, meta, verdict, result)."""
+    cfg = r.expectation_config
+    kwargs = {k: v for k, v in cfg.kwargs.items() if k != "batch_id"}
+    return {"type": cfg.type, "kwargs": kwargs, "meta": dict(cfg.meta or {}),
+            "success": bool(r.success), "result": dict(r.result or {})}  # fmt: skip
 
 
 def _outcome(suite: str, r: Any) -> Outcome:

@@ -6,25 +6,21 @@ in the staging file itself (so a published warehouse carries its own validation)
 failure raises, naming each failed expectation and column: the flow run fails and the published
 file is never touched. Warnings come back to the flow, which logs them and publishes.
 
-The verdicts come from DuckDB (``expectations/indb.py``: the suites' expectations and the SQL
-checks, with GX's semantics, without GX's import). A staging file updated from the published
-one is checked in this process, on the rows the published file does not hold (keys still
-unique over whole tables, checks reading a changed table on their whole table): its cost
-follows the new rows. A file built from scratch is checked whole in a spawned process (its
-memory stays out of the run's). Data Docs are rendered by GX in a detached process from the
-recorded results (``expectations/docs.py``). A suite DuckDB cannot evaluate falls back to
-validation by GX in a spawned process, Data Docs included.
+Great Expectations gives the verdicts (``expectations/validate.py``), in a process of its own
+(``flows/validator.py``, started early so GX's import overlaps the run's stages): the run's
+memory stays that of its stages. A staging file updated from the published one is checked on
+the rows the published file does not hold (``expectations/changes.py``: new or rewritten rows;
+keys still unique over whole tables; a SQL check that reads a changed table looks at its whole
+table), so its validation follows the new rows. Data Docs are rendered by GX in a detached
+process from the results (``expectations/docs.py``).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from expectations import ValidationReport, docs, validate
-from expectations.indb import validate_in_duckdb
+from flows import validator
 from flows.settings import RunSettings
 from warehouse.db import new_row_filters
 from warehouse.lake import Lake
@@ -40,30 +36,12 @@ def docs_dir(settings: RunSettings) -> Path:
     return Path(settings.warehouse).resolve().parent / "data_docs"
 
 
-def validate_apart(staged: str, **kwargs: Any) -> ValidationReport:
-    """``validate`` in a spawned process of its own: Great Expectations' import (~300 MB) and
-    its batches never enter the run's process, whose memory then stays that of its stages."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(validate, staged, **kwargs).result()
-
-
-def _in_duckdb_apart(staged: str, **kwargs: Any) -> ValidationReport | None:
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(validate_in_duckdb, staged, **kwargs).result()
-
-
 def audit(settings: RunSettings, run_id: str, staged: str) -> ValidationReport:
     """The validation report of ``staged`` (see the module docstring); Data Docs under way."""
     only = new_row_filters(staged)
-    if only is not None:  # updated from the published file: the rows it does not hold
-        report = validate_in_duckdb(staged, run_id, published=settings.warehouse, only=only)
-    else:
-        report = _in_duckdb_apart(staged, run_id=run_id)
-    if report is None or report.docs is None:  # a suite only GX can evaluate
-        return validate_apart(staged, run_id=run_id, docs_dir=docs_dir(settings), only=only)
-    report.docs_index = docs.build_later(docs_dir(settings), run_id, report.docs)
+    published = settings.warehouse if only is not None else None  # updated from it
+    report = validator.run(validate, staged, run_id=run_id, only=only, published=published)
+    report.docs_index = docs.build_later(docs_dir(settings), run_id, report.docs or [])
     return report
 
 

@@ -13,7 +13,7 @@ from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import gate, ingest, progress, stages
+from flows import gate, ingest, progress, stages, validator
 from flows.artifacts import on_flow_failure, publish_run_artifacts
 from flows.settings import RunSettings
 from warehouse import publish
@@ -139,6 +139,24 @@ def sitrep_flow(
         logger.info("nothing new: %s is current, not rebuilt", settings.warehouse)
         artifacts_task(settings, run_id, run["flow_run_id"] or None)
         return run
+    validator.warm()  # GX's import overlaps the stages (flows/validator.py)
+    try:
+        return _publish_new(settings, run, run_id, chunks, workers, dask_address, reprocess)
+    finally:
+        validator.stop()  # a run that failed before validating leaves no process behind
+
+
+def _publish_new(
+    settings: RunSettings,
+    run: dict,
+    run_id: str,
+    chunks: list,
+    workers: int,
+    dask_address: str | None,
+    reprocess: bool,
+) -> dict:
+    """Extract, merge, build, validate and publish what the run found new."""
+    logger = get_run_logger()
     extracted = _extract(settings, chunks, workers, bool(dask_address))
     for chunk, done in extracted:
         logger.info(

@@ -1,6 +1,6 @@
-"""Expectations evaluated in DuckDB give GX's verdicts; an incremental check of a staged file
-catches what its new or changed rows break, duplicate keys between new and old rows included,
-and the full check still catches everything.
+"""Expectations evaluated in DuckDB give GX's verdicts; an incremental check of a staged file,
+by GX (the gate) or DuckDB, catches what its new or changed rows break, duplicate keys between
+new and old rows included, and the full check still catches everything.
 
 The reference is GX itself (``expectations.validate``) on the same warehouse files.
 """
@@ -134,23 +134,33 @@ def _staged(tmp_path: Path, tables: dict[str, list[dict]], added: dict[str, list
     return published, staged
 
 
-def _incremental(published: Path, staged: Path):
-    return validate_in_duckdb(staged, published=published, only=new_row_filters(staged))
+# The gate's engine is GX (``expectations.validate``); DuckDB's (``sitrep validate --engine
+# duckdb``) must agree with it on what an incremental check catches.
+ENGINES = {"gx": validate, "duckdb": validate_in_duckdb}
+
+
+@pytest.fixture(params=list(ENGINES))
+def engine(request):
+    return ENGINES[request.param]
+
+
+def _incremental(published: Path, staged: Path, engine=validate):
+    return engine(staged, published=published, only=new_row_filters(staged))
 
 
 def _failed(report) -> set[tuple[str, str, str | None]]:
     return {(o.suite, o.expectation, o.column) for o in report.failed()}
 
 
-def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
+def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables, engine):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
-    report = _incremental(published, staged)
+    report = _incremental(published, staged, engine)
     assert report.failed() == [], [o.line() for o in report.failed()]
     # the new document, its mention and ledger row; no table replaced with other rows
     assert {t: n for t, n in report.checked_rows.items() if n} == {
         "documents": 1, "entity_mentions": 1, "run_inputs": 1}  # fmt: skip
     assert {o.suite for o in report.outcomes} >= set(schemas.TABLES)
-    assert _verdicts(report) != _verdicts(validate_in_duckdb(staged))  # fewer rows counted
+    assert _verdicts(report) != _verdicts(engine(staged))  # fewer rows counted
 
 
 @pytest.mark.parametrize(
@@ -175,11 +185,13 @@ def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
     ],
     ids=["row-wise", "sql-check", "null", "reference"],
 )
-def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, plant, expected):
+def test_incremental_catches_a_violation_planted_in_new_rows(
+    tmp_path, tables, engine, plant, expected
+):
     added = _new_document(tables)
     plant(added)
     published, staged = _staged(tmp_path, tables, added)
-    assert expected in _failed(_incremental(published, staged))
+    assert expected in _failed(_incremental(published, staged, engine))
     assert expected in _failed(validate(staged))  # GX on the whole file agrees
 
 
@@ -187,45 +199,47 @@ def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, p
     ("table", "key", "column"),
     [("documents", "doc_id", "doc_id"), ("entity_mentions", "mention_id", "mention_id")],
 )
-def test_incremental_catches_a_new_key_repeating_an_old_one(tmp_path, tables, table, key, column):
+def test_incremental_catches_a_new_key_repeating_an_old_one(
+    tmp_path, tables, engine, table, key, column
+):
     added = _new_document(tables)
     added[table][0][key] = tables[table][0][key]  # a new row reuses a published key
     published, staged = _staged(tmp_path, tables, added)
     expected = (table, "expect_column_values_to_be_unique", column)
-    assert expected in _failed(_incremental(published, staged))
+    assert expected in _failed(_incremental(published, staged, engine))
     assert expected in _failed(validate(staged))
 
 
-def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables):
+def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables, engine):
     """An exact copy of a validated row passes row by row, never its key's uniqueness."""
     added = _new_document(tables)
     added["documents"] = [dict(tables["documents"][0])]
     published, staged = _staged(tmp_path, tables, added)
-    report = _incremental(published, staged)
+    report = _incremental(published, staged, engine)
     assert report.checked_rows["documents"] == 0  # identical to a published row...
     assert ("documents", "expect_column_values_to_be_unique", "doc_id") in _failed(report)
 
 
-def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables):
+def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables, engine):
     """An event rewritten by the run is checked; a duplicated event repeats its key."""
     events = [dict(tables["events"][0], latitude=999.0)]
     published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
-    report = _incremental(published, staged)
+    report = _incremental(published, staged, engine)
     assert report.checked_rows["events"] == 1
     assert ("events", "expect_column_values_to_be_between", "latitude") in _failed(report)
 
     twice = [dict(tables["events"][0]), dict(tables["events"][0])]
     published, staged = _staged(tmp_path / "dup", tables, _new_document(tables), {"events": twice})
-    report = _incremental(published, staged)
+    report = _incremental(published, staged, engine)
     assert ("events", "expect_column_values_to_be_unique", "event_id") in _failed(report)
 
 
-def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables):
+def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables, engine):
     """An entity removed by the run breaks an old mention's reference: no new row is involved,
     the check of every mention finds it."""
     published, staged = _staged(tmp_path, tables, _new_document(tables), {"entities": [
         {**tables["entities"][0], "entity_id": "ent:other"}]})  # fmt: skip
-    failed = _failed(_incremental(published, staged))
+    failed = _failed(_incremental(published, staged, engine))
     assert ("entity_mentions.sql", "mentions_reference_entities", "entity_id") in failed
 
 
@@ -255,22 +269,22 @@ def test_changes_compare_whole_rows_and_count_rows_gone(tmp_path, tables):
     assert (found["documents"].checked, found["documents"].gone) == (1, 0)
 
 
-def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables):
+def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables, engine):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
     other = tmp_path / "other.duckdb"
     shutil.copyfile(published, other)
     with duckdb.connect(str(other)) as con:
         con.execute("alter table events add column extra integer")
-    report = validate_in_duckdb(staged, published=other, only=new_row_filters(staged))
+    report = engine(staged, published=other, only=new_row_filters(staged))
     assert report.checked_rows["events"] == 1  # every row of events: compared with nothing
 
 
-def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables):
+def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables, engine):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
     published.write_bytes(b"not a duckdb file")
-    report = validate_in_duckdb(staged, published=published, only=new_row_filters(staged))
+    report = engine(staged, published=published, only=new_row_filters(staged))
     assert report.checked_rows == {} and report.passed
-    assert _verdicts(report) == _verdicts(validate_in_duckdb(staged))
+    assert _verdicts(report) == _verdicts(engine(staged))
 
 
 def test_data_docs_are_built_apart_from_the_newest_results(tmp_path, tables, build_warehouse):

@@ -1,0 +1,62 @@
+"""The validation process, started as soon as a run knows it will validate.
+
+Great Expectations takes seconds to import (~5 s on a quiet 2-core machine, ~265 MB) and
+validation runs in a spawned process of its own, so the run's memory stays that of its stages.
+Started early (``warm``), that process imports GX while the run ingests, extracts, merges and
+builds; when the gate needs it (``run``), the import is done. An incremental run, whose own
+stages leave a core idle, gets its validation without waiting for the import.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_warming: Future | None = None
+
+
+def _import_gx() -> None:
+    import great_expectations  # noqa: F401 - the import is the point
+
+    from expectations import validate  # noqa: F401
+
+
+def warm() -> None:
+    """Start the validation process and its imports, once (later calls do nothing)."""
+    global _pool, _warming
+    with _lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+            _warming = _pool.submit(_import_gx)
+
+
+def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``fn(*args, **kwargs)`` in the validation process (started now if it was not warmed),
+    which then ends: its memory goes back before the run publishes."""
+    global _pool, _warming
+    warm()
+    with _lock:
+        pool, _pool, _warming = _pool, None, None
+    assert pool is not None
+    try:
+        return pool.submit(fn, *args, **kwargs).result()
+    finally:
+        pool.shutdown()
+
+
+def stop() -> None:
+    """End a warmed process that will not be used (a run that stopped before validating)."""
+    global _pool, _warming
+    with _lock:
+        pool, _pool, _warming = _pool, None, None
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)
