@@ -3,8 +3,8 @@
 Exit codes: 0 every critical expectation holds (warnings are listed), 1 at least one critical
 expectation failed (each named with its column), 2 no such warehouse file.
 
-Every row is checked, by GX (the default), or with ``--engine duckdb`` by the run's gate's
-engine (``expectations/indb.py``: the same verdicts, several times faster, no GX import unless
+Every row is checked, by GX (the default, as the run's gate), or with ``--engine duckdb`` in
+DuckDB (``expectations/indb.py``: the same verdicts, several times faster, no GX import unless
 ``--docs`` asks for Data Docs).
 """
 
@@ -25,7 +25,7 @@ def validate(
         None, help="Also build GX Data Docs into this folder (index.html)."
     ),
     show_passed: bool = typer.Option(False, help="List passed expectations too."),
-    engine: str = typer.Option("gx", help="gx, or duckdb (the run's gate: same verdicts, faster)."),
+    engine: str = typer.Option("gx", help="gx (the gate's), or duckdb (same verdicts, faster)."),
 ) -> None:
     """Re-validate a warehouse against every suite; name each failed expectation and column."""
     if not warehouse.is_file():
