@@ -9,6 +9,7 @@ Run: ``.venv/bin/python -m bench.bench_entities [n_docs]``.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -54,6 +55,7 @@ def main() -> None:
     # The first pass is reported too: later passes find every run and place already in the
     # registry's memo tables (as a long-running process mostly would, but this corpus repeats
     # its seed articles more than news does).
+    load_before = os.getloadavg()[0]  # printed: a busy machine's figures are not a quiet one's
     cpus, best_wall, out = [], float("inf"), None
     for _ in range(REPEATS):
         c0, t0 = time.process_time(), time.perf_counter()
@@ -80,6 +82,8 @@ def main() -> None:
         f"CPU time (best of {REPEATS}: {min(cpus):.2f} s CPU); {candidates.num_rows} candidates, "
         f"{lower.num_rows} lower-case words"
     )
+    load_after = os.getloadavg()[0]
+    print(f"machine load (1-minute average): {load_before:.2f} before, {load_after:.2f} after")
 
 
 if __name__ == "__main__":
