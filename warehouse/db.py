@@ -8,6 +8,7 @@ in layer order then name order: staging models as views, marts as tables.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,7 +38,10 @@ BUILD_ROW_GROUP_ROWS = 8192
 def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection writing the file at ``path`` (its default database), with the build's row
     group size and memory cap; checkpointed when the block ends without error."""
-    con = duckdb.connect()
+    # Its own spill folder: an in-memory connection spills to ./.tmp, shared by every process
+    # started in the same folder (a shared one was seen to corrupt a build's temporary file).
+    spill = tempfile.mkdtemp(prefix="sitrep-build-")
+    con = duckdb.connect(config={"temp_directory": spill})
     try:
         if memory_limit:
             con.execute(f"SET memory_limit = '{memory_limit}'")
@@ -48,6 +52,7 @@ def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.Duck
         con.execute("CHECKPOINT build")
     finally:
         con.close()
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _column_list(schema: pa.Schema) -> str:
