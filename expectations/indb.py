@@ -42,6 +42,7 @@ from expectations.validate import (
     Outcome,
     ValidationReport,
     _sql_observed,
+    missing_table,
 )
 
 SUPPORTED = frozenset(
@@ -322,16 +323,7 @@ def validate_in_duckdb(
             found = changes.find_changes(con, [t for t in names if t in present], only, keyed)
         for table in names:
             if table not in present:
-                report.outcomes.append(
-                    Outcome(
-                        table,
-                        "expect_table_to_exist",
-                        None,
-                        vocab.CRITICAL,
-                        False,
-                        f"table {table} is missing",
-                    )  # fmt: skip
-                )
+                report.outcomes.append(missing_table(table))
                 continue
             change = found.get(table)
             where, keys = (change.where, change.keys_where) if change else (None, None)

@@ -406,16 +406,7 @@ def validate(
                 only = None
         for table in names:
             if table not in present:
-                report.outcomes.append(
-                    Outcome(
-                        table,
-                        "expect_table_to_exist",
-                        None,
-                        vocab.CRITICAL,
-                        False,
-                        f"table {table} is missing",
-                    )
-                )
+                report.outcomes.append(missing_table(table))
                 continue
             suite = suites.build_suite(table)
             change = found.get(table)
@@ -456,6 +447,13 @@ def validate(
         report.docs.append((SQL_SUITE, sql_docs))
     report.docs_index = gxr.build_docs()
     return report
+
+
+def missing_table(table: str) -> Outcome:
+    """The outcome of a suite whose table the file lacks."""
+    return Outcome(
+        table, "expect_table_to_exist", None, vocab.CRITICAL, False, f"table {table} is missing"
+    )
 
 
 def _has_unique(suite: Any) -> bool:
