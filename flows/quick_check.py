@@ -3,8 +3,9 @@
 A file with the size and modification time (in nanoseconds) an earlier run recorded for it
 (lake table ``input_files``) holds the inputs that run's ledger lists for it: this run's ledger
 gets those rows (``is_new`` false) and the file is neither read nor hashed. This is rsync's
-default check; a file rewritten in place to the same size within the same nanosecond would be
-missed, and ``quick_check=False`` (``sitrep run --rehash``) reads and hashes every input again.
+default check: a file rewritten to the same size with its old modification time put back (or
+within the file system's time granularity) would be missed; ``quick_check=False`` (``sitrep run
+--rehash``) reads and hashes every input again.
 A file whose loaded documents the lake no longer holds is read again.
 """
 
