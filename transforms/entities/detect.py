@@ -227,7 +227,10 @@ def _mentions_of(
         hits = [h for k, h in enumerate(hits) if k not in replaced]
     for h_start, h_end, pat in hits:
         # settle() and _place_row(), inlined for the hits whose answer is fixed: most are
-        ent = pat.entity
+        ent, place = pat.entity, pat.place
+        if ent is None and place is None and len(pat.targets) == 1:
+            # one government body: only its country can change (settle())
+            ent = entities[country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
         if ent is not None:
             surface = text[h_start:h_end]
             method = "exact" if surface == ent.canonical_name else "alias"
@@ -238,7 +241,6 @@ def _mentions_of(
             if ent.entity_type == "person":
                 ante.add(h_start, surface, ent.entity_id)
             continue
-        place = pat.place
         if place is not None:
             countries[place.country_code] = countries.get(place.country_code, 0) + 1
             if place.admin1:
@@ -255,19 +257,7 @@ def _mentions_of(
                  role)
             )  # fmt: skip
             continue
-        targets = pat.targets
-        if len(targets) == 1:  # one government body: only its country can change (settle())
-            ent = entities[country_swap(registry, targets[0][1], text, h_start, h_end)]
-            surface = text[h_start:h_end]
-            method = "exact" if surface == ent.canonical_name else "alias"
-            add(
-                (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
-                 ALIAS_SCORE, None)
-            )  # fmt: skip
-            if ent.entity_type == "person":
-                ante.add(h_start, surface, ent.entity_id)
-            continue
-        kind, ids = pick_target(registry, targets, text, h_start, h_end, _titled(text, h_start))
+        kind, ids = pick_target(registry, pat.targets, text, h_start, h_end, _titled(text, h_start))
         settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
     ante.finish()
     for r_start, deferred in later:
