@@ -12,14 +12,13 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
-_warming: Future | None = None
 
 
 def _import_gx() -> None:
@@ -30,22 +29,21 @@ def _import_gx() -> None:
 
 def warm() -> None:
     """Start the validation process and its imports, once (later calls do nothing)."""
-    global _pool, _warming
+    global _pool
     with _lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-            _warming = _pool.submit(_import_gx)
+            spawn = multiprocessing.get_context("spawn")  # the run's process has server threads
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=spawn)
+            _pool.submit(_import_gx)
 
 
 def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``fn(*args, **kwargs)`` in the validation process (started now if it was not warmed),
     which then ends: its memory goes back before the run publishes."""
-    global _pool, _warming
+    global _pool
     warm()
     with _lock:
-        pool, _pool, _warming = _pool, None, None
+        pool, _pool = _pool, None
     assert pool is not None
     try:
         return pool.submit(fn, *args, **kwargs).result()
@@ -55,8 +53,8 @@ def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 def stop() -> None:
     """End a warmed process that will not be used (a run that stopped before validating)."""
-    global _pool, _warming
+    global _pool
     with _lock:
-        pool, _pool, _warming = _pool, None, None
+        pool, _pool = _pool, None
     if pool is not None:
         pool.shutdown(cancel_futures=True)
