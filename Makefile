@@ -9,7 +9,7 @@ export GX_ANALYTICS_ENABLED := False
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint bench ui clean env
+.PHONY: run test lint bench eval-real ui clean env
 
 $(VENV)/.synced: uv.lock pyproject.toml
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -31,6 +31,9 @@ lint: env
 
 bench: env
 	$(VENV)/bin/python -m bench.run_all
+
+eval-real: env
+	$(VENV)/bin/python -m bench.eval_real
 
 ui: env
 	$(VENV)/bin/sitrep ui

@@ -1,0 +1,295 @@
+"""Score extraction on real incident text nobody here wrote (``make eval-real``).
+
+    .venv/bin/python -m bench.eval_real [CSV] [--show KIND] [--limit N]
+
+Reads ``../shared/data/dev/wikipedia_incidents_syria_iraq.csv`` (Wikipedia's incident tables for
+Syria and Iraq, with the encyclopedia's own labels; see the README beside it), runs the real
+chain on each row's text as one document (ingestion, entity detection, report extraction,
+merging), and prints:
+
+- event recall: rows whose document yields at least one event;
+- governorate and town agreement of the events found (a label is looked up by every spelling in
+  Who's On First; an event's governorate is the outline holding its point, else its ``admin1``);
+- killed / wounded agreement: the document's summed ``killed_best`` / ``wounded_best`` equals
+  the row's plain-number label;
+- day agreement: an event of the row's document is dated on the row's date (each row is given
+  its date as the publication date, as a note filed on the day would be);
+- Islamic State attribution precision, recall and F1 over all rows.
+
+``--show KIND`` (recall, town, admin1, killed, wounded, day, is) lists the rows that miss. The
+labels are the encyclopedia's, not a gold standard: use the misses to find kinds of text the
+rules get wrong, never to hard-code a sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports, merge_events
+from transforms.ingest import ingest_batch
+from warehouse.inputs import iter_inputs
+from warehouse.outlets import load_outlets
+from warehouse.reference import load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DEV = SHARED / "dev" / "wikipedia_incidents_syria_iraq.csv"
+WOF = SHARED / "whosonfirst" / "sy_iq_places.tsv"
+REGIONS = SHARED / "whosonfirst" / "regions_sy_iq.geojson"
+IS_LABEL = re.compile(r"islamic state|\bisil\b|\bisis\b|daesh", re.I)
+LEVEL_WORDS = re.compile(
+    r"\b(governorate|province|district|subdistrict|sub-district|city|town|village|countryside|"
+    r"region|autonomous|kurdistan|iraq|syria|near|outskirts of|others?)\b",
+    re.I,
+)
+ARTICLE = re.compile(r"^(al|el|ar|as|ad|an|ash|at|az|ath|adh)\s+")
+TOWN_KM = 15.0
+
+
+def norm(name: str) -> str:
+    """Lower-case ASCII letters and single spaces, without a leading Arabic article."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text.replace("'", "").replace("`", "")).strip()
+    return ARTICLE.sub("", text)
+
+
+class Gazetteer:
+    """Who's On First places by every normalised spelling, and the governorate outlines."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[dict]] = defaultdict(list)
+        with WOF.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                names = {
+                    row["name"],
+                    *row["eng_names"].split("|"),
+                    *row["latin_variants"].split("|"),
+                }
+                for name in names - {""}:
+                    self.by_name[norm(name)].append(row)
+        self.regions = json.loads(REGIONS.read_text(encoding="utf-8"))["features"]
+
+    def candidates(self, label: str) -> list[dict]:
+        key = norm(LEVEL_WORDS.sub(" ", label))
+        return self.by_name.get(key, [])
+
+    def region_of_point(self, lat: float, lon: float) -> str | None:
+        for feature in self.regions:
+            if _inside(lon, lat, feature["geometry"]):
+                return str(feature["properties"]["wof_id"])
+        return None
+
+    def region_of_name(self, name: str) -> str | None:
+        regions = [r for r in self.candidates(name) if r["placetype"] == "region"]
+        return regions[0]["wof_id"] if regions else None
+
+
+def _inside(x: float, y: float, geometry: dict) -> bool:
+    polygons = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    for polygon in polygons:
+        ring = polygon[0]
+        inside = False
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+        if inside:
+            return True
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    a = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def label_places(label: str) -> list[str]:
+    parts = re.split(r",|\band\b|/", label or "")
+    return [p.strip() for p in parts if p.strip() and not re.fullmatch(r"others?", p.strip())]
+
+
+def run_chain(rows: list[dict]) -> tuple[dict, list[dict]]:
+    """Events per row id, and every event (dicts), from the real extraction chain."""
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "rows.jsonl"
+        with feed.open("w", encoding="utf-8") as f:
+            for row in rows:
+                item = {"id": row["row_id"], "text": row["text"], "source": "wikipedia"}
+                if row["date"]:
+                    item["published"] = row["date"]
+                f.write(json.dumps(item) + "\n")
+        raws = list(iter_inputs([feed], 10_000_000))
+    ingested = ingest_batch(raws, load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None))
+    documents = ingested.documents.to_pandas()
+    registry = load_registry()
+    mentions = detect_mentions(documents, registry).to_pandas()
+    places = registry.places_table().to_pandas()
+    entities = registry.entities_table().to_pandas()
+    reports = extract_reports(documents, mentions, places, entities).to_pandas()
+    result = merge_events(reports, documents, places, entities)
+    row_of_doc = dict(zip(documents["doc_id"], documents["external_id"], strict=True))
+    events = result.events.to_pandas() if hasattr(result.events, "to_pandas") else result.events
+    reps = result.reports.to_pandas() if hasattr(result.reports, "to_pandas") else result.reports
+    by_event = {e["event_id"]: e for e in events.to_dict("records")}
+    per_row: dict[str, dict[str, dict]] = defaultdict(dict)
+    for rep in reps.to_dict("records"):
+        row_id = row_of_doc.get(rep["doc_id"])
+        if row_id and rep["event_id"] in by_event:
+            per_row[row_id][rep["event_id"]] = by_event[rep["event_id"]]
+    return {k: list(v.values()) for k, v in per_row.items()}, list(by_event.values())
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+def _num(value) -> float | None:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(out) else out
+
+
+def _event_region(gaz: Gazetteer, event: dict) -> str | None:
+    lat, lon = _num(event.get("latitude")), _num(event.get("longitude"))
+    if lat is not None and lon is not None:
+        found = gaz.region_of_point(lat, lon)
+        if found:
+            return found
+    admin1 = event.get("admin1")
+    return gaz.region_of_name(admin1) if isinstance(admin1, str) and admin1 else None
+
+
+def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:
+    """For each measure, a list of (row, hit) pairs over the rows it applies to."""
+    out: dict[str, list] = defaultdict(list)
+    for row in rows:
+        events = per_row.get(row["row_id"], [])
+        out["recall"].append((row, bool(events)))
+        is_label = bool(IS_LABEL.search(row["perpetrator"] or ""))
+        is_found = any(e.get("perpetrator") == "Islamic State" for e in events)
+        out["is"].append((row, (is_label, is_found)))
+        if not events:
+            continue
+        places = label_places(row["place"])
+        cands = [gaz.candidates(p) for p in places]
+        regions = {c["region_id"] for cs in cands for c in cs if c["region_id"]}
+        regions |= {c["wof_id"] for cs in cands for c in cs if c["placetype"] == "region"}
+        if regions:
+            got = {_event_region(gaz, e) for e in events}
+            out["admin1"].append((row, bool(got & regions)))
+        towns = [c for c in (cands[0] if len(places) == 1 else []) if c["placetype"] == "locality"]
+        if towns and not LEVEL_WORDS.search(row["place"]):
+            hit = any(
+                _num(e.get("latitude")) is not None
+                and min(
+                    _km(
+                        _num(e["latitude"]),
+                        _num(e["longitude"]),
+                        float(t["latitude"]),
+                        float(t["longitude"]),
+                    )
+                    for t in towns
+                )
+                <= TOWN_KM
+                for e in events
+            )
+            out["town"].append((row, hit))
+        for field, label in (("killed", "dead"), ("wounded", "injured")):
+            want = _int(row[label])
+            if want is not None:
+                got = sum(int(_num(e.get(f"{field}_best")) or 0) for e in events)
+                out[field].append((row, got == want))
+        if row["date"]:
+            out["day"].append((row, any(str(e["event_date"])[:10] == row["date"] for e in events)))
+    return out
+
+
+def _prf(pairs: list) -> tuple[float, float, float]:
+    tp = sum(1 for _, (g, p) in pairs if g and p)
+    fp = sum(1 for _, (g, p) in pairs if p and not g)
+    fn = sum(1 for _, (g, p) in pairs if g and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
+    names = {
+        "recall": "event recall (rows with an event)",
+        "admin1": "governorate right, of rows found",
+        "town": "town right, of rows found naming one town",
+        "killed": "killed right (summed), of rows found",
+        "wounded": "wounded right (summed), of rows found",
+        "day": "day right, of rows found",
+    }
+    for key, label in names.items():
+        pairs = scores[key]
+        hits = sum(1 for _, hit in pairs if hit)
+        share = hits / len(pairs) if pairs else 0.0
+        print(f"{label:<44} {share:6.3f}  ({hits}/{len(pairs)})")
+    p, r, f = _prf(scores["is"])
+    print(f"{'Islamic State attribution P / R / F1':<44} {p:.3f} / {r:.3f} / {f:.3f}")
+    if not show:
+        return
+    for row, hit in scores[show]:
+        miss = (hit[0] != hit[1]) if show == "is" else not hit
+        if miss:
+            got = [
+                {
+                    k: e.get(k)
+                    for k in (
+                        "event_date",
+                        "location",
+                        "admin1",
+                        "perpetrator",
+                        "killed_best",
+                        "wounded_best",
+                    )
+                }
+                for e in per_row.get(row["row_id"], [])
+            ]
+            print(
+                f"\n[{row['date']} | {row['place']} | dead {row['dead']} inj {row['injured']}"
+                f" | {row['perpetrator']}]\n  {row['text'][:400]}\n  -> {got}"
+            )
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    show = args[args.index("--show") + 1] if "--show" in args else None
+    limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
+    paths = [a for a in args if not a.startswith("--") and a not in (show, str(limit))]
+    source = Path(paths[0]) if paths else DEV
+    if not source.exists():
+        sys.exit(f"eval-real: {source} not found (it lives in ../shared/data/dev/)")
+    with source.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:limit]
+    started = time.perf_counter()
+    per_row, events = run_chain(rows)
+    elapsed = time.perf_counter() - started
+    print(f"{source.name}: {len(rows)} rows, {len(events)} events, chain {elapsed:.1f} s")
+    report(score(rows, per_row, Gazetteer()), per_row, show)
+
+
+if __name__ == "__main__":
+    main()

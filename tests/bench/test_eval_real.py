@@ -1,0 +1,34 @@
+"""The real-text scorer's own pieces: spelling keys, label splitting, outlines, F1."""
+
+from bench.eval_real import _inside, _prf, label_places, norm
+
+
+def test_norm_drops_diacritics_articles_and_punctuation():
+    assert norm("Al-Mayādīn") == norm("al Mayadin") == "mayadin"
+    assert norm("Deir ez-Zor") == "deir ez zor"
+    assert norm("Alqosh") == "alqosh"  # an "al" that is part of the word stays
+
+
+def test_label_places_splits_lists_and_drops_others():
+    assert label_places("Baghdad, Tikrit and Mosul") == ["Baghdad", "Tikrit", "Mosul"]
+    assert label_places("Baghdad and others") == ["Baghdad"]
+    assert label_places("") == []
+
+
+def test_inside_polygon_and_multipolygon():
+    square = [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]
+    assert _inside(1, 1, {"type": "Polygon", "coordinates": square})
+    assert not _inside(3, 1, {"type": "Polygon", "coordinates": square})
+    far = [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]]
+    multi = {"type": "MultiPolygon", "coordinates": [square, far]}
+    assert _inside(10.5, 10.5, multi) and not _inside(5, 5, multi)
+
+
+def test_prf_counts_label_and_prediction_pairs():
+    pairs = [
+        (None, (True, True)),
+        (None, (True, False)),
+        (None, (False, True)),
+        (None, (False, False)),
+    ]
+    assert _prf(pairs) == (0.5, 0.5, 0.5)
