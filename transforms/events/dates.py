@@ -129,8 +129,9 @@ def _shift_month(d: date, months: int) -> date:
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
-# A date expression found in a text: (kind, start, end, the match's groups).
-_Found = tuple[str, int, int, tuple[str | None, ...]]
+# A date expression found in a text: (kind, start, end, the match's groups; "" for a group
+# that did not take part, so the resolver tests each group's truth, never None).
+_Found = tuple[str, int, int, tuple[str, ...]]
 
 
 def _resolve(found: _Found, pub: date | None, anchor: date | None) -> DateRef:
@@ -335,7 +336,7 @@ def _date_matches(text: str) -> tuple[_Found, ...]:
         if start < taken_end:
             continue
         # Plain values, not the match: the memo keeps no match objects (nor their text) alive.
-        out.append((kind, start, m.end(), m.groups()))
+        out.append((kind, start, m.end(), m.groups("")))
         taken_end = m.end()
     return tuple(out)
 
@@ -353,7 +354,7 @@ def latest_explicit_day(text: str) -> date | None:
             continue  # a full date needs its dashes or its month name
         pat = dict(_PATTERNS)[kind]
         for m in pat.finditer(text, 0 if kind == "iso" else month_from):
-            ref = _resolve((kind, m.start(), m.end(), m.groups()), None, None)
+            ref = _resolve((kind, m.start(), m.end(), m.groups("")), None, None)
             if ref.value is not None and (best is None or ref.value > best):
                 best = ref.value
     return best

@@ -151,9 +151,10 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
         area, hit = placed
         if not hit:
             key = (area, day, precision, pid is None)
-            hit = date_memo.get(key)
-            if hit is None:
-                hit = date_memo[key] = by_date(area, day, precision, pid)
+            dated = date_memo.get(key)
+            if dated is None:
+                dated = date_memo[key] = by_date(area, day, precision, pid)
+            hit = dated
         if hit:
             out.add(event_id)
     return out

@@ -50,14 +50,15 @@ class Outlets:
         wires: set[str] = set()
         wire_aliases: list[str] = []
         for row in table.itertuples(index=False):
-            aliases = {row.name, *str(row.aliases or "").split("|")} - {""}
+            name = str(row.name)
+            aliases = {name, *str(row.aliases or "").split("|")} - {""}
             for alias in aliases:
-                by_alias[alias] = row.name
+                by_alias[alias] = name
             for domain in str(row.domains or "").split("|"):
                 if domain:
-                    by_domain[domain.lower()] = row.name
+                    by_domain[domain.lower()] = name
             if row.kind == "wire":
-                wires.add(row.name)
+                wires.add(name)
                 wire_aliases.extend(aliases)
         pattern = None
         if wire_aliases:
