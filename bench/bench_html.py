@@ -70,7 +70,8 @@ def main() -> None:
         print(
             f"{name}: body sentences kept {t['body']:.0f}/{t['body_of']:.0f}, chrome strings left "
             f"{t['chrome']:.0f}/{t['chrome_of']:.0f}, headline {t['title']:.0f}/{t['pages']:.0f}, "
-            f"metadata date {t['date']:.0f}/{t['pages']:.0f}, outlet {t['site']:.0f}/{t['pages']:.0f}, "
+            f"metadata date {t['date']:.0f}/{t['pages']:.0f}, "
+            f"outlet {t['site']:.0f}/{t['pages']:.0f}, "
             f"{t['ms'] / t['pages']:.1f} ms/page"
         )
 
