@@ -2,20 +2,25 @@
 
 A folder is read recursively in sorted order (hidden files and folders excepted); a file with an
 extension sitrep does not read is still an input, rejected as 'unsupported_type'. A JSONL file is
-one input per non-empty line (uri ``path#L<n>``).
+one input per non-empty line (uri ``path#L<n>``); a WARC crawl one per record (``path#W<offset>``,
+``warehouse/warc.py``); an RSS/Atom feed one per item (``path#I<n>``, ``warehouse/feeds.py``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from transforms.ingest import RawInput, Rejected
+from warehouse.feeds import is_feed, feed_inputs
+from warehouse.warc import is_warc, warc_inputs
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = {".jsonl"}
 JSON_FIELDS = ("id", "title", "source", "url", "published")
+_PART_OF_FILE = re.compile(r"^(.*)#[LWI]\d+$", re.DOTALL)
 
 
 def _file_input(path: Path, max_bytes: int) -> RawInput:
@@ -26,10 +31,11 @@ def _file_input(path: Path, max_bytes: int) -> RawInput:
     except OSError as exc:
         return RawInput(uri=uri, reject=Rejected("unreadable", str(exc)))
     if kind is None:
+        what = "XML that is not an RSS/Atom feed" if path.suffix.lower() == ".xml" else "extension"
         return RawInput(
             uri=uri,
             n_bytes=size,
-            reject=Rejected("unsupported_type", f"extension {path.suffix or '(none)'!r}"),
+            reject=Rejected("unsupported_type", f"{what} {path.suffix or '(none)'!r}"),
         )
     if size > max_bytes:  # not even read: the limit protects memory
         return RawInput(
@@ -112,17 +118,23 @@ def input_files(paths: list[str | Path]) -> Iterator[Path | RawInput]:
 
 
 def file_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
-    """The inputs of one file: a JSONL file's lines, any other file whole."""
+    """The inputs of one file: a JSONL file's lines, a WARC's records, a feed's items, any
+    other file whole."""
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _jsonl_inputs(path, max_bytes)
+    elif is_warc(path):
+        yield from warc_inputs(path, max_bytes)
+    elif is_feed(path):
+        yield from feed_inputs(path, max_bytes)
     else:
         yield _file_input(path, max_bytes)
 
 
 def file_of(uri: str) -> str:
-    """The file an input's uri belongs to (a JSONL line's uri is ``path#L<n>``)."""
-    path, mark, line = uri.rpartition("#L")
-    return path if mark and line.isdigit() else uri
+    """The file an input's uri belongs to: a JSONL line's uri is ``path#L<n>``, a WARC
+    record's ``path#W<offset>``, a feed item's ``path#I<n>``."""
+    m = _PART_OF_FILE.match(uri)
+    return m.group(1) if m else uri
 
 
 def iter_inputs(paths: list[str | Path], max_bytes: int) -> Iterator[RawInput]:

@@ -10,9 +10,13 @@ REASONS = {
     "too_large": "the input is larger than the configured maximum size",
     "no_text": "no article text remains once markup and page chrome are removed",
     "invalid_json": "a JSONL line is not a JSON object",
-    "missing_text": "a JSONL object has no non-empty 'text' field",
+    "missing_text": "a JSONL object has no non-empty 'text' field, or a feed item no content",
     "unsupported_type": "the file's extension is not one sitrep reads",
     "unreadable": "the file could not be read",
+    "warc_not_a_page": "a WARC record that holds no page: a request, revisit, metadata or warcinfo",
+    "http_status": "a crawled response that is not a page: a redirect or an HTTP error",
+    "not_html": "a crawled response or feed link that is not HTML (JSON, an image, other media)",
+    "invalid_feed": "an RSS/Atom file that cannot be parsed as a feed",
 }
 
 

@@ -27,9 +27,10 @@ from transforms.ingest.html_meta import page_meta
 
 # htmldate drops dates after max_date; a fixed bound keeps re-runs identical whatever the day.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31"}
-# trafilatura reports pages it finds nothing in at WARNING level; a rejection says it instead.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("htmldate").setLevel(logging.ERROR)
+# trafilatura logs pages it finds nothing in (at ERROR level): the fallback or a rejection
+# says it instead, once, in the run's ledger.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 @dataclass(frozen=True)
