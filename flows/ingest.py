@@ -18,6 +18,7 @@ from typing import TypeVar
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from flows import progress
 from flows.quick_check import file_stats, last_listed, stats_table, unchanged_ledger
 from flows.settings import RunSettings
 from transforms import schemas
@@ -107,7 +108,8 @@ def ingest_stage(
             _account(summary, part, {})
             first += 1
         log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
-    inputs = _read(listing, skip, settings.max_bytes)
+    # Counted as read, inside a WARC crawl or a feed too: a crawl's size is not known up front.
+    inputs = progress.track(_read(listing, skip, settings.max_bytes), "ingest: inputs read")
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
         for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])

@@ -170,7 +170,8 @@ def _publish_new(
             done.reports_cpu,
         )
 
-    resolved = resolve_task(settings, reprocess)
+    with progress.stage("merge: entities and events"):
+        resolved = resolve_task(settings, reprocess)
     run.update(
         events_total=resolved["events_total"],
         events_new=resolved["events_new"],
@@ -184,10 +185,12 @@ def _publish_new(
     )
 
     run.update(status="published", finished_at=stages.utcnow())
-    staged, counts = build_task(settings, run_id, run, reprocess)
+    with progress.stage("build: staging warehouse"):
+        staged, counts = build_task(settings, run_id, run, reprocess)
     logger.info("staged %s: %s", staged, counts)
     try:
-        audit = validate_task(settings, run_id, staged)
+        with progress.stage("validate: expectations"):
+            audit = validate_task(settings, run_id, staged)
     except gate.CriticalExpectationFailed:
         run.update(status="failed", finished_at=stages.utcnow())
         stages.write_run(settings, run)

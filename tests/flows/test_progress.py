@@ -26,3 +26,33 @@ def test_on_a_terminal_a_bar_is_drawn(monkeypatch):
     drawn = os.read(leader, 65536).decode(errors="replace")
     os.close(leader)
     assert "detect-entity-mentions" in drawn
+
+
+def _drawn(monkeypatch, work) -> str:
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as tty:
+        monkeypatch.setattr(sys, "stderr", tty)
+        work()
+        tty.flush()
+    drawn = os.read(leader, 65536).decode(errors="replace")
+    os.close(leader)
+    return drawn
+
+
+def test_an_unknown_total_is_counted(monkeypatch):
+    got = []
+    drawn = _drawn(monkeypatch, lambda: got.extend(progress.track(iter("abcd"), "ingest inputs")))
+    assert got == list("abcd")
+    assert "ingest inputs" in drawn and "/?" in drawn
+
+
+def test_a_one_call_stage_shows_a_spinner_on_a_terminal_only(monkeypatch):
+    def work():
+        with progress.stage("merge events"):
+            pass
+
+    assert "merge events" in _drawn(monkeypatch, work)
+    buffer = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", buffer)
+    work()
+    assert buffer.getvalue() == ""

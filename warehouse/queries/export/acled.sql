@@ -1,0 +1,128 @@
+-- One row per event in ACLED's column layout (docs/acled.md has the mapping, column by
+-- column, and what has no ACLED equivalent). $countries: path of seeds/reference/countries.csv.
+with countries as (
+    select * from read_csv($countries, header = true, all_varchar = true)
+),
+reports as (
+    -- each event's reporting documents, earliest first: outlet, date, url, quote
+    select
+        r.event_id,
+        d.source,
+        d.published_date,
+        d.uri,
+        d.ingested_at,
+        r.quote,
+        row_number() over (
+            partition by r.event_id
+            order by d.published_date nulls last, d.source nulls last, r.report_id
+        ) as n
+    from event_reports as r
+    join documents as d using (doc_id)
+),
+provenance as (
+    select
+        event_id,
+        string_agg(distinct source, '; ' order by source) as sources,
+        string_agg(
+            '"' || quote || '" (' || coalesce(source, 'unknown outlet') || ', '
+            || coalesce(strftime(published_date, '%Y-%m-%d'), 'undated') || ', ' || uri || ')',
+            ' | ' order by n
+        ) as quotes,
+        max(ingested_at) as last_ingested
+    from reports
+    group by event_id
+),
+typed as (
+    select
+        e.*,
+        c.iso3,
+        c.iso_numeric,
+        c.name as country,
+        c.acled_region,
+        pl.admin2,
+        ent.entity_type as perpetrator_type,
+        -- ACLED's date is the event's; an undated event takes its first report's (precision 3)
+        coalesce(e.event_date, e.first_reported) as acled_date,
+        case
+            when e.event_date is null then 3
+            when e.date_precision = 'day' then 1
+            when e.date_precision = 'week' then 2
+            else 3
+        end as time_precision,
+        case e.target
+            when 'civilians' then 'Civilians (' || coalesce(c.name, e.country_code) || ')'
+            when 'military' then 'Military Forces of ' || coalesce(c.name, e.country_code)
+            when 'security forces' then 'Police Forces of ' || coalesce(c.name, e.country_code)
+            when 'officials' then 'Government of ' || coalesce(c.name, e.country_code)
+            when 'foreign forces' then 'Foreign forces in ' || coalesce(c.name, e.country_code)
+        end as derived_actor2,
+        case e.target
+            when 'civilians' then 'Civilians'
+            when 'military' then 'State forces'
+            when 'security forces' then 'State forces'
+            when 'officials' then 'State forces'
+            when 'foreign forces' then 'External/Other forces'
+        end as inter2
+    from events as e
+    left join countries as c on c.iso2 = e.country_code
+    left join places as pl on pl.place_id = e.place_id
+    left join entities as ent on ent.entity_id = e.perpetrator_id
+),
+coded as (
+    select
+        *,
+        coalesce(
+            perpetrator, 'Unidentified Armed Group (' || coalesce(country, country_code, '') || ')'
+        ) as actor1,
+        case
+            when perpetrator is null then 'Political militia'
+            when perpetrator_type in ('state', 'institution', 'government') then 'State forces'
+            else 'Rebel group'
+        end as inter1
+    from typed
+)
+select
+    coalesce(iso3, upper(country_code), 'XXX') || '-' || event_id as event_id_cnty,
+    strftime(acled_date, '%Y-%m-%d') as event_date,
+    year(acled_date) as year,
+    time_precision,
+    case
+        when event_type in ('Protests', 'Riots') then 'Demonstrations'
+        when event_type = 'Strategic developments' then 'Strategic developments'
+        else 'Political violence'
+    end as disorder_type,
+    event_type,
+    sub_event_type,
+    actor1,
+    null::varchar as assoc_actor_1,
+    derived_actor2 as actor2,
+    null::varchar as assoc_actor_2,
+    inter1 || coalesce('-' || inter2, ' only') as interaction,
+    case when target = 'civilians' then 'Civilian targeting' end as civilian_targeting,
+    try_cast(iso_numeric as integer) as iso,
+    acled_region as region,
+    country,
+    admin1,
+    admin2,
+    null::varchar as admin3,
+    location,
+    round(latitude, 4) as latitude,
+    round(longitude, 4) as longitude,
+    try_cast(geo_precision as integer) as geo_precision,
+    coalesce(p.sources, '') as source,
+    null::varchar as source_scale,
+    coalesce(p.quotes, '') || ' [sitrep ' || coded.event_id || ': ' || n_reports || ' report(s), '
+        || n_documents || ' document(s); attribution ' || coalesce(attribution, 'unknown') || ']'
+        as notes,
+    coalesce(killed_low, 0) as fatalities,
+    concat_ws(
+        '; ',
+        'weapon: ' || weapon,
+        'wounded: ' || wounded_best,
+        'killed range: ' || killed_low || '-' || killed_high,
+        case when has_conflict then 'outlets disagree (see event_conflicts)' end
+    ) as tags,
+    coalesce(epoch(p.last_ingested)::bigint, 0) as timestamp
+from coded
+left join provenance as p using (event_id)
+order by acled_date nulls last, event_id_cnty
