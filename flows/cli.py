@@ -97,6 +97,6 @@ def main() -> None:  # pragma: no cover - console entry point
     app()
 
 
-from flows import cli_export  # noqa: E402,F401
+from flows import cli_export as cli_export  # noqa: E402,F401
 from flows import cli_ops  # noqa: E402,F401
 from flows import cli_validate as cli_validate  # noqa: E402,F401

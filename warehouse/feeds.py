@@ -94,7 +94,9 @@ def feed_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
         item = f"{uri}#I{n}"
         link = entry.get("link") or None
         if not text:
-            yield RawInput(uri=item, url=link, reject=Rejected("missing_text", "no content or summary"))
+            yield RawInput(
+                uri=item, url=link, reject=Rejected("missing_text", "no content or summary")
+            )
             continue
         yield RawInput(
             uri=item,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from transforms.ingest import RawInput, Rejected
-from warehouse.feeds import is_feed, feed_inputs
+from warehouse.feeds import feed_inputs, is_feed
 from warehouse.warc import is_warc, warc_inputs
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}

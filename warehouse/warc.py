@@ -32,7 +32,16 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 PAGE_RECORDS = ("response", "resource")
 READ_BLOCK = 1 << 16
 WARC_TYPES = frozenset(
-    ["warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"]
+    [
+        "warcinfo",
+        "response",
+        "resource",
+        "request",
+        "metadata",
+        "revisit",
+        "conversion",
+        "continuation",
+    ]
 )
 
 

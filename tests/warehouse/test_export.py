@@ -14,12 +14,37 @@ import pytest
 from transforms import schemas
 from warehouse.export import UnknownTable, export_acled, export_geojson, export_table
 
-ACLED_COLUMNS = (
-    "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type "
-    "actor1 assoc_actor_1 actor2 assoc_actor_2 interaction civilian_targeting iso region "
-    "country admin1 admin2 admin3 location latitude longitude geo_precision source "
-    "source_scale notes fatalities tags timestamp"
-).split()
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 BLANK_EVENT = dict.fromkeys(schemas.EVENTS.names)
 EVENTS = [
@@ -101,11 +126,17 @@ def warehouse(tmp_path):
         schemas.DOCUMENTS,
     )
     places = schemas.conform(
-        [dict.fromkeys(schemas.PLACES.names) | {"place_id": "pl_mosul", "admin2": "Mosul District"}],
+        [
+            dict.fromkeys(schemas.PLACES.names)
+            | {"place_id": "pl_mosul", "admin2": "Mosul District"}
+        ],
         schemas.PLACES,
     )
     entities = schemas.conform(
-        [dict.fromkeys(schemas.ENTITIES.names) | {"entity_id": "ent:is", "entity_type": "armed_group"}],
+        [
+            dict.fromkeys(schemas.ENTITIES.names)
+            | {"entity_id": "ent:is", "entity_type": "armed_group"}
+        ],
         schemas.ENTITIES,
     )
     with duckdb.connect(str(path)) as con:
@@ -119,7 +150,9 @@ def warehouse(tmp_path):
             con.register("t", table)
             con.execute(f"create table {name} as select * from t")
             con.unregister("t")
-        con.execute("create view attacks_by_day as select event_date, count(*) n from events group by 1")
+        con.execute(
+            "create view attacks_by_day as select event_date, count(*) n from events group by 1"
+        )
     return path
 
 
@@ -151,7 +184,9 @@ def test_acled_conventions(warehouse, tmp_path):
     assert a["notes"].startswith('"A bomb killed two soldiers." (Mosul Daily, 2026-03-03, ')
     assert "https://r.example/2" in a["notes"] and "attribution claimed" in a["notes"]
     assert "wounded: 1" in a["tags"] and "outlets disagree" in a["tags"]
-    assert int(a["timestamp"]) == (datetime(2026, 3, 5, 12, 0) - datetime(1970, 1, 1)).total_seconds()
+    assert (
+        int(a["timestamp"]) == (datetime(2026, 3, 5, 12, 0) - datetime(1970, 1, 1)).total_seconds()
+    )
 
 
 def test_acled_unknown_perpetrator_and_undated_event(warehouse, tmp_path):

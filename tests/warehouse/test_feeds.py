@@ -39,7 +39,9 @@ def test_atom_published_is_the_date_updated_is_not(tmp_path):
     assert is_feed(path)
     landmine, bus = _docs(feed_inputs(path, 5_000_000))
     assert landmine.published_date == date(2026, 2, 9)
-    assert landmine.text.startswith("Two children were injured") and landmine.source == "Hama Observer"
+    assert (
+        landmine.text.startswith("Two children were injured") and landmine.source == "Hama Observer"
+    )
     assert bus.published_date is None  # only <updated>: a modification time, not a date of report
     assert bus.uri == "https://hama-observer.example/bus-highway"
 
