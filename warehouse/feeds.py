@@ -43,7 +43,7 @@ def is_feed(path: Path) -> bool:
     except OSError:
         return True  # let the reader report it
     m = _ROOT.search(_PROLOGUE.sub(b"", head.lstrip(b"\xef\xbb\xbf")))
-    return bool(m) and m.group(1).decode("ascii", "replace").lower() in FEED_ROOTS
+    return m is not None and m.group(1).decode("ascii", "replace").lower() in FEED_ROOTS
 
 
 def _text(entry: dict) -> tuple[str | None, bool]:

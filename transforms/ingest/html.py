@@ -73,10 +73,12 @@ def html_to_text(html: str) -> Page:
         )
     except (ValueError, TypeError, AttributeError):  # a tree lxml cannot build
         found = None
-    text = (found.text or "").strip() if found is not None else ""
-    title = _clean(found.title) if found is not None else None
-    published = _clean(found.date) if found is not None else None
-    source = _clean(found.sitename) if found is not None else None
+    got: dict = {}
+    if found is not None:
+        got = found if isinstance(found, dict) else found.as_dict()
+    text = (got.get("text") or "").strip()
+    title, published = _clean(got.get("title")), _clean(got.get("date"))
+    source = _clean(got.get("sitename"))
     extractor = "trafilatura"
     if not text or title is None or published is None or source is None:
         own = page_meta(html)
