@@ -229,3 +229,13 @@ def test_an_unknown_table_is_refused_with_the_names_there_are(warehouse, tmp_pat
     with pytest.raises(UnknownTable, match="attacks_by_day"):
         export_table(warehouse, 'events"; drop table events; --', tmp_path / "x.csv", "csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_geojson_validates_against_the_spec_models(warehouse, tmp_path):
+    from geojson_pydantic import FeatureCollection
+
+    out = tmp_path / "events.geojson"
+    export_geojson(warehouse, out)
+    collection = FeatureCollection.model_validate_json(out.read_text())
+    assert len(collection.features) == 2
+    assert collection.features[0].geometry.type == "Point"
