@@ -207,12 +207,14 @@ def report(
 ) -> None:
     """Write a self-contained HTML report (charts, map, events with quotes) that opens offline."""
     from transforms.report import render_report
-    from warehouse.report_data import report_tables
+    from warehouse.report_data import governorate_outlines, report_tables
 
     _existing_warehouse(warehouse)
     target = output or warehouse.resolve().with_name("report.html")
     generated = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC from {warehouse.name}"
-    page = render_report(report_tables(warehouse), generated=generated)
+    page = render_report(
+        report_tables(warehouse), generated=generated, outlines=governorate_outlines()
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.write_text(page, encoding="utf-8")

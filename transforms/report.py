@@ -1,7 +1,8 @@
 """The HTML report: tables in, one self-contained HTML page out (pure, no I/O).
 
 Inputs are the tables of ``warehouse.report_data.report_tables``: totals, by_governorate,
-by_day, event_points (one row per location), reference_places, events, event_sources. The page
+by_day, event_points (one row per location), reference_places, events, event_sources,
+governorates; and the governorate outlines (GeoJSON) the map draws. The page
 embeds its data as JSON and its style and script inline; it fetches nothing, so it opens
 offline. Charts and the map are drawn by the inline script; the events table is plain HTML,
 readable without script.
@@ -129,10 +130,39 @@ def events_table_html(events: list[dict[str, Any]], sources: list[dict[str, Any]
     )
 
 
+def map_outlines(
+    outlines: dict[str, Any] | None, governorates: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The map's outlines: one per governorate, its polygons' rings as [lon, lat] pairs, named
+    by the warehouse's own governorate of the same place_id (so it meets the events' admin1),
+    else by the name the outline file carries."""
+    names = {g["place_id"]: (g["admin1"], g["country_code"]) for g in governorates}
+    shapes = []
+    for f in (outlines or {}).get("features", []):
+        geom, props = f.get("geometry") or {}, f.get("properties") or {}
+        polygons = {"Polygon": [geom.get("coordinates")], "MultiPolygon": geom.get("coordinates")}
+        rings = [ring for poly in polygons.get(geom.get("type")) or [] for ring in poly]
+        if not rings:
+            continue
+        admin1, country = names.get(props.get("place_id"), (props.get("admin1"), None))
+        shapes.append(
+            {
+                "admin1": admin1 or props.get("name"),
+                "country_code": country or props.get("country"),
+                "rings": rings,
+            }
+        )
+    return shapes
+
+
 def render_report(
-    tables: dict[str, pa.Table], title: str = "sitrep: attacks report", generated: str = ""
+    tables: dict[str, pa.Table],
+    title: str = "sitrep: attacks report",
+    generated: str = "",
+    outlines: dict[str, Any] | None = None,
 ) -> str:
-    """The whole page as one HTML string; ``generated`` is shown as given (a timestamp)."""
+    """The whole page as one HTML string; ``generated`` is shown as given (a timestamp);
+    ``outlines``: the governorates' GeoJSON, drawn under the events and shaded by attacks."""
     gov = _records(tables.get("by_governorate"))
     points = _records(tables.get("event_points"))
     events = _records(tables.get("events"))
@@ -142,6 +172,7 @@ def render_report(
         "over_time": time_buckets(_records(tables.get("by_day"))),
         "points": points,
         "reference_places": _records(tables.get("reference_places")),
+        "outlines": map_outlines(outlines, _records(tables.get("governorates"))),
     }
     totals = (_records(tables.get("totals")) or [{}])[0]
     n_events = int(totals.get("events") or len(events))
@@ -183,7 +214,8 @@ casualties are the best estimates, with low-high ranges in the table.</p>
 <h2>Where</h2>
 <p class="note">{int(totals.get("located") or 0)} of {n_events} attacks are placed more
 precisely than their country, at {len(points)} places; circles grow with attacks and
-casualties. Grey: governorate seats from the gazetteer, for orientation.</p>
+casualties. Governorates are shaded by the number of attacks in them (outlines: Who's On
+First, whosonfirst.org, and GeoNames); grey dots: governorate seats, for orientation.</p>
 <div id="map"></div>
 <h2>Events, their sources and quotes</h2>
 <p class="note">{esc(shown)}</p>

@@ -21,7 +21,9 @@ svg text { font-size: 11px; fill: var(--ink); }
 svg .axis { stroke: var(--line); } svg .grid { stroke: #eef0f3; }
 rect.attacks, circle.event { fill: var(--attack); } rect.killed { fill: var(--killed); }
 rect.wounded { fill: var(--wounded); } circle.event { fill-opacity: .6; stroke: #7a1a12; }
-circle.ref { fill: var(--ref); } text.ref { fill: var(--muted); font-size: 10px; }
+circle.ref { fill: var(--ref); } path.gov { stroke: #667085; stroke-width: .6;
+fill-rule: evenodd; } path.gov:hover { stroke: var(--ink); stroke-width: 1.5; }
+text.ref { fill: var(--muted); font-size: 10px; }
 polyline.killed { fill: none; stroke: var(--killed); stroke-width: 2; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top;
@@ -120,27 +122,66 @@ JS = r"""
   }
 
   // Event locations on an equirectangular grid; gazetteer seats as the offline base layer.
+  // Shade of a governorate by its attacks: none, then five steps up to the most attacked.
+  var SHADES = ["#f2f4f7", "#fee4e2", "#fda29b", "#f04438", "#b42318", "#7a271a"];
+  function shade(attacks, max) {
+    if (!attacks) { return SHADES[0]; }
+    return SHADES[Math.min(5, 1 + Math.floor(5 * (attacks - 1) / Math.max(1, max)))];
+  }
+  function bounds(pts, outlines, refs) {
+    var lat = [], lon = [];
+    outlines.forEach(function (o) {
+      o.rings.forEach(function (r) {
+        r.forEach(function (c) { lon.push(c[0]); lat.push(c[1]); });
+      });
+    });
+    pts.concat(outlines.length || pts.length ? [] : refs).forEach(function (p) {
+      lat.push(p.latitude); lon.push(p.longitude);
+    });
+    if (!lat.length) { lat = [32, 37.5]; lon = [35.5, 48.5]; }  // Syria and Iraq
+    var padDeg = outlines.length ? 0.3 : 1;
+    return {s: Math.min.apply(null, lat) - padDeg, n: Math.max.apply(null, lat) + padDeg,
+            w: Math.min.apply(null, lon) - padDeg, e: Math.max.apply(null, lon) + padDeg};
+  }
   function map() {
-    var pts = data.points, refs = data.reference_places, w = 1000, h = 620, pad = 30;
-    var all = pts.concat(data.points.length ? [] : refs);
-    var lat = all.map(function (p) { return p.latitude; });
-    var lon = all.map(function (p) { return p.longitude; });
-    if (!all.length) { lat = [32, 37.5]; lon = [35.5, 48.5]; }  // Syria and Iraq
-    var s = Math.min.apply(null, lat) - 1, n = Math.max.apply(null, lat) + 1;
-    var wst = Math.min.apply(null, lon) - 1, e = Math.max.apply(null, lon) + 1;
+    var pts = data.points, refs = data.reference_places, outlines = data.outlines || [];
+    var w = 1000, h = 620, pad = 30, b = bounds(pts, outlines, refs);
+    var s = b.s, n = b.n, wst = b.w, e = b.e;
+    // Equirectangular at the map's middle latitude: distances east-west and north-south
+    // keep their proportions (what the browser test checks).
     var k = Math.cos((s + n) / 2 * Math.PI / 180);
     var scale = Math.min((w - 2 * pad) / ((e - wst) * k), (h - 2 * pad) / (n - s));
     function x(p) { return pad + (p.longitude - wst) * k * scale; }
     function y(p) { return pad + (n - p.latitude) * scale; }
     var svg = svgIn("map", w, h), g;
-    for (g = Math.ceil(wst); g <= e; g += 1) {
-      var gx = x({longitude: g});
-      el(svg, "line", {"class": "grid", x1: gx, x2: gx, y1: 0, y2: h});
-      el(svg, "text", {"class": "ref", x: gx + 2, y: h - 4}, g + "°E");
-    }
-    for (g = Math.ceil(s); g <= n; g += 1) {
-      el(svg, "line", {"class": "grid", y1: y({latitude: g}), y2: y({latitude: g}), x1: 0, x2: w});
-      el(svg, "text", {"class": "ref", x: 2, y: y({latitude: g}) - 2}, g + "°N");
+    var attacks = {}, most = 0, shaded = 0;
+    data.by_governorate.forEach(function (r) {
+      attacks[r.admin1 + "|" + r.country_code] = r.attacks;
+      most = Math.max(most, r.attacks);
+    });
+    outlines.forEach(function (o) {
+      var d = o.rings.map(function (ring) {
+        return "M" + ring.map(function (c) {
+          return x({longitude: c[0]}).toFixed(1) + "," + y({latitude: c[1]}).toFixed(1);
+        }).join("L") + "Z";
+      }).join("");
+      var count = attacks[o.admin1 + "|" + o.country_code] || 0;
+      if (count) { shaded += 1; }
+      tip(el(svg, "path", {"class": "gov", d: d, fill: shade(count, most),
+                           "data-admin1": o.admin1, "data-attacks": count}),
+          o.admin1 + ": " + count + " attack(s)");
+    });
+    if (!outlines.length) {
+      for (g = Math.ceil(wst); g <= e; g += 1) {
+        var gx = x({longitude: g});
+        el(svg, "line", {"class": "grid", x1: gx, x2: gx, y1: 0, y2: h});
+        el(svg, "text", {"class": "ref", x: gx + 2, y: h - 4}, g + "°E");
+      }
+      for (g = Math.ceil(s); g <= n; g += 1) {
+        var gy = y({latitude: g});
+        el(svg, "line", {"class": "grid", y1: gy, y2: gy, x1: 0, x2: w});
+        el(svg, "text", {"class": "ref", x: 2, y: y({latitude: g}) - 2}, g + "°N");
+      }
     }
     refs.forEach(function (r) {
       if (r.latitude < s || r.latitude > n || r.longitude < wst || r.longitude > e) { return; }
@@ -155,7 +196,17 @@ JS = r"""
           p.location + " (" + p.admin1 + "): " + p.attacks + " attack(s), " + p.killed +
           " killed, " + p.wounded + " wounded, " + when);
     });
+    if (outlines.length) {
+      SHADES.forEach(function (c, i) {
+        el(svg, "rect", {"class": "key", x: w - 200 + i * 30, y: h - 24, width: 30, height: 10,
+                         fill: c});
+      });
+      el(svg, "text", {"class": "ref", x: w - 200, y: h - 28}, "attacks: 0");
+      el(svg, "text", {"class": "ref", x: w - 20, y: h - 28, "text-anchor": "end"}, most);
+    }
     document.body.setAttribute("data-map-points", pts.length);
+    document.body.setAttribute("data-map-outlines", outlines.length);
+    document.body.setAttribute("data-map-shaded", shaded);
   }
 
   governorates();

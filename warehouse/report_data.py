@@ -6,6 +6,7 @@ builds the next version beside it. The report's SQL lives in ``queries/report/*.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,10 @@ REPORT_QUERIES = (
     "reference_places",
     "events",
     "event_sources",
+    "governorates",
 )
+# Governorate outlines of Syria and Iraq (Who's On First; see seeds/reference/README.md).
+OUTLINES = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "governorates.geojson"
 # Statement types `sitrep sql` runs; anything else is refused before it reaches DuckDB.
 READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN", "PRAGMA"})
 
@@ -68,6 +72,15 @@ def report_tables(
             params = {k: v for k, v in limits.items() if f"${k}" in sql} or None
             tables[name] = con.execute(sql, params).to_arrow_table()
     return tables
+
+
+def governorate_outlines(path: Path = OUTLINES) -> dict[str, Any]:
+    """The map's governorate outlines, a GeoJSON FeatureCollection (empty if the file is gone:
+    the map then shows the points alone)."""
+    if not path.exists():
+        log.warning("no governorate outlines at %s: the map has no outlines", path)
+        return {"type": "FeatureCollection", "features": []}
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def attacks_by_location(warehouse: str | Path, limit: int) -> list[dict[str, Any]]:

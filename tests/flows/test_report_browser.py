@@ -7,6 +7,7 @@ event circles exist in the counts the data implies, and are placed by their valu
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -120,3 +121,33 @@ def test_map_plots_coordinates(rendered):
     # Mosul is 5.97 degrees east of Aleppo, Al Bab 0.36: the projection keeps proportions.
     assert (xs[2] - xs[0]) / (xs[1] - xs[0]) == pytest.approx(5.97 / 0.36, rel=0.01)
     assert (ys[0] - ys[1]) / (ys[0] - ys[2]) == pytest.approx(0.17 / 0.14, rel=0.01)
+
+
+def _box(d: str) -> tuple[float, float, float, float]:
+    nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    xs, ys = nums[0::2], nums[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_map_draws_governorate_outlines_shaded_by_attacks(rendered):
+    body = next(a for t, a in rendered.elements if t == "body")
+    outlines = rendered.find("path", "gov")
+    # 14 Syrian and 19 Iraqi governorates, and the UN zone on the Golan
+    assert body["data-map-outlines"] == "34" and len(outlines) == 34
+    by_name = {p["data-admin1"]: p for p in outlines}
+    assert {"Aleppo", "Nineveh", "Baghdad", "Idlib"} <= set(by_name)
+    # 2 attacks each in Aleppo and Nineveh; none elsewhere
+    assert body["data-map-shaded"] == "2"
+    assert by_name["Aleppo"]["data-attacks"] == "2" and by_name["Nineveh"]["data-attacks"] == "2"
+    assert by_name["Aleppo"]["fill"] == by_name["Nineveh"]["fill"] != by_name["Baghdad"]["fill"]
+    assert by_name["Baghdad"]["fill"] == by_name["Idlib"]["fill"]
+
+
+def test_events_fall_inside_their_governorate(rendered):
+    circles = sorted(rendered.find("circle", "event"), key=lambda c: float(c["cx"]))
+    by_name = {p["data-admin1"]: _box(p["d"]) for p in rendered.find("path", "gov")}
+    for circle, gov in ((circles[0], "Aleppo"), (circles[2], "Nineveh")):
+        x0, y0, x1, y1 = by_name[gov]
+        assert x0 < float(circle["cx"]) < x1 and y0 < float(circle["cy"]) < y1
+    # Iraq's outlines lie east of Syria's: Baghdad's box starts east of Aleppo's
+    assert by_name["Baghdad"][0] > by_name["Aleppo"][2]

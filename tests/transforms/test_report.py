@@ -165,3 +165,43 @@ def test_headline_figures_and_a_shortened_table_say_so():
     page = render_report(_tables("q"), generated="now")
     assert "<b>3</b>distinct attacks" in page and "<b>7</b>killed" in page
     assert "The newest 1 of 3 attacks" in page  # the table holds one of the three events
+
+
+def test_outlines_take_the_warehouse_name_of_their_governorate():
+    from transforms.report import map_outlines
+
+    square = [[[36.0, 36.0], [38.0, 36.0], [38.0, 37.0], [36.0, 36.0]]]
+    outlines = {
+        "features": [
+            {
+                "properties": {"place_id": "170062", "admin1": "Halab", "country": "SY"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [square, square]},
+            },
+            {
+                "properties": {"place_id": None, "name": "Neutral zone", "country": "SY"},
+                "geometry": {"type": "Polygon", "coordinates": square},
+            },
+            {"properties": {"place_id": "1"}, "geometry": None},  # no shape: not drawn
+        ]
+    }
+    govs = [{"place_id": "170062", "admin1": "Aleppo", "country_code": "SY"}]
+    shapes = map_outlines(outlines, govs)
+    assert [(s["admin1"], s["country_code"], len(s["rings"])) for s in shapes] == [
+        ("Aleppo", "SY", 2),
+        ("Neutral zone", "SY", 1),
+    ]
+    assert map_outlines(None, govs) == []
+
+
+def test_the_shipped_outlines_cover_every_governorate_of_the_gazetteer():
+    import csv
+    import json
+    from pathlib import Path
+
+    ref = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+    shipped = json.loads((ref / "governorates.geojson").read_text())
+    assert "Who's On First" in shipped["credit"]
+    ids = {f["properties"]["place_id"] for f in shipped["features"]}
+    with (ref / "places.csv").open(encoding="utf-8") as fh:
+        govs = {r["place_id"] for r in csv.DictReader(fh) if r["precision"] == "governorate"}
+    assert govs <= ids
