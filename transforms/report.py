@@ -140,8 +140,9 @@ def map_outlines(
     shapes = []
     for f in (outlines or {}).get("features", []):
         geom, props = f.get("geometry") or {}, f.get("properties") or {}
-        polygons = {"Polygon": [geom.get("coordinates")], "MultiPolygon": geom.get("coordinates")}
-        rings = [ring for poly in polygons.get(geom.get("type")) or [] for ring in poly]
+        kind, coords = geom.get("type"), geom.get("coordinates") or []
+        polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
+        rings = [ring for poly in polygons for ring in poly]
         if not rings:
             continue
         admin1, country = names.get(props.get("place_id"), (props.get("admin1"), None))
