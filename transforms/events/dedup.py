@@ -43,8 +43,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -53,7 +52,7 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events import rules
-from transforms.events.extract import holds, rank
+from transforms.events.clusters import Cluster, Index, area_of, span
 
 
 class MergeResult(NamedTuple):
@@ -63,95 +62,11 @@ class MergeResult(NamedTuple):
     conflicts: pa.Table
 
 
-@dataclass(eq=False)
-class _Event:
-    reports: list[dict[str, Any]] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
-    seq: int = 0  # creation order: the last tie-break, so results never depend on hashing
-    alive: bool = True
+class _Members(NamedTuple):
+    """One finished event's reports, read back for its output rows."""
 
-
-def area_of(place_id: str | None, places: dict[str, dict]) -> str:
-    """The area a report at ``place_id`` is compared within: its governorate (a place up to a
-    governorate), the place itself when coarser, '' without a place. Reports of different areas
-    are never compared, so every area merges on its own."""
-    p = places.get(place_id or "")
-    if p is None:
-        return "" if place_id is None else f"id:{place_id}"
-    if p.get("admin1") and rank(p) <= rules.PRECISION_RANK["governorate"]:
-        return f"{p.get('country_code')}:{p['admin1']}"
-    return f"id:{p['place_id']}"
-
-
-class _Index:
-    """Events by area (the admin1 of their places, a country-level place by itself, or none)
-    and by the weeks their dates cover, and by place: only events that could agree with a
-    report on place and date are ever compared with it."""
-
-    def __init__(self, places: dict[str, dict]):
-        self.places = places
-        self.by_week: dict[tuple[str, int], list[_Event]] = {}
-        self.by_place: dict[tuple[str, str], list[_Event]] = {}
-        self.by_area: dict[str, list[_Event]] = {}
-        self.coarse: dict[str, list[_Event]] = {}  # events at a place coarser than a town
-        self.events: list[_Event] = []
-
-    def area(self, r: dict) -> str:
-        return area_of(r.get("place_id"), self.places)
-
-    @staticmethod
-    def weeks(r: dict, pad: int) -> range:
-        lo, hi = _span(r["event_date"], r.get("date_precision"))
-        return range((lo.toordinal() - pad) // 7, (hi.toordinal() + pad) // 7 + 1)
-
-    def new(self, r: dict) -> _Event:
-        ev = _Event([r], {r["doc_id"]}, len(self.events))
-        self.events.append(ev)
-        self.add(ev, r)
-        return ev
-
-    def add(self, ev: _Event, r: dict) -> None:
-        area = self.area(r)
-        if r.get("event_date") is not None:
-            for w in self.weeks(r, 0):
-                lst = self.by_week.setdefault((area, w), [])
-                if not lst or lst[-1] is not ev:
-                    lst.append(ev)
-        for lst in (
-            self.by_place.setdefault((area, r.get("place_id") or ""), []),
-            self.by_area.setdefault(area, []),
-        ):
-            if ev not in lst:
-                lst.append(ev)
-        p = self.places.get(r.get("place_id") or "")
-        if p is not None and rank(p) > 0 and ev not in self.coarse.setdefault(area, []):
-            self.coarse[area].append(ev)
-
-    def dated_candidates(self, r: dict, pad: int) -> list[_Event]:
-        area, seen, out = self.area(r), set(), []
-        for w in self.weeks(r, pad):
-            for ev in self.by_week.get((area, w), ()):
-                if ev.alive and ev.seq not in seen:
-                    seen.add(ev.seq)
-                    out.append(ev)
-        return out
-
-    def place_candidates(self, r: dict) -> list[_Event]:
-        """Events that may hold ``r`` by place alone (for dating an undated report): at its
-        place, at a coarser place of its area, or, when ``r`` itself is coarse, anywhere in it."""
-        area, pid = self.area(r), r.get("place_id") or ""
-        p = self.places.get(pid)
-        coarse = p is not None and rank(p) > 0
-        pools = [self.by_place.get((area, pid), []), self.coarse.get(area, [])]
-        if coarse:
-            pools.append(self.by_area.get(area, []))
-        seen, out = set(), []
-        for pool in pools:
-            for ev in pool:
-                if ev.alive and ev.seq not in seen:
-                    seen.add(ev.seq)
-                    out.append(ev)
-        return out
+    reports: list[dict[str, Any]]
+    docs: set[str]
 
 
 def _records(
@@ -179,156 +94,6 @@ def _records(
             clean[str(k)] = v
         out.append(clean)
     return out
-
-
-def _span(d: date, precision: str | None) -> tuple[date, date]:
-    if precision == "month":
-        nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
-        return d.replace(day=1), nxt - timedelta(days=1)
-    if precision == "year":
-        return date(d.year, 1, 1), date(d.year, 12, 31)
-    if precision == "week":  # the 7 days ending on the date (a claim's day and the days before)
-        return d - timedelta(days=6), d
-    return d, d
-
-
-def date_relation(a: dict, b: dict) -> str | None:
-    """'same' | 'within' (coarser holds finer) | 'near' (relative, within tolerance) | None."""
-    da, db = a.get("event_date"), b.get("event_date")
-    if da is None or db is None:
-        return None
-    pa_, pb = a.get("date_precision") or "day", b.get("date_precision") or "day"
-    if da == db and pa_ == pb:
-        return "same"
-    (a0, a1), (b0, b1) = _span(da, pa_), _span(db, pb)
-    if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
-        return "within"
-    if "relative" in (a.get("date_method"), b.get("date_method")):
-        gap = max(b0 - a1, a0 - b1).days
-        if gap <= rules.RELATIVE_DATE_TOLERANCE_DAYS:
-            return "near"
-    return None
-
-
-def place_relation(a: dict, b: dict, places: dict[str, dict]) -> str | None:
-    """'same' | 'holds' | None for two reports' places."""
-    pa_, pb = a.get("place_id"), b.get("place_id")
-    if pa_ is None and pb is None:
-        return "same"
-    if pa_ is None or pb is None:
-        return None
-    if pa_ == pb:
-        return "same"
-    qa, qb = places.get(pa_), places.get(pb)
-    if qa is None or qb is None:
-        return None
-    # A whole country is too coarse to say two reports are one attack (ACLED codes at most
-    # province precision): only places up to a governorate hold others for merging.
-    if max(rank(qa), rank(qb)) > rules.PRECISION_RANK["governorate"]:
-        return None
-    return "holds" if holds(qa, qb) or holds(qb, qa) else None
-
-
-def _type_ok(a: dict, b: dict) -> bool:
-    return a.get("event_type") == b.get("event_type") or "unknown" in (
-        a.get("weapon"),
-        b.get("weapon"),
-    )
-
-
-def _perp_ok(a: dict, b: dict) -> bool:
-    return (
-        a.get("perpetrator_id") is None
-        or b.get("perpetrator_id") is None
-        or (a["perpetrator_id"] == b["perpetrator_id"])
-    )
-
-
-def _after_publication(a: dict, b: dict) -> bool:
-    """``a`` is dated (its span starts) after ``b``'s document was published."""
-    d, pub = a.get("event_date"), b.get("_pub")
-    return d is not None and pub is not None and _span(d, a.get("date_precision"))[0] > pub
-
-
-def _pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str] | None:
-    """(score, reason) when ``r`` may join the event holding ``o``; None when they differ."""
-    if not (_type_ok(r, o) and _perp_ok(r, o)):
-        return None
-    if _after_publication(r, o) or _after_publication(o, r):
-        return None
-    prel = place_relation(r, o, places)
-    undated = mode == "undated"
-    if prel is None or (undated and r.get("place_id") is None):
-        return None
-    if r["doc_id"] == o["doc_id"] and not (
-        prel == "same"
-        and r.get("place_id")
-        and r.get("event_date") is not None
-        and r.get("event_date") == o.get("event_date")
-        and r["sentence_no"] != o["sentence_no"]
-    ):
-        return None
-    drel: str | None = "corroborated" if undated else date_relation(r, o)
-    if drel is None or (mode == "strict" and drel == "near"):
-        return None
-    score = {"same": 4, "within": 3, "near": 1, "corroborated": 2}[drel]
-    score = score * 10 + (2 if prel == "same" else 1)
-    # Among compatible events, the one that agrees on more: two attacks on one day in one town
-    # (a shelling of a wedding, gunmen shooting police) keep their own reports.
-    agree = 2 * (
-        r.get("perpetrator_id") is not None and r.get("perpetrator_id") == o.get("perpetrator_id")
-    )
-    agree += r.get("target") is not None and r.get("target") == o.get("target")
-    agree += r.get("event_type") == o.get("event_type")
-    score = score * 10 + agree
-    place = (
-        f"same place {r.get('location_text') or r.get('place_id')}"
-        if prel == "same" and r.get("place_id")
-        else f"{'place-less' if not r.get('place_id') else 'place ' + str(r.get('location_text'))}"
-        f"{'' if prel == 'same' else ' holds/inside ' + str(o.get('location_text'))}"
-    )
-    when = {
-        "same": f"same date {r.get('event_date')}",
-        "within": f"date {r.get('event_date')} ({r.get('date_precision')}) holds/inside "
-        f"{o.get('event_date')} ({o.get('date_precision')})",
-        "near": f"relative date {r.get('event_date')} within "
-        f"{rules.RELATIVE_DATE_TOLERANCE_DAYS} day of {o.get('event_date')} (conflict kept)",
-        "corroborated": f"undated report dated by corroboration: {o.get('event_date')}",
-    }[drel]
-    who = r.get("perpetrator_id") or o.get("perpetrator_id") or "unknown perpetrator"
-    return score, f"{when}; {place}; perpetrator {who}; type {o.get('event_type')}"
-
-
-def _best(
-    r: dict, events: list[_Event], places: dict[str, dict], mode: str
-) -> tuple[_Event, str, dict] | None:
-    undated = mode == "undated"
-    best: tuple[tuple[int, int, int], _Event, str, dict] | None = None
-    for ev in events:
-        scores: list[tuple[tuple[int, str], dict]] = []
-        for o in ev.reports:
-            if undated and o.get("event_date") is None:
-                continue
-            p = _pair(r, o, places, mode)
-            if p is None:
-                scores = []
-                break  # complete link: every report of the event must agree
-            scores.append((p, o))
-        if not scores or any(x is r for x in ev.reports):
-            continue
-        (score, reason), o = max(scores, key=lambda t: t[0][0])
-        key = (score, len(ev.docs), -ev.seq)
-        if best is None or key > best[0]:
-            best = (key, ev, reason, o)
-    return None if best is None else (best[1], best[2], best[3])
-
-
-def _join(hit: tuple[_Event, str, dict], r: dict, merges: list, index: _Index) -> None:
-    ev, reason, other = hit
-    ev.reports.append(r)
-    ev.docs.add(r["doc_id"])
-    index.add(ev, r)
-    merges.append((r, other, reason))
 
 
 def _mode(values: list[Any]) -> Any:
@@ -493,85 +258,92 @@ def _merge_area(
     for r in rows:
         p = docs.get(r["doc_id"], {}).get("published_date")
         r["_pub"] = p if isinstance(p, date) else None
-    index = _Index(pidx)
-    merges: list[tuple[dict, dict, str]] = []
+    index = Index(pidx)
+    merges: list[tuple[int, str, str]] = []  # (row, merged_with, reason)
+
+    def join(hit: tuple[Cluster, str, str], i: int) -> None:
+        index.add(hit[0], rows[i], i)
+        merges.append((i, hit[1], hit[2]))
+
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
-    for r in rows:
+    for i, r in enumerate(rows):
         if r.get("event_date") is None:
             continue
-        hit = _best(r, index.dated_candidates(r, 0), pidx, "strict")
+        hit = index.best(r, index.dated_candidates(r, 0), "strict")
         if hit is None:
-            index.new(r)
+            index.new(r, i)
         else:
-            _join(hit, r, merges, index)
+            join(hit, i)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
-    for ev in [e for e in index.events if len(e.reports) == 1]:
-        r = ev.reports[0]
-        if len(ev.reports) != 1 or r.get("date_method") != "relative":
+    for ev in [e for e in index.clusters if e.n_reports == 1]:
+        i = ev.rows[0]
+        r = rows[i]
+        if ev.n_reports != 1 or r.get("date_method") != "relative":
             continue
         corroborated = [
             e
             for e in index.dated_candidates(r, tol)
-            if e is not ev and len(e.docs) >= rules.NEAR_MIN_DOCUMENTS
+            if e is not ev and e.n_docs >= rules.NEAR_MIN_DOCUMENTS
         ]
-        hit = _best(r, corroborated, pidx, "near")
+        hit = index.best(r, corroborated, "near")
         if hit is not None:
             ev.alive = False
-            _join(hit, r, merges, index)
+            join(hit, i)
     # 3. undated reports: dated by corroboration, else alone.
-    for r in rows:
+    for i, r in enumerate(rows):
         if r.get("event_date") is not None:
             continue
         hit = None
         if r.get("place_id") is not None:
-            hit = _best(r, index.place_candidates(r), pidx, "undated")
+            hit = index.best(r, index.place_candidates(r), "undated")
         if hit is None:
-            index.new(r)
+            index.new(r, i)
             continue
-        dated = [o for o in hit[0].reports if o.get("event_date") is not None]
+        dated = [o for o in hit[0].sigs.values() if o["event_date"] is not None]
         ref = max(
             dated,
-            key=lambda o: (o.get("date_precision") == "day", o.get("date_method") == "explicit"),
+            key=lambda o: (o["date_precision"] == "day", o["date_method"] == "explicit"),
         )
         r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
         if r["_pub"] is not None and r["event_date"] > r["_pub"]:
             r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back
         r["date_method"] = "corroborated"
-        _join(hit, r, merges, index)
-    events = [e for e in index.events if e.alive]
+        join(hit, i)
+    events = [e for e in index.clusters if e.alive]
 
-    event_rows, conflict_rows, out_reports = [], [], []
-    event_of: dict[str, str] = {}
+    event_rows, conflict_rows = [], []
+    event_of: list[str] = [""] * len(rows)
     for ev in events:
-        dated_ids = sorted(r["report_id"] for r in ev.reports if r.get("event_date") is not None)
-        seed = dated_ids[0] if dated_ids else min(r["report_id"] for r in ev.reports)
+        members = _Members([rows[i] for i in ev.rows], set())
+        members.docs.update(r["doc_id"] for r in members.reports)
+        dated_ids = [r["report_id"] for r in members.reports if r.get("event_date") is not None]
+        seed = min(dated_ids) if dated_ids else min(r["report_id"] for r in members.reports)
         eid = "ev_" + hashlib.sha1(seed.encode()).hexdigest()[:16]
-        for r in ev.reports:
-            event_of[r["report_id"]] = eid
-        event_rows.append(_event_row(eid, ev, pidx, docs, names))
-        conflict_rows.extend(_conflicts(eid, ev.reports))
-    for r in rows:  # the report rows become output rows in place (an area's worth of dicts)
+        for i in ev.rows:
+            event_of[i] = eid
+        event_rows.append(_event_row(eid, members, pidx, docs, names))
+        conflict_rows.extend(_conflicts(eid, members.reports))
+    for i, r in enumerate(rows):  # the report rows become output rows in place
         del r["_pub"]
-        r["event_id"] = event_of[r["report_id"]]
-        out_reports.append(r)
+        r["event_id"] = event_of[i]
     merge_rows = [
         {
-            "event_id": event_of[r["report_id"]],
-            "report_id": r["report_id"],
-            "merged_with": o["report_id"],
+            "event_id": event_of[i],
+            "report_id": rows[i]["report_id"],
+            "merged_with": other,
             "reason": reason,
         }
-        for r, o, reason in merges
+        for i, other, reason in merges
     ]
     conflicted = {c["event_id"] for c in conflict_rows}
     for e in event_rows:
         e["has_conflict"] = e["event_id"] in conflicted
     key = "report_id"
     return MergeResult(
-        reports=_table(sorted(out_reports, key=lambda r: r[key]), schemas.EVENT_REPORTS),
+        reports=_table(sorted(rows, key=lambda r: r[key]), schemas.EVENT_REPORTS),
         events=_table(sorted(event_rows, key=lambda e: e["event_id"]), schemas.EVENTS),
         merges=_table(sorted(merge_rows, key=lambda m: m[key]), schemas.EVENT_MERGES),
         conflicts=_table(
@@ -586,7 +358,7 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
 
 
 def _event_row(
-    eid: str, ev: _Event, places: dict[str, dict], docs: dict[str, dict], names: dict[str, str]
+    eid: str, ev: _Members, places: dict[str, dict], docs: dict[str, dict], names: dict[str, str]
 ) -> dict[str, Any]:
     rs = ev.reports
     # The finest place named; among equals, the one most reports name.
@@ -614,7 +386,7 @@ def _event_row(
         dated = [r for r in dated if r["event_date"] <= first_pub] or [
             {**r, "event_date": first_pub}  # a claim's week ending after it: cut back
             for r in dated
-            if r.get("date_precision") == "week" and _span(r["event_date"], "week")[0] <= first_pub
+            if r.get("date_precision") == "week" and span(r["event_date"], "week")[0] <= first_pub
         ]
     d, prec = None, None
     if dated:

@@ -26,7 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms.events import rules
-from transforms.events.dedup import _OUTPUTS, MergeResult, _sorted, _span, area_of, merge_events
+from transforms.events.clusters import area_of, span
+from transforms.events.dedup import _OUTPUTS, MergeResult, _sorted, merge_events
 from transforms.events.extract import rank
 
 WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than any "near" join
@@ -108,7 +109,7 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
     for r in new.select(_WINDOW_COLUMNS[2:] + ["report_id"]).to_pylist():
         pid, area = r["place_id"], area_of(r["place_id"], pidx)
         if r["event_date"] is not None:
-            lo, hi = _span(r["event_date"], r["date_precision"])
+            lo, hi = span(r["event_date"], r["date_precision"])
             spans[area].append((lo - pad, hi + pad))
         elif pid is not None:  # undated: corroborated by place (place-less ones stay alone)
             p = pidx.get(pid)
@@ -132,7 +133,7 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
         if day is None:  # still undated: a new event may now corroborate it
             return pid is not None
         starts, ends = windows[area]
-        lo, hi = _span(day, precision)
+        lo, hi = span(day, precision)
         i = bisect.bisect_left(ends, lo)  # the first window not over before ``lo``
         return i < len(ends) and starts[i] <= hi
 

@@ -1,0 +1,355 @@
+"""Events under construction during a merge: each a compact summary of its reports, found by index.
+
+Grain: one ``Cluster`` per event being built; one signature per distinct way its reports read.
+
+A report's *signature* is what the merge rule reads of it besides its document: type, whether
+its weapon is known, perpetrator, place, date with precision and method, target and place
+wording. A thousand copies of one report are one signature. A cluster keeps its distinct
+signatures (each with its first report's id and position), a few aggregates (the earliest
+publication of its documents, the latest start of its dates, documents counted), its report
+rows as positions, and per document the places, days and sentences that document gave it.
+
+Whether a report may join a cluster (``best``) is then decided signature by signature: under
+complete link every report of one signature agrees with a new report or disagrees alike, except
+through its document (the publication bounds, decided from the aggregates, and the
+same-document rule, decided per document). The result is the one a report-by-report comparison
+gives, including which report a merge names and why (the first report of the best signature is
+the first best report), at a cost that grows with signatures, not copies.
+"""
+
+from __future__ import annotations
+
+from array import array
+from datetime import date, timedelta
+from typing import Any
+
+from transforms.events import rules
+from transforms.events.extract import holds, rank
+
+# The fields of a report that the merge rule reads, besides its document (see ``signature``).
+SIGNATURE = (
+    "event_type",
+    "weapon",  # only known or not: "unknown" is kept, any other weapon reads as "known"
+    "perpetrator_id",
+    "place_id",
+    "event_date",
+    "date_precision",
+    "date_method",
+    "target",
+    "location_text",
+)
+
+
+def signature(r: dict) -> tuple:
+    """What the merge rule reads of ``r`` besides its document, as a hashable key."""
+    return (
+        r.get("event_type"),
+        "unknown" if r.get("weapon") == "unknown" else "known",
+        r.get("perpetrator_id"),
+        r.get("place_id"),
+        r.get("event_date"),
+        r.get("date_precision"),
+        r.get("date_method"),
+        r.get("target"),
+        r.get("location_text"),
+    )
+
+
+def area_of(place_id: str | None, places: dict[str, dict]) -> str:
+    """The area a report at ``place_id`` is compared within: its governorate (a place up to a
+    governorate), the place itself when coarser, '' without a place. Reports of different areas
+    are never compared, so every area merges on its own."""
+    p = places.get(place_id or "")
+    if p is None:
+        return "" if place_id is None else f"id:{place_id}"
+    if p.get("admin1") and rank(p) <= rules.PRECISION_RANK["governorate"]:
+        return f"{p.get('country_code')}:{p['admin1']}"
+    return f"id:{p['place_id']}"
+
+
+def span(d: date, precision: str | None) -> tuple[date, date]:
+    if precision == "month":
+        nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return d.replace(day=1), nxt - timedelta(days=1)
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == "week":  # the 7 days ending on the date (a claim's day and the days before)
+        return d - timedelta(days=6), d
+    return d, d
+
+
+def date_relation(a: dict, b: dict) -> str | None:
+    """'same' | 'within' (coarser holds finer) | 'near' (relative, within tolerance) | None."""
+    da, db = a.get("event_date"), b.get("event_date")
+    if da is None or db is None:
+        return None
+    pa_, pb = a.get("date_precision") or "day", b.get("date_precision") or "day"
+    if da == db and pa_ == pb:
+        return "same"
+    (a0, a1), (b0, b1) = span(da, pa_), span(db, pb)
+    if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
+        return "within"
+    if "relative" in (a.get("date_method"), b.get("date_method")):
+        gap = max(b0 - a1, a0 - b1).days
+        if gap <= rules.RELATIVE_DATE_TOLERANCE_DAYS:
+            return "near"
+    return None
+
+
+def place_relation(a: dict, b: dict, places: dict[str, dict]) -> str | None:
+    """'same' | 'holds' | None for two reports' places."""
+    pa_, pb = a.get("place_id"), b.get("place_id")
+    if pa_ is None and pb is None:
+        return "same"
+    if pa_ is None or pb is None:
+        return None
+    if pa_ == pb:
+        return "same"
+    qa, qb = places.get(pa_), places.get(pb)
+    if qa is None or qb is None:
+        return None
+    # A whole country is too coarse to say two reports are one attack (ACLED codes at most
+    # province precision): only places up to a governorate hold others for merging.
+    if max(rank(qa), rank(qb)) > rules.PRECISION_RANK["governorate"]:
+        return None
+    return "holds" if holds(qa, qb) or holds(qb, qa) else None
+
+
+def _type_ok(a: dict, b: dict) -> bool:
+    return a.get("event_type") == b.get("event_type") or "unknown" in (
+        a.get("weapon"),
+        b.get("weapon"),
+    )
+
+
+def _perp_ok(a: dict, b: dict) -> bool:
+    return (
+        a.get("perpetrator_id") is None
+        or b.get("perpetrator_id") is None
+        or (a["perpetrator_id"] == b["perpetrator_id"])
+    )
+
+
+_DATE_SCORE = {"same": 4, "within": 3, "near": 1, "corroborated": 2}
+
+
+def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str, str] | None:
+    """(score, date relation, place relation) when ``r`` and ``o`` may be one attack, as far as
+    their signatures tell (documents are judged by ``Cluster.documents_allow``); else None."""
+    if not (_type_ok(r, o) and _perp_ok(r, o)):
+        return None
+    prel = place_relation(r, o, places)
+    undated = mode == "undated"
+    if prel is None or (undated and r.get("place_id") is None):
+        return None
+    drel: str | None = "corroborated" if undated else date_relation(r, o)
+    if drel is None or (mode == "strict" and drel == "near"):
+        return None
+    score = _DATE_SCORE[drel] * 10 + (2 if prel == "same" else 1)
+    # Among compatible events, the one that agrees on more: two attacks on one day in one town
+    # (a shelling of a wedding, gunmen shooting police) keep their own reports.
+    agree = 2 * (
+        r.get("perpetrator_id") is not None and r.get("perpetrator_id") == o.get("perpetrator_id")
+    )
+    agree += r.get("target") is not None and r.get("target") == o.get("target")
+    agree += r.get("event_type") == o.get("event_type")
+    return score * 10 + agree, drel, prel
+
+
+def reason(r: dict, o: dict, drel: str, prel: str) -> str:
+    """Why ``r`` joined the event of ``o`` (a merge row's ``reason``)."""
+    place = (
+        f"same place {r.get('location_text') or r.get('place_id')}"
+        if prel == "same" and r.get("place_id")
+        else f"{'place-less' if not r.get('place_id') else 'place ' + str(r.get('location_text'))}"
+        f"{'' if prel == 'same' else ' holds/inside ' + str(o.get('location_text'))}"
+    )
+    when = {
+        "same": f"same date {r.get('event_date')}",
+        "within": f"date {r.get('event_date')} ({r.get('date_precision')}) holds/inside "
+        f"{o.get('event_date')} ({o.get('date_precision')})",
+        "near": f"relative date {r.get('event_date')} within "
+        f"{rules.RELATIVE_DATE_TOLERANCE_DAYS} day of {o.get('event_date')} (conflict kept)",
+        "corroborated": f"undated report dated by corroboration: {o.get('event_date')}",
+    }[drel]
+    who = r.get("perpetrator_id") or o.get("perpetrator_id") or "unknown perpetrator"
+    return f"{when}; {place}; perpetrator {who}; type {o.get('event_type')}"
+
+
+class Cluster:
+    """One event being built: its signatures, aggregates and report rows (see the module)."""
+
+    __slots__ = ("seq", "alive", "sigs", "rows", "n_docs", "min_pub", "max_start")
+
+    def __init__(self, seq: int):
+        self.seq = seq  # creation order: the last tie-break, so results never depend on hashing
+        self.alive = True
+        # signature -> its first report (the signature's fields and report_id); in order of
+        # first appearance, so the first best signature holds the first best report
+        self.sigs: dict[tuple, dict[str, Any]] = {}
+        self.rows = array("q")  # positions of its reports in the area's rows
+        self.n_docs = 0
+        self.min_pub: date | None = None  # earliest publication of a reporting document
+        self.max_start: date | None = None  # latest start of a report's date span
+
+    @property
+    def n_reports(self) -> int:
+        return len(self.rows)
+
+
+class _DocPart:
+    """What one document gave one cluster: its reports' (place, date) pairs and sentences."""
+
+    __slots__ = ("keys", "sentences")
+
+    def __init__(self) -> None:
+        self.keys: set[tuple[Any, Any]] = set()
+        self.sentences: set[Any] = set()
+
+
+def _documents_allow(r: dict, part: _DocPart | None, mode: str) -> bool:
+    """Two reports of one document stay apart unless they name the same place and day in
+    different sentences (a document that lists two attacks means two); in the undated pass
+    only the cluster's dated reports count."""
+    if part is None:
+        return True
+    if mode == "undated":
+        return all(d is None for _p, d in part.keys)
+    key = (r.get("place_id"), r.get("event_date"))
+    return (
+        bool(key[0])
+        and key[1] is not None
+        and part.keys == {key}
+        and r["sentence_no"] not in part.sentences
+    )
+
+
+class Index:
+    """The clusters of one area by the weeks their dates cover, by place, by area, coarse
+    places apart, and what each document gave each: a report's candidates are looked up,
+    never scanned for, and each is judged on its signatures."""
+
+    def __init__(self, places: dict[str, dict]):
+        self.places = places
+        self.by_week: dict[tuple[str, int], dict[int, Cluster]] = {}
+        self.by_place: dict[tuple[str, str], dict[int, Cluster]] = {}
+        self.by_area: dict[str, dict[int, Cluster]] = {}
+        self.coarse: dict[str, dict[int, Cluster]] = {}  # clusters at a place coarser than a town
+        self.parts: dict[tuple[str, int], _DocPart] = {}  # (doc_id, cluster seq) -> its part
+        self.clusters: list[Cluster] = []
+        self._places: dict[tuple[Any, Any], str | None] = {}
+
+    def area(self, r: dict) -> str:
+        return area_of(r.get("place_id"), self.places)
+
+    @staticmethod
+    def weeks(r: dict, pad: int) -> range:
+        lo, hi = span(r["event_date"], r.get("date_precision"))
+        return range((lo.toordinal() - pad) // 7, (hi.toordinal() + pad) // 7 + 1)
+
+    def new(self, r: dict, row: int) -> Cluster:
+        ev = Cluster(len(self.clusters))
+        self.clusters.append(ev)
+        self.add(ev, r, row)
+        return ev
+
+    def add(self, ev: Cluster, r: dict, row: int) -> None:
+        """``r`` (at ``row``) joins ``ev``: its signature, aggregates, document part, index."""
+        ev.rows.append(row)
+        key = (r["doc_id"], ev.seq)
+        part = self.parts.get(key)
+        if part is None:
+            part = self.parts[key] = _DocPart()
+            ev.n_docs += 1
+        part.keys.add((r.get("place_id"), r.get("event_date")))
+        part.sentences.add(r.get("sentence_no"))
+        pub = r.get("_pub")
+        if pub is not None and (ev.min_pub is None or pub < ev.min_pub):
+            ev.min_pub = pub
+        if r.get("event_date") is not None:
+            start = span(r["event_date"], r.get("date_precision"))[0]
+            if ev.max_start is None or start > ev.max_start:
+                ev.max_start = start
+        sig = signature(r)
+        if sig in ev.sigs:
+            return  # same place and date as a report before it: indexed already
+        ev.sigs[sig] = {**dict(zip(SIGNATURE, sig, strict=True)), "weapon": r.get("weapon"),
+                        "report_id": r["report_id"]}  # fmt: skip
+        self._index(ev, r)
+
+    def _index(self, ev: Cluster, r: dict) -> None:
+        area = self.area(r)
+        if r.get("event_date") is not None:
+            for w in self.weeks(r, 0):
+                self.by_week.setdefault((area, w), {})[ev.seq] = ev
+        self.by_place.setdefault((area, r.get("place_id") or ""), {})[ev.seq] = ev
+        self.by_area.setdefault(area, {})[ev.seq] = ev
+        p = self.places.get(r.get("place_id") or "")
+        if p is not None and rank(p) > 0:
+            self.coarse.setdefault(area, {})[ev.seq] = ev
+
+    def dated_candidates(self, r: dict, pad: int) -> list[Cluster]:
+        area, out = self.area(r), dict[int, Cluster]()
+        for w in self.weeks(r, pad):
+            for seq, ev in self.by_week.get((area, w), {}).items():
+                if ev.alive:
+                    out.setdefault(seq, ev)
+        return list(out.values())
+
+    def place_candidates(self, r: dict) -> list[Cluster]:
+        """Clusters that may hold ``r`` by place alone (for dating an undated report): at its
+        place, at a coarser place of its area, or, when ``r`` itself is coarse, anywhere in it."""
+        area, pid = self.area(r), r.get("place_id") or ""
+        p = self.places.get(pid)
+        pools = [self.by_place.get((area, pid), {}), self.coarse.get(area, {})]
+        if p is not None and rank(p) > 0:
+            pools.append(self.by_area.get(area, {}))
+        out: dict[int, Cluster] = {}
+        for pool in pools:
+            for seq, ev in pool.items():
+                if ev.alive:
+                    out.setdefault(seq, ev)
+        return list(out.values())
+
+    def best(
+        self, r: dict, candidates: list[Cluster], mode: str
+    ) -> tuple[Cluster, str, str] | None:
+        """The cluster ``r`` joins (exact date, then exact place, then agreement, then most
+        documents, then the oldest), the report it is merged with and why; None when every
+        candidate has a report that differs (complete link)."""
+        best: tuple[tuple[int, int, int], Cluster, dict, str, str] | None = None
+        for ev in candidates:
+            got = self._judge(r, ev, mode)
+            if got is None:
+                continue
+            score, o, drel, prel = got
+            key = (score, ev.n_docs, -ev.seq)
+            if best is None or key > best[0]:
+                best = (key, ev, o, drel, prel)
+        if best is None:
+            return None
+        _key, ev, o, drel, prel = best
+        return ev, o["report_id"], reason(r, o, drel, prel)
+
+    def _judge(self, r: dict, ev: Cluster, mode: str) -> tuple[int, dict, str, str] | None:
+        """(score, first best report, relations) when every report of ``ev`` may be one attack
+        with ``r``; None otherwise."""
+        undated = mode == "undated"
+        day, first = r.get("event_date"), ev.min_pub
+        if day is not None and first is not None and span(day, r.get("date_precision"))[0] > first:
+            return None  # dated after a reporting document of the event was published
+        pub = r.get("_pub")
+        if pub is not None and ev.max_start is not None and ev.max_start > pub:
+            return None  # the event is dated after r's document was published
+        if not _documents_allow(r, self.parts.get((r["doc_id"], ev.seq)), mode):
+            return None
+        top: tuple[int, dict, str, str] | None = None
+        for o in ev.sigs.values():
+            if undated and o["event_date"] is None:
+                continue
+            p = pair(r, o, self.places, mode)
+            if p is None:
+                return None  # complete link: every report of the event must agree
+            if top is None or p[0] > top[0]:
+                top = (p[0], o, p[1], p[2])
+        return top
