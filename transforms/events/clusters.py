@@ -196,6 +196,11 @@ class Cluster:
     def n_reports(self) -> int:
         return len(self.rows)
 
+    def one_relative_wording(self) -> bool:
+        """All its reports read alike, dated from a relative expression: one report, or its
+        copies however many outlets repeat it, is one witness of a day that may be off."""
+        return len(self.sigs) == 1 and next(iter(self.sigs.values()))["date_method"] == "relative"
+
 
 class _DocPart:
     """What one document gave one cluster: its reports' (place, date) pairs and sentences."""
@@ -312,14 +317,16 @@ class Index:
         return list(out.values())
 
     def best(
-        self, r: dict, candidates: list[Cluster], mode: str
+        self, r: dict, candidates: list[Cluster], mode: str, group: list[dict] | None = None
     ) -> tuple[Cluster, str, str] | None:
         """The cluster ``r`` joins (exact date, then exact place, then agreement, then most
         documents, then the oldest), the report it is merged with and why; None when every
-        candidate has a report that differs (complete link)."""
+        candidate has a report that differs (complete link). With ``group`` (reports of
+        ``r``'s signature, ``r`` among them, moving together), a cluster every one of them may
+        join."""
         best: tuple[tuple[int, int, int], Cluster, dict, str, str] | None = None
         for ev in candidates:
-            got = self._judge(r, ev, mode)
+            got = self._judge(r, ev, mode, group or [r])
             if got is None:
                 continue
             score, o, drel, prel = got
@@ -331,18 +338,21 @@ class Index:
         _key, ev, o, drel, prel = best
         return ev, o["report_id"], reason(r, o, drel, prel)
 
-    def _judge(self, r: dict, ev: Cluster, mode: str) -> tuple[int, dict, str, str] | None:
+    def _judge(
+        self, r: dict, ev: Cluster, mode: str, group: list[dict]
+    ) -> tuple[int, dict, str, str] | None:
         """(score, first best report, relations) when every report of ``ev`` may be one attack
-        with ``r``; None otherwise."""
+        with ``r`` and every report of ``group`` (of ``r``'s signature); None otherwise."""
         undated = mode == "undated"
         day, first = r.get("event_date"), ev.min_pub
         if day is not None and first is not None and span(day, r.get("date_precision"))[0] > first:
             return None  # dated after a reporting document of the event was published
-        pub = r.get("_pub")
-        if pub is not None and ev.max_start is not None and ev.max_start > pub:
-            return None  # the event is dated after r's document was published
-        if not _documents_allow(r, self.parts.get((r["doc_id"], ev.seq)), mode):
-            return None
+        for g in group:
+            pub = g.get("_pub")
+            if pub is not None and ev.max_start is not None and ev.max_start > pub:
+                return None  # the event is dated after g's document was published
+            if not _documents_allow(g, self.parts.get((g["doc_id"], ev.seq)), mode):
+                return None
         top: tuple[int, dict, str, str] | None = None
         for o in ev.sigs.values():
             if undated and o["event_date"] is None:

@@ -11,7 +11,9 @@ Rule (``compatible``): a report joins an event when
   report left alone whose date was resolved from a relative expression ("the day before"),
   within ``rules.RELATIVE_DATE_TOLERANCE_DAYS`` of an event at least
   ``rules.NEAR_MIN_DOCUMENTS`` documents agree on (the disagreement is kept as an
-  ``event_date`` conflict);
+  ``event_date`` conflict). Copies of one
+  report (the same reading in many documents, as when outlets republish a wire story) count
+  as that one report: left alone together, they move together and never anchor another;
 - perpetrator: the same, or either unknown ("unknown assailants" then claimed by a group);
 - type: the same ACLED event_type, or either report's weapon unknown (its type was a guess);
 - two reports of one document stay apart unless they name the same place and day in
@@ -278,20 +280,20 @@ def _merge_area(
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
-    for ev in [e for e in index.clusters if e.n_reports == 1]:
-        i = ev.rows[0]
-        r = rows[i]
-        if ev.n_reports != 1 or r.get("date_method") != "relative":
-            continue
+    #    Copies of one such report (one wording, many outlets) are one witness: they move
+    #    together, and never anchor another.
+    for ev in [e for e in index.clusters if e.one_relative_wording()]:
+        group = [rows[i] for i in ev.rows]
         corroborated = [
             e
-            for e in index.dated_candidates(r, tol)
-            if e is not ev and e.n_docs >= rules.NEAR_MIN_DOCUMENTS
+            for e in index.dated_candidates(group[0], tol)
+            if e is not ev and e.n_docs >= rules.NEAR_MIN_DOCUMENTS and not e.one_relative_wording()
         ]
-        hit = index.best(r, corroborated, "near")
+        hit = index.best(group[0], corroborated, "near", group)
         if hit is not None:
             ev.alive = False
-            join(hit, i)
+            for i in ev.rows:
+                join(hit, i)
     # 3. undated reports: dated by corroboration, else alone.
     for i, r in enumerate(rows):
         if r.get("event_date") is not None:
