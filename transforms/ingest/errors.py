@@ -29,3 +29,8 @@ class Rejected(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail or REASONS[reason]
+
+    def __reduce__(self):
+        # Pickled with its own arguments (an Exception pickles its message, which this
+        # constructor would refuse): a reader's rejection travels to the ingest workers.
+        return (Rejected, (self.reason, self.detail))

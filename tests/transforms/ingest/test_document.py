@@ -139,3 +139,13 @@ def test_known_unchanged_inputs_are_recorded_not_cleaned_again(outlets):
         [changed], outlets, "r3", datetime(2026, 1, 3), doc_ids, known_inputs=known
     )
     assert third.documents.num_rows == 1  # same uri, new bytes: cleaned and loaded
+
+
+def test_a_rejection_survives_pickling_to_a_worker_process():
+    import pickle
+
+    from transforms.ingest import RawInput, Rejected
+
+    raw = RawInput(uri="c.warc#W0", reject=Rejected("not_html", "content type image/jpeg"))
+    back = pickle.loads(pickle.dumps(raw))
+    assert (back.reject.reason, back.reject.detail) == ("not_html", "content type image/jpeg")
