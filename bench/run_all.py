@@ -275,6 +275,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-flow", action="store_true", help="skip the Prefect flow runs")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per measurement")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--heavy-sizes",
+        type=lambda s: [int(x) for x in s.split(",") if int(x)],
+        default=None,
+        help="N of the heavy-story case (bench/heavy.py; default 2000,8000; 0 skips it)",
+    )
     args = ap.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
     n_events = args.events if args.events is not None else (100_000 if args.quick else 1_000_000)
@@ -324,11 +330,23 @@ def main(argv: list[str] | None = None) -> None:
             print(f"N = {n:,}: Prefect flow ...", file=sys.stderr, flush=True)
             r["flow"] = _measure("flow", w, args.timeout, *common)
             save()
+    from bench import heavy
+
+    heavy_sizes = args.heavy_sizes if args.heavy_sizes is not None else heavy.DEFAULT_SIZES
+    if args.quick and args.heavy_sizes is None:
+        heavy_sizes = heavy.QUICK_SIZES
+    if heavy_sizes:
+        results["heavy"] = heavy.measure(
+            list(heavy_sizes), work / "heavy", args.workers, args.timeout
+        )
+        save()
     if n_events:  # --events 0 skips the mart timing
         print(f"attacks_by_location over {n_events:,} events ...", file=sys.stderr, flush=True)
         results["query"] = _measure("query", work, args.timeout, "--events", str(n_events))
         save()
     print(report(results))
+    if results.get("heavy"):
+        print("\n" + heavy.report(results["heavy"]))
     print(f"\n(results: {work / 'results.json'})")
 
 
