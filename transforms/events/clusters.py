@@ -6,8 +6,9 @@ A report's *signature* is what the merge rule reads of it besides its document: 
 its weapon is known, perpetrator, place, date with precision and method, target and place
 wording. A thousand copies of one report are one signature. A cluster keeps its distinct
 signatures (each with its first report's id and position), a few aggregates (the earliest
-publication of its documents, the latest start of its dates, documents counted), its report
-rows as positions, and per document the places, days and sentences that document gave it.
+publication of its documents, the latest start of its dates, documents counted, the narrowest
+toll its reports allow), its report rows as positions, and per document the places, days and
+sentences that document gave it.
 
 Whether a report may join a cluster (``best``) is then decided signature by signature: under
 complete link every report of one signature agrees with a new report or disagrees alike, except
@@ -133,10 +134,11 @@ def _perp_ok(a: dict, b: dict) -> bool:
 _DATE_SCORE = {"same": 4, "within": 3, "near": 1, "corroborated": 2}
 
 
-def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str, str] | None:
-    """(score, date relation, place relation) when ``r`` and ``o`` may be one attack, as far as
-    their signatures tell (documents are judged by ``Cluster.documents_allow``); else None."""
-    if not (_type_ok(r, o) and _perp_ok(r, o)):
+def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str, str, bool] | None:
+    """(score, date relation, place relation, types differ) when ``r`` and ``o`` may be one
+    attack, as far as their signatures tell (documents are judged by ``_documents_allow``,
+    tolls by ``tolls_agree`` when the types differ); else None."""
+    if not _perp_ok(r, o):
         return None
     prel = place_relation(r, o, places)
     undated = mode == "undated"
@@ -144,6 +146,9 @@ def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str
         return None
     drel: str | None = "corroborated" if undated else date_relation(r, o)
     if drel is None or (mode == "strict" and drel == "near"):
+        return None
+    differ = not _type_ok(r, o)
+    if differ and not _same_day_same_town(r, drel, prel, places):
         return None
     score = _DATE_SCORE[drel] * 10 + (2 if prel == "same" else 1)
     # Among compatible events, the one that agrees on more: two attacks on one day in one town
@@ -153,7 +158,21 @@ def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str
     )
     agree += r.get("target") is not None and r.get("target") == o.get("target")
     agree += r.get("event_type") == o.get("event_type")
-    return score * 10 + agree, drel, prel
+    return score * 10 + agree, drel, prel, differ
+
+
+def _same_day_same_town(r: dict, drel: str, prel: str, places: dict[str, dict]) -> bool:
+    """Two outlets may word one attack as different types ("gunmen killed four guards in an
+    ambush" / "militants ambushed a patrol, killing four"): reports of one day and one town
+    are one attack whatever type each wording gave, when their tolls agree."""
+    place = places.get(r.get("place_id") or "")
+    return (
+        drel == "same"
+        and prel == "same"
+        and (r.get("date_precision") or "day") == "day"
+        and place is not None
+        and rank(place) == rules.PRECISION_RANK["town"]
+    )
 
 
 def reason(r: dict, o: dict, drel: str, prel: str) -> str:
@@ -179,7 +198,7 @@ def reason(r: dict, o: dict, drel: str, prel: str) -> str:
 class Cluster:
     """One event being built: its signatures, aggregates and report rows (see the module)."""
 
-    __slots__ = ("seq", "alive", "sigs", "rows", "n_docs", "min_pub", "max_start")
+    __slots__ = ("seq", "alive", "sigs", "rows", "n_docs", "min_pub", "max_start", "tolls")
 
     def __init__(self, seq: int):
         self.seq = seq  # creation order: the last tie-break, so results never depend on hashing
@@ -191,6 +210,8 @@ class Cluster:
         self.n_docs = 0
         self.min_pub: date | None = None  # earliest publication of a reporting document
         self.max_start: date | None = None  # latest start of a report's date span
+        # per toll kind its reports state: (highest low, lowest high; None: no bound)
+        self.tolls: dict[str, tuple[int, int | None]] = {}
 
     @property
     def n_reports(self) -> int:
@@ -200,6 +221,33 @@ class Cluster:
         """All its reports read alike, dated from a relative expression: one report, or its
         copies however many outlets repeat it, is one witness of a day that may be off."""
         return len(self.sigs) == 1 and next(iter(self.sigs.values()))["date_method"] == "relative"
+
+
+TOLLS = ("killed", "wounded")
+
+
+def _toll_range(r: dict, kind: str) -> tuple[int, int | None] | None:
+    """A report's toll of ``kind`` as (low, high), None when it states none. An open count
+    ("at least three") reads as its best figure: "at least three" and "twelve" differ."""
+    low = r.get(f"{kind}_low")
+    if low is None:
+        return None
+    high = r.get(f"{kind}_high")
+    return low, high if high is not None else r.get(f"{kind}_best")
+
+
+def tolls_agree(r: dict, ev: Cluster) -> bool:
+    """Every toll ``r`` states overlaps the one each report of ``ev`` states of that kind
+    (``_toll_range``; no high: open): "killed four" and "killed eleven" are two attacks."""
+    for kind in TOLLS:
+        mine, have = _toll_range(r, kind), ev.tolls.get(kind)
+        if mine is None or have is None:
+            continue
+        if (have[1] is not None and mine[0] > have[1]) or (
+            mine[1] is not None and mine[1] < have[0]
+        ):
+            return False
+    return True
 
 
 class _DocPart:
@@ -275,6 +323,13 @@ class Index:
             start = span(r["event_date"], r.get("date_precision"))[0]
             if ev.max_start is None or start > ev.max_start:
                 ev.max_start = start
+        for kind in TOLLS:
+            toll = _toll_range(r, kind)
+            if toll is not None:
+                lo, hi = ev.tolls.get(kind, toll)
+                if toll[1] is not None and (hi is None or toll[1] < hi):
+                    hi = toll[1]
+                ev.tolls[kind] = (max(lo, toll[0]), hi)
         sig = signature(r)
         if sig in ev.sigs:
             return  # same place and date as a report before it: indexed already
@@ -354,12 +409,16 @@ class Index:
             if not _documents_allow(g, self.parts.get((g["doc_id"], ev.seq)), mode):
                 return None
         top: tuple[int, dict, str, str] | None = None
+        differ = False
         for o in ev.sigs.values():
             if undated and o["event_date"] is None:
                 continue
             p = pair(r, o, self.places, mode)
             if p is None:
                 return None  # complete link: every report of the event must agree
+            differ = differ or p[3]
             if top is None or p[0] > top[0]:
                 top = (p[0], o, p[1], p[2])
+        if differ and not all(tolls_agree(g, ev) for g in group):
+            return None  # other types and other tolls: another attack
         return top

@@ -15,7 +15,10 @@ Rule (``compatible``): a report joins an event when
   report (the same reading in many documents, as when outlets republish a wire story) count
   as that one report: left alone together, they move together and never anchor another;
 - perpetrator: the same, or either unknown ("unknown assailants" then claimed by a group);
-- type: the same ACLED event_type, or either report's weapon unknown (its type was a guess);
+- type: the same ACLED event_type, or either report's weapon unknown (its type was a guess),
+  or any types for reports of one day (at day precision) and one town whose tolls agree
+  (outlets word one ambush as a shooting or a shelling; the disagreement stays an
+  ``event_type`` conflict; "at least three" agrees with three, not with twelve);
 - two reports of one document stay apart unless they name the same place and day in
   different sentences (a document that lists two attacks means two).
 - publication: a report never joins an event when either side is dated after the other's
