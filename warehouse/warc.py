@@ -53,6 +53,15 @@ def _media_type(value: str | None) -> str:
     return (value or "").split(";")[0].strip().lower()
 
 
+def _charset(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    for param in (content_type or "").split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def _read_at_most(stream, limit: int) -> bytes:
     """Up to ``limit`` bytes of a payload, in blocks (warcio's decoding reader answers one large
     read with nothing)."""
@@ -84,9 +93,10 @@ def _record_input(record, uri: str, max_bytes: int) -> RawInput:
             location = record.http_headers.get_header("Location")
             detail = f"HTTP {status}" + (f" -> {location}" if location else "")
             return _rejected(uri, target, length, "http_status", detail)
-        media = _media_type(record.http_headers.get_header("Content-Type"))
+        content_type = record.http_headers.get_header("Content-Type")
     else:
-        media = _media_type(record.rec_headers.get_header("Content-Type"))
+        content_type = record.rec_headers.get_header("Content-Type")
+    media = _media_type(content_type)
     if media and media not in HTML_TYPES:
         return _rejected(uri, target, length, "not_html", f"content type {media}")
     data = _read_at_most(record.content_stream(), max_bytes + 1)
@@ -94,7 +104,14 @@ def _record_input(record, uri: str, max_bytes: int) -> RawInput:
         return _rejected(uri, target, length, "too_large", f"payload over {max_bytes} bytes")
     if not media and not looks_like_html(data[:2000].decode("latin-1")):
         return _rejected(uri, target, len(data), "not_html", "no content type and no HTML")
-    return RawInput(uri=uri, url=target, data=data, n_bytes=len(data), kind="html")
+    return RawInput(
+        uri=uri,
+        url=target,
+        data=data,
+        n_bytes=len(data),
+        kind="html",
+        charset=_charset(content_type),
+    )
 
 
 def warc_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:

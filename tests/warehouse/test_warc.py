@@ -107,3 +107,44 @@ def test_the_reader_streams_a_large_crawl(tmp_path):
     assert first[2].url == "https://x.example/0"
     assert reader.gi_frame.f_locals["handle"].tell() < size / 10  # not read through
     assert sum(1 for r in reader if r.reject is None) == 199
+
+
+@pytest.mark.parametrize(
+    "charset, body, encoding",
+    [
+        ("windows-1256", "قتل مسلحون جنديين قرب الموصل يوم الاثنين، بحسب مصدر أمني.", "cp1256"),
+        (
+            "ISO-8859-1",
+            "Des hommes armés ont tué deux gardes à Raqqa lundi, selon la police.",
+            "cp1252",
+        ),
+        (
+            None,
+            "Gunmen killed two guards at a checkpoint near Raqqa on Monday, police said.",
+            "utf-8",
+        ),
+    ],
+)
+def test_a_page_is_decoded_by_the_charset_its_server_declared(tmp_path, charset, body, encoding):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "c.warc"
+    ctype = "text/html" + (f"; charset={charset}" if charset else "")
+    page = f"<html><body><article><p>{body}</p></article></body></html>"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://x.example/a",
+                "response",
+                payload=BytesIO(page.encode(encoding)),
+                http_headers=http,
+            )
+        )
+    (raw,) = warc_inputs(path, 5_000_000)
+    doc = ingest(raw, load_outlets())
+    assert doc.text == body and doc.encoding == encoding

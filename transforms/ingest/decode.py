@@ -69,8 +69,22 @@ def _too_many_controls(text: str) -> bool:
     return bad > max(8, len(text) * MAX_CONTROL_SHARE)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode raw input bytes; raise Rejected('empty'|'binary'|'undecodable') when not text."""
+def _declared(data: bytes, charset: str | None) -> tuple[str, str] | None:
+    """(text, charset) when the charset the server declared decodes the bytes; else None."""
+    if not charset:
+        return None
+    try:
+        name = codecs.lookup(charset).name
+        # As browsers do (WHATWG Encoding): a page declared latin-1 or ascii is windows-1252.
+        name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+        return clean_text(data.decode(name)), name
+    except (LookupError, UnicodeDecodeError):
+        return None  # an unknown or wrong declaration: the bytes are judged as they are
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Decode raw input bytes; raise Rejected('empty'|'binary'|'undecodable') when not text.
+    ``charset``: what the server declared (a crawl's HTTP Content-Type), tried after a BOM."""
     if not data.strip():
         raise Rejected("empty", "no bytes, or only whitespace")
     for bom, encoding in _BOMS:
@@ -81,6 +95,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise Rejected("undecodable", f"{encoding} BOM but invalid bytes: {exc}") from exc
     if data.startswith(BINARY_MAGIC):
         raise Rejected("binary", f"binary file signature {data[:4]!r}")
+    declared = _declared(data, charset)
+    if declared is not None and not _too_many_controls(declared[0]):
+        return declared
     utf16 = _looks_utf16(data)
     if utf16:
         try:

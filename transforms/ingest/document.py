@@ -38,6 +38,7 @@ class RawInput:
     source: str | None = None
     url: str | None = None
     published: str | None = None
+    charset: str | None = None  # declared by the server (a crawl's HTTP Content-Type)
     reject: Rejected | None = None  # set by a reader that already knows the input is bad
 
 
@@ -90,7 +91,7 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
     if raw.text is not None:
         text, encoding = clean_text(raw.text), "json"
     elif raw.data is not None:
-        text, encoding = decode_bytes(raw.data)
+        text, encoding = decode_bytes(raw.data, raw.charset)
     else:
         raise Rejected("empty", "no content")
     meta_date, meta_source, title = raw.published, raw.source, raw.title
