@@ -201,6 +201,16 @@ def test_acled_unknown_perpetrator_and_undated_event(warehouse, tmp_path):
     assert "unknown outlet, undated, /in/feed.rss#I2" in b["notes"]
 
 
+def test_acled_notes_quote_the_first_reports_and_count_the_rest(warehouse, tmp_path, monkeypatch):
+    import warehouse.export as export
+
+    monkeypatch.setattr(export, "ACLED_MAX_QUOTES", 1)
+    _names, rows = _acled(warehouse, tmp_path)
+    a = next(r for r in rows if r["event_id_cnty"] == "IRQ-ev_a")
+    assert "A bomb killed" in a["notes"] and "Two troops died" not in a["notes"]
+    assert "and 1 more report(s)" in a["notes"]
+
+
 def test_geojson_is_a_feature_collection_of_event_points(warehouse, tmp_path):
     out = tmp_path / "events.geojson"
     assert export_geojson(warehouse, out) == 2

@@ -23,11 +23,15 @@ provenance as (
     select
         event_id,
         string_agg(distinct source, '; ' order by source) as sources,
+        -- the first $max_quotes reports, earliest first; the rest are counted
         string_agg(
             '"' || quote || '" (' || coalesce(source, 'unknown outlet') || ', '
             || coalesce(strftime(published_date, '%Y-%m-%d'), 'undated') || ', ' || uri || ')',
             ' | ' order by n
-        ) as quotes,
+        ) filter (where n <= $max_quotes)
+        || case when count(*) > $max_quotes
+            then ' | and ' || (count(*) - $max_quotes) || ' more report(s)' else '' end
+            as quotes,
         max(ingested_at) as last_ingested
     from reports
     group by event_id
