@@ -50,7 +50,8 @@ def run(
         None,
         "--input",
         "-i",
-        help=f"Folder, file or JSONL to ingest (repeatable). Default: {DEFAULT_INPUT_SHOWN}",
+        help="Folder or file to ingest (repeatable): text, HTML, JSONL, WARC crawl "
+        f"(.warc, .warc.gz), RSS/Atom feed. Default: {DEFAULT_INPUT_SHOWN}",
     ),
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to publish."),  # noqa: B008
     strict: bool = typer.Option(False, help="Fail the run if any input is rejected."),
