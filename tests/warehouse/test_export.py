@@ -249,3 +249,11 @@ def test_geojson_validates_against_the_spec_models(warehouse, tmp_path):
     collection = FeatureCollection.model_validate_json(out.read_text())
     assert len(collection.features) == 2
     assert collection.features[0].geometry.type == "Point"
+
+
+def test_a_column_added_to_events_does_not_collide_with_acleds_names(warehouse, tmp_path):
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("alter table events add column actor1 varchar")
+        con.execute("alter table events add column interaction varchar")
+    names, rows = _acled(warehouse, tmp_path)
+    assert names == ACLED_COLUMNS and len(rows) == 2

@@ -37,8 +37,13 @@ provenance as (
     group by event_id
 ),
 typed as (
+    -- events' own columns named one by one: a column added to events later cannot collide
+    -- with the ACLED names derived here
     select
-        e.*,
+        e.event_id, e.event_type, e.sub_event_type, e.event_date, e.first_reported,
+        e.country_code, e.admin1, e.location, e.latitude, e.longitude, e.geo_precision,
+        e.perpetrator, e.attribution, e.target, e.weapon, e.killed_low, e.killed_high,
+        e.wounded_best, e.n_reports, e.n_documents, e.has_conflict,
         c.iso3,
         c.iso_numeric,
         c.name as country,
@@ -59,7 +64,7 @@ typed as (
             when 'security forces' then 'Police Forces of ' || coalesce(c.name, e.country_code)
             when 'officials' then 'Government of ' || coalesce(c.name, e.country_code)
             when 'foreign forces' then 'Foreign forces in ' || coalesce(c.name, e.country_code)
-        end as derived_actor2,
+        end as target_actor,
         case e.target
             when 'civilians' then 'Civilians'
             when 'military' then 'State forces'
@@ -77,7 +82,7 @@ coded as (
         *,
         coalesce(
             perpetrator, 'Unidentified Armed Group (' || coalesce(country, country_code, '') || ')'
-        ) as actor1,
+        ) as acled_actor1,
         case
             when perpetrator is null then 'Political militia'
             when perpetrator_type in ('state', 'institution', 'government') then 'State forces'
@@ -97,9 +102,9 @@ select
     end as disorder_type,
     event_type,
     sub_event_type,
-    actor1,
+    acled_actor1 as actor1,
     null::varchar as assoc_actor_1,
-    derived_actor2 as actor2,
+    target_actor as actor2,
     null::varchar as assoc_actor_2,
     inter1 || coalesce('-' || inter2, ' only') as interaction,
     case when target = 'civilians' then 'Civilian targeting' end as civilian_targeting,
