@@ -56,7 +56,34 @@ def relations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return sorted(n for (n,) in rows if not n.startswith("_"))
 
 
+# Columns of events the ACLED layout uses when the warehouse has them (newer extraction),
+# null otherwise: ACLED's actor1/actor2 as coded from the text, attackers killed.
+OPTIONAL_EVENT_COLUMNS = {
+    "actor1": "varchar",
+    "actor2": "varchar",
+    "perpetrators_killed": "integer",
+}
+
+
+def _events_for_acled(con: duckdb.DuckDBPyConnection) -> None:
+    """A temporary view ``acled_events``: events, with the optional columns it lacks as nulls
+    (names and types from the fixed list above, never from input)."""
+    have = {
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns where table_name = 'events'"
+        ).fetchall()
+    }
+    extra = "".join(
+        f", null::{kind} as {name}"
+        for name, kind in OPTIONAL_EVENT_COLUMNS.items()
+        if name not in have
+    )
+    con.execute(f"create or replace temp view acled_events as select *{extra} from events")
+
+
 def acled_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    _events_for_acled(con)
     sql = (EXPORT_QUERIES / "acled.sql").read_text()
     params = {"countries": str(COUNTRIES_CSV), "max_quotes": ACLED_MAX_QUOTES}
     return con.execute(sql, params).to_arrow_table()

@@ -257,3 +257,29 @@ def test_a_column_added_to_events_does_not_collide_with_acleds_names(warehouse, 
         con.execute("alter table events add column interaction varchar")
     names, rows = _acled(warehouse, tmp_path)
     assert names == ACLED_COLUMNS and len(rows) == 2
+
+
+def test_coded_actors_and_attackers_killed_are_used_when_events_have_them(warehouse, tmp_path):
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("alter table events add column actor1 varchar")
+        con.execute("alter table events add column actor2 varchar")
+        con.execute("alter table events add column perpetrators_killed integer")
+        con.execute(
+            "update events set actor1 = 'Islamic State', actor2 = 'Iraqi Army', "
+            "perpetrators_killed = 3 where event_id = 'ev_a'"
+        )
+        con.execute(
+            "insert into entities (entity_id, canonical_name, entity_type) "
+            "values ('ent:army', 'Iraqi Army', 'government')"
+        )
+    _names, rows = _acled(warehouse, tmp_path)
+    a = next(r for r in rows if r["event_id_cnty"] == "IRQ-ev_a")
+    b = next(r for r in rows if r["event_id_cnty"] == "SYR-ev_b")
+    assert (a["actor1"], a["actor2"], a["interaction"]) == (
+        "Islamic State",
+        "Iraqi Army",
+        "Rebel group-State forces",
+    )
+    assert a["fatalities"] == "5" and "attackers killed: 3" in a["tags"]  # 2 victims + 3
+    # no coded actors: as without the columns
+    assert (b["actor1"], b["actor2"]) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")

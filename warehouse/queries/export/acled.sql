@@ -1,5 +1,7 @@
--- One row per event in ACLED's column layout (docs/acled.md has the mapping, column by
+-- One row per event in ACLED's column layout (docs/exports.md has the mapping, column by
 -- column, and what has no ACLED equivalent). $countries: path of seeds/reference/countries.csv.
+-- acled_events: events, with actor1, actor2, perpetrators_killed null where the warehouse
+-- has no such column (warehouse/export.py).
 with countries as (
     select * from read_csv($countries, header = true, all_varchar = true)
 ),
@@ -44,12 +46,14 @@ typed as (
         e.country_code, e.admin1, e.location, e.latitude, e.longitude, e.geo_precision,
         e.perpetrator, e.attribution, e.target, e.weapon, e.killed_low, e.killed_high,
         e.wounded_best, e.n_reports, e.n_documents, e.has_conflict,
+        e.actor1 as coded_actor1, e.actor2 as coded_actor2, e.perpetrators_killed,
         c.iso3,
         c.iso_numeric,
         c.name as country,
         c.acled_region,
         pl.admin2,
         ent.entity_type as perpetrator_type,
+        ent2.entity_type as actor2_type,
         -- ACLED's date is the event's; an undated event takes its first report's (precision 3)
         coalesce(e.event_date, e.first_reported) as acled_date,
         case
@@ -72,22 +76,34 @@ typed as (
             when 'officials' then 'State forces'
             when 'foreign forces' then 'External/Other forces'
         end as inter2
-    from events as e
+    from acled_events as e
     left join countries as c on c.iso2 = e.country_code
     left join places as pl on pl.place_id = e.place_id
     left join entities as ent on ent.entity_id = e.perpetrator_id
+    left join (
+        -- actor2 is a canonical name: its type, when the name is one entity's
+        select canonical_name, min(entity_type) as entity_type
+        from entities group by canonical_name having count(*) = 1
+    ) as ent2 on ent2.canonical_name = e.actor2
 ),
 coded as (
     select
         *,
         coalesce(
-            perpetrator, 'Unidentified Armed Group (' || coalesce(country, country_code, '') || ')'
+            coded_actor1,
+            perpetrator,
+            'Unidentified Armed Group (' || coalesce(country, country_code, '') || ')'
         ) as acled_actor1,
         case
-            when perpetrator is null then 'Political militia'
+            when coalesce(coded_actor1, perpetrator) is null then 'Political militia'
             when perpetrator_type in ('state', 'institution', 'government') then 'State forces'
             else 'Rebel group'
-        end as inter1
+        end as inter1,
+        case
+            when coded_actor2 is null then inter2
+            when actor2_type in ('state', 'institution', 'government') then 'State forces'
+            else coalesce(inter2, 'Rebel group')
+        end as acled_inter2
     from typed
 )
 select
@@ -104,9 +120,9 @@ select
     sub_event_type,
     acled_actor1 as actor1,
     null::varchar as assoc_actor_1,
-    target_actor as actor2,
+    coalesce(coded_actor2, target_actor) as actor2,
     null::varchar as assoc_actor_2,
-    inter1 || coalesce('-' || inter2, ' only') as interaction,
+    inter1 || coalesce('-' || acled_inter2, ' only') as interaction,
     case when target = 'civilians' then 'Civilian targeting' end as civilian_targeting,
     try_cast(iso_numeric as integer) as iso,
     acled_region as region,
@@ -123,12 +139,14 @@ select
     coalesce(p.quotes, '') || ' [sitrep ' || coded.event_id || ': ' || n_reports || ' report(s), '
         || n_documents || ' document(s); attribution ' || coalesce(attribution, 'unknown') || ']'
         as notes,
-    coalesce(killed_low, 0) as fatalities,
+    -- ACLED counts every death of the event, attackers' too
+    coalesce(killed_low, 0) + coalesce(perpetrators_killed, 0) as fatalities,
     concat_ws(
         '; ',
         'weapon: ' || weapon,
         'wounded: ' || wounded_best,
         'killed range: ' || killed_low || '-' || killed_high,
+        'attackers killed: ' || perpetrators_killed,
         case when has_conflict then 'outlets disagree (see event_conflicts)' end
     ) as tags,
     coalesce(epoch(p.last_ingested)::bigint, 0) as timestamp
