@@ -473,15 +473,67 @@ class _Doc:
 
     def read_sentence(self, i: int) -> None:
         """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
-        text = self.text
-        s, e = self.spans[i]
         g = self.group
         if g is not None and i - g.last_sentence > rules.CLUSTER_WINDOW:
             self.close_group()
-            g = None
-        sentence = text[s:e]
-        # Cheap exit: with no place, no casualty word and no count of attacks the sentence can
-        # only refer back to the open group ("the attack comes amid ...", "X claimed it").
+        if not self._may_report(i):
+            self._refer_back(i)
+            return
+        live = self._live_clauses(i)
+        if not live:
+            return
+        live_text = ", ".join(self.text[cs:ce] for cs, ce in live)
+        if not classify.is_attack(live_text):
+            return
+        # Nothing to report without a place, a count of attacks or a toll: only keep the
+        # open group alive when the sentence refers back to its attacks.
+        places = self._place_groups(live)
+        count = classify.attack_count(live_text)
+        tolls = count_casualties(live_text)
+        if not places and count is None and tolls.killed is None and tolls.wounded is None:
+            self._refer_back(i)
+            return
+        own_date = self._own_date(i, live)
+        s, e = self.spans[i]
+        sentence = self.text[s:e]
+        claim = (
+            rules.hit(rules.CLAIM_STEMS, self.low[s:e]) and rules.CLAIM.search(sentence) is not None
+        )
+        perp = self._perpetrator((s, e), live, claim)
+        attribution = classify.attribution_of(sentence, perp is not None)
+        refers_back = classify.is_anaphoric(sentence)
+        g = self._group_for(i, count, refers_back, own_date)
+        if perp and not g.perpetrator_id:
+            g.perpetrator_id, g.attribution = perp, attribution
+        g.target = g.target or classify.target_of(_unsourced(live_text))
+        if not places:
+            self._add_group_toll(g, tolls, count, live_text, refers_back)
+            return
+        for k, (seg_s, seg_e, place) in enumerate(self._segments(live, places)):
+            seg_text = self.text[seg_s:seg_e]
+            own = count_casualties(seg_text) if len(places) > 1 else tolls
+            g.reports.append(
+                self._report(
+                    seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
+                )
+            )
+
+    def _refer_back(self, i: int) -> None:
+        """A sentence that reports nothing new but may refer back to the open group's attacks
+        ("the attack comes amid ...", "X claimed it"): who did them, and when."""
+        g = self.group
+        if g is None:
+            return
+        s, e = self.spans[i]
+        if classify.is_anaphoric(self.text[s:e]):
+            g.last_sentence = i
+            self.read_attribution(i)
+            self.read_attack_day(i)
+
+    def _may_report(self, i: int) -> bool:
+        """Cheap test: with no place, no casualty word and no count of attacks (with an actor)
+        the sentence can only refer back to the open group."""
+        s, e = self.spans[i]
         k = bisect.bisect_left(self.starts, s)
         has_place = has_actor = False
         while k < len(self.mentions) and self.mentions[k].start < e:
@@ -490,16 +542,18 @@ class _Doc:
             has_actor = has_actor or kind in _PERP_TYPES or kind in rules.STATE_TYPES
             k += 1
         # (a count of attacks with no place, toll or actor opens nothing worth a report)
-        if (
-            not has_place
-            and not rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
-            and (not has_actor or classify.attack_count(sentence) is None)
-        ):
-            if g is not None and classify.is_anaphoric(sentence):
-                g.last_sentence = i
-                self.read_attribution(i)
-                self.read_attack_day(i)
-            return
+        return (
+            has_place
+            or rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
+            or (has_actor and classify.attack_count(self.text[s:e]) is not None)
+        )
+
+    def _live_clauses(self, i: int) -> list[tuple[int, int]]:
+        """The sentence's clauses that may report an attack (document offsets); none when the
+        sentence is history (dated only in years long before publication)."""
+        text = self.text
+        s, e = self.spans[i]
+        sentence = text[s:e]
         # Dates first only where a year may make the sentence history; else after the clauses.
         # (every year holds "19" or "20": a substring test spares most sentences the regex)
         has_year = ("19" in sentence or "20" in sentence) and _YEARISH.search(
@@ -509,7 +563,7 @@ class _Doc:
         if has_year and classify.is_history(
             find_dates(sentence, self.pub), self.pub or self.reference_date()
         ):
-            return
+            return []
         live: list[tuple[int, int]] = []
         blocked = False
         # Publication only matters through a year's dates: without one, the sentence's reading
@@ -521,68 +575,60 @@ class _Doc:
                 blocked = reason is not None
             if not blocked:
                 live.append((cs, ce))
-        if not live:
-            return
-        live_text = ", ".join(text[cs:ce] for cs, ce in live)
-        if not classify.is_attack(live_text):
-            return
-        refers_back = classify.is_anaphoric(sentence)
-        # Nothing to report without a place, a count of attacks or a toll: only keep the
-        # open group alive when the sentence refers back to its attacks.
-        places = self._place_groups(live)
-        count = classify.attack_count(live_text)
-        tolls = count_casualties(live_text)
-        has_toll = tolls.killed is not None or tolls.wounded is not None
-        if not places and count is None and not has_toll:
-            if refers_back and g is not None:
-                g.last_sentence = i
-                self.read_attribution(i)
-                self.read_attack_day(i)
-            return
+        return live
+
+    def _resolved_dates(self, i: int) -> list[DateRef]:
+        """Sentence ``i``'s dates, anaphora ("the same day", "two days after") counted from the
+        last attacks' day; before any attack (and, undated, for "Feb 21") from the last date
+        the article gave. An anchor known only to the month keeps the result to it."""
         dates = self.dates_of(i)
-        if any(d.anaphoric for d in dates) or (
+        if not any(d.anaphoric for d in dates) and not (
             self.pub is None and any(d.value is None for d in dates)
         ):
-            # In an attack sentence "the same day", "two days after" count from the last
-            # attacks' day; before any attack (and, undated, for "Feb 21") from the last date
-            # the article gave. An anchor known only to the month keeps the result to it.
-            anchor = self.attacks_date or self.anchor_before(i)
-            if anchor is not None and anchor.value is not None:
-                # "The attack took place the day before" a claim: a day inside the claim's
-                # week (the claim's own day is the anchor). Of another attack, a week's
-                # anaphora stay coarse (and so open their own group).
-                coarse = anchor.precision
-                if coarse == "week" and refers_back and g is not None and g.date is anchor:
-                    coarse = "day"
-                dates = [
-                    _at_most(d, coarse) if d.anaphoric else d
-                    for d in self.dates_of(i, anchor.value)
-                ]
-            self._dates[i] = dates
-        # The sentence's own date: a live clause's first, else any non-history one.
+            return dates
+        anchor = self.attacks_date or self.anchor_before(i)
+        if anchor is not None and anchor.value is not None:
+            # "The attack took place the day before" a claim: a day inside the claim's week
+            # (the claim's own day is the anchor). Of another attack, a week's anaphora stay
+            # coarse (and so open their own group).
+            s, e = self.spans[i]
+            g = self.group
+            coarse = anchor.precision
+            if (
+                coarse == "week"
+                and g is not None
+                and g.date is anchor
+                and classify.is_anaphoric(self.text[s:e])
+            ):
+                coarse = "day"
+            dates = [
+                _at_most(d, coarse) if d.anaphoric else d for d in self.dates_of(i, anchor.value)
+            ]
+        self._dates[i] = dates
+        return dates
+
+    def _own_date(self, i: int, live: list[tuple[int, int]]) -> DateRef | None:
+        """The sentence's own date: a live clause's first, else any non-history one; a claim's
+        day ("claimed responsibility on June 5 for an attack") only bounds the attack to the
+        week ending on it."""
+        dates = self._resolved_dates(i)
         live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
         ]
         said = live_dates or dates
-        own_date: DateRef | None = own_dates[0] if own_dates else (said[0] if said else None)
-        if own_date is not None and own_date.precision == "day" and _claim_date(text, own_date):
-            # "claimed responsibility on June 5 for an attack": the attack was that day or in
-            # the days before it (a week ending on the claim), not necessarily that day.
-            own_date = DateRef(
-                own_date.start,
-                own_date.end,
-                own_date.value,
-                "week",
-                own_date.method,
-                own_date.anaphoric,
-            )
-        claim = (
-            rules.hit(rules.CLAIM_STEMS, self.low[s:e]) and rules.CLAIM.search(sentence) is not None
-        )
-        perp = self._perpetrator((s, e), live, claim)
-        attribution = classify.attribution_of(sentence, perp is not None)
-        new_group = (
+        own = own_dates[0] if own_dates else (said[0] if said else None)
+        if own is not None and own.precision == "day" and _claim_date(self.text, own):
+            own = own._replace(precision="week")
+        return own
+
+    def _group_for(
+        self, i: int, count: int | None, refers_back: bool, own_date: DateRef | None
+    ) -> Group:
+        """The group sentence ``i`` belongs to: the open one, or a new one when it counts new
+        attacks or states another time; the group's date refined by the sentence's."""
+        g = self.group
+        if (
             g is None
             or (count is not None and not refers_back)
             or (
@@ -592,12 +638,11 @@ class _Doc:
                 and g.date.value is not None
                 and not _same_time(own_date, g.date)
             )
-        )
-        if new_group:
+        ):
             self.close_group()
+            s, e = self.spans[i]
             g = Group(count=count, claim_span=(s, e), claim_sentence=i)
             self.group = g
-        assert g is not None
         g.last_sentence = i
         if g.date is None or g.date.value is None:
             g.date = own_date if own_date is not None else g.date
@@ -610,31 +655,23 @@ class _Doc:
             g.date = own_date  # the day of the attack, found after the day of the claim
         if g.date is not None and g.date.value is not None:
             self.attacks_date = g.date
-        if perp and not g.perpetrator_id:
-            g.perpetrator_id, g.attribution = perp, attribution
-        g.target = g.target or classify.target_of(_unsourced(live_text))
-        if not places:
-            g.killed = _combine(g.killed, tolls.killed)
-            g.wounded = _combine(g.wounded, tolls.wounded)
-            if (
-                count is None
-                and not g.reports
-                and g.count is None
-                and classify.is_attack(live_text)
-                and not refers_back
-            ):
-                # A toll with an attack and no place or claim: one place-less attack.
-                g.count = 1
-            return
-        for k, seg in enumerate(self._segments(live, places)):
-            seg_s, seg_e, place = seg
-            seg_text = text[seg_s:seg_e]
-            own = count_casualties(seg_text) if len(places) > 1 else tolls
-            g.reports.append(
-                self._report(
-                    seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
-                )
-            )
+        return g
+
+    def _add_group_toll(
+        self, g: Group, tolls: Casualties, count: int | None, live_text: str, refers_back: bool
+    ) -> None:
+        """A place-less sentence's toll is the group's; with an attack and no claim, it makes
+        one place-less attack."""
+        g.killed = _combine(g.killed, tolls.killed)
+        g.wounded = _combine(g.wounded, tolls.wounded)
+        if (
+            count is None
+            and not g.reports
+            and g.count is None
+            and classify.is_attack(live_text)
+            and not refers_back
+        ):
+            g.count = 1
 
     def _segments(
         self, live: list[tuple[int, int]], places: list[tuple[Mention, dict]]
