@@ -56,8 +56,9 @@ EVENT_TYPE_PAIRS = [(t, s) for t, subs in EVENT_SUBTYPES.items() for s in subs]
 ATTRIBUTIONS = ("claimed", "attributed", "suspected", "disputed", "unattributed")
 # transforms/events/dates.py DateRef.precision and .method.
 DATE_PRECISIONS = ("day", "week", "month", "year")
-# 'corroborated': an undated report takes the date of the event it merges into (dedup.py).
-DATE_METHODS = ("explicit", "relative", "corroborated")
+# 'corroborated': an undated report takes the date of the event it merges into (dedup.py);
+# 'publication': no date in the text, the document's publication day (week precision, extract.py).
+DATE_METHODS = ("explicit", "relative", "corroborated", "publication")
 # ACLED geo_precision codes (transforms/events/rules.py GEO_PRECISION values).
 GEO_PRECISIONS = ("1", "2", "3")
 # schemas.PLACES.precision.
@@ -85,8 +86,10 @@ MENTION_ROLES = ("dateline", "metonym")
 RUN_STATUSES = ("running", "published", "unchanged", "failed")
 INPUT_OUTCOMES = ("loaded", "rejected")
 
-# Dates: nothing this pipeline covers happened before this (exclusive).
-MIN_EVENT_DATE = date(1990, 1, 1)
+# Dates: an event date before this is an error (a misread number, an epoch default), never a
+# rare event: no attack this pipeline can read of is that old, and extraction drops dates long
+# before the article as history. Old but real dates (a 1982 massacre) are not rejected.
+MIN_EVENT_DATE = date(1900, 1, 1)
 # Killed or wounded above this in one attack is an extraction error, not news (warning).
 MAX_CASUALTIES = 5000
 # A mention's match score is a similarity fraction (transforms/entities/resolve.py).

@@ -48,16 +48,18 @@ def wording_reason(clause: str) -> str | None:
 
 
 def _old_year(d: DateRef, published: date | None) -> bool:
+    """A date (of any precision: "in 2014", "in February 1982", "on 3 June 2014") in a year
+    well before publication: what an article recalls, not what it reports."""
     return (
         published is not None
         and d.value is not None
-        and d.precision == "year"
         and d.value.year < published.year - rules.HISTORY_YEARS_BEFORE
     )
 
 
 def is_history(dates: list[DateRef], published: date | None) -> bool:
-    """Dated only in years well before publication ("overran the city in 2014")."""
+    """Dated only in years well before publication ("overran the city in 2014", "the massacre
+    of February 1982")."""
     return any(_old_year(d, published) for d in dates) and not any(
         d.value is not None and not _old_year(d, published) for d in dates
     )

@@ -90,6 +90,9 @@ def date_relation(a: dict, b: dict) -> str | None:
     (a0, a1), (b0, b1) = span(da, pa_), span(db, pb)
     if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
         return "within"
+    methods = (a.get("date_method"), b.get("date_method"))
+    if methods.count("publication") == 1 and a0 <= b1 and b0 <= a1:
+        return "within"  # "on or shortly before the report": any overlap with a stated date
     if "relative" in (a.get("date_method"), b.get("date_method")):
         gap = max(b0 - a1, a0 - b1).days
         if gap <= rules.RELATIVE_DATE_TOLERANCE_DAYS:

@@ -28,6 +28,11 @@ Rule (``compatible``): a report joins an event when
 Reports are taken in a fixed order (dated first, by date, then report_id) and each joins its
 best compatible event (exact date, then exact place, then most documents), else starts one.
 
+A report dated by its document's publication (``date_method = 'publication'``: no date in its
+text, the week ending on the publication day) is compatible with any stated date whose span
+overlaps that week (two publication dates: only the same day), and its date is the event's
+only when no report states one.
+
 Undated reports (no date in the text, or none resolvable without a publication date) are
 dated by corroboration afterwards: they join the best compatible event with the same or a
 holding place, and take its date with ``date_method = 'corroborated'``; else they stay
@@ -174,6 +179,7 @@ def _order(r: dict) -> tuple:
     perpetrator first: specific reports found events, vague ones then join the best fit."""
     return (
         r.get("event_date") is None,
+        r.get("date_method") == "publication",  # stated dates found events, publication joins
         r.get("event_date") or date.min,
         r.get("weapon") == "unknown",
         r.get("perpetrator_id") is None,
@@ -383,7 +389,10 @@ def _event_row(
         place = places[pid]
     # Date: the most reported exact day (explicit before relative on ties), else the finest.
     dated = [
-        r for r in rs if r.get("event_date") is not None and r.get("date_method") != "corroborated"
+        r
+        for r in rs
+        if r.get("event_date") is not None
+        and r.get("date_method") not in ("corroborated", "publication")
     ] or [r for r in rs if r.get("event_date") is not None]
     # Only dates on or before every reporting document's publication (the first report).
     first_pub = min((r["_pub"] for r in rs if r.get("_pub") is not None), default=None)

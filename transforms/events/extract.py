@@ -334,6 +334,11 @@ class _Doc:
                 r["event_date"], r["date_precision"] = final.value, final.precision
                 r["date_method"] = final.method
             r.pop("_from_group", None)
+            if r["event_date"] is None and self.pub is not None:
+                # No date in the text: the attack happened on or shortly before the report
+                # (ACLED's practice), coded as the week ending on the publication day.
+                r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
+                r["date_method"] = "publication"
             own: Casualties = r.pop("_own")
             killed = own.killed or _share(g.killed, n)
             wounded = own.wounded or _share(g.wounded, n)

@@ -19,6 +19,10 @@ MAX_LISTED_ATTACKS = 3
 # Confidence of a report: a base plus one bonus per field the text itself supports.
 CONFIDENCE_BASE = 0.4
 CONFIDENCE_BONUS = {"place": 0.2, "date": 0.15, "perpetrator": 0.15, "casualties": 0.1}
+# A report whose text states no date is dated by its document's publication (ACLED: the event
+# happened on or shortly before the report) at this precision: 'week' is the 7 days ending on
+# the date (the same span a claim's day gives), so a stated day inside it still merges.
+PUBLICATION_PRECISION = "week"
 # Entries kept per memoised text function (dates, tolls, clause reasons of a sentence or
 # clause): wire copies and rewrites repeat sentences across articles; each entry is a short
 # string and a small immutable result.
@@ -218,7 +222,8 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
 ]
-# A clause dated in a year well before publication is history, whatever its verbs.
+# A clause dated (at any precision) in a year more than this many years before publication's
+# is history, whatever its verbs: news reports what happened days or weeks before.
 HISTORY_YEARS_BEFORE = 1
 
 # Claims: the perpetrator itself says it did it.
