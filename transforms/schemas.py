@@ -146,6 +146,10 @@ EVENT_REPORTS = pa.schema(
         ("location_text", pa.string()),
         ("admin1", pa.string()),
         ("perpetrator_id", pa.string()),
+        # ACLED's two sides (entity ids): actor1 the initiator (the perpetrator), actor2 the
+        # other side (an actor attacked, or the second party named to a clash)
+        ("actor1", pa.string()),
+        ("actor2", pa.string()),
         ("attribution", pa.string()),
         ("target", pa.string()),
         ("weapon", pa.string()),
@@ -178,6 +182,9 @@ EVENTS = pa.schema(
         ("geo_precision", pa.string()),
         ("perpetrator", pa.string()),
         ("perpetrator_id", pa.string()),
+        # ACLED's two sides by canonical name: actor1 the initiator, actor2 the other side
+        ("actor1", pa.string()),
+        ("actor2", pa.string()),
         ("attribution", pa.string()),
         ("target", pa.string()),
         ("weapon", pa.string()),

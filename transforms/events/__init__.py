@@ -46,6 +46,7 @@ def clear_caches() -> None:
         classify.is_anaphoric,
         classify.is_attack,
         classify.weapon_of,
+        classify.type_cues,
         classify.target_of,
     ):
         fn.cache_clear()

@@ -121,13 +121,43 @@ def target_of(text: str) -> str | None:
     return None
 
 
+def _first_cue(
+    cues: list[tuple[tuple[str, ...], re.Pattern[str], str, str]], text: str, low: str
+) -> tuple[str, str] | None:
+    for stems, pat, etype, sub in cues:
+        if rules.hit(stems, low) and pat.search(text):
+            return etype, sub
+    return None
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def type_cues(text: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The wordings that fix an ACLED type: (one that beats the weapon, one that comes after
+    it), each (event_type, sub_event_type) or None (``rules.TYPE_CUES_*``)."""
+    low = text.lower()
+    return (
+        _first_cue(rules.TYPE_CUES_FIRST, text, low),
+        _first_cue(rules.TYPE_CUES_AFTER_WEAPON, text, low),
+    )
+
+
 def event_type_of(
-    weapon: tuple[str, str | None, str | None], target: str | None
+    weapon: tuple[str, str | None, str | None],
+    target: str | None,
+    cues: tuple[tuple[str, str] | None, tuple[str, str] | None] = (None, None),
 ) -> tuple[str, str]:
-    """ACLED (event_type, sub_event_type): explosive and remote weapons by their kind; direct
-    violence against armed targets is a clash, against civilians (or no armed party) an attack.
-    """
+    """ACLED (event_type, sub_event_type): an execution, sexual violence or taking ground by
+    its wording; explosive and remote weapons by their kind; then a clash or an abduction by
+    its wording; else direct violence against armed targets is a clash, against civilians (or
+    no armed party) an attack."""
+    first, after = cues
+    if first is not None:
+        return first
     _, etype, sub = weapon
+    if etype and sub and weapon[0] != "unknown":
+        return etype, sub
+    if after is not None:
+        return after
     if etype and sub:
         return etype, sub
     if target in (None, "civilians", "officials"):
@@ -145,14 +175,29 @@ def attribution_of(text: str, has_perpetrator: bool) -> str:
         return "disputed"
     if rules.hit(rules.SUSPECTED_STEMS, low) and rules.SUSPECTED.search(text):
         return "suspected"
-    if rules.hit(rules.CLAIM_STEMS, low) and rules.CLAIM.search(text):
+    if rules.hit(rules.CLAIM_STEMS, low) and rules.CLAIM.search(text) and not is_no_claim(text):
         return "claimed"
     return "attributed"
 
 
+def is_no_claim(text: str) -> bool:
+    """The text says nobody claimed the attack ("no group claimed responsibility")."""
+    return "claim" in text.lower() and rules.NO_CLAIM.search(text) is not None
+
+
 def target_position(text: str, start: int) -> bool:
-    """True when a mention starting at ``start`` is the object of an attack ("strikes on IS")."""
-    return rules.TARGET_BEFORE.search(text[max(0, start - 20) : start]) is not None
+    """True when a mention starting at ``start`` is the object of an attack ("strikes on IS",
+    "forces battled the Islamic State"), not when it names attackers ("gunmen from Daesh") or
+    what was repelled ("repelled an ISIS attack")."""
+    before = text[max(0, start - rules.TARGET_WINDOW) : start]
+    if rules.TARGET_BEFORE.search(before) is None:
+        return False
+    return rules.ATTACKER_FROM.search(before) is None and not repelled(text, start)
+
+
+def repelled(text: str, start: int) -> bool:
+    """The mention names what was repelled or foiled ("repelled an ISIS infiltration")."""
+    return rules.REPELLED_BEFORE.search(text[max(0, start - 20) : start]) is not None
 
 
 WORD = re.compile(r"\w+")

@@ -415,6 +415,7 @@ def _event_row(
     etype = _mode([r.get("event_type") for r in typed])
     sub = _mode([r.get("sub_event_type") for r in typed if r.get("event_type") == etype])
     perp = _mode([r.get("perpetrator_id") for r in rs])
+    actor2 = _mode([r.get("actor2") for r in rs if r.get("actor2") not in (None, perp)])
     attrs = {r.get("attribution") for r in rs if r.get("perpetrator_id") == perp}
     attribution = next(
         (a for a in ("claimed", "attributed", "suspected", "disputed") if a in attrs),
@@ -448,6 +449,8 @@ def _event_row(
         "geo_precision": rules.GEO_PRECISION.get(place["precision"]) if place else None,
         "perpetrator": names.get(perp) if perp else None,
         "perpetrator_id": perp,
+        "actor1": names.get(perp) if perp else None,
+        "actor2": names.get(actor2) if actor2 else None,
         "attribution": attribution,
         "target": _mode([r.get("target") for r in rs]),
         "weapon": _mode([r.get("weapon") for r in rs if r.get("weapon") != "unknown"]) or "unknown",

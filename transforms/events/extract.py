@@ -76,6 +76,7 @@ class Group:
     count: int | None = None
     date: DateRef | None = None
     perpetrator_id: str | None = None
+    actor2: str | None = None  # the other side (an actor attacked, or the other party to a clash)
     attribution: str = "unattributed"
     target: str | None = None
     killed: Range | None = None
@@ -271,31 +272,62 @@ class _Doc:
     def _perpetrator(
         self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
     ) -> str | None:
-        """The armed group the sentence ties to the attack (the whole sentence when it is a
-        claim, else its live clauses), else a state actor that is the attack's agent."""
+        """The attack's agent (``_actors``' first)."""
+        return self._actors(sent, live, claim)[0]
+
+    def _actors(
+        self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
+    ) -> tuple[str | None, str | None]:
+        """(actor1, actor2) of the attack the sentence describes (the whole sentence when it is
+        a claim, else its live clauses). actor1 is the agent: the first armed group not in a
+        target's position, else a state actor that is the attack's agent (or, in a claim, its
+        claimant); actor2 the other side: an actor in a target's position, or the other party
+        named to a clash ("clashes between A and B": A, then B)."""
         spans = [sent] if claim else live
         text = self.text
-        agent = None
+        groups: list[str] = []  # armed groups acting
+        states: list[str] = []  # state actors acting
+        others: list[str] = []  # actors attacked
+        sides: list[str] = []  # parties a clash is said to be between, in the order written
         for m in self._mentions_in(spans):
-            if not m.entity_id or classify.target_position(text, m.start):
-                continue
-            if m.entity_type in _PERP_TYPES:
-                return m.entity_id
-            if (
-                agent is None
-                and m.entity_type in rules.STATE_TYPES
-                and (
-                    rules.STATE_AGENT_AFTER.match(text, m.end, min(len(text), m.end + 60))
-                    or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start - 12), m.start)
-                )
+            if not m.entity_id or (
+                m.entity_type not in _PERP_TYPES and m.entity_type not in rules.STATE_TYPES
             ):
-                agent = m.entity_id
-        if agent is None and claim and rules.CLAIM_STRONG.search(text, sent[0], sent[1]):
+                continue
+            if self._clash_side(sent, m) and m.entity_id not in sides:
+                sides.append(m.entity_id)
+            if classify.target_position(text, m.start):
+                others.append(m.entity_id)
+            elif m.entity_type in _PERP_TYPES:
+                groups.append(m.entity_id)
+            elif rules.STATE_AGENT_AFTER.match(
+                text, m.end, min(len(text), m.end + 60)
+            ) or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start - 12), m.start):
+                states.append(m.entity_id)
+        if len(sides) >= 2:
+            return sides[0], sides[1]
+        actor1 = groups[0] if groups else states[0] if states else None
+        if (
+            actor1 is None
+            and claim
+            and rules.CLAIM_STRONG.search(text, sent[0], sent[1])
+            and not classify.is_no_claim(text[sent[0] : sent[1]])
+        ):
             # "Coalition forces said its forces had carried out the strike": the claimant.
             for m in self._mentions_in([sent]):
                 if m.entity_id and m.entity_type in rules.STATE_TYPES:
-                    return m.entity_id
-        return agent
+                    actor1 = m.entity_id
+                    break
+        actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
+        return actor1, actor2
+
+    def _clash_side(self, sent: tuple[int, int], m: Mention) -> bool:
+        """``m`` is one of the sides a clash is said to be between ("clashes between the army
+        and IS")."""
+        s = sent[0]
+        if not rules.hit(rules.CLASH_STEMS, self.low[s : m.start]):
+            return False
+        return rules.CLASH_BETWEEN.search(self.text, max(s, m.start - 80), m.start) is not None
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -367,13 +399,14 @@ class _Doc:
         text = _unsourced(text) or text
         weapon = classify.weapon_of(text)
         target = classify.target_of(text) or g.target
-        etype, sub = classify.event_type_of(weapon, target)
+        etype, sub = classify.event_type_of(weapon, target, classify.type_cues(text))
         from_group = date_ref is None or date_ref.value is None
         d = g.date if from_group else date_ref
         if not perp:  # the group's perpetrator, and how the group attributed it
             perp, attribution = g.perpetrator_id, g.attribution
         if not perp:
             attribution = "unattributed"
+        actor2 = g.actor2 if g.actor2 != perp else None
         conf = rules.CONFIDENCE_BASE
         conf += rules.CONFIDENCE_BONUS["place"] if place else 0.0
         conf += rules.CONFIDENCE_BONUS["date"] if d is not None and d.value else 0.0
@@ -396,6 +429,8 @@ class _Doc:
             "location_text": m.surface if m else None,
             "admin1": p.get("admin1") if p else None,
             "perpetrator_id": perp,
+            "actor1": perp,
+            "actor2": actor2,
             "attribution": attribution,
             "target": target,
             "weapon": weapon[0],
@@ -453,6 +488,9 @@ class _Doc:
                 r["perpetrator_id"] == perp and rank[attribution] > rank[r["attribution"]]
             ):
                 r["perpetrator_id"], r["attribution"] = perp, attribution
+                r["actor1"] = perp
+                if r["actor2"] == perp:
+                    r["actor2"] = None
         g.last_sentence = i
 
     def read_attack_day(self, i: int) -> None:
@@ -502,14 +540,17 @@ class _Doc:
         s, e = self.spans[i]
         sentence = self.text[s:e]
         claim = (
-            rules.hit(rules.CLAIM_STEMS, self.low[s:e]) and rules.CLAIM.search(sentence) is not None
+            rules.hit(rules.CLAIM_STEMS, self.low[s:e])
+            and rules.CLAIM.search(sentence) is not None
+            and not classify.is_no_claim(sentence)
         )
-        perp = self._perpetrator((s, e), live, claim)
+        perp, other = self._actors((s, e), live, claim)
         attribution = classify.attribution_of(sentence, perp is not None)
         refers_back = classify.is_anaphoric(sentence)
         g = self._group_for(i, count, refers_back, own_date)
         if perp and not g.perpetrator_id:
             g.perpetrator_id, g.attribution = perp, attribution
+        g.actor2 = g.actor2 or other
         g.target = g.target or classify.target_of(_unsourced(live_text))
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)

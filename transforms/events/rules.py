@@ -90,20 +90,38 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# A predicate saying an attack happened (verbs and nouns).
+# A predicate saying an attack happened (verbs and nouns, every inflection): ACLED's political
+# violence (battles, explosions and remote violence, violence against civilians). Each
+# alternative starts with one of ATTACK_STEMS (the regex is tried where a stem's word starts).
 ATTACK = rx(
-    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|ambush(?:es|ed)?|target(?:s|ed|ing)|"
-    r"opened\s+fire|shot|shoot(?:ing|ings)?|gunm[ae]n|gunfire|stabb(?:ed|ing)|"
-    r"bomb(?:s|ed|ing|ings)?|blast|explosion|exploded|detonat\w+|IEDs?|car\s+bomb|"
-    r"suicide\s+bomber|shell(?:ed|ing)|mortars?|rockets?|missiles?|air\s*strikes?|"
-    r"drone\s+strikes?|kidnapp\w+|abduct\w+|assassinat\w+|raid(?:s|ed)?|"
-    r"(?:was|were)\s+killed|killing|killed|incidents?)\b"
+    r"\b(?:attack(?:s|ed|ing|ers?)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
+    r"target(?:s|ed|ing)|opened\s+(?:their\s+|his\s+)?fire|fired\s+(?:on|at|upon)|shot|"
+    r"shoot(?:s|ing|ings)?|gunm[ae]n|gunfire|gunned\s+down|stabb(?:ed|ing)|"
+    r"bomb(?:s|ed|ing|ings|ers?)?|blasts?|explosions?|explod(?:ed|es|ing)|detonat\w+|IEDs?|"
+    r"blew\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?up|went\s+off|landmines?|grenades?|"
+    r"car\s+bomb|suicide\s+bomber|shell(?:ed|ing|s)?|mortars?|rockets?|missiles?|"
+    r"air\s*strikes?|drone\s+strikes?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
+    r"raid(?:s|ed|ing)?|stormed|massacr(?:e|es|ed)|murder(?:s|ed|ing)?|"
+    r"execut(?:ed|es|ing|ions?)|behead\w*|stoned\s+to\s+death|"
+    r"burn(?:ed|t|s|ing)?\s+(?:\w+\s+){0,4}?(?:alive|to\s+death)|buried\s+(?:\w+\s+){0,3}?alive|"
+    r"clash(?:es|ed|ing)?|battl(?:ed|es|ing)|fought|firefights?|exchanged\s+fire|"
+    r"exchanges?\s+of\s+fire|repel(?:led|s|ling)?|infiltrat\w+|"
+    r"(?:seized|captured|took|regained|wrested)\s+(?:full\s+)?control|"
+    r"recaptur(?:ed|es|ing)|retook|overran|"
+    r"rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)|"
+    r"bod(?:y|ies)\s+(?:of\s+)?(?:\w+\s+){0,6}?(?:(?:was|were)\s+)?(?:found|discovered|recovered)|"
+    r"found\s+(?:shot\s+)?dead|(?:was|were)\s+killed|kill(?:s|ed|ing)|incidents?)\b"
 )
 # Lower-case substrings one of which every ATTACK match holds (a cheap test before the regex).
 ATTACK_STEMS = (
-    "attack", "assault", "ambush", "fire", "shot", "shoot", "gunm", "stabb", "bomb", "blast",
-    "explo", "detonat", "ied", "shell", "mortar", "rocket", "missile", "strike", "kidnap",
-    "abduct", "assassin", "raid", "kill", "incident", "target",
+    "attack", "assault", "ambush", "fire", "shot", "shoot", "gunm", "gunned", "stabb", "bomb",
+    "blast", "explo", "detonat", "ied", "blew", "went off", "mine", "grenade", "shell", "mortar",
+    "rocket", "missile", "airstrike", "air strike", "drone", "kidnap", "abduct", "hostage",
+    "assassin", "raid", "storm",
+    "massacr", "murder", "execut", "behead", "stoned", "burn", "buried", "clash", "battl",
+    "fought", "exchange", "repel", "infiltrat", "seiz", "captur", "took", "regain", "wrest",
+    "overran", "rape", "raping", "sexual", "bod", "found", "kill", "incident", "target",
+    "opened",
 )  # fmt: skip
 # A claim of N attacks: "claimed responsibility for two attacks", "two new attacks".
 # A count of attacks, in two steps (cheaper than one pattern): the noun, then a count word at
@@ -144,10 +162,6 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "recent",
             "over the past",
             "continue",
-            "series",
-            "string",
-            "wave",
-            "spate",
             "campaign",
             "carried out",
             "this year",
@@ -162,17 +176,18 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|across\s+(?:the\s+)?[A-Z]\w+|"
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
-            r"continue[sd]?\s+to\s+carry\s+out|a\s+(?:series|string|wave|spate)\s+of|campaign\s+of|"
+            r"continue[sd]?\s+to\s+carry\s+out|campaign\s+of|"
             r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks))\b"
         ),
     ),
     (
         "threat",
-        ("call", "urg", "vow", "threat", "must", "incit", "warn", "will", "plan"),
+        ("call", "urg", "vow", "threat", "must", "incit", "warn", "will", "plan", "plot"),
         rx(
             r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|vow(?:s|ed|ing)|"
             r"threat(?:en|ens|ened)|must\s+fight|incit\w+|warn(?:s|ed)?\s+of|"
-            r"will\s+(?:attack|strike)|plan(?:ned|s|ning)?\s+to\s+attack)\b"
+            r"will\s+(?:attack|strike)|plan(?:ned|s|ning)?\s+to\s+attack|"
+            r"plot(?:ted|s|ting)?\s+to|(?:a|the)\s+plot\s+to)\b"
         ),
     ),
     (
@@ -195,15 +210,31 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "escape",
         ("escap", "jailbreak", "prison", "broke", "fled"),
+        # A prison break, not victims "trying to escape" an attack.
         rx(
-            r"\b(?:escap\w+|jailbreak|prison\s+break|broke\s+out\s+of|fled\s+(?:the\s+)?"
-            r"(?:prison|camp))\b"
+            r"\b(?:jailbreak|prison\s+break|broke\s+out\s+of|(?:prisoners|inmates|detainees)"
+            r"\s+(?:\w+\s+)?escaped|escaped\s+from\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:prison|jail|camp)|"
+            r"fled\s+(?:the\s+)?(?:prison|camp))\b"
         ),
     ),
     (
         "relocation",
         ("relocat", "transferr", "repatriat"),
         rx(r"\b(?:relocat\w+|transferr\w+|repatriat\w+)\b"),
+    ),
+    (
+        "judicial",
+        ("trial", "convict", "acquit", "verdict", "indict", "prosecut", "court", "sentenced"),
+        rx(
+            r"\b(?:(?:on|stood|stand|faces?|facing)\s+trial|trial\s+of|convicted|acquitted|"
+            r"verdict|indicted|prosecut\w+|court\s+(?:heard|ruled|found|convicted|sentenced|"
+            r"hearing|case)|sentenced\s+to\s+(?:life|prison|\w+\s+years))\b"
+        ),
+    ),
+    (
+        "commemoration",
+        ("anniversar", "commemorat", "years since", "years after", "years ago"),
+        rx(r"\b(?:anniversar\w+|commemorat\w+|years\s+(?:since|after|ago))\b"),
     ),
     (
         "history",
@@ -244,23 +275,61 @@ ATTACK_TIME = rx(
     r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+(?:carried\s+out|launched|staged))\b"
 )
 # Words of a sentence that says who did an attack already described.
-ATTRIBUTION_STEMS = ("claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ")
+ATTRIBUTION_STEMS = (
+    "claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ", "behind",
+    "planted by", "left by", "laid by", "fired by", "launched by", "carried out by",
+)  # fmt: skip
 # Lower-case substrings one of which every match of the pattern of that name holds.
 CLAIM_STEMS = ("claim", "said", "asserted", "statement", "news", "affiliated", "its")
-SUSPECTED_STEMS = ("suspect", "believed", "likely", "presumed", "allegedly")
+SUSPECTED_STEMS = ("suspect", "believed", "likely", "presumed", "allegedly", "attributed")
 DISPUTED_STEMS = ("deni", "disputed", "rejected")
-SUSPECTED = rx(r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly)\b")
+SUSPECTED = rx(
+    r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly|"
+    r"attributed\s+(?:\w+\s+){0,3}?to)\b"
+)
+# "no group claimed responsibility", "nobody has yet claimed": a claim denied, not made.
+NO_CLAIM = rx(
+    r"\b(?:no(?:\s+\w+)?|nobody|none|not\s+(?:yet\s+)?(?:been\s+)?)\s+(?:(?:has|have|had|yet|"
+    r"immediately|publicly)\s+)*claim(?:s|ed)?\b"
+)
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
-# An armed-group mention right after these words is the target, not the perpetrator.
-TARGET_BEFORE = rx(r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bfrom)\s+(?:the\s+)?$")
+# An armed-group mention right after these words is the target (the other side), not the
+# perpetrator: a preposition of the target ("strikes on IS") or the object of an attack verb
+# ("regime forces battled the Islamic State", "gunmen shot dead a Peshmerga fighter").
+TARGET_BEFORE = rx(
+    r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
+    r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
+    r"kill(?:ed|s|ing)|execut(?:ed|es|ing)|kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|raid(?:ed|s|ing)|"
+    r"shot(?:\s+dead)?|shoot(?:s|ing)|stormed|seized|captured|recaptured|overran|"
+    r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
+    r"(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?)$"
+)
+TARGET_WINDOW = 40  # characters before a mention searched for TARGET_BEFORE
+# ... except after an attacker noun ("gunmen from Daesh") or as what was repelled ("repelled
+# an ISIS attack"): then it is the one who attacked.
+ATTACKER_FROM = rx(
+    r"\b(?:gunm[ae]n|militants?|fighters?|members?|elements?|cells?|attackers?|assailants?|"
+    r"insurgents?|jihadists?|bombers?)\s+(?:from|of)\s+(?:the\s+)?$"
+)
+REPELLED_BEFORE = rx(
+    r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"
+)
+# "clashes between A and B", "A and B clashed": both named sides are parties (ACLED's actor1
+# and actor2, in the order written when the text does not say who attacked).
+CLASH_BETWEEN = rx(
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|firefights?|exchanges?\s+of\s+fire|"
+    r"confrontations?)\s+(?:\w+\s+){0,2}?between\b"
+)
+CLASH_STEMS = ("clash", "fight", "battl", "exchange", "confront")
 
 # A state actor (army, ministry, coalition) is a perpetrator only as the agent of the attack:
 # right before an attack verb, or after "by"/"blamed".
 STATE_AGENT_AFTER = rx(
     r"\s*(?:forces\s+|troops\s+|military\s+|army\s+|jets\s+|aircraft\s+|drones?\s+)?"
     r"(?:(?:has|have|had|reportedly|also)\s+)*(?:carried\s+out|launched|conducted|attacked|"
-    r"shelled|struck|bombed|killed|fired|opened\s+fire|targeted|raided|ambushed|hit)\b"
+    r"shelled|struck|bombed|killed|fired|opened\s+fire|targeted|raided|ambushed|hit|clashed|"
+    r"battled|fought|repelled|exchanged\s+fire|recaptured|retook|stormed|executed)\b"
 )
 STATE_AGENT_BEFORE = rx(r"\b(?:by|blamed|accused)\s+(?:the\s+)?$")
 STATE_TYPES = frozenset({"government", "state", "international"})
@@ -275,8 +344,10 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
         "Chemical weapon",
     ),
     (
-        ("suicide",),
-        rx(r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car)"),
+        ("suicide", "blew"),
+        rx(
+            r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car)|\bblew\s+(?:him|her|them)sel(?:f|ves)\s+up"
+        ),
         "explosives",
         "Explosions/Remote violence",
         "Suicide bomb",
@@ -297,10 +368,11 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
     ),
     (("grenade",), rx(r"\bgrenades?\b"), "explosives", "Explosions/Remote violence", "Grenade"),
     (
-        ("ied", "improvised", "bomb", "mine", "blast", "explosi", "detonat"),
+        ("ied", "improvised", "bomb", "mine", "blast", "explo", "detonat", "went off", "blew"),
         rx(
             r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|mines?|car\s+bomb|"
-            r"explosive\s+device|bomb(?:s|ed|ing|ings)?|blast|explosion|detonat\w+)\b"
+            r"explosive\s+device|bomb(?:s|ed|ing|ings)?|blasts?|explosions?|explod(?:ed|es|ing)|"
+            r"detonat\w+|went\s+off|blew\s+up)\b"
         ),
         "explosives",
         "Explosions/Remote violence",
@@ -334,6 +406,65 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
         ("kidnap", "abduct"),
         rx(r"\b(?:kidnapp\w+|abduct\w+)\b"),
         "unknown",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+]
+
+# Wordings that fix the ACLED (event_type, sub_event_type) whatever the weapon, first match
+# wins: an execution of captives is violence against civilians even by firing squad, taking or
+# retaking ground is a battle, and an explosive or remote weapon (WEAPONS) only comes after
+# these three; a clash names a battle when no explosive weapon is named.
+TYPE_CUES_FIRST: list[tuple[tuple[str, ...], re.Pattern[str], str, str]] = [
+    (
+        ("execut", "behead", "stoned", "burn", "buried", "firing squad"),
+        rx(
+            r"\b(?:execut(?:ed|es|ing|ions?)|behead\w*|stoned\s+to\s+death|firing\s+squads?|"
+            r"burn(?:ed|t|s|ing)?\s+(?:\w+\s+){0,4}?(?:alive|to\s+death)|"
+            r"buried\s+(?:\w+\s+){0,3}?alive)\b"
+        ),
+        "Violence against civilians",
+        "Attack",
+    ),
+    (
+        ("rape", "raping", "sexual"),
+        rx(r"\b(?:rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*))\b"),
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        ("recaptur", "retook", "regain", "liberat"),
+        rx(
+            r"\b(?:recaptur(?:ed|es|ing)|retook|regained\s+(?:full\s+)?control|"
+            r"liberat(?:ed|es|ing))\b"
+        ),
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        ("seiz", "captur", "took", "wrest", "overran"),
+        rx(
+            r"\b(?:(?:seized|captured|took|wrested)\s+(?:full\s+)?control|overran|"
+            r"(?:seized|captured)\s+(?:the\s+)?(?:town|village|city|district|area|base|"
+            r"airport|positions?|hill|checkpoint)s?)\b"
+        ),
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+]
+TYPE_CUES_AFTER_WEAPON: list[tuple[tuple[str, ...], re.Pattern[str], str, str]] = [
+    (
+        ("clash", "battl", "fought", "fight", "exchange", "repel", "infiltrat"),
+        rx(
+            r"\b(?:clash(?:es|ed|ing)?|battl(?:ed|es|ing)|fought|fighting|firefights?|"
+            r"exchanged\s+fire|exchanges?\s+of\s+fire|repel(?:led|s|ling)?|infiltrat\w+)\b"
+        ),
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        ("kidnap", "abduct", "hostage"),
+        rx(r"\b(?:kidnapp\w+|abduct\w+|hostages?)\b"),
         "Violence against civilians",
         "Abduction/forced disappearance",
     ),

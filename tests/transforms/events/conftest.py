@@ -33,6 +33,10 @@ LEXICON = {
     "ISIS": ("armed_group", "ent:is"),
     "IS": ("armed_group", "ent:is"),
     "Hurras al-Din": ("armed_group", "ent:hd"),
+    "Daesh": ("armed_group", "ent:is"),
+    "SDF": ("armed_group", "ent:sdf"),
+    "Peshmerga": ("armed_group", "ent:pesh"),
+    "Syrian army": ("government", "ent:sy_army"),
 }
 
 
