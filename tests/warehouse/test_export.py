@@ -253,7 +253,7 @@ def test_geojson_validates_against_the_spec_models(warehouse, tmp_path):
 
 def test_a_column_added_to_events_does_not_collide_with_acleds_names(warehouse, tmp_path):
     with duckdb.connect(str(warehouse)) as con:
-        con.execute("alter table events add column actor1 varchar")
+        con.execute("alter table events add column assoc_actor_1 varchar")
         con.execute("alter table events add column interaction varchar")
     names, rows = _acled(warehouse, tmp_path)
     assert names == ACLED_COLUMNS and len(rows) == 2
