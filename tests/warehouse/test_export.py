@@ -261,9 +261,9 @@ def test_a_column_added_to_events_does_not_collide_with_acleds_names(warehouse, 
 
 def test_coded_actors_and_attackers_killed_are_used_when_events_have_them(warehouse, tmp_path):
     with duckdb.connect(str(warehouse)) as con:
-        con.execute("alter table events add column actor1 varchar")
-        con.execute("alter table events add column actor2 varchar")
-        con.execute("alter table events add column perpetrators_killed integer")
+        con.execute("alter table events add column if not exists actor1 varchar")
+        con.execute("alter table events add column if not exists actor2 varchar")
+        con.execute("alter table events add column if not exists perpetrators_killed integer")
         con.execute(
             "update events set actor1 = 'Islamic State', actor2 = 'Iraqi Army', "
             "perpetrators_killed = 3 where event_id = 'ev_a'"
