@@ -80,7 +80,11 @@ def feed_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
     except OSError as exc:
         yield RawInput(uri=uri, reject=Rejected("unreadable", str(exc)))
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001  a third-party parser on any bytes: one input lost
+        yield RawInput(uri=uri, n_bytes=len(data), reject=Rejected("invalid_feed", str(exc)[:300]))
+        return
     version = parsed.get("version") or ""
     if not parsed.entries:
         why = str(parsed.get("bozo_exception") or "") if parsed.get("bozo") else ""
