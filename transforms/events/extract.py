@@ -57,6 +57,11 @@ _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
 
 
+# How much of a sentence holding an attack word is read (``_Doc._may_report``).
+_SKIM, _AGENT, _FULL = 0, 1, 2
+_NO_TOLL = Casualties(None, None)
+
+
 class Mention(NamedTuple):
     """A place or actor mention (a tuple: built in bulk with ``Mention._make``)."""
 
@@ -477,20 +482,7 @@ class _Doc:
         perp = self._perpetrator((s, e), [(s, e)], True)
         if perp is None:
             return
-        attribution = classify.attribution_of(sentence, True)
-        rank = {"claimed": 3, "attributed": 2, "suspected": 1, "disputed": 0, "unattributed": -1}
-        if not g.perpetrator_id or (
-            g.perpetrator_id == perp and rank[attribution] > rank[g.attribution]
-        ):
-            g.perpetrator_id, g.attribution = perp, attribution
-        for r in g.reports:
-            if r["perpetrator_id"] is None or (
-                r["perpetrator_id"] == perp and rank[attribution] > rank[r["attribution"]]
-            ):
-                r["perpetrator_id"], r["attribution"] = perp, attribution
-                r["actor1"] = perp
-                if r["actor2"] == perp:
-                    r["actor2"] = None
+        _attribute(g, perp, classify.attribution_of(sentence, True))
         g.last_sentence = i
 
     def read_attack_day(self, i: int) -> None:
@@ -519,7 +511,8 @@ class _Doc:
         g = self.group
         if g is not None and i - g.last_sentence > rules.CLUSTER_WINDOW:
             self.close_group()
-        if not self._may_report(i):
+        reading = self._may_report(i)
+        if reading == _SKIM:
             self._refer_back(i)
             return
         live = self._live_clauses(i)
@@ -529,14 +522,12 @@ class _Doc:
         if not classify.is_attack(live_text):
             return
         # Nothing to report without a place, a count of attacks or a toll: only keep the
-        # open group alive when the sentence refers back to its attacks.
-        places = self._place_groups(live)
-        count = classify.attack_count(live_text)
-        tolls = count_casualties(live_text)
-        if not places and count is None and tolls.killed is None and tolls.wounded is None:
-            self._refer_back(i)
-            return
-        own_date = self._own_date(i, live)
+        # open group alive when the sentence refers back to its attacks. (A sentence read only
+        # for its armed group has none of them.)
+        full = reading == _FULL
+        places = self._place_groups(live) if full else []
+        count = classify.attack_count(live_text) if full else None
+        tolls = count_casualties(live_text) if full else _NO_TOLL
         s, e = self.spans[i]
         sentence = self.text[s:e]
         claim = (
@@ -545,11 +536,16 @@ class _Doc:
             and not classify.is_no_claim(sentence)
         )
         perp, other = self._actors((s, e), live, claim)
-        attribution = classify.attribution_of(sentence, perp is not None)
         refers_back = classify.is_anaphoric(sentence)
+        if not places and count is None and tolls.killed is None and tolls.wounded is None:
+            if refers_back or not self._armed_agent(perp, live_text):
+                self._refer_back(i)
+                return
+            count = 1  # "IS fighters executed a shepherd": one attack, where not said
+        own_date = self._own_date(i, live)
+        attribution = classify.attribution_of(sentence, perp is not None)
         g = self._group_for(i, count, refers_back, own_date)
-        if perp and not g.perpetrator_id:
-            g.perpetrator_id, g.attribution = perp, attribution
+        _attribute(g, perp, attribution)
         g.actor2 = g.actor2 or other
         g.target = g.target or classify.target_of(_unsourced(live_text))
         if not places:
@@ -564,6 +560,13 @@ class _Doc:
                 )
             )
 
+    def _armed_agent(self, actor: str | None, live_text: str) -> bool:
+        """``actor`` is an armed group that the live clauses say attacked, as news of the
+        moment (not "has attacked ... repeatedly": a background of habits)."""
+        if actor is None or rules.BACKGROUND.search(live_text):
+            return False
+        return any(m.entity_id == actor and m.entity_type in _PERP_TYPES for m in self.mentions)
+
     def _refer_back(self, i: int) -> None:
         """A sentence that reports nothing new but may refer back to the open group's attacks
         ("the attack comes amid ...", "X claimed it"): who did them, and when."""
@@ -576,23 +579,28 @@ class _Doc:
             self.read_attribution(i)
             self.read_attack_day(i)
 
-    def _may_report(self, i: int) -> bool:
-        """Cheap test: with no place, no casualty word and no count of attacks (with an actor)
-        the sentence can only refer back to the open group."""
+    def _may_report(self, i: int) -> int:
+        """How to read the sentence (cheap test): ``_SKIM`` with no place, no armed group, no
+        casualty word and no count of attacks (with an actor): it can only refer back to the
+        open group; ``_AGENT`` when only an armed group may make it one attack; else
+        ``_FULL``."""
         s, e = self.spans[i]
         k = bisect.bisect_left(self.starts, s)
-        has_place = has_actor = False
+        has_place = has_actor = has_group = False
         while k < len(self.mentions) and self.mentions[k].start < e:
             kind = self.mentions[k].entity_type
             has_place = has_place or kind in _PLACE_TYPES
+            has_group = has_group or kind in _PERP_TYPES
             has_actor = has_actor or kind in _PERP_TYPES or kind in rules.STATE_TYPES
             k += 1
         # (a count of attacks with no place, toll or actor opens nothing worth a report)
-        return (
+        if (
             has_place
             or rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
             or (has_actor and classify.attack_count(self.text[s:e]) is not None)
-        )
+        ):
+            return _FULL
+        return _AGENT if has_group else _SKIM
 
     def _live_clauses(self, i: int) -> list[tuple[int, int]]:
         """The sentence's clauses that may report an attack (document offsets); none when the
@@ -734,6 +742,28 @@ class _Doc:
             last = max(j, nxt - 1) if nxt > j else j
             out.append((live[first][0], live[last][1], place))
         return out
+
+
+_ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, "disputed": 0}
+
+
+def _attribute(g: Group, perp: str | None, attribution: str) -> None:
+    """``perp`` did the group's attacks: the perpetrator of the group and of its reports that
+    lacked one (a later sentence naming who did it), or a stronger attribution of the same."""
+    if perp is None:
+        return
+    stronger = _ATTRIBUTION_RANK.get(attribution, -1)
+    if not g.perpetrator_id or (
+        g.perpetrator_id == perp and stronger > _ATTRIBUTION_RANK.get(g.attribution, -1)
+    ):
+        g.perpetrator_id, g.attribution = perp, attribution
+    for r in g.reports:
+        if r["perpetrator_id"] is None or (
+            r["perpetrator_id"] == perp and stronger > _ATTRIBUTION_RANK.get(r["attribution"], -1)
+        ):
+            r["perpetrator_id"], r["actor1"], r["attribution"] = perp, perp, attribution
+            if r["actor2"] == perp:
+                r["actor2"] = None
 
 
 def rank(place: dict) -> int:

@@ -94,7 +94,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 # violence (battles, explosions and remote violence, violence against civilians). Each
 # alternative starts with one of ATTACK_STEMS (the regex is tried where a stem's word starts).
 ATTACK = rx(
-    r"\b(?:attack(?:s|ed|ing|ers?)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
+    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
     r"target(?:s|ed|ing)|opened\s+(?:their\s+|his\s+)?fire|fired\s+(?:on|at|upon)|shot|"
     r"shoot(?:s|ing|ings)?|gunm[ae]n|gunfire|gunned\s+down|stabb(?:ed|ing)|"
     r"bomb(?:s|ed|ing|ings|ers?)?|blasts?|explosions?|explod(?:ed|es|ing)|detonat\w+|IEDs?|"
@@ -256,6 +256,12 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 # A clause dated (at any precision) in a year more than this many years before publication's
 # is history, whatever its verbs: news reports what happened days or weeks before.
 HISTORY_YEARS_BEFORE = 1
+
+# A habit or a background, not the news of the moment: "has attacked the village repeatedly".
+BACKGROUND = rx(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|ught|ot)\b|\b(?:repeatedly|often|"
+    r"frequently|regularly|usually|routinely|used\s+to|tends?\s+to|known\s+for)\b"
+)
 
 # Claims: the perpetrator itself says it did it.
 # The actor itself saying it did it: "its fighters had carried out the attack".

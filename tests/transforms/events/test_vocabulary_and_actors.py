@@ -159,3 +159,32 @@ def test_a_denied_claim_is_no_claim():
     assert classify.is_no_claim("No group has yet claimed responsibility for the bombing.")
     assert not classify.is_no_claim("IS claimed responsibility for the bombing.")
     assert classify.attribution_of("IS gunmen attacked; nobody claimed it", True) == "attributed"
+
+
+def test_a_named_group_attacking_with_no_place_or_toll_is_one_attack(corpus, places, entities):
+    (r,) = reports(corpus, places, entities, "IS fighters executed a shepherd.")
+    assert (r["perpetrator_id"], r["place_id"], r["event_date"]) == ("ent:is", None, PUB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IS fighters have attacked the village repeatedly.",
+        "Regime forces often shell the villages around the town.",
+        "The army said the attack on IS positions was a success.",
+    ],
+)
+def test_habits_and_attacks_on_a_group_are_no_attack_of_that_group(corpus, places, entities, text):
+    assert [r["perpetrator_id"] for r in reports(corpus, places, entities, text)] in ([], [None])
+
+
+def test_the_group_named_first_carries_to_the_toll_that_follows(corpus, places, entities):
+    text = "IS fighters fired two rockets at a base. One landed inside it, killing a guard."
+    (r,) = reports(corpus, places, entities, text)
+    assert (r["perpetrator_id"], r["killed_best"]) == ("ent:is", 1)
+
+
+def test_a_claim_after_the_detail_reaches_its_report(corpus, places, entities):
+    text = "A car bomb killed nine people in Raqqa. IS claimed it, saying twenty were killed."
+    (r,) = reports(corpus, places, entities, text)
+    assert (r["perpetrator_id"], r["attribution"], r["place_id"]) == ("ent:is", "claimed", "t_raq")
