@@ -188,3 +188,11 @@ def test_a_claim_after_the_detail_reaches_its_report(corpus, places, entities):
     text = "A car bomb killed nine people in Raqqa. IS claimed it, saying twenty were killed."
     (r,) = reports(corpus, places, entities, text)
     assert (r["perpetrator_id"], r["attribution"], r["place_id"]) == ("ent:is", "claimed", "t_raq")
+
+
+def test_many_bombings_with_one_toll_in_one_town_are_news_a_bare_tally_is_not(
+    corpus, places, entities
+):
+    (r,) = reports(corpus, places, entities, "Five bombings in Raqqa killed 17 people on Monday.")
+    assert (r["place_id"], r["killed_best"]) == ("t_raq", 17)
+    assert reports(corpus, places, entities, "IS carried out 12 attacks in Raqqa.") == []
