@@ -19,8 +19,8 @@ merging), and prints:
   attribution, which no reading of the text can reach).
 
 ``--show KIND`` (recall, town, admin1, killed, wounded, day, is, is_named) lists the rows that
-miss. The labels are the encyclopedia's, not a gold standard: use the misses to find kinds of text the
-rules get wrong, never to hard-code a sentence.
+miss. The labels are the encyclopedia's, not a gold standard: use the misses to find kinds of
+text the rules get wrong, never to hard-code a sentence.
 """
 
 from __future__ import annotations
