@@ -68,11 +68,13 @@ def run(
     dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
+    from flows import lifeline
     from flows.gate import CriticalExpectationFailed
     from flows.pipeline import StrictModeError, configured_flow
     from warehouse.publish import WarehouseBusyError
 
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
+    lifeline.start_temporary_server()  # ends with this process, however it ends
     try:
         result = configured_flow(dask)(
             inputs=inputs,

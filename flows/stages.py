@@ -20,7 +20,7 @@ from typing import NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import progress
+from flows import lifeline, progress
 from flows.ingest import IngestSummary
 from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
 from transforms import schemas
@@ -297,7 +297,21 @@ def extract_chunks(
     if workers <= 1 or len(chunks) <= 1 or sum(c.rows for c in chunks) < POOL_MIN_DOCUMENTS:
         return [(c, extract_chunk(settings, c)) for c in progress.track(chunks, "extract")]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)),
+        mp_context=context,
+        initializer=lifeline.exit_with_parent,  # a killed run leaves no worker behind
+    )
+    try:
         futures = {pool.submit(extract_chunk, settings, c): c for c in chunks}
         done = progress.track(as_completed(futures), "extract", total=len(futures))
         return [(futures[f], f.result()) for f in done]
+    except BaseException:
+        # Interrupted (Ctrl-C; SIGTERM, which Prefect raises as TerminationSignal): stop the
+        # workers now rather than after their chunks (minutes). A chunk half done is found
+        # again by the next run (``pending_chunks`` keys on the chunk's outputs).
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()  # the executor's own processes (no public handle on them)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from flows import lifeline
+
 T = TypeVar("T")
 
 _lock = threading.Lock()
@@ -33,7 +35,9 @@ def warm() -> None:
     with _lock:
         if _pool is None:
             spawn = multiprocessing.get_context("spawn")  # the run's process has server threads
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=spawn)
+            _pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=spawn, initializer=lifeline.exit_with_parent
+            )
             _pool.submit(_import_gx)
 
 
