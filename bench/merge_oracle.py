@@ -3,6 +3,7 @@ check that a changed merge gives the same tables, row for row.
 
     python -m bench.merge_oracle record DIR [--cases seeds,copies,bench7,bench11,wiki,fuzz]
     python -m bench.merge_oracle check DIR
+    python -m bench.merge_oracle rebase DIR   # after a deliberate rule change: outputs again
 
 Inputs are made once by ``record`` and kept in DIR (the merge's own inputs: report candidates,
 documents, places, entities), so a check compares the merge alone, whatever extraction does
@@ -241,11 +242,25 @@ def record(root: Path, cases: list[str]) -> None:
             print(f"{case}: {n} reports recorded", flush=True)
 
 
+def _kept(d: Path) -> dict[str, pa.Table]:
+    return {
+        k: pq.read_table(d / f"in_{k}.parquet")
+        for k in ("candidates", "documents", "places", "entities")
+    }
+
+
+def rebase(root: Path) -> None:
+    """Record the outputs again from the kept inputs (after a deliberate change of the rule)."""
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        for k, t in outputs(_kept(d)).items():
+            pq.write_table(t, d / f"out_{k}.parquet")
+        print(f"{d.name}: outputs recorded again", flush=True)
+
+
 def check(root: Path) -> int:
     bad = 0
     for d in sorted(p for p in root.iterdir() if p.is_dir()):
-        inputs = {k: pq.read_table(d / f"in_{k}.parquet") for k in
-                  ("candidates", "documents", "places", "entities")}  # fmt: skip
+        inputs = _kept(d)
         got = outputs(inputs)
         diffs = []
         for k, t in got.items():
@@ -260,12 +275,14 @@ def check(root: Path) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("action", choices=("record", "check"))
+    ap.add_argument("action", choices=("record", "check", "rebase"))
     ap.add_argument("dir", type=Path)
     ap.add_argument("--cases", default="seeds,copies,bench7,bench11,wiki,fuzz1,fuzz2,fuzz3")
     a = ap.parse_args(argv)
     if a.action == "record":
         record(a.dir, a.cases.split(","))
+    elif a.action == "rebase":
+        rebase(a.dir)
     else:
         sys.exit(1 if check(a.dir) else 0)
 

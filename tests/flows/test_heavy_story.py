@@ -46,7 +46,10 @@ def _events(tmp_path: Path, *inputs: Path) -> list[dict]:
     ingest.ingest_stage(settings, "run-1", NOW, 1)
     stages.extract_chunks(settings, stages.pending_chunks(settings), 1)
     stages.resolve_stage(settings)
-    events = Lake(settings.lake_root).read("events", schemas.EVENTS).to_pylist()
+    lake = Lake(settings.lake_root)
+    merged = lake.read("event_merges", schemas.EVENT_MERGES).column("report_id").to_pylist()
+    assert len(merged) == len(set(merged))  # one merge row per report at most
+    events = lake.read("events", schemas.EVENTS).to_pylist()
     return sorted(events, key=lambda e: (str(e["event_date"]), str(e["location"])))
 
 

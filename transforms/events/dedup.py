@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -174,19 +175,6 @@ def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
     return out
 
 
-def _order(r: dict) -> tuple:
-    """Dated before undated, by date; on a day, reports that name their weapon and
-    perpetrator first: specific reports found events, vague ones then join the best fit."""
-    return (
-        r.get("event_date") is None,
-        r.get("date_method") == "publication",  # stated dates found events, publication joins
-        r.get("event_date") or date.min,
-        r.get("weapon") == "unknown",
-        r.get("perpetrator_id") is None,
-        r["report_id"],
-    )
-
-
 def merge_events(
     reports: pd.DataFrame | pa.Table,
     documents: pd.DataFrame | pa.Table,
@@ -205,22 +193,16 @@ def merge_events(
         str(e["entity_id"]): str(e.get("canonical_name") or "")
         for e in _records(entities, ["entity_id", "canonical_name"])
     }
-    arrow = isinstance(reports, pa.Table)
-    if isinstance(reports, pa.Table):
-        place_ids = reports.column("place_id").to_pylist()
-        doc_ids = reports.column("doc_id").to_pylist()
-    else:
-        place_ids = [None if v is None or v != v else v for v in reports["place_id"].tolist()]
-        doc_ids = reports["doc_id"].tolist()
+    if not isinstance(reports, pa.Table):
+        reports = schemas.conform(reports, schemas.EVENT_REPORTS)
+    place_ids = reports.column("place_id").to_pylist()
+    doc_ids = reports.column("doc_id").to_pylist()
     by_area: dict[str, list[int]] = {}
     for i, pid in enumerate(place_ids):
         by_area.setdefault(area_of(pid, pidx), []).append(i)
     parts = [
         _merge_area(
-            reports.take(rows) if arrow else reports.iloc[rows],
-            pidx,
-            _documents(documents, {doc_ids[i] for i in rows}),
-            names,
+            reports.take(rows), pidx, _documents(documents, {doc_ids[i] for i in rows}), names
         )
         for _area, rows in sorted(by_area.items())
     ]
@@ -258,23 +240,99 @@ def _sorted(table: pa.Table, key: list[str]) -> pa.Table:
     return table.sort_by([(k, "ascending") for k in key]) if table.num_rows else table
 
 
+# Columns the merge never reads: carried from the input table to the output as they are.
+_CARRIED = ("quote", "char_start", "char_end", "event_id")
+_REDATED = ("event_date", "date_precision", "date_method")
+
+
+class _Rows:
+    """One area's reports in merge order (``_order_of``), as columns: a report is a dict only
+    while it is read (``rows[i]``), so an event of 100,000 reports holds positions, not
+    100,000 dicts. Repeated values (the same town, day, actor) are one object."""
+
+    def __init__(self, reports: pa.Table, docs: dict[str, dict]):
+        read = [c for c in reports.column_names if c not in _CARRIED]
+        cols = {c: _interned(reports.column(c).to_pylist()) for c in read}
+        order = sorted(range(reports.num_rows), key=lambda i: _order_of(cols, i))
+        self.table = reports.take(order)
+        self.cols = {c: [cols[c][i] for i in order] for c in read}
+        self.report_ids = self.cols["report_id"]
+        self.pubs = {
+            d: p if isinstance(p := row.get("published_date"), date) else None
+            for d, row in docs.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.report_ids)
+
+    def __getitem__(self, i: int) -> dict[str, Any]:
+        r = {c: v[i] for c, v in self.cols.items()}
+        r["_pub"] = self.pubs.get(r["doc_id"])
+        return r
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self[i] for i in range(len(self)))
+
+    def redate(self, i: int, r: dict[str, Any]) -> None:
+        """Report ``i`` takes the date ``r`` now holds (dated by corroboration)."""
+        for c in _REDATED:
+            self.cols[c][i] = r[c]
+
+    def output(self, event_of: list[str | None]) -> pa.Table:
+        """The area's report rows with their event (and corroborated dates), by report_id."""
+        t = self.table
+        for c in _REDATED:
+            t = t.set_column(
+                t.schema.get_field_index(c), c, pa.array(self.cols[c], t.schema.field(c).type)
+            )
+        t = t.set_column(
+            t.schema.get_field_index("event_id"), "event_id", pa.array(event_of, pa.string())
+        )
+        for f in schemas.EVENT_REPORTS:  # an input without a column has it null, as it was
+            if f.name not in t.column_names:
+                t = t.append_column(f.name, pa.nulls(t.num_rows, f.type))
+        return _sorted(
+            t.select(schemas.EVENT_REPORTS.names).cast(schemas.EVENT_REPORTS), ["report_id"]
+        )
+
+
+def _interned(values: list[Any]) -> list[Any]:
+    """``values`` with equal values one object (Arrow makes one per row)."""
+    seen: dict[Any, Any] = {}
+    return [v if v is None else seen.setdefault(v, v) for v in values]
+
+
+def _order_of(cols: dict[str, list[Any]], i: int) -> tuple:
+    """Merge order of report ``i``: dated before undated, by date; on a day, reports that name
+    their weapon and perpetrator first: specific reports found events, vague ones then join
+    the best fit."""
+    d = cols["event_date"][i]
+    return (
+        d is None,
+        cols["date_method"][i] == "publication",  # stated dates found events, publication joins
+        d or date.min,
+        cols["weapon"][i] == "unknown",
+        cols["perpetrator_id"][i] is None,
+        cols["report_id"][i],
+    )
+
+
 def _merge_area(
-    reports: pd.DataFrame | pa.Table,
+    reports: pa.Table,
     pidx: dict[str, dict],
     docs: dict[str, dict],
     names: dict[str, str],
 ) -> MergeResult:
     """Steps 1-3 of the rule over the reports of one area."""
-    rows = sorted(_records(reports), key=_order)
-    for r in rows:
-        p = docs.get(r["doc_id"], {}).get("published_date")
-        r["_pub"] = p if isinstance(p, date) else None
+    rows = _Rows(reports, docs)
     index = Index(pidx)
-    merges: list[tuple[int, str, str]] = []  # (row, merged_with, reason)
+    # row -> (merged_with, reason): a report's last join (copies that joined their first
+    # copy, then moved with it in step 2, are merged with the event they moved into)
+    merges: dict[int, tuple[str, str]] = {}
 
-    def join(hit: tuple[Cluster, str, str], i: int) -> None:
-        index.add(hit[0], rows[i], i)
-        merges.append((i, hit[1], hit[2]))
+    def join(hit: tuple[Cluster, str, str], i: int, r: dict) -> None:
+        index.add(hit[0], r, i)
+        merges[i] = (hit[1], hit[2])
 
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
@@ -285,7 +343,7 @@ def _merge_area(
         if hit is None:
             index.new(r, i)
         else:
-            join(hit, i)
+            join(hit, i, r)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
@@ -301,8 +359,8 @@ def _merge_area(
         hit = index.best(group[0], corroborated, "near", group)
         if hit is not None:
             ev.alive = False
-            for i in ev.rows:
-                join(hit, i)
+            for i, r in zip(ev.rows, group, strict=True):
+                join(hit, i, r)
     # 3. undated reports: dated by corroboration, else alone.
     for i, r in enumerate(rows):
         if r.get("event_date") is not None:
@@ -322,12 +380,13 @@ def _merge_area(
         if r["_pub"] is not None and r["event_date"] > r["_pub"]:
             r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back
         r["date_method"] = "corroborated"
-        join(hit, i)
+        rows.redate(i, r)
+        join(hit, i, r)
     events = [e for e in index.clusters if e.alive]
 
     event_rows, conflict_rows = [], []
-    event_of: list[str] = [""] * len(rows)
-    for ev in events:
+    event_of: list[str | None] = [None] * len(rows)
+    for ev in events:  # an event's report rows are Python objects while it is written only
         members = _Members([rows[i] for i in ev.rows], set())
         members.docs.update(r["doc_id"] for r in members.reports)
         dated_ids = [r["report_id"] for r in members.reports if r.get("event_date") is not None]
@@ -337,24 +396,22 @@ def _merge_area(
             event_of[i] = eid
         event_rows.append(_event_row(eid, members, pidx, docs, names))
         conflict_rows.extend(_conflicts(eid, members.reports))
-    for i, r in enumerate(rows):  # the report rows become output rows in place
-        del r["_pub"]
-        r["event_id"] = event_of[i]
+        del members
     merge_rows = [
         {
             "event_id": event_of[i],
-            "report_id": rows[i]["report_id"],
+            "report_id": rows.report_ids[i],
             "merged_with": other,
             "reason": reason,
         }
-        for i, other, reason in merges
+        for i, (other, reason) in merges.items()
     ]
     conflicted = {c["event_id"] for c in conflict_rows}
     for e in event_rows:
         e["has_conflict"] = e["event_id"] in conflicted
     key = "report_id"
     return MergeResult(
-        reports=_table(sorted(rows, key=lambda r: r[key]), schemas.EVENT_REPORTS),
+        reports=rows.output(event_of),
         events=_table(sorted(event_rows, key=lambda e: e["event_id"]), schemas.EVENTS),
         merges=_table(sorted(merge_rows, key=lambda m: m[key]), schemas.EVENT_MERGES),
         conflicts=_table(

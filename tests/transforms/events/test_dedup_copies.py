@@ -29,6 +29,9 @@ def test_copies_of_a_day_off_report_join_the_corroborated_event_together(corpus,
     assert once.events.num_rows == many.events.num_rows == 1
     (ev,) = many.events.to_pylist()
     assert (ev["n_documents"], ev["n_sources"]) == (42, 42)
+    merged = many.merges.column("report_id").to_pylist()
+    assert len(merged) == len(set(merged)) == many.reports.num_rows - 1  # all but the first
+    assert set(many.merges.column("event_id").to_pylist()) == {ev["event_id"]}
     dates = {c["field"]: c["values"] for c in many.conflicts.to_pylist()}["event_date"]
     assert dates == ["2026-02-20", "2026-02-21"]
 
