@@ -24,9 +24,13 @@ def test_a_crawl_on_two_workers_is_ingested_as_inline(tmp_path):
     pooled = _ingest(tmp_path, "pooled", workers=2)  # 10 records in 4 batches: a process pool
     inline = _ingest(tmp_path, "inline", workers=1)
     assert (pooled.inputs_seen, pooled.documents_loaded, pooled.documents_rejected) == (10, 2, 8)
-    assert pooled.reasons == inline.reasons == {
-        "warc_not_a_page": 4,
-        "http_status": 2,
-        "not_html": 2,
-    }
+    assert (
+        pooled.reasons
+        == inline.reasons
+        == {
+            "warc_not_a_page": 4,
+            "http_status": 2,
+            "not_html": 2,
+        }
+    )
     assert sorted(pooled.rejected) == sorted(inline.rejected)

@@ -97,7 +97,9 @@ ATTACK = rx(
     r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
     r"target(?:s|ed|ing)|opened\s+(?:their\s+|his\s+)?fire|fired\s+(?:on|at|upon)|shot|"
     r"shoot(?:s|ing|ings)?|gunm[ae]n|gunfire|gunned\s+down|stabb(?:ed|ing)|"
-    r"bomb(?:s|ed|ing|ings|ers?)?|blasts?|explosions?|explod(?:ed|es|ing)|detonat\w+|IEDs?|"
+    r"bomb(?:s|ed|ing|ings|ers?)?|blasts?|explosions?|explod(?:ed|es|ing)|detonat\w+|"
+    r"(?:VB)?IEDs?|explosives?\s+(?:devices?|charges?|belts?|vests?)|booby[\s-]trapped|"
+    r"improvised\s+explosive|"
     r"blew\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?up|went\s+off|landmines?|grenades?|"
     r"car\s+bomb|suicide\s+bomber|shell(?:ed|ing|s)?|mortars?|rockets?|missiles?|"
     r"air\s*strikes?|drone\s+strikes?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
@@ -115,7 +117,8 @@ ATTACK = rx(
 # Lower-case substrings one of which every ATTACK match holds (a cheap test before the regex).
 ATTACK_STEMS = (
     "attack", "assault", "ambush", "fire", "shot", "shoot", "gunm", "gunned", "stabb", "bomb",
-    "blast", "explo", "detonat", "ied", "blew", "went off", "mine", "grenade", "shell", "mortar",
+    "blast", "explo", "detonat", "ied", "booby", "improvised", "blew", "went off", "mine",
+    "grenade", "shell", "mortar",
     "rocket", "missile", "airstrike", "air strike", "drone", "kidnap", "abduct", "hostage",
     "assassin", "raid", "storm",
     "massacr", "murder", "execut", "behead", "stoned", "burn", "buried", "clash", "battl",
@@ -374,10 +377,21 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
     ),
     (("grenade",), rx(r"\bgrenades?\b"), "explosives", "Explosions/Remote violence", "Grenade"),
     (
-        ("ied", "improvised", "bomb", "mine", "blast", "explo", "detonat", "went off", "blew"),
+        (
+            "ied",
+            "improvised",
+            "bomb",
+            "mine",
+            "blast",
+            "explo",
+            "detonat",
+            "went off",
+            "blew",
+            "booby",
+        ),
         rx(
-            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|mines?|car\s+bomb|"
-            r"explosive\s+device|bomb(?:s|ed|ing|ings)?|blasts?|explosions?|explod(?:ed|es|ing)|"
+            r"\b(?:(?:VB)?IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|mines?|"
+            r"car\s+bomb|booby[\s-]trapped|explosives?\s+(?:devices?|charges?)|bomb(?:s|ed|ing|ings)?|blasts?|explosions?|explod(?:ed|es|ing)|"
             r"detonat\w+|went\s+off|blew\s+up)\b"
         ),
         "explosives",

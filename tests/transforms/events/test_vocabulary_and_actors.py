@@ -50,6 +50,8 @@ def one(corpus, places, entities, text):
          "Remote explosive/landmine/IED"),
         ("A landmine wounded two shepherds near Palmyra.", "Explosions/Remote violence",
          "Remote explosive/landmine/IED"),
+        ("A patrol in Raqqa was hit by an explosive device.", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
         ("Someone threw a grenade into a shop in Raqqa.", "Explosions/Remote violence",
          "Grenade"),
         # Violence against civilians
