@@ -4,14 +4,19 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 
 1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
    ``rules.NOT_ATTACK`` (aggregate, foiled, threat, offensive, withdrawal, escape, relocation,
-   history) is dropped. What remains is "live".
+   judicial, commemoration, history) is dropped, and so is a whole sentence dated only in years
+   well before publication (history). What remains is "live".
 2. A live sentence with an attack predicate is one of
    - a *claim* ("claimed responsibility for two attacks", no place): opens a group of N attacks
      carrying date, perpetrator, attribution, target and any toll it states;
    - a *detail* (an attack at one or more places): one report per distinct place (a place and
      the coarser places holding it are one place); it joins the open group (inheriting what it
      does not say itself) unless it states another date or "another" attack;
-   - a *toll* (casualties, no place): the group's shared toll.
+   - a *toll* (casualties, no place): the group's shared toll;
+   - an *agent* (a named armed group attacking, no place, toll or count: "IS fighters executed
+     a shepherd"): one attack, where the text does not say.
+   Who did it (``_Doc._actors``): actor1 the agent, never an actor in a target's place; actor2
+   the other side. A perpetrator named later in the passage reaches the reports before it.
    A group closes ``rules.CLUSTER_WINDOW`` sentences after its last related sentence.
 3. A closed group with no detail yields N place-less reports (N <= ``rules.MAX_LISTED_ATTACKS``)
    quoting the claim. A toll stated for the whole group is copied to a report only when the
@@ -19,8 +24,10 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
    is unknown, and the total is never copied into each (summing reports would double it).
 4. Dates: a sentence's own date (``dates.find_dates``); anaphora ("the day before", "two days
    after") resolve against the group's date when the sentence refers back to the attacks, else
-   against the last date the article mentioned. No date in text: the group's; else null (the
-   merge step dates it by corroboration), never silently the publication date. A claim's day
+   against the last date the article mentioned. No date in text: the group's; else the
+   document's publication, as the week ending on it (``date_method = 'publication'``, ACLED's
+   practice: the attack happened on or shortly before the report); with no publication date,
+   null (the merge step dates it by corroboration). A claim's day
    only bounds the attack (the week ending on it); a later sentence saying when the attack
    happened ("The attack took place the day before", ``rules.ATTACK_TIME``) gives its day,
    counted from the claim's day.
