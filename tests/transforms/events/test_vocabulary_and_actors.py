@@ -198,3 +198,10 @@ def test_many_bombings_with_one_toll_in_one_town_are_news_a_bare_tally_is_not(
     (r,) = reports(corpus, places, entities, "Five bombings in Raqqa killed 17 people on Monday.")
     assert (r["place_id"], r["killed_best"]) == ("t_raq", 17)
     assert reports(corpus, places, entities, "IS carried out 12 attacks in Raqqa.") == []
+
+
+def test_a_named_past_massacre_is_no_report_a_massacre_done_is(corpus, places, entities):
+    named = "Survivors of the Palmyra massacre gathered in Raqqa on Sunday."
+    assert reports(corpus, places, entities, named) == []
+    done = "Gunmen massacred villagers near Palmyra on Sunday."
+    assert len(reports(corpus, places, entities, done)) == 1
