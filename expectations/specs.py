@@ -86,6 +86,15 @@ def _casualties(prefix: str) -> list[Spec]:
     return out
 
 
+def _perpetrators_killed() -> list[Spec]:
+    """Attackers killed are among the killed (critical: more dead attackers than deaths, or a
+    negative count, is a contradiction in the row, not an unusual attack)."""
+    return [
+        _c(BETWEEN, column="perpetrators_killed", min_value=0),
+        _ordered("perpetrators_killed", "killed_high"),
+    ]
+
+
 def _coordinates() -> list[Spec]:
     return [
         _c(BETWEEN, column="latitude", min_value=-90, max_value=90),
@@ -119,6 +128,7 @@ def _event_coding() -> list[Spec]:
         _in_set("date_precision", vocab.DATE_PRECISIONS),
         *_casualties("killed"),
         *_casualties("wounded"),
+        *_perpetrators_killed(),
     ]
 
 

@@ -1,19 +1,33 @@
 """Killed and wounded counts in a clause, as (low, best, high) ranges.
 
-Contract: ``count_casualties(clause)`` returns ``Casualties(killed, wounded)``, each a
-``(low, best, high)`` tuple or None when the clause states nothing; ``high`` None is unbounded.
+Contract: ``count_casualties(clause)`` returns ``Casualties(killed, wounded,
+perpetrators_killed)``: ``killed`` and ``wounded`` each a ``(low, best, high)`` tuple or None
+when the clause states nothing (``high`` None is unbounded, ``best`` None unknown);
+``perpetrators_killed`` the attackers among the killed (None when the clause says nothing of
+them). ``killed`` counts every death, attackers included (ACLED fatalities, GTD nkill).
 
 Rules (general wording, no list of sentences):
 - Victims are the noun phrase before a passive casualty verb ("a soldier and a civilian were
-  killed") or after an active one ("killed three Americans", "killing a member of ... and
-  wounding another"); conjuncts are summed, each counted by its leading quantity: numerals,
-  number words, "a"/"an"/"another" = 1, qualifiers ("at least 3" = 3 or more, "more than 3" =
-  4 or more, "up to 3" = 0 to 3), vague words by ACLED's rules (``rules.VAGUE_QUANTITIES``),
-  a bare singular noun = 1, a bare plural = 2 or more.
-- Attackers are not victims: a conjunct headed by "gunmen", "attackers", "militants" ... is
-  left out.
+  killed"), before a verb of dying ("three guards died"), before a bare participle after a
+  count ("ten dead and 40 wounded", "leaving six killed"), or after an active one ("killed
+  three Americans", "the deaths of four people", "the bodies of two men"); a count before a
+  noun of death or injury ("15 deaths and 32 injuries"); a death toll ("the toll rose to 9").
+- Conjuncts are summed ("six policemen and two civilians"), each counted by its leading
+  quantity: numerals, number words (compounds too: "fifty-five", "two hundred"), "a"/"an"/
+  "another" = 1, qualifiers ("at least 3" = 3 or more, "more than 3" = 4 or more, "up to 3" =
+  0 to 3), vague words by ACLED's rules (``rules.VAGUE_QUANTITIES``), a bare singular noun = 1,
+  a bare plural = 2 or more. A number followed by a unit ("2 km", "12-year-old") is no count;
+  a subset ("20 of them children", "including four women") is not added to its whole.
+- Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
+  "gunmen", "bombers", "militants" ..., a reflexive death ("blew himself up", "killed himself"),
+  "besides the bomber, two shoppers died".
+- "Casualties" alone is killed or wounded: ``(0, None, n)`` for both, never a death count.
+- A stated absence is a zero: "no one was hurt", "no casualties", "unharmed", "neither
+  injuries nor deaths" (killed and wounded 0); "no one was killed" (killed 0). Any stated toll
+  outranks a zero.
 - A clause with several statements of one kind keeps the largest (the statements usually
-  restate one toll; summing would double count).
+  restate one toll; summing would double count); a statement counting only attackers adds to
+  one counting only victims.
 """
 
 from __future__ import annotations
@@ -25,67 +39,170 @@ from typing import NamedTuple
 from transforms.events import rules
 from transforms.events.rules import (
     ATTACKER_NOUNS,
+    DEATH_NOUNS,
+    DIED,
+    EITHER_NOUNS,
+    INJURY_NOUNS,
     KILLED,
+    MULTIPLIER_WORDS,
+    NOT_COUNT_WORDS,
     NUMBER_WORDS,
+    SELF_DEATH,
+    TENS_WORDS,
     VAGUE_QUANTITIES,
     WOUNDED,
 )
 
 Range = tuple[int, int | None, int | None]
+# A statement of one kind: its range and how many of it are attackers.
+Statement = tuple[Range, int]
 
 
 class Casualties(NamedTuple):
     killed: Range | None
     wounded: Range | None
+    perpetrators_killed: int | None = None
 
 
-_AUX = r"(?:(?:was|were|are|is|been|have\s+been|has\s+been|had\s+been|got)\s+)"
+_ZERO: Range = (0, 0, 0)
+
+_AUX = r"(?:(?:was|were|are|is|been|have\s+been|has\s+been|had\s+been|got|get)\s+)"
 _ADV = (
     r"(?:(?:reportedly|also|all|both|later|allegedly|subsequently|critically|seriously|"
-    r"badly|slightly|fatally)\s+)*"
+    r"badly|slightly|fatally|mortally|lightly|gravely|instantly|immediately|confirmed)\s+)*"
 )
-# Passive: NP + aux + casualty verb. The NP is taken back to a clause boundary.
-_PASSIVE = re.compile(rf"\b{_AUX}{_ADV}(?P<verb>{KILLED}|{WOUNDED})\b", re.IGNORECASE)
+# Passive: NP + aux + casualty verb; or NP + verb of dying. The NP is taken back to a boundary.
+_PASSIVE = re.compile(
+    rf"\b(?:(?P<neg>not\s+|n't\s+|never\s+)?{_AUX}(?P<neg2>not\s+|never\s+)?{_ADV}"
+    rf"(?P<verb>{KILLED}|{WOUNDED})|{_ADV}(?P<died>{DIED}))\b",
+    re.IGNORECASE,
+)
 # Elliptic second passive: "... were killed and others wounded".
 _ELLIPTIC = re.compile(
     rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?P<verb>{WOUNDED}|{KILLED})\b", re.IGNORECASE
 )
-# Active: casualty verb + NP, or "leaving NP dead".
+# Active: casualty verb + NP; a noun of death + "of" + NP.
 _ACTIVE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
-    r"shot\s+dead|shooting\s+dead)\s+(?=(?P<np>[^.;:]{1,140}))",
+    r"shot\s+dead|shooting\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)|"
+    r"deaths?\s+of|injur(?:y|ies)\s+of|lives\s+of|(?:bodies|corpses|remains)\s+of)"
+    r"\s+(?=(?P<np>[^.;:]{1,140}))",
     re.IGNORECASE,
 )
 _LEAVING = re.compile(
-    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:[\w'’-]+\s+){{1,10}}?)(?P<verb>dead|{WOUNDED})\b",
+    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:[\w'’-]+\s+){{1,10}}?)"
+    rf"(?P<verb>dead|killed|{WOUNDED})\b",
+    re.IGNORECASE,
+)
+# A quantity: an optional qualifier, then a numeral, number word(s) or vague word.
+_NUMWORD = "|".join(
+    sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "another")), key=len, reverse=True)
+)
+_QTY = (
+    r"(?:(?:at\s+least|more\s+than|over|about|around|approximately|roughly|some|nearly|"
+    r"almost|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|another|an\s+additional|"
+    r"a\s+further)\s+)?"
+    rf"(?:\d[\d,]*(?![\w-])|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?(?:\s+(?:hundred|thousand))?"
+    r"|dozens|scores|hundreds|a\s+dozen)"
+)
+# Bare participle after a count: "ten dead", "more than 50 others injured", not "two gunmen
+# killed three people" (an object follows: the count is the killers).
+_BARE = re.compile(
+    rf"(?:^|(?<=[\s,;:(]))(?<!\bno\s)(?P<np>{_QTY}"
+    rf"(?:\s+(?!(?:was|were|is|are|been|has|have|had)\b)[\w'’-]+){{0,3}}?)\s+(?P<verb>dead|killed|"
+    rf"{WOUNDED})\b(?!\s+(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|him\b|them\b|at\s+least\b|"
+    rf"(?:{_NUMWORD})\b|dozens\b))",
+    re.IGNORECASE,
+)
+# A count before a noun of death or injury: "caused 15 deaths and 32 injuries".
+_NOUN_COUNT = re.compile(
+    rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QTY})\s+(?:(?:other|more|additional|further|civilian|"
+    rf"military|confirmed|reported|[\w-]+-related)\s+)?(?P<noun>{DEATH_NOUNS}|{INJURY_NOUNS}|"
+    rf"{EITHER_NOUNS})\b",
+    re.IGNORECASE,
+)
+# "the death toll rose to 12", "a toll of 9".
+_TOLL = re.compile(
+    rf"\btoll\b(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)"
+    rf"\s+(?P<np>{_QTY})",
+    re.IGNORECASE,
+)
+_SELF = re.compile(SELF_DEATH, re.IGNORECASE)
+# Stated absences: nobody / no casualties / unharmed.
+_NONE_KILLED = re.compile(
+    rf"\b(?:no\s+one|no-one|nobody|none)\b(?:\s+\w+){{0,3}}?\s+(?:{_AUX})?(?:{KILLED})\b|"
+    rf"\bno\s+(?:(?:immediate|reported|other|further)\s+)?(?:deaths|fatalities|dead)\b",
+    re.IGNORECASE,
+)
+_NONE_ANY = re.compile(
+    rf"\b(?:no\s+one|no-one|nobody|none)\b(?:\s+\w+){{0,3}}?\s+(?:{_AUX})?(?:{WOUNDED}|harmed)\b|"
+    r"\bno\s+(?:(?:immediate|reported|other|further|human)\s+)?(?:casualties|injuries|victims|"
+    r"injured|wounded)\b|\bneither\s+(?:injuries|casualties|deaths|fatalities)\s+nor\b|"
+    r"\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries|victims)\b|"
+    r"\b(?:unharmed|unhurt|unscathed)\b",
     re.IGNORECASE,
 )
 # Where a noun phrase stops (going forward after an active verb).
 _NP_STOP = re.compile(
-    r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|with|as|since|who|which|"
-    r"and\s+(?:wound|injur|kill|left|leav)\w*|on|outside|inside|amid|following)\b|[,\"“”(]",
+    r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|"
+    r"with|as|since|who|which|including|among|of\s+whom|most\s+of|"
+    r"and\s+(?:wound|injur|kill|left|leav|caus|sent|send)\w*|outside|inside|amid|following|"
+    r"across|throughout|from|but|was|were|is|are|had|has|have|"
+    r"and\s+(?:the\s+)?(?:injur|death|wound)\w*)\b|[,\"“”(]",
     re.IGNORECASE,
 )
 # Where a noun phrase starts (going backward from a passive verb).
 _NP_START = re.compile(
     r"(?:^|[,;:\"“”(]|\b(?:that|said|says|saying|where|when|after|while|confirmed|"
-    r"reported|stated|stating|and\s+that)\b)\s*",
+    r"reported|stated|stating|and\s+that|leaving|left|leaves|with|but|whereas|"
+    r"killing|wounding|injuring|bringing)\b)\s*",
     re.IGNORECASE,
 )
+# A subset of the phrase before it: "27 people, 20 of them children, were killed".
+_SUBSET = re.compile(
+    r"^\s*(?:[\w-]+\s+){1,3}of\s+(?:them|whom)\b|^\s*(?:including|among\s+them|mostly|mainly)\b",
+    re.IGNORECASE,
+)
+# "besides the bomber, two shoppers died": a phrase added to the one after it.
+_BESIDES = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|in\s+addition\s+to|along\s+with|together\s+with)"
+    r"\s+(?P<np>[^,;]{1,60}?)\s*,\s*$",
+    re.IGNORECASE,
+)
+# "the driver was killed, as were three police officers".
+_AS_WERE = re.compile(r"\s*,?\s*as\s+(?:was|were)\s+(?P<np>[^,;.]{1,80})", re.IGNORECASE)
 # Characters before a passive verb scanned first for where its noun phrase starts.
 _NP_WINDOW = 64
-_CONJ = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"^(?:(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|"
-    r"as\s+many\s+as)\s+)?(?P<n>\d[\d,]*|[a-z]+(?:\s+(?:few|dozen))?)\b",
+_CONJ = re.compile(
+    r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+(?:besides|aside\s+from|"
+    r"apart\s+from|in\s+addition\s+to|along\s+with|together\s+with)\s+",
     re.IGNORECASE,
 )
+_QUALIFIER = re.compile(
+    r"^(?:(?P<q>at\s+least|more\s+than|over|about|around|approximately|roughly|nearly|almost|"
+    r"some|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
+    r"(?:(?:a\s+total\s+of|an\s+additional|a\s+further|additional|further)\s+)?"
+    r"(?:(?P<another>another)\s+(?=\d|[a-z]+\s))?"
+    r"(?P<n>\d[\d,]*(?P<tail>[\w%-]*)|[a-z]+(?:-[a-z]+)?(?:\s+(?:hundred|thousand|dozen|few|"
+    r"one|two|three|four|five|six|seven|eight|nine)\b)?)",
+    re.IGNORECASE,
+)
+# "the two soldiers", "all five": a determiner before the count.
+_DETERMINER = re.compile(r"^(?:all\s+|both\s+)?(?:the|these|those)\s+(?=\S)|^all\s+(?=\S)")
+_NONE_WORDS = frozenset(["no", "none", "nobody", "no-one"])
 # Compiled once (the module-level re cache lookup per call shows in a profile).
 _VICTIM_HEADS = re.compile(
-    r"\b(?:civilians?|soldiers?|members?|personnel|officers?)\b", re.IGNORECASE
+    r"\b(?:civilians?|soldiers?|members?|personnel|officers?|policem[ae]n|guards?|people)\b",
+    re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
-_KILLED_VERB = re.compile(rf"(?i){KILLED}|kill|shot|shooting|dead")
+_PREPOSITION = re.compile(r"\s(?:of|from|in|at|with|for|on)\s", re.IGNORECASE)
+_COUNTED = re.compile(
+    rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
+)
+_KILLED_VERB = re.compile(
+    rf"(?i){KILLED}|{DIED}|kill|shot|shooting|dead|execut|behead|death|lives|bodies|corpses|remains"
+)
 # Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
 # only where one occurs (most casualty clauses lack "leaving", many an active verb).
 _PASSIVE_VERB_STEMS = (
@@ -100,13 +217,18 @@ _PASSIVE_VERB_STEMS = (
     "injured",
     "hurt",
     "maimed",
+    "perished",
+    "succumbed",
 )
-_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got")
+_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get", "died", "perish", "lives")
 _ELLIPTIC_STEMS = ("and",)
 _LEAVING_STEMS = ("leav", "left")
-_ACTIVE_STEMS = ("kill", "wound", "injur", "dead")
-_PRONOUN_ONE = frozenset(["him", "her"])
-_REFLEXIVE = frozenset(["himself", "herself", "themselves", "itself"])
+_ACTIVE_STEMS = ("kill", "wound", "injur", "dead", "execut", "behead", " of ")
+_BARE_STEMS = ("dead", "killed", "wounded", "injured", "hurt", "maimed")
+_NOUN_STEMS = ("death", "fatalit", "bodies", "corpse", "injuries", "casualt")
+_NONE_STEMS = ("no", "neither", "without", "unharmed", "unhurt", "unscathed")
+_SELF_STEMS = ("himself", "herself", "themselves")
+_PRONOUN_ONE = frozenset(["him", "her", "himself", "herself"])
 _SKIP_HEAD = frozenset(
     [
         "the",
@@ -123,87 +245,165 @@ _SKIP_HEAD = frozenset(
         "this",
         "these",
         "those",
-        "himself",
         "in",
         "on",
+        "themselves",
+        "people's",
     ]
+)
+_VERBISH = re.compile(
+    r"\b(?:\w+ed|exploded|struck|hit|went|blew|was|were|is|are|has|had|have|opened|took)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_ADJ = frozenset(
+    ["armed", "unidentified", "wounded", "injured", "masked", "killed", "detained", "kidnapped"]
 )
 
 
-def _conjunct_range(conj: str) -> Range | None:
-    conj = conj.strip().strip("\"“”'")
-    if not conj or ATTACKER_NOUNS.search(conj) and not _VICTIM_HEADS.search(conj):
+def _word_number(tok: str) -> int | None:
+    """ "fifty-five" 55, "two hundred" 200, "seven" 7 (None: no number word)."""
+    parts = tok.replace("-", " ").split()
+    if not parts or parts[0] not in NUMBER_WORDS or parts[0] in ("another", "single", "lone"):
         return None
+    n = NUMBER_WORDS[parts[0]]
+    rest = parts[1:]
+    if rest and parts[0] in TENS_WORDS and rest[0] in NUMBER_WORDS and NUMBER_WORDS[rest[0]] < 10:
+        n += NUMBER_WORDS[rest[0]]
+        rest = rest[1:]
+    if rest and rest[0] in MULTIPLIER_WORDS:
+        n *= MULTIPLIER_WORDS[rest[0]]
+    return n
+
+
+def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
+    """A conjunct's count and whether it names attackers (None: no count of people)."""
+    conj = conj.strip().strip("\"“”'").strip()
+    if not conj:
+        return None
+    attacker = bool(ATTACKER_NOUNS.search(conj)) and not _VICTIM_HEADS.search(conj)
     low_conj = conj.lower()
     first = low_conj.split()[0]
     if first in _PRONOUN_ONE:
-        return (1, 1, 1)
-    if first in _REFLEXIVE:  # "the bomber killed himself": the attacker
-        return None
-    m = _QUALIFIER.match(low_conj)
+        return (1, 1, 1), first in ("himself", "herself")
+    if first in _NONE_WORDS or low_conj.startswith("no one"):
+        return _ZERO, attacker
+    m = _QUALIFIER.match(_DETERMINER.sub("", low_conj))
     q = (m.group("q") or "").lower() if m else ""
     tok = m.group("n").lower() if m else ""
+    rest = _DETERMINER.sub("", low_conj)[m.end() :].split() if m else []
     n: int | None = None
-    if tok.replace(",", "").isdigit():
+    if tok[:1].isdigit():
+        tail = m.group("tail") if m else ""
+        if tail or (rest and rest[0] in NOT_COUNT_WORDS):
+            return None  # "12-year-old", "5th", "2 km": no head count
         n = int(tok.replace(",", ""))
-    elif tok in NUMBER_WORDS:
-        n = NUMBER_WORDS[tok]
-    elif tok in VAGUE_QUANTITIES:
-        return VAGUE_QUANTITIES[tok]
-    elif tok.split()[0] in VAGUE_QUANTITIES if tok else False:
-        return VAGUE_QUANTITIES[tok.split()[0]]
+    elif tok not in VAGUE_QUANTITIES:
+        n = _word_number(tok)
+        if n is not None and rest and rest[0] in NOT_COUNT_WORDS and n > 1:
+            return None
+    if n is None and m and m.group("another"):
+        n = 1
     if n is None:
+        key = tok if tok in VAGUE_QUANTITIES else (tok.split()[0] if tok else "")
+        if key in VAGUE_QUANTITIES:
+            return VAGUE_QUANTITIES[key], attacker
         if q == "some":
-            return VAGUE_QUANTITIES["some"]
-        if first in {"them", "they", "who", "which", "it"}:
+            return VAGUE_QUANTITIES["some"], attacker
+        if first in {"them", "they", "who", "which", "it", "those"}:
             return None
         words = _LETTERS.findall(low_conj)
         if not words:
             return None
         # The head of a phrase without a quantity: "of" starts a complement ("members of X").
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-        if head in _SKIP_HEAD:
+        if head in _SKIP_HEAD or head in NOT_COUNT_WORDS:
             return None
-        return (2, 2, None) if head.endswith("s") and not head.endswith("ss") else (1, 1, 1)
+        if head.endswith("s") and not head.endswith("ss"):
+            return (2, 2, None), attacker
+        return (1, 1, 1), attacker
     if q in ("at least", "more than", "over"):
         lo = n + 1 if q in ("more than", "over") else n
-        return (lo, lo, None)
-    if q in ("about", "around", "nearly", "almost"):
-        return (max(n - 1, 0) if q in ("nearly", "almost") else n, n, n)
+        return (lo, lo, None), attacker
+    if q in ("about", "around", "nearly", "almost", "approximately", "roughly", "an estimated"):
+        return (max(n - 1, 0) if q in ("nearly", "almost") else n, n, n), attacker
     if q in ("up to", "as many as"):
-        return (0, n, n)
-    return (n, n, n)
+        return (0, n, n), attacker
+    return (n, n, n), attacker
 
 
-def _np_range(np: str) -> Range | None:
-    total_low, total_best, total_high = 0, 0, 0
+def _looks_like_np(conj: str) -> bool:
+    """A conjunct left of the one next to the verb is summed only if it is a noun phrase
+    ("six policemen and two civilians"), not a clause ("the bomb exploded and two died")."""
+    return all(w.lower() in _PARTICIPLE_ADJ for w in _VERBISH.findall(conj))
+
+
+def _inside_pp(conjs: list[str]) -> list[str]:
+    """Drop a conjunct that continues the previous one's prepositional phrase ("four students
+    from the Faculty of Law and Jurisprudence": "Jurisprudence" is no victim): one with no
+    count of its own after a conjunct holding a preposition."""
+    out = conjs[:1]
+    for prev, conj in zip(conjs, conjs[1:], strict=False):
+        if _PREPOSITION.search(prev) and not _COUNTED.match(conj.strip()):
+            continue
+        out.append(conj)
+    return out
+
+
+def _np_range(np: str, forward: bool = False) -> Statement | None:
+    """A noun phrase's count: its conjuncts summed (attackers among them counted apart),
+    from the one next to the verb outwards (``forward``: the phrase follows the verb)."""
+    total_low, total_best, total_high, attackers = 0, 0, 0, 0
     seen = False
     best_known, high_known = True, True
-    for conj in _CONJ.split(np):
-        r = _conjunct_range(conj)
-        if r is None:
+    conjs = _inside_pp(_CONJ.split(np))
+    for k, conj in enumerate(conjs if forward else reversed(conjs)):
+        if k and not _looks_like_np(conj):
+            break
+        got = _conjunct_range(conj)
+        if got is None:
             continue
+        r, attacker = got
         seen = True
         total_low += r[0]
         if r[1] is None:
             best_known = False
         else:
             total_best += r[1]
+            attackers += r[1] if attacker else 0
         if r[2] is None:
             high_known = False
         else:
             total_high += r[2]
     if not seen:
         return None
-    return (total_low, total_best if best_known else None, total_high if high_known else None)
+    return (
+        (total_low, total_best if best_known else None, total_high if high_known else None),
+        attackers,
+    )
 
 
-def _larger(a: Range | None, b: Range | None) -> Range | None:
+def _value(r: Range) -> int:
+    return r[1] if r[1] is not None else r[0]
+
+
+def _add(a: Range, b: Range) -> Range:
+    best = None if a[1] is None or b[1] is None else a[1] + b[1]
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return (a[0] + b[0], best, high)
+
+
+def larger(a: Statement | None, b: Statement | None) -> Statement | None:
+    """Two statements of one toll: the larger, or the sum when one counts only attackers and
+    the other none ("the bomber blew himself up" and "killing five")."""
     if a is None:
         return b
     if b is None:
         return a
-    return a if (a[1] or a[0]) >= (b[1] or b[0]) else b
+    only_a = a[1] > 0 and a[1] == _value(a[0])
+    only_b = b[1] > 0 and b[1] == _value(b[0])
+    if only_a != only_b and (a[1] == 0 or b[1] == 0):
+        return _add(a[0], b[0]), a[1] + b[1]
+    return a if _value(a[0]) >= _value(b[0]) else b
 
 
 def _np_start(before: str, window: int = _NP_WINDOW) -> int:
@@ -226,35 +426,108 @@ def _kind(verb: str) -> str:
     return "killed" if _KILLED_VERB.match(verb) else "wounded"
 
 
+def _passive_np(clause: str, at: int) -> Statement | None:
+    """The statement whose noun phrase ends at ``at`` (before a passive verb)."""
+    before = clause[:at].rstrip(" ,")
+    start = _np_start(before)
+    np = before[start:]
+    if _SUBSET.match(np) and start > 0:
+        # "27 people, 20 of them children, were killed": the whole is before the subset.
+        head = before[:start].rstrip(" ,;:(")
+        start = _np_start(head)
+        np = head[start:]
+    if not 0 < len(np.split()) <= 14:
+        return None
+    found = _np_range(np)
+    extra = _BESIDES.search(before, max(0, start - 80), start)
+    if found is not None and extra is not None:
+        more = _np_range(extra.group("np"))
+        if more is not None:
+            found = (_add(found[0], more[0]), found[1] + more[1])
+    return found
+
+
+def _forward_np(text: str) -> Statement | None:
+    np = " " + text
+    stop = _NP_STOP.search(np)
+    np = np[: stop.start()] if stop else np
+    if not np.split() or len(np.split()) > 12:
+        return None
+    return _np_range(np, forward=True)
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
     low = clause.lower()
     if not rules.hit(rules.CASUALTY_STEMS, low):
         return Casualties(None, None)
-    found: dict[str, Range | None] = {"killed": None, "wounded": None}
+    found: dict[str, Statement | None] = {"killed": None, "wounded": None}
+
+    def note(kind: str, st: Statement | None) -> None:
+        found[kind] = larger(found[kind], st)
+
     passive = rules.hit(_PASSIVE_VERB_STEMS, low) and rules.hit(_PASSIVE_AUX_STEMS, low)
     for m in _PASSIVE.finditer(clause) if passive else ():
-        before = clause[: m.start()]
-        np = before[_np_start(before) :]
-        words = np.split()
-        if 0 < len(words) <= 14:
-            k = _kind(m.group("verb"))
-            found[k] = _larger(found[k], _np_range(np))
+        if m.group("neg") or m.group("neg2"):
+            continue  # "were not hurt": the absence rules read it
+        verb = m.group("verb") or m.group("died")
+        k = _kind(verb)
+        st = _passive_np(clause, m.start())
+        if st is not None and k == "killed":
+            also = _AS_WERE.match(clause, m.end())
+            more = _forward_np(also.group("np")) if also else None
+            if more is not None:
+                st = (_add(st[0], more[0]), st[1] + more[1])
+        note(k, st)
+    if rules.hit(_BARE_STEMS, low):
+        for m in _BARE.finditer(clause):
+            note(_kind(m.group("verb")), _np_range(m.group("np")))
     for pat, stems in ((_ELLIPTIC, _ELLIPTIC_STEMS), (_LEAVING, _LEAVING_STEMS)):
         if not rules.hit(stems, low):
             continue
         for m in pat.finditer(clause):
-            k = _kind(m.group("verb"))
-            if found[k] is None:
-                found[k] = _np_range(m.group("np"))
+            note(_kind(m.group("verb")), _np_range(m.group("np")))
     for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
         if m.group("np").lower().startswith("and "):
             continue  # "were killed and three others wounded": the elliptic rule's case
-        np = " " + m.group("np")
-        stop = _NP_STOP.search(np)
-        np = np[: stop.start()] if stop else np
-        if np.split() and len(np.split()) <= 12:
-            k = _kind(m.group("verb"))
-            found[k] = _larger(found[k], _np_range(np))
-    return Casualties(found["killed"], found["wounded"])
+        note(_kind(m.group("verb")), _forward_np(m.group("np")))
+    either: Range | None = None
+    if rules.hit(_NOUN_STEMS, low):
+        for m in _NOUN_COUNT.finditer(clause):
+            st = _np_range(m.group("np"))
+            noun = m.group("noun").lower()
+            if st is None:
+                continue
+            if noun == "casualties":
+                if st[0][2] is not None and (either is None or st[0][2] > (either[2] or 0)):
+                    either = (0, None, st[0][2])
+            else:
+                note("wounded" if noun == "injuries" else "killed", st)
+    if "toll" in low:
+        for m in _TOLL.finditer(clause):
+            note("killed", _np_range(m.group("np")))
+    if rules.hit(_SELF_STEMS, low):
+        for m in _SELF.finditer(clause):
+            if m.group("self").lower() != "themselves":
+                note("killed", ((1, 1, 1), 1))
+                continue
+            subject = _passive_np(clause, m.start())
+            if subject is not None and subject[0][1]:
+                note("killed", (subject[0], subject[0][1]))
+    if either is not None:
+        for k in ("killed", "wounded"):
+            if found[k] is None:
+                found[k] = (either, 0)
+    if rules.hit(_NONE_STEMS, low):
+        if _NONE_ANY.search(clause):
+            for k in ("killed", "wounded"):
+                found[k] = found[k] or (_ZERO, 0)
+        if _NONE_KILLED.search(clause):
+            found["killed"] = found["killed"] or (_ZERO, 0)
+    killed, wounded = found["killed"], found["wounded"]
+    return Casualties(
+        killed[0] if killed else None,
+        wounded[0] if wounded else None,
+        killed[1] if killed and killed[1] else None,
+    )

@@ -117,14 +117,30 @@ def _mode(values: list[Any]) -> Any:
 
 
 def _range(reports: list[dict], kind: str) -> tuple[Any, Any, Any]:
-    """Conservative across outlets: lowest low and best (ACLED), highest high."""
+    """Conservative across outlets: lowest low and best (ACLED), highest high. A zero with no
+    bound (killed inferred from a report of only wounded) yields to any toll another states."""
     rows = [r for r in reports if r.get(f"{kind}_low") is not None]
+    stated = [r for r in rows if not _inferred_zero(r, kind)]
+    rows = stated or rows
     if not rows:
         return None, None, None
     bests = [r[f"{kind}_best"] for r in rows if r.get(f"{kind}_best") is not None]
     highs = [r.get(f"{kind}_high") for r in rows]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return min(r[f"{kind}_low"] for r in rows), (min(bests) if bests else None), high
+
+
+def _inferred_zero(r: dict, kind: str) -> bool:
+    return r.get(f"{kind}_best") == 0 and r.get(f"{kind}_high") is None
+
+
+def _perpetrators_killed(reports: list[dict], killed_high: Any) -> Any:
+    """The most attackers any report says died (a report silent on them does not deny it),
+    never above the event's killed high."""
+    stated = [r["perpetrators_killed"] for r in reports if r.get("perpetrators_killed") is not None]
+    if not stated:
+        return None
+    return max(stated) if killed_high is None else min(max(stated), killed_high)
 
 
 def _toll(r: dict, kind: str) -> str | None:
@@ -148,7 +164,7 @@ def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
             else None
         ),
         "place_id": lambda r: r.get("place_id"),
-        "killed": lambda r: _toll(r, "killed"),
+        "killed": lambda r: None if _inferred_zero(r, "killed") else _toll(r, "killed"),
         "wounded": lambda r: _toll(r, "wounded"),
         "target": lambda r: r.get("target"),
         "weapon": lambda r: None if r.get("weapon") == "unknown" else r.get("weapon"),
@@ -514,6 +530,7 @@ def _event_row(
         "killed_low": kl,
         "killed_best": kb,
         "killed_high": kh,
+        "perpetrators_killed": _perpetrators_killed(rs, kh),
         "wounded_low": wl,
         "wounded_best": wb,
         "wounded_high": wh,

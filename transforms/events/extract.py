@@ -44,7 +44,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from transforms.events import classify, rules
-from transforms.events.casualties import Casualties, Range, count_casualties
+from transforms.events.casualties import Casualties, Range, count_casualties, larger
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
@@ -93,6 +93,7 @@ class Group:
     target: str | None = None
     killed: Range | None = None
     wounded: Range | None = None
+    perpetrators_killed: int = 0
     last_sentence: int = -1
     claim_span: tuple[int, int] | None = None
     claim_sentence: int = -1
@@ -156,11 +157,41 @@ def _clause_reasons(
 
 
 def _combine(a: Range | None, b: Range | None) -> Range | None:
-    """Two statements of one group's toll: the widest range both allow, the first best."""
+    """Two statements of one group's toll: the widest range both allow, the larger best (a
+    later sentence usually updates the toll: "the death toll rose to 9")."""
     if a is None or b is None:
         return a or b
     high = None if a[2] is None or b[2] is None else max(a[2], b[2])
-    return (min(a[0], b[0]), a[1] if a[1] is not None else b[1], high)
+    bests = [x for x in (a[1], b[1]) if x is not None]
+    return (min(a[0], b[0]), max(bests) if bests else None, high)
+
+
+def _report_tolls(own: Casualties, g: Group, n: int) -> Casualties:
+    """A report's toll: its own sentence's, else the group's (shared when the group holds
+    several attacks); one attack's statements across sentences keep the larger. A report of
+    only wounded killed nobody: killed ``(0, 0, None)`` (zero, with no bound stated)."""
+    if n <= 1:
+        killed = larger(
+            _statement(own.killed, own.perpetrators_killed),
+            _statement(g.killed, g.perpetrators_killed),
+        )
+        wounded = _combine(own.wounded, g.wounded)
+        k_range, perps = (killed[0], killed[1]) if killed else (None, 0)
+    else:
+        k_range = own.killed or _share(g.killed, n)
+        wounded = own.wounded or _share(g.wounded, n)
+        perps = own.perpetrators_killed or 0
+    if k_range is None and wounded is not None:
+        k_range = (0, 0, None)
+    if k_range is None or not perps:
+        return Casualties(k_range, wounded, None)
+    if k_range[2] is not None:
+        perps = min(perps, k_range[2])
+    return Casualties(k_range, wounded, perps)
+
+
+def _statement(r: Range | None, perps: int | None) -> tuple[Range, int] | None:
+    return None if r is None else (r, perps or 0)
 
 
 def _share(total: Range | None, n: int) -> Range | None:
@@ -384,10 +415,10 @@ class _Doc:
                 r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
                 r["date_method"] = "publication"
             own: Casualties = r.pop("_own")
-            killed = own.killed or _share(g.killed, n)
-            wounded = own.wounded or _share(g.wounded, n)
+            killed, wounded, perps = _report_tolls(own, g, n)
             r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
             r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded or (None, None, None)
+            r["perpetrators_killed"] = perps
             if killed or wounded:
                 r["confidence"] = min(1.0, r["confidence"] + rules.CONFIDENCE_BONUS["casualties"])
             self.reports.append(r)
@@ -512,6 +543,28 @@ class _Doc:
                 g.date = d
                 self.attacks_date = d
                 return
+
+    def _add_toll(self, g: Group, tolls: Casualties) -> None:
+        g.killed = _combine(g.killed, tolls.killed)
+        g.wounded = _combine(g.wounded, tolls.wounded)
+        g.perpetrators_killed = max(g.perpetrators_killed, tolls.perpetrators_killed or 0)
+
+    def read_toll(self, i: int) -> None:
+        """A sentence with no attack word stating a toll ("Fifteen people were injured.")
+        after the open group's attack: the group's toll, from its live clauses."""
+        g = self.group
+        if g is None or i - g.last_sentence > rules.CLUSTER_WINDOW:
+            return
+        s, e = self.spans[i]
+        sentence = self.text[s:e]
+        has_year = ("19" in sentence or "20" in sentence) and _YEARISH.search(sentence) is not None
+        reasons = _clause_reasons(sentence, self.pub if has_year else None, has_year)
+        live = ", ".join(sentence[cs:ce] for cs, ce, reason in reasons if reason is None)
+        tolls = count_casualties(_unsourced(live)) if live else Casualties(None, None)
+        if tolls.killed is None and tolls.wounded is None:
+            return
+        self._add_toll(g, tolls)
+        g.last_sentence = i
 
     def read_sentence(self, i: int) -> None:
         """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
@@ -723,8 +776,7 @@ class _Doc:
     ) -> None:
         """A place-less sentence's toll is the group's; with an attack and no claim, it makes
         one place-less attack."""
-        g.killed = _combine(g.killed, tolls.killed)
-        g.wounded = _combine(g.wounded, tolls.wounded)
+        self._add_toll(g, tolls)
         if (
             count is None
             and not g.reports
@@ -883,13 +935,11 @@ def extract_document(
                 k += 1
         # (read_attribution ignores a sentence past the open group's window: test that first)
         g = state.group
-        if (
-            not read
-            and g is not None
-            and i - g.last_sentence <= window
-            and rules.hit(rules.ATTRIBUTION_STEMS, low[s:e])
-        ):
-            state.read_attribution(i)
+        if not read and g is not None and i - g.last_sentence <= window:
+            if rules.hit(rules.ATTRIBUTION_STEMS, low[s:e]):
+                state.read_attribution(i)
+            if rules.hit(rules.CASUALTY_STEMS, low[s:e]) and _is_prose(text, s, e):
+                state.read_toll(i)
     state.close_group()
     return state.reports
 

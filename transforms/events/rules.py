@@ -67,8 +67,15 @@ NUMBER_WORDS = {
     "two": 2, "both": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# Tens that take a unit after them ("fifty-five", "twenty one"), and words that multiply the
+# number before them ("two hundred", "a thousand").
+TENS_WORDS = frozenset(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+)
+MULTIPLIER_WORDS = {"hundred": 100, "thousand": 1000, "dozen": 12}
 
 # --- lexicons -------------------------------------------------------------------------------
 
@@ -558,24 +565,59 @@ TARGETS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
 ]
 
-# Casualty verbs.
+# Casualty words: every clause stating a toll (or its absence) holds one of these stems.
 CASUALTY_STEMS = (
     "kill",
     "dead",
     "died",
+    "death",
+    "fatalit",
+    "casualt",
     "slain",
     "execut",
     "behead",
     "lives",
+    "perish",
+    "bodies",
+    "corpse",
+    "remains",
+    "toll",
     "wound",
     "injur",
     "hurt",
     "maim",
+    "harm",
+    "unscathed",
+    "themselves",
+    "himself",
+    "herself",
 )
 KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
-# Heads of noun phrases that name attackers, never victims.
+# Verbs whose subject died, with no auxiliary ("three guards died", "the driver perished").
+DIED = (
+    r"(?:died|perished|lost\s+(?:their|his|her)\s+lives?|succumbed\s+to\s+(?:their|his|her)\s+\w+)"
+)
+# Nouns that count the dead, the wounded, or either ("15 deaths", "32 injuries", "10 casualties").
+DEATH_NOUNS = r"(?:deaths|fatalities|bodies|corpses)"
+INJURY_NOUNS = r"(?:injuries)"
+EITHER_NOUNS = r"(?:casualties)"
+# An attacker's own death, stated reflexively ("blew himself up", "detonated themselves").
+SELF_DEATH = (
+    r"(?:blew|blow|blows|blowing|detonated|detonating|exploded|killed|killing)\s+"
+    r"(?P<self>himself|herself|themselves)"
+)
+# Words after a number that make it no head count: units of distance, weight, money, time.
+NOT_COUNT_WORDS = frozenset([
+    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
+    "meters", "metre", "meter", "m", "kg", "kilos", "kilograms", "kilogram", "pounds", "lbs",
+    "tons", "tonnes", "dollars", "usd", "percent", "per", "cent", "hours", "hour", "minutes",
+    "minute", "days", "day", "weeks", "week", "months", "month", "years", "year", "am", "pm",
+    "times", "rounds", "shells", "rockets", "missiles", "mortars", "bombs", "attacks", "vehicles",
+    "cars", "houses", "homes", "buildings", "villages", "towns",
+])  # fmt: skip
+# Heads of noun phrases that name attackers (counted as perpetrators when killed).
 ATTACKER_NOUNS = rx(
     r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|jihadists?|bombers?|"
-    r"terrorists?)\b"
+    r"terrorists?|perpetrators?|kidnappers?|infiltrators?)\b"
 )

@@ -1,4 +1,5 @@
-"""Killed and wounded as (low, best, high): numbers, words, vague quantities, attackers apart."""
+"""Killed and wounded as (low, best, high): numbers, words, vague quantities, attackers counted
+apart as perpetrators, stated absences, and numbers that are no toll."""
 
 from __future__ import annotations
 
@@ -31,8 +32,6 @@ from transforms.events.casualties import count_casualties
             (2, 2, 2),
             (3, 3, 3),
         ),
-        ("two gunmen were killed by the guards", None, None),  # attackers are not victims
-        ("a suicide bomber killed himself and four others", (4, 4, 4), None),
         ("the group carried out a pistol attack in the city", None, None),
         (
             "an attack left 25 members of the internal security forces dead and two others wounded",
@@ -41,9 +40,74 @@ from transforms.events.casualties import count_casualties
         ),
         ("two officials were killed and three others wounded in an attack", (2, 2, 2), (3, 3, 3)),
         ("the shelling killed 5 fighters and wounded two others", (5, 5, 5), (2, 2, 2)),
+        # Number words: compounds, hundreds, dozens.
+        ("Forty-three villagers were killed in the raid", (43, 43, 43), None),
+        ("ninety one people died and two hundred were injured", (91, 91, 91), (200, 200, 200)),
+        ("two dozen passengers were hurt", None, (24, 24, 24)),
+        ("a few shepherds were wounded", None, (2, 3, 5)),
+        # A subset is not added to its whole.
+        ("Thirty pilgrims, eight of them women, were killed near the shrine", (30, 30, 30), None),
+        ("the mortar killed nine people, including four children", (9, 9, 9), None),
+        # Conjuncts are summed; a clause before "and" is no conjunct.
+        ("five guards and three drivers were killed", (8, 8, 8), None),
+        ("a mine went off and four herders were killed", (4, 4, 4), None),
+        # Nouns of death and injury, the toll, bodies, executions, verbs of dying.
+        ("the blast led to the deaths of at least 9 people", (9, 9, None), None),
+        ("the rocket caused four fatalities and 11 injuries", (4, 4, 4), (11, 11, 11)),
+        ("the death toll has risen to 31", (31, 31, 31), None),
+        ("the remains of six workers were recovered from a well", (6, 6, 6), None),
+        ("eight captives were executed by the group", (8, 8, 8), None),
+        ("Two nurses died in the shelling", (2, 2, 2), None),
+        ("the raid left three fighters killed and five others wounded", (3, 3, 3), (5, 5, 5)),
+        ("Officials gave a first count of twelve dead and 30 wounded", (12, 12, 12), (30, 30, 30)),
+        ("the bomb killed four and injured another 15", (4, 4, 4), (15, 15, 15)),
+        # Missing is not wounded.
+        ("seven troops were killed and 3 others are missing", (7, 7, 7), None),
+        # "Casualties" is killed or wounded: a range, no death count.
+        ("the shelling caused 20 casualties", (0, None, 20), (0, None, 20)),
+        ("the bombing killed two and caused 20 casualties", (2, 2, 2), (0, None, 20)),
+        # Stated absences are zeros; a stated toll outranks them.
+        ("nobody was hurt in the explosion", (0, 0, 0), (0, 0, 0)),
+        ("the blast caused no casualties", (0, 0, 0), (0, 0, 0)),
+        ("the crew walked away unharmed", (0, 0, 0), (0, 0, 0)),
+        ("there were neither injuries nor deaths", (0, 0, 0), (0, 0, 0)),
+        ("no one was killed but three guards were wounded", (0, 0, 0), (3, 3, 3)),
+        ("one guard was killed and the others were unhurt", (1, 1, 1), (0, 0, 0)),
+        # Negated verbs state nothing by themselves.
+        ("the hostages were not killed", None, None),
+        # Numbers that are no tolls: ages, distances, dates, history, ordinals, prices.
+        ("a 14-year-old girl was killed", (1, 1, 1), None),
+        ("the car bomb went off 3 km from the base, killing two", (2, 2, 2), None),
+        ("the commander, who was killed in 2016, had founded the cell", None, None),
+        ("a soldier of the 4th brigade was wounded", None, (1, 1, 1)),
+        ("the price of bread rose to 500 pounds", None, None),
+        ("the toll road reopened on 3 May", None, None),
+        # The killers are no victims: a count followed by its object.
+        ("three gunmen killed two farmers", (2, 2, 2), None),
     ],
 )
 def test_counts(clause, killed, wounded):
     got = count_casualties(clause)
     assert got.killed == killed
     assert got.wounded == wounded
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "perpetrators"),
+    [
+        ("two gunmen were killed by the guards", (2, 2, 2), 2),
+        ("a suicide bomber killed himself and four others", (5, 5, 5), 1),
+        ("three suicide attackers blew themselves up at the gate", (3, 3, 3), 3),
+        ("the bomber blew himself up, killing six shoppers", (7, 7, 7), 1),
+        ("apart from the attacker, four passers-by died", (5, 5, 5), 1),
+        ("the clash left nine soldiers and four insurgents dead", (13, 13, 13), 4),
+        ("the driver was killed, as were two policemen", (3, 3, 3), None),
+        # Counter-examples: attackers who lived, victims only.
+        ("two gunmen killed a guard and fled", (1, 1, 1), None),
+        ("the bomber detonated a truck, killing 12 people", (12, 12, 12), None),
+    ],
+)
+def test_perpetrators_killed(clause, killed, perpetrators):
+    got = count_casualties(clause)
+    assert got.killed == killed
+    assert got.perpetrators_killed == perpetrators

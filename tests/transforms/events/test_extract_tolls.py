@@ -1,0 +1,111 @@
+"""A report's toll read from its document: later sentences, inferred zeros, attackers killed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.events import extract_reports, merge_events
+
+SUN = date(2026, 2, 22)
+
+
+def reports(corpus, places, entities, text):
+    documents, mentions = corpus(("d1", text, SUN, "A"))
+    return extract_reports(documents, mentions, places, entities).to_pylist()
+
+
+def tolls(r):
+    return (
+        (r["killed_low"], r["killed_best"], r["killed_high"]),
+        (r["wounded_low"], r["wounded_best"], r["wounded_high"]),
+        r["perpetrators_killed"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The wounded are in a later sentence with no attack word.
+        (
+            "A car bomb went off near a bakery in Raqqa on Feb 20, killing four people. "
+            "Nineteen others were taken to hospital with injuries. "
+            "Eleven of them were hurt badly.",
+            ((4, 4, 4), (11, 11, 11), None),
+        ),
+        # A later sentence updates the toll of the one attack.
+        (
+            "A roadside bomb struck a bus in Raqqa on Feb 20, killing three passengers. "
+            "The death toll later rose to seven.",
+            ((7, 7, 7), (None, None, None), None),
+        ),
+        # Only wounded: nobody was killed (an inferred zero, no bound).
+        (
+            "Gunmen opened fire on a checkpoint in Mayadin on Feb 20, wounding two guards.",
+            ((0, 0, None), (2, 2, 2), None),
+        ),
+        # A stated absence.
+        (
+            "A mortar shell hit a school in Mayadin on Feb 20. No one was hurt.",
+            ((0, 0, 0), (0, 0, 0), None),
+        ),
+        # The attacker's own death counts, apart.
+        (
+            "A suicide bomber blew himself up at a checkpoint in Raqqa on Feb 20, "
+            "killing three soldiers.",
+            ((4, 4, 4), (None, None, None), 1),
+        ),
+    ],
+)
+def test_report_toll(corpus, places, entities, text, expected):
+    got = reports(corpus, places, entities, text)
+    assert len(got) == 1
+    assert tolls(got[0]) == expected
+
+
+def test_a_toll_sentence_after_the_window_is_not_the_attacks(corpus, places, entities):
+    text = (
+        "Gunmen attacked a checkpoint in Raqqa on Feb 20, killing two soldiers. "
+        "The town has a market. It has a school. It has a clinic. It has a mill. "
+        "Twelve people were injured in a traffic accident."
+    )
+    got = reports(corpus, places, entities, text)
+    assert len(got) == 1
+    assert tolls(got[0]) == ((2, 2, 2), (None, None, None), None)
+
+
+def test_a_total_over_several_attacks_is_not_copied_into_each(corpus, places, entities):
+    text = (
+        "Islamic State claimed two attacks on Feb 20, one in Mayadin and one in Raqqa. "
+        "The attacks left nine people dead and no one else hurt."
+    )
+    got = reports(corpus, places, entities, text)
+    assert len(got) == 2
+    for r in got:
+        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 9)
+
+
+def test_merged_event_keeps_stated_tolls_and_dead_attackers(corpus, places, entities):
+    documents, mentions = corpus(
+        (
+            "a",
+            "A suicide bomber blew himself up at a checkpoint in Raqqa on Feb 21, "
+            "killing two soldiers and wounding five.",
+            SUN,
+            "Outlet A",
+        ),
+        (
+            "b",
+            "A bomb attack hit a checkpoint in Raqqa on Feb 21, wounding five soldiers.",
+            SUN,
+            "Outlet B",
+        ),
+    )
+    reps = extract_reports(documents, mentions, places, entities).to_pandas()
+    res = merge_events(reps, documents, places, entities)
+    (ev,) = res.events.to_pylist()
+    # Outlet B's inferred zero (it names only wounded) yields to A's stated three dead.
+    assert (ev["killed_low"], ev["killed_best"], ev["killed_high"]) == (3, 3, 3)
+    assert ev["perpetrators_killed"] == 1
+    assert "killed" not in {c["field"] for c in res.conflicts.to_pylist()}
