@@ -41,6 +41,7 @@ from transforms.events.rules import (
     ATTACKER_NOUNS,
     DEATH_NOUNS,
     DIED,
+    EITHER,
     EITHER_NOUNS,
     INJURY_NOUNS,
     KILLED,
@@ -49,6 +50,7 @@ from transforms.events.rules import (
     NUMBER_WORDS,
     SELF_DEATH,
     TENS_WORDS,
+    TO_DEATH,
     VAGUE_QUANTITIES,
     WOUNDED,
 )
@@ -74,7 +76,7 @@ _ADV = (
 # Passive: NP + aux + casualty verb; or NP + verb of dying. The NP is taken back to a boundary.
 _PASSIVE = re.compile(
     rf"\b(?:(?P<neg>not\s+|n't\s+|never\s+)?{_AUX}(?P<neg2>not\s+|never\s+)?{_ADV}"
-    rf"(?P<verb>{KILLED}|{WOUNDED})|{_ADV}(?P<died>{DIED}))\b",
+    rf"(?:(?P<either>{EITHER})|(?P<verb>{TO_DEATH}|{KILLED}|{WOUNDED}))|{_ADV}(?P<died>{DIED}))\b",
     re.IGNORECASE,
 )
 # Elliptic second passive: "... were killed and others wounded".
@@ -123,9 +125,18 @@ _NOUN_COUNT = re.compile(
 )
 # "the death toll rose to 12", "a toll of 9".
 _TOLL = re.compile(
-    rf"\btoll\b(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)"
+    rf"\btoll\b(?:(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)|"
+    rf"[^.;:]{{0,80}}?\b(?:rose|risen|climbed|jumped|increased|reached|hit)(?:\s+to)?)"
     rf"\s+(?P<np>{_QTY})",
     re.IGNORECASE,
+)
+# "tortured two men to death": the object of a verb of putting to death.
+_TO_DEATH_ACTIVE = re.compile(
+    r"\b\w+(?:ed|ing)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE
+)
+# "a family of five", "a group of 12": the count is the complement's.
+_COLLECTIVE = re.compile(
+    rf"^(?:an?|the)\s+(?:family|group|total|crowd|number)\s+of\s+(?={_QTY}\b)", re.IGNORECASE
 )
 _SELF = re.compile(SELF_DEATH, re.IGNORECASE)
 # Stated absences: nobody / no casualties / unharmed.
@@ -201,7 +212,7 @@ _COUNTED = re.compile(
     rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
 )
 _KILLED_VERB = re.compile(
-    rf"(?i){KILLED}|{DIED}|kill|shot|shooting|dead|execut|behead|death|lives|bodies|corpses|remains"
+    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shooting|dead|execut|behead|death|lives|bodies|corpses|remains"
 )
 # Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
 # only where one occurs (most casualty clauses lack "leaving", many an active verb).
@@ -219,8 +230,10 @@ _PASSIVE_VERB_STEMS = (
     "maimed",
     "perished",
     "succumbed",
+    "die",
+    "to death",
 )
-_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get", "died", "perish", "lives")
+_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get", "die", "perish", "lives")
 _ELLIPTIC_STEMS = ("and",)
 _LEAVING_STEMS = ("leav", "left")
 _ACTIVE_STEMS = ("kill", "wound", "injur", "dead", "execut", "behead", " of ")
@@ -255,8 +268,9 @@ _VERBISH = re.compile(
     r"\b(?:\w+ed|exploded|struck|hit|went|blew|was|were|is|are|has|had|have|opened|took)\b",
     re.IGNORECASE,
 )
+_FINITE = frozenset(["was", "were", "is", "are", "had", "has", "have"])
 _PARTICIPLE_ADJ = frozenset(
-    ["armed", "unidentified", "wounded", "injured", "masked", "killed", "detained", "kidnapped"]
+    ["armed", "unidentified", "masked", "detained", "kidnapped", "unnamed", "suspected"]
 )
 
 
@@ -287,6 +301,8 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
         return (1, 1, 1), first in ("himself", "herself")
     if first in _NONE_WORDS or low_conj.startswith("no one"):
         return _ZERO, attacker
+    if first in ("a", "an", "the"):
+        low_conj = _COLLECTIVE.sub("", low_conj)
     m = _QUALIFIER.match(_DETERMINER.sub("", low_conj))
     q = (m.group("q") or "").lower() if m else ""
     tok = m.group("n").lower() if m else ""
@@ -318,7 +334,9 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         if head in _SKIP_HEAD or head in NOT_COUNT_WORDS:
             return None
-        if head.endswith("s") and not head.endswith("ss"):
+        if head.endswith(("men", "people", "children", "police", "personnel")) or (
+            head.endswith("s") and not head.endswith("ss")
+        ):
             return (2, 2, None), attacker
         return (1, 1, 1), attacker
     if q in ("at least", "more than", "over"):
@@ -332,8 +350,12 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
 
 
 def _looks_like_np(conj: str) -> bool:
-    """A conjunct left of the one next to the verb is summed only if it is a noun phrase
-    ("six policemen and two civilians"), not a clause ("the bomb exploded and two died")."""
+    """A conjunct away from the verb is summed only if it is a noun phrase ("six policemen
+    and two civilians"), not a clause ("the bomb exploded and two died", "and damaging a
+    car")."""
+    words = conj.split()
+    if words and words[0].lower().endswith("ing"):
+        return False
     return all(w.lower() in _PARTICIPLE_ADJ for w in _VERBISH.findall(conj))
 
 
@@ -406,6 +428,11 @@ def larger(a: Statement | None, b: Statement | None) -> Statement | None:
     return a if _value(a[0]) >= _value(b[0]) else b
 
 
+def _larger_high(r: Range | None, high: int) -> Range:
+    """A count of killed-or-wounded: (0, unknown, the largest count)."""
+    return (0, None, high if r is None or r[2] is None else max(r[2], high))
+
+
 def _np_start(before: str, window: int = _NP_WINDOW) -> int:
     """Where the noun phrase before a passive verb starts: the end of the last _NP_START match
     in ``before`` (0 when none). The last match of a scan ends where the rightmost possible
@@ -451,6 +478,10 @@ def _forward_np(text: str) -> Statement | None:
     np = " " + text
     stop = _NP_STOP.search(np)
     np = np[: stop.start()] if stop else np
+    if stop and stop.group(0).strip().lower() in _FINITE:
+        # "killed one and another 8 were injured": the last conjunct is the next subject.
+        parts = _CONJ.split(np)
+        np = " ".join(parts[:-1]) if len(parts) > 1 else np
     if not np.split() or len(np.split()) > 12:
         return None
     return _np_range(np, forward=True)
@@ -467,13 +498,18 @@ def count_casualties(clause: str) -> Casualties:
     def note(kind: str, st: Statement | None) -> None:
         found[kind] = larger(found[kind], st)
 
+    either: Range | None = None
     passive = rules.hit(_PASSIVE_VERB_STEMS, low) and rules.hit(_PASSIVE_AUX_STEMS, low)
     for m in _PASSIVE.finditer(clause) if passive else ():
         if m.group("neg") or m.group("neg2"):
             continue  # "were not hurt": the absence rules read it
+        st = _passive_np(clause, m.start())
+        if m.group("either"):
+            if st is not None and st[0][2] is not None:
+                either = _larger_high(either, st[0][2])
+            continue
         verb = m.group("verb") or m.group("died")
         k = _kind(verb)
-        st = _passive_np(clause, m.start())
         if st is not None and k == "killed":
             also = _AS_WERE.match(clause, m.end())
             more = _forward_np(also.group("np")) if also else None
@@ -489,10 +525,16 @@ def count_casualties(clause: str) -> Casualties:
         for m in pat.finditer(clause):
             note(_kind(m.group("verb")), _np_range(m.group("np")))
     for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
-        if m.group("np").lower().startswith("and "):
+        if m.group("np").lower().startswith(("and ", "or ")):
             continue  # "were killed and three others wounded": the elliptic rule's case
+        if m.group("verb")[-2:].lower() == "ed" and clause[
+            max(0, m.start() - 6) : m.start()
+        ].lower().endswith(("the ", "those ")):
+            continue  # "the killed employees": an adjective
         note(_kind(m.group("verb")), _forward_np(m.group("np")))
-    either: Range | None = None
+    if "to death" in low:
+        for m in _TO_DEATH_ACTIVE.finditer(clause):
+            note("killed", _np_range(m.group("np")))
     if rules.hit(_NOUN_STEMS, low):
         for m in _NOUN_COUNT.finditer(clause):
             st = _np_range(m.group("np"))
@@ -500,8 +542,8 @@ def count_casualties(clause: str) -> Casualties:
             if st is None:
                 continue
             if noun == "casualties":
-                if st[0][2] is not None and (either is None or st[0][2] > (either[2] or 0)):
-                    either = (0, None, st[0][2])
+                if st[0][2] is not None:
+                    either = _larger_high(either, st[0][2])
             else:
                 note("wounded" if noun == "injuries" else "killed", st)
     if "toll" in low:

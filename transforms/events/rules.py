@@ -570,6 +570,7 @@ CASUALTY_STEMS = (
     "kill",
     "dead",
     "died",
+    " die",
     "death",
     "fatalit",
     "casualt",
@@ -596,8 +597,16 @@ KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
 # Verbs whose subject died, with no auxiliary ("three guards died", "the driver perished").
 DIED = (
-    r"(?:died|perished|lost\s+(?:their|his|her)\s+lives?|succumbed\s+to\s+(?:their|his|her)\s+\w+)"
+    r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|"
+    r"succumbed\s+to\s+(?:their|his|her)\s+\w+)"
 )
+# Killed or wounded, not saying which ("11 people were killed or wounded"): a casualty count.
+EITHER = (
+    r"(?:(?:either\s+)?(?:killed|dead)\s+or\s+(?:wounded|injured)|"
+    r"(?:wounded|injured)\s+or\s+killed)"
+)
+# Put to death by a named means: "beaten to death", "burned them to death".
+TO_DEATH = r"\w+(?:ed|en|nt)\s+to\s+death"
 # Nouns that count the dead, the wounded, or either ("15 deaths", "32 injuries", "10 casualties").
 DEATH_NOUNS = r"(?:deaths|fatalities|bodies|corpses)"
 INJURY_NOUNS = r"(?:injuries)"

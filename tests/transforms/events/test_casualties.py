@@ -111,3 +111,28 @@ def test_perpetrators_killed(clause, killed, perpetrators):
     got = count_casualties(clause)
     assert got.killed == killed
     assert got.perpetrators_killed == perpetrators
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        # The subject of the next clause is not the object of the first.
+        ("a shell killed two and another 6 were hurt", (2, 2, 2), (6, 6, 6)),
+        ("the blast killed a guard and damaging shops nearby", (1, 1, 1), None),
+        # Present tense, collective nouns, putting to death, rising tolls.
+        ("At least 3 people die in the fire set by the attackers", (3, 3, None), None),
+        ("a family of four was killed by the shell", (4, 4, 4), None),
+        ("two hostages were beaten to death", (2, 2, 2), None),
+        ("the captors burned a driver to death", (1, 1, 1), None),
+        ("the toll from the market bombing in the city has climbed to 19", (19, 19, 19), None),
+        # Killed or wounded, not saying which: a range for both.
+        ("9 people were killed or wounded in the blast", (0, None, 9), (0, None, 9)),
+        # Adjectives and irregular plurals.
+        ("the killed guards were named by the ministry", None, None),
+        ("the policemen were wounded", None, (2, 2, None)),
+    ],
+)
+def test_counts_more_kinds(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert got.killed == killed
+    assert got.wounded == wounded
