@@ -69,16 +69,20 @@ class Casualties(NamedTuple):
 _ZERO: Range = (0, 0, 0)
 
 _AUX = r"(?:(?:was|were|are|is|been|have\s+been|has\s+been|had\s+been|got|get)\s+)"
-_ADV = (
-    r"(?:(?:reportedly|also|all|both|later|allegedly|subsequently|critically|seriously|"
-    r"badly|slightly|fatally|mortally|lightly|gravely|instantly|immediately|confirmed)\s+)*"
+_ADV_WORDS = (
+    r"(?:reportedly|also|all|both|later|allegedly|subsequently|critically|seriously|"
+    r"badly|slightly|fatally|mortally|lightly|gravely|instantly|immediately|confirmed)"
 )
+_ADV = rf"(?:{_ADV_WORDS}\s+)*"
+# Adverbs ending the text before a verb of dying ("three guards later died").
+_TRAILING_ADV = re.compile(rf"(?:\s+{_ADV_WORDS})+$", re.IGNORECASE)
 # Passive: NP + aux + casualty verb; or NP + verb of dying. The NP is taken back to a boundary.
 _PASSIVE = re.compile(
     rf"\b(?:(?P<neg>not\s+|n't\s+|never\s+)?{_AUX}(?P<neg2>not\s+|never\s+)?{_ADV}"
-    rf"(?:(?P<either>{EITHER})|(?P<verb>{TO_DEATH}|{KILLED}|{WOUNDED}))|{_ADV}(?P<died>{DIED}))\b",
+    rf"(?:(?P<either>{EITHER})|(?P<verb>{TO_DEATH}|{KILLED}|{WOUNDED})))\b",
     re.IGNORECASE,
 )
+_DIED = re.compile(rf"\b(?P<died>{DIED})\b", re.IGNORECASE)
 # Elliptic second passive: "... were killed and others wounded".
 _ELLIPTIC = re.compile(
     rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?P<verb>{WOUNDED}|{KILLED})\b", re.IGNORECASE
@@ -123,6 +127,10 @@ _NOUN_COUNT = re.compile(
     rf"{EITHER_NOUNS})\b",
     re.IGNORECASE,
 )
+_NOUN_AT = re.compile(rf"\b(?:{DEATH_NOUNS}|{INJURY_NOUNS}|{EITHER_NOUNS})\b", re.IGNORECASE)
+# Characters before a verb or noun where the count phrase ending at it may start (a qualifier,
+# a number and three words), and after it where a lookahead may read.
+_REACH_BACK, _REACH_ON = 90, 30
 # "the death toll rose to 12", "a toll of 9".
 _TOLL = re.compile(
     rf"\btoll\b(?:(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)|"
@@ -233,13 +241,24 @@ _PASSIVE_VERB_STEMS = (
     "die",
     "to death",
 )
-_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get", "die", "perish", "lives")
+_PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get")
+_DIED_STEMS = (" die", "perish", "lives", "succumb")
 _ELLIPTIC_STEMS = ("and",)
 _LEAVING_STEMS = ("leav", "left")
 _ACTIVE_STEMS = ("kill", "wound", "injur", "dead", "execut", "behead", " of ")
 _BARE_STEMS = ("dead", "killed", "wounded", "injured", "hurt", "maimed")
 _NOUN_STEMS = ("death", "fatalit", "bodies", "corpse", "injuries", "casualt")
-_NONE_STEMS = ("no", "neither", "without", "unharmed", "unhurt", "unscathed")
+_NONE_STEMS = (
+    "no ",
+    "nobody",
+    "no-one",
+    "none",
+    "neither",
+    "without",
+    "unharmed",
+    "unhurt",
+    "unscathed",
+)
 _SELF_STEMS = ("himself", "herself", "themselves")
 _PRONOUN_ONE = frozenset(["him", "her", "himself", "herself"])
 _SKIP_HEAD = frozenset(
@@ -428,6 +447,19 @@ def larger(a: Statement | None, b: Statement | None) -> Statement | None:
     return a if _value(a[0]) >= _value(b[0]) else b
 
 
+def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], clause: str, group: str) -> list:
+    """Matches of ``pattern`` whose ``group`` is at a match of ``anchor``, scanned only near
+    each anchor (a scan of the whole clause tries a quantity at every word)."""
+    out, seen = [], set()
+    for a in anchor.finditer(clause):
+        lo, hi = max(0, a.start() - _REACH_BACK), min(len(clause), a.end() + _REACH_ON)
+        for m in pattern.finditer(clause, lo, hi):
+            if m.start(group) == a.start() and m.span() not in seen:
+                seen.add(m.span())
+                out.append(m)
+    return out
+
+
 def _larger_high(r: Range | None, high: int) -> Range:
     """A count of killed-or-wounded: (0, unknown, the largest count)."""
     return (0, None, high if r is None or r[2] is None else max(r[2], high))
@@ -456,6 +488,8 @@ def _kind(verb: str) -> str:
 def _passive_np(clause: str, at: int) -> Statement | None:
     """The statement whose noun phrase ends at ``at`` (before a passive verb)."""
     before = clause[:at].rstrip(" ,")
+    if "ly" in before[-14:] or "also" in before[-6:] or "all" in before[-5:]:
+        before = _TRAILING_ADV.sub("", before)
     start = _np_start(before)
     np = before[start:]
     if _SUBSET.match(np) and start > 0:
@@ -500,15 +534,19 @@ def count_casualties(clause: str) -> Casualties:
 
     either: Range | None = None
     passive = rules.hit(_PASSIVE_VERB_STEMS, low) and rules.hit(_PASSIVE_AUX_STEMS, low)
-    for m in _PASSIVE.finditer(clause) if passive else ():
-        if m.group("neg") or m.group("neg2"):
+    matches = list(_PASSIVE.finditer(clause)) if passive else []
+    if rules.hit(_DIED_STEMS, low):
+        matches += _DIED.finditer(clause)
+    for m in matches:
+        died = m.re is _DIED
+        if not died and (m.group("neg") or m.group("neg2")):
             continue  # "were not hurt": the absence rules read it
         st = _passive_np(clause, m.start())
-        if m.group("either"):
+        if not died and m.group("either"):
             if st is not None and st[0][2] is not None:
                 either = _larger_high(either, st[0][2])
             continue
-        verb = m.group("verb") or m.group("died")
+        verb = m.group("died") if died else m.group("verb")
         k = _kind(verb)
         if st is not None and k == "killed":
             also = _AS_WERE.match(clause, m.end())
@@ -536,7 +574,7 @@ def count_casualties(clause: str) -> Casualties:
         for m in _TO_DEATH_ACTIVE.finditer(clause):
             note("killed", _np_range(m.group("np")))
     if rules.hit(_NOUN_STEMS, low):
-        for m in _NOUN_COUNT.finditer(clause):
+        for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):
             st = _np_range(m.group("np"))
             noun = m.group("noun").lower()
             if st is None:
