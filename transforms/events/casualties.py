@@ -215,6 +215,9 @@ _VICTIM_HEADS = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[a-z]+")
+# A conjunct led by a number ("150 soldiers"), and a bare noun with no determiner ("policemen").
+_NUMBER_LED = re.compile(rf"(?:\d|(?:{_NUMWORD})\b)", re.IGNORECASE)
+_BARE_NOUN = re.compile(r"^\s*[a-z][\w-]*\s*$")
 _PREPOSITION = re.compile(r"\s(?:of|from|in|at|with|for|on)\s", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
@@ -379,12 +382,15 @@ def _looks_like_np(conj: str) -> bool:
 
 
 def _inside_pp(conjs: list[str]) -> list[str]:
-    """Drop a conjunct that continues the previous one's prepositional phrase ("four students
-    from the Faculty of Law and Jurisprudence": "Jurisprudence" is no victim): one with no
-    count of its own after a conjunct holding a preposition."""
+    """Drop a conjunct with no count of its own that continues the previous one: its
+    prepositional phrase ("four students from the Faculty of Law and Jurisprudence":
+    "Jurisprudence" is no victim) or its count ("150 soldiers and policemen": 150 in all)."""
     out = conjs[:1]
     for prev, conj in zip(conjs, conjs[1:], strict=False):
-        if _PREPOSITION.search(prev) and not _COUNTED.match(conj.strip()):
+        if not _COUNTED.match(conj.strip()) and (
+            _PREPOSITION.search(prev)
+            or (_NUMBER_LED.match(prev.strip()) and _BARE_NOUN.match(conj))
+        ):
             continue
         out.append(conj)
     return out

@@ -127,6 +127,9 @@ def test_perpetrators_killed(clause, killed, perpetrators):
         ("the toll from the market bombing in the city has climbed to 19", (19, 19, 19), None),
         # Killed or wounded, not saying which: a range for both.
         ("9 people were killed or wounded in the blast", (0, None, 9), (0, None, 9)),
+        # A bare noun after a counted one shares its count; with its own count it adds.
+        ("40 guards and drivers were executed", (40, 40, 40), None),
+        ("40 guards and 3 drivers were executed", (43, 43, 43), None),
         # Adjectives and irregular plurals.
         ("the killed guards were named by the ministry", None, None),
         ("the policemen were wounded", None, (2, 2, None)),
