@@ -21,6 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+import wof  # noqa: E402  (seeds/reference/wof.py)
 
 from transforms.entities.keys import name_key, strip_accents  # noqa: E402
 from transforms.entities.lexicon import STOPWORDS  # noqa: E402
@@ -82,6 +85,12 @@ GOVERNORATE_ALIASES = {
     "IQ.18": "Salah ad Din|Salahuddin|Salah al-Din|Saladin",
     "IQ.19": "Halabja",
 }
+# The one spelling of each governorate in every row's ``admin1``: GeoNames' ASCII admin1 name,
+# except where that is no English name.
+GOVERNORATE_NAMES = {
+    "IQ.11": "Erbil", "IQ.12": "Karbala", "IQ.19": "Halabja", "SY.08": "Rif Dimashq",
+    "SY.13": "Damascus",
+}  # fmt: skip
 # Capitals of a state whose governorate bears the same name: the bare name means the city.
 NATIONAL_CAPITALS = {"170654", "98182"}  # Damascus, Baghdad
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
@@ -112,106 +121,212 @@ def join(values) -> str:
 
 
 # --------------------------------------------------------------------------- places
+def governorate_name(code: str, ascii_name: str) -> str:
+    """The one spelling of a governorate in ``admin1`` (the convention in README.md)."""
+    return GOVERNORATE_NAMES.get(code) or ascii_name
+
+
 def build_places(data: Path) -> list[dict]:
     admin1: dict[str, tuple[str, str, str]] = {}
     for line in (data / "geonames/admin1CodesASCII.txt").read_text("utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
-        admin1[code] = (name, ascii_name, gid)
-    towns: list[dict] = []
+        if code[:2] in COUNTRIES:
+            admin1[code] = (name, ascii_name, gid)
+    gov_name = {code: governorate_name(code, a) for code, (_n, a, _g) in admin1.items()}
     with open(data / "geonames/cities500_SY_IQ.tsv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh, delimiter="\t"):
-            aliases = [r["name"], *(r["alternatenames"] or "").split(",")]
-            towns.append(
-                {
-                    "place_id": r["geonameid"],
-                    "name": r["name"],
-                    "admin1": r["admin1_name"],
-                    "admin1_code": f"{r['country_code']}.{r['admin1_code']}",
-                    "admin2": "",
-                    "country_code": r["country_code"],
-                    "latitude": float(r["latitude"]),
-                    "longitude": float(r["longitude"]),
-                    "feature_code": "PPL",
-                    "precision": "town",
-                    "aliases": join(a for a in map(clean_alias, aliases) if a),
-                    "population": int(r["population"] or 0),
-                    "seat_of": "",
-                }
-            )
-    rows: list[dict] = []
-    for code, (name, ascii_name, gid) in sorted(admin1.items()):
-        if code[:2] not in COUNTRIES:
-            continue
-        own = [name, ascii_name, *GOVERNORATE_ALIASES.get(code, "").split("|")]
-        own_keys = {name_key(a) for a in own if a}
-        seat = None
-        for t in towns:  # the seat shares the governorate's name ("Deir ez-Zor", "Ar Raqqah")
-            if (
-                t["admin1_code"] == code
-                and own_keys & {name_key(a) for a in t["aliases"].split("|")}
-                and (seat is None or t["population"] > seat["population"])
-            ):
-                seat = t
-        aliases = [*own, *(f"{a} {w}" for a in own if a for w in ("province", "governorate"))]
-        if seat is not None:
-            seat["seat_of"] = gid
-            seat["feature_code"] = "PPLC" if seat["place_id"] in NATIONAL_CAPITALS else "PPLA"
-            aliases += seat["aliases"].split("|")
-        rows.append(
-            {
-                "place_id": gid,
-                "name": name,
-                "admin1": name,
-                "admin2": "",
-                "country_code": code[:2],
-                "latitude": seat["latitude"] if seat else None,
-                "longitude": seat["longitude"] if seat else None,
-                "feature_code": "ADM1",
-                "precision": "governorate",
-                "aliases": join(a for a in aliases if a),
-                "population": seat["population"] if seat else 0,
-                "seat_of": "",
-            }
-        )
-    for line in (data / "geonames/admin2Codes.txt").read_text("utf-8").splitlines():
-        code, name, ascii_name, gid = line.split("\t")
-        if code[:2] not in COUNTRIES:
-            continue
-        a1 = ".".join(code.split(".")[:2])
-        base = re.sub(r"\s+District$", "", ascii_name)
-        seat = next(
-            (
-                t
-                for t in towns
-                if t["admin1_code"] == a1
-                and name_key(base) in {name_key(a) for a in t["aliases"].split("|")}
-            ),
-            None,
-        )
-        rows.append(
-            {
-                "place_id": gid,
-                "name": name,
-                "admin1": admin1[a1][0] if a1 in admin1 else "",
-                "admin2": name,
-                "country_code": code[:2],
-                "latitude": seat["latitude"] if seat else None,
-                "longitude": seat["longitude"] if seat else None,
-                "feature_code": "ADM2",
-                "precision": "district",
-                "aliases": join([name, ascii_name, f"{base} district", f"{base} District"]),
-                "population": 0,
-                "seat_of": "",
-            }
-        )
+        geonames_towns = {r["geonameid"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    wof_rows = wof.read(data / "whosonfirst/sy_iq_places.tsv")
+    regions = wof.region_codes(wof_rows, admin1)
+    districts, district_of = build_districts(data, wof_rows, regions, gov_name)
+    used = {d["place_id"] for d in districts} | {gid for _n, _a, gid in admin1.values()}
+    towns = wof.town_rows(
+        wof_rows, regions, gov_name, district_of, geonames_towns, clean_alias, used
+    )
+    seen = {t["place_id"] for t in towns}
+    towns += [_geonames_town(r, gov_name) for k, r in geonames_towns.items() if k not in seen]
+    rows = [_governorate(code, admin1[code], gov_name[code], towns) for code in sorted(admin1)]
+    rows += _with_seats(districts, towns)
     for t in towns:
         t.pop("admin1_code")
+        t["match"] = "" if t.pop("prominent") else "cue"
         rows.append(t)
     rows += foreign_cities(data, admin1)
     with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             rows.append({**r, "population": 0, "seat_of": ""})
-    return rows
+    return [{c: r.get(c, "") for c in PLACE_COLUMNS} | _native(r) for r in rows]
+
+
+# Columns of places.csv, in order (see README.md).
+PLACE_COLUMNS = [
+    "place_id", "name", "admin1", "admin2", "country_code", "latitude", "longitude",
+    "feature_code", "precision", "aliases", "population", "seat_of", "name_native",
+    "names_arabic", "wikidata_id", "match",
+]  # fmt: skip
+
+
+def _native(row: dict) -> dict:
+    return {"name_native": row.get("name_native") or row["name"]}
+
+
+def _geonames_town(r: dict, gov_name: dict[str, str]) -> dict:
+    """A GeoNames ``cities500`` town that Who's On First lacks."""
+    aliases = [r["name"], *(r["alternatenames"] or "").split(",")]
+    code = f"{r['country_code']}.{r['admin1_code']}"
+    return {
+        "place_id": r["geonameid"],
+        "name": wof.plain_name(r["name"]),
+        "admin1": gov_name.get(code, r["admin1_name"]),
+        "admin1_code": code,
+        "admin2": "",
+        "country_code": r["country_code"],
+        "latitude": float(r["latitude"]),
+        "longitude": float(r["longitude"]),
+        "feature_code": "PPL",
+        "precision": "town",
+        "aliases": join(a for a in map(clean_alias, [wof.ascii_name(r["name"]), *aliases]) if a),
+        "population": int(r["population"] or 0),
+        "seat_of": "",
+        "name_native": r["name"],
+        "names_arabic": join(a for a in aliases if wof._ARABIC.search(a)),
+        "prominent": True,
+    }
+
+
+def _governorate(code: str, names: tuple[str, str, str], english: str, towns: list[dict]):
+    """A governorate's row; its seat town (sharing its name) gets ``seat_of``."""
+    name, ascii_name, gid = names
+    own = [english, name, ascii_name, *GOVERNORATE_ALIASES.get(code, "").split("|")]
+    own_keys = {name_key(a) for a in own if a}
+    seat = None
+    for t in towns:  # the seat shares the governorate's name ("Deir ez-Zor", "Ar Raqqah")
+        if (
+            t["admin1_code"] == code
+            and t["population"] > 0
+            and own_keys & {name_key(a) for a in t["aliases"].split("|")}
+            and (seat is None or t["population"] > seat["population"])
+        ):
+            seat = t
+    aliases = [*own, *(f"{a} {w}" for a in own if a for w in ("province", "governorate"))]
+    if seat is not None:
+        seat["seat_of"] = gid
+        seat["feature_code"] = "PPLC" if seat["place_id"] in NATIONAL_CAPITALS else "PPLA"
+        aliases += seat["aliases"].split("|")
+    return {
+        "place_id": gid,
+        "name": english,
+        "admin1": english,
+        "admin2": "",
+        "country_code": code[:2],
+        "latitude": seat["latitude"] if seat else None,
+        "longitude": seat["longitude"] if seat else None,
+        "feature_code": "ADM1",
+        "precision": "governorate",
+        "aliases": join(a for a in aliases if a),
+        "population": seat["population"] if seat else 0,
+        "seat_of": "",
+        "name_native": name,
+        "names_arabic": seat["names_arabic"] if seat else "",
+    }
+
+
+def build_districts(data: Path, wof_rows: list[dict], regions: dict, gov_name: dict):
+    """District rows (GeoNames admin2, plus the WOF counties GeoNames lacks), and a function
+    giving a WOF place's district name."""
+    rows: list[dict] = []
+    by_key: dict[tuple[str, str], str] = {}  # (admin1 code, name key) -> district name
+    for line in (data / "geonames/admin2Codes.txt").read_text("utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        a1 = ".".join(code.split(".")[:2])
+        if code[:2] not in COUNTRIES or a1 not in gov_name:
+            continue
+        base = _district_base(ascii_name)
+        english = f"{base} District"
+        by_key[(a1, name_key(base))] = english
+        rows.append(_district(gid, english, gov_name[a1], code[:2], [name, ascii_name]))
+    county_name: dict[str, str] = {}
+    for r in wof_rows:
+        a1 = regions.get(r["region_id"])
+        if r["placetype"] != "county" or a1 is None:
+            continue
+        spellings = [r["name"], *wof.split(r["eng_names"]), *wof.split(r["latin_variants"])]
+        found = next(
+            (by_key[(a1, name_key(_district_base(s)))] for s in spellings
+             if (a1, name_key(_district_base(s))) in by_key),
+            None,
+        )  # fmt: skip
+        if found is not None:  # a GeoNames district: WOF gives its point when it has none
+            row = next(d for d in rows if d["name"] == found and d["admin1"] == gov_name[a1])
+            if not row["latitude"]:
+                row["latitude"], row["longitude"] = float(r["latitude"]), float(r["longitude"])
+        else:
+            base = _district_base(wof.english_name(r))
+            found = f"{base} District"
+            # bare county names ("Balad") stay the towns': a district is named as one
+            latin = [f"{_district_base(s)} District" for s in spellings if wof.latin(s)]
+            rows.append(
+                _district(f"wof:{r['wof_id']}", found, gov_name[a1], r["country"], latin)
+                | {"latitude": float(r["latitude"]), "longitude": float(r["longitude"]),
+                   "wikidata_id": r["wd_id"]}
+            )  # fmt: skip
+            by_key[(a1, name_key(base))] = found
+        county_name[r["wof_id"]] = found
+    return rows, lambda row: county_name.get(row["county_id"], "")
+
+
+def _with_seats(districts: list[dict], towns: list[dict]) -> list[dict]:
+    """Districts with the coordinates of their same-named town ("Mayadin District", Mayadin),
+    and, where no town of the governorate bears it, their bare name ("Balad Ruz")."""
+    by_key: dict[tuple[str, str], dict] = {}
+    for t in sorted(towns, key=lambda t: -t["population"]):
+        for a in t["aliases"].split("|"):
+            by_key.setdefault((t["admin1"], name_key(a)), t)
+    out = []
+    for d in districts:
+        bare = [
+            _district_base(a) for a in d["aliases"].split("|") if re.search(r"(?i)district$", a)
+        ]
+        seat = next(
+            (
+                by_key[(d["admin1"], name_key(b))]
+                for b in bare
+                if (d["admin1"], name_key(b)) in by_key
+            ),
+            None,
+        )
+        if seat is not None and not d["latitude"]:
+            d = {**d, "latitude": seat["latitude"], "longitude": seat["longitude"]}
+        elif seat is None:
+            d = {**d, "aliases": join([*d["aliases"].split("|"), *(b for b in bare if " " in b)])}
+        out.append(d)
+    return out
+
+
+def _district_base(name: str) -> str:
+    name = wof.ascii_name(name)
+    name = re.sub(r"\s+District$", "", name, flags=re.I)
+    name = re.sub(r"^(?:Qada'?|Qadha'?|Markaz|Qeza-i|Mintaqat)\s+", "", name, flags=re.I)
+    return wof.plain_name(name)
+
+
+def _district(pid: str, name: str, admin1: str, country: str, spellings: list[str]) -> dict:
+    bases = [_district_base(s) for s in [name, *spellings]]
+    aliases = [name, *spellings, *(f"{b} {w}" for b in bases for w in ("district", "District"))]
+    return {
+        "place_id": pid,
+        "name": name,
+        "admin1": admin1,
+        "admin2": name,
+        "country_code": country,
+        "latitude": None,
+        "longitude": None,
+        "feature_code": "ADM2",
+        "precision": "district",
+        "aliases": join(aliases),
+        "population": 0,
+        "seat_of": "",
+        "name_native": spellings[0] if spellings else name,
+    }
 
 
 def foreign_cities(data: Path, admin1: dict[str, tuple[str, str, str]]) -> list[dict]:

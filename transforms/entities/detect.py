@@ -145,7 +145,8 @@ def _mentions_of(
     """
     norm = normalise(text)
     guard_words: list[int] = []
-    hits = known_hits(text, norm, registry, guard_words)
+    muted: list[tuple[int, int]] = []  # minor places' names without a place cue
+    hits = known_hits(text, norm, registry, guard_words, muted)
     datelines = placing.dateline_spans(text)
     places, entities = registry.places, registry.entities
     # row tails (start, end, surface, entity_id, place_id, entity_type, method, score, role),
@@ -186,7 +187,10 @@ def _mentions_of(
     rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
     ends = list(map(_END, hits))  # increasing: hits do not overlap
     # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
-    runs = name_runs(text, dict(map(_SPAN_OF_HIT, hits)))
+    # (a minor place's name without a cue is no other name either: "Al Baghdadi" never
+    # becomes Baghdad by a fuzzy match)
+    covered = dict(map(_SPAN_OF_HIT, hits))
+    runs = name_runs(text, {**dict(muted), **covered} if muted else covered)
     for r_start, r_end in runs:
         hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
         j = hi
@@ -338,15 +342,60 @@ def _settle_places(
             if gov != town:
                 cued.setdefault(cands, (gov, town))
     places = registry.places
-    for idx, start, end, ids, method, score in pending:
+    areas = _containers(found, pending, registry) if own else []
+    # in document order: each choice joins the context of the ones after it
+    for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
         if len(ids) == 1:
             place = places[ids[0]]
         else:
             gov, town, cands = own[idx]
             if gov == town:
                 gov, town = cued.get(cands, (gov, town))
-            place = placing.choose_place(ids, registry, gov, town, countries, admin1s)
+            within = _within(text, start, end, areas)
+            place = placing.choose_place(ids, registry, gov, town, countries, admin1s, within)
+            if not place.cue:
+                countries[place.country_code] = countries.get(place.country_code, 0) + 1
+                if place.admin1:
+                    admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
+
+
+_AREA_PRECISIONS = frozenset({"governorate", "district", "country"})
+# What may stand between a place and the area holding it in one sentence: no sentence end.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _containers(found: list[tuple], pending: list[tuple], registry: Registry) -> list:
+    """(start, end, names) of the document's governorate, district and country mentions,
+    settled or still pending (a pending span's governorate and district readings count)."""
+    places = registry.places
+    out = []
+    for row in found:
+        if len(row) > 2 and row[4] is not None:
+            p = places[row[4]]
+            if p.precision in _AREA_PRECISIONS:
+                out.append((row[0], row[1], frozenset({p.admin2 or p.admin1 or p.country_code})))
+    for _idx, start, end, ids, _m, _s in pending:
+        names = frozenset(
+            (p.admin2 if p.precision == "district" else p.admin1 or p.country_code)
+            for p in map(places.__getitem__, ids)
+            if p.precision in _AREA_PRECISIONS
+        )
+        if names and len(ids) > len(names):
+            out.append((start, end, names))
+    return out
+
+
+def _within(text: str, start: int, end: int, areas: list) -> frozenset[str] | None:
+    """The areas the sentence of ``text[start:end]`` names around it ("X, Diyala province",
+    "X in the Balad Ruz district", "the Y countryside"), as admin1/admin2/country names."""
+    names: set[str] = set()
+    for a, b, area in areas:
+        if a < b and (b <= start or a >= end) and (a, b) != (start, end):
+            lo, hi = (b, start) if b <= start else (end, a)
+            if hi - lo <= 120 and _SENTENCE_END.search(text, lo, hi) is None:
+                names |= area
+    return frozenset(names) if names else None
 
 
 class DetectedText(NamedTuple):

@@ -44,6 +44,8 @@ _GLUED = re.compile(rf"^e([{_SUN}])\1(?=[a-z]{{2}})")
 
 def strip_accents(text: str) -> str:
     """Diacritics removed, compatibility forms folded (``Deïr`` -> ``Deir``, ``ﬁ`` -> ``fi``)."""
+    if text.isascii():
+        return text  # (most names: nothing to fold)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

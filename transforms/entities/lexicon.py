@@ -97,3 +97,21 @@ ORG_AFTER = _words(
 ARTICLE_PREFIXES = "al|el|ad|ed|ar|er|as|es|ash|esh|az|ez|an|en|at|et"
 # A capitalised word that can join two capitalised words inside one proper name.
 NAME_JOINERS = _words("al el bin ibn bint abu abd abdul of de la du ad ar as ash az ez and")
+
+# Cues that a capitalised name is a place (``matcher.place_cued``): a minor village's name
+# ("Ahmad Khamis", "Salam") counts only with one of them. The word right before the name ...
+PLACE_CUE_BEFORE = _words(
+    """in near outside around at into inside toward towards between reached entered stormed
+    captured recaptured shelled bombed village villages town towns hamlet farms"""
+)
+# ... "<one of these> of" before it ("the village of", "40 km east of", "the outskirts of") ...
+PLACE_CUE_OF = _words(
+    """village villages town towns city hamlet outskirts countryside area areas district
+    subdistrict suburb suburbs vicinity west east north south northwest northeast southwest
+    southeast km kilometres kilometers miles outside near residents people"""
+)
+# ... or the word right after it ("Ahmad Khamis village", "the Salam area").
+PLACE_CUE_AFTER = _words(
+    """village villages town area district subdistrict sub-district countryside neighbourhood
+    neighborhood farms farm checkpoint crossing road highway desert"""
+)

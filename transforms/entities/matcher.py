@@ -24,9 +24,12 @@ from transforms.entities.lexicon import (
     FUNCTION_WORDS,
     NAME_JOINERS,
     PERSON_TITLES,
+    PLACE_CUE_AFTER,
+    PLACE_CUE_BEFORE,
+    PLACE_CUE_OF,
     STOPWORDS,
 )
-from transforms.entities.registry import GUARD, Pattern, Registry, normalise
+from transforms.entities.registry import CUE, GUARD, Pattern, Registry, normalise
 
 
 class Hit(NamedTuple):
@@ -71,16 +74,50 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
     return surface != surface.lower()
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z-]+)[\s,]+(?:the\s+)?$")
+_OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+# "Ahmad Khamis, Balad Ruz district", "Salam in Diyala province", "X, Syria": a container
+# after the name (a governorate, district or country of the conflict).
+_CONTAINER_AFTER = re.compile(
+    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:[Pp]rovince|[Gg]overnorate|"
+    r"[Dd]istrict|[Ss]ub-?district|countryside)\b|(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:Syria|Iraq)\b)"
+)
+
+
+def place_cued(text: str, start: int, end: int) -> bool:
+    """A place cue around ``text[start:end]``: a cue word right before it ("in", "near", "the
+    village of", "40 km east of"), one right after it ("village", "area"), or a container
+    after it (", Y province", " in Y district"). Never when it owns something ("Salam's")."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    before = text[max(0, start - 40) : start]
+    m = _OF_BEFORE.search(before)
+    if m is not None and m.group(1).lower() in PLACE_CUE_OF:
+        return True
+    m = _WORD_BEFORE.search(before)
+    if m is not None and m.group(1).lower() in PLACE_CUE_BEFORE:
+        return True
+    after = text[end : end + 60]
+    word = after.split(None, 1)[0].strip(".,;:").lower() if after.strip() else ""
+    return word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None
+
+
 _FIRST = itemgetter(0)
 _WIDE = 1 << 20  # longer than any alias
 
 
 def known_hits(
-    text: str, norm: str, registry: Registry, guard_words: list[int] | None = None
+    text: str,
+    norm: str,
+    registry: Registry,
+    guard_words: list[int] | None = None,
+    muted: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, Pattern]]:
     """Non-overlapping registry alias hits in ``text`` (``norm = normalise(text)``), in order,
     as plain (start, end, pattern) tuples (the fields of ``Hit``: cheaper to build). The
-    starts of guarded-name words (``Registry.guards_flagged``) go to ``guard_words``.
+    starts of guarded-name words (``Registry.guards_flagged``) go to ``guard_words``; the
+    spans of minor places' names found without a place cue (no hits) go to ``muted``.
 
     Overlaps go to the leftmost, then the longest hit (then the first found). The automaton
     reports hits by end, so the selection is kept as a stack: a hit that overlaps the kept
@@ -115,10 +152,20 @@ def known_hits(
             if guard_words is not None:
                 guard_words.append(start)
             continue
+        elif case == CUE:
+            surface = text[start:end]
+            if surface == surface.lower():
+                continue
+            if not place_cued(text, start, end):
+                if muted is not None:
+                    muted.append((start, end))
+                continue
         if end < top:
             if guard_words is not None:
                 guard_words.clear()
-            return _select_sorted(text, norm, registry, guard_words)
+            if muted is not None:
+                muted.clear()
+            return _select_sorted(text, norm, registry, guard_words, muted)
         top = end
         if start >= last_end:
             keep((start, end, pat))
@@ -164,7 +211,11 @@ def _with_leads(text: str, kept: list[tuple[int, int, Pattern]]) -> list:
 
 
 def _select_sorted(
-    text: str, norm: str, registry: Registry, guard_words: list[int] | None = None
+    text: str,
+    norm: str,
+    registry: Registry,
+    guard_words: list[int] | None = None,
+    muted: list[tuple[int, int]] | None = None,
 ) -> list:
     """``known_hits`` by sorting every hit (by start, the longest first, then the first
     found): the general case, for the rare texts whose hits do not come in order of end."""
@@ -187,6 +238,14 @@ def _select_sorted(
             if guard_words is not None:
                 guard_words.append(start)
             continue
+        elif case == CUE:
+            surface = text[start:end]
+            if surface == surface.lower():
+                continue
+            if not place_cued(text, start, end):
+                if muted is not None:
+                    muted.append((start, end))
+                continue
         found.append((start * _WIDE + start - end, start, end, pat))
     found.sort(key=_FIRST)
     kept = []

@@ -28,6 +28,8 @@ PRIORITY_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
 # 'governorate' or 'town': what a name shared by a governorate and its seat means by default.
 SHARED_NAME_DEFAULT = "governorate"
 _PRECISION_RANK = {"governorate": 0, "town": 1, "district": 2, "region": 3, "country": 4}
+# Among towns of equal population (most villages have none): seats of larger areas first.
+_FEATURE_RANK = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPL": 4}
 
 # "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", at the start of a line.
 DATELINE = re.compile(
@@ -108,21 +110,53 @@ def choose_place(
     town_cue: bool,
     countries: Mapping[str, int],
     admin1s: Mapping[str, int] | None = None,
+    within: frozenset[str] | None = None,
 ) -> Place:
-    """One place among a span's candidates (rules in the module docstring)."""
+    """One place among a span's candidates (rules in the module docstring). ``within``: the
+    governorates, districts and countries the sentence names around the span (its containers)."""
     key = (tuple(ids), gov_cue, town_cue)
     plan = registry.place_cache.get(key)
     if plan is None:
         plan = registry.place_cache[key] = _candidates(ids, registry, gov_cue, town_cue)
     if isinstance(plan, Place):
         return plan
+    if within:
+        inside = [c for c in plan if within & _areas(c[0])]
+        plan = inside or plan
 
     def rank(c: tuple) -> tuple:
-        _p, country, admin1, fixed = c
+        p, country, admin1, fixed = c
         near = admin1s.get(admin1, 0) if admin1s and admin1 else 0
-        return (-countries.get(country, 0), -near, *fixed)
+        # a minor village wins only by context: its governorate named in the document
+        return (p.cue and not near, -countries.get(country, 0), -near, *fixed)
 
-    return min(plan, key=rank)[0]
+    ranked = sorted(plan, key=rank)
+    best = ranked[0][0]
+    if best.cue and len(ranked) > 1 and rank(ranked[1])[:-1] == rank(ranked[0])[:-1]:
+        # several equal villages, no context: one place listed twice (records a few km
+        # apart), else the coarsest level they agree on (their governorate)
+        tied = [c[0] for c in ranked if rank(c)[:-1] == rank(ranked[0])[:-1]]
+        if not _one_spot(tied):
+            gov = registry.governorate(best.admin1) if len({p.admin1 for p in tied}) == 1 else None
+            return gov or best
+    return best
+
+
+# Same-named records closer than this (degrees, about 10 km) are one place listed twice.
+SAME_SPOT_DEGREES = 0.1
+
+
+def _one_spot(places: list[Place]) -> bool:
+    lats = [p.latitude for p in places if p.latitude is not None]
+    lons = [p.longitude for p in places if p.longitude is not None]
+    if len(lats) < len(places) or len(lons) < len(places):
+        return False
+    return max(lats) - min(lats) <= SAME_SPOT_DEGREES and max(lons) - min(lons) <= SAME_SPOT_DEGREES
+
+
+def _areas(p: Place) -> frozenset[str]:
+    """The names of the areas holding ``p``: its governorate, district and country."""
+    return frozenset(a for a in (p.admin1, p.admin2, p.country_code) if a)
 
 
 def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool):
@@ -151,7 +185,13 @@ def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: boo
             if p.country_code in PRIORITY_COUNTRIES
             else len(PRIORITY_COUNTRIES)
         )
-        return (prio, _PRECISION_RANK.get(p.precision, 9), -p.population, p.place_id)
+        return (
+            _PRECISION_RANK.get(p.precision, 9),
+            -p.population,
+            _FEATURE_RANK.get(p.feature_code, 5),
+            prio,
+            p.place_id,
+        )
 
     return [(p, p.country_code, p.admin1, fixed(p)) for p in cands]
 

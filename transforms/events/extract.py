@@ -279,7 +279,9 @@ class _Doc:
             p = self._place_of(m)
             if p is None or p["precision"] == "country":
                 continue
-            if self.text.startswith(("'s", "’s"), m.end):
+            if self.text.startswith(("'s", "’s"), m.end) and not _possessive_venue(
+                self.text, m.end, p
+            ):
                 continue  # "the Kurdistan Region's counter-terrorism service": an owner
             found.append((m, p))
         kept: list[tuple[Mention, dict]] = []
@@ -823,6 +825,22 @@ def _attribute(g: Group, perp: str | None, attribution: str) -> None:
             r["perpetrator_id"], r["actor1"], r["attribution"] = perp, perp, attribution
             if r["actor2"] == perp:
                 r["actor2"] = None
+
+
+# "Baghdad's Sadr City", "Aleppo's main square": a town's possessive names a part of it,
+# unless what it owns is a body ("Mosul's governor", "Basra's provincial council").
+_OWNED_BODY = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}?(?:governor|council|government|mayor|police chief|chief|"
+    r"officials?|authorities|leaders?|residents|people|population|spokes\w+|forces)\b",
+    re.IGNORECASE,
+)
+
+
+def _possessive_venue(text: str, end: int, place: dict) -> bool:
+    """A place name followed by "'s" that still names where something happened."""
+    if place["precision"] not in ("town", "district", "governorate"):
+        return False
+    return _OWNED_BODY.match(text, end, end + 60) is None
 
 
 def rank(place: dict) -> int:

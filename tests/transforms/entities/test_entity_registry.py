@@ -55,7 +55,8 @@ def test_load_registry_is_built_once_per_process():
 
 def test_committed_reference_files_stay_small():
     total = sum(p.stat().st_size for p in Path(REFERENCE_DIR).glob("*.csv"))
-    assert total < 3_000_000
+    # the Who's On First gazetteer (30k places with their spellings) is most of it
+    assert total < 8_000_000
 
 
 def test_reference_readme_credits_the_sources():

@@ -1,0 +1,112 @@
+"""The Who's On First gazetteer at work: village coverage, false-positive control, context.
+
+Sentences are written for these tests; the villages are real gazetteer entries (Ahmad Khamis
+in Diyala's Balad Ruz district, two villages called Al Baghdadi: one in Anbar, Iraq, one in
+Deir ez-Zor, Syria; two villages called Qaryat Huzayran in Diyala).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+AHMAD_KHAMIS = "6784310"
+BAGHDADI_ANBAR, BAGHDADI_DEIR = "94598", "171951"
+BAGHDAD_CITY, BAGHDAD_GOV = "98182", "98180"
+DIYALA, SALAH_AD_DIN = "96965", "91695"
+BALAD_RUZ_DISTRICT = "9166680"
+
+
+def _places(detect, text: str) -> dict[str, str]:
+    m = detect(text)
+    m = m[m.entity_type == "place"]
+    return dict(zip(m.surface, m.place_id, strict=True))
+
+
+def test_the_gazetteer_holds_every_village_with_its_district_and_governorate(registry):
+    towns = [p for p in registry.places.values() if p.precision == "town"]
+    assert len(towns) > 29_000
+    syria_iraq = [p for p in towns if p.country_code in {"SY", "IQ"}]
+    assert all(p.admin1 and p.latitude is not None for p in syria_iraq)
+    assert sum(bool(p.admin2) for p in syria_iraq) > 0.9 * len(syria_iraq)
+    village = registry.places[AHMAD_KHAMIS]
+    assert (village.admin1, village.admin2) == ("Diyala", "Balad Ruz District")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked the village of Ahmad Khamis overnight.",
+        "A roadside bomb exploded near Ahmad Khamis on Monday.",
+        "Two farmers were killed in Ahmad Khamis, Balad Ruz district.",
+        "Militants stormed Ahmad Khamis village before dawn.",
+    ],
+)
+def test_a_village_is_found_with_a_place_cue(detect, text):
+    assert _places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmad Khamis, a local official, said the road was closed.",
+        "The governor met Ahmad Khamis on Sunday.",
+        "Salam Hassan, a farmer, said two shells landed nearby.",
+        "In Ahmad Khamis's view the truce will hold.",
+    ],
+)
+def test_a_village_name_that_is_a_person_needs_a_cue(detect, text):
+    found = _places(detect, text)
+    assert AHMAD_KHAMIS not in found.values()
+    assert not any(s.startswith("Salam") for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("A car bomb exploded in Al Baghdadi, Anbar province, killing three.", BAGHDADI_ANBAR),
+        ("A car bomb exploded in Al Baghdadi in Deir ez-Zor province.", BAGHDADI_DEIR),
+        ("Shelling hit Al Baghdadi, Syria, on Friday.", BAGHDADI_DEIR),
+        ("Shelling hit Al Baghdadi in western Iraq on Friday.", BAGHDADI_ANBAR),
+    ],
+)
+def test_the_container_named_around_a_name_decides(detect, text, place_id):
+    found = _places(detect, text)
+    assert found.get("Al Baghdadi") == place_id
+    assert BAGHDAD_CITY not in found.values()  # a name holding another's never becomes it
+
+
+def test_the_documents_other_places_decide_without_a_container(detect):
+    text = (
+        "Fighting flared across Anbar on Tuesday. Later a mortar round fell in Al Baghdadi, "
+        "wounding a child."
+    )
+    assert _places(detect, text)["Al Baghdadi"] == BAGHDADI_ANBAR
+    text = "Fighting flared in Deir ez-Zor on Tuesday. Later a shell fell in Al Baghdadi."
+    assert _places(detect, text)["Al Baghdadi"] == BAGHDADI_DEIR
+
+
+def test_a_district_named_decides_against_a_similar_town_elsewhere(detect):
+    text = "Gunmen killed two shepherds in the Balad Ruz district of Diyala."
+    found = _places(detect, text)
+    assert found.get("Balad Ruz district") == BALAD_RUZ_DISTRICT
+    assert "98112" not in found.values()  # Balad, the town in Salah ad Din
+
+
+def test_equal_villages_without_context_resolve_to_their_governorate(detect):
+    # two villages of this name, both in Diyala, 25 km apart: only the governorate is sure
+    found = _places(detect, "A bomb killed a guard in Qaryat Huzayran on Monday.")
+    assert found.get("Qaryat Huzayran") == DIYALA
+
+
+def test_a_governorate_name_beats_a_same_named_village(detect):
+    assert _places(detect, "Militants attacked a university in Anbar.")["Anbar"] == "99592"
+
+
+def test_place_names_are_plain_ascii_and_the_native_forms_are_kept(registry):
+    mayadin = registry.places["173480"]
+    assert mayadin.name == "Mayadin" and mayadin.name_native == "Mayādīn"
+    assert "الميادين" in mayadin.names_arabic and "Al Mayadin" in mayadin.aliases
+    assert registry.places["163808"].name == "Palmyra"
+    assert all(p.name.isascii() for p in registry.places.values())
+    governorates = {p.name for p in registry.places.values() if p.precision == "governorate"}
+    assert {"Diyala", "Erbil", "Karbala", "Damascus", "Deir ez-Zor"} <= governorates
