@@ -212,6 +212,7 @@ def event_reports() -> list[Spec]:
         *_span(),
         *_event_coding(),
         _in_set("date_method", vocab.DATE_METHODS),
+        _in_set("geo_precision", vocab.GEO_PRECISIONS),
         _w(BETWEEN, column="confidence", min_value=0, max_value=1),
     ]
 

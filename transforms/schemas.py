@@ -104,8 +104,13 @@ PLACES = pa.schema(
         ("longitude", pa.float64()),
         ("feature_code", pa.string()),
         ("precision", pa.string()),  # 'town' | 'district' | 'governorate' | 'region' | 'country'
+        ("name_native", pa.string()),  # the source's spelling, diacritics kept ("Mayādīn")
+        ("names_arabic", pa.list_(pa.string())),
+        ("aliases", pa.list_(pa.string())),  # every Latin-script spelling, the name included
+        ("population", pa.int64()),
+        ("wikidata_id", pa.string()),
     ],
-    metadata={"grain": "one row per gazetteer place (GeoNames id or curated id)"},
+    metadata={"grain": "one row per gazetteer place (GeoNames id, wof: or curated id)"},
 )
 
 ENTITY_MENTIONS = pa.schema(
@@ -145,6 +150,7 @@ EVENT_REPORTS = pa.schema(
         ("place_id", pa.string()),
         ("location_text", pa.string()),
         ("admin1", pa.string()),
+        ("geo_precision", pa.string()),  # ACLED's 1-3: 2 when named as a reference ("near X")
         ("perpetrator_id", pa.string()),
         # ACLED's two sides (entity ids): actor1 the initiator (the perpetrator), actor2 the
         # other side (an actor attacked, or the second party named to a clash)

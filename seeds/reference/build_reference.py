@@ -57,7 +57,7 @@ GOVERNORATE_ALIASES = {
     "SY.04": "Raqqa|Raqqah|al-Raqqa|Rakka",
     "SY.05": "Suwayda|Sweida|Suweida|al-Suwayda|As-Suwayda|Sweida",
     "SY.06": "Daraa|Deraa|Dar'a",
-    "SY.07": "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Dayr az-Zawr|Deir el-Zour",
+    "SY.07": "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Deirezzor|Dayr az-Zawr|Deir el-Zour",
     "SY.08": "Rif Dimashq|Rif-Dimashq|Damascus countryside|Rural Damascus|Reef Damascus",
     "SY.09": "Aleppo|Halab",
     "SY.10": "Hama|Hamah",

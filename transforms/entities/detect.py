@@ -27,11 +27,12 @@ from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
 from transforms.entities.keys import name_key
 from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
-from transforms.entities.matcher import known_hits, make_piece, name_runs
+from transforms.entities.matcher import known_hits, make_piece, name_runs, place_cued
 from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
     KEY_SCORE,
     country_swap,
+    needs_cue,
     pick_target,
     resolve_run,
     resolve_surface,
@@ -171,6 +172,8 @@ def _mentions_of(
             if ent.entity_type == "person":
                 ante.add(a, surface, ent.entity_id)
             return
+        if method != "alias" and needs_cue(registry, ids) and not place_cued(text, a, b):
+            return  # a minor place's name by key, without a place cue: no place
         if len(ids) == 1:
             place = places[ids[0]]
             countries[place.country_code] = countries.get(place.country_code, 0) + 1
@@ -283,7 +286,7 @@ def _mentions_of(
                         (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
                          ent.entity_type, res[1], res[2], None)
                     )  # fmt: skip
-                else:
+                elif not needs_cue(registry, ids) or place_cued(text, p_start, p_end):
                     pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
                     add((p_start, p_end))
     # guarded names last: any other reading of the span wins
@@ -374,16 +377,21 @@ def _containers(found: list[tuple], pending: list[tuple], registry: Registry) ->
         if len(row) > 2 and row[4] is not None:
             p = places[row[4]]
             if p.precision in _AREA_PRECISIONS:
-                out.append((row[0], row[1], frozenset({p.admin2 or p.admin1 or p.country_code})))
+                out.append((row[0], row[1], frozenset({_area_name(p)})))
     for _idx, start, end, ids, _m, _s in pending:
         names = frozenset(
-            (p.admin2 if p.precision == "district" else p.admin1 or p.country_code)
+            _area_name(p)
             for p in map(places.__getitem__, ids)
             if p.precision in _AREA_PRECISIONS
         )
-        if names and len(ids) > len(names):
+        if names:
             out.append((start, end, names))
     return out
+
+
+def _area_name(p: Place) -> str:
+    """The name a governorate, district or country goes by in its places' rows."""
+    return (p.admin2 if p.precision == "district" else p.admin1) or p.country_code
 
 
 def _within(text: str, start: int, end: int, areas: list) -> frozenset[str] | None:

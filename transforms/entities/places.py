@@ -218,3 +218,46 @@ def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
         if after is not None and after.group(1).lower().strip(".,;:") in METONYM_VERBS:
             return "metonym"
     return None
+
+
+# A place named as a reference point rather than as the venue: "near X", "40 km east of X",
+# "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road".
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|outside|around)|\boutskirts\s+of|\bcountryside\s+of|\bvicinity\s+of"
+    r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
+    r"|\b(?:road|highway)\s+(?:between|from|linking|connecting)"
+    r"|\bdesert\s+(?:\w+\s+)?of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:countryside|outskirts|desert|(?:road|highway)\b|"
+    r"[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+(?:road|highway)\b)",
+)
+# "the X - Y road", "the road between X and Y": Y, the far end, names no second venue.
+_ROAD_FAR_END_BEFORE = re.compile(
+    r"(?:[-–—]\s*|\b(?:road|highway)\s+(?:between|from|linking|connecting)\s+[\w'’ -]{2,40}?"
+    r"\s+(?:and|to|with)\s+)$",
+    re.IGNORECASE,
+)
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway)\b", re.IGNORECASE)
+
+
+def relative(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is named as a reference point ("near X",
+    "40 km east of X", "X countryside", "on the X - Y road"): the event is around it."""
+    return (
+        _RELATIVE_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _RELATIVE_AFTER.match(text, end) is not None
+    )
+
+
+def road_far_end(text: str, start: int, end: int) -> bool:
+    """Whether the place is the far end of a road named by both ends ("Palmyra" in "on the
+    Deir ez-Zor - Palmyra road", "Tikrit" in "the road between Kirkuk and Tikrit")."""
+    m = _ROAD_FAR_END_BEFORE.search(text, max(0, start - 70), start)
+    if m is None:
+        return False
+    if m.group(0).lstrip()[:1] in "-–—":  # "X - Y road": the road word must follow Y
+        return _ROAD_AFTER.match(text, end) is not None
+    return True

@@ -177,6 +177,8 @@ class Registry:
         self.places: dict[str, Place] = {p.place_id: p for p in places}
         self.patterns: dict[str, Pattern] = {}
         self.key_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # minor places by key: found by key only (never fuzzy), and only with a place cue
+        self.weak_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         for e in entities:
             for a in e.aliases:
@@ -229,6 +231,7 @@ class Registry:
                 elif self.entities[tid].entity_type != "government":
                     pat.fixed, pat.entity = (kind, [tid]), self.entities[tid]
         self.key_index = dict(self.key_index)
+        self.weak_keys = dict(self.weak_keys)
         # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
         for k in self.key_index:
@@ -245,8 +248,9 @@ class Registry:
         self._governorates: dict[str, Place] | None = None
 
     def _add_alias(self, alias: str, target: tuple[str, str], weak: bool = False) -> None:
-        """Index ``alias`` for ``target``; a ``weak`` one (a minor place's) stays out of the
-        key and fuzzy indexes: only its exact spelling, with a cue, names the place."""
+        """Index ``alias`` for ``target``; a ``weak`` one (a minor place's) goes to
+        ``weak_keys``, out of the key and fuzzy indexes: with a cue, its exact spelling or its
+        key names the place, a fuzzy match never does."""
         alias = alias.strip()
         norm = normalise(strip_accents(alias)).strip()
         if len(norm.replace(" ", "")) < 2:
@@ -257,10 +261,12 @@ class Registry:
         pat.forms.add(alias)
         if target not in pat.targets:
             pat.targets.append(target)
+        key = name_key(alias)
         if weak:
             pat.weak.add(target)
+            if key and target not in self.weak_keys[key]:
+                self.weak_keys[key].append(target)
             return
-        key = name_key(alias)
         if key and target not in self.key_index[key]:
             self.key_index[key].append(target)
 
@@ -314,7 +320,9 @@ class Registry:
         """The governorate place named ``admin1`` (the ``admin1`` convention), if any."""
         if self._governorates is None:
             self._governorates = {
-                p.admin1: p for p in self.places.values() if p.precision == "governorate"
+                p.admin1: p
+                for p in self.places.values()
+                if p.precision == "governorate" and p.admin1
             }
         return self._governorates.get(admin1) if admin1 else None
 
@@ -359,6 +367,11 @@ class Registry:
                 "longitude": p.longitude,
                 "feature_code": p.feature_code,
                 "precision": p.precision,
+                "name_native": p.name_native or p.name,
+                "names_arabic": list(p.names_arabic),
+                "aliases": list(p.aliases),
+                "population": p.population,
+                "wikidata_id": p.wikidata_id,
             }
             for p in self.places.values()
         ]

@@ -50,8 +50,8 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
     key = name_key(surface)
     if not key or key in STOPWORDS:
         return None
-    hit = registry.key_index.get(key)
-    if hit:
+    hit = registry.key_index.get(key) or registry.weak_keys.get(key)
+    if hit:  # (a minor place's key: ``needs_cue`` tells the caller to look for a cue)
         return list(hit), "key", KEY_SCORE
     ntok = key.count(" ") + 1
     if ntok == 1 and len(key) < FUZZY_SINGLE_MIN_LEN:
@@ -64,6 +64,12 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
     if best is None:
         return None
     return list(registry.key_index[best[0]]), "fuzzy", round(best[1] / 100.0, 4)
+
+
+def needs_cue(registry: Registry, ids: list[str]) -> bool:
+    """Whether place candidates ``ids`` are all minor places (``Place.cue``)."""
+    places = registry.places
+    return all(places[i].cue for i in ids)
 
 
 def pick_target(

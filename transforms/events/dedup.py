@@ -519,7 +519,7 @@ def _event_row(
         "country_code": place.get("country_code") if place else None,
         "latitude": place.get("latitude") if place else None,
         "longitude": place.get("longitude") if place else None,
-        "geo_precision": rules.GEO_PRECISION.get(place["precision"]) if place else None,
+        "geo_precision": _geo_precision(rs, place),
         "perpetrator": names.get(perp) if perp else None,
         "perpetrator_id": perp,
         "actor1": names.get(perp) if perp else None,
@@ -541,3 +541,16 @@ def _event_row(
         "last_reported": max(pubs) if pubs else None,
         "has_conflict": False,
     }
+
+
+def _geo_precision(rs: list[dict], place: dict | None) -> str | None:
+    """The event's ACLED geo_precision: the finest its reports at its place give ("in X"
+    beats "near X"), else the place's own level."""
+    if place is None:
+        return None
+    codes = [
+        r["geo_precision"]
+        for r in rs
+        if r.get("place_id") == place["place_id"] and r.get("geo_precision")
+    ]
+    return min(codes) if codes else rules.GEO_PRECISION.get(place["precision"])

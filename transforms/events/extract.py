@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from transforms.entities import places as placing
 from transforms.events import classify, rules
 from transforms.events.casualties import Casualties, Range, count_casualties, larger
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
@@ -279,6 +280,8 @@ class _Doc:
             p = self._place_of(m)
             if p is None or p["precision"] == "country":
                 continue
+            if placing.road_far_end(self.text, m.start, m.end):
+                continue  # "the Deir ez-Zor - Palmyra road": the road starts at the first
             if self.text.startswith(("'s", "’s"), m.end) and not _possessive_venue(
                 self.text, m.end, p
             ):
@@ -473,6 +476,7 @@ class _Doc:
             "place_id": p["place_id"] if p else None,
             "location_text": m.surface if m else None,
             "admin1": p.get("admin1") if p else None,
+            "geo_precision": self._geo_precision(m, p) if m and p else None,
             "perpetrator_id": perp,
             "actor1": perp,
             "actor2": actor2,
@@ -483,6 +487,14 @@ class _Doc:
             "_own": own or Casualties(None, None),
             "_from_group": from_group,
         }
+
+    def _geo_precision(self, m: Mention, p: dict) -> str | None:
+        """ACLED's code for the place: one finer than a governorate named as a reference
+        point ("near X", "40 km east of X", "the X - Y road") is ``2``, not ``1``."""
+        code = rules.GEO_PRECISION.get(p["precision"])
+        if code == "1" and placing.relative(self.text, m.start, m.end):
+            return "2"
+        return code
 
     def dates_of(self, i: int, anchor: date | None = None) -> list[DateRef]:
         """Date expressions of sentence ``i`` (document offsets), resolved against publication
@@ -830,8 +842,9 @@ def _attribute(g: Group, perp: str | None, attribution: str) -> None:
 # "Baghdad's Sadr City", "Aleppo's main square": a town's possessive names a part of it,
 # unless what it owns is a body ("Mosul's governor", "Basra's provincial council").
 _OWNED_BODY = re.compile(
-    r"['’]s\s+(?:\w+\s+){0,2}?(?:governor|council|government|mayor|police chief|chief|"
-    r"officials?|authorities|leaders?|residents|people|population|spokes\w+|forces)\b",
+    r"['’]s\s+(?:\w+\s+){0,2}?(?:governor|council|government|mayor|police|security|chief|"
+    r"officials?|authorities|leaders?|residents|people|population|spokes\w+|forces|army|"
+    r"military|health|operations|directorate|department|office|administration)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,111 @@
+"""Relative places ("near X", "40 km east of X", "on the X - Y road") keep X as the place with
+ACLED's coarser geo_precision, and events carry the plain English name of their place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from transforms.entities import detect_mentions
+from transforms.entities import places as placing
+from transforms.events import extract_reports, merge_events
+from warehouse.reference import load_registry
+
+MAYADIN, PALMYRA, DEIR_CITY = "173480", "163808", "170794"
+
+
+@pytest.fixture(scope="module")
+def chain():
+    registry = load_registry()
+    places = registry.places_table().to_pandas()
+    entities = registry.entities_table().to_pandas()
+
+    def run(*texts: str):
+        docs = pd.DataFrame(
+            {
+                "doc_id": [f"d{i}" for i in range(len(texts))],
+                "text": list(texts),
+                "published_date": [date(2026, 3, 2)] * len(texts),
+                "source": [f"s{i}" for i in range(len(texts))],
+            }
+        )
+        mentions = detect_mentions(docs, registry).to_pandas()
+        reports = extract_reports(docs, mentions, places, entities).to_pandas()
+        return reports, merge_events(reports, docs, places, entities)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "is_relative"),
+    [
+        ("Gunmen attacked a checkpoint near Mayadin.", True),
+        ("A bomb exploded 40 km east of Mayadin.", True),
+        ("Shelling hit the outskirts of Mayadin.", True),
+        ("Clashes in the desert south of Mayadin.", True),
+        ("Raids in the Mayadin countryside.", True),
+        ("A convoy was hit on the Mayadin - Palmyra road.", True),
+        ("A bomb exploded in Mayadin.", False),
+        ("Gunmen attacked the town of Mayadin.", False),
+        ("Mayadin residents buried the dead.", False),
+    ],
+)
+def test_a_place_named_as_a_reference_point(text, is_relative):
+    start = text.index("Mayadin")
+    assert placing.relative(text, start, start + len("Mayadin")) is is_relative
+
+
+@pytest.mark.parametrize(
+    ("text", "far_end"),
+    [
+        ("A convoy was hit on the Mayadin - Palmyra road.", "Palmyra"),
+        ("Gunmen ambushed a bus on the road between Mayadin and Palmyra.", "Palmyra"),
+    ],
+)
+def test_the_far_end_of_a_road_is_no_venue(text, far_end):
+    start = text.index(far_end)
+    assert placing.road_far_end(text, start, start + len(far_end))
+    first = text.index("Mayadin")
+    assert not placing.road_far_end(text, first, first + len("Mayadin"))
+    counter = "A bomb exploded in Mayadin and another in Palmyra."
+    start = counter.index("Palmyra")
+    assert not placing.road_far_end(counter, start, start + len("Palmyra"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Gunmen killed two soldiers near Mayadin on Sunday.", "2"),
+        ("Gunmen killed two soldiers 40 km east of Mayadin on Sunday.", "2"),
+        ("Gunmen killed two soldiers in Mayadin on Sunday.", "1"),
+    ],
+)
+def test_relative_places_resolve_to_the_town_with_coarser_precision(chain, text, code):
+    reports, result = chain(text)
+    assert reports.place_id.tolist() == [MAYADIN]
+    assert reports.geo_precision.tolist() == [code]
+    event = result.events.to_pandas().iloc[0]
+    assert (event.location, event.admin1, event.geo_precision) == ("Mayadin", "Deir ez-Zor", code)
+
+
+def test_a_road_attack_is_one_event_at_its_first_town(chain):
+    reports, _ = chain("A roadside bomb killed three soldiers on the Mayadin - Palmyra road.")
+    assert reports.place_id.tolist() == [MAYADIN]
+    assert reports.geo_precision.tolist() == ["2"]
+
+
+def test_the_finest_report_sets_the_events_precision(chain):
+    _, result = chain(
+        "Gunmen killed two soldiers near Mayadin on Sunday.",
+        "Gunmen killed two soldiers in Mayadin on Sunday.",
+    )
+    events = result.events.to_pandas()
+    assert len(events) == 1 and events.iloc[0].geo_precision == "1"
+
+
+def test_event_locations_read_as_plain_english(chain):
+    _, result = chain("A car bomb killed five in Tadmur on Sunday.")
+    event = result.events.to_pandas().iloc[0]
+    assert (event.place_id, event.location) == (PALMYRA, "Palmyra")
