@@ -139,170 +139,32 @@ def _mentions_of(
     order) and their sentence numbers to ``sentence_nos``; returns how many rows were added.
     With ``aside``, appends (name runs, sentence bounds or None) to it: ``DetectedText``'s.
 
-    Each span becomes its row as soon as it is resolved, and feeds the document's context
-    (countries and governorates of unambiguous places, person antecedents) on the way. Places
-    whose choice waits for that context (several candidates) or whose span may still grow
-    ("... province") hold a placeholder (start, end) in ``found`` until the end.
+    Steps (``_Doc``'s): the capitalised runs (key, fuzzy and multi-word names), the automaton's
+    hits, the partial names left to coreference, the guarded names, then the places whose
+    choice waited for the document's context.
     """
     norm = normalise(text)
     guard_words: list[int] = []
     muted: list[tuple[int, int]] = []  # minor places' names without a place cue
     hits = known_hits(text, norm, registry, guard_words, muted)
-    datelines = placing.dateline_spans(text)
-    places, entities = registry.places, registry.entities
-    # row tails (start, end, surface, entity_id, place_id, entity_type, method, score, role),
-    # in the order spans are found; placeholders for pending places
-    found: list[tuple] = []
-    add = found.append
-    pending = []  # (index in found, start, end, candidate ids, method, score)
-    later = []  # (run start, the run plan's names left to coreference)
-    replaced: set[int] = set()  # hits inside a longer key-matched window
-    countries: dict[str, int] = {}  # context: countries of unambiguous places
-    admin1s: dict[str, int] = {}  # ... and their governorates
-    ante = Antecedents()  # context: full-name person mentions
-
-    def settle(a: int, b: int, kind: str, ids: list[str], method: str, score: float) -> None:
-        """A resolved span of the run or hit passes: its row (or placeholder) and context."""
-        if kind == "entity":
-            ent = entities[ids[0]]
-            surface = text[a:b]
-            if method == "alias" and surface == ent.canonical_name:
-                method = "exact"
-            add((a, b, surface, ent.entity_id, None, ent.entity_type, method, score, None))
-            if ent.entity_type == "person":
-                ante.add(a, surface, ent.entity_id)
-            return
-        if method != "alias" and needs_cue(registry, ids) and not place_cued(text, a, b):
-            return  # a minor place's name by key, without a place cue: no place
-        if len(ids) == 1:
-            place = places[ids[0]]
-            countries[place.country_code] = countries.get(place.country_code, 0) + 1
-            if place.admin1:
-                admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
-            if method == "alias":
-                add(_place_row(text, a, b, place, method, score, datelines))
-                return
-        pending.append((len(found), a, b, ids, method, score))
-        add((a, b))
-
-    n_hits = len(hits)
-    plans = registry.plan_cache
-    rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
-    ends = list(map(_END, hits))  # increasing: hits do not overlap
+    doc = _Doc(text, registry)
     # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
     # (a minor place's name without a cue is no other name either: "Al Baghdadi" never
     # becomes Baghdad by a fuzzy match)
     covered = dict(map(_SPAN_OF_HIT, hits))
     runs = name_runs(text, {**dict(muted), **covered} if muted else covered)
-    for r_start, r_end in runs:
-        hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
-        j = hi
-        while j < n_hits and hits[j][0] < r_end:
-            # a hit reaching past the run ("... province") widens it
-            h = hits[j]
-            if h[0] < r_start:
-                r_start = h[0]
-            if h[1] > r_end:
-                r_end = h[1]
-            j += 1
-        if j - hi == 1:  # (the common case, without a generator)
-            h = hits[hi]
-            if h[0] == r_start and h[1] == r_end:
-                continue  # the run lies inside one registry hit
-            rel = ((h[0] - r_start, h[1] - r_start),)
-        elif j > hi:
-            rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
-        else:
-            rel = ()
-        run = text[r_start:r_end]
-        plan = plans.get((run, rel))
-        if plan is None:
-            plan = plans[(run, rel)] = _run_plan(registry, run, rel)
-        wins, resolved, deferred = plan
-        for ws, we, targets, inside in wins:
-            a, b = r_start + ws, r_start + we
-            replaced.update(hi + i for i in inside)
-            kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
-            settle(a, b, kind, ids, "key", KEY_SCORE)
-        for ps, pe, res, titled in resolved:
-            a, b = r_start + ps, r_start + pe
-            kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
-            settle(a, b, kind, ids, res[1], res[2])
-        if deferred:
-            later.append((r_start, deferred))
+    later, replaced = doc.run_pass(hits, runs)
     if replaced:
         hits = [h for k, h in enumerate(hits) if k not in replaced]
-    for h_start, h_end, pat in hits:
-        # settle() and _place_row(), inlined for the hits whose answer is fixed: most are
-        ent, place = pat.entity, pat.place
-        if ent is None and place is None and len(pat.targets) == 1:
-            # one government body: only its country can change (settle())
-            ent = entities[country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
-        if ent is not None:
-            surface = text[h_start:h_end]
-            method = "exact" if surface == ent.canonical_name else "alias"
-            add(
-                (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
-                 ALIAS_SCORE, None)
-            )  # fmt: skip
-            if ent.entity_type == "person":
-                ante.add(h_start, surface, ent.entity_id)
-            continue
-        if place is not None:
-            countries[place.country_code] = countries.get(place.country_code, 0) + 1
-            if place.admin1:
-                admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
-            surface = text[h_start:h_end]
-            in_dl = bool(datelines) and any(a <= h_start and h_end <= b for a, b in datelines)
-            if in_dl or place.feature_code == "PPLC" or place.precision == "country":
-                role = placing.role(text, h_end, place, in_dl)
-            else:
-                role = None
-            method = "exact" if surface == place.name else "alias"
-            add(
-                (h_start, h_end, surface, None, place.place_id, "place", method, ALIAS_SCORE,
-                 role)
-            )  # fmt: skip
-            continue
-        kind, ids = pick_target(registry, pat.targets, text, h_start, h_end, _titled(text, h_start))
-        settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
-    ante.finish()
-    for r_start, deferred in later:
-        for ps, pe, _surface, titled, toks, res in deferred:
-            p_start, p_end = r_start + ps, r_start + pe
-            ref = ante.resolve_tokens(p_start, toks, registry)
-            if ref is not None:
-                ent = entities[ref[0]]
-                add(
-                    (p_start, p_end, text[p_start:p_end], ent.entity_id, None, ent.entity_type,
-                     "coreference", ref[1], None)
-                )  # fmt: skip
-            elif res is not None:
-                titled = titled or _titled(text, p_start)
-                kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
-                if kind == "entity":
-                    ent = entities[ids[0]]
-                    add(
-                        (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
-                         ent.entity_type, res[1], res[2], None)
-                    )  # fmt: skip
-                elif not needs_cue(registry, ids) or place_cued(text, p_start, p_end):
-                    pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
-                    add((p_start, p_end))
-    # guarded names last: any other reading of the span wins
-    guarded = registry.guarded_regex
-    if (
-        guarded is not None
-        and (guard_words or not registry.guards_flagged)
-        and any(map(text.__contains__, registry.guarded))
-    ):
-        for g in guarded.finditer(text):
-            a, b = g.span(1)
-            if not any(s < b and a < e for s, e, *_ in found):
-                pending.append((len(found), a, b, list(registry.guarded[g.group(1)]), "alias", 1.0))
-                add((a, b))
-    if pending:
-        _settle_places(text, registry, found, pending, countries, admin1s, datelines)
+    doc.hit_pass(hits)
+    doc.ante.finish()
+    doc.coreference_pass(later)
+    doc.guarded_pass(bool(guard_words))
+    found = doc.found
+    if doc.pending:
+        _settle_places(
+            text, registry, found, doc.pending, doc.countries, doc.admin1s, doc.datelines
+        )
     if not found:
         if aside is not None:
             aside.append((runs, None))
@@ -317,6 +179,191 @@ def _mentions_of(
     )
     rows.extend(found)
     return len(found)
+
+
+class _Doc:
+    """One document's detection state: its rows so far and the context they feed.
+
+    Each span becomes its row as soon as it is resolved, and feeds the document's context
+    (countries and governorates of unambiguous places, person antecedents) on the way. Places
+    whose choice waits for that context (several candidates) or whose span may still grow
+    ("... province") hold a placeholder (start, end) in ``found`` until the end.
+    """
+
+    __slots__ = (
+        "text", "registry", "datelines", "found", "pending", "countries", "admin1s", "ante",
+    )  # fmt: skip
+
+    def __init__(self, text: str, registry: Registry):
+        self.text = text
+        self.registry = registry
+        self.datelines = placing.dateline_spans(text)
+        # row tails (start, end, surface, entity_id, place_id, entity_type, method, score,
+        # role), in the order spans are found; placeholders for pending places
+        self.found: list[tuple] = []
+        self.pending: list[tuple] = []  # (index in found, start, end, ids, method, score)
+        self.countries: dict[str, int] = {}  # context: countries of unambiguous places
+        self.admin1s: dict[str, int] = {}  # ... and their governorates
+        self.ante = Antecedents()  # context: full-name person mentions
+
+    def count_place(self, place: Place) -> None:
+        countries, admin1s = self.countries, self.admin1s
+        countries[place.country_code] = countries.get(place.country_code, 0) + 1
+        if place.admin1:
+            admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
+
+    def settle(self, a: int, b: int, kind: str, ids: list[str], method: str, score: float):
+        """A resolved span of the run or hit passes: its row (or placeholder) and context."""
+        text, found = self.text, self.found
+        if kind == "entity":
+            ent = self.registry.entities[ids[0]]
+            surface = text[a:b]
+            if method == "alias" and surface == ent.canonical_name:
+                method = "exact"
+            found.append((a, b, surface, ent.entity_id, None, ent.entity_type, method, score, None))
+            if ent.entity_type == "person":
+                self.ante.add(a, surface, ent.entity_id)
+            return
+        if method != "alias" and needs_cue(self.registry, ids) and not place_cued(text, a, b):
+            return  # a minor place's name by key, without a place cue: no place
+        if len(ids) == 1:
+            place = self.registry.places[ids[0]]
+            self.count_place(place)
+            if method == "alias":
+                found.append(_place_row(text, a, b, place, method, score, self.datelines))
+                return
+        self.pending.append((len(found), a, b, ids, method, score))
+        found.append((a, b))
+
+    def run_pass(self, hits: list, runs: list) -> tuple[list, set[int]]:
+        """Settle the capitalised runs' names (per-run plans, cached); return the names left
+        to coreference, by run, and the indexes of the hits a longer window replaced."""
+        text, registry = self.text, self.registry
+        plans = registry.plan_cache
+        later: list = []  # (run start, the run plan's names left to coreference)
+        replaced: set[int] = set()  # hits inside a longer key-matched window
+        n_hits = len(hits)
+        rel: tuple[tuple[int, int], ...]  # the hits inside a run, relative to it
+        ends = list(map(_END, hits))  # increasing: hits do not overlap
+        for r_start, r_end in runs:
+            hi = bisect_right(ends, r_start)  # the first hit ending after the run's start
+            j = hi
+            while j < n_hits and hits[j][0] < r_end:
+                # a hit reaching past the run ("... province") widens it
+                h = hits[j]
+                if h[0] < r_start:
+                    r_start = h[0]
+                if h[1] > r_end:
+                    r_end = h[1]
+                j += 1
+            if j - hi == 1:  # (the common case, without a generator)
+                h = hits[hi]
+                if h[0] == r_start and h[1] == r_end:
+                    continue  # the run lies inside one registry hit
+                rel = ((h[0] - r_start, h[1] - r_start),)
+            elif j > hi:
+                rel = tuple((hits[k][0] - r_start, hits[k][1] - r_start) for k in range(hi, j))
+            else:
+                rel = ()
+            run = text[r_start:r_end]
+            plan = plans.get((run, rel))
+            if plan is None:
+                plan = plans[(run, rel)] = _run_plan(registry, run, rel)
+            wins, resolved, deferred = plan
+            for ws, we, targets, inside in wins:
+                a, b = r_start + ws, r_start + we
+                replaced.update(hi + i for i in inside)
+                kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
+                self.settle(a, b, kind, ids, "key", KEY_SCORE)
+            for ps, pe, res, titled in resolved:
+                a, b = r_start + ps, r_start + pe
+                kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
+                self.settle(a, b, kind, ids, res[1], res[2])
+            if deferred:
+                later.append((r_start, deferred))
+        return later, replaced
+
+    def hit_pass(self, hits: list) -> None:
+        """The automaton's hits: settle() and _place_row() inlined for the hits whose
+        answer is fixed (most are)."""
+        text, registry, add = self.text, self.registry, self.found.append
+        entities, datelines = registry.entities, self.datelines
+        for h_start, h_end, pat in hits:
+            ent, place = pat.entity, pat.place
+            if ent is None and place is None and len(pat.targets) == 1:
+                # one government body: only its country can change (settle())
+                ent = entities[country_swap(registry, pat.targets[0][1], text, h_start, h_end)]
+            if ent is not None:
+                surface = text[h_start:h_end]
+                method = "exact" if surface == ent.canonical_name else "alias"
+                add(
+                    (h_start, h_end, surface, ent.entity_id, None, ent.entity_type, method,
+                     ALIAS_SCORE, None)
+                )  # fmt: skip
+                if ent.entity_type == "person":
+                    self.ante.add(h_start, surface, ent.entity_id)
+                continue
+            if place is not None:
+                self.count_place(place)
+                surface = text[h_start:h_end]
+                in_dl = bool(datelines) and any(a <= h_start and h_end <= b for a, b in datelines)
+                if in_dl or place.feature_code == "PPLC" or place.precision == "country":
+                    role = placing.role(text, h_end, place, in_dl)
+                else:
+                    role = None
+                method = "exact" if surface == place.name else "alias"
+                add(
+                    (h_start, h_end, surface, None, place.place_id, "place", method, ALIAS_SCORE,
+                     role)
+                )  # fmt: skip
+                continue
+            titled = _titled(text, h_start)
+            kind, ids = pick_target(registry, pat.targets, text, h_start, h_end, titled)
+            self.settle(h_start, h_end, kind, ids, "alias", ALIAS_SCORE)
+
+    def coreference_pass(self, later: list) -> None:
+        """Partial names ("Sharaa"): a person named in full before, else their own reading."""
+        text, registry, found = self.text, self.registry, self.found
+        entities = registry.entities
+        for r_start, deferred in later:
+            for ps, pe, _surface, titled, toks, res in deferred:
+                p_start, p_end = r_start + ps, r_start + pe
+                ref = self.ante.resolve_tokens(p_start, toks, registry)
+                if ref is not None:
+                    ent = entities[ref[0]]
+                    found.append(
+                        (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
+                         ent.entity_type, "coreference", ref[1], None)
+                    )  # fmt: skip
+                elif res is not None:
+                    titled = titled or _titled(text, p_start)
+                    kind, ids = pick_target(registry, res[0], text, p_start, p_end, titled)
+                    if kind == "entity":
+                        ent = entities[ids[0]]
+                        found.append(
+                            (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
+                             ent.entity_type, res[1], res[2], None)
+                        )  # fmt: skip
+                    elif not needs_cue(registry, ids) or place_cued(text, p_start, p_end):
+                        self.pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
+                        found.append((p_start, p_end))
+
+    def guarded_pass(self, flagged: bool) -> None:
+        """Guarded names ("in Hit") last: any other reading of the span wins."""
+        text, registry, found = self.text, self.registry, self.found
+        guarded = registry.guarded_regex
+        if (
+            guarded is None
+            or not (flagged or not registry.guards_flagged)
+            or not any(map(text.__contains__, registry.guarded))
+        ):
+            return
+        for g in guarded.finditer(text):
+            a, b = g.span(1)
+            if not any(s < b and a < e for s, e, *_ in found):
+                ids = list(registry.guarded[g.group(1)])
+                self.pending.append((len(found), a, b, ids, "alias", 1.0))
+                found.append((a, b))
 
 
 def _settle_places(
@@ -380,9 +427,7 @@ def _containers(found: list[tuple], pending: list[tuple], registry: Registry) ->
                 out.append((row[0], row[1], frozenset({_area_name(p)})))
     for _idx, start, end, ids, _m, _s in pending:
         names = frozenset(
-            _area_name(p)
-            for p in map(places.__getitem__, ids)
-            if p.precision in _AREA_PRECISIONS
+            _area_name(p) for p in map(places.__getitem__, ids) if p.precision in _AREA_PRECISIONS
         )
         if names:
             out.append((start, end, names))
