@@ -93,6 +93,7 @@ GOVERNORATE_NAMES = {
 }  # fmt: skip
 # Capitals of a state whose governorate bears the same name: the bare name means the city.
 NATIONAL_CAPITALS = {"170654", "98182"}  # Damascus, Baghdad
+CAPITAL_PHRASES = {"SY": ("Syria", "Syrian"), "IQ": ("Iraq", "Iraqi")}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 _IATA = re.compile(r"^[A-Z]{2,4}$")
 _ARTICLE_CAP = re.compile(r"^(al|el|an|ar|as|ash|at|az|ad|ad-|ez)[- ][A-Z]")
@@ -142,6 +143,11 @@ def build_places(data: Path) -> list[dict]:
     towns = wof.town_rows(
         wof_rows, regions, gov_name, district_of, geonames_towns, clean_alias, used
     )
+    for t in towns:  # "the Iraqi capital", "Syria's capital" name the capital city
+        if t["place_id"] in NATIONAL_CAPITALS:
+            country, demonym = CAPITAL_PHRASES[t["country_code"]]
+            phrases = [f"{demonym} capital", f"{country}'s capital", f"capital of {country}"]
+            t["aliases"] = join([*t["aliases"].split("|"), *phrases])
     seen = {t["place_id"] for t in towns}
     towns += [_geonames_town(r, gov_name) for k, r in geonames_towns.items() if k not in seen]
     rows = [_governorate(code, admin1[code], gov_name[code], towns) for code in sorted(admin1)]

@@ -297,6 +297,25 @@ class _Doc:
         fine = [(m, p) for m, p in kept if p["precision"] != "region" or p.get("admin1")]
         return sorted(fine or kept, key=lambda t: t[0].start)
 
+    def _sole_place(self) -> tuple[Mention, dict] | None:
+        """The document's one venue finer than a country (its first mention), when it names
+        exactly one (datelines, governments and owners aside); else None."""
+        found: dict[str, tuple[Mention, dict]] = {}
+        for m in self.mentions:
+            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
+                continue
+            p = self._place_of(m)
+            if p is None or p["precision"] == "country" or not p.get("admin1"):
+                continue
+            if self.text.startswith(("'s", "’s"), m.end) and not _possessive_venue(
+                self.text, m.end, p
+            ):
+                continue
+            found.setdefault(p["place_id"], (m, p))
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
+
     def _country(self, span: tuple[int, int]) -> tuple[Mention, dict] | None:
         """The country of a place-less attack: named in its sentence, else the one the
         document names most (capitals standing for governments and datelines aside)."""
@@ -395,7 +414,9 @@ class _Doc:
             and g.claim_span
         ):
             s, e = g.claim_span
-            country = self._country((s, e))
+            # one attack, no place in its sentences: the one place the document names, if
+            # it names only one, else its country
+            country = (self._sole_place() if g.count == 1 else None) or self._country((s, e))
             for k in range(g.count):
                 g.reports.append(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)
