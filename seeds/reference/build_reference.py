@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 import wof  # noqa: E402  (seeds/reference/wof.py)
 
 from transforms.entities.keys import name_key, strip_accents  # noqa: E402
-from transforms.entities.lexicon import STOPWORDS  # noqa: E402
+from transforms.entities.lexicon import NOT_PLACE_NAMES, STOPWORDS  # noqa: E402
 
 SHARED = Path("/work/shared/data")
 COUNTRIES = ("SY", "IQ")
@@ -108,7 +108,8 @@ def clean_alias(name: str) -> str | None:
         return None
     if not (name[0].isupper() or _ARTICLE_CAP.match(ascii_form)):
         return None  # lower-case romanisations of Arabic script ("alrqt") are not English usage
-    if name.lower() in STOPWORDS or len(name_key(name).replace(" ", "")) < 3:
+    low = ascii_form.lower()
+    if low in STOPWORDS or low in NOT_PLACE_NAMES or len(name_key(name).replace(" ", "")) < 3:
         return None
     return name
 

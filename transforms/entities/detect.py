@@ -392,9 +392,17 @@ def _settle_places(
             if gov != town:
                 cued.setdefault(cands, (gov, town))
     places = registry.places
-    areas = _containers(found, pending, registry) if own else []
+    areas = _containers(text, found, pending, registry)
+    dropped = False
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
+        if method != "alias" and needs_cue(registry, ids):
+            # a minor place found by its key: not when the sentence puts it elsewhere
+            within = _within(text, start, end, areas)
+            if within and not any(within & placing.areas(places[i]) for i in ids):
+                found[idx] = ()
+                dropped = True
+                continue
         if len(ids) == 1:
             place = places[ids[0]]
         else:
@@ -408,6 +416,8 @@ def _settle_places(
                 if place.admin1:
                     admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
+    if dropped:
+        found[:] = [row for row in found if row]
 
 
 _AREA_PRECISIONS = frozenset({"governorate", "district", "country"})
@@ -415,7 +425,7 @@ _AREA_PRECISIONS = frozenset({"governorate", "district", "country"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def _containers(found: list[tuple], pending: list[tuple], registry: Registry) -> list:
+def _containers(text: str, found: list[tuple], pending: list[tuple], registry: Registry) -> list:
     """(start, end, names) of the document's governorate, district and country mentions,
     settled or still pending (a pending span's governorate and district readings count)."""
     places = registry.places
@@ -425,10 +435,14 @@ def _containers(found: list[tuple], pending: list[tuple], registry: Registry) ->
             p = places[row[4]]
             if p.precision in _AREA_PRECISIONS:
                 out.append((row[0], row[1], frozenset({_area_name(p)})))
+            elif p.admin1 and placing.holds_previous(text, row[0]):
+                # "the Mansur district of Baghdad": the town holds the place before it
+                out.append((row[0], row[1], frozenset({p.admin1})))
     for _idx, start, end, ids, _m, _s in pending:
-        names = frozenset(
-            _area_name(p) for p in map(places.__getitem__, ids) if p.precision in _AREA_PRECISIONS
-        )
+        cands = [places[i] for i in ids]
+        names = frozenset(_area_name(p) for p in cands if p.precision in _AREA_PRECISIONS)
+        if not names and placing.holds_previous(text, start):
+            names = frozenset(p.admin1 for p in cands if p.admin1 and not p.cue)
         if names:
             out.append((start, end, names))
     return out

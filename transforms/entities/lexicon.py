@@ -115,3 +115,9 @@ PLACE_CUE_AFTER = _words(
     """village villages town area district subdistrict sub-district countryside neighbourhood
     neighborhood farms farm checkpoint crossing road highway desert"""
 )
+# Words for communities and faiths: "a Shia town", "the Sunni district" never name a place,
+# though a few villages bear them ("Shi'ah", "Turkman"): dropped from the gazetteer's aliases.
+NOT_PLACE_NAMES = _words(
+    """shia shiite shiites shi'ite sunni sunnis christian christians druze yazidi yazidis
+    alawite alawites turkmen turkman kurd kurds arab arabs assyrian chaldean armenian"""
+)

@@ -121,7 +121,7 @@ def choose_place(
     if isinstance(plan, Place):
         return plan
     if within:
-        inside = [c for c in plan if within & _areas(c[0])]
+        inside = [c for c in plan if within & areas(c[0])]
         plan = inside or plan
 
     def rank(c: tuple) -> tuple:
@@ -154,7 +154,7 @@ def _one_spot(places: list[Place]) -> bool:
     return max(lats) - min(lats) <= SAME_SPOT_DEGREES and max(lons) - min(lons) <= SAME_SPOT_DEGREES
 
 
-def _areas(p: Place) -> frozenset[str]:
+def areas(p: Place) -> frozenset[str]:
     """The names of the areas holding ``p``: its governorate, district and country."""
     return frozenset(a for a in (p.admin1, p.admin2, p.country_code) if a)
 
@@ -261,3 +261,19 @@ def road_far_end(text: str, start: int, end: int) -> bool:
     if m.group(0).lstrip()[:1] in "-–—":  # "X - Y road": the road word must follow Y
         return _ROAD_AFTER.match(text, end) is not None
     return True
+
+
+# A place named as the area holding the one named just before: "the Karrada neighbourhood of
+# Baghdad", "the al-Sabtiyah area of Baqubah", "Tarmiya District in northern Baghdad".
+_PART_OF_BEFORE = re.compile(
+    r"[A-Z][\w'’-]*\s+(?:neighbou?rhoods?|area|quarter|suburbs?|district|sub-?district)\s+"
+    r"(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|"
+    r"west)\w*\s+)?(?:(?:city|town|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def holds_previous(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is named as the area holding a place named
+    just before it ("the Karrada neighbourhood of Baghdad": Baghdad)."""
+    return _PART_OF_BEFORE.search(text, max(0, start - 60), start) is not None

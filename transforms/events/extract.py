@@ -287,6 +287,12 @@ class _Doc:
             ):
                 continue  # "the Kurdistan Region's counter-terrorism service": an owner
             found.append((m, p))
+        if len(found) > 1:
+            # Places named as reference points or as the area holding another ("near X",
+            # "north of Baghdad", "the Karrada neighbourhood of Baghdad") are no second venue
+            # beside a place named as the venue.
+            venue = [(m, p) for m, p in found if not self._named_as_reference(m)]
+            found = venue or found
         kept: list[tuple[Mention, dict]] = []
         for m, p in found:
             if any(_holds(p, q) or p["place_id"] == q["place_id"] for _, q in kept):
@@ -296,6 +302,12 @@ class _Doc:
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
         fine = [(m, p) for m, p in kept if p["precision"] != "region" or p.get("admin1")]
         return sorted(fine or kept, key=lambda t: t[0].start)
+
+    def _named_as_reference(self, m: Mention) -> bool:
+        """The place is named as a reference point or as the area holding another."""
+        return placing.relative(self.text, m.start, m.end) or placing.holds_previous(
+            self.text, m.start
+        )
 
     def _sole_place(self) -> tuple[Mention, dict] | None:
         """The document's one venue finer than a country (its first mention), when it names

@@ -109,3 +109,38 @@ def test_event_locations_read_as_plain_english(chain):
     _, result = chain("A car bomb killed five in Tadmur on Sunday.")
     event = result.events.to_pandas().iloc[0]
     assert (event.place_id, event.location) == (PALMYRA, "Palmyra")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb killed four in the Karrada neighbourhood of Baghdad on Sunday.",
+        "A bomb killed four in Karrada, north of Baghdad, on Sunday.",
+    ],
+)
+def test_the_area_holding_a_place_is_no_second_venue(chain, text):
+    reports, _ = chain(text)
+    assert len(reports) == 1 and reports.location_text.tolist() == ["Karrada"]
+    assert reports.admin1.tolist() == ["Baghdad"] and reports.killed_best.tolist() == [4]
+
+
+def test_two_venues_in_one_sentence_stay_two(chain):
+    reports, _ = chain("Bombs killed four in Mayadin and two in Palmyra on Sunday.")
+    assert sorted(reports.place_id) == sorted([MAYADIN, PALMYRA])
+
+
+def test_the_capital_named_by_its_country_is_the_city(chain):
+    reports, _ = chain("A car bomb killed six people in the Iraqi capital on Sunday.")
+    assert reports.place_id.tolist() == ["98182"]
+
+
+def test_a_placeless_attack_takes_the_documents_only_venue(chain):
+    text = (
+        "Security forces sealed off the centre of Mayadin on Sunday. "
+        "A suicide bomber killed nine soldiers at a checkpoint."
+    )
+    reports, _ = chain(text)
+    assert reports.place_id.tolist() == [MAYADIN]
+    two = text.replace("Security forces", "Troops from Palmyra and security forces")
+    reports, _ = chain(two)
+    assert MAYADIN not in reports.place_id.tolist()  # two places named: no guess
