@@ -39,4 +39,4 @@ ui: env
 	$(VENV)/bin/sitrep ui
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/lake warehouse/data_docs
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.lake warehouse/*.data_docs warehouse/lake warehouse/data_docs

@@ -18,7 +18,7 @@ import pyarrow.dataset as ds
 
 from flows.settings import RunSettings
 from transforms import schemas
-from warehouse import report_data
+from warehouse import report_data, storage
 from warehouse.lake import Lake
 
 log = logging.getLogger("sitrep")
@@ -81,7 +81,7 @@ def run_summary(settings: RunSettings, run_id: str | None) -> dict:
         "validation_results", schemas.VALIDATION_RESULTS, filter=ds.field("run_id") == run_id
     )
     out["validation"] = _rows(checks) or report_data.validation_results(settings.warehouse, run_id)
-    docs = Path(settings.warehouse).resolve().parent / "data_docs" / "index.html"
+    docs = storage.docs_dir(settings.warehouse) / "index.html"
     out["data_docs"] = str(docs) if docs.exists() else None
     return out
 

@@ -58,7 +58,7 @@ def run(
     max_bytes: int = typer.Option(cfg.MAX_INPUT_BYTES, help="Reject inputs larger than this."),
     chunk_size: int = typer.Option(cfg.CHUNK_SIZE, help="Documents per chunk task."),
     lake: str = typer.Option(
-        None, help="Parquet root (path or URL). Default: beside the warehouse, in lake/."
+        None, help="Parquet root (path or URL). Default: the warehouse's own, <name>.lake/."
     ),
     reprocess: bool = typer.Option(False, help="Re-extract every document, not only new ones."),
     rehash: bool = typer.Option(
@@ -72,6 +72,7 @@ def run(
     from flows.gate import CriticalExpectationFailed
     from flows.pipeline import StrictModeError, configured_flow
     from warehouse.publish import WarehouseBusyError
+    from warehouse.storage import LakeOwnedError
 
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
     lifeline.start_temporary_server()  # ends with this process, however it ends
@@ -88,7 +89,7 @@ def run(
             workers=workers,
             dask_address=dask,
         )
-    except (StrictModeError, CriticalExpectationFailed, WarehouseBusyError) as exc:
+    except (StrictModeError, CriticalExpectationFailed, WarehouseBusyError, LakeOwnedError) as exc:
         # The flow run is marked Failed in Prefect with the same message; no traceback here.
         console.print(f"[red]run failed:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from exc

@@ -22,6 +22,7 @@ from pathlib import Path
 from expectations import ValidationReport, docs, validate
 from flows import validator
 from flows.settings import RunSettings
+from warehouse import storage
 from warehouse.db import new_row_filters
 from warehouse.lake import Lake
 from warehouse.publish import record_results
@@ -32,8 +33,8 @@ class CriticalExpectationFailed(RuntimeError):
 
 
 def docs_dir(settings: RunSettings) -> Path:
-    """GX Data Docs, a static site beside the warehouse: ``<warehouse dir>/data_docs``."""
-    return Path(settings.warehouse).resolve().parent / "data_docs"
+    """GX Data Docs, a static site beside the warehouse: ``<dir>/<stem>.data_docs``."""
+    return storage.docs_dir(settings.warehouse)
 
 
 def audit(settings: RunSettings, run_id: str, staged: str) -> ValidationReport:

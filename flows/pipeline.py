@@ -87,6 +87,7 @@ def sitrep_flow(
         chunk_size=chunk_size or settings.chunk_size,
         lake=lake,
     )
+    stages.open_lake(settings)
     started = stages.utcnow()
     run_id = stages.new_run_id(started)
     run = {

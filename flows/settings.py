@@ -49,7 +49,7 @@ class RunSettings:
 
     inputs: tuple[str, ...] = (str(DEFAULT_INPUT),)
     warehouse: str = str(DEFAULT_WAREHOUSE)
-    lake: str | None = None  # default: <warehouse dir>/lake
+    lake: str | None = None  # default: the warehouse's own, <dir>/<stem>.lake
     strict: bool = False
     max_bytes: int = MAX_INPUT_BYTES
     chunk_size: int = CHUNK_SIZE
@@ -60,4 +60,6 @@ class RunSettings:
 
     @property
     def lake_root(self) -> str:
-        return self.lake or str(Path(self.warehouse).resolve().parent / "lake")
+        from warehouse.storage import lake_dir
+
+        return self.lake or str(lake_dir(self.warehouse))

@@ -24,7 +24,7 @@ from flows import lifeline, progress
 from flows.ingest import IngestSummary
 from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
 from transforms import schemas
-from warehouse import delta
+from warehouse import delta, storage
 from warehouse.db import build_database, replace_rows
 from warehouse.lake import Lake
 from warehouse.publish import publish
@@ -50,6 +50,17 @@ def new_run_id(now: datetime) -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def open_lake(settings: RunSettings) -> Lake:
+    """The run's lake: the warehouse's own (a lake of the old layout moved to its name when it
+    can only be this warehouse's), claimed for the warehouse (``warehouse/storage.py``). Call
+    under the warehouse's run lock."""
+    if settings.lake is None:
+        storage.adopt_legacy(settings.warehouse)
+    lake = Lake(settings.lake_root)
+    storage.claim(lake, settings.warehouse)
+    return lake
 
 
 def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk]:
@@ -107,11 +118,6 @@ def write_run(settings: RunSettings, run_row: dict) -> None:
     )
 
 
-def staging_path(settings: RunSettings, run_id: str) -> Path:
-    published = Path(settings.warehouse).resolve()
-    return published.with_name(f".{published.stem}.staging-{run_id}.duckdb")
-
-
 def build_stage(
     settings: RunSettings, run_id: str, run_row: dict, full: bool = False
 ) -> tuple[str, dict[str, int]]:
@@ -122,7 +128,7 @@ def build_stage(
     The run's own row goes into the staging file only: the lake's runs ledger records the run
     once it has published (or failed), so a killed run never reads as published.
     """
-    path = staging_path(settings, run_id)
+    path = storage.staging_path(settings.warehouse, run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     counts = build_database(

@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.db import building
+from warehouse.storage import lock_path, staging_glob
 
 # How long a second run waits for the first before it stops (seconds; 0: stop at once).
 LOCK_TIMEOUT_SECONDS = float(os.environ.get("SITREP_LOCK_TIMEOUT_SECONDS", 600))
@@ -39,16 +40,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class WarehouseBusyError(RuntimeError):
     """Another run holds the warehouse's lock beyond the timeout."""
-
-
-def lock_path(warehouse: str | Path) -> Path:
-    w = Path(warehouse).resolve()
-    return w.with_name(f".{w.name}.lock")
-
-
-def staging_glob(warehouse: str | Path) -> str:
-    """Matches flows.stages.staging_path: ``.<stem>.staging-<run_id>.duckdb`` (and its WAL)."""
-    return f".{Path(warehouse).stem}.staging-*.duckdb*"
 
 
 def _holder(path: Path) -> str:

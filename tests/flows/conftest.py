@@ -15,6 +15,7 @@ import pytest
 from transforms import schemas
 from warehouse.db import load_table
 from warehouse.lake import Lake
+from warehouse.storage import lake_dir
 
 HOSTILE_QUOTE = 'A car bomb killed 5 people </script><img src="http://evil.example/x.png">'
 
@@ -204,12 +205,12 @@ def write_lake(root: Path) -> Lake:
 
 
 def build_small_warehouse(directory: Path) -> Path:
-    """The lake at ``directory/lake`` and its warehouse at ``directory/sitrep.duckdb``.
+    """The warehouse at ``directory/sitrep.duckdb`` and its lake, ``directory/sitrep.lake``.
 
     Tables only, no SQL models: these tests must not depend on other packages' marts.
     """
-    lake = write_lake(directory / "lake")
     path = directory / "sitrep.duckdb"
+    lake = write_lake(lake_dir(path))
     with duckdb.connect(str(path)) as con:
         for name, schema in schemas.TABLES.items():
             load_table(con, name, lake, schema)

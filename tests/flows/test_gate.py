@@ -60,16 +60,16 @@ def test_critical_failure_leaves_published_file_unchanged_and_is_recorded(tmp_pa
         wh, f"select severity, success from validation_results where run_id = '{first['run_id']}'"
     )
     assert len(results) > 100 and all(ok for _, ok in results)  # the clean run passed all
-    assert docs.wait(tmp_path / "data_docs")  # rendered apart, seconds after the verdict
-    assert (tmp_path / "data_docs" / "index.html").is_file()
+    assert docs.wait(tmp_path / "sitrep.data_docs")  # rendered apart, seconds after the verdict
+    assert (tmp_path / "sitrep.data_docs" / "index.html").is_file()
     before = wh.read_bytes()
 
-    bad = _bad_ledger(tmp_path / "lake")
+    bad = _bad_ledger(tmp_path / "sitrep.lake")
     with pytest.raises(CriticalExpectationFailed, match=r"runs_inputs_accounted \[inputs_seen\]"):
         _run(wh)
     assert wh.read_bytes() == before  # byte-identical: nothing was published
 
-    failed = Lake(tmp_path / "lake").read("validation_results", schemas.VALIDATION_RESULTS)
+    failed = Lake(tmp_path / "sitrep.lake").read("validation_results", schemas.VALIDATION_RESULTS)
     failed_rows = [r for r in failed.to_pylist() if not r["success"]]
     assert {r["expectation"] for r in failed_rows} == {"runs_inputs_accounted"}
     failed_run = failed_rows[0]["run_id"]
@@ -79,7 +79,7 @@ def test_critical_failure_leaves_published_file_unchanged_and_is_recorded(tmp_pa
     odd = {"run_id": "odd-clock", "status": "published", "started_at": datetime(2026, 1, 2),
            "finished_at": datetime(2026, 1, 1), "inputs_seen": 0, "documents_loaded": 0,
            "documents_rejected": 0}  # fmt: skip
-    Lake(tmp_path / "lake").write_part("runs", schemas.conform([odd], schemas.RUNS), "odd")
+    Lake(tmp_path / "sitrep.lake").write_part("runs", schemas.conform([odd], schemas.RUNS), "odd")
     third = _run(wh)
     assert wh.read_bytes() != before
     statuses = dict(_query(wh, "select run_id, status from runs"))
@@ -108,7 +108,7 @@ def test_killed_run_leaves_published_file_unchanged_and_next_run_succeeds(tmp_pa
     for i in range(200):  # distinct bodies, so every one is a new document
         body = seed_texts[i % len(seed_texts)]
         (inbox / f"{i:04d}.txt").write_text(f"{body}\nResidents counted {i} damaged homes.\n")
-    docs_dir = tmp_path / "lake" / "documents"
+    docs_dir = tmp_path / "sitrep.lake" / "documents"
     parts_before = set(docs_dir.rglob("*.parquet"))
 
     proc = subprocess.Popen(
@@ -146,7 +146,7 @@ def test_two_runs_at_once_neither_corrupt_nor_duplicate(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], outs[-1][-3000:]
     # One run published the five documents; the other, held by the lock until then, found
     # nothing new and left the published file as it was (both are in the lake's ledger).
-    ledger = Lake(tmp_path / "lake").read("runs", schemas.RUNS).to_pylist()
+    ledger = Lake(tmp_path / "sitrep.lake").read("runs", schemas.RUNS).to_pylist()
     assert sorted((r["status"], r["documents_new"]) for r in ledger) == [
         ("published", 5), ("unchanged", 0)]  # fmt: skip
     assert _query(wh, "select status, documents_new from runs") == [("published", 5)]
@@ -179,7 +179,7 @@ def test_an_incremental_run_checks_its_new_rows_and_their_keys_against_old_ones(
     with duckdb.connect(str(wh), read_only=True) as con:
         old = con.execute("select * from entity_mentions limit 1").to_arrow_table().to_pylist()
     planted = {**old[0], "match_method": "guess"}  # a published mention_id, a bad method
-    Lake(tmp_path / "lake").write_part(
+    Lake(tmp_path / "sitrep.lake").write_part(
         "mentions_raw", schemas.conform([planted], schemas.ENTITY_MENTIONS), "planted"
     )
     with pytest.raises(CriticalExpectationFailed) as failed:

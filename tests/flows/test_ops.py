@@ -141,9 +141,10 @@ def test_find_run_id_by_flow_run_or_start_time(warehouse, small_run_id):
     from datetime import datetime
 
     from warehouse.lake import Lake
+    from warehouse.storage import lake_dir
 
     RUN_ID = small_run_id
-    lake = Lake(warehouse.parent / "lake")
+    lake = Lake(lake_dir(warehouse))
     assert find_run_id(lake, "fr-1", None) == RUN_ID
     # Not in the runs ledger: the first run whose id is not older than the flow run's start.
     assert find_run_id(lake, "other", datetime(2025, 3, 4, 9, 59, 58)) == RUN_ID

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 from flows import ingest, stages
 from flows.settings import RunSettings
@@ -18,6 +19,7 @@ from warehouse import delta
 from warehouse.db import build_database, new_row_filters, update_database
 from warehouse.lake import Lake
 from warehouse.reference import load_registry
+from warehouse.storage import LakeOwnedError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds" / "articles"
@@ -194,3 +196,37 @@ def test_an_update_that_cannot_follow_the_lake_is_refused(tmp_path):
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
     assert update_database(copy, lake, schemas.TABLES, None) is None
+
+
+def test_two_warehouses_in_one_folder_keep_their_own_data(tmp_path):
+    """Each warehouse of a folder has its own lake and Data Docs: the second warehouse built
+    there holds its own inputs only, and a lake given to both is refused."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    halves = {"syria": seeds[:3], "iraq": seeds[3:]}
+    folder = tmp_path / "data"
+    settings = {}
+    for name, files in halves.items():
+        inbox = tmp_path / f"in-{name}"
+        inbox.mkdir()
+        for p in files:
+            shutil.copyfile(p, inbox / p.name)
+        settings[name] = RunSettings(inputs=(str(inbox),), warehouse=str(folder / f"{name}.duckdb"))
+        stages.open_lake(settings[name])
+        _run_stages(settings[name], f"run-{name}")
+    for name, files in halves.items():
+        with duckdb.connect(settings[name].warehouse, read_only=True) as con:
+            uris = {Path(u).name for (u,) in con.execute("select uri from documents").fetchall()}
+            events_of_others = con.execute(
+                "select count(*) from event_reports r anti join documents d using (doc_id)"
+            ).fetchone()
+        assert uris == {p.name for p in files}
+        assert events_of_others == (0,)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+        "iraq.duckdb",
+        "iraq.lake",
+        "syria.duckdb",
+        "syria.lake",
+    ]
+    shared = replace(settings["iraq"], lake=settings["syria"].lake_root)
+    with pytest.raises(LakeOwnedError, match="holds the data of warehouse syria.duckdb"):
+        stages.open_lake(shared)
