@@ -1,15 +1,14 @@
 """Validation cost at scale: every suite and SQL check over a warehouse of 1M events.
 
     python -m bench.bench_validate [--events 1000000] [--workdir DIR [--reuse]]
-                                   [--batch-rows N ...] [--engine gx duckdb]
+                                   [--batch-rows N ...]
 
 Builds a consistent warehouse (events, one report each, their documents and places, one run,
 and MENTIONS_PER_REPORT place mentions each) through the real lake and DuckDB builder, then
 times validation on it: the great_expectations import, the SQL checks alone, and the whole
-validation, each in a fresh process whose peak RSS is printed: by GX (``expectations.validate``,
-with Data Docs, once per ``--batch-rows`` value) and in DuckDB (``expectations.indb``, what the
-run's gate does; its Data Docs are rendered apart, not timed here). Valid by construction, so
-every expectation should pass; failures are printed.
+validation by GX (``expectations.validate``, the run's gate and ``sitrep validate``, with Data
+Docs), once per ``--batch-rows`` value, each in a fresh process whose peak RSS is printed.
+Valid by construction, so every expectation should pass; failures are printed.
 """
 
 from __future__ import annotations
@@ -154,25 +153,16 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: kilobytes
 
 
-def _validate_here(db: Path, docs: Path | None, batch_rows: int | None, engine: str) -> dict:
+def _validate_here(db: Path, docs: Path | None, batch_rows: int | None) -> dict:
     """Validate ``db`` in this process; seconds and peak RSS (a fresh process measures alone)."""
-    if engine == "duckdb":
-        from expectations.indb import validate_in_duckdb
+    import great_expectations  # noqa: F401
 
-        rss_before = _peak_rss_mb()
-        t0 = time.perf_counter()
-        found = validate_in_duckdb(db, run_id="bench")
-        assert found is not None, "a suite DuckDB cannot evaluate"
-        report = found
-    else:
-        import great_expectations  # noqa: F401
+    from expectations import validate
 
-        from expectations import validate
-
-        rss_before = _peak_rss_mb()
-        kwargs = {} if batch_rows is None else {"batch_rows": batch_rows}
-        t0 = time.perf_counter()
-        report = validate(db, run_id="bench", docs_dir=docs, **kwargs)
+    rss_before = _peak_rss_mb()
+    kwargs = {} if batch_rows is None else {"batch_rows": batch_rows}
+    t0 = time.perf_counter()
+    report = validate(db, run_id="bench", docs_dir=docs, **kwargs)
     seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
@@ -185,8 +175,8 @@ def _validate_here(db: Path, docs: Path | None, batch_rows: int | None, engine: 
     }
 
 
-def _validate_child(db: Path, docs: Path | None, batch_rows: int | None, engine: str) -> dict:
-    cmd = [sys.executable, "-m", "bench.bench_validate", "--child", str(db), "--engine", engine]
+def _validate_child(db: Path, docs: Path | None, batch_rows: int | None) -> dict:
+    cmd = [sys.executable, "-m", "bench.bench_validate", "--child", str(db)]
     cmd += ["--docs", str(docs)] if docs else []
     cmd += ["--batch-rows", str(batch_rows)] if batch_rows is not None else []
     out = subprocess.run(cmd, capture_output=True, text=True)
@@ -207,19 +197,12 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="validate once per value, each in a fresh process (default: validate's default)",
     )
-    ap.add_argument(
-        "--engine",
-        nargs="*",
-        choices=("gx", "duckdb"),
-        default=["gx", "duckdb"],
-        help="validate with GX (batched, Data Docs) and/or in DuckDB (the run's gate)",
-    )
     ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--docs", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
         rows = args.batch_rows[0] if args.batch_rows else None
-        print(json.dumps(_validate_here(args.child, args.docs, rows, args.engine[0])))
+        print(json.dumps(_validate_here(args.child, args.docs, rows)))
         return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sitrep-bench-validate-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -257,14 +240,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"great_expectations import: {t_import:.1f} s (once per process)")
     print(f"SQL checks alone ({len(sql)} queries): {t_sql:.1f} s")
 
-    runs = [("gx", rows) for rows in args.batch_rows or [None] if "gx" in args.engine]
-    runs += [("duckdb", None)] if "duckdb" in args.engine else []
-    for engine, rows in runs:
-        r = _validate_child(db, work / "data_docs", rows, engine)
+    for rows in args.batch_rows or [None]:
+        r = _validate_child(db, work / "data_docs", rows)
         for line in r["failed"]:
             print("FAILED", line)
-        label = "in DuckDB" if engine == "duckdb" else (
-            "by GX, batch rows " + ("default" if rows is None else f"{rows:,}"))  # fmt: skip
+        label = "by GX, batch rows " + ("default" if rows is None else f"{rows:,}")
         print(
             f"validation ({label}) of {counts['events']:,} events "
             f"({counts['event_reports']:,} reports, {counts['entity_mentions']:,} mentions, "

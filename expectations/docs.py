@@ -2,8 +2,7 @@
 
 Rendering the site takes GX seconds; the run's verdict does not wait for it: the gate leaves
 the site to a detached process (``build_later``), which renders one validation result per
-suite from the results (GX's, or ``expectations/indb.py``'s for ``sitrep validate --engine
-duckdb``).
+suite from GX's results.
 Builds of one site take turns (a lock file); each renders the newest results waiting, so the
 site ends with the last run's.
 

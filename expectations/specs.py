@@ -3,8 +3,8 @@
 Contract: ``SPECS`` maps each warehouse table to a builder returning its ``Spec``s, in suite
 order; a ``Spec`` is a GX 1.x expectation type, its keyword arguments and its severity
 (``meta={"severity": ...}``). ``expectations/suites.py`` builds the GX suites from them (so GX
-validates exactly these), and ``expectations/indb.py`` evaluates the same specs in DuckDB,
-which needs no GX import. These are the per-column checks; checks across tables or against
+validates exactly these); kept as plain data so that reading them needs no GX import. These
+are the per-column checks; checks across tables or against
 document text are SQL files in ``expectations/sql``.
 
 Each expectation has a scope (``scope``): ``ROW`` (each row judged alone: a table's verdict is

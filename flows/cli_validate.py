@@ -3,9 +3,7 @@
 Exit codes: 0 every critical expectation holds (warnings are listed), 1 at least one critical
 expectation failed (each named with its column), 2 no such warehouse file.
 
-Every row is checked, by GX (the default, as the run's gate), or with ``--engine duckdb`` in
-DuckDB (``expectations/indb.py``: the same verdicts, several times faster, no GX import unless
-``--docs`` asks for Data Docs).
+Every row is checked by Great Expectations, the engine of the run's gate.
 """
 
 from __future__ import annotations
@@ -25,30 +23,14 @@ def validate(
         None, help="Also build GX Data Docs into this folder (index.html)."
     ),
     show_passed: bool = typer.Option(False, help="List passed expectations too."),
-    engine: str = typer.Option("gx", help="gx (the gate's), or duckdb (same verdicts, faster)."),
 ) -> None:
     """Re-validate a warehouse against every suite; name each failed expectation and column."""
     if not warehouse.is_file():
         typer.echo(f"no warehouse at {warehouse}", err=True)
         raise typer.Exit(2)
-    if engine not in ("gx", "duckdb"):
-        typer.echo(f"--engine is gx or duckdb, not {engine}", err=True)
-        raise typer.Exit(2)
-    if engine == "duckdb":
-        from expectations import docs as site
-        from expectations.indb import validate_in_duckdb
+    from expectations import validate as run_validation
 
-        found = validate_in_duckdb(warehouse)
-        if found is None:  # a suite only GX can evaluate
-            engine = "gx"
-        else:
-            report = found
-            if docs is not None and report.docs is not None:
-                report.docs_index = site.build(docs, report.run_id, report.docs)
-    if engine == "gx":
-        from expectations import validate as run_validation
-
-        report = run_validation(warehouse, docs_dir=docs)
+    report = run_validation(warehouse, docs_dir=docs)
     for o in report.outcomes:
         if not o.success:
             typer.echo(f"FAILED {o.line()}")

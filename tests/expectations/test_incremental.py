@@ -1,16 +1,12 @@
-"""Expectations evaluated in DuckDB give GX's verdicts; an incremental check of a staged file,
-by GX (the gate) or DuckDB, catches what its new or changed rows break, duplicate keys between
-new and old rows included, and the full check still catches everything.
-
-The reference is GX itself (``expectations.validate``) on the same warehouse files.
+"""An incremental check of a staged file (the run's gate) catches what its new or changed rows
+break, duplicate keys between new and old rows included, and the full check (``sitrep
+validate``) still catches everything. GX is the one engine (``expectations.validate``).
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -18,9 +14,7 @@ import pytest
 
 from expectations import specs, validate
 from expectations.changes import find_changes
-from expectations.indb import validate_in_duckdb
 from tests.expectations.conftest import write_lake
-from tests.expectations.test_validate import CASES
 from transforms import schemas
 from warehouse.db import build_database, new_row_filters
 
@@ -38,19 +32,6 @@ def _verdicts(report) -> list[tuple]:
     return sorted(out, key=repr)
 
 
-@pytest.mark.parametrize(
-    ("corrupt", "table"),
-    [(c[0], c[1]) for c in CASES],
-    ids=[f"{c[2]}.{c[3]}[{c[4]}]" for c in CASES],
-)
-def test_duckdb_gives_gx_verdicts_on_every_corruption(tables, build_warehouse, corrupt, table):
-    corrupt(tables)
-    db = build_warehouse(tables)
-    assert _verdicts(validate_in_duckdb(db, tables=[table])) == _verdicts(
-        validate(db, tables=[table])
-    )
-
-
 def _edge_values(t: dict[str, list[dict]]) -> None:
     """Nulls, NaN, a repeated compound key with a null part, values at the bounds."""
     t["places"].append({**t["places"][0], "place_id": "p4", "latitude": float("nan"),
@@ -63,34 +44,36 @@ def _edge_values(t: dict[str, list[dict]]) -> None:
     t["rejected_documents"].append(dict(t["rejected_documents"][0]))
 
 
-def test_duckdb_gives_gx_verdicts_on_nulls_nan_and_compound_keys(tables, build_warehouse):
+# What the edges break, as GX judges (pandas semantics): a null or NaN is missing, not
+# unexpected (score, latitude pass "between"), a bound is inside (longitude 180), a pair with a
+# null side is not considered (char_end > char_start), nulls in a compound key compare equal.
+EDGE_FAILURES = {
+    ("entity_mentions", "expect_column_values_to_be_between", "char_start"),
+    ("entity_mentions", "expect_column_values_to_be_in_set", "role"),
+    ("entity_mentions", "expect_column_values_to_not_be_null", "char_end"),
+    ("entity_mentions.sql", "mention_spans_in_document", "surface"),
+    ("event_conflicts", "expect_column_values_to_not_be_null", "event_id"),
+    ("event_conflicts", "expect_column_values_to_not_be_null", "field"),
+    ("event_conflicts", "expect_compound_columns_to_be_unique", "event_id,field"),
+    ("places", "expect_column_values_to_match_regex", "country_code"),
+    ("places", "expect_column_values_to_not_be_null", "place_id"),
+    ("places.sql", "places_coordinates_in_country", "latitude, longitude"),
+    ("rejected_documents", "expect_compound_columns_to_be_unique", "uri,content_sha256"),
+}
+
+
+def test_nulls_nan_and_compound_keys_fail_where_gx_says(tables, build_warehouse):
     _edge_values(tables)
-    db = build_warehouse(tables)
-    indb, gx = _verdicts(validate_in_duckdb(db)), _verdicts(validate(db))
-    assert indb == gx
-    assert sum(not v[4] for v in gx) >= 6  # the edges did break expectations
+    assert _failed(validate(build_warehouse(tables))) == EDGE_FAILURES
 
 
-def test_duckdb_validation_never_imports_great_expectations(tables, build_warehouse):
-    db = build_warehouse(tables)
-    code = (
-        "import sys; from expectations.indb import validate_in_duckdb; "
-        f"r = validate_in_duckdb({str(db)!r}); "
-        "print(len(r.outcomes), r.passed, 'great_expectations' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    n, passed, imported = out.stdout.split()
-    assert int(n) > 100 and passed == "True" and imported == "False"
-
-
-def test_every_spec_is_evaluated_in_duckdb_and_builds_the_gx_suite():
+def test_every_spec_builds_the_gx_suite():
     import great_expectations as gx
 
-    from expectations import indb, suites
+    from expectations import suites
 
     gx.get_context(mode="ephemeral")
     for table, build in specs.SPECS.items():
-        assert all(indb.supported(s) for s in build()), table
         suite = suites.build_suite(table)
         built = [(e.expectation_type, e.configuration.meta) for e in suite.expectations]
         assert built == [(s.type, s.meta) for s in build()]
@@ -134,33 +117,23 @@ def _staged(tmp_path: Path, tables: dict[str, list[dict]], added: dict[str, list
     return published, staged
 
 
-# The gate's engine is GX (``expectations.validate``); DuckDB's (``sitrep validate --engine
-# duckdb``) must agree with it on what an incremental check catches.
-ENGINES = {"gx": validate, "duckdb": validate_in_duckdb}
-
-
-@pytest.fixture(params=list(ENGINES))
-def engine(request):
-    return ENGINES[request.param]
-
-
-def _incremental(published: Path, staged: Path, engine=validate):
-    return engine(staged, published=published, only=new_row_filters(staged))
+def _incremental(published: Path, staged: Path):
+    return validate(staged, published=published, only=new_row_filters(staged))
 
 
 def _failed(report) -> set[tuple[str, str, str | None]]:
     return {(o.suite, o.expectation, o.column) for o in report.failed()}
 
 
-def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables, engine):
+def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
-    report = _incremental(published, staged, engine)
+    report = _incremental(published, staged)
     assert report.failed() == [], [o.line() for o in report.failed()]
     # the new document, its mention and ledger row; no table replaced with other rows
     assert {t: n for t, n in report.checked_rows.items() if n} == {
         "documents": 1, "entity_mentions": 1, "run_inputs": 1}  # fmt: skip
     assert {o.suite for o in report.outcomes} >= set(schemas.TABLES)
-    assert _verdicts(report) != _verdicts(engine(staged))  # fewer rows counted
+    assert _verdicts(report) != _verdicts(validate(staged))  # fewer rows counted
 
 
 @pytest.mark.parametrize(
@@ -185,13 +158,11 @@ def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables, engine):
     ],
     ids=["row-wise", "sql-check", "null", "reference"],
 )
-def test_incremental_catches_a_violation_planted_in_new_rows(
-    tmp_path, tables, engine, plant, expected
-):
+def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, plant, expected):
     added = _new_document(tables)
     plant(added)
     published, staged = _staged(tmp_path, tables, added)
-    assert expected in _failed(_incremental(published, staged, engine))
+    assert expected in _failed(_incremental(published, staged))
     assert expected in _failed(validate(staged))  # GX on the whole file agrees
 
 
@@ -199,59 +170,57 @@ def test_incremental_catches_a_violation_planted_in_new_rows(
     ("table", "key", "column"),
     [("documents", "doc_id", "doc_id"), ("entity_mentions", "mention_id", "mention_id")],
 )
-def test_incremental_catches_a_new_key_repeating_an_old_one(
-    tmp_path, tables, engine, table, key, column
-):
+def test_incremental_catches_a_new_key_repeating_an_old_one(tmp_path, tables, table, key, column):
     added = _new_document(tables)
     added[table][0][key] = tables[table][0][key]  # a new row reuses a published key
     published, staged = _staged(tmp_path, tables, added)
     expected = (table, "expect_column_values_to_be_unique", column)
-    assert expected in _failed(_incremental(published, staged, engine))
+    assert expected in _failed(_incremental(published, staged))
     assert expected in _failed(validate(staged))
 
 
-def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables, engine):
+def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables):
     """An exact copy of a validated row passes row by row, never its key's uniqueness."""
     added = _new_document(tables)
     added["documents"] = [dict(tables["documents"][0])]
     published, staged = _staged(tmp_path, tables, added)
-    report = _incremental(published, staged, engine)
+    report = _incremental(published, staged)
     assert report.checked_rows["documents"] == 0  # identical to a published row...
     assert ("documents", "expect_column_values_to_be_unique", "doc_id") in _failed(report)
 
 
-def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables, engine):
+def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables):
     """An event rewritten by the run is checked; a duplicated event repeats its key."""
     events = [dict(tables["events"][0], latitude=999.0)]
     published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
-    report = _incremental(published, staged, engine)
+    report = _incremental(published, staged)
     assert report.checked_rows["events"] == 1
     assert ("events", "expect_column_values_to_be_between", "latitude") in _failed(report)
 
     twice = [dict(tables["events"][0]), dict(tables["events"][0])]
     published, staged = _staged(tmp_path / "dup", tables, _new_document(tables), {"events": twice})
-    report = _incremental(published, staged, engine)
+    report = _incremental(published, staged)
     assert ("events", "expect_column_values_to_be_unique", "event_id") in _failed(report)
 
 
-def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables, engine):
+def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables):
     """An entity removed by the run breaks an old mention's reference: no new row is involved,
     the check of every mention finds it."""
     published, staged = _staged(tmp_path, tables, _new_document(tables), {"entities": [
         {**tables["entities"][0], "entity_id": "ent:other"}]})  # fmt: skip
-    failed = _failed(_incremental(published, staged, engine))
+    failed = _failed(_incremental(published, staged))
     assert ("entity_mentions.sql", "mentions_reference_entities", "entity_id") in failed
 
 
 def test_an_old_row_tampered_in_the_staged_file_is_left_to_the_full_check(tmp_path, tables):
     """The incremental check trusts rows identical to published ones; ``sitrep validate``
-    (every row) still catches a broken old row, and so does the full DuckDB check."""
+    (every row) still catches a broken old row."""
     published, staged = _staged(tmp_path, tables, _new_document(tables))
     with duckdb.connect(str(staged)) as con:
         con.execute("update entity_mentions set match_method = 'guess' where mention_id = 'm1'")
     broken = ("entity_mentions", "expect_column_values_to_be_in_set", "match_method")
+    assert broken not in _failed(_incremental(published, staged))
     assert broken in _failed(validate(staged))
-    assert broken in _failed(validate_in_duckdb(staged))
 
 
 def test_changes_compare_whole_rows_and_count_rows_gone(tmp_path, tables):
@@ -269,22 +238,22 @@ def test_changes_compare_whole_rows_and_count_rows_gone(tmp_path, tables):
     assert (found["documents"].checked, found["documents"].gone) == (1, 0)
 
 
-def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables, engine):
+def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
     other = tmp_path / "other.duckdb"
     shutil.copyfile(published, other)
     with duckdb.connect(str(other)) as con:
         con.execute("alter table events add column extra integer")
-    report = engine(staged, published=other, only=new_row_filters(staged))
+    report = validate(staged, published=other, only=new_row_filters(staged))
     assert report.checked_rows["events"] == 1  # every row of events: compared with nothing
 
 
-def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables, engine):
+def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables):
     published, staged = _staged(tmp_path, tables, _new_document(tables))
     published.write_bytes(b"not a duckdb file")
-    report = engine(staged, published=published, only=new_row_filters(staged))
+    report = validate(staged, published=published, only=new_row_filters(staged))
     assert report.checked_rows == {} and report.passed
-    assert _verdicts(report) == _verdicts(engine(staged))
+    assert _verdicts(report) == _verdicts(validate(staged))
 
 
 def test_data_docs_are_built_apart_from_the_newest_results(tmp_path, tables, build_warehouse):
@@ -292,8 +261,8 @@ def test_data_docs_are_built_apart_from_the_newest_results(tmp_path, tables, bui
 
     db = build_warehouse(tables)
     site = tmp_path / "site"
-    older = validate_in_duckdb(db, run_id="20260101T000000Z-a")
-    newer = validate_in_duckdb(db, run_id="20260102T000000Z-b")
+    older = validate(db, run_id="20260101T000000Z-a")
+    newer = validate(db, run_id="20260102T000000Z-b")
     docs.build_later(site, older.run_id, older.docs)
     index = docs.build_later(site, newer.run_id, newer.docs)
     assert docs.wait(site, timeout=240), (site / docs.LOG).read_text()
