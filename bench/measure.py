@@ -125,19 +125,20 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     from flows import ingest, stages
 
     out["stages"] = _Stages()
+    lake = stages.open_lake(settings)
     now = stages.utcnow()
     run_id = stages.new_run_id(now)
     t_all, cpu_all = time.perf_counter(), _cpu_seconds()
-    summary, dt = _timed(ingest.ingest_stage, settings, run_id, now, workers)
+    summary, dt = _timed(ingest.ingest_stage, lake, settings, run_id, now, workers)
     out["stages"]["ingest"] = {"seconds": dt, "documents_new": summary.documents_new}
     out["documents_loaded"] = summary.documents_loaded
     # The flow's extraction stage as the flow runs it: chunks on spawned worker processes.
     t0, cpu0 = time.perf_counter(), _cpu_seconds()
-    chunks = stages.pending_chunks(settings)
-    if stages.nothing_new(settings, summary, chunks):
+    chunks = stages.pending_chunks(lake)
+    if stages.nothing_new(lake, settings, summary, chunks):
         # as the flow does: the published file is current; the run is only recorded
         stages.write_run(
-            settings,
+            lake,
             {
                 "run_id": run_id,
                 "started_at": now,
@@ -159,7 +160,7 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     from flows import validator
 
     validator.warm()  # as the flow does: GX's import overlaps the stages
-    results = stages.extract_chunks(settings, chunks, workers)
+    results = stages.extract_chunks(lake, chunks, workers)
     out["stages"]["extract"] = {
         "seconds": time.perf_counter() - t0,
         "chunks": len(chunks),
@@ -172,7 +173,7 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
         # this process plus its reaped worker processes
         "core_seconds": _cpu_seconds() - cpu0,
     }
-    resolved, dt = _timed(stages.resolve_stage, settings)
+    resolved, dt = _timed(stages.resolve_stage, lake)
     out["stages"]["resolve"] = {"seconds": dt, **resolved}
     t0 = time.perf_counter()
     run_row = {
@@ -183,12 +184,12 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
         "documents_loaded": summary.documents_loaded,
         "documents_rejected": summary.documents_rejected,
     }
-    staged, counts = stages.build_stage(settings, run_id, run_row)
+    staged, counts = stages.build_stage(lake, settings, run_id, run_row)
     out["stages"]["build"] = {"seconds": time.perf_counter() - t0, "counts": counts}
-    out["stages"]["validate"] = validation(settings, run_id, staged)
+    out["stages"]["validate"] = validation(lake, settings, run_id, staged)
     _, dt = _timed(stages.publish_stage, settings, staged)
-    stages.write_run(settings, run_row)
-    stages.mark_published(settings, "")
+    stages.write_run(lake, run_row)
+    stages.mark_published(lake, "")
     out["stages"]["publish"] = {"seconds": dt}
     out["seconds"] = time.perf_counter() - t_all
     # CPU seconds (this process and reaped workers): on a shared machine the fairer comparison
@@ -198,7 +199,7 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     return out
 
 
-def validation(settings: Any, run_id: str, staged: str) -> dict[str, Any]:
+def validation(lake: Any, settings: Any, run_id: str, staged: str) -> dict[str, Any]:
     """The flow's audit step (``flows/gate.py``); a critical failure is recorded, not raised,
     so the benchmark still publishes and carries on, as the flow would not."""
     t0 = time.perf_counter()
@@ -207,7 +208,7 @@ def validation(settings: Any, run_id: str, staged: str) -> dict[str, Any]:
     except ImportError as exc:
         return {"seconds": 0.0, "error": f"no validation stage: {exc}"}
     try:
-        audit = gate.validate_stage(settings, run_id, staged)
+        audit = gate.validate_stage(lake, settings, run_id, staged)
         outcome = {"checked": audit.get("checked"), "warnings": len(audit.get("warnings", []))}
     except Exception as exc:  # noqa: BLE001 - a failed expectation is a finding, not a crash
         outcome = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,35 +27,34 @@ LOCATIONS_KEY = "attacks-by-location"
 # Rows of rejected inputs and of attacks by location shown in the UI (the rest stays in SQL).
 MAX_REJECTED_SHOWN = 50
 MAX_LOCATIONS_SHOWN = 200
-# A failed run's id is found by its start time: run ids begin with it (see stages.new_run_id).
-RUN_ID_CLOCK_SLACK = timedelta(seconds=5)
+# The attribute by which a run's exception carries its run id to the failure hook.
+RUN_ID_ATTRIBUTE = "sitrep_run_id"
 
 
 def _rows(table: Any) -> list[dict]:
     return table.to_pylist() if table is not None else []
 
 
-def find_run_id(lake: Lake, flow_run_id: str | None, started: datetime | None) -> str | None:
-    """The sitrep run id of a Prefect flow run: from the runs ledger, else by start time.
+def carry_run_id(exc: BaseException, run_id: str) -> None:
+    """Attach the run's id to the exception that fails it (``find_run_id`` reads it back)."""
+    setattr(exc, RUN_ID_ATTRIBUTE, run_id)
 
-    The runs ledger has it once the run is recorded; a run that failed earlier has only its
-    inputs ledger, whose run ids start with the run's start time.
-    """
-    if flow_run_id:
-        runs = lake.read("runs", schemas.RUNS, ["run_id"], ds.field("flow_run_id") == flow_run_id)
-        if runs.num_rows:
-            return str(runs.column("run_id")[0].as_py())
-    if started is None:
+
+def find_run_id(lake: Lake, flow_run_id: str | None, error: object = None) -> str | None:
+    """The sitrep run id of a failed Prefect flow run: the one its exception carries (the flow
+    attaches it, ``carry_run_id``), else the one the runs ledger records for the flow run;
+    None for a run that failed before it had one."""
+    carried = getattr(error, RUN_ID_ATTRIBUTE, None)
+    if carried:
+        return str(carried)
+    if not flow_run_id:
         return None
-    floor = (started.replace(tzinfo=None) - RUN_ID_CLOCK_SLACK).strftime("%Y%m%dT%H%M%SZ")
-    ids = pc.unique(lake.read("run_inputs", schemas.RUN_INPUTS, ["run_id"]).column("run_id"))
-    later = sorted(i for i in ids.to_pylist() if i and i >= floor)
-    return later[0] if later else None
+    runs = lake.read("runs", schemas.RUNS, ["run_id"], ds.field("flow_run_id") == flow_run_id)
+    return str(runs.column("run_id")[0].as_py()) if runs.num_rows else None
 
 
-def run_summary(settings: RunSettings, run_id: str | None) -> dict:
+def run_summary(lake: Lake, settings: RunSettings, run_id: str | None) -> dict:
     """A run's story from the lake and warehouse: counts, rejections, events, validation."""
-    lake = Lake(settings.lake_root)
     out: dict[str, Any] = {"run_id": run_id, "warehouse": settings.warehouse}
     if run_id is None:
         return out
@@ -186,6 +184,7 @@ def location_rows(warehouse: str | Path) -> list[dict]:
 
 
 def publish_run_artifacts(
+    lake: Lake,
     settings: RunSettings,
     run_id: str | None,
     flow_run_id: str | None = None,
@@ -194,7 +193,7 @@ def publish_run_artifacts(
     """Create the summary artifact, and attacks by location when the run published."""
     from prefect.artifacts import MarkdownArtifact, TableArtifact
 
-    summary = run_summary(settings, run_id)
+    summary = run_summary(lake, settings, run_id)
     MarkdownArtifact(
         key=SUMMARY_KEY,
         markdown=summary_markdown(summary, error),
@@ -218,7 +217,7 @@ def on_flow_failure(flow: Any, flow_run: Any, state: Any) -> None:
     settings = RunSettings(
         warehouse=params.get("warehouse") or defaults.warehouse, lake=params.get("lake")
     )
-    error = state.message or "failed"
+    error, exc = state.message or "failed", None
     try:
         exc = state.result(raise_on_failure=False)
         if isinstance(exc, BaseException):
@@ -227,7 +226,7 @@ def on_flow_failure(flow: Any, flow_run: Any, state: Any) -> None:
         pass
     try:
         lake = Lake(settings.lake_root)
-        run_id = find_run_id(lake, str(flow_run.id), flow_run.start_time)
-        publish_run_artifacts(settings, run_id, str(flow_run.id), error)
+        run_id = find_run_id(lake, str(flow_run.id), exc)
+        publish_run_artifacts(lake, settings, run_id, str(flow_run.id), error)
     except Exception:  # a broken hook must not hide the run's own error
         log.exception("could not publish the failed run's summary artifact")

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from flows import cli_export, cli_ops, cli_validate
 from flows import settings as cfg
 
 app = typer.Typer(
@@ -24,6 +25,9 @@ DEFAULT_INPUT_SHOWN = f"{cfg.DEFAULT_INPUT.relative_to(cfg.PROJECT_ROOT)}/"
 @app.callback()
 def _group() -> None:
     """sitrep: news reports of armed attacks in, a validated event warehouse out."""
+    # Before any command imports Prefect or GX: telemetry off, Arrow's allocator, a local UI.
+    cfg.prepare_process()
+    cli_ops.report_to_local_ui()
 
 
 def _summary_table(run: dict) -> Table:
@@ -101,6 +105,14 @@ def main() -> None:  # pragma: no cover - console entry point
     app()
 
 
-from flows import cli_export as cli_export  # noqa: E402,F401
-from flows import cli_ops  # noqa: E402,F401
-from flows import cli_validate as cli_validate  # noqa: E402,F401
+# The other commands live in modules of their own, which do not import this one.
+COMMANDS = (
+    cli_export.export,
+    cli_ops.serve,
+    cli_ops.ui,
+    cli_ops.sql,
+    cli_ops.report,
+    cli_validate.validate,
+)
+for _command in COMMANDS:
+    app.command()(_command)

@@ -1,5 +1,6 @@
 """``sitrep export``: the published events as ACLED-compatible CSV or GeoJSON, any table or
-mart as Parquet or CSV. Exit codes: 0 written, 1 the export failed, 2 bad usage."""
+mart as Parquet or CSV. Exit codes: 0 written, 1 the export failed, 2 bad usage. (A plain
+function; ``flows/cli.py`` registers it.)"""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 
 from flows import settings as cfg
-from flows.cli import app, console
+
+console = Console(stderr=True)  # messages; the export goes to its file
 
 
 class ExportFormat(StrEnum):
@@ -23,7 +26,6 @@ class ExportFormat(StrEnum):
 SUFFIX = {"acled": ".csv", "geojson": ".geojson", "parquet": ".parquet", "csv": ".csv"}
 
 
-@app.command()
 def export(
     format: ExportFormat = typer.Option(  # noqa: B008
         ..., "--format", "-f", help="acled (events, ACLED's columns), geojson (events), parquet|csv"

@@ -1,4 +1,5 @@
-"""Operations commands: ``sitrep serve``, ``sitrep ui``, ``sitrep sql``, ``sitrep report``.
+"""Operations commands: ``sitrep serve``, ``sitrep ui``, ``sitrep sql``, ``sitrep report``
+(plain functions; ``flows/cli.py`` registers them).
 
 Exit codes (as for every sitrep command): 0 success, 1 the work failed (a query error, a write
 refused), 2 bad usage (a missing warehouse, an invalid option).
@@ -28,12 +29,11 @@ from rich.table import Table
 from rich.text import Text
 
 from flows import settings as cfg
-from flows.cli import app, console
 from flows.serve import DEFAULT_CRON, DEFAULT_INBOX
 
-# Where `sitrep ui` serves Prefect's API and UI (Prefect's own defaults).
-UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
-UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
+# Where `sitrep ui` serves Prefect's API and UI (SITREP_UI_HOST, SITREP_UI_PORT).
+UI_HOST = cfg.UI_HOST
+UI_PORT = cfg.UI_PORT
 # How long to wait for a local server's health check before running without it (seconds).
 UI_PROBE_TIMEOUT = 0.5
 # After Ctrl-C: how long the server may take to stop by itself, then after SIGTERM (seconds).
@@ -42,8 +42,9 @@ UI_STOP_TIMEOUT = 20
 # Width of `sitrep sql` tables written to a pipe or file, where no terminal sets it.
 OFF_TERMINAL_WIDTH = 240
 
-# Results go to stdout, messages to stderr (flows.cli.console). Piped, tables keep their width.
+# Results go to stdout, messages to stderr. Piped, tables keep their width.
 out = Console() if sys.stdout.isatty() else Console(width=OFF_TERMINAL_WIDTH)
+console = Console(stderr=True)
 
 
 def local_ui_api_url(host: str = UI_HOST, port: int = UI_PORT) -> str | None:
@@ -56,18 +57,16 @@ def local_ui_api_url(host: str = UI_HOST, port: int = UI_PORT) -> str | None:
         return None
 
 
-def _report_to_local_ui() -> None:
-    # Runs only before Prefect is imported: its settings are read once, at import.
+def report_to_local_ui() -> None:
+    """Point Prefect at a local ``sitrep ui`` server, if one answers (``flows.cli`` calls this
+    before any command). Only before Prefect is imported: its settings are read at import."""
     if "PREFECT_API_URL" in os.environ or "prefect" in sys.modules:
         return
-    if os.environ.get("SITREP_UI_DISCOVERY", "1") == "0":
+    if not cfg.UI_DISCOVERY:
         return
     url = local_ui_api_url()
     if url:
         os.environ["PREFECT_API_URL"] = url
-
-
-_report_to_local_ui()
 
 
 def _existing_warehouse(warehouse: Path) -> Path:
@@ -77,7 +76,6 @@ def _existing_warehouse(warehouse: Path) -> Path:
     return warehouse
 
 
-@app.command()
 def serve(
     cron: str = typer.Option(DEFAULT_CRON, help="Cron schedule of the runs (default hourly)."),
     inbox: Path = typer.Option(  # noqa: B008
@@ -105,7 +103,6 @@ def serve(
     console.print("stopped")
 
 
-@app.command()
 def ui(
     host: str = typer.Option(UI_HOST, help="Address to listen on."),
     port: int = typer.Option(UI_PORT, help="Port of the API and UI."),
@@ -158,7 +155,6 @@ def _jsonable(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-@app.command()
 def sql(
     query: str = typer.Argument(..., help='SQL to run, e.g. "select * from attacks_by_location"'),
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to query."),  # noqa: B008
@@ -198,7 +194,6 @@ def sql(
         out.print(table)
 
 
-@app.command()
 def report(
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to report on."),  # noqa: B008
     output: Path = typer.Option(  # noqa: B008

@@ -1,4 +1,5 @@
-"""``sitrep validate``: re-validate a published warehouse, read-only, and say what is wrong.
+"""``sitrep validate``: re-validate a published warehouse, read-only, and say what is wrong
+(a plain function; ``flows/cli.py`` registers it).
 
 Exit codes: 0 every critical expectation holds (warnings are listed), 1 at least one critical
 expectation failed (each named with its column), 2 no such warehouse file.
@@ -13,10 +14,8 @@ from pathlib import Path
 import typer
 
 from flows import settings as cfg
-from flows.cli import app
 
 
-@app.command()
 def validate(
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to check."),  # noqa: B008
     docs: Path = typer.Option(  # noqa: B008

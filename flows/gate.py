@@ -46,14 +46,14 @@ def audit(settings: RunSettings, run_id: str, staged: str) -> ValidationReport:
     return report
 
 
-def validate_stage(settings: RunSettings, run_id: str, staged: str) -> dict:
+def validate_stage(lake: Lake, settings: RunSettings, run_id: str, staged: str) -> dict:
     """Validate ``staged``; record the results; raise on a critical failure.
 
     Returns ``{"checked", "warnings" (lines), "docs"}`` when the staging file may be published.
     """
     report = audit(settings, run_id, staged)
     results = report.table()
-    Lake(settings.lake_root).write_part("validation_results", results, run_id, overwrite=True)
+    lake.write_part("validation_results", results, run_id, overwrite=True)
     critical = report.critical_failures
     if critical:
         lines = "\n".join(f"  - {o.line()}" for o in critical)

@@ -70,7 +70,7 @@ def _known_inputs(
 
 
 def ingest_stage(
-    settings: RunSettings, run_id: str, now: datetime, workers: int = 1
+    lake: Lake, settings: RunSettings, run_id: str, now: datetime, workers: int = 1
 ) -> IngestSummary:
     """Read every input, write new documents (by month, in chunks) and the run's ledger.
 
@@ -81,7 +81,6 @@ def ingest_stage(
     ahead of the writer; results are written in input order, so which copy of a
     duplicate is kept does not depend on the workers.
     """
-    lake = Lake(settings.lake_root)
     known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
     listing = list(input_files(list(settings.inputs)))
     stats = file_stats(listing)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from datetime import datetime
 
 from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import gate, ingest, progress, stages, validator
-from flows.artifacts import on_flow_failure, publish_run_artifacts
-from flows.settings import RunSettings
+from flows.artifacts import carry_run_id, on_flow_failure, publish_run_artifacts
+from flows.settings import RunSettings, prepare_process
 from warehouse import publish
+from warehouse.lake import Lake
 
 
 class StrictModeError(RuntimeError):
@@ -49,10 +51,10 @@ artifacts_task = task(
 )(publish_run_artifacts)
 
 
-def _extract(settings: RunSettings, chunks: list, workers: int, on_dask: bool) -> list:
+def _extract(lake: Lake, chunks: list, workers: int, on_dask: bool) -> list:
     if not on_dask:
-        return extract_task(settings, chunks, workers)
-    futures = chunk_task.map(unmapped(settings), chunks)
+        return extract_task(lake, chunks, workers)
+    futures = chunk_task.map(unmapped(lake), chunks)
     # A bar on a terminal; elsewhere the per-chunk log lines tell the progress.
     results = [f.result() for f in progress.track(futures, chunk_task.name, total=len(chunks))]
     return list(zip(chunks, results, strict=True))
@@ -60,8 +62,6 @@ def _extract(settings: RunSettings, chunks: list, workers: int, on_dask: bool) -
 
 # A failed run publishes its summary (with the error) from the hook: the UI shows why.
 @flow(name="sitrep", on_failure=[on_flow_failure])
-# One run per warehouse at a time (a second waits, then stops naming the first); see publish.py.
-@publish.locked("warehouse", default=RunSettings().warehouse)
 def sitrep_flow(
     inputs: list[str] | None = None,
     warehouse: str | None = None,
@@ -75,7 +75,7 @@ def sitrep_flow(
     dask_address: str | None = None,
 ) -> dict:
     """Ingest, extract, merge, build, publish. Returns the run's row of the ``runs`` table."""
-    logger = get_run_logger()
+    prepare_process()  # a deployment's worker imports this module, not the CLI
     settings = RunSettings()
     settings = replace(
         settings,
@@ -87,9 +87,29 @@ def sitrep_flow(
         chunk_size=chunk_size or settings.chunk_size,
         lake=lake,
     )
-    stages.open_lake(settings)
-    started = stages.utcnow()
-    run_id = stages.new_run_id(started)
+    # One run per warehouse at a time (a second waits, then stops naming the first).
+    with publish.run_lock(settings.warehouse, timeout=settings.lock_timeout):
+        publish.clean_stale_staging(settings.warehouse)
+        started = stages.utcnow()
+        run_id = stages.new_run_id(started)
+        try:
+            return _run(settings, run_id, started, workers, dask_address, reprocess)
+        except BaseException as exc:
+            carry_run_id(exc, run_id)  # the failure hook names the run by it
+            raise
+
+
+def _run(
+    settings: RunSettings,
+    run_id: str,
+    started: datetime,
+    workers: int,
+    dask_address: str | None,
+    reprocess: bool,
+) -> dict:
+    """The run ``run_id``, from its lake's opening to its publication."""
+    logger = get_run_logger()
+    lake = stages.open_lake(settings)
     run = {
         "run_id": run_id,
         "flow_run_id": str(flow_run.get_id() or ""),
@@ -100,7 +120,7 @@ def sitrep_flow(
     logger.info("run %s: inputs %s -> %s", run_id, list(settings.inputs), settings.warehouse)
 
     workers = workers or os.cpu_count() or 1
-    summary = ingest_task(settings, run_id, started, workers)
+    summary = ingest_task(lake, settings, run_id, started, workers)
     run.update(
         inputs_seen=summary.inputs_seen,
         documents_loaded=summary.documents_loaded,
@@ -119,16 +139,16 @@ def sitrep_flow(
         logger.warning("rejected %s: %s (%s)", uri, reason, detail)
     if settings.strict and summary.documents_rejected:
         run.update(status="failed", finished_at=stages.utcnow())
-        stages.write_run(settings, run)
+        stages.write_run(lake, run)
         raise StrictModeError(
             f"--strict: {summary.documents_rejected} input(s) rejected: {dict(summary.reasons)}"
         )
 
-    chunks = pending_task(settings, reprocess)
-    if not reprocess and stages.nothing_new(settings, summary, chunks):
+    chunks = pending_task(lake, reprocess)
+    if not reprocess and stages.nothing_new(lake, settings, summary, chunks):
         # Nothing to extract, merge or publish: the published warehouse is current. The run is
         # recorded in the lake's ledger and appears in `runs` from the next publication on.
-        last = stages.previous_run(settings) or {}
+        last = stages.previous_run(lake) or {}
         run.update(
             status="unchanged",
             finished_at=stages.utcnow(),
@@ -136,21 +156,21 @@ def sitrep_flow(
             events_updated=0,
             events_total=last.get("events_total"),
         )
-        stages.write_run(settings, run)
+        stages.write_run(lake, run)
         logger.info("nothing new: %s is current, not rebuilt", settings.warehouse)
-        artifacts_task(settings, run_id, run["flow_run_id"] or None)
+        artifacts_task(lake, settings, run_id, run["flow_run_id"] or None)
         return run
     validator.warm()  # GX's import overlaps the stages (flows/validator.py)
     try:
-        return _publish_new(settings, run, run_id, chunks, workers, dask_address, reprocess)
+        return _publish_new(lake, settings, run, chunks, workers, dask_address, reprocess)
     finally:
         validator.stop()  # a run that failed before validating leaves no process behind
 
 
 def _publish_new(
+    lake: Lake,
     settings: RunSettings,
     run: dict,
-    run_id: str,
     chunks: list,
     workers: int,
     dask_address: str | None,
@@ -158,7 +178,8 @@ def _publish_new(
 ) -> dict:
     """Extract, merge, build, validate and publish what the run found new."""
     logger = get_run_logger()
-    extracted = _extract(settings, chunks, workers, bool(dask_address))
+    run_id = run["run_id"]
+    extracted = _extract(lake, chunks, workers, bool(dask_address))
     for chunk, done in extracted:
         logger.info(
             "chunk %s/%s: %d documents, %d mentions (%.1f s CPU), %d attack reports (%.1f s CPU)",
@@ -172,7 +193,7 @@ def _publish_new(
         )
 
     with progress.stage("merge: entities and events"):
-        resolved = resolve_task(settings, reprocess)
+        resolved = resolve_task(lake, reprocess)
     run.update(
         events_total=resolved["events_total"],
         events_new=resolved["events_new"],
@@ -187,14 +208,14 @@ def _publish_new(
 
     run.update(status="published", finished_at=stages.utcnow())
     with progress.stage("build: staging warehouse"):
-        staged, counts = build_task(settings, run_id, run, reprocess)
+        staged, counts = build_task(lake, settings, run_id, run, reprocess)
     logger.info("staged %s: %s", staged, counts)
     try:
         with progress.stage("validate: expectations"):
-            audit = validate_task(settings, run_id, staged)
+            audit = validate_task(lake, settings, run_id, staged)
     except gate.CriticalExpectationFailed:
         run.update(status="failed", finished_at=stages.utcnow())
-        stages.write_run(settings, run)
+        stages.write_run(lake, run)
         raise
     for line in audit["warnings"]:
         logger.warning("validation: %s", line)
@@ -205,10 +226,10 @@ def _publish_new(
         audit["docs"],
     )
     published = publish_task(settings, staged)
-    stages.write_run(settings, run)
-    stages.mark_published(settings, "")
+    stages.write_run(lake, run)
+    stages.mark_published(lake, "")
     logger.info("published %s", published)
-    artifacts_task(settings, run_id, run["flow_run_id"] or None)
+    artifacts_task(lake, settings, run_id, run["flow_run_id"] or None)
     return run
 
 

@@ -10,19 +10,17 @@ same flow to a process work pool with ``prefect deploy`` (see prefect.yaml).
 from __future__ import annotations
 
 import logging
-import os
 import signal
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.settings import DEFAULT_WAREHOUSE, PROJECT_ROOT
+from flows.settings import CRON, DEFAULT_WAREHOUSE, INBOX
 
 log = logging.getLogger("sitrep")
 
-# Cron expression of the served schedule (minute 0 of every hour), overridable per machine.
-DEFAULT_CRON = os.environ.get("SITREP_CRON", "0 * * * *")
-# Files dropped here are read by the next scheduled run.
-DEFAULT_INBOX = Path(os.environ.get("SITREP_INBOX", PROJECT_ROOT / "warehouse" / "inbox"))
+# The served schedule and the folder its runs read (SITREP_CRON, SITREP_INBOX).
+DEFAULT_CRON = CRON
+DEFAULT_INBOX = INBOX
 DEPLOYMENT_NAME = "scheduled"
 # One run at a time per served deployment: a slow run delays the next one, never overlaps it.
 RUN_LIMIT = 1

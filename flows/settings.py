@@ -1,29 +1,42 @@
 """Every tunable in one place, with local defaults so a plain run needs no configuration.
 
-Environment variables (SITREP_*) override the defaults; CLI options override both.
+Environment variables (SITREP_*) override the defaults; CLI options override both. They are
+read here, once, when this module is imported, and nowhere else. Importing it changes nothing
+in the process: ``prepare_process`` (called by the CLI before any command and by the flow as
+it starts) sets the process-wide defaults the libraries read.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-# Nothing phones home: set before Prefect or GX is imported anywhere in the process.
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-# Arrow's default allocator (mimalloc) keeps what it freed: after the corpus-wide step that was
-# a few hundred MB the rest of the run could not use (100k documents: resolve peak 820 -> 583
-# MB with the system allocator, no slower). Set before and after pyarrow is first imported.
-os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-# Prefect's ephemeral server takes close to 20 s to start on 2 cores; the default is 10 s.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+# Process-wide defaults, set by ``prepare_process`` unless the environment has its own.
+PROCESS_DEFAULTS = {
+    # Nothing phones home: set before Prefect or GX is imported anywhere in the process.
+    "DO_NOT_TRACK": "1",
+    "GX_ANALYTICS_ENABLED": "False",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Arrow's default allocator (mimalloc) keeps what it freed: after the corpus-wide step that
+    # was a few hundred MB the rest of the run could not use (100k documents: resolve peak 820
+    # -> 583 MB with the system allocator, no slower). Worker processes inherit it.
+    "ARROW_DEFAULT_MEMORY_POOL": "system",
+    # Prefect's ephemeral server takes close to 20 s to start on 2 cores; the default is 10 s.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
 
-if os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system":
-    import pyarrow as pa
 
-    pa.set_memory_pool(pa.system_memory_pool())
+def prepare_process() -> None:
+    """Set ``PROCESS_DEFAULTS`` (where the environment has no value) and Arrow's allocator.
+    Idempotent; call before Prefect or GX is imported (the CLI does, before any command)."""
+    for name, value in PROCESS_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    if os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system":
+        import pyarrow as pa
+
+        pa.set_memory_pool(pa.system_memory_pool())
+
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = PROJECT_ROOT / "seeds" / "articles"
@@ -41,6 +54,17 @@ POOL_MIN_DOCUMENTS = int(os.environ.get("SITREP_POOL_MIN_DOCUMENTS", 2000))
 QUICK_CHECK = os.environ.get("SITREP_QUICK_CHECK", "1").lower() not in ("0", "false", "no")
 # DuckDB's memory cap while building the warehouse file (it spills beyond it).
 DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
+# How long a second run waits for the warehouse's run lock before it stops (seconds; 0: at once).
+LOCK_TIMEOUT_SECONDS = float(os.environ.get("SITREP_LOCK_TIMEOUT_SECONDS", 600))
+# `sitrep serve`: the cron schedule of its runs (minute 0 of every hour), and the folder whose
+# files each run reads.
+CRON = os.environ.get("SITREP_CRON", "0 * * * *")
+INBOX = Path(os.environ.get("SITREP_INBOX", PROJECT_ROOT / "warehouse" / "inbox"))
+# `sitrep ui`: where it serves Prefect's API and UI (Prefect's own defaults); other commands
+# report to a server found there unless SITREP_UI_DISCOVERY=0.
+UI_HOST = os.environ.get("SITREP_UI_HOST", "127.0.0.1")
+UI_PORT = int(os.environ.get("SITREP_UI_PORT", 4200))
+UI_DISCOVERY = os.environ.get("SITREP_UI_DISCOVERY", "1") != "0"
 
 
 @dataclass(frozen=True)
@@ -57,6 +81,8 @@ class RunSettings:
     # An input file with the size and modification time of an earlier run's is not read again
     # (flows/quick_check.py); False reads and hashes every input.
     quick_check: bool = QUICK_CHECK
+    # Read when the run starts, so a test can shorten it.
+    lock_timeout: float = field(default_factory=lambda: LOCK_TIMEOUT_SECONDS)
 
     @property
     def lake_root(self) -> str:

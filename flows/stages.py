@@ -1,8 +1,11 @@
 """The pipeline's stages as plain functions: lake in, lake out, no Prefect.
 
-The Prefect flow (flows/pipeline.py) wraps each of these in a task; the benchmark calls them
-directly to measure Prefect's share. Stages hand each other small references (chunk keys, file
-paths, counts), never big frames.
+Each stage is given its lake (and the run's settings and id where it needs them); none opens
+storage of its own, so a test runs ingest -> extract -> resolve -> build on a lake in a
+temporary folder. The Prefect flow (flows/pipeline.py) opens the run's lake once
+(``open_lake``) and wraps each stage in a task; the benchmark calls them directly to measure
+Prefect's share. Stages hand each other small references (chunk keys, file paths, counts),
+never big frames.
 """
 
 from __future__ import annotations
@@ -63,14 +66,13 @@ def open_lake(settings: RunSettings) -> Lake:
     return lake
 
 
-def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk]:
+def pending_chunks(lake: Lake, reprocess: bool = False) -> list[Chunk]:
     """Document chunks whose extraction (mentions and attack reports) is missing; all of them
     with ``reprocess``.
 
     Keyed on the lake, not on this run's inputs, so a chunk left half-done by a killed run is
     picked up by the next one.
     """
-    lake = Lake(settings.lake_root)
     done = set() if reprocess else set.intersection(*(set(lake.parts(t)) for t in CHUNK_OUTPUTS))
     return [
         Chunk(k, p or "", lake.part_rows("documents", k, p))
@@ -79,22 +81,23 @@ def pending_chunks(settings: RunSettings, reprocess: bool = False) -> list[Chunk
     ]
 
 
-def previous_run(settings: RunSettings) -> dict | None:
+def previous_run(lake: Lake) -> dict | None:
     """The lake's latest recorded run (published, unchanged or failed), or None."""
-    runs = Lake(settings.lake_root).read("runs", schemas.RUNS).to_pylist()
+    runs = lake.read("runs", schemas.RUNS).to_pylist()
     return max(runs, key=lambda r: r["started_at"]) if runs else None
 
 
-def _settled_lake(settings: RunSettings, run_id: str) -> str:
+def _settled_lake(lake: Lake, run_id: str) -> str:
     """The lake's fingerprint without this run's ledger nor the ledgers of unchanged runs (they
     add nothing to publish)."""
-    lake = Lake(settings.lake_root)
     runs = lake.read("runs", schemas.RUNS, ["run_id", "status"]).to_pylist()
     quiet = {r["run_id"] for r in runs if r["status"] == "unchanged"} | {run_id}
     return lake.fingerprint(quiet)
 
 
-def nothing_new(settings: RunSettings, summary: IngestSummary, pending: list[Chunk]) -> bool:
+def nothing_new(
+    lake: Lake, settings: RunSettings, summary: IngestSummary, pending: list[Chunk]
+) -> bool:
     """True when the published warehouse already holds everything this run would publish: no
     new document or rejection, no chunk left to extract, and the lake exactly as it was
     published (a failed run, or anything else written since, makes it differ)."""
@@ -102,24 +105,23 @@ def nothing_new(settings: RunSettings, summary: IngestSummary, pending: list[Chu
         return False
     if not Path(settings.warehouse).exists():
         return False
-    published = Lake(settings.lake_root).read_marker("published")
-    return published == _settled_lake(settings, summary.run_id)
+    return lake.read_marker("published") == _settled_lake(lake, summary.run_id)
 
 
-def mark_published(settings: RunSettings, run_id: str) -> None:
+def mark_published(lake: Lake, run_id: str) -> None:
     """Remember what the lake held when it was published (see ``nothing_new``)."""
-    Lake(settings.lake_root).write_marker("published", _settled_lake(settings, run_id))
+    lake.write_marker("published", _settled_lake(lake, run_id))
 
 
-def write_run(settings: RunSettings, run_row: dict) -> None:
+def write_run(lake: Lake, run_row: dict) -> None:
     """Record the run in the lake's runs ledger (one part per run, rewritten as it ends)."""
-    Lake(settings.lake_root).write_part(
+    lake.write_part(
         "runs", schemas.conform([run_row], schemas.RUNS), run_row["run_id"], overwrite=True
     )
 
 
 def build_stage(
-    settings: RunSettings, run_id: str, run_row: dict, full: bool = False
+    lake: Lake, settings: RunSettings, run_id: str, run_row: dict, full: bool = False
 ) -> tuple[str, dict[str, int]]:
     """A complete warehouse file built from the lake, beside the published one, not yet live:
     a copy of the published file brought up to the lake, or (``full``, or when that cannot be
@@ -133,7 +135,7 @@ def build_stage(
     path.unlink(missing_ok=True)
     counts = build_database(
         path,
-        Lake(settings.lake_root),
+        lake,
         memory_limit=settings.duckdb_memory_limit,
         base=None if full else settings.warehouse,
     )
@@ -147,13 +149,12 @@ def publish_stage(settings: RunSettings, staged: str) -> str:
     return str(publish(staged, settings.warehouse))
 
 
-def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
+def mentions_stage(lake: Lake, chunk: Chunk) -> int:
     """Entity and place mentions of one document chunk, and the chunk's share of discovery
     (its unknown name spans and lower-case words), so the corpus-wide step never reads text."""
     from transforms.entities import extract_names
     from warehouse.reference import load_registry
 
-    lake = Lake(settings.lake_root)
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS).select(
         ["doc_id", "text"]
     )
@@ -166,12 +167,11 @@ def mentions_stage(settings: RunSettings, chunk: Chunk) -> int:
     return mentions.num_rows
 
 
-def reports_stage(settings: RunSettings, chunk: Chunk) -> int:
+def reports_stage(lake: Lake, chunk: Chunk) -> int:
     """Attack reports of one document chunk, from its text and its mentions."""
     from transforms.events import extract_reports
     from warehouse.reference import load_registry
 
-    lake = Lake(settings.lake_root)
     registry = load_registry()
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
     mentions = lake.read_part("mentions_raw", chunk.key, chunk.partition, schemas.ENTITY_MENTIONS)
@@ -194,7 +194,7 @@ MERGED = (
 )
 
 
-def resolve_stage(settings: RunSettings, full: bool = False) -> dict[str, int]:
+def resolve_stage(lake: Lake, full: bool = False) -> dict[str, int]:
     """Corpus-wide: discover unknown recurring names, then merge reports into events.
 
     Reads no text and no mention: discovery streams the chunks' name candidates, and merging
@@ -208,7 +208,6 @@ def resolve_stage(settings: RunSettings, full: bool = False) -> dict[str, int]:
     from transforms.events.remerge import remerge_events
     from warehouse.reference import load_registry
 
-    lake = Lake(settings.lake_root)
     registry = load_registry()
     places, known_entities = registry.places_table(), registry.entities_table()
     previous_entities = lake.read("entities", schemas.ENTITIES)
@@ -282,18 +281,16 @@ class Extracted(NamedTuple):
     reports_cpu: float
 
 
-def extract_chunk(settings: RunSettings, chunk: Chunk) -> Extracted:
+def extract_chunk(lake: Lake, chunk: Chunk) -> Extracted:
     """Mentions then attack reports of one chunk."""
     t0 = time.process_time()
-    mentions = mentions_stage(settings, chunk)
+    mentions = mentions_stage(lake, chunk)
     t1 = time.process_time()
-    reports = reports_stage(settings, chunk)
+    reports = reports_stage(lake, chunk)
     return Extracted(mentions, reports, t1 - t0, time.process_time() - t1)
 
 
-def extract_chunks(
-    settings: RunSettings, chunks: list[Chunk], workers: int
-) -> list[tuple[Chunk, Extracted]]:
+def extract_chunks(lake: Lake, chunks: list[Chunk], workers: int) -> list[tuple[Chunk, Extracted]]:
     """Extract every chunk, on ``workers`` local processes when there is more than one chunk
     and at least ``POOL_MIN_DOCUMENTS`` documents in all (fewer are extracted inline).
 
@@ -301,7 +298,7 @@ def extract_chunks(
     copy half-locked) that import only the stages, not Prefect; each loads the registry once.
     """
     if workers <= 1 or len(chunks) <= 1 or sum(c.rows for c in chunks) < POOL_MIN_DOCUMENTS:
-        return [(c, extract_chunk(settings, c)) for c in progress.track(chunks, "extract")]
+        return [(c, extract_chunk(lake, c)) for c in progress.track(chunks, "extract")]
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(chunks)),
@@ -309,7 +306,7 @@ def extract_chunks(
         initializer=lifeline.exit_with_parent,  # a killed run leaves no worker behind
     )
     try:
-        futures = {pool.submit(extract_chunk, settings, c): c for c in chunks}
+        futures = {pool.submit(extract_chunk, lake, c): c for c in chunks}
         done = progress.track(as_completed(futures), "extract", total=len(futures))
         return [(futures[f], f.result()) for f in done]
     except BaseException:

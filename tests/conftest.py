@@ -10,7 +10,9 @@ import pytest
 
 # Before Prefect is imported anywhere: no telemetry, a private Prefect home, patience at start.
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="sitrep-prefect-home-")
-import flows.settings  # noqa: E402,F401  (sets DO_NOT_TRACK and friends)
+from flows.settings import prepare_process  # noqa: E402
+
+prepare_process()  # DO_NOT_TRACK and friends, as the CLI sets them
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"

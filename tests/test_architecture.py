@@ -1,6 +1,8 @@
 """Imports go one way: flows -> transforms, expectations, warehouse. Transforms stay pure."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,3 +29,19 @@ def test_nothing_imports_flows():
     for package in ("transforms", "warehouse", "expectations"):
         for path, text in _sources(package):
             assert not pattern.search(text), f"{path} imports flows"
+
+
+def test_command_modules_do_not_import_the_cli():
+    """flows/cli.py registers every command; the modules defining them never import it back."""
+    pattern = re.compile(r"^\s*(?:import|from)\s+flows\.cli\b|from flows import cli\b", re.M)
+    for path, text in _sources("flows"):
+        assert not pattern.search(text), f"{path} imports flows.cli"
+
+
+def test_importing_the_settings_changes_nothing_in_the_process():
+    code = (
+        "import os, sys; before = dict(os.environ); import flows.settings; "
+        "print(dict(os.environ) == before, 'pyarrow' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["True", "False"], out.stderr

@@ -31,8 +31,8 @@ import pyarrow as pa
 from warehouse.db import building
 from warehouse.storage import lock_path, staging_glob
 
-# How long a second run waits for the first before it stops (seconds; 0: stop at once).
-LOCK_TIMEOUT_SECONDS = float(os.environ.get("SITREP_LOCK_TIMEOUT_SECONDS", 600))
+# How long a second run waits for the first before it stops, unless told (seconds; 0: at once).
+LOCK_TIMEOUT_SECONDS = 600.0
 LOCK_POLL_SECONDS = 0.2
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import flows.settings
 from expectations import docs
 from transforms import schemas
 from warehouse import publish
@@ -157,7 +158,7 @@ def test_two_runs_at_once_neither_corrupt_nor_duplicate(tmp_path):
 
 def test_a_run_stops_with_a_clear_message_when_another_holds_the_warehouse(tmp_path, monkeypatch):
     wh = tmp_path / "sitrep.duckdb"
-    monkeypatch.setattr(publish, "LOCK_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(flows.settings, "LOCK_TIMEOUT_SECONDS", 0.5)
     with (
         publish.run_lock(wh, timeout=0, run="the-first-run"),
         pytest.raises(publish.WarehouseBusyError, match="being written by pid .* the-first-run"),

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from flows.artifacts import find_run_id, run_summary, summary_markdown
 from flows.cli import app
 from flows.settings import RunSettings
+from warehouse.lake import Lake
 
 runner = CliRunner()
 
@@ -122,7 +123,7 @@ def test_report_default_output_is_beside_the_warehouse(warehouse):
 def test_run_summary_reads_the_runs_ledger(warehouse, small_run_id):
     RUN_ID = small_run_id
     settings = RunSettings(warehouse=str(warehouse))
-    summary = run_summary(settings, RUN_ID)
+    summary = run_summary(Lake(settings.lake_root), settings, RUN_ID)
     assert summary["inputs_seen"] == 4
     assert summary["documents_loaded"] == 3 and summary["documents_new"] == 2
     assert summary["reasons"] == {"empty": 1}
@@ -137,18 +138,20 @@ def test_run_summary_reads_the_runs_ledger(warehouse, small_run_id):
     assert "No validation results" in md
 
 
-def test_find_run_id_by_flow_run_or_start_time(warehouse, small_run_id):
-    from datetime import datetime
-
-    from warehouse.lake import Lake
+def test_a_failed_run_is_named_by_the_id_its_error_carries_else_by_the_ledger(
+    warehouse, small_run_id
+):
+    from flows.artifacts import carry_run_id
     from warehouse.storage import lake_dir
 
-    RUN_ID = small_run_id
     lake = Lake(lake_dir(warehouse))
-    assert find_run_id(lake, "fr-1", None) == RUN_ID
-    # Not in the runs ledger: the first run whose id is not older than the flow run's start.
-    assert find_run_id(lake, "other", datetime(2025, 3, 4, 9, 59, 58)) == RUN_ID
-    assert find_run_id(lake, "other", datetime(2025, 3, 5)) is None
+    error = RuntimeError("extraction broke")
+    carry_run_id(error, "20250304T100000Z-cafe0001")
+    assert find_run_id(lake, "fr-1", error) == "20250304T100000Z-cafe0001"
+    # no id carried (it failed before it had one, or the hook got the state's message only):
+    # the runs ledger's record of the flow run, else none, never a guess
+    assert find_run_id(lake, "fr-1", RuntimeError("lock busy")) == small_run_id
+    assert find_run_id(lake, "fr-2", None) is None
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,11 @@ def _setup(tmp_path: Path) -> RunSettings:
     )
 
 
+def _ingest(settings: RunSettings, run_id: str, now: datetime) -> ingest.IngestSummary:
+    """The ingest stage on the settings' lake."""
+    return ingest.ingest_stage(Lake(settings.lake_root), settings, run_id, now)
+
+
 def _ledger(settings: RunSettings, run_id: str) -> list[tuple]:
     table = Lake(settings.lake_root).read("run_inputs", schemas.RUN_INPUTS)
     table = table.filter(pc.equal(table.column("run_id"), run_id))
@@ -53,10 +58,10 @@ def _same_size_rewrite(path: Path) -> None:
 
 def test_a_rerun_records_every_input_of_unchanged_files_without_reading_them(tmp_path):
     settings = _setup(tmp_path)
-    first = ingest.ingest_stage(settings, "run-1", NOW)
+    first = _ingest(settings, "run-1", NOW)
     # Rewritten behind the check's back: the run that reads it would see other bytes.
     _same_size_rewrite(next((tmp_path / "in").glob("*.txt")))
-    again = ingest.ingest_stage(settings, "run-2", NOW)
+    again = _ingest(settings, "run-2", NOW)
     counts = [(s.inputs_seen, s.documents_loaded, s.documents_rejected) for s in (first, again)]
     assert counts == [(8, 7, 1)] * 2
     assert again.documents_new == 0 and again.reasons == first.reasons
@@ -65,18 +70,18 @@ def test_a_rerun_records_every_input_of_unchanged_files_without_reading_them(tmp
     assert [r[:4] + r[5:] for r in two] == [r[:4] + r[5:] for r in one]
     assert not any(r[4] for r in two) and sum(r[4] for r in one) == 7
     # --rehash reads every input: the rewritten file is a new document
-    third = ingest.ingest_stage(replace(settings, quick_check=False), "run-3", NOW)
+    third = _ingest(replace(settings, quick_check=False), "run-3", NOW)
     assert third.documents_new == 1 and third.inputs_seen == 8
 
 
 def test_a_changed_file_is_read_again_and_its_unchanged_lines_stay_known(tmp_path):
     settings = _setup(tmp_path)
-    ingest.ingest_stage(settings, "run-1", NOW)
+    _ingest(settings, "run-1", NOW)
     wire = tmp_path / "in" / "wire.jsonl"
     with wire.open("a") as f:
         body = sorted(SEEDS.glob("*.txt"))[1].read_text()
         f.write(json.dumps({"id": "w2", "text": f"{body}\nUpdate 2."}) + "\n")
-    again = ingest.ingest_stage(settings, "run-2", NOW)
+    again = _ingest(settings, "run-2", NOW)
     assert again.inputs_seen == 9 and again.documents_new == 1
     new = [r for r in _ledger(settings, "run-2") if r[4]]
     assert [r[0].rsplit("#", 1)[1] for r in new] == ["L3"]
@@ -84,16 +89,16 @@ def test_a_changed_file_is_read_again_and_its_unchanged_lines_stay_known(tmp_pat
 
 def test_files_whose_documents_the_lake_lost_or_a_run_that_died_are_read_again(tmp_path):
     settings = _setup(tmp_path)
-    ingest.ingest_stage(settings, "run-1", NOW)
+    _ingest(settings, "run-1", NOW)
     lake = Lake(settings.lake_root)
     # a run killed before it finished listing its files leaves no record: all is read
     shutil.rmtree(Path(settings.lake_root) / "input_files")
     _same_size_rewrite(next((tmp_path / "in").glob("*.txt")))
-    assert ingest.ingest_stage(settings, "run-2", NOW).documents_new == 1
+    assert _ingest(settings, "run-2", NOW).documents_new == 1
     # documents gone from the lake: the files that held them are read and loaded again
     for part in lake.files("documents"):
         Path(part).unlink()
-    assert ingest.ingest_stage(settings, "run-3", NOW).documents_new == 7
+    assert _ingest(settings, "run-3", NOW).documents_new == 7
 
 
 def test_a_run_consults_only_the_ledgers_of_the_last_runs_that_listed_what_it_reads(tmp_path):
@@ -109,8 +114,8 @@ def test_a_run_consults_only_the_ledgers_of_the_last_runs_that_listed_what_it_re
         return ingest._ledgers_to_consult(settings, lake, listed, stats, skip)
 
     assert consulted() == []  # a first run: no ledger
-    ingest.ingest_stage(settings, "run-1", NOW)
-    ingest.ingest_stage(settings, "run-2", NOW)
+    _ingest(settings, "run-1", NOW)
+    _ingest(settings, "run-2", NOW)
     assert consulted() == []  # nothing changed: nothing to read, no ledger to consult
     body = sorted(SEEDS.glob("*.txt"))[1].read_text()
     (tmp_path / "in" / "new.txt").write_text(body + "\nA new file.")
@@ -118,6 +123,6 @@ def test_a_run_consults_only_the_ledgers_of_the_last_runs_that_listed_what_it_re
     with (tmp_path / "in" / "wire.jsonl").open("a") as f:
         f.write(json.dumps({"id": "w9", "text": body + "\nAnother update."}) + "\n")
     assert consulted() == ["run-2"]  # the last run that listed the changed file
-    assert ingest.ingest_stage(settings, "run-3", NOW).documents_new == 2
+    assert _ingest(settings, "run-3", NOW).documents_new == 2
     rehash = replace(settings, quick_check=False)
     assert ingest._ledgers_to_consult(rehash, lake, *[None] * 3) is None

@@ -43,8 +43,8 @@ def _ingest(tmp_path: Path, name: str, workers: int) -> tuple[RunSettings, dict]
         warehouse=str(tmp_path / name / "sitrep.duckdb"),
         chunk_size=2,
     )
-    summary = ingest.ingest_stage(settings, "run-1", NOW, workers)
     lake = Lake(settings.lake_root)
+    summary = ingest.ingest_stage(lake, settings, "run-1", NOW, workers)
     docs = lake.read("documents", schemas.DOCUMENTS).to_pandas()
     ledger = lake.read("run_inputs", schemas.RUN_INPUTS).to_pandas()
     ledger["uri"] = ledger["uri"].map(lambda u: Path(u).name)
@@ -68,19 +68,22 @@ def test_ingestion_on_worker_processes_equals_ingestion_inline_and_reruns_add_no
     original = sorted(p.name for p in SEEDS.glob("*.txt"))[0]
     assert ledger.loc["zz_copy.txt", "doc_id"] == ledger.loc[original, "doc_id"]
     assert ledger.loc["empty.txt", "reason"] == "empty"
-    again = ingest.ingest_stage(settings, "run-2", NOW, 2)
+    again = ingest.ingest_stage(Lake(settings.lake_root), settings, "run-2", NOW, 2)
     assert (again.inputs_seen, again.documents_new, again.rejections_new) == (7, 0, 0)
 
 
 def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_discovery(tmp_path):
     settings, ingested = _ingest(tmp_path, "one", 1)
     settings = replace(settings, chunk_size=2)
-    chunks = stages.pending_chunks(settings)
+    lake = Lake(settings.lake_root)
+    chunks = stages.pending_chunks(lake)
     assert len(chunks) >= 2  # discovery must join names across chunks
-    stages.extract_chunks(settings, chunks, workers=1)
-    assert stages.pending_chunks(settings) == []
-    stages.resolve_stage(settings)
-    path, counts = stages.build_stage(settings, "run-1", {"run_id": "run-1", "started_at": NOW})
+    stages.extract_chunks(lake, chunks, workers=1)
+    assert stages.pending_chunks(lake) == []
+    stages.resolve_stage(lake)
+    path, counts = stages.build_stage(
+        lake, settings, "run-1", {"run_id": "run-1", "started_at": NOW}
+    )
     registry = load_registry()
     docs = ingested["docs"][["doc_id", "text"]]
     entities, mentions = discover_entities(detect_mentions(docs, registry), docs, registry)
@@ -112,13 +115,14 @@ def _all_rows(path: str) -> dict[str, list]:
 
 def _run_stages(settings: RunSettings, run_id: str, full: bool = False) -> str:
     """Ingest, extract, resolve, build and publish (no validation): the published path."""
-    summary = ingest.ingest_stage(settings, run_id, NOW)
-    stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
-    stages.resolve_stage(settings, full=full)
+    lake = stages.open_lake(settings)
+    summary = ingest.ingest_stage(lake, settings, run_id, NOW)
+    stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
+    stages.resolve_stage(lake, full=full)
     row = {"run_id": run_id, "started_at": NOW, "documents_new": summary.documents_new}
-    staged, _ = stages.build_stage(settings, run_id, row, full=full)
+    staged, _ = stages.build_stage(lake, settings, run_id, row, full=full)
     published = stages.publish_stage(settings, staged)
-    stages.write_run(settings, {**row, "status": "published"})
+    stages.write_run(lake, {**row, "status": "published"})
     return published
 
 
@@ -134,10 +138,10 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     published = _run_stages(settings, "run-1")
     for p in later:
         (held / p.name).rename(folder / p.name)
-    ingest.ingest_stage(settings, "run-2", NOW)
-    stages.extract_chunks(settings, stages.pending_chunks(settings), workers=1)
-    stages.resolve_stage(settings)
     lake = Lake(settings.lake_root)
+    ingest.ingest_stage(lake, settings, "run-2", NOW)
+    stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
+    stages.resolve_stage(lake)
     # the merge's delta leads from the published file's event tables to the lake's
     rewrite = delta.applicable_keys(lake, _held(published))
     assert rewrite and len(rewrite) < lake.read("events", schemas.EVENTS).num_rows
@@ -175,9 +179,9 @@ def test_a_merge_delta_from_another_state_than_the_file_s_is_not_applied(tmp_pat
     published = _run_stages(settings, "run-1")
     lake = Lake(settings.lake_root)
     assert delta.applicable_keys(lake, _held(published)) is None  # a first merge is full
-    stages.resolve_stage(settings)  # nothing new: an empty delta from the published state
+    stages.resolve_stage(lake)  # nothing new: an empty delta from the published state
     assert delta.applicable_keys(lake, _held(published)) == []
-    stages.resolve_stage(settings)  # again: its delta starts from the unpublished result
+    stages.resolve_stage(lake)  # again: its delta starts from the unpublished result
     assert delta.applicable_keys(lake, _held(published)) is None
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
@@ -211,7 +215,6 @@ def test_two_warehouses_in_one_folder_keep_their_own_data(tmp_path):
         for p in files:
             shutil.copyfile(p, inbox / p.name)
         settings[name] = RunSettings(inputs=(str(inbox),), warehouse=str(folder / f"{name}.duckdb"))
-        stages.open_lake(settings[name])
         _run_stages(settings[name], f"run-{name}")
     for name, files in halves.items():
         with duckdb.connect(settings[name].warehouse, read_only=True) as con:
@@ -230,3 +233,19 @@ def test_two_warehouses_in_one_folder_keep_their_own_data(tmp_path):
     shared = replace(settings["iraq"], lake=settings["syria"].lake_root)
     with pytest.raises(LakeOwnedError, match="holds the data of warehouse syria.duckdb"):
         stages.open_lake(shared)
+
+
+def test_the_stages_use_the_lake_they_are_given(tmp_path):
+    """No stage opens storage of its own: a lake apart from the warehouse's folder receives
+    everything the stages write; beside the warehouse there is only the published file."""
+    settings = RunSettings(inputs=(str(SEEDS),), warehouse=str(tmp_path / "out" / "w.duckdb"))
+    lake = Lake(tmp_path / "elsewhere")
+    summary = ingest.ingest_stage(lake, settings, "run-1", NOW)
+    stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
+    stages.resolve_stage(lake)
+    row = {"run_id": "run-1", "started_at": NOW}
+    staged, counts = stages.build_stage(lake, settings, "run-1", row)
+    stages.publish_stage(settings, staged)
+    assert counts["documents"] == summary.documents_new == 5
+    assert counts["events"] == lake.read("events", schemas.EVENTS).num_rows > 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["w.duckdb"]
