@@ -46,9 +46,9 @@ def _pipeline_inputs(inputs: list[str], work: Path) -> dict[str, pa.Table]:
 
     settings = RunSettings(inputs=tuple(inputs), warehouse=str(work / "sitrep.duckdb"))
     now = stages.utcnow()
-    ingest.ingest_stage(settings, stages.new_run_id(now), now, 2)
-    stages.extract_chunks(settings, stages.pending_chunks(settings), 2)
     lake = Lake(settings.lake_root)
+    ingest.ingest_stage(lake, settings, stages.new_run_id(now), now, 2)
+    stages.extract_chunks(lake, stages.pending_chunks(lake), 2)
     registry = load_registry()
     return {
         "candidates": lake.read("report_candidates", schemas.EVENT_REPORTS),

@@ -43,10 +43,10 @@ def _events(tmp_path: Path, *inputs: Path) -> list[dict]:
     settings = RunSettings(
         inputs=tuple(map(str, inputs)), warehouse=str(tmp_path / "sitrep.duckdb"), chunk_size=100
     )
-    ingest.ingest_stage(settings, "run-1", NOW, 1)
-    stages.extract_chunks(settings, stages.pending_chunks(settings), 1)
-    stages.resolve_stage(settings)
     lake = Lake(settings.lake_root)
+    ingest.ingest_stage(lake, settings, "run-1", NOW, 1)
+    stages.extract_chunks(lake, stages.pending_chunks(lake), 1)
+    stages.resolve_stage(lake)
     merged = lake.read("event_merges", schemas.EVENT_MERGES).column("report_id").to_pylist()
     assert len(merged) == len(set(merged))  # one merge row per report at most
     events = lake.read("events", schemas.EVENTS).to_pylist()
