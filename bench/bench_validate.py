@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from transforms import schemas
+from transforms import catalog
 from warehouse.db import LAKE_SOURCES, build_database
 from warehouse.lake import Lake
 
@@ -40,7 +40,7 @@ LAT, LON = (33.5, 36.5), (36.5, 41.5)
 
 
 def _table(name: str, columns: dict[str, pa.Array | list], n: int) -> pa.Table:
-    schema = schemas.TABLES[name]
+    schema = catalog.TABLES[name]
     arrays = [pa.array(columns[f.name], f.type) if f.name in columns else pa.nulls(n, f.type)
               for f in schema]  # fmt: skip
     return pa.table(arrays, schema=schema)
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         counts = {
             t: con.execute(f'select count(*) from "{t}"').fetchone()[0]  # type: ignore[index]
-            for t in schemas.TABLES
+            for t in catalog.TABLES
         }
     print("rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items() if v))
 

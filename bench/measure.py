@@ -338,14 +338,14 @@ def query(work: Path, n_events: int, repeats: int = 7) -> dict[str, Any]:
     import duckdb
 
     from bench.synthetic_events import events_table
-    from transforms import schemas
+    from transforms import catalog
     from warehouse.db import build_models
 
     path = work / "query.duckdb"
     path.unlink(missing_ok=True)
     events = events_table(n_events)
     with duckdb.connect(str(path)) as con:
-        for name, schema in schemas.TABLES.items():
+        for name, schema in catalog.TABLES.items():
             con.register("_t", events if name == "events" else schema.empty_table())
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _t')
             con.unregister("_t")

@@ -21,6 +21,7 @@ from typing import Any
 
 from expectations import vocab
 from expectations.vocab import CRITICAL, WARNING
+from transforms import catalog
 
 
 @dataclass(frozen=True)
@@ -252,20 +253,9 @@ def validation_results() -> list[Spec]:
     ]
 
 
-SPECS: dict[str, Callable[[], list[Spec]]] = {
-    "documents": documents,
-    "rejected_documents": rejected_documents,
-    "run_inputs": run_inputs,
-    "runs": runs,
-    "entities": entities,
-    "places": places,
-    "entity_mentions": entity_mentions,
-    "event_reports": event_reports,
-    "events": events,
-    "event_merges": event_merges,
-    "event_conflicts": event_conflicts,
-    "validation_results": validation_results,
-}
+# One builder per warehouse table of the catalog, named after it (a table without one fails
+# here, at import).
+SPECS: dict[str, Callable[[], list[Spec]]] = {name: globals()[name] for name in catalog.TABLES}
 
 
 ROW, UNIQUE, TABLE = "row", "unique", "table"

@@ -54,9 +54,9 @@ def _body(sql: str) -> str:
 
 def _reads(table: str, sql: str) -> frozenset[str]:
     """Warehouse tables named after ``from``/``join`` in ``sql``, but ``table`` itself."""
-    from transforms import schemas
+    from transforms import catalog
 
-    return frozenset(n for n in _READS.findall(_body(sql)) if n in schemas.TABLES) - {table}
+    return frozenset(n for n in _READS.findall(_body(sql)) if n in catalog.TABLES) - {table}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from flows import lifeline, progress
 from flows.ingest import IngestSummary
 from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
-from transforms import schemas
+from transforms import catalog, schemas
 from warehouse import delta, storage
 from warehouse.db import build_database, replace_rows
 from warehouse.lake import Lake
@@ -35,7 +35,7 @@ from warehouse.publish import publish
 log = logging.getLogger("sitrep")
 
 # What extracting one chunk writes, each part keyed like the chunk's documents part.
-CHUNK_OUTPUTS = ("mentions_raw", "name_candidates", "lower_words", "report_candidates")
+CHUNK_OUTPUTS = tuple(t.name for t in catalog.written_by("extract"))
 
 
 @dataclass(frozen=True)
@@ -186,12 +186,7 @@ def reports_stage(lake: Lake, chunk: Chunk) -> int:
 
 
 # The merge's outputs in the lake, in MergeResult order.
-MERGED = (
-    ("event_reports", schemas.EVENT_REPORTS),
-    ("events", schemas.EVENTS),
-    ("event_merges", schemas.EVENT_MERGES),
-    ("event_conflicts", schemas.EVENT_CONFLICTS),
-)
+MERGED = tuple((t.name, t.schema) for t in catalog.loaded(catalog.KEYED))
 
 
 def resolve_stage(lake: Lake, full: bool = False) -> dict[str, int]:

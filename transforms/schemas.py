@@ -286,21 +286,6 @@ INPUT_FILES = pa.schema(
     },
 )
 
-TABLES: dict[str, pa.Schema] = {
-    "documents": DOCUMENTS,
-    "rejected_documents": REJECTED_DOCUMENTS,
-    "run_inputs": RUN_INPUTS,
-    "runs": RUNS,
-    "entities": ENTITIES,
-    "places": PLACES,
-    "entity_mentions": ENTITY_MENTIONS,
-    "event_reports": EVENT_REPORTS,
-    "events": EVENTS,
-    "event_merges": EVENT_MERGES,
-    "event_conflicts": EVENT_CONFLICTS,
-    "validation_results": VALIDATION_RESULTS,
-}
-
 
 def empty(schema: pa.Schema) -> pd.DataFrame:
     """An empty frame with the schema's columns (pandas dtypes follow from Arrow)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from transforms import schemas
+from transforms import catalog
 from warehouse import delta
 from warehouse.lake import CURRENT, Lake
 
@@ -62,7 +62,7 @@ def _column_list(schema: pa.Schema) -> str:
 # A warehouse table read from several lake tables: entity_mentions is the chunks' mentions plus
 # the corpus-wide discovered ones, so no stage ever concatenates millions of mentions itself.
 LAKE_SOURCES: dict[str, tuple[str, ...]] = {
-    "entity_mentions": ("mentions_raw", "mentions_discovered"),
+    t.name: t.lake_sources for t in catalog.CATALOG if t.load and t.sources
 }
 
 
@@ -119,12 +119,7 @@ def build_models(con: duckdb.DuckDBPyConnection) -> list[str]:
 # build: an update of the published file inserts the rows of the parts it lacks. Every other
 # table is rewritten whole by each run (or, like runs and validation_results, also written into
 # the staging file after the build), and is replaced whole.
-APPENDED: dict[str, str] = {
-    "documents": "documents",
-    "rejected_documents": "rejected_documents",
-    "run_inputs": "run_inputs",
-    "entity_mentions": "mentions_raw",
-}
+APPENDED: dict[str, str] = {t.name: t.lake_sources[0] for t in catalog.loaded(catalog.APPEND)}
 # (lake table, path relative to the table's folder, stamp) of each appended part in the file
 LOADED_PARTS = "_loaded_parts"
 # In a file brought up to the lake by ``update_database`` (only there): the keys of the rows
@@ -132,10 +127,7 @@ LOADED_PARTS = "_loaded_parts"
 # rows the published file already held. ``NEW_ROW_KEYS`` is the key expression per table.
 NEW_ROWS = "_new_rows"
 NEW_ROW_KEYS: dict[str, str] = {
-    "documents": '"doc_id"',
-    "rejected_documents": '"uri" || chr(0) || "content_sha256"',
-    "run_inputs": '"run_id" || chr(0) || "uri"',
-    "entity_mentions": '"mention_id"',
+    t.name: " || chr(0) || ".join(f'"{c}"' for c in t.key) for t in catalog.loaded(catalog.APPEND)
 }
 
 
@@ -153,7 +145,7 @@ def build_database(
     time that follows the new parts, not the corpus. ``memory_limit`` (DuckDB's, e.g. "1GB")
     caps the build's memory: DuckDB streams Parquet into the file and spills what does not fit.
     """
-    tables = tables or schemas.TABLES
+    tables = tables or catalog.TABLES
     if base is not None and Path(base).exists() and lake.local:
         shutil.copyfile(base, db_path)
         counts = update_database(db_path, lake, tables, memory_limit)

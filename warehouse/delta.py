@@ -15,15 +15,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from transforms import catalog
 from warehouse.lake import CURRENT, Lake
 
 MARKER = "merge_delta"
 # The tables a merge delta covers, and their key.
 KEYED: dict[str, str] = {
-    "event_reports": "event_id",
-    "events": "event_id",
-    "event_merges": "event_id",
-    "event_conflicts": "event_id",
+    t.name: t.delta_key for t in catalog.loaded(catalog.KEYED) if t.delta_key is not None
 }
 
 

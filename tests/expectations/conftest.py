@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms import schemas
+from transforms import catalog, schemas
 from warehouse.db import LAKE_SOURCES, build_database
 from warehouse.lake import Lake
 
@@ -215,7 +215,7 @@ def write_lake(root: Path, tables: dict[str, list[dict]]) -> Lake:
     lake = Lake(root)
     for name, rows in tables.items():
         source = LAKE_SOURCES.get(name, (name,))[0]
-        lake.write_current(source, schemas.conform(rows, schemas.TABLES[name]))
+        lake.write_current(source, schemas.conform(rows, catalog.TABLES[name]))
     return lake
 
 

@@ -15,7 +15,7 @@ import pytest
 from expectations import specs, validate
 from expectations.changes import find_changes
 from tests.expectations.conftest import write_lake
-from transforms import schemas
+from transforms import catalog
 from warehouse.db import build_database, new_row_filters
 
 COUNTS = re.compile(r"^(-?\d+) (?:unexpected of (\d+)|violating rows)")
@@ -107,10 +107,10 @@ def _staged(tmp_path: Path, tables: dict[str, list[dict]], added: dict[str, list
     build_database(published, lake)
     for name, rows in added.items():
         source = LAKE_SOURCES.get(name, (name,))[0]
-        lake.write_part(source, conform(rows, schemas.TABLES[name]), "run2")
+        lake.write_part(source, conform(rows, catalog.TABLES[name]), "run2")
     for name, rows in (replaced or {}).items():
         source = LAKE_SOURCES.get(name, (name,))[0]
-        lake.write_current(source, conform(rows, schemas.TABLES[name]))
+        lake.write_current(source, conform(rows, catalog.TABLES[name]))
     staged = tmp_path / "staged.duckdb"
     build_database(staged, lake, base=published)
     assert new_row_filters(staged) is not None  # an update, not a build from scratch
@@ -132,7 +132,7 @@ def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
     # the new document, its mention and ledger row; no table replaced with other rows
     assert {t: n for t, n in report.checked_rows.items() if n} == {
         "documents": 1, "entity_mentions": 1, "run_inputs": 1}  # fmt: skip
-    assert {o.suite for o in report.outcomes} >= set(schemas.TABLES)
+    assert {o.suite for o in report.outcomes} >= set(catalog.TABLES)
     assert _verdicts(report) != _verdicts(validate(staged))  # fewer rows counted
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from expectations import validate, vocab
 from expectations.sqlchecks import load_checks
-from transforms import schemas
+from transforms import catalog, schemas
 
 Tables = dict[str, list[dict]]
 
@@ -25,7 +25,7 @@ def test_clean_warehouse_passes_every_expectation(tmp_path, tables, build_wareho
     report = validate(build_warehouse(tables), run_id="r1", docs_dir=tmp_path / "docs")
     assert report.failed() == [], [o.line() for o in report.failed()]
     checked = {o.suite for o in report.outcomes}
-    assert set(schemas.TABLES) <= checked  # one suite per warehouse table
+    assert set(catalog.TABLES) <= checked  # one suite per warehouse table
     assert {f"{c.table}.sql" for c in load_checks()} <= checked
     assert (tmp_path / "docs" / "index.html").is_file()
     rows = report.table()
@@ -155,9 +155,9 @@ def test_missing_table_is_a_critical_failure(tables, build_warehouse):
 
 def test_sql_check_headers_name_real_tables_and_columns():
     for check in load_checks():
-        assert check.table in schemas.TABLES, check.name
+        assert check.table in catalog.TABLES, check.name
         for col in check.column.split(","):
-            assert col.strip() in schemas.TABLES[check.table].names, check.name
+            assert col.strip() in catalog.TABLES[check.table].names, check.name
         assert check.severity in vocab.SEVERITIES
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from transforms import schemas
+from transforms import catalog, schemas
 from warehouse.db import load_table
 from warehouse.lake import Lake
 from warehouse.storage import lake_dir
@@ -200,7 +200,7 @@ ROWS = {
 def write_lake(root: Path) -> Lake:
     lake = Lake(root)
     for name, rows in ROWS.items():
-        lake.write_current(name, schemas.conform(rows, schemas.TABLES[name]))
+        lake.write_current(name, schemas.conform(rows, catalog.TABLES[name]))
     return lake
 
 
@@ -212,7 +212,7 @@ def build_small_warehouse(directory: Path) -> Path:
     path = directory / "sitrep.duckdb"
     lake = write_lake(lake_dir(path))
     with duckdb.connect(str(path)) as con:
-        for name, schema in schemas.TABLES.items():
+        for name, schema in catalog.TABLES.items():
             load_table(con, name, lake, schema)
         con.execute("CHECKPOINT")
     return path

@@ -13,7 +13,7 @@ import pytest
 
 from flows import ingest, stages
 from flows.settings import RunSettings
-from transforms import schemas
+from transforms import catalog, schemas
 from transforms.entities import detect_mentions, discover_entities
 from warehouse import delta
 from warehouse.db import build_database, new_row_filters, update_database
@@ -147,7 +147,7 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     assert rewrite and len(rewrite) < lake.read("events", schemas.EVENTS).num_rows
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
-    assert update_database(copy, lake, schemas.TABLES, "256MB") is not None  # not rebuilt
+    assert update_database(copy, lake, catalog.TABLES, "256MB") is not None  # not rebuilt
     build_database(tmp_path / "full.duckdb", lake)
     assert new_row_filters(tmp_path / "full.duckdb") is None  # built whole: every row is new
     filters = new_row_filters(copy)
@@ -185,7 +185,7 @@ def test_a_merge_delta_from_another_state_than_the_file_s_is_not_applied(tmp_pat
     assert delta.applicable_keys(lake, _held(published)) is None
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
-    assert update_database(copy, lake, schemas.TABLES, None) is not None
+    assert update_database(copy, lake, catalog.TABLES, None) is not None
     build_database(tmp_path / "full.duckdb", lake)
     incremental, full = _all_rows(str(copy)), _all_rows(str(tmp_path / "full.duckdb"))
     assert [t for t in full if incremental[t] != full[t]] == []
@@ -199,7 +199,7 @@ def test_an_update_that_cannot_follow_the_lake_is_refused(tmp_path):
     Path(part).write_bytes(Path(part).read_bytes())  # rewritten in place: a new stamp
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(published, copy)
-    assert update_database(copy, lake, schemas.TABLES, None) is None
+    assert update_database(copy, lake, catalog.TABLES, None) is None
 
 
 def test_two_warehouses_in_one_folder_keep_their_own_data(tmp_path):

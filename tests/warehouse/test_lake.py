@@ -1,7 +1,7 @@
 import duckdb
 import pyarrow as pa
 
-from transforms import schemas
+from transforms import catalog, schemas
 from warehouse.db import build_database, load_table
 from warehouse.lake import Lake, content_key
 
@@ -62,11 +62,11 @@ def test_build_database_has_every_table(tmp_path):
     lake = Lake(tmp_path / "lake")
     lake.write_current("places", pa.Table.from_pylist([], schema=schemas.PLACES))
     counts = build_database(tmp_path / "w.duckdb", lake)
-    assert set(counts) == set(schemas.TABLES)
+    assert set(counts) == set(catalog.TABLES)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         rows = con.execute("select table_name from information_schema.tables").fetchall()
     tables = {r[0] for r in rows}
-    assert set(schemas.TABLES) <= tables
+    assert set(catalog.TABLES) <= tables
 
 
 def test_lake_on_an_fsspec_url_filesystem():

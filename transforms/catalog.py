@@ -1,0 +1,135 @@
+"""The table catalog: every table of the lake and of the warehouse, each described once.
+
+An entry holds a table's schema (declared in ``transforms/schemas.py``, its grain in the
+schema's metadata), its key, where it lives in the lake (``layout``), how it reaches the
+warehouse file (``load``), the lake tables it is built from and the stage that writes it.
+Every list of tables derives from here: the warehouse tables and their build order
+(``TABLES``), what a chunk's extraction writes, what the merge writes, the warehouse tables
+read from several lake tables, the tables an update appends to and their row keys, the tables
+a merge delta rewrites by key, and the suites (``expectations/specs.py`` has one builder per
+warehouse table). ``docs/tables.md`` documents the warehouse tables in this order (a test keeps
+the two equal). Adding a table is one entry here plus the transform that fills it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from transforms import schemas
+
+# Lake layouts (paths under the lake's root):
+CHUNK = "chunk"  # <table>/month=YYYY-MM/part-<chunk key>.parquet: one part per document chunk
+LEDGER = "ledger"  # <table>/part-<key>.parquet: parts added by runs, never rewritten by others
+CURRENT = "current"  # <table>/current.parquet: rewritten whole by each run
+# How a table reaches a warehouse file updated from the published one (a build from scratch
+# loads every table whole):
+APPEND = "append"  # the rows of the lake parts the file lacks are inserted
+REPLACE = "replace"  # replaced whole
+KEYED = "keyed"  # the rows of the keys the merge rewrote (warehouse/delta.py), else replaced
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]  # the columns that identify a row (empty: none)
+    stage: str  # what writes it: ingest, extract, resolve, build, validate, or the flow (run)
+    layout: str | None = None  # in the lake; None: built in the warehouse only
+    load: str | None = None  # in the warehouse file; None: a lake table only
+    sources: tuple[str, ...] = ()  # lake tables it is built from (default: its own name)
+    delta_key: str | None = None  # for KEYED tables: the key a merge delta names
+
+    @property
+    def lake_sources(self) -> tuple[str, ...]:
+        return self.sources or (self.name,)
+
+    @property
+    def grain(self) -> str:
+        return (self.schema.metadata or {}).get(b"grain", b"").decode()
+
+
+# In warehouse build order (dependencies first); lake-only tables beside what they feed.
+CATALOG: tuple[Table, ...] = (
+    Table("documents", schemas.DOCUMENTS, ("doc_id",), "ingest", CHUNK, APPEND),
+    Table(
+        "rejected_documents",
+        schemas.REJECTED_DOCUMENTS,
+        ("uri", "content_sha256"),
+        "ingest",
+        LEDGER,
+        APPEND,
+    ),
+    Table("run_inputs", schemas.RUN_INPUTS, ("run_id", "uri"), "ingest", LEDGER, APPEND),
+    Table("input_files", schemas.INPUT_FILES, ("run_id", "path"), "ingest", LEDGER),
+    Table("runs", schemas.RUNS, ("run_id",), "run", LEDGER, REPLACE),
+    Table("mentions_raw", schemas.ENTITY_MENTIONS, ("mention_id",), "extract", CHUNK),
+    Table("name_candidates", schemas.NAME_CANDIDATES, (), "extract", CHUNK),
+    Table("lower_words", schemas.LOWER_WORDS, (), "extract", CHUNK),
+    Table("report_candidates", schemas.EVENT_REPORTS, ("report_id",), "extract", CHUNK),
+    Table("entities", schemas.ENTITIES, ("entity_id",), "resolve", CURRENT, REPLACE),
+    Table("places", schemas.PLACES, ("place_id",), "resolve", CURRENT, REPLACE),
+    Table("mentions_discovered", schemas.ENTITY_MENTIONS, ("mention_id",), "resolve", CURRENT),
+    # the chunks' mentions and the corpus-wide discovered ones: no stage concatenates them
+    Table(
+        "entity_mentions",
+        schemas.ENTITY_MENTIONS,
+        ("mention_id",),
+        "build",
+        load=APPEND,
+        sources=("mentions_raw", "mentions_discovered"),
+    ),
+    # the merge's outputs, in MergeResult order (the tables a merge delta names)
+    Table(
+        "event_reports",
+        schemas.EVENT_REPORTS,
+        ("report_id",),
+        "resolve",
+        CURRENT,
+        KEYED,
+        delta_key="event_id",
+    ),
+    Table("events", schemas.EVENTS, ("event_id",), "resolve", CURRENT, KEYED, delta_key="event_id"),
+    Table(
+        "event_merges",
+        schemas.EVENT_MERGES,
+        ("event_id", "report_id"),
+        "resolve",
+        CURRENT,
+        KEYED,
+        delta_key="event_id",
+    ),
+    Table(
+        "event_conflicts",
+        schemas.EVENT_CONFLICTS,
+        ("event_id", "field"),
+        "resolve",
+        CURRENT,
+        KEYED,
+        delta_key="event_id",
+    ),
+    Table(
+        "validation_results",
+        schemas.VALIDATION_RESULTS,
+        ("run_id", "suite", "expectation", "column"),
+        "validate",
+        LEDGER,
+        REPLACE,
+    ),
+)
+BY_NAME: dict[str, Table] = {t.name: t for t in CATALOG}
+
+
+def written_by(stage: str) -> tuple[Table, ...]:
+    """The lake tables ``stage`` writes, in catalog order."""
+    return tuple(t for t in CATALOG if t.stage == stage and t.layout is not None)
+
+
+def loaded(mode: str) -> tuple[Table, ...]:
+    """The warehouse tables an update brings up to date by ``mode``."""
+    return tuple(t for t in CATALOG if t.load == mode)
+
+
+# The warehouse file's tables, name -> schema, in build order.
+TABLES: dict[str, pa.Schema] = {t.name: t.schema for t in CATALOG if t.load is not None}
