@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from flows.ingest import ingest_stage
 from flows.settings import RunSettings
 from tests.warehouse.crawl_fixtures import write_warc
+from warehouse.lake import Lake
 
 
 def _ingest(tmp_path, name, workers):
@@ -17,7 +18,8 @@ def _ingest(tmp_path, name, workers):
     settings = RunSettings(
         inputs=(str(crawl),), warehouse=str(tmp_path / name / "w.duckdb"), chunk_size=3
     )
-    return ingest_stage(settings, "run-1", datetime(2026, 6, 11, tzinfo=UTC), workers=workers)
+    lake = Lake(settings.lake_root)
+    return ingest_stage(lake, settings, "run-1", datetime(2026, 6, 11, tzinfo=UTC), workers=workers)
 
 
 def test_a_crawl_on_two_workers_is_ingested_as_inline(tmp_path):
