@@ -385,6 +385,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--chunk-size", type=int, default=None)
     ap.add_argument("--events", type=int, default=1_000_000)
     args = ap.parse_args(argv)
+    from flows.settings import prepare_process
+
+    prepare_process()  # as the CLI does: telemetry off, Arrow's system allocator (and workers')
     args.dir.mkdir(parents=True, exist_ok=True)
     if args.chunk_size is None:
         from flows.settings import CHUNK_SIZE

@@ -38,18 +38,15 @@ def test_readme_quickstart_is_the_two_make_commands():
 
 
 def test_tables_md_follows_the_catalog():
-    """docs/tables.md documents the catalog's warehouse tables, in build order, each with its
-    columns in schema order (a column table, or the grain line naming them)."""
+    """docs/tables.md documents the catalog's warehouse tables, in build order, each with
+    exactly its schema's columns (in a column table, or named in the grain line)."""
     from transforms import catalog
 
     sections = re.findall(r"^## (\w+)\n", DOC, re.MULTILINE)
     assert sections == list(catalog.TABLES)
     for table, schema in catalog.TABLES.items():
         text = _section(table)
-        rows = [
-            c
-            for cell in re.findall(r"^\| ([\w, ]+) \| [A-Z|]", text, re.M)
-            for c in cell.split(", ")
-        ]
-        named = rows or [n for n in re.findall(r"`(\w+)`", text) if n in schema.names]
-        assert list(dict.fromkeys(named)) == schema.names, table
+        cells = re.findall(r"^\| ([\w, ]+) \| [A-Z|]", text, re.MULTILINE)
+        named = {c for cell in cells for c in cell.split(", ")}
+        named = named or {n for n in re.findall(r"`(\w+)`", text) if n in schema.names}
+        assert named == set(schema.names), table
