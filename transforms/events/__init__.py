@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events.dedup import MergeResult, merge_events
@@ -89,9 +90,23 @@ def _clean(v: Any) -> Any:
     return v
 
 
+# What extraction and merging read of a place.
+_PLACE_INDEX_COLUMNS = [
+    "place_id", "name", "admin1", "admin2", "country_code", "latitude", "longitude",
+    "feature_code", "precision",
+]  # fmt: skip
+
+
 def place_index(places: pd.DataFrame | pa.Table | None) -> dict[str, dict]:
     """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province")."""
     out: dict[str, dict] = {}
+    if places is not None:  # (the spellings and native names are the analysts', not ours)
+        keep = (
+            [c for c in _PLACE_INDEX_COLUMNS if c in places.column_names]
+            if isinstance(places, pa.Table)
+            else [c for c in _PLACE_INDEX_COLUMNS if c in places.columns]
+        )
+        places = places.select(keep) if isinstance(places, pa.Table) else places[keep]
     for row in _records(places):
         row = {k: _clean(v) for k, v in row.items()}
         pid = str(row["place_id"])
@@ -159,6 +174,24 @@ class _MentionsByDoc:
         return out
 
 
+def _mentioned(places, mentions):
+    """The places the mentions name, and every governorate ("X province" reads as one): the
+    rest of a 30,000-place gazetteer is never looked up."""
+    if places is None or mentions is None or "place_id" not in mentions or len(mentions) == 0:
+        return places
+    table = (
+        places
+        if isinstance(places, pa.Table)
+        else pa.Table.from_pandas(places, preserve_index=False)
+    )
+    named = pa.array(pd.Series(mentions["place_id"]).dropna().astype(str).unique(), pa.string())
+    keep = pc.or_(
+        pc.is_in(table["place_id"], value_set=named),
+        pc.equal(table["precision"], "governorate"),
+    )
+    return table.filter(keep)
+
+
 def extract_reports(
     documents: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame, entities: pd.DataFrame
 ) -> pa.Table:
@@ -168,7 +201,7 @@ def extract_reports(
     ``report_id`` a hash of doc_id and character span.
     """
     del entities  # perpetrators come as entity_id on mentions; names are joined at merge time
-    pidx = place_index(places)
+    pidx = place_index(_mentioned(places, mentions))
     by_doc = _MentionsByDoc(mentions)
     rows: list[dict[str, Any]] = []
     doc_cols = _columns(documents, ["doc_id", "text", "published_date"])

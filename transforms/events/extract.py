@@ -311,7 +311,12 @@ class _Doc:
 
     def _sole_place(self) -> tuple[Mention, dict] | None:
         """The document's one venue finer than a country (its first mention), when it names
-        exactly one (datelines, governments and owners aside); else None."""
+        exactly one (datelines, governments and owners aside); else None. Computed once."""
+        if not hasattr(self, "_sole_venue"):
+            self._sole_venue = self._find_sole_place()
+        return self._sole_venue
+
+    def _find_sole_place(self) -> tuple[Mention, dict] | None:
         found: dict[str, tuple[Mention, dict]] = {}
         for m in self.mentions:
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
