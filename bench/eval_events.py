@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import duckdb
 from transforms.entities import detect_mentions
 from transforms.events import extract_reports, merge_events
 from transforms.events.evaluate import evaluate
-from transforms.ingest import ingest_batch
+from transforms.ingest import RawInput, ingest_batch
 from warehouse.inputs import iter_inputs
 from warehouse.outlets import load_outlets
 from warehouse.reference import load_registry
@@ -40,17 +41,24 @@ MARTS = ROOT / "warehouse" / "models" / "marts"
 
 def run_seeds(seeds: Path = SEEDS):
     """(documents, doc_ids by file key, MergeResult) for the seed articles."""
-    raws = list(iter_inputs([seeds], 10_000_000))
-    ingested = ingest_batch(raws, load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None))
+    ingested, result = chain(iter_inputs([seeds], 10_000_000))
     ledger = ingested.ledger.to_pylist()
     doc_ids = {Path(r["uri"]).name[:3]: r["doc_id"] for r in ledger if r["doc_id"]}
+    return ingested.documents.to_pandas(), doc_ids, result
+
+
+def chain(raws: Iterable[RawInput]):
+    """(IngestResult, MergeResult): the real chain, ingestion to merging, in this process."""
+    ingested = ingest_batch(
+        list(raws), load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None)
+    )
     documents = ingested.documents.to_pandas()
     registry = load_registry()
     mentions = detect_mentions(documents, registry).to_pandas()
     places = registry.places_table().to_pandas()
     entities = registry.entities_table().to_pandas()
     reports = extract_reports(documents, mentions, places, entities).to_pandas()
-    return documents, doc_ids, merge_events(reports, documents, places, entities)
+    return ingested, merge_events(reports, documents, places, entities)
 
 
 def run_synthetic(n: int, workdir: Path):
@@ -58,16 +66,9 @@ def run_synthetic(n: int, workdir: Path):
     from bench.corpus import write_corpus
 
     write_corpus(workdir, n)
-    raws = list(iter_inputs([workdir / "articles.jsonl"], 10_000_000))
-    ingested = ingest_batch(raws, load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None))
+    ingested, result = chain(iter_inputs([workdir / "articles.jsonl"], 10_000_000))
     documents = ingested.documents.to_pandas()
     doc_ids = dict(zip(documents["external_id"], documents["doc_id"], strict=True))
-    registry = load_registry()
-    mentions = detect_mentions(documents, registry).to_pandas()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
-    reports = extract_reports(documents, mentions, places, entities).to_pandas()
-    result = merge_events(reports, documents, places, entities)
     truth = [json.loads(line) for line in (workdir / "events.jsonl").read_text().splitlines()]
     gold = {"events": [], "not_events": []}
     for t in truth:

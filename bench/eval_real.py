@@ -34,15 +34,10 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 
-from transforms.entities import detect_mentions
-from transforms.events import extract_reports, merge_events
-from transforms.ingest import ingest_batch
+from bench.eval_events import chain
 from warehouse.inputs import iter_inputs
-from warehouse.outlets import load_outlets
-from warehouse.reference import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -145,15 +140,8 @@ def run_chain(rows: list[dict]) -> tuple[dict, list[dict]]:
                 if row["date"]:
                     item["published"] = row["date"]
                 f.write(json.dumps(item) + "\n")
-        raws = list(iter_inputs([feed], 10_000_000))
-    ingested = ingest_batch(raws, load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None))
+        ingested, result = chain(iter_inputs([feed], 10_000_000))
     documents = ingested.documents.to_pandas()
-    registry = load_registry()
-    mentions = detect_mentions(documents, registry).to_pandas()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
-    reports = extract_reports(documents, mentions, places, entities).to_pandas()
-    result = merge_events(reports, documents, places, entities)
     row_of_doc = dict(zip(documents["doc_id"], documents["external_id"], strict=True))
     events = result.events.to_pandas() if hasattr(result.events, "to_pandas") else result.events
     reps = result.reports.to_pandas() if hasattr(result.reports, "to_pandas") else result.reports
