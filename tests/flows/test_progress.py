@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import select
 import sys
 
 from flows import progress
@@ -23,9 +24,23 @@ def test_on_a_terminal_a_bar_is_drawn(monkeypatch):
         monkeypatch.setattr(sys, "stderr", tty)
         assert list(progress.track(iter(range(3)), "detect-entity-mentions", total=3)) == [0, 1, 2]
         tty.flush()
-    drawn = os.read(leader, 65536).decode(errors="replace")
+    assert "detect-entity-mentions" in _read_all(leader)
+
+
+def _read_all(leader: int) -> str:
+    """Everything written to the terminal: one read returns only what the pty holds at that
+    moment, so read until it has stayed empty for a while."""
+    chunks = []
+    while select.select([leader], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other side is closed and drained
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
     os.close(leader)
-    assert "detect-entity-mentions" in drawn
+    return b"".join(chunks).decode(errors="replace")
 
 
 def _drawn(monkeypatch, work) -> str:
@@ -34,9 +49,7 @@ def _drawn(monkeypatch, work) -> str:
         monkeypatch.setattr(sys, "stderr", tty)
         work()
         tty.flush()
-    drawn = os.read(leader, 65536).decode(errors="replace")
-    os.close(leader)
-    return drawn
+    return _read_all(leader)
 
 
 def test_an_unknown_total_is_counted(monkeypatch):
