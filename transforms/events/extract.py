@@ -99,6 +99,14 @@ class Group:
     claim_span: tuple[int, int] | None = None
     claim_sentence: int = -1
     reports: list[dict[str, Any]] = field(default_factory=list)
+    # the same reports by (perpetrator_id, attribution): news of who did the attacks updates
+    # whole buckets, never every report again (a passage repeating one sentence stays linear)
+    by_actor: dict[tuple[str | None, str], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, report: dict[str, Any]) -> None:
+        self.reports.append(report)
+        key = (report["perpetrator_id"], report["attribution"])
+        self.by_actor.setdefault(key, []).append(report)
 
 
 def report_id(doc_id: str, start: int, end: int, ordinal: int = 0) -> str:
@@ -435,7 +443,7 @@ class _Doc:
             # it names only one, else its country
             country = (self._sole_place() if g.count == 1 else None) or self._country((s, e))
             for k in range(g.count):
-                g.reports.append(self._report(s, e, k, g.claim_sentence, country, None, g, None))
+                g.add(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)
         final = g.date if g.date is not None and g.date.value is not None else None
         for r in g.reports:
@@ -666,7 +674,7 @@ class _Doc:
         for k, (seg_s, seg_e, place) in enumerate(self._segments(live, places)):
             seg_text = self.text[seg_s:seg_e]
             own = count_casualties(seg_text) if len(places) > 1 else tolls
-            g.reports.append(
+            g.add(
                 self._report(
                     seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
                 )
@@ -868,13 +876,18 @@ def _attribute(g: Group, perp: str | None, attribution: str) -> None:
         g.perpetrator_id == perp and stronger > _ATTRIBUTION_RANK.get(g.attribution, -1)
     ):
         g.perpetrator_id, g.attribution = perp, attribution
-    for r in g.reports:
-        if r["perpetrator_id"] is None or (
-            r["perpetrator_id"] == perp and stronger > _ATTRIBUTION_RANK.get(r["attribution"], -1)
-        ):
+    weaker = [
+        key
+        for key in g.by_actor
+        if key[0] is None or (key[0] == perp and stronger > _ATTRIBUTION_RANK.get(key[1], -1))
+    ]
+    for key in weaker:
+        moved = g.by_actor.pop(key)
+        for r in moved:
             r["perpetrator_id"], r["actor1"], r["attribution"] = perp, perp, attribution
             if r["actor2"] == perp:
                 r["actor2"] = None
+        g.by_actor.setdefault((perp, attribution), []).extend(moved)
 
 
 # "Baghdad's Sadr City", "Aleppo's main square": a town's possessive names a part of it,
