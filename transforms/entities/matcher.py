@@ -152,14 +152,8 @@ def known_hits(
             if guard_words is not None:
                 guard_words.append(start)
             continue
-        elif case == CUE:
-            surface = text[start:end]
-            if surface == surface.lower():
-                continue
-            if not place_cued(text, start, end):
-                if muted is not None:
-                    muted.append((start, end))
-                continue
+        elif case == CUE and not _cue_ok(text, start, end, muted):
+            continue
         if end < top:
             if guard_words is not None:
                 guard_words.clear()
@@ -210,6 +204,19 @@ def _with_leads(text: str, kept: list[tuple[int, int, Pattern]]) -> list:
     return out
 
 
+def _cue_ok(text: str, start: int, end: int, muted: list[tuple[int, int]] | None) -> bool:
+    """A minor place's name counts capitalised and with a place cue; a capitalised name
+    without one is muted (its span goes to ``muted``)."""
+    surface = text[start:end]
+    if surface == surface.lower():
+        return False
+    if not place_cued(text, start, end):
+        if muted is not None:
+            muted.append((start, end))
+        return False
+    return True
+
+
 def _select_sorted(
     text: str,
     norm: str,
@@ -238,14 +245,8 @@ def _select_sorted(
             if guard_words is not None:
                 guard_words.append(start)
             continue
-        elif case == CUE:
-            surface = text[start:end]
-            if surface == surface.lower():
-                continue
-            if not place_cued(text, start, end):
-                if muted is not None:
-                    muted.append((start, end))
-                continue
+        elif case == CUE and not _cue_ok(text, start, end, muted):
+            continue
         found.append((start * _WIDE + start - end, start, end, pat))
     found.sort(key=_FIRST)
     kept = []
