@@ -24,9 +24,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from transforms.entities import detect_mentions
-from transforms.events import extract_reports, merge_events
+from transforms.events import MergeResult, extract_reports, merge_events
 from transforms.events.evaluate import evaluate
 from transforms.ingest import RawInput, ingest_batch
 from warehouse.inputs import iter_inputs
@@ -47,8 +48,12 @@ def run_seeds(seeds: Path = SEEDS):
     return ingested.documents.to_pandas(), doc_ids, result
 
 
-def chain(raws: Iterable[RawInput]):
-    """(IngestResult, MergeResult): the real chain, ingestion to merging, in this process."""
+def chain(raws: Iterable[RawInput], per_document: bool = False):
+    """(IngestResult, MergeResult): the real chain, ingestion to merging, in this process.
+
+    ``per_document`` merges each document's reports on their own (no report ever joins another
+    document's), so extraction can be scored apart from cross-document merging; the result then
+    holds the reports and events only."""
     ingested = ingest_batch(
         list(raws), load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None)
     )
@@ -58,7 +63,19 @@ def chain(raws: Iterable[RawInput]):
     places = registry.places_table().to_pandas()
     entities = registry.entities_table().to_pandas()
     reports = extract_reports(documents, mentions, places, entities).to_pandas()
-    return ingested, merge_events(reports, documents, places, entities)
+    if not per_document:
+        return ingested, merge_events(reports, documents, places, entities)
+    used = places[places["place_id"].isin(set(reports["place_id"].dropna()))]
+    used = pd.concat([used, places[places["precision"] == "governorate"]]).drop_duplicates(
+        "place_id"
+    )
+    parts = [
+        merge_events(group, documents[documents["doc_id"] == doc_id], used, entities)
+        for doc_id, group in reports.groupby("doc_id", sort=True)
+    ]
+    return ingested, MergeResult(
+        *(pd.concat([p[i].to_pandas() for p in parts], ignore_index=True) for i in range(4))
+    )
 
 
 def run_synthetic(n: int, workdir: Path):

@@ -1,6 +1,6 @@
 """Score extraction on real incident text nobody here wrote (``make eval-real``).
 
-    .venv/bin/python -m bench.eval_real [CSV] [--show KIND] [--limit N]
+    .venv/bin/python -m bench.eval_real [CSV] [--show KIND] [--limit N] [--per-row]
 
 Reads ``../shared/data/dev/wikipedia_incidents_syria_iraq.csv`` (Wikipedia's incident tables for
 Syria and Iraq, with the encyclopedia's own labels; see the README beside it), runs the real
@@ -19,8 +19,10 @@ merging), and prints:
   attribution, which no reading of the text can reach).
 
 ``--show KIND`` (recall, town, admin1, killed, wounded, day, is, is_named) lists the rows that
-miss. The labels are the encyclopedia's, not a gold standard: use the misses to find kinds of
-text the rules get wrong, never to hard-code a sentence.
+miss. ``--per-row`` merges each row's reports on their own, never with another row's: the
+difference from the default run is what cross-row merging costs or gains. The labels are the
+encyclopedia's, not a gold standard: use the misses to find kinds of text the rules get wrong,
+never to hard-code a sentence.
 """
 
 from __future__ import annotations
@@ -130,8 +132,10 @@ def label_places(label: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and not re.fullmatch(r"others?", p.strip())]
 
 
-def run_chain(rows: list[dict]) -> tuple[dict, list[dict]]:
-    """Events per row id, and every event (dicts), from the real extraction chain."""
+def run_chain(rows: list[dict], per_row: bool = False) -> tuple[dict, list[dict]]:
+    """Events per row id, and every event (dicts), from the real extraction chain; with
+    ``per_row`` each row's reports are merged on their own (extraction without cross-row
+    merging)."""
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "rows.jsonl"
         with feed.open("w", encoding="utf-8") as f:
@@ -140,7 +144,7 @@ def run_chain(rows: list[dict]) -> tuple[dict, list[dict]]:
                 if row["date"]:
                     item["published"] = row["date"]
                 f.write(json.dumps(item) + "\n")
-        ingested, result = chain(iter_inputs([feed], 10_000_000))
+        ingested, result = chain(iter_inputs([feed], 10_000_000), per_document=per_row)
     documents = ingested.documents.to_pandas()
     row_of_doc = dict(zip(documents["doc_id"], documents["external_id"], strict=True))
     events = result.events.to_pandas() if hasattr(result.events, "to_pandas") else result.events
@@ -279,6 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     show = args[args.index("--show") + 1] if "--show" in args else None
     limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
+    per_row = "--per-row" in args
     paths = [a for a in args if not a.startswith("--") and a not in (show, str(limit))]
     source = Path(paths[0]) if paths else DEV
     if not source.exists():
@@ -286,10 +291,11 @@ def main(argv: list[str] | None = None) -> None:
     with source.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))[:limit]
     started = time.perf_counter()
-    per_row, events = run_chain(rows)
+    by_row, events = run_chain(rows, per_row)
     elapsed = time.perf_counter() - started
-    print(f"{source.name}: {len(rows)} rows, {len(events)} events, chain {elapsed:.1f} s")
-    report(score(rows, per_row, Gazetteer()), per_row, show)
+    mode = ", each row merged alone" if per_row else ""
+    print(f"{source.name}: {len(rows)} rows, {len(events)} events{mode}, chain {elapsed:.1f} s")
+    report(score(rows, by_row, Gazetteer()), by_row, show)
 
 
 if __name__ == "__main__":
