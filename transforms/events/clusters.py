@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from array import array
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from transforms.events import rules
 from transforms.events.extract import holds, rank
@@ -137,10 +137,20 @@ def _perp_ok(a: dict, b: dict) -> bool:
 _DATE_SCORE = {"same": 4, "within": 3, "near": 1, "corroborated": 2}
 
 
-def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str, str, bool] | None:
-    """(score, date relation, place relation, types differ) when ``r`` and ``o`` may be one
-    attack, as far as their signatures tell (documents are judged by ``_documents_allow``,
-    tolls by ``tolls_agree`` when the types differ); else None."""
+class Pair(NamedTuple):
+    """How two reports may be one attack, as far as their signatures tell."""
+
+    score: int
+    drel: str  # date relation (``date_relation``, or 'corroborated' in the undated pass)
+    prel: str  # place relation (``place_relation``)
+    differ: bool  # their types differ: their tolls must agree (``tolls_agree``)
+    loose: bool  # only a vague tie: their tolls must agree and back it (``loose_tie_ok``)
+
+
+def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> Pair | None:
+    """How ``r`` and ``o`` may be one attack, as far as their signatures tell (documents are
+    judged by ``_documents_allow``, tolls by ``tolls_agree`` when the types differ or the tie is
+    loose); else None."""
     if not _perp_ok(r, o):
         return None
     prel = place_relation(r, o, places)
@@ -161,7 +171,18 @@ def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> tuple[int, str
     )
     agree += r.get("target") is not None and r.get("target") == o.get("target")
     agree += r.get("event_type") == o.get("event_type")
-    return score * 10 + agree, drel, prel, differ
+    return Pair(score * 10 + agree, drel, prel, differ, _loose(r, o, drel))
+
+
+def _loose(r: dict, o: dict, drel: str) -> bool:
+    """Whether two reports are tied only loosely: neither names a place (a country's reports of
+    one day are many attacks), or neither states the day (a publication week, a month, a year,
+    a date borrowed from corroboration): many attacks share such a tie, so it needs more."""
+    return (
+        (r.get("place_id") is None and o.get("place_id") is None)
+        or drel in ("within", "corroborated")
+        or "publication" in (r.get("date_method"), o.get("date_method"))
+    )
 
 
 def _same_day_same_town(r: dict, drel: str, prel: str, places: dict[str, dict]) -> bool:
@@ -237,6 +258,18 @@ def _toll_range(r: dict, kind: str) -> tuple[int, int | None] | None:
         return None
     high = r.get(f"{kind}_high")
     return low, high if high is not None else r.get(f"{kind}_best")
+
+
+def loose_tie_ok(r: dict, ev: Cluster) -> bool:
+    """A loose tie (``_loose``) holds when the tolls agree and something besides place and day
+    backs it: a toll both state ("killed four" in both), or one named perpetrator. Two bombings
+    somewhere in Iraq on one day, or "killed two" and "killed six" in one city's week, are two."""
+    if not tolls_agree(r, ev):
+        return False
+    perp = r.get("perpetrator_id")
+    return any(
+        _toll_range(r, kind) is not None and kind in ev.tolls for kind in TOLLS
+    ) or (perp is not None and any(o["perpetrator_id"] == perp for o in ev.sigs.values()))
 
 
 def tolls_agree(r: dict, ev: Cluster) -> bool:
@@ -409,19 +442,24 @@ class Index:
             pub = g.get("_pub")
             if pub is not None and ev.max_start is not None and ev.max_start > pub:
                 return None  # the event is dated after g's document was published
-            if not _documents_allow(g, self.parts.get((g["doc_id"], ev.seq)), mode):
+            part = self.parts.get((g["doc_id"], ev.seq))
+            if not _documents_allow(g, part, mode):
                 return None
+            if part is not None and not tolls_agree(g, ev):
+                return None  # one document, two tolls for one place and day: two attacks
         top: tuple[int, dict, str, str] | None = None
-        differ = False
+        differ = loose = False
         for o in ev.sigs.values():
             if undated and o["event_date"] is None:
                 continue
             p = pair(r, o, self.places, mode)
             if p is None:
                 return None  # complete link: every report of the event must agree
-            differ = differ or p[3]
-            if top is None or p[0] > top[0]:
-                top = (p[0], o, p[1], p[2])
+            differ, loose = differ or p.differ, loose or p.loose
+            if top is None or p.score > top[0]:
+                top = (p.score, o, p.drel, p.prel)
         if differ and not all(tolls_agree(g, ev) for g in group):
             return None  # other types and other tolls: another attack
+        if loose and not all(loose_tie_ok(g, ev) for g in group):
+            return None  # a vague place or day, and nothing else to say it is one attack
         return top

@@ -19,6 +19,10 @@ Rule (``compatible``): a report joins an event when
   or any types for reports of one day (at day precision) and one town whose tolls agree
   (outlets word one ambush as a shooting or a shelling; the disagreement stays an
   ``event_type`` conflict; "at least three" agrees with three, not with twelve);
+- loose ties: when the only tie is loose (neither report names a place, or the day is not a
+  stated one: a publication week, a month or year holding a day, a date by corroboration),
+  the tolls must agree and a toll both state or one named perpetrator must back it
+  (``clusters.loose_tie_ok``): place-less reports of one country on one day are many attacks;
 - two reports of one document stay apart unless they name the same place and day in
   different sentences (a document that lists two attacks means two).
 - publication: a report never joins an event when either side is dated after the other's
