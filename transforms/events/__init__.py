@@ -44,6 +44,7 @@ def clear_caches() -> None:
         casualties.count_casualties,
         classify.wording_reason,
         classify.attack_count,
+        classify.additional_attacks,
         classify.is_anaphoric,
         classify.is_attack,
         classify.weapon_of,

@@ -91,6 +91,18 @@ def attack_count(clause: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def additional_attacks(clause: str) -> int | None:
+    """N in "two more bombs exploded", 1 in "a second car bomb", "another bombing", "in a
+    separate attack": attacks besides the ones already told; None when none is named."""
+    if not rules.hit(rules.ADDITIONAL_STEMS, clause.lower()):
+        return None
+    m = rules.ADDITIONAL.search(clause)
+    if m is None:
+        return None
+    return _count_word(m.group("n")) if m.group("n") else 1
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def is_attack(clause: str) -> bool:
     return rules.ATTACK.search(clause) is not None
 

@@ -647,6 +647,8 @@ class _Doc:
         full = reading == _FULL
         places = self._place_groups(live) if full else []
         count = classify.attack_count(live_text) if full else None
+        if full and count is None:  # "a second car bomb ... killing three more": its own
+            count = classify.additional_attacks(live_text)
         tolls = count_casualties(live_text) if full else _NO_TOLL
         s, e = self.spans[i]
         sentence = self.text[s:e]

@@ -144,15 +144,33 @@ COUNT_BEFORE = rx(
     r"multiple|dozens\s+of)\s+"
     r"(?:(?!(?:for|of|in|on|at|by|and|or|to|from|with|the|a|an)\b|\d)[\w-]+\s+){0,3}$"
 )
-# Definite reference back to attacks already described ("the attacks come amid ...").
+# Another attack than the one just told ("a second car bomb", "another bombing", "two more
+# bombs", "in a separate attack"): its own attack, whose toll adds to the first's instead of
+# updating it. Group ``n`` holds the count when it is not one.
+ADDITIONAL_STEMS = (
+    "another", "second", "third", "fourth", "fifth", "sixth", "separate", "further",
+    "additional", " new ", " more ",
+)  # fmt: skip
+ADDITIONAL = rx(
+    r"\b(?:another|an?\s+(?:second|third|fourth|fifth|sixth|separate|further|additional|new)|"
+    r"(?P<n>two|three|four|five|six|\d+)\s+(?:more|other|further|additional|separate))\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|assaults?|bombings?|bombs?|blasts?|explosions?|(?:suicide\s+)?bombers?|"
+    r"shootings?|incidents?|IEDs?|ambush(?:es)?|strikes?|airstrikes?)\b"
+)
+# Definite reference back to attacks already described ("the attacks come amid ..."), and
+# whatever a named group is said to be behind or blamed for ("officials said IS was behind the
+# roadside bomb": who did the attack told before, not a new one).
 ANAPHORA = rx(
     r"\b(?:the|these|those|both|this|that)\s+(?:latest\s+|recent\s+|two\s+|deadly\s+|"
     r"cowardly\s+)?(?:attacks?|incidents?|strikes?|bombings?|blasts?|explosions?|ambush(?:es)?|"
-    r"assaults?|shelling)\b"
+    r"assaults?|shelling)\b|"
+    r"\b(?:(?:was|were|is|are)\s+behind|responsib(?:le|ility)\s+for|blamed\s+for)\s+"
+    r"(?:the|these|those|both|this|that)\b"
 )
 ANAPHORA_STEMS = (
     "attack", "incident", "strike", "bombing", "blast", "explosion", "ambush", "assault",
-    "shelling",
+    "shelling", "behind", "responsib", "blamed",
 )  # fmt: skip
 
 # Clause-level reasons a sentence is not an attack report, checked in this order.
