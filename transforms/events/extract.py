@@ -999,13 +999,15 @@ def extract_document(
     hits = _find_stems(low, rules.ATTACK_STEMS)
     n_hits, attack_at, h = len(hits), rules.ATTACK.match, 0
     window = rules.CLUSTER_WINDOW
+    # A document of one sentence is a note, whatever its punctuation: its line is the report.
+    note = len(state.spans) == 1
     for i, (s, e) in enumerate(state.spans):
         while h < n_hits and hits[h] < s:
             h += 1
         read = False
         # A line without closing punctuation is a headline, caption or menu: it restates the
         # story (or is chrome), never a report of its own.
-        if h < n_hits and hits[h] < e and _is_prose(text, s, e):
+        if h < n_hits and hits[h] < e and (note or _is_prose(text, s, e)):
             k = h
             while k < n_hits and hits[k] < e:
                 # The regex anchored where the stem's word starts: cheaper than a sentence scan.

@@ -19,9 +19,18 @@ from transforms.ingest.html import html_to_text, looks_like_html
 from transforms.ingest.outlets import Outlets, cited_wires, outlet_from_text, outlet_from_url
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# Fewer letters than this once chrome is gone means there is no article.
+# Fewer letters than this once chrome is gone means there is no article, unless what remains is
+# one whole sentence (an incident note: "A bomb killed one and another 4 wounded.").
 MIN_BODY_LETTERS = 40
+# A whole sentence: at least this many words, a lower-case word among them, a closing stop.
+MIN_SENTENCE_WORDS = 4
+_SENTENCE = re.compile(r"""^[^\n]*\b[a-z]+\b[^\n]*[.!?]["'”’)]?$""")
 _TRAILING_CREDIT = re.compile(r"\s*\(?\b([A-Z]{2,}(?:/[A-Z]{2,})*)\)?\s*$")
+
+
+def _is_sentence(body: str) -> bool:
+    """A short body that is still text: one line of words ending as a sentence ends."""
+    return len(body.split()) >= MIN_SENTENCE_WORDS and _SENTENCE.match(body) is not None
 
 
 @dataclass(frozen=True)
@@ -102,9 +111,13 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
         meta_date = meta_date or page.published
         meta_source = meta_source or page.source
     cleaned = clean_text_lines(text)
+    if not cleaned.body and cleaned.title:
+        # One unpunctuated line and nothing else ("IS executed 15 civilians in Deir ez-Zor
+        # district"): a note with no headline, not a headline with no article.
+        cleaned.body, cleaned.title = cleaned.title, None
     body, credit = _strip_trailing_credit(cleaned.body, outlets)
     letters = sum(map(str.isalpha, body))
-    if letters < MIN_BODY_LETTERS:
+    if letters < MIN_BODY_LETTERS and not _is_sentence(body):
         raise Rejected("no_text", f"{letters} letters of body text")
 
     published, method = parse_date_value(meta_date), "metadata" if meta_date else None

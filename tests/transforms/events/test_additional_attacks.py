@@ -78,3 +78,4 @@ def test_one_document_two_tolls_at_one_place_and_day_are_two_attacks(corpus, pla
         "A roadside bomb hit an army patrol in Mayadin on Feb 21, killing two soldiers.",
     )
     assert sorted(e["killed_best"] for e in evs) == [2, 5]
+

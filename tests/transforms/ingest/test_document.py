@@ -115,6 +115,38 @@ def test_bad_inputs_rejected(outlets, raw, reason):
     assert err.value.reason == reason
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["A mortar shell wounded two boys.", "Gunmen shot dead a shopkeeper in Tuz!"],
+)
+def test_a_short_note_of_one_whole_sentence_is_a_document(outlets, note):
+    doc = ingest(RawInput(uri="note", text=note, n_bytes=len(note)), outlets)
+    assert doc.text == note
+
+
+def test_one_unpunctuated_line_alone_is_the_body_not_a_headline(outlets):
+    note = "Islamic State fighters shot dead two shepherds near Tadmur"
+    doc = ingest(RawInput(uri="note", text=note, n_bytes=len(note)), outlets)
+    assert doc.text == note
+
+
+def test_a_headline_above_an_article_stays_the_headline(outlets):
+    text = "Two Shepherds Shot Dead Near Tadmur\n\n" + BODY
+    doc = ingest(RawInput(uri="page", text=text, n_bytes=len(text)), outlets)
+    assert doc.title == "Two Shepherds Shot Dead Near Tadmur"
+    assert not doc.text.startswith("Two Shepherds")
+
+
+@pytest.mark.parametrize(
+    "stub",
+    ["Menu Search Close Login.", "Car bombings", "12 May 2016 Mosul bombings", "Share this."],
+)
+def test_a_short_stub_that_is_no_sentence_is_still_no_text(outlets, stub):
+    with pytest.raises(Rejected) as err:
+        ingest(RawInput(uri="stub", text=stub, n_bytes=len(stub)), outlets)
+    assert err.value.reason == "no_text"
+
+
 def test_known_unchanged_inputs_are_recorded_not_cleaned_again(outlets):
     from datetime import datetime
 
