@@ -148,3 +148,54 @@ def test_a_page_is_decoded_by_the_charset_its_server_declared(tmp_path, charset,
     (raw,) = warc_inputs(path, 5_000_000)
     doc = ingest(raw, load_outlets())
     assert doc.text == body and doc.encoding == encoding
+
+
+def _warc_page(path, ctype, page: bytes):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://x.example/a", "response", payload=BytesIO(page), http_headers=http
+            )
+        )
+    (raw,) = warc_inputs(path, 5_000_000)
+    return ingest(raw, load_outlets())
+
+
+ARABIC = "قتل مسلحون جنديين قرب الموصل يوم الاثنين، بحسب مصدر أمني."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="windows-1256">',
+        "<meta charset=windows-1256>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+        "<META CONTENT='text/html; charset=Windows-1256' HTTP-EQUIV='content-type'>",
+    ],
+    ids=["charset", "unquoted", "http-equiv", "upper-case, reversed"],
+)
+def test_a_page_without_a_server_charset_is_decoded_by_its_meta_declaration(tmp_path, head):
+    page = f"<html><head>{head}<title>t</title></head><body><article><p>{ARABIC}</p>"
+    doc = _warc_page(
+        tmp_path / "m.warc", "text/html", (page + "</article></body></html>").encode("cp1256")
+    )
+    assert doc.text == ARABIC and doc.encoding == "cp1256"
+
+
+def test_the_server_charset_wins_over_the_meta_and_a_wrong_meta_is_ignored(tmp_path):
+    body = "Des hommes armés ont tué deux gardes à Raqqa lundi, selon la police."
+    page = f'<html><head><meta charset="windows-1256"></head><body><article><p>{body}</p>'
+    page += "</article></body></html>"
+    declared = _warc_page(tmp_path / "a.warc", "text/html; charset=utf-8", page.encode("utf-8"))
+    assert declared.text == body and declared.encoding == "utf-8"
+    # A page saying UTF-8 whose bytes are not: its bytes are judged as they are.
+    wrong = page.replace("windows-1256", "utf-8").encode("cp1252")
+    sniffed = _warc_page(tmp_path / "b.warc", "text/html", wrong)
+    assert sniffed.text == body and sniffed.encoding == "cp1252"

@@ -41,6 +41,13 @@ _BOMS = (
 # C0/C1 controls except tab and newline; carriage returns are folded into newlines first.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff\ufffe]")
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# The HTML standard's prescan: a page's own declaration lies in its first 1024 bytes, as
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">.
+META_PRESCAN_BYTES = 1024
+_META = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTTP_EQUIV = re.compile(rb"""\bhttp-equiv\s*=\s*["']?\s*content-type""", re.IGNORECASE)
+_CHARSET_ATTR = re.compile(rb"""\scharset\s*=""", re.IGNORECASE)
 
 
 def clean_text(text: str) -> str:
@@ -48,6 +55,24 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` of its first 1024 bytes, if any.
+
+    As the HTML standard's prescan: ``<meta charset>``, or ``<meta http-equiv=Content-Type>``
+    with a charset in its content; a UTF-16 declaration in bytes read as ASCII means UTF-8.
+    Other tags are not read (a ``charset=`` in a script or a link's type says nothing).
+    """
+    for tag in _META.finditer(data[:META_PRESCAN_BYTES]):
+        meta = tag.group(0)
+        if not (_CHARSET_ATTR.search(meta) or _HTTP_EQUIV.search(meta)):
+            continue
+        found = _META_CHARSET.search(meta)
+        if found:
+            name = found.group(1).decode("ascii").lower()
+            return "utf-8" if name.startswith("utf-16") else name
+    return None
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -82,9 +107,11 @@ def _declared(data: bytes, charset: str | None) -> tuple[str, str] | None:
         return None  # an unknown or wrong declaration: the bytes are judged as they are
 
 
-def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, charset: str | None = None, html: bool = False) -> tuple[str, str]:
     """Decode raw input bytes; raise Rejected('empty'|'binary'|'undecodable') when not text.
-    ``charset``: what the server declared (a crawl's HTTP Content-Type), tried after a BOM."""
+    ``charset``: what the server declared (a crawl's HTTP Content-Type), tried after a BOM;
+    without it, an ``html`` page's own ``<meta>`` declaration (``meta_charset``), as browsers
+    do. A declaration that does not decode the bytes is ignored: they are sniffed."""
     if not data.strip():
         raise Rejected("empty", "no bytes, or only whitespace")
     for bom, encoding in _BOMS:
@@ -95,7 +122,7 @@ def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str]:
                 raise Rejected("undecodable", f"{encoding} BOM but invalid bytes: {exc}") from exc
     if data.startswith(BINARY_MAGIC):
         raise Rejected("binary", f"binary file signature {data[:4]!r}")
-    declared = _declared(data, charset)
+    declared = _declared(data, charset or (meta_charset(data) if html else None))
     if declared is not None and not _too_many_controls(declared[0]):
         return declared
     utf16 = _looks_utf16(data)

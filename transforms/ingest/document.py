@@ -100,7 +100,7 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
     if raw.text is not None:
         text, encoding = clean_text(raw.text), "json"
     elif raw.data is not None:
-        text, encoding = decode_bytes(raw.data, raw.charset)
+        text, encoding = decode_bytes(raw.data, raw.charset, html=raw.kind == "html")
     else:
         raise Rejected("empty", "no content")
     meta_date, meta_source, title = raw.published, raw.source, raw.title

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from transforms.ingest.decode import decode_bytes
+from transforms.ingest.decode import decode_bytes, meta_charset
 from transforms.ingest.errors import Rejected
 
 TEXT = "Deir ez-Zor: café “attack” — 3 killed"
@@ -65,3 +65,26 @@ def test_never_crashes_on_random_bytes():
             assert "\x00" not in text
         except Rejected as rej:
             assert rej.reason in {"empty", "binary", "undecodable"}
+
+
+@pytest.mark.parametrize(
+    "head, charset",
+    [
+        (b'<meta charset="koi8-r">', "koi8-r"),
+        (b"<meta http-equiv=Content-Type content='text/html;charset=ISO-8859-6'>", "iso-8859-6"),
+        (b'<meta charset="utf-16le">', "utf-8"),  # bytes read as ASCII cannot be UTF-16
+        (b'<meta name="description" content="charset=koi8-r is not a declaration">', None),
+        (b'<script>var s = "charset=koi8-r";</script>', None),
+        (b'<link rel="x" type="text/css; charset=koi8-r">', None),
+        (b" " * 1100 + b'<meta charset="koi8-r">', None),  # past the standard's 1024 bytes
+    ],
+    ids=["charset", "http-equiv", "utf-16", "other meta", "script", "link", "too late"],
+)
+def test_meta_charset_reads_only_a_meta_declaration_near_the_top(head, charset):
+    assert meta_charset(b"<!doctype html><html><head>" + head + b"</head>") == charset
+
+
+def test_a_meta_declaration_is_used_for_html_only():
+    data = '<meta charset="koi8-r"><p>Взрыв в Алеппо убил двоих.</p>'.encode("koi8-r")
+    assert decode_bytes(data, html=True)[1] == "koi8-r"
+    assert decode_bytes(data)[1] != "koi8-r"  # plain text: no markup is trusted
