@@ -90,7 +90,7 @@ _ELLIPTIC = re.compile(
 # Active: casualty verb + NP; a noun of death + "of" + NP.
 _ACTIVE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
-    r"shot\s+dead|shooting\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)|"
+    r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)?|"
     r"deaths?\s+of|injur(?:y|ies)\s+of|lives\s+of|(?:bodies|corpses|remains)\s+of)"
     r"\s+(?=(?P<np>[^.;:]{1,140}))",
     re.IGNORECASE,
@@ -223,7 +223,7 @@ _COUNTED = re.compile(
     rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
 )
 _KILLED_VERB = re.compile(
-    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shooting|dead|execut|behead|death|lives|bodies|corpses|remains"
+    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shoot|dead|execut|behead|death|lives|bodies|corpses|remains"
 )
 # Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
 # only where one occurs (most casualty clauses lack "leaving", many an active verb).

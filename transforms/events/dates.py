@@ -91,7 +91,7 @@ class DateRef(NamedTuple):
     end: int
     value: date | None
     precision: str  # 'day' | 'week' | 'month' | 'year'
-    method: str  # 'explicit' | 'relative'
+    method: str  # 'explicit' | 'relative' | 'name' (a year naming an event: never its date)
     anaphoric: bool
 
 
@@ -276,11 +276,33 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
     out: list[DateRef] = []
     for found in _date_matches(text):
         ref = _resolve(found, published, anchor)
+        if ref.precision == "year" and _names_an_event(text, ref.start, ref.end):
+            ref = ref._replace(method="name")
         if ref.value is not None and published is not None and ref.value > published:
             # Never after the article: a later date is a plan or a typo, not an event's day.
             ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)
         out.append(ref)
     return tuple(out)
+
+
+# A bare year is part of a name, not a date, when a capitalised name follows it with no
+# preposition before it ("the 2004 Karbala bombings", "2003 Jordanian embassy bombing:") or it
+# stands in brackets after a name ("Battle of Mosul (2016)").
+_YEAR_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_YEAR_AS_DATE_BEFORE = re.compile(
+    r"\b(?:in|since|of|during|until|till|by|from|to|through|before|after|early|late|mid|end|"
+    r"summer|spring|autumn|fall|winter|around|between|and|or|year|years)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _names_an_event(text: str, s: int, e: int) -> bool:
+    if s > 0 and e < len(text) and text[s - 1] == "(" and text[e] == ")":
+        return s >= 2 and text[: s - 1].rstrip()[-1:].isalpha()
+    return (
+        _YEAR_NAME_AFTER.match(text, e) is not None
+        and _YEAR_AS_DATE_BEFORE.search(text, max(0, s - 12), s) is None
+    )
 
 
 def _month_scan_from(text: str, first: int) -> int:

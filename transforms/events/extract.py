@@ -787,7 +787,8 @@ class _Doc:
         """The sentence's own date: a live clause's first, else any non-history one; a claim's
         day ("claimed responsibility on June 5 for an attack") only bounds the attack to the
         week ending on it."""
-        dates = self._resolved_dates(i)
+        # (a year naming an event, "the 2004 Kufa shelling", is no day of this report)
+        dates = [d for d in self._resolved_dates(i) if d.method != "name"]
         live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"

@@ -336,8 +336,8 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 TARGET_BEFORE = rx(
     r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
-    r"kill(?:ed|s|ing)|execut(?:ed|es|ing)|kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|raid(?:ed|s|ing)|"
-    r"shot(?:\s+dead)?|shoot(?:s|ing)|stormed|seized|captured|recaptured|overran|"
+    r"kill(?:ed|s|ing)|execut(?:ed|es|ing)|kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|"
+    r"raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
     r"(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?)$"
 )
@@ -618,10 +618,11 @@ DIED = (
     r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|"
     r"succumbed\s+to\s+(?:their|his|her)\s+\w+)"
 )
-# Killed or wounded, not saying which ("11 people were killed or wounded"): a casualty count.
+# Killed or wounded, not saying which ("11 people were killed or wounded", "three civilians
+# were killed and injured": one count for both): a casualty count.
 EITHER = (
-    r"(?:(?:either\s+)?(?:killed|dead)\s+or\s+(?:wounded|injured)|"
-    r"(?:wounded|injured)\s+or\s+killed)"
+    r"(?:(?:either\s+)?(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
+    r"(?:wounded|injured)\s+(?:or|and)\s+killed)"
 )
 # Put to death by a named means: "beaten to death", "burned them to death".
 TO_DEATH = r"\w+(?:ed|en|nt)\s+to\s+death"
