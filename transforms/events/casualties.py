@@ -14,10 +14,11 @@ Rules (general wording, no list of sentences):
   noun of death or injury ("15 deaths and 32 injuries"); a death toll ("the toll rose to 9").
 - Conjuncts are summed ("six policemen and two civilians"), each counted by its leading
   quantity: numerals, number words (compounds too: "fifty-five", "two hundred"), "a"/"an"/
-  "another" = 1, qualifiers ("at least 3" = 3 or more, "more than 3" = 4 or more, "up to 3" =
-  0 to 3), vague words by ACLED's rules (``rules.VAGUE_QUANTITIES``), a bare singular noun = 1,
-  a bare plural = 2 or more. A number followed by a unit ("2 km", "12-year-old") is no count;
-  a subset ("20 of them children", "including four women") is not added to its whole.
+  "another" = 1, qualifiers ("at least 3" and "more than 3" = 3 or more: the stated figure,
+  as coders record it; "up to 3" = 0 to 3), vague words by ACLED's rules
+  (``rules.VAGUE_QUANTITIES``), a bare singular noun = 1, a bare plural = 2 or more. A
+  number followed by a unit ("2 km", "12-year-old") is no count; a subset ("20 of them
+  children", "including four women") is not added to its whole.
 - Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
   "gunmen", "bombers", "militants" ..., a reflexive death ("blew himself up", "killed himself"),
   "besides the bomber, two shoppers died".
@@ -362,8 +363,9 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
             return (2, 2, None), attacker
         return (1, 1, 1), attacker
     if q in ("at least", "more than", "over"):
-        lo = n + 1 if q in ("more than", "over") else n
-        return (lo, lo, None), attacker
+        # "more than 60" is coded 60, as coders do (GTD, ACLED: the stated figure is the
+        # conservative count), with no upper bound: the same range as "at least 60".
+        return (n, n, None), attacker
     if q in ("about", "around", "nearly", "almost", "approximately", "roughly", "an estimated"):
         return (max(n - 1, 0) if q in ("nearly", "almost") else n, n, n), attacker
     if q in ("up to", "as many as"):
