@@ -42,7 +42,7 @@ def wording_reason(clause: str) -> str | None:
                     return name
                 break
     n = attack_count(clause)
-    if n is not None and n > rules.MAX_LISTED_ATTACKS and not rules.hit(rules.CASUALTY_STEMS, low):
+    if n is not None and n > rules.MAX_LISTED_ATTACKS and not rules.has_casualty_word(low):
         # A tally ("carried out 12 attacks"); "five bombings in the city killed 17" is news.
         return "aggregate"
     return None

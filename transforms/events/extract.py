@@ -718,7 +718,7 @@ class _Doc:
         # (a count of attacks with no place, toll or actor opens nothing worth a report)
         if (
             has_place
-            or rules.hit(rules.CASUALTY_STEMS, self.low[s:e])
+            or rules.has_casualty_word(self.low[s:e])
             or (has_actor and classify.attack_count(self.text[s:e]) is not None)
         ):
             return _FULL

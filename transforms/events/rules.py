@@ -611,6 +611,20 @@ CASUALTY_STEMS = (
     "himself",
     "herself",
 )
+# The same at a word's start, where a stem decides something rather than gating a parser:
+# "skilled", "pharmacy", "deadline", "the talks remain" and "he lives in" are no toll words.
+CASUALTY_WORD = rx(
+    r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|execut|behead|"
+    r"(?:their|his|her)\s+lives|perish|bodies|corpses?|remains\s+of|toll\b(?!\s+roads?)|wound|"
+    r"injur|hurt|maim|harm|unscathed|themselves|himself|herself)"
+)
+
+
+def has_casualty_word(low: str) -> bool:
+    """Whether lower-cased ``low`` holds a casualty word (``CASUALTY_WORD``), cheaply."""
+    return hit(CASUALTY_STEMS, low) and CASUALTY_WORD.search(low) is not None
+
+
 KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\s+lives)"
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
 # Verbs whose subject died, with no auxiliary ("three guards died", "the driver perished").
