@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 
 from flows import lifeline, progress
 from flows.ingest import IngestSummary
-from flows.settings import POOL_MIN_DOCUMENTS, RunSettings
+from flows.settings import CACHE_DIR, POOL_MIN_DOCUMENTS, RunSettings
 from transforms import catalog, schemas
 from warehouse import delta, storage
 from warehouse.db import build_database, replace_rows
@@ -159,7 +159,8 @@ def mentions_stage(lake: Lake, chunk: Chunk) -> int:
         ["doc_id", "text"]
     )
     # detect_mentions, then name_candidates of its mentions, in one pass over each text
-    mentions, candidates, lower_words = extract_names(docs.to_pandas(), load_registry())
+    registry = load_registry(cache_dir=CACHE_DIR)
+    mentions, candidates, lower_words = extract_names(docs.to_pandas(), registry)
     lake.write_part("name_candidates", candidates, chunk.key, chunk.partition, overwrite=True)
     lake.write_part("lower_words", lower_words, chunk.key, chunk.partition, overwrite=True)
     # last: its presence with report_candidates marks the chunk done (``pending_chunks``)
@@ -172,7 +173,7 @@ def reports_stage(lake: Lake, chunk: Chunk) -> int:
     from transforms.events import extract_reports
     from warehouse.reference import load_registry
 
-    registry = load_registry()
+    registry = load_registry(cache_dir=CACHE_DIR)
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
     mentions = lake.read_part("mentions_raw", chunk.key, chunk.partition, schemas.ENTITY_MENTIONS)
     reports = extract_reports(
@@ -203,7 +204,7 @@ def resolve_stage(lake: Lake, full: bool = False) -> dict[str, int]:
     from transforms.events.remerge import remerge_events
     from warehouse.reference import load_registry
 
-    registry = load_registry()
+    registry = load_registry(cache_dir=CACHE_DIR)
     places, known_entities = registry.places_table(), registry.entities_table()
     previous_entities = lake.read("entities", schemas.ENTITIES)
     same_reference = lake.read("places", schemas.PLACES).equals(places) and (

@@ -10,6 +10,8 @@ import pytest
 
 # Before Prefect is imported anywhere: no telemetry, a private Prefect home, patience at start.
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="sitrep-prefect-home-")
+# Runs' caches (the Registry's pickle) in the session's own folder, not the user's.
+os.environ["SITREP_CACHE_DIR"] = tempfile.mkdtemp(prefix="sitrep-cache-")
 from flows.settings import prepare_process  # noqa: E402
 
 prepare_process()  # DO_NOT_TRACK and friends, as the CLI sets them

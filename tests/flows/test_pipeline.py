@@ -143,23 +143,57 @@ def test_strict_fails_on_any_rejection(tmp_path):
     assert not (tmp_path / "w.duckdb").exists()
 
 
-def test_console_script_runs_the_flow_and_the_duckdb_shell_reads_it(tmp_path):
-    """`sitrep run` as a user types it; `.venv/bin/duckdb -readonly` opens the result."""
-    from prefect.settings import PREFECT_API_URL
-
-    bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value() or ""}
-    wh = tmp_path / "sitrep.duckdb"
-    out = subprocess.run(
-        [bin_dir / "sitrep", "run", "--input", str(SEEDS), "--warehouse", str(wh)],
+def _sitrep_run(wh: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            Path(sys.executable).parent / "sitrep",
+            "run",
+            "--input",
+            str(SEEDS),
+            "--warehouse",
+            str(wh),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def test_console_script_runs_the_flow_and_the_duckdb_shell_reads_it(tmp_path):
+    """`sitrep run` as a user types it, attached to a running server (the session's, as one
+    `sitrep ui` started): each run shows in that server's API; a re-run with nothing new
+    publishes nothing and is recorded; `.venv/bin/duckdb -readonly` opens the result."""
+    import hashlib
+
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL
+
+    from transforms import schemas
+    from warehouse.lake import Lake
+    from warehouse.storage import lake_dir
+
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value() or ""}
+    wh = tmp_path / "sitrep.duckdb"
+    out = _sitrep_run(wh, env)
     assert out.returncode == 0, out.stderr[-3000:]
-    assert "inputs seen" in out.stderr
+    assert "inputs seen" in out.stderr and ": published" in out.stderr
+    published = (wh.stat().st_mtime_ns, hashlib.sha256(wh.read_bytes()).hexdigest())
+
+    again = _sitrep_run(wh, env)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert ": unchanged" in again.stderr
+    assert (wh.stat().st_mtime_ns, hashlib.sha256(wh.read_bytes()).hexdigest()) == published
+    runs = Lake(lake_dir(wh)).read("runs", schemas.RUNS).to_pylist()
+    assert sorted(r["status"] for r in runs) == ["published", "unchanged"]
+    with get_client(sync_client=True) as client:
+        for run in runs:  # the runs' own flow runs, on the server they were attached to
+            flow_run = client.read_flow_run(run["flow_run_id"])
+            assert flow_run.state.is_completed()
+            assert flow_run.parameters["warehouse"] == str(wh)
+
     shell = subprocess.run(
         [
             bin_dir / "duckdb",
