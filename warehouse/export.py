@@ -23,6 +23,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from warehouse.db import connect
+from warehouse.outlets import DEFAULT_PATH as OUTLETS_CSV
 
 EXPORT_QUERIES = Path(__file__).parent / "queries" / "export"
 COUNTRIES_CSV = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "countries.csv"
@@ -85,7 +86,11 @@ def _events_for_acled(con: duckdb.DuckDBPyConnection) -> None:
 def acled_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
     _events_for_acled(con)
     sql = (EXPORT_QUERIES / "acled.sql").read_text()
-    params = {"countries": str(COUNTRIES_CSV), "max_quotes": ACLED_MAX_QUOTES}
+    params = {
+        "countries": str(COUNTRIES_CSV),
+        "outlets": str(OUTLETS_CSV),
+        "max_quotes": ACLED_MAX_QUOTES,
+    }
     return con.execute(sql, params).to_arrow_table()
 
 

@@ -283,3 +283,37 @@ def test_coded_actors_and_attackers_killed_are_used_when_events_have_them(wareho
     assert a["fatalities"] == "5" and "attackers killed: 3" in a["tags"]  # 2 victims + 3
     # no coded actors: as without the columns
     assert (b["actor1"], b["actor2"]) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("outlets", "scale"),
+    [
+        (["Reuters"], "International"),  # a global wire
+        (["Shafaq News"], "National"),  # an Iraqi outlet on an Iraqi event
+        (["Rudaw"], "Subnational"),  # Iraqi Kurdistan's
+        (["The New Arab"], "Regional"),  # a regional outlet
+        (["Daily Sabah"], "Regional"),  # a national outlet of another Middle East country
+        (["The Straits Times"], "International"),  # ... of a country outside the region
+        (["Enab Baladi"], "Regional"),  # a Syrian outlet on an Iraqi event
+        (["Reuters", "Rudaw", "Shafaq News"], "Subnational-National-International"),
+        (["Mosul Daily"], ""),  # not in the outlets table: no scale
+    ],
+)
+def test_acled_source_scale_from_the_outlets_country_and_scope(warehouse, tmp_path, outlets, scale):
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("delete from event_reports where event_id = 'ev_a'")
+        for i, outlet in enumerate(outlets):
+            con.execute(
+                "insert into documents (doc_id, source, uri) values (?, ?, ?)",
+                [f"s{i}", outlet, f"https://s.example/{i}"],
+            )
+            con.execute(
+                "insert into event_reports (report_id, event_id, doc_id, quote) "
+                "values (?, 'ev_a', ?, 'Two soldiers were killed.')",
+                [f"rs{i}", f"s{i}"],
+            )
+    _names, rows = _acled(warehouse, tmp_path)
+    a = next(r for r in rows if r["event_id_cnty"] == "IRQ-ev_a")
+    b = next(r for r in rows if r["event_id_cnty"] == "SYR-ev_b")
+    assert a["source_scale"] == scale
+    assert b["source_scale"] == ""  # its one document has no outlet

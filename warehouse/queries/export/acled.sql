@@ -1,9 +1,47 @@
 -- One row per event in ACLED's column layout (docs/exports.md has the mapping, column by
--- column, and what has no ACLED equivalent). $countries: path of seeds/reference/countries.csv.
+-- column, and what has no ACLED equivalent). $countries: path of seeds/reference/countries.csv;
+-- $outlets: path of seeds/reference/outlets.csv (each outlet's country and scope).
 -- acled_events: events, with actor1, actor2, perpetrators_killed null where the warehouse
 -- has no such column (warehouse/export.py).
 with countries as (
     select * from read_csv($countries, header = true, all_varchar = true)
+),
+outlets as (
+    select * from read_csv($outlets, header = true, all_varchar = true)
+),
+scales as (
+    -- ACLED's source scale of each report's outlet, seen from the event's country: a global
+    -- outlet is International, a regional one Regional; a national or subnational outlet is
+    -- National or Subnational in its own country, Regional in another of the event's ACLED
+    -- region, International elsewhere. Outlets not in the table have no scale.
+    select distinct
+        r.event_id,
+        case
+            when o.scope = 'global' then 'International'
+            when o.scope = 'regional' then 'Regional'
+            when o.country = e.country_code and o.scope = 'subnational' then 'Subnational'
+            when o.country = e.country_code then 'National'
+            when oc.acled_region = ec.acled_region then 'Regional'
+            else 'International'
+        end as scale
+    from event_reports as r
+    join documents as d using (doc_id)
+    join outlets as o on o.name = d.source
+    join acled_events as e on e.event_id = r.event_id
+    left join countries as oc on oc.iso2 = o.country
+    left join countries as ec on ec.iso2 = e.country_code
+),
+source_scales as (
+    -- ACLED joins an event's scales with '-', narrowest first ("National-International")
+    select
+        event_id,
+        string_agg(
+            scale, '-' order by list_position(
+                ['Subnational', 'National', 'Regional', 'International'], scale
+            )
+        ) as source_scale
+    from scales
+    group by event_id
 ),
 reports as (
     -- each event's reporting documents, earliest first: outlet, date, url, quote
@@ -135,7 +173,7 @@ select
     round(longitude, 4) as longitude,
     try_cast(geo_precision as integer) as geo_precision,
     coalesce(p.sources, '') as source,
-    null::varchar as source_scale,
+    coalesce(ss.source_scale, '') as source_scale,
     coalesce(p.quotes, '') || ' [sitrep ' || coded.event_id || ': ' || n_reports || ' report(s), '
         || n_documents || ' document(s); attribution ' || coalesce(attribution, 'unknown') || ']'
         as notes,
@@ -152,4 +190,5 @@ select
     coalesce(epoch(p.last_ingested)::bigint, 0) as timestamp
 from coded
 left join provenance as p using (event_id)
+left join source_scales as ss using (event_id)
 order by acled_date nulls last, event_id_cnty
