@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -72,14 +77,17 @@ def run(
     dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
-    from flows import lifeline
-    from flows.gate import CriticalExpectationFailed
-    from flows.pipeline import StrictModeError, configured_flow
-    from warehouse.publish import WarehouseBusyError
-    from warehouse.storage import LakeOwnedError
+    from flows import progress
 
+    with progress.stage("start: Prefect and the pipeline's code"):
+        from flows import lifeline
+        from flows.gate import CriticalExpectationFailed
+        from flows.pipeline import StrictModeError, configured_flow
+        from warehouse.publish import WarehouseBusyError
+        from warehouse.storage import LakeOwnedError
+
+        lifeline.start_temporary_server()  # ends with this process, however it ends
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
-    lifeline.start_temporary_server()  # ends with this process, however it ends
     try:
         result = configured_flow(dask)(
             inputs=inputs,
@@ -101,8 +109,30 @@ def run(
     console.print(f"warehouse: {warehouse}")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:  # pragma: no cover - console entry point (tests run it as `sitrep`)
+    """Run the command, then end the process without tearing the interpreter down.
+
+    Python's own exit frees every module and object one by one: a quarter of a no-op run's CPU
+    (0.6 of 2.5 s), for nothing. What an exit must do is done first, in the order Python does
+    it: other threads finished (``threading._shutdown``, which also ends executors), exit
+    handlers run (Prefect flushes its logs and events to the API and stops a temporary
+    server; logging flushes), output flushed. Then ``os._exit`` with the command's code.
+    """
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+        code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    shutdown = getattr(threading, "_shutdown", None)
+    if shutdown is not None:
+        shutdown()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 # The other commands live in modules of their own, which do not import this one.

@@ -107,52 +107,66 @@ def ingest_stage(
             _account(summary, part, {})
             first += 1
         log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
-    # Counted as read, inside a WARC crawl or a feed too: a crawl's size is not known up front.
-    inputs = progress.track(_read(listing, skip, settings.max_bytes), "ingest: inputs read")
+    # Counted as each batch is cleaned and written (inside a WARC crawl or a feed too: a crawl's
+    # size is not known up front); counting reads would stop while the last batches are cleaned.
+    inputs = _read(listing, skip, settings.max_bytes)
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
         for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])
     )
-    for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers), first):
-        docs, ledger = _only_new(result, known)
-        months = [_month(d) for d in docs.column("published_date").to_pylist()]
-        for month in sorted(set(months)):
-            part = docs.filter(pa.array([m == month for m in months]))
-            lake.write_part(
-                "documents", part, content_key(part.column("doc_id").to_pylist()), month
-            )
-        rej = result.rejected
-        pairs = list(
-            zip(
-                rej.column("uri").to_pylist(), rej.column("content_sha256").to_pylist(), strict=True
-            )
-        )
-        fresh = [p not in known_rejections for p in pairs]
-        summary.rejections_new += sum(fresh)
-        if any(fresh):
-            lake.write_part(
-                "rejected_documents",
-                rej.filter(pa.array(fresh)),
-                content_key(f"{u}\0{s}" for u, s in pairs),
-            )
-            known_rejections.update(pairs)
-        lake.write_part("run_inputs", ledger, f"{run_id}-{batch_no:05d}")
-        details = dict(
-            zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
-        )
-        rejected = _account(summary, ledger, details)
-        summary.documents_new += docs.num_rows
-        log.info(
-            "ingested batch %d: %d inputs, %d new documents, %d rejected",
-            batch_no,
-            ledger.num_rows,
-            docs.num_rows,
-            rejected,
-        )
+    with progress.counter("ingest: inputs") as advance:
+        for batch_no, result in enumerate(_in_order(_ingest_part, batches, workers), first):
+            args = (lake, summary, result, known, known_rejections)
+            advance(_record_batch(*args, part=f"{run_id}-{batch_no:05d}", batch_no=batch_no))
     # Last: a file is listed as read only once its whole ledger is written (a killed run
     # leaves no record, and the next run reads the file again).
     lake.write_part("input_files", stats_table(run_id, stats), run_id, overwrite=True)
     return summary
+
+
+def _record_batch(
+    lake: Lake,
+    summary: IngestSummary,
+    result: Ingested,
+    known: set[str],
+    known_rejections: set,
+    part: str,
+    batch_no: int,
+) -> int:
+    """Write one cleaned batch: its new documents (by month), its new rejections and its
+    ledger part ``part``; count it into ``summary``. Returns the batch's number of inputs."""
+    docs, ledger = _only_new(result, known)
+    months = [_month(d) for d in docs.column("published_date").to_pylist()]
+    for month in sorted(set(months)):
+        chunk = docs.filter(pa.array([m == month for m in months]))
+        lake.write_part("documents", chunk, content_key(chunk.column("doc_id").to_pylist()), month)
+    rej = result.rejected
+    pairs = list(
+        zip(rej.column("uri").to_pylist(), rej.column("content_sha256").to_pylist(), strict=True)
+    )
+    fresh = [p not in known_rejections for p in pairs]
+    summary.rejections_new += sum(fresh)
+    if any(fresh):
+        lake.write_part(
+            "rejected_documents",
+            rej.filter(pa.array(fresh)),
+            content_key(f"{u}\0{s}" for u, s in pairs),
+        )
+        known_rejections.update(pairs)
+    lake.write_part("run_inputs", ledger, part)
+    details = dict(
+        zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
+    )
+    rejected = _account(summary, ledger, details)
+    summary.documents_new += docs.num_rows
+    log.info(
+        "ingested batch %d: %d inputs, %d new documents, %d rejected",
+        batch_no,
+        ledger.num_rows,
+        docs.num_rows,
+        rejected,
+    )
+    return ledger.num_rows
 
 
 def _ledgers_to_consult(
@@ -271,5 +285,5 @@ def _in_order(
         while flight:
             yield flight.popleft().result()
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        if pool is not None:  # not waited for: the workers' exit overlaps the next stage
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -69,6 +69,15 @@ def start_temporary_server() -> int | None:
             finally:
                 subprocess.Popen = popen  # type: ignore[misc]
 
+        def stop(self) -> None:
+            # At the run's exit: ask the server to stop and leave (Prefect waits up to 5 s for
+            # it, ~2 s of every run); the watcher sees it gone, or kills it after GRACE_SECONDS.
+            if self.server_process is not None and self.server_process.poll() is None:
+                self.server_process.terminate()
+                _STOPPING.append(self.server_process)  # reaped by nobody: we are exiting
+                self.server_process = None
+            super().stop()
+
     if None not in SubprocessASGIServer._instances:  # Prefect's clients will find this one
         own = object.__new__(_OwnSession)
         own.__init__()  # type: ignore[misc]
@@ -82,6 +91,7 @@ def start_temporary_server() -> int | None:
 
 
 _WATCHERS: list[subprocess.Popen[bytes]] = []  # held: the pipe must stay open while we live
+_STOPPING: list[subprocess.Popen[Any]] = []  # servers told to stop as the run exits
 
 
 def watch(pid: int) -> subprocess.Popen[bytes]:

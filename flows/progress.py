@@ -9,7 +9,7 @@ go; stages that are one call (merge, build, validate) show a spinner with the ti
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -56,6 +56,18 @@ def track(items: Iterable[T], description: str, total: int | None = None) -> Ite
         for item in items:
             yield item
             bar.advance(task)
+
+
+@contextmanager
+def counter(description: str) -> Iterator[Callable[[int], None]]:
+    """On a terminal, a count the block advances itself (``advance(n)``), with the time spent:
+    for work done in batches whose items are counted as each batch ends."""
+    if not on_terminal():
+        yield lambda n: None
+        return
+    with _progress() as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda n: bar.advance(task, n)
 
 
 @contextmanager

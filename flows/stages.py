@@ -313,4 +313,6 @@ def extract_chunks(lake: Lake, chunks: list[Chunk], workers: int) -> list[tuple[
             proc.terminate()  # the executor's own processes (no public handle on them)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Not waited for: a worker's exit frees its Registry object by object (seconds under
+        # load), time the merge can use; the executor reaps the workers as they go.
+        pool.shutdown(wait=False, cancel_futures=True)

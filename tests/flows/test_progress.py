@@ -69,3 +69,17 @@ def test_a_one_call_stage_shows_a_spinner_on_a_terminal_only(monkeypatch):
     monkeypatch.setattr(sys, "stderr", buffer)
     work()
     assert buffer.getvalue() == ""
+
+
+def test_a_counter_shows_what_the_block_counted_on_a_terminal_only(monkeypatch):
+    def work():
+        with progress.counter("ingest: inputs") as advance:
+            advance(2000)
+            advance(37)
+
+    drawn = _drawn(monkeypatch, work)
+    assert "ingest: inputs" in drawn and "2037/?" in drawn
+    buffer = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", buffer)
+    work()
+    assert buffer.getvalue() == ""
