@@ -9,7 +9,9 @@ dropped in, and a first run into another new warehouse (warm cache). Then the sa
 and no-op re-run without a server (Prefect's temporary one, started by each run). Beside them:
 what a process spends importing the flow, building or unpickling the Registry. Prints the
 figures and the issue's targets (no-op re-run <= 3 s, seeds <= 8 s with a server up) with the
-machine's load average, which on shared cores moves every figure.
+machine's load average, which on shared cores moves every figure; beside each wall time, the CPU
+seconds of the run's process and of the children it waited for (load moves them less; a
+temporary server's and a detached Data Docs builder's are not counted).
 
 ``--sitrep`` times another checkout's console script (its own venv) for a before/after.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -83,17 +86,20 @@ def stop_server(proc: subprocess.Popen) -> None:
 def timed_run(sitrep: str, inputs: Path, warehouse: Path, env: dict, log: Path) -> dict:
     """One ``sitrep run`` process: wall seconds and the status its summary printed."""
     cmd = [sitrep, "run", "--input", str(inputs), "--warehouse", str(warehouse)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     out = subprocess.run(
         cmd, env=env, capture_output=True, text=True, check=False, cwd=_checkout(sitrep)
     )
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     log.write_text(out.stdout + out.stderr)
     summary = out.stderr.rsplit("Finished in state", 1)[-1]  # the table printed at the end
     status = next((s for s in ("unchanged", "published", "failed") if s in summary), "?")
     if out.returncode != 0:
         status = f"exit {out.returncode} (log: {log})"
-    return {"seconds": seconds, "status": status}
+    return {"seconds": seconds, "cpu": cpu, "status": status}
 
 
 def _python_of(sitrep: str) -> str:
@@ -178,6 +184,7 @@ def _median(runs: list[dict]) -> dict:
         return runs[-1]
     return {
         "seconds": statistics.median(r["seconds"] for r in ok),
+        "cpu": statistics.median(r["cpu"] for r in ok),
         "status": ok[0]["status"],
         "all": [round(r["seconds"], 2) for r in runs],
     }
@@ -187,7 +194,7 @@ def report(res: dict, sitrep: str) -> str:
     def row(what: str, key: str) -> str:
         r = res[key]
         spread = f" (runs: {', '.join(map(str, r['all']))})" if "all" in r else ""
-        return f"| {what} | {r['seconds']:.2f}{spread} | {r['status']} |"
+        return f"| {what} | {r['seconds']:.2f}{spread} | {r['cpu']:.2f} | {r['status']} |"
 
     reg = res["registry"]
     cached = f"{reg['cached']:.2f}" if reg["cached"] is not None else "n/a (no cache)"
@@ -198,8 +205,8 @@ def report(res: dict, sitrep: str) -> str:
             "",
             f"Load average before: {res['load_before']}; after: {res['load_after']}.",
             "",
-            "| `sitrep run` on the seeds | wall s | status |",
-            "|---|---:|---|",
+            "| `sitrep run` on the seeds | wall s | CPU s | status |",
+            "|---|---:|---:|---|",
             row("local server up: first run (new warehouse, cold cache)", "server_first"),
             row("local server up: re-run, nothing new", "server_noop"),
             row("local server up: re-run, one new article", "server_one_new"),
