@@ -1,9 +1,10 @@
 """Progress of long stages: a Rich bar on a terminal, nothing extra elsewhere.
 
 Off a terminal (a served run, CI, a log file) the flow's INFO log lines, one per chunk, already
-tell the progress; a bar there would only add control characters to the log. Stages that read
-an unknown number of items (ingest: inputs in folders, WARC crawls and feeds) count them as they
-go; stages that are one call (merge, build, validate) show a spinner with the time spent.
+tell the progress; a bar there would only add control characters to the log. Stages with an
+unknown number of items (ingest: inputs in folders, WARC crawls and feeds) count them as each
+batch is done; stages that are one call (merge, build, validate) show a spinner with the time
+spent.
 """
 
 from __future__ import annotations
