@@ -265,7 +265,8 @@ def check(root: Path) -> int:
         diffs = []
         for k, t in got.items():
             want = pq.read_table(d / f"out_{k}.parquet")
-            if not t.cast(want.schema).equals(want):
+            # columns added to the schemas since the recording are compared on the next record
+            if not t.select(want.column_names).cast(want.schema).equals(want):
                 diffs.append(f"{k} ({t.num_rows} rows, recorded {want.num_rows})")
         print(f"{d.name}: {'identical' if not diffs else 'DIFFERS: ' + ', '.join(diffs)} "
               f"({inputs['candidates'].num_rows} reports)", flush=True)  # fmt: skip

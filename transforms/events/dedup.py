@@ -49,13 +49,13 @@ it. A report whose own date differs stays visible as an ``event_date`` conflict.
 date is never after its own document's publication (extraction returns no such date; one dated
 by corroboration only takes the date of an event its document could report).
 
-``event_id`` is a hash of the event's smallest dated report_id (else smallest report_id):
-re-runs give the same ids, and adding unrelated documents does not change them.
+``event_id`` is a hash of the event's first reading (``event_ids``): the reading of its
+earliest published report. Re-runs give the same ids; adding unrelated documents, or copies
+and later reports of an event, does not change them.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -66,8 +66,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import schemas
-from transforms.events import rules
-from transforms.events.clusters import Cluster, Index, area_of, span
+from transforms.events import event_ids, rules
+from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of, signature, span
 
 
 class MergeResult(NamedTuple):
@@ -293,6 +293,13 @@ class _Rows:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))
 
+    def reading(self, i: int) -> event_ids.Reading:
+        """Report ``i``'s document's publication, whether it was dated by corroboration, and
+        its signature: what its event's id is chosen by (``event_ids``)."""
+        sig = signature({c: self.cols[c][i] for c in SIGNATURE})
+        pub = self.pubs.get(self.cols["doc_id"][i])
+        return pub, self.cols["date_method"][i] == "corroborated", sig
+
     def redate(self, i: int, r: dict[str, Any]) -> None:
         """Report ``i`` takes the date ``r`` now holds (dated by corroboration)."""
         for c in _REDATED:
@@ -406,12 +413,14 @@ def _merge_area(
 
     event_rows, conflict_rows = [], []
     event_of: list[str | None] = [None] * len(rows)
-    for ev in events:  # an event's report rows are Python objects while it is written only
+    ids = event_ids.numbered(
+        [event_ids.first_reading(map(rows.reading, ev.rows)) for ev in events],
+        lambda k: min(rows.report_ids[i] for i in events[k].rows),
+    )
+    for ev, eid in zip(events, ids, strict=True):
+        # an event's report rows are Python objects while it is written only
         members = _Members([rows[i] for i in ev.rows], set())
         members.docs.update(r["doc_id"] for r in members.reports)
-        dated_ids = [r["report_id"] for r in members.reports if r.get("event_date") is not None]
-        seed = min(dated_ids) if dated_ids else min(r["report_id"] for r in members.reports)
-        eid = "ev_" + hashlib.sha1(seed.encode()).hexdigest()[:16]
         for i in ev.rows:
             event_of[i] = eid
         event_rows.append(_event_row(eid, members, pidx, docs, names))

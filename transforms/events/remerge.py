@@ -7,8 +7,10 @@ reports of one event can be dated: a relative date within tolerance). The previo
 with a report in a window (for an undated new report: the events its place could corroborate,
 as ``dedup`` step 3 looks for them) are *affected*: their reports and the new ones are merged
 again by ``merge_events``; every other event, with its reports, merges and conflicts, is kept
-as it was. Event ids are hashes of report ids, so an event the new reports do not touch keeps
-its id, and one they join keeps its id unless a new report is its smallest.
+as it was. An event's id is a hash of its first reading (``event_ids``), so an event the new
+reports do not touch keeps its id, and one they join keeps it unless a new report was published
+first. Events that share a first reading are numbered by the order a merge creates them: when
+one of them is kept and another merged again, everything is merged again.
 
 The result equals a full merge unless a re-merged event would have pulled in a report of an
 unaffected event beyond its window (a chain of day-apart relative dates); ``bench/`` measures
@@ -25,7 +27,7 @@ from typing import NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from transforms.events import rules
+from transforms.events import event_ids, rules
 from transforms.events.clusters import area_of, span
 from transforms.events.dedup import _OUTPUTS, MergeResult, _sorted, merge_events
 from transforms.events.extract import rank
@@ -63,10 +65,7 @@ def remerge_events(
     cand_ids = candidates.column("report_id")
     known = previous.reports.column("report_id")
     if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
-        full = merge_events(candidates, documents, places, entities)
-        n = candidates.num_rows
-        figures = {"new_reports": n, "affected_events": 0, "remerged_reports": n, "full": 1}
-        return Remerged(full, figures, None)
+        return _full(candidates, documents, places, entities)
     new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
     if new.num_rows == 0:
         nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
@@ -86,6 +85,8 @@ def remerge_events(
         subset, documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)), places, entities
     )
     gone = pa.array(sorted(affected), pa.string())
+    if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
+        return _full(candidates, documents, places, entities)
     tables = []
     for (schema, key), old, fresh in zip(_OUTPUTS, previous, merged, strict=True):
         kept = old.filter(pc.invert(pc.is_in(old.column("event_id"), gone)))
@@ -98,6 +99,25 @@ def remerge_events(
     }
     rewritten = pc.unique(pa.concat_arrays([gone, *merged.events.column("event_id").chunks]))
     return Remerged(MergeResult(*tables), figures, rewritten)
+
+
+def _full(
+    candidates: pa.Table, documents: pa.Table, places: pa.Table, entities: pa.Table
+) -> Remerged:
+    full = merge_events(candidates, documents, places, entities)
+    n = candidates.num_rows
+    figures = {"new_reports": n, "affected_events": 0, "remerged_reports": n, "full": 1}
+    return Remerged(full, figures, None)
+
+
+def _numbering_shared(previous_ids: pa.ChunkedArray, gone: pa.Array, fresh: pa.Table) -> bool:
+    """Whether an event kept as it was shares its first reading with an event merged again
+    (``event_ids``: such events are numbered by the order a merge of all of them creates them,
+    which a merge of some of them does not know)."""
+    touched = {event_ids.base_of(e) for e in gone.to_pylist()}
+    touched.update(event_ids.base_of(e) for e in fresh.column("event_id").to_pylist())
+    kept = pc.filter(previous_ids, pc.invert(pc.is_in(previous_ids, gone)))
+    return any(event_ids.base_of(e) in touched for e in kept.to_pylist())
 
 
 def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[str]:
