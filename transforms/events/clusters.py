@@ -267,9 +267,9 @@ def loose_tie_ok(r: dict, ev: Cluster) -> bool:
     if not tolls_agree(r, ev):
         return False
     perp = r.get("perpetrator_id")
-    return any(
-        _toll_range(r, kind) is not None and kind in ev.tolls for kind in TOLLS
-    ) or (perp is not None and any(o["perpetrator_id"] == perp for o in ev.sigs.values()))
+    return any(_toll_range(r, kind) is not None and kind in ev.tolls for kind in TOLLS) or (
+        perp is not None and any(o["perpetrator_id"] == perp for o in ev.sigs.values())
+    )
 
 
 def tolls_agree(r: dict, ev: Cluster) -> bool:
@@ -313,6 +313,10 @@ def _documents_allow(r: dict, part: _DocPart | None, mode: str) -> bool:
     )
 
 
+# (score, the event's first best report, date relation, place relation): ``Index._judge``
+Verdict = tuple[int, dict, str, str]
+
+
 class Index:
     """The clusters of one area by the weeks their dates cover, by place, by area, coarse
     places apart, and what each document gave each: a report's candidates are looked up,
@@ -327,6 +331,11 @@ class Index:
         self.parts: dict[tuple[str, int], _DocPart] = {}  # (doc_id, cluster seq) -> its part
         self.clusters: list[Cluster] = []
         self._places: dict[tuple[Any, Any], str | None] = {}
+        # Whatever a report's candidates and their verdicts depend on, besides the report and
+        # its document: a cluster created, retired, or given a new signature, publication
+        # bound, date bound or toll. Counts of documents are read afresh.
+        self.version = 0
+        self._decided: dict[tuple, tuple[int, list[Cluster], list[tuple[Verdict, Cluster]]]] = {}
 
     def area(self, r: dict) -> str:
         return area_of(r.get("place_id"), self.places)
@@ -355,20 +364,26 @@ class Index:
         pub = r.get("_pub")
         if pub is not None and (ev.min_pub is None or pub < ev.min_pub):
             ev.min_pub = pub
+            self.version += 1
         if r.get("event_date") is not None:
             start = span(r["event_date"], r.get("date_precision"))[0]
             if ev.max_start is None or start > ev.max_start:
                 ev.max_start = start
+                self.version += 1
         for kind in TOLLS:
             toll = _toll_range(r, kind)
             if toll is not None:
-                lo, hi = ev.tolls.get(kind, toll)
+                have = ev.tolls.get(kind)
+                lo, hi = have or toll
                 if toll[1] is not None and (hi is None or toll[1] < hi):
                     hi = toll[1]
-                ev.tolls[kind] = (max(lo, toll[0]), hi)
-        sig = signature(r)
+                if (max(lo, toll[0]), hi) != have:
+                    ev.tolls[kind] = (max(lo, toll[0]), hi)
+                    self.version += 1
+        sig = r.get("_sig") or signature(r)
         if sig in ev.sigs:
             return  # same place and date as a report before it: indexed already
+        self.version += 1
         ev.sigs[sig] = {**dict(zip(SIGNATURE, sig, strict=True)), "weapon": r.get("weapon"),
                         "report_id": r["report_id"]}  # fmt: skip
         self._index(ev, r)
@@ -407,6 +422,36 @@ class Index:
                     out.setdefault(seq, ev)
         return list(out.values())
 
+    def retire(self, ev: Cluster) -> None:
+        """``ev`` is no longer a candidate (its reports moved to another)."""
+        ev.alive = False
+        self.version += 1
+
+    def decide(self, r: dict, mode: str) -> tuple[Cluster, str, str] | None:
+        """``best`` over ``r``'s candidates ('strict': by the weeks of its date; 'undated': by
+        its place). Reports that read alike (signature, publication, tolls: a story's copies)
+        from documents no candidate holds get the same verdicts while nothing they depend on
+        changed (``version``): those are kept, and only counts of documents read again."""
+        sig = signature(r)
+        if mode == "strict":
+            r["_sig"] = sig  # read again by ``add`` (an undated report is redated before it)
+        key = (mode, sig, r.get("_pub"), tuple(_toll_range(r, k) for k in TOLLS))
+        kept = self._decided.get(key)
+        if kept is not None and kept[0] == self.version:
+            candidates, verdicts = kept[1], kept[2]
+        else:
+            candidates = (
+                self.dated_candidates(r, 0) if mode == "strict" else self.place_candidates(r)
+            )
+            verdicts = None
+        doc = r["doc_id"]
+        if any((doc, ev.seq) in self.parts for ev in candidates):
+            return self.best(r, candidates, mode)  # its document's own reports have a say
+        if verdicts is None:
+            verdicts = [(v, ev) for ev in candidates if (v := self._judge(r, ev, mode, [r]))]
+            self._decided[key] = (self.version, candidates, verdicts)
+        return self._choose(r, verdicts)
+
     def best(
         self, r: dict, candidates: list[Cluster], mode: str, group: list[dict] | None = None
     ) -> tuple[Cluster, str, str] | None:
@@ -415,23 +460,24 @@ class Index:
         candidate has a report that differs (complete link). With ``group`` (reports of
         ``r``'s signature, ``r`` among them, moving together), a cluster every one of them may
         join."""
-        best: tuple[tuple[int, int, int], Cluster, dict, str, str] | None = None
-        for ev in candidates:
-            got = self._judge(r, ev, mode, group or [r])
-            if got is None:
-                continue
-            score, o, drel, prel = got
-            key = (score, ev.n_docs, -ev.seq)
+        verdicts = [(v, ev) for ev in candidates if (v := self._judge(r, ev, mode, group or [r]))]
+        return self._choose(r, verdicts)
+
+    @staticmethod
+    def _choose(
+        r: dict, verdicts: list[tuple[Verdict, Cluster]]
+    ) -> tuple[Cluster, str, str] | None:
+        best: tuple[tuple[int, int, int], Cluster, Verdict] | None = None
+        for v, ev in verdicts:
+            key = (v[0], ev.n_docs, -ev.seq)
             if best is None or key > best[0]:
-                best = (key, ev, o, drel, prel)
+                best = (key, ev, v)
         if best is None:
             return None
-        _key, ev, o, drel, prel = best
+        _key, ev, (_score, o, drel, prel) = best
         return ev, o["report_id"], reason(r, o, drel, prel)
 
-    def _judge(
-        self, r: dict, ev: Cluster, mode: str, group: list[dict]
-    ) -> tuple[int, dict, str, str] | None:
+    def _judge(self, r: dict, ev: Cluster, mode: str, group: list[dict]) -> Verdict | None:
         """(score, first best report, relations) when every report of ``ev`` may be one attack
         with ``r`` and every report of ``group`` (of ``r``'s signature); None otherwise."""
         undated = mode == "undated"

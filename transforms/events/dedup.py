@@ -67,7 +67,7 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events import event_ids, rules
-from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of, signature, span
+from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of, span
 
 
 class MergeResult(NamedTuple):
@@ -277,6 +277,7 @@ class _Rows:
         self.table = reports.take(order)
         self.cols = {c: [cols[c][i] for i in order] for c in read}
         self.report_ids = self.cols["report_id"]
+        self._signed = [self.cols[c] for c in SIGNATURE]
         self.pubs = {
             d: p if isinstance(p := row.get("published_date"), date) else None
             for d, row in docs.items()
@@ -293,10 +294,16 @@ class _Rows:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self[i] for i in range(len(self)))
 
+    def dated(self) -> int:
+        """How many reports are dated: they come first (``_order_of``)."""
+        return sum(d is not None for d in self.cols["event_date"])
+
     def reading(self, i: int) -> event_ids.Reading:
         """Report ``i``'s document's publication, whether it was dated by corroboration, and
         its signature: what its event's id is chosen by (``event_ids``)."""
-        sig = signature({c: self.cols[c][i] for c in SIGNATURE})
+        sig = tuple(col[i] for col in self._signed)
+        if sig[1] != "unknown":  # the weapon: known or not (``signature``)
+            sig = (sig[0], "known", *sig[2:])
         pub = self.pubs.get(self.cols["doc_id"][i])
         return pub, self.cols["date_method"][i] == "corroborated", sig
 
@@ -363,10 +370,10 @@ def _merge_area(
 
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
-    for i, r in enumerate(rows):
-        if r.get("event_date") is None:
-            continue
-        hit = index.best(r, index.dated_candidates(r, 0), "strict")
+    n_dated = rows.dated()
+    for i in range(n_dated):
+        r = rows[i]
+        hit = index.decide(r, "strict")
         if hit is None:
             index.new(r, i)
         else:
@@ -385,16 +392,15 @@ def _merge_area(
         ]
         hit = index.best(group[0], corroborated, "near", group)
         if hit is not None:
-            ev.alive = False
+            index.retire(ev)
             for i, r in zip(ev.rows, group, strict=True):
                 join(hit, i, r)
     # 3. undated reports: dated by corroboration, else alone.
-    for i, r in enumerate(rows):
-        if r.get("event_date") is not None:
-            continue
+    for i in range(n_dated, len(rows)):
+        r = rows[i]
         hit = None
         if r.get("place_id") is not None:
-            hit = index.best(r, index.place_candidates(r), "undated")
+            hit = index.decide(r, "undated")
         if hit is None:
             index.new(r, i)
             continue

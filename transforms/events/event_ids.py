@@ -28,14 +28,17 @@ Reading = tuple[date | None, bool, tuple]
 
 def first_reading(readings: Iterable[Reading]) -> str:
     """The hash of the first of an event's readings (see the module), 16 hex digits."""
-    best: tuple | None = None
+    first: tuple | None = None
+    texts: set[tuple] = set()  # the signatures read on the first day (copies: one)
     for pub, corroborated, sig in readings:
-        key = (corroborated, pub is None, pub or date.min, _text(sig))
-        if best is None or key < best:
-            best = key
-    if best is None:
+        when = (corroborated, pub is None, pub or date.min)
+        if first is None or when < first:
+            first, texts = when, {sig}
+        elif when == first:
+            texts.add(sig)
+    if first is None:
         raise ValueError("an event has at least one report")
-    return hashlib.sha1(best[3].encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(min(map(_text, texts)).encode("utf-8")).hexdigest()[:16]
 
 
 def _text(sig: tuple) -> str:
