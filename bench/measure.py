@@ -129,6 +129,7 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     now = stages.utcnow()
     run_id = stages.new_run_id(now)
     t_all, cpu_all = time.perf_counter(), _cpu_seconds()
+    basis = stages.published_basis(lake, run_id)  # as the flow does, before any write
     summary, dt = _timed(ingest.ingest_stage, lake, settings, run_id, now, workers)
     out["stages"]["ingest"] = {"seconds": dt, "documents_new": summary.documents_new}
     out["documents_loaded"] = summary.documents_loaded
@@ -173,8 +174,9 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
         # this process plus its reaped worker processes
         "core_seconds": _cpu_seconds() - cpu0,
     }
-    resolved, dt = _timed(stages.resolve_stage, lake)
+    (resolved, merged), dt = _timed(stages.resolve_stage, lake)
     out["stages"]["resolve"] = {"seconds": dt, **resolved}
+    changes = summary.changes.add(stages.extracted_changes(lake, chunks)).add(merged)
     t0 = time.perf_counter()
     run_row = {
         "run_id": run_id,
@@ -184,12 +186,14 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
         "documents_loaded": summary.documents_loaded,
         "documents_rejected": summary.documents_rejected,
     }
-    staged, counts = stages.build_stage(lake, settings, run_id, run_row)
+    staged, counts, changed = stages.build_stage(
+        lake, settings, run_id, run_row, changes=changes, basis=basis
+    )
     out["stages"]["build"] = {"seconds": time.perf_counter() - t0, "counts": counts}
-    out["stages"]["validate"] = validation(lake, settings, run_id, staged)
+    out["stages"]["validate"] = validation(lake, settings, run_id, staged, changed)
     _, dt = _timed(stages.publish_stage, settings, staged)
     stages.write_run(lake, run_row)
-    stages.mark_published(lake, "")
+    stages.mark_published(lake, run_id)
     out["stages"]["publish"] = {"seconds": dt}
     out["seconds"] = time.perf_counter() - t_all
     # CPU seconds (this process and reaped workers): on a shared machine the fairer comparison
@@ -199,7 +203,9 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     return out
 
 
-def validation(lake: Any, settings: Any, run_id: str, staged: str) -> dict[str, Any]:
+def validation(
+    lake: Any, settings: Any, run_id: str, staged: str, changed: Any = None
+) -> dict[str, Any]:
     """The flow's audit step (``flows/gate.py``); a critical failure is recorded, not raised,
     so the benchmark still publishes and carries on, as the flow would not."""
     t0 = time.perf_counter()
@@ -208,7 +214,7 @@ def validation(lake: Any, settings: Any, run_id: str, staged: str) -> dict[str, 
     except ImportError as exc:
         return {"seconds": 0.0, "error": f"no validation stage: {exc}"}
     try:
-        audit = gate.validate_stage(lake, settings, run_id, staged)
+        audit = gate.validate_stage(lake, settings, run_id, staged, changed)
         outcome = {"checked": audit.get("checked"), "warnings": len(audit.get("warnings", []))}
     except Exception as exc:  # noqa: BLE001 - a failed expectation is a finding, not a crash
         outcome = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}

@@ -2,8 +2,8 @@
 checks (``sql/``).
 
 One engine, Great Expectations: ``validate(db_path, run_id=None, docs_dir=None, ...,
-only=None, published=None) -> ValidationReport`` validates every row (``sitrep validate``), or
-only the rows a staged file holds that the published one does not (the run's gate,
+changed=None) -> ValidationReport`` validates every row (``sitrep validate``), or only the
+rows the build of a staged file reports it added or rewrote (the run's gate,
 ``flows/gate.py``); great_expectations is imported only when it runs (seconds).
 
 ``docs.build_later`` renders a report's Data Docs with GX in a detached process.

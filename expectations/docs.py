@@ -35,9 +35,9 @@ def build(docs_dir: str | Path, run_id: str, suites: Suites) -> Path:
 
     from expectations import specs
     from expectations.suites import to_gx
-    from expectations.validate import _Gx
+    from expectations.validate import GxContext
 
-    gxr = _Gx(Path(docs_dir), run_id)
+    gxr = GxContext(Path(docs_dir), run_id)
     for name, results in suites:
         expectations = [
             to_gx(specs.Spec(r["type"], r["kwargs"], r["meta"]["severity"])) for r in results

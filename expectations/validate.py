@@ -37,6 +37,7 @@ import pyarrow as pa
 from expectations import batches, reads, vocab
 from expectations.sqlchecks import SqlOutcome, run_checks
 from transforms import schemas
+from transforms.catalog import RowChange
 
 SQL_SUITE = "sql_checks"
 # Rows of a table GX validates at once: validation's peak memory follows this, not the table.
@@ -144,7 +145,7 @@ def _sql_observed(o: SqlOutcome) -> str:
     return f"{o.violations} violating rows, e.g. {o.sample}"
 
 
-class _Gx:
+class GxContext:
     """An ephemeral GX context: validates frames, keeps one result per suite for Data Docs."""
 
     def __init__(self, docs_dir: Path | None, run_id: str) -> None:
@@ -246,7 +247,7 @@ def _mostly(expectation: Any) -> float:
 
 
 def _check_table(
-    gxr: _Gx,
+    gxr: GxContext,
     con: duckdb.DuckDBPyConnection,
     table: str,
     suite: Any,
@@ -361,8 +362,7 @@ def validate(
     docs_dir: str | Path | None = None,
     tables: list[str] | None = None,
     batch_rows: int = BATCH_ROWS,
-    only: dict[str, str] | None = None,
-    published: str | Path | None = None,
+    changed: dict[str, RowChange] | None = None,
 ) -> ValidationReport:
     """Check every suite (and every SQL check) against the warehouse file at ``db_path``.
 
@@ -372,17 +372,11 @@ def validate(
     warehouse. With ``docs_dir``, GX Data Docs are (re)built there (``<docs_dir>/index.html``),
     one validation result per suite.
 
-    ``only`` maps a table to a SQL predicate on its rows (the rows a run added to a file it
-    updated, ``warehouse.db.new_row_filters``): that table's row-wise expectations and the SQL
-    checks of that table look at those rows only; uniqueness is still counted over the whole
-    table, and every other table is checked whole.
-
-    With ``published`` as well (the file ``db_path`` was updated from, which passed its own
-    validation), only the rows the published file does not hold are checked, in every table
-    (``expectations/changes.py``: new or rewritten rows, by an exact whole-row comparison); the
-    keys of the rows ``only`` names are checked for repeats over the whole table, a SQL check
-    looks at its table's rows left to check when every table it reads allows, else at its
-    whole table. A published file that cannot be read means every row is checked.
+    ``changed`` (what a build that updated the file from a published, validated one reports it
+    added or rewrote, per table) restricts the checks to those rows
+    (``expectations/changes.py``): row-wise expectations look at them, uniqueness is counted
+    over the whole table, a SQL check looks at its table's changed rows when every table it
+    reads allows, else at its whole table. None: every row of every table.
     """
     from expectations import changes, suites
 
@@ -390,7 +384,7 @@ def validate(
         raise ValueError(f"batch_rows must be positive, not {batch_rows}")
     report = ValidationReport(run_id or f"validate-{_utcnow():%Y%m%dT%H%M%SZ}", _utcnow())
     report.docs = []
-    gxr = _Gx(Path(docs_dir) if docs_dir is not None else None, report.run_id)
+    gxr = GxContext(Path(docs_dir) if docs_dir is not None else None, report.run_id)
     with (
         tempfile.TemporaryDirectory(prefix="sitrep-validate-") as spill,
         _connect(db_path, spill) as con,
@@ -398,55 +392,51 @@ def validate(
         present = _tables(con)
         names = tables or list(suites.BUILDERS)
         found: dict[str, changes.TableChange] = {}
-        if published is not None:
-            if changes.attached(con, published):
-                keyed = {t for t in names if t in present and _has_unique(suites.build_suite(t))}
-                found = changes.find_changes(con, [t for t in names if t in present], only, keyed)
-            else:  # nothing to compare with: every row
-                only = None
+        if changed is not None:
+            found = changes.rows_to_check(con, [t for t in names if t in present], changed)
         for table in names:
             if table not in present:
                 report.outcomes.append(missing_table(table))
                 continue
             suite = suites.build_suite(table)
             change = found.get(table)
-            if change is not None:
-                rows_of, keys_of = change.where, change.keys_where
-            else:
-                rows_of, keys_of = (only or {}).get(table), None
+            rows_of, keys_of = (change.where, change.keys_where) if change else (None, None)
             results = _check_table(gxr, con, table, suite, batch_rows, rows_of, keys_of)
             report.outcomes += [_outcome(table, r) for r in results]
             report.docs.append((table, [_doc(r) for r in results]))
-        if found:
-            checks = run_checks(con, where_of=changes.sql_rows(found))
-        else:
-            checks = run_checks(con, restrict=only)
+        checks = run_checks(con, where_of=changes.sql_rows(found) if found else None)
         sql = [o for o in checks if tables is None or o.check.table in tables]
         report.checked_rows = {t: ch.checked for t, ch in found.items()}
     if sql:
-        by_name = {o.check.name: o for o in sql}
-        suite, frame = _sql_suite(sql)
-        validated = gxr.run(SQL_SUITE, suite, frame)
-        gxr.record(suite, validated.results, validated.meta)
-        sql_docs = []
-        for r in validated.results:
-            o = by_name[r.expectation_config.kwargs["column"]]
-            report.outcomes.append(
-                Outcome(
-                    f"{o.check.table}.sql",
-                    o.check.name,
-                    o.check.column,
-                    o.check.severity,
-                    bool(r.success),
-                    _sql_observed(o),
-                )
-            )
-            doc = _doc(r)
-            doc["meta"].update(table=o.check.table, column=o.check.column)
-            sql_docs.append(doc)
-        report.docs.append((SQL_SUITE, sql_docs))
+        _validate_sql(gxr, report, sql)
     report.docs_index = gxr.build_docs()
     return report
+
+
+def _validate_sql(gxr: GxContext, report: ValidationReport, sql: list[SqlOutcome]) -> None:
+    """The SQL checks' violation counts through GX (one suite), into ``report``."""
+    by_name = {o.check.name: o for o in sql}
+    suite, frame = _sql_suite(sql)
+    validated = gxr.run(SQL_SUITE, suite, frame)
+    gxr.record(suite, validated.results, validated.meta)
+    sql_docs = []
+    for r in validated.results:
+        o = by_name[r.expectation_config.kwargs["column"]]
+        report.outcomes.append(
+            Outcome(
+                f"{o.check.table}.sql",
+                o.check.name,
+                o.check.column,
+                o.check.severity,
+                bool(r.success),
+                _sql_observed(o),
+            )
+        )
+        doc = _doc(r)
+        doc["meta"].update(table=o.check.table, column=o.check.column)
+        sql_docs.append(doc)
+    assert report.docs is not None
+    report.docs.append((SQL_SUITE, sql_docs))
 
 
 def missing_table(table: str) -> Outcome:
@@ -454,12 +444,6 @@ def missing_table(table: str) -> Outcome:
     return Outcome(
         table, "expect_table_to_exist", None, vocab.CRITICAL, False, f"table {table} is missing"
     )
-
-
-def _has_unique(suite: Any) -> bool:
-    from expectations import suites
-
-    return any(suites.scope_of(e) == suites.UNIQUE for e in suite.expectations)
 
 
 def _doc(r: Any) -> dict[str, Any]:

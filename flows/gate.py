@@ -9,10 +9,11 @@ file is never touched. Warnings come back to the flow, which logs them and publi
 Great Expectations gives the verdicts (``expectations/validate.py``), in a process of its own
 (``flows/validator.py``, started early so GX's import overlaps the run's stages): the run's
 memory stays that of its stages. A staging file updated from the published one is checked on
-the rows the published file does not hold (``expectations/changes.py``: new or rewritten rows;
-keys still unique over whole tables; a SQL check that reads a changed table looks at its whole
-table), so its validation follows the new rows. Data Docs are rendered by GX in a detached
-process from the results (``expectations/docs.py``).
+the rows the build reports it added or rewrote (``flows/stages.py`` ``Staged.changed``; keys
+still unique over whole tables; a SQL check that reads a changed table looks at its whole
+table, ``expectations/changes.py``), so its validation follows the new rows; a file built from
+scratch is checked whole. Data Docs are rendered by GX in a detached process from the results
+(``expectations/docs.py``).
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from typing import TYPE_CHECKING
 from flows import validator
 from flows.settings import RunSettings
 from warehouse import storage
-from warehouse.db import new_row_filters
 from warehouse.lake import Lake
 from warehouse.publish import record_results
 
 if TYPE_CHECKING:  # expectations imports pandas: not paid by a run that validates nothing
     from expectations import ValidationReport
+    from transforms.catalog import RowChange
 
 
 class CriticalExpectationFailed(RuntimeError):
@@ -40,23 +41,31 @@ def docs_dir(settings: RunSettings) -> Path:
     return storage.docs_dir(settings.warehouse)
 
 
-def audit(settings: RunSettings, run_id: str, staged: str) -> ValidationReport:
-    """The validation report of ``staged`` (see the module docstring); Data Docs under way."""
+def audit(
+    settings: RunSettings, run_id: str, staged: str, changed: dict[str, RowChange] | None = None
+) -> ValidationReport:
+    """The validation report of ``staged``: the rows ``changed`` names, every row when it is
+    None (see the module docstring); Data Docs under way."""
     from expectations import docs, validate
 
-    only = new_row_filters(staged)
-    published = settings.warehouse if only is not None else None  # updated from it
-    report = validator.run(validate, staged, run_id=run_id, only=only, published=published)
+    report = validator.run(validate, staged, run_id=run_id, changed=changed)
     report.docs_index = docs.build_later(docs_dir(settings), run_id, report.docs or [])
     return report
 
 
-def validate_stage(lake: Lake, settings: RunSettings, run_id: str, staged: str) -> dict:
-    """Validate ``staged``; record the results; raise on a critical failure.
+def validate_stage(
+    lake: Lake,
+    settings: RunSettings,
+    run_id: str,
+    staged: str,
+    changed: dict[str, RowChange] | None = None,
+) -> dict:
+    """Validate ``staged`` (the rows ``changed`` names, or every row); record the results;
+    raise on a critical failure.
 
     Returns ``{"checked", "warnings" (lines), "docs"}`` when the staging file may be published.
     """
-    report = audit(settings, run_id, staged)
+    report = audit(settings, run_id, staged, changed)
     results = report.table()
     lake.write_part("validation_results", results, run_id, overwrite=True)
     critical = report.critical_failures

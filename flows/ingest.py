@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from flows import progress
 from flows.quick_check import file_stats, last_listed, stats_table, unchanged_ledger
 from flows.settings import RunSettings
-from transforms import schemas
+from transforms import catalog, schemas
 from transforms.ingest import REASONS, Ingested, RawInput, ingest_batch, input_sha256
 from warehouse.inputs import file_inputs, input_files
 from warehouse.lake import Lake, content_key
@@ -43,6 +43,7 @@ class IngestSummary:
     rejections_new: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (uri, reason, detail)
+    changes: catalog.Changes = field(default_factory=catalog.Changes)  # the parts written
 
 
 def _month(d: object) -> str:
@@ -89,23 +90,11 @@ def ingest_stage(
     if settings.quick_check:
         skip, unchanged = unchanged_ledger(lake, listed, stats, run_id, known)
     known_inputs = _known_inputs(lake, _ledgers_to_consult(settings, lake, listed, stats, skip))
-    known_rejections = {k for k, (_doc, reason) in known_inputs.items() if reason}
-    old_rej = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
-    known_rejections.update(
-        zip(
-            old_rej.column("uri").to_pylist(),
-            old_rej.column("content_sha256").to_pylist(),
-            strict=True,
-        )
-    )
+    known_rejections = _known_rejections(lake, known_inputs)
     summary = IngestSummary(run_id)
     first = 0  # the number of this run's first ledger part of read inputs
     if skip:
-        for start in range(0, unchanged.num_rows, settings.chunk_size):
-            part = unchanged.slice(start, settings.chunk_size)
-            lake.write_part("run_inputs", part, f"{run_id}-{first:05d}")
-            _account(summary, part, {})
-            first += 1
+        first = _record_unchanged(lake, summary, unchanged, settings.chunk_size)
         log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
     # Counted as each batch is cleaned and written (inside a WARC crawl or a feed too: a crawl's
     # size is not known up front); counting reads would stop while the last batches are cleaned.
@@ -120,8 +109,32 @@ def ingest_stage(
             advance(_record_batch(*args, part=f"{run_id}-{batch_no:05d}", batch_no=batch_no))
     # Last: a file is listed as read only once its whole ledger is written (a killed run
     # leaves no record, and the next run reads the file again).
-    lake.write_part("input_files", stats_table(run_id, stats), run_id, overwrite=True)
+    path = lake.write_part("input_files", stats_table(run_id, stats), run_id, overwrite=True)
+    summary.changes.wrote("input_files", path)
     return summary
+
+
+def _record_unchanged(lake: Lake, summary: IngestSummary, unchanged: pa.Table, size: int) -> int:
+    """The ledger rows of inputs in unchanged files, as this run's first parts (``size`` rows
+    each); the number of parts written."""
+    parts = 0
+    for start in range(0, unchanged.num_rows, size):
+        part = unchanged.slice(start, size)
+        path = lake.write_part("run_inputs", part, f"{summary.run_id}-{parts:05d}")
+        summary.changes.wrote("run_inputs", path)
+        _account(summary, part, {})
+        parts += 1
+    return parts
+
+
+def _known_rejections(lake: Lake, known_inputs: dict) -> set[tuple[str, str]]:
+    """(uri, content hash) of every input rejected before."""
+    known = {k for k, (_doc, reason) in known_inputs.items() if reason}
+    old = lake.read("rejected_documents", schemas.REJECTED_DOCUMENTS, ["uri", "content_sha256"])
+    known.update(
+        zip(old.column("uri").to_pylist(), old.column("content_sha256").to_pylist(), strict=True)
+    )
+    return known
 
 
 def _record_batch(
@@ -139,7 +152,8 @@ def _record_batch(
     months = [_month(d) for d in docs.column("published_date").to_pylist()]
     for month in sorted(set(months)):
         chunk = docs.filter(pa.array([m == month for m in months]))
-        lake.write_part("documents", chunk, content_key(chunk.column("doc_id").to_pylist()), month)
+        key = content_key(chunk.column("doc_id").to_pylist())
+        summary.changes.wrote("documents", lake.write_part("documents", chunk, key, month))
     rej = result.rejected
     pairs = list(
         zip(rej.column("uri").to_pylist(), rej.column("content_sha256").to_pylist(), strict=True)
@@ -147,13 +161,14 @@ def _record_batch(
     fresh = [p not in known_rejections for p in pairs]
     summary.rejections_new += sum(fresh)
     if any(fresh):
-        lake.write_part(
+        path = lake.write_part(
             "rejected_documents",
             rej.filter(pa.array(fresh)),
             content_key(f"{u}\0{s}" for u, s in pairs),
         )
+        summary.changes.wrote("rejected_documents", path)
         known_rejections.update(pairs)
-    lake.write_part("run_inputs", ledger, part)
+    summary.changes.wrote("run_inputs", lake.write_part("run_inputs", ledger, part))
     details = dict(
         zip(rej.column("uri").to_pylist(), rej.column("detail").to_pylist(), strict=True)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import datetime
+from typing import NamedTuple
 
 from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
@@ -16,7 +17,9 @@ from prefect.runtime import flow_run
 
 from flows import gate, ingest, progress, stages, validator
 from flows.artifacts import carry_run_id, on_flow_failure, publish_run_artifacts
+from flows.ingest import IngestSummary
 from flows.settings import RunSettings, prepare_process
+from transforms import catalog
 from warehouse import publish
 from warehouse.lake import Lake
 
@@ -120,23 +123,11 @@ def _run(
     logger.info("run %s: inputs %s -> %s", run_id, list(settings.inputs), settings.warehouse)
 
     workers = workers or os.cpu_count() or 1
+    # Before the run writes anything: the publication it starts from, if the lake is as that
+    # left it; the build then applies only what this run's stages changed.
+    basis = None if reprocess else stages.published_basis(lake, run_id)
     summary = ingest_task(lake, settings, run_id, started, workers)
-    run.update(
-        inputs_seen=summary.inputs_seen,
-        documents_loaded=summary.documents_loaded,
-        documents_rejected=summary.documents_rejected,
-        documents_new=summary.documents_new,
-    )
-    logger.info(
-        "inputs seen %d: loaded %d (%d new), rejected %d %s",
-        summary.inputs_seen,
-        summary.documents_loaded,
-        summary.documents_new,
-        summary.documents_rejected,
-        dict(summary.reasons),
-    )
-    for uri, reason, detail in summary.rejected:
-        logger.warning("rejected %s: %s (%s)", uri, reason, detail)
+    _ingested(run, summary)
     if settings.strict and summary.documents_rejected:
         run.update(status="failed", finished_at=stages.utcnow())
         stages.write_run(lake, run)
@@ -162,9 +153,40 @@ def _run(
         return run
     validator.warm()  # GX's import overlaps the stages (flows/validator.py)
     try:
-        return _publish_new(lake, settings, run, chunks, workers, dask_address, reprocess)
+        forward = _Forward(summary.changes, basis, reprocess)
+        return _publish_new(lake, settings, run, chunks, workers, dask_address, forward)
     finally:
         validator.stop()  # a run that failed before validating leaves no process behind
+
+
+def _ingested(run: dict, summary: IngestSummary) -> None:
+    """The ingest stage's figures into the run's row and the log."""
+    run.update(
+        inputs_seen=summary.inputs_seen,
+        documents_loaded=summary.documents_loaded,
+        documents_rejected=summary.documents_rejected,
+        documents_new=summary.documents_new,
+    )
+    logger = get_run_logger()
+    logger.info(
+        "inputs seen %d: loaded %d (%d new), rejected %d %s",
+        summary.inputs_seen,
+        summary.documents_loaded,
+        summary.documents_new,
+        summary.documents_rejected,
+        dict(summary.reasons),
+    )
+    for uri, reason, detail in summary.rejected:
+        logger.warning("rejected %s: %s (%s)", uri, reason, detail)
+
+
+class _Forward(NamedTuple):
+    """What the run changed so far, the publication it started from, and whether it rebuilds
+    everything (``--reprocess``)."""
+
+    changes: catalog.Changes
+    basis: stages.Basis | None
+    full: bool
 
 
 def _publish_new(
@@ -174,12 +196,42 @@ def _publish_new(
     chunks: list,
     workers: int,
     dask_address: str | None,
-    reprocess: bool,
+    forward: _Forward,
 ) -> dict:
     """Extract, merge, build, validate and publish what the run found new."""
     logger = get_run_logger()
     run_id = run["run_id"]
     extracted = _extract(lake, chunks, workers, bool(dask_address))
+    changes = forward.changes.add(stages.extracted_changes(lake, chunks))
+    _log_chunks(extracted)
+    with progress.stage("merge: entities and events"):
+        resolved, merged = resolve_task(lake, forward.full)
+    changes.add(merged)
+    run.update({k: resolved[k] for k in ("events_total", "events_new", "events_updated")})
+    logger.info(
+        "events: %d in total, %d new, %d updated",
+        resolved["events_total"],
+        resolved["events_new"],
+        resolved["events_updated"],
+    )
+
+    run.update(status="published", finished_at=stages.utcnow())
+    with progress.stage("build: staging warehouse"):
+        staged, counts, changed = build_task(
+            lake, settings, run_id, run, forward.full, changes, forward.basis
+        )
+    logger.info("staged %s: %s", staged, counts)
+    _validate(lake, settings, run, staged, changed)
+    published = publish_task(settings, staged)
+    stages.write_run(lake, run)
+    stages.mark_published(lake, run_id)
+    logger.info("published %s", published)
+    artifacts_task(lake, settings, run_id, run["flow_run_id"] or None)
+    return run
+
+
+def _log_chunks(extracted: list) -> None:
+    logger = get_run_logger()
     for chunk, done in extracted:
         logger.info(
             "chunk %s/%s: %d documents, %d mentions (%.1f s CPU), %d attack reports (%.1f s CPU)",
@@ -192,27 +244,19 @@ def _publish_new(
             done.reports_cpu,
         )
 
-    with progress.stage("merge: entities and events"):
-        resolved = resolve_task(lake, reprocess)
-    run.update(
-        events_total=resolved["events_total"],
-        events_new=resolved["events_new"],
-        events_updated=resolved["events_updated"],
-    )
-    logger.info(
-        "events: %d in total, %d new, %d updated",
-        resolved["events_total"],
-        resolved["events_new"],
-        resolved["events_updated"],
-    )
 
-    run.update(status="published", finished_at=stages.utcnow())
-    with progress.stage("build: staging warehouse"):
-        staged, counts = build_task(lake, settings, run_id, run, reprocess)
-    logger.info("staged %s: %s", staged, counts)
+def _validate(
+    lake: Lake,
+    settings: RunSettings,
+    run: dict,
+    staged: str,
+    changed: dict[str, catalog.RowChange] | None,
+) -> None:
+    """The gate: the run is recorded as failed, and stops, on a critical failure."""
+    logger = get_run_logger()
     try:
         with progress.stage("validate: expectations"):
-            audit = validate_task(lake, settings, run_id, staged)
+            audit = validate_task(lake, settings, run["run_id"], staged, changed)
     except gate.CriticalExpectationFailed:
         run.update(status="failed", finished_at=stages.utcnow())
         stages.write_run(lake, run)
@@ -225,12 +269,6 @@ def _publish_new(
         len(audit["warnings"]),
         audit["docs"],
     )
-    published = publish_task(settings, staged)
-    stages.write_run(lake, run)
-    stages.mark_published(lake, "")
-    logger.info("published %s", published)
-    artifacts_task(lake, settings, run_id, run["flow_run_id"] or None)
-    return run
 
 
 def configured_flow(dask_address: str | None = None) -> Flow:

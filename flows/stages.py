@@ -10,15 +10,17 @@ never big frames.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
+import shutil
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -27,8 +29,8 @@ from flows import lifeline, progress
 from flows.ingest import IngestSummary
 from flows.settings import CACHE_DIR, POOL_MIN_DOCUMENTS, RunSettings
 from transforms import catalog, schemas
-from warehouse import delta, storage
-from warehouse.db import build_database, replace_rows
+from warehouse import storage
+from warehouse.db import build_database, replace_rows, update_database
 from warehouse.lake import Lake
 from warehouse.publish import publish
 
@@ -87,12 +89,67 @@ def previous_run(lake: Lake) -> dict | None:
     return max(runs, key=lambda r: r["started_at"]) if runs else None
 
 
-def _settled_lake(lake: Lake, run_id: str) -> str:
-    """The lake's fingerprint without this run's ledger nor the ledgers of unchanged runs (they
-    add nothing to publish)."""
+# The lake marker of the last publication: the run that built the published file, the lake's
+# fingerprint then, and the unchanged runs it had seen.
+PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The publication a run starts from, when the lake is exactly as that publication left it
+    (unchanged runs' ledgers apart): the run that built the published file, and the ledger
+    parts unchanged runs wrote since, which that file lacks."""
+
+    run_id: str
+    carried: catalog.Changes
+    held: str  # the lake's fingerprint as the run started, its corpus-wide tables apart
+
+    def leads_to(self, lake: Lake, run_id: str, changes: catalog.Changes) -> bool:
+        """True when ``changes`` (what run ``run_id``'s stages report) are all the lake gained
+        since the run started, but for the corpus-wide tables (rewritten whole by each
+        merge): a stage retried after writing parts it then found there, or a part written
+        by other means meanwhile, make the report incomplete."""
+        reported = {p for paths in changes.parts.values() for p in paths}
+        return self.held == _held(lake, run_id, reported)
+
+
+def _quiet_runs(lake: Lake) -> set[str]:
+    """Runs that found nothing new: their ledgers add nothing to publish but themselves."""
     runs = lake.read("runs", schemas.RUNS, ["run_id", "status"]).to_pylist()
-    quiet = {r["run_id"] for r in runs if r["status"] == "unchanged"} | {run_id}
-    return lake.fingerprint(quiet)
+    return {r["run_id"] for r in runs if r["status"] == "unchanged"}
+
+
+def _settled_lake(lake: Lake, ignore: set[str]) -> str:
+    """The lake's fingerprint without the run ledgers of the runs in ``ignore``."""
+    return lake.fingerprint(ignore, catalog.RUN_LEDGERS)
+
+
+def _held(lake: Lake, run_id: str, reported: set[str] | frozenset[str] = frozenset()) -> str:
+    """The lake's fingerprint but for the corpus-wide tables, the run ledgers of run
+    ``run_id`` and of unchanged runs, and the ``reported`` files."""
+    current = [t.name for t in catalog.CATALOG if t.layout == catalog.CURRENT]
+    ignore = _quiet_runs(lake) | {run_id}
+    return lake.fingerprint(ignore, catalog.RUN_LEDGERS, current, reported)
+
+
+def published_basis(lake: Lake, run_id: str) -> Basis | None:
+    """The publication run ``run_id`` starts from (see ``Basis``); None when the lake changed
+    since (a failed run, a part written by other means), or no publication is recorded: the
+    run then builds and validates its warehouse whole. Before the run writes anything but its
+    own ledgers."""
+    try:
+        mark = json.loads(lake.read_marker(PUBLISHED) or "null")
+    except json.JSONDecodeError:
+        return None
+    quiet = _quiet_runs(lake)
+    if not isinstance(mark, dict) or mark.get("lake") != _settled_lake(lake, quiet | {run_id}):
+        return None
+    since = quiet - set(mark.get("quiet", ()))
+    carried = catalog.Changes()
+    for table in catalog.RUN_LEDGERS:
+        for path in lake.run_parts(table, since):
+            carried.wrote(table, path)
+    return Basis(mark["run"], carried, _held(lake, run_id))
 
 
 def nothing_new(
@@ -105,12 +162,14 @@ def nothing_new(
         return False
     if not Path(settings.warehouse).exists():
         return False
-    return lake.read_marker("published") == _settled_lake(lake, summary.run_id)
+    return published_basis(lake, summary.run_id) is not None
 
 
 def mark_published(lake: Lake, run_id: str) -> None:
-    """Remember what the lake held when it was published (see ``nothing_new``)."""
-    lake.write_marker("published", _settled_lake(lake, run_id))
+    """Remember what the lake held when run ``run_id`` published (see ``published_basis``)."""
+    quiet = _quiet_runs(lake)
+    mark = {"run": run_id, "lake": _settled_lake(lake, quiet), "quiet": sorted(quiet)}
+    lake.write_marker(PUBLISHED, json.dumps(mark))
 
 
 def write_run(lake: Lake, run_row: dict) -> None:
@@ -120,12 +179,28 @@ def write_run(lake: Lake, run_row: dict) -> None:
     )
 
 
+class Staged(NamedTuple):
+    """A staging file built, its row count per table, and what the build added or rewrote per
+    table (None: built from scratch, every row is new)."""
+
+    path: str
+    counts: dict[str, int]
+    changed: dict[str, catalog.RowChange] | None
+
+
 def build_stage(
-    lake: Lake, settings: RunSettings, run_id: str, run_row: dict, full: bool = False
-) -> tuple[str, dict[str, int]]:
+    lake: Lake,
+    settings: RunSettings,
+    run_id: str,
+    run_row: dict,
+    full: bool = False,
+    changes: catalog.Changes | None = None,
+    basis: Basis | None = None,
+) -> Staged:
     """A complete warehouse file built from the lake, beside the published one, not yet live:
-    a copy of the published file brought up to the lake, or (``full``, or when that cannot be
-    done) a build from scratch.
+    a copy of the published file updated with ``changes`` (what the run's stages changed,
+    when the run started from the publication ``basis``), or (``full``, no basis, or a
+    published file that is not the basis's) a build from scratch.
 
     The run's own row goes into the staging file only: the lake's runs ledger records the run
     once it has published (or failed), so a killed run never reads as published.
@@ -133,15 +208,31 @@ def build_stage(
     path = storage.staging_path(settings.warehouse, run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
-    counts = build_database(
-        path,
-        lake,
-        memory_limit=settings.duckdb_memory_limit,
-        base=None if full else settings.warehouse,
-    )
-    replace_rows(path, "runs", schemas.conform([run_row], schemas.RUNS), "run_id")
+    limit = settings.duckdb_memory_limit
+    updated = None
+    published = Path(settings.warehouse)
+    if (
+        not full
+        and changes is not None
+        and basis is not None
+        and lake.local
+        and published.exists()
+        and basis.leads_to(lake, run_id, changes)
+    ):
+        shutil.copyfile(published, path)
+        forward = catalog.Changes().add(basis.carried).add(changes)
+        updated = update_database(path, lake, forward, basis.run_id, run_id, memory_limit=limit)
+        if updated is None:
+            path.unlink()
+    if updated is None:
+        counts, changed = build_database(path, lake, memory_limit=limit, run_id=run_id), None
+    else:
+        counts, changed = updated
+    own = replace_rows(path, "runs", schemas.conform([run_row], schemas.RUNS), "run_id")
     counts["runs"] += 1
-    return str(path), counts
+    if changed is not None:
+        changed["runs"] = own.plus(changed["runs"]) if "runs" in changed else own
+    return Staged(str(path), counts, changed)
 
 
 def publish_stage(settings: RunSettings, staged: str) -> str:
@@ -186,85 +277,108 @@ def reports_stage(lake: Lake, chunk: Chunk) -> int:
     return reports.num_rows
 
 
-# The merge's outputs in the lake, in MergeResult order.
-MERGED = tuple((t.name, t.schema) for t in catalog.loaded(catalog.KEYED))
+class Resolved(NamedTuple):
+    """What the corpus-wide stage found (counts), and what it rewrote in the lake."""
+
+    figures: dict[str, int]
+    changes: catalog.Changes
 
 
-def resolve_stage(lake: Lake, full: bool = False) -> dict[str, int]:
+def resolve_stage(lake: Lake, full: bool = False) -> Resolved:
     """Corpus-wide: discover unknown recurring names, then merge reports into events.
 
     Reads no text and no mention: discovery streams the chunks' name candidates, and merging
     needs the reports and each document's date and outlet. New reports are merged with the
     events of their date and place windows only (``remerge_events``); ``full``, or a changed
-    gazetteer or registry, merges every report again.
+    gazetteer or registry, merges every report again. Its changes name the corpus-wide tables
+    it rewrote with other rows, and the events whose rows it rewrote.
     """
-    from transforms.entities import discover
-    from transforms.events import merge_events
-    from transforms.events.dedup import MergeResult
-    from transforms.events.remerge import remerge_events
     from warehouse.reference import load_registry
 
     registry = load_registry(cache_dir=CACHE_DIR)
+    changes = catalog.Changes()
+    entities, found, same_reference = _discover(lake, registry, changes)
+    merge_all = full or not same_reference
+    figures = _merge(lake, registry.places_table(), entities, merge_all, changes)
+    figures["discovered_mentions"] = found.num_rows
+    figures["discovered_entities"] = entities.num_rows - registry.entities_table().num_rows
+    return Resolved(figures, changes)
+
+
+def _discover(
+    lake: Lake, registry: Any, changes: catalog.Changes
+) -> tuple[pa.Table, pa.Table, bool]:
+    """Entities (the registry's and those discovered) and the discovered mentions, written to
+    the lake; whether the gazetteer and the registry are those of the last merge."""
+    from transforms.entities import discover
+
     places, known_entities = registry.places_table(), registry.entities_table()
-    previous_entities = lake.read("entities", schemas.ENTITIES)
-    same_reference = lake.read("places", schemas.PLACES).equals(places) and (
-        previous_entities.filter(pc.equal(previous_entities.column("origin"), "registry")).equals(
-            known_entities
-        )
-    )
+    before = {
+        "entities": lake.read("entities", schemas.ENTITIES),
+        "places": lake.read("places", schemas.PLACES),
+        "mentions_discovered": lake.read("mentions_discovered", schemas.ENTITY_MENTIONS),
+    }
+    old_entities = before["entities"]
+    same_reference = before["places"].equals(places) and old_entities.filter(
+        pc.equal(old_entities.column("origin"), "registry")
+    ).equals(known_entities)
     discovered, found = discover(
         lambda: lake.iter_batches("name_candidates", schemas.NAME_CANDIDATES, batch_size=50_000),
         lake.iter_batches("lower_words", schemas.LOWER_WORDS, batch_size=100_000),
         registry,
     )
     entities = pa.concat_tables([known_entities, discovered])
-    lake.write_current("entities", entities)
-    lake.write_current("places", places)
-    lake.write_current("mentions_discovered", found)
+    now = {"entities": entities, "places": places, "mentions_discovered": found}
+    for name, table in now.items():
+        lake.write_current(name, table)
+        if not table.equals(before[name]):
+            changes.rewrote(name, None)
+    return entities, found, same_reference
+
+
+# The merge's outputs in the lake, in MergeResult order.
+MERGED = tuple((t.name, t.schema) for t in catalog.loaded(catalog.KEYED))
+
+
+def _merge(
+    lake: Lake, places: pa.Table, entities: pa.Table, merge_all: bool, changes: catalog.Changes
+) -> dict[str, int]:
+    """Reports merged into events (all of them, or the new ones into the events they meet),
+    written to the lake; the events' counts and how the merge went."""
+    from transforms.events import merge_events
+    from transforms.events.dedup import MergeResult
+    from transforms.events.remerge import remerge_events
 
     docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"])
     candidates = lake.read("report_candidates", schemas.EVENT_REPORTS)
-    base = delta.current_stamps(lake)  # the files the previous result is read from
     previous = MergeResult(*(lake.read(name, schema) for name, schema in MERGED))
-    if full or not same_reference:
+    if merge_all:
         merged = merge_events(candidates, docs, places, entities)
         figures = {"remerged_reports": candidates.num_rows, "full_merge": 1}
         rewritten = None
     else:
         merged, how, rewritten = remerge_events(candidates, previous, docs, places, entities)
         figures = {"remerged_reports": how["remerged_reports"], "full_merge": how["full"]}
+    keys = None if rewritten is None else rewritten.to_pylist()
     for (name, _schema), table in zip(MERGED, merged, strict=True):
         lake.write_current(name, table)
-    # which events' rows changed: the build rewrites those only (``warehouse/delta.py``)
-    delta.write_delta(lake, base, None if rewritten is None else rewritten.to_pylist())
-    before = dict(
-        zip(
-            previous.events.column("event_id").to_pylist(),
-            zip(
-                previous.events.column("n_reports").to_pylist(),
-                previous.events.column("n_documents").to_pylist(),
-                strict=True,
-            ),
-            strict=True,
-        )
-    )
-    now_ids = merged.events.column("event_id").to_pylist()
-    now_sizes = zip(
-        merged.events.column("n_reports").to_pylist(),
-        merged.events.column("n_documents").to_pylist(),
-        strict=True,
-    )
-    new = sum(1 for e in now_ids if e not in before)
-    updated = sum(
-        1 for e, size in zip(now_ids, now_sizes, strict=True) if e in before and before[e] != size
-    )
+        changes.rewrote(name, keys)
+    return {**_event_counts(previous.events, merged.events), **figures}
+
+
+def _event_counts(before: pa.Table, after: pa.Table) -> dict[str, int]:
+    """Events in all, new, and updated (their count of reports or documents changed)."""
+
+    def sizes(events: pa.Table) -> dict[str, tuple[int, int]]:
+        cols = ("event_id", "n_reports", "n_documents")
+        ids, reports, documents = (events.column(c).to_pylist() for c in cols)
+        return dict(zip(ids, zip(reports, documents, strict=True), strict=True))
+
+    old, now = sizes(before), sizes(after)
     return {
-        "events_total": len(now_ids),
-        "events_new": new,
-        "events_updated": updated,
-        "discovered_mentions": found.num_rows,
-        "discovered_entities": discovered.num_rows,
-        **figures,
+        "events_total": len(now),
+        "events_new": sum(1 for e in now if e not in old),
+        "events_updated": sum(1 for e, size in now.items() if e in old and old[e] != size),
     }
 
 
@@ -284,6 +398,15 @@ def extract_chunk(lake: Lake, chunk: Chunk) -> Extracted:
     t1 = time.process_time()
     reports = reports_stage(lake, chunk)
     return Extracted(mentions, reports, t1 - t0, time.process_time() - t1)
+
+
+def extracted_changes(lake: Lake, chunks: list[Chunk]) -> catalog.Changes:
+    """The part files extracting ``chunks`` wrote (each chunk's part of every chunk output)."""
+    changes = catalog.Changes()
+    for chunk in chunks:
+        for table in CHUNK_OUTPUTS:
+            changes.wrote(table, lake.part_path(table, chunk.key, chunk.partition or None))
+    return changes
 
 
 def extract_chunks(lake: Lake, chunks: list[Chunk], workers: int) -> list[tuple[Chunk, Extracted]]:

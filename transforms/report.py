@@ -156,6 +156,20 @@ def map_outlines(
     return shapes
 
 
+def _kpis(totals: dict[str, Any], n_events: int, governorates: int) -> str:
+    """The headline figures, as HTML."""
+    return "".join(
+        f'<div class="kpi"><b>{v}</b>{esc(k)}</div>'
+        for k, v in (
+            ("distinct attacks", n_events),
+            ("killed (best estimate)", int(totals.get("killed") or 0)),
+            ("wounded (best estimate)", int(totals.get("wounded") or 0)),
+            ("governorates", governorates),
+            ("outlets", int(totals.get("outlets") or 0)),
+        )
+    )
+
+
 def render_report(
     tables: dict[str, pa.Table],
     title: str = "sitrep: attacks report",
@@ -177,16 +191,7 @@ def render_report(
     }
     totals = (_records(tables.get("totals")) or [{}])[0]
     n_events = int(totals.get("events") or len(events))
-    kpis = "".join(
-        f'<div class="kpi"><b>{v}</b>{esc(k)}</div>'
-        for k, v in (
-            ("distinct attacks", n_events),
-            ("killed (best estimate)", int(totals.get("killed") or 0)),
-            ("wounded (best estimate)", int(totals.get("wounded") or 0)),
-            ("governorates", len(gov)),
-            ("outlets", int(totals.get("outlets") or 0)),
-        )
-    )
+    kpis = _kpis(totals, n_events, len(gov))
     shown = (
         f"The newest {len(events)} of {n_events} attacks; query the rest with `sitrep sql`."
         if len(events) < n_events

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,7 +17,6 @@ import duckdb
 import pyarrow as pa
 
 from transforms import catalog
-from warehouse import delta
 from warehouse.lake import CURRENT, Lake
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -115,20 +114,9 @@ def build_models(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
-# Warehouse tables the lake only ever adds part files to (one per chunk or run), before the
-# build: an update of the published file inserts the rows of the parts it lacks. Every other
-# table is rewritten whole by each run (or, like runs and validation_results, also written into
-# the staging file after the build), and is replaced whole.
-APPENDED: dict[str, str] = {t.name: t.lake_sources[0] for t in catalog.loaded(catalog.APPEND)}
-# (lake table, path relative to the table's folder, stamp) of each appended part in the file
-LOADED_PARTS = "_loaded_parts"
-# In a file brought up to the lake by ``update_database`` (only there): the keys of the rows
-# of appended tables the update added, so validation can check those rows and not again the
-# rows the published file already held. ``NEW_ROW_KEYS`` is the key expression per table.
-NEW_ROWS = "_new_rows"
-NEW_ROW_KEYS: dict[str, str] = {
-    t.name: " || chr(0) || ".join(f'"{c}"' for c in t.key) for t in catalog.loaded(catalog.APPEND)
-}
+# The one-row table of a built file naming the run that built it: an update applies a run's
+# changes only to the file built by the run whose lake state that run started from.
+BUILT_BY = "_built_by"
 
 
 def build_database(
@@ -136,159 +124,182 @@ def build_database(
     lake: Lake,
     tables: dict[str, pa.Schema] | None = None,
     memory_limit: str | None = None,
-    base: str | Path | None = None,
+    run_id: str = "",
 ) -> dict[str, int]:
-    """Write a complete warehouse file at ``db_path`` from the lake; row count per table.
-
-    With ``base`` (the published file), the new file is a copy of it updated with what the lake
-    gained since (``update_database``), when it can be: the same result as a full build, in
-    time that follows the new parts, not the corpus. ``memory_limit`` (DuckDB's, e.g. "1GB")
-    caps the build's memory: DuckDB streams Parquet into the file and spills what does not fit.
-    """
+    """Write a complete warehouse file at ``db_path`` from the lake, built by run ``run_id``;
+    row count per table. ``memory_limit`` (DuckDB's, e.g. "1GB") caps the build's memory:
+    DuckDB streams Parquet into the file and spills what does not fit."""
     tables = tables or catalog.TABLES
-    if base is not None and Path(base).exists() and lake.local:
-        shutil.copyfile(base, db_path)
-        counts = update_database(db_path, lake, tables, memory_limit)
-        if counts is not None:
-            return counts
-        Path(db_path).unlink()
     counts = {}
     with building(db_path, memory_limit) as con:
         for name, schema in tables.items():
             counts[name] = load_table(con, name, lake, schema)
-        _record_parts(con, lake)
+        _record_builder(con, run_id)
         build_models(con)
     return counts
+
+
+def built_by(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The run that built the file ``con`` writes, None when it does not say."""
+    if not _has_table(con, BUILT_BY):
+        return None
+    row = con.execute(f"select run_id from {BUILT_BY}").fetchone()
+    return row[0] if row else None
 
 
 def update_database(
-    db_path: str | Path, lake: Lake, tables: dict[str, pa.Schema], memory_limit: str | None
-) -> dict[str, int] | None:
-    """Bring a copy of a built file up to the lake: insert the rows of appended tables' new
-    part files, replace every other table, rebuild the models. None (file left as it was
-    copied) when a part it loaded changed or went, or a table's columns differ from the
+    db_path: str | Path,
+    lake: Lake,
+    changes: catalog.Changes,
+    basis: str,
+    run_id: str,
+    tables: dict[str, pa.Schema] | None = None,
+    memory_limit: str | None = None,
+) -> tuple[dict[str, int], dict[str, catalog.RowChange]] | None:
+    """Bring a copy of a file built by run ``basis`` up to the lake with what a run that started
+    from that lake changed (``changes``, passed forward by its stages): insert the rows of the
+    parts it wrote into appended tables, rewrite the rows of the keys it rewrote in keyed
+    tables, replace every other table, rebuild the models. Returns the row count per table and
+    what the update added or rewrote per table (``RowChange``), or None (the file left as it
+    was copied) when the file was not built by ``basis`` or a table's columns differ from the
     schema: only a full build is right then."""
+    tables = tables or catalog.TABLES
     counts: dict[str, int] = {}
+    changed: dict[str, catalog.RowChange] = {}
     with building(db_path, memory_limit) as con:
-        have = {
-            r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()
-        }
-        if LOADED_PARTS not in have or any(
-            name not in have
-            or [r[0] for r in con.execute(f'DESCRIBE "{name}"').fetchall()] != schema.names
-            for name, schema in tables.items()
-        ):
+        if built_by(con) != basis or not _same_columns(con, tables):
             return None
-        loaded = dict(
-            ((t, p), n) for t, p, n in con.execute(f"select * from {LOADED_PARTS}").fetchall()
-        )
-        rewrite = delta.applicable_keys(
-            lake, {name: loaded.get((name, CURRENT)) for name in delta.KEYED}
-        )
-        new: dict[str, list[str]] = {}
-        for name, source in APPENDED.items():
-            stamps = lake.stamps(source)
-            if any(stamps.get(p) != n for (t, p), n in loaded.items() if t == source):
-                return None  # a part was rewritten or removed
-            new[name] = sorted(
-                lake.file_path(source, p) for p in stamps if (source, p) not in loaded
-            )
-        con.execute(f"CREATE OR REPLACE TABLE {NEW_ROWS} (table_name VARCHAR, key VARCHAR)")
         for name, schema in tables.items():
-            if name in delta.KEYED and rewrite is not None:
-                counts[name] = _apply_delta(con, name, lake, schema, rewrite)
-                continue
-            if name not in APPENDED:
-                counts[name] = load_table(con, name, lake, schema)
-                continue
-            if name == "entity_mentions":  # its discovered rows are rewritten by each run
-                con.execute("DELETE FROM entity_mentions WHERE match_method = 'discovered'")
-                found = lake.read("mentions_discovered", schema)
-                _insert(con, name, schema, found)
-                keys = {"table_name": [name] * found.num_rows, "key": found.column("mention_id")}
-                _insert(con, NEW_ROWS, None, pa.table(keys))
-            if new[name]:
-                scan = "read_parquet($f, hive_partitioning = false, union_by_name = true)"
-                con.execute(
-                    f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM {scan}',
-                    {"f": new[name]},
-                )
-                con.execute(
-                    f"INSERT INTO {NEW_ROWS} SELECT '{name}', {NEW_ROW_KEYS[name]} FROM {scan}",
-                    {"f": new[name]},
-                )
+            table = catalog.BY_NAME[name]
+            if table.load == catalog.KEYED:
+                change = _apply_keyed(con, table, lake, changes)
+            elif table.load == catalog.APPEND:
+                change = _apply_parts(con, table, lake, changes)
+            else:
+                load_table(con, name, lake, schema)
+                change = _replaced(con, table, changes)
+            if change is not None:
+                changed[name] = change
             counts[name] = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
-        _record_parts(con, lake)
+        _record_builder(con, run_id)
         build_models(con)
-    return counts
+    return counts, changed
 
 
-def _apply_delta(
-    con: duckdb.DuckDBPyConnection, name: str, lake: Lake, schema: pa.Schema, keys: list[str]
-) -> int:
-    """Rewrite the rows of ``keys`` of keyed table ``name`` from the lake's current file (see
-    ``warehouse.delta``); the table is replaced whole if its row count then differs from the
-    file's. Row count."""
-    key = delta.KEYED[name]
-    con.register("_delta_keys", pa.table({key: pa.array(keys, pa.string())}))
-    current = {"f": lake.file_path(name, CURRENT)}
-    con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _delta_keys)')
-    con.execute(
-        f'INSERT INTO "{name}" SELECT {_column_list(schema)} FROM read_parquet($f) '
-        f'WHERE "{key}" IN (SELECT "{key}" FROM _delta_keys)',
-        current,
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute(
+        "select count(*) from duckdb_tables() where database_name = current_database() "
+        "and table_name = $t",
+        {"t": name},
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def _same_columns(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Schema]) -> bool:
+    return all(
+        _has_table(con, name)
+        and [r[0] for r in con.execute(f'DESCRIBE "{name}"').fetchall()] == schema.names
+        for name, schema in tables.items()
     )
-    con.unregister("_delta_keys")
-    rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
-    want = con.execute("SELECT count(*) FROM read_parquet($f)", current).fetchone()[0]  # type: ignore[index]
-    return rows if rows == want else load_table(con, name, lake, schema)
 
 
-def _insert(
-    con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema | None, rows: pa.Table
-) -> None:
-    con.register("_rows_in", rows)
-    cols = _column_list(schema) if schema is not None else "*"
-    con.execute(f'INSERT INTO "{name}" SELECT {cols} FROM _rows_in')
-    con.unregister("_rows_in")
+def _record_builder(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    sql = f"CREATE OR REPLACE TABLE {BUILT_BY} AS SELECT $r::VARCHAR AS run_id"
+    con.execute(sql, {"r": run_id})
 
 
-def new_row_filters(db_path: str | Path) -> dict[str, str] | None:
-    """SQL predicates selecting, per appended table, the rows ``update_database`` added to the
-    file at ``db_path``; None for a file built from scratch (every row is new)."""
-    with connect(db_path, read_only=True) as con:
-        names = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
-    if NEW_ROWS not in names:
+_SCAN = "read_parquet($f, hive_partitioning = false, union_by_name = true)"
+
+
+def _keys_of(
+    con: duckdb.DuckDBPyConnection,
+    table: catalog.Table,
+    relation: str,
+    params: Mapping[str, object] | None = None,
+) -> tuple[int, ...]:
+    """The ``key_sql`` values of the rows of ``relation`` (a table or a scan)."""
+    rows = con.execute(f"SELECT {table.key_sql} FROM {relation}", params).fetchall()
+    return tuple(r[0] for r in rows)
+
+
+def _apply_parts(
+    con: duckdb.DuckDBPyConnection, table: catalog.Table, lake: Lake, changes: catalog.Changes
+) -> catalog.RowChange | None:
+    """An appended table: the rows of the part files the run wrote inserted; a corpus-wide
+    source the run rewrote (the discovered mentions) replaces that source's rows."""
+    cols, grown = _column_list(table.schema), True
+    keys: tuple[int, ...] = ()
+    for source in table.lake_sources:
+        if catalog.BY_NAME[source].layout == catalog.CURRENT:
+            if source not in changes.whole:
+                continue
+            # its rows are the only ones of the table whose match_method says so
+            con.execute(f"DELETE FROM \"{table.name}\" WHERE match_method = 'discovered'")
+            found = lake.read(source, table.schema)
+            con.register("_rows_in", found)
+            con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM _rows_in')
+            keys += _keys_of(con, table, "_rows_in")
+            con.unregister("_rows_in")
+            grown = False
+        elif paths := changes.parts.get(source):
+            con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM {_SCAN}', {"f": paths})
+            keys += _keys_of(con, table, _SCAN, {"f": paths})
+    return catalog.RowChange(keys, grown) if keys or not grown else None
+
+
+def _apply_keyed(
+    con: duckdb.DuckDBPyConnection, table: catalog.Table, lake: Lake, changes: catalog.Changes
+) -> catalog.RowChange | None:
+    """A keyed table: the rows of the keys the merge rewrote deleted and inserted again from
+    the lake's current file; replaced whole when the merge rewrote it whole."""
+    name, key = table.name, table.delta_key
+    if name in changes.whole:
+        load_table(con, name, lake, table.schema)
+        return catalog.RowChange(None, grown=False)
+    rewritten = changes.keys.get(name)
+    if not rewritten:
         return None
-    return {
-        t: f"{key} in (select key from {NEW_ROWS} where table_name = '{t}')"
-        for t, key in NEW_ROW_KEYS.items()
-    }
+    con.register("_delta_keys", pa.table({"k": pa.array(rewritten, pa.string())}))
+    con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT k FROM _delta_keys)')
+    scan = f'read_parquet($f) WHERE "{key}" IN (SELECT k FROM _delta_keys)'
+    params = {"f": lake.file_path(name, CURRENT)}
+    con.execute(f'INSERT INTO "{name}" SELECT {_column_list(table.schema)} FROM {scan}', params)
+    keys = _keys_of(con, table, scan, params)
+    con.unregister("_delta_keys")
+    rows = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+    if rows != con.execute("SELECT count(*) FROM read_parquet($f)", params).fetchone():
+        load_table(con, name, lake, table.schema)  # not the rows the merge started from
+        return catalog.RowChange(None, grown=False)
+    return catalog.RowChange(keys, grown=False)
 
 
-def _record_parts(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
-    rows = [(src, p, n) for src in APPENDED.values() for p, n in sorted(lake.stamps(src).items())]
-    # the keyed tables' files the build loaded: a merge delta applies to these only
-    rows += [(name, CURRENT, n) for name, n in delta.current_stamps(lake).items() if n]
-    table = pa.table(
-        {
-            "lake_table": pa.array([r[0] for r in rows], pa.string()),
-            "path": pa.array([r[1] for r in rows], pa.string()),
-            "stamp": pa.array([r[2] for r in rows], pa.string()),
-        }
-    )
-    con.register("_parts_in", table)
-    con.execute(f"CREATE OR REPLACE TABLE {LOADED_PARTS} AS SELECT * FROM _parts_in")
-    con.unregister("_parts_in")
+def _replaced(
+    con: duckdb.DuckDBPyConnection, table: catalog.Table, changes: catalog.Changes
+) -> catalog.RowChange | None:
+    """A table replaced whole from the lake: what of it the run changed (the rows of the
+    ledger parts it wrote, or every row of a table it rewrote); None: nothing."""
+    sources = table.lake_sources
+    if any(s in changes.whole for s in sources):
+        return catalog.RowChange(None, grown=False)
+    paths = [p for s in sources for p in changes.parts.get(s, [])]
+    if not paths:
+        return None
+    return catalog.RowChange(_keys_of(con, table, _SCAN, {"f": paths}))
 
 
-def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> None:
-    """Insert ``rows`` into table ``name`` of a (staging) file, replacing rows with their keys.
+def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> catalog.RowChange:
+    """Insert ``rows`` into table ``name`` of a (staging) file, replacing rows with their keys;
+    what that changed.
 
     Through ``building``: a plain connection's checkpoint would merge the file's row groups
     back to DuckDB's default size, holding as much memory as the build avoided."""
     with building(db_path, None) as con:
         con.register("_rows", rows)
+        replaced = con.execute(
+            f'SELECT count(*) FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _rows)'
+        ).fetchone()
         con.execute(f'DELETE FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _rows)')
         con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM _rows')
+        keys = _keys_of(con, catalog.BY_NAME[name], "_rows")
         con.unregister("_rows")
+    return catalog.RowChange(keys, grown=not (replaced and replaced[0]))

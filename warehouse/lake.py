@@ -46,6 +46,14 @@ def _filesystem(uri: str) -> tuple[pafs.FileSystem, str]:
         return pafs.PyFileSystem(pafs.FSSpecHandler(fs)), path.rstrip("/")
 
 
+def _runs_of(part_name: str) -> set[str]:
+    """The run ids a ledger part's name can stand for: ``part-<run>.parquet``, and
+    ``part-<run>-<n>.parquet`` (the run's n-th part)."""
+    key = part_name.removeprefix("part-").removesuffix(".parquet")
+    head, _, tail = key.rpartition("-")
+    return {key, head} if tail.isdigit() else {key}
+
+
 class Lake:
     """Reads and writes the lake's tables; knows paths, never what the tables mean."""
 
@@ -176,12 +184,21 @@ class Lake:
         """A glob DuckDB's read_parquet can scan directly (local lakes only)."""
         return f"{self._dir(name)}/**/*.parquet" if self.local and self.files(name) else None
 
-    def fingerprint(self, ignore_runs: set[str] | frozenset[str] = frozenset()) -> str:
-        """A hash of every part file (path and size): equal fingerprints, equal lake contents.
+    def fingerprint(
+        self,
+        ignore_runs: set[str] | frozenset[str] = frozenset(),
+        run_tables: Iterable[str] = (),
+        skip_tables: Iterable[str] = (),
+        skip_files: Iterable[str] = (),
+    ) -> str:
+        """A hash of every part file (path, size and modification time): equal fingerprints,
+        the same files, none rewritten since.
 
-        Ledger parts (``runs``, ``run_inputs``, ``input_files``) of the runs named in
-        ``ignore_runs`` are left out.
+        Left out: the parts of ``run_tables`` (ledgers whose parts are named after the run
+        that wrote them: ``part-<run_id>`` or ``part-<run_id>-<n>``) written by the runs in
+        ``ignore_runs``, every file of ``skip_tables``, and the files ``skip_files`` names.
         """
+        ledgers, skipped, files = set(run_tables), set(skip_tables), set(skip_files)
         h = hashlib.sha256()
         sel = pafs.FileSelector(self.root, recursive=True, allow_not_found=True)
         for info in sorted(self.fs.get_file_info(sel), key=lambda f: f.path):
@@ -189,12 +206,17 @@ class Lake:
                 continue
             rel = info.path[len(self.root) + 1 :]
             table = rel.split("/", 1)[0]
-            key = info.base_name.removeprefix("part-").removesuffix(".parquet")
-            run_of = key if table in ("runs", "input_files") else key.rsplit("-", 1)[0]
-            if table in ("runs", "run_inputs", "input_files") and run_of in ignore_runs:
+            if table in skipped or info.path in files:
                 continue
-            h.update(f"{rel}\0{info.size}\n".encode())
+            if table in ledgers and _runs_of(info.base_name) & ignore_runs:
+                continue
+            h.update(f"{rel}\0{info.size}\0{info.mtime_ns}\n".encode())
         return h.hexdigest()
+
+    def run_parts(self, name: str, runs: set[str] | frozenset[str]) -> list[str]:
+        """The part files of ledger ``name`` written by ``runs`` (parts named after the run:
+        ``part-<run_id>`` or ``part-<run_id>-<n>``)."""
+        return [p for p in self.files(name) if _runs_of(p.rsplit("/", 1)[-1]) & runs]
 
     def write_marker(self, name: str, text: str) -> None:
         """A small text file beside the tables (not a table), replaced atomically."""

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import functools
-import inspect
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -34,8 +31,6 @@ from warehouse.storage import lock_path, staging_glob
 # How long a second run waits for the first before it stops, unless told (seconds; 0: at once).
 LOCK_TIMEOUT_SECONDS = 600.0
 LOCK_POLL_SECONDS = 0.2
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class WarehouseBusyError(RuntimeError):
@@ -80,28 +75,6 @@ def run_lock(
         yield path
     finally:
         os.close(fd)  # closing the descriptor releases the flock
-
-
-def locked(param: str = "warehouse", default: str | None = None) -> Callable[[F], F]:
-    """Decorate a run function: hold the lock of the warehouse named by its ``param`` argument
-    (or ``default``) for the whole call, and clear stale staging files once it holds it."""
-
-    def wrap(fn: F) -> F:
-        sig = inspect.signature(fn)
-
-        @functools.wraps(fn)
-        def inner(*args: Any, **kwargs: Any) -> Any:
-            bound = sig.bind_partial(*args, **kwargs)
-            target = bound.arguments.get(param) or default
-            if target is None:
-                return fn(*args, **kwargs)
-            with run_lock(target):
-                clean_stale_staging(target)
-                return fn(*args, **kwargs)
-
-        return inner  # type: ignore[return-value]
-
-    return wrap
 
 
 def clean_stale_staging(warehouse: str | Path) -> list[Path]:

@@ -13,10 +13,9 @@ import duckdb
 import pytest
 
 from expectations import specs, validate
-from expectations.changes import find_changes
 from tests.expectations.conftest import write_lake
 from transforms import catalog
-from warehouse.db import build_database, new_row_filters
+from warehouse.db import build_database, update_database
 
 COUNTS = re.compile(r"^(-?\d+) (?:unexpected of (\d+)|violating rows)")
 
@@ -95,30 +94,35 @@ def _new_document(t: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 
 def _staged(tmp_path: Path, tables: dict[str, list[dict]], added: dict[str, list[dict]],
-            replaced: dict[str, list[dict]] | None = None) -> tuple[Path, Path]:  # fmt: skip
-    """(published, staged): the published file built from ``tables``; the staged one a copy of
-    it updated (``update_database``) with ``added`` as new lake parts and ``replaced`` tables
-    rewritten."""
+            replaced: dict[str, list[dict]] | None = None
+            ) -> tuple[Path, dict[str, catalog.RowChange]]:  # fmt: skip
+    """(staged, changed): a copy of the file built from ``tables`` by "run1", updated
+    (``update_database``) with what "run2" passed forward: ``added`` as new lake parts, and
+    ``replaced`` tables rewritten (a keyed table's rows by their events, another whole)."""
     from transforms.schemas import conform
     from warehouse.db import LAKE_SOURCES
 
     lake = write_lake(tmp_path / "lake", tables)
     published = tmp_path / "published.duckdb"
-    build_database(published, lake)
+    build_database(published, lake, run_id="run1")
+    changes = catalog.Changes()
     for name, rows in added.items():
         source = LAKE_SOURCES.get(name, (name,))[0]
-        lake.write_part(source, conform(rows, catalog.TABLES[name]), "run2")
+        changes.wrote(source, lake.write_part(source, conform(rows, catalog.TABLES[name]), "run2"))
     for name, rows in (replaced or {}).items():
         source = LAKE_SOURCES.get(name, (name,))[0]
         lake.write_current(source, conform(rows, catalog.TABLES[name]))
+        keyed = catalog.BY_NAME[name].delta_key
+        changes.rewrote(source, [r[keyed] for r in rows + tables[name]] if keyed else None)
     staged = tmp_path / "staged.duckdb"
-    build_database(staged, lake, base=published)
-    assert new_row_filters(staged) is not None  # an update, not a build from scratch
-    return published, staged
+    shutil.copyfile(published, staged)
+    updated = update_database(staged, lake, changes, "run1", "run2")
+    assert updated is not None  # an update, not a build from scratch
+    return staged, updated[1]
 
 
-def _incremental(published: Path, staged: Path):
-    return validate(staged, published=published, only=new_row_filters(staged))
+def _incremental(staged: Path, changed: dict[str, catalog.RowChange]):
+    return validate(staged, changed=changed)
 
 
 def _failed(report) -> set[tuple[str, str, str | None]]:
@@ -126,8 +130,8 @@ def _failed(report) -> set[tuple[str, str, str | None]]:
 
 
 def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
-    published, staged = _staged(tmp_path, tables, _new_document(tables))
-    report = _incremental(published, staged)
+    staged, changed = _staged(tmp_path, tables, _new_document(tables))
+    report = _incremental(staged, changed)
     assert report.failed() == [], [o.line() for o in report.failed()]
     # the new document, its mention and ledger row; no table replaced with other rows
     assert {t: n for t, n in report.checked_rows.items() if n} == {
@@ -161,8 +165,8 @@ def test_incremental_checks_only_new_and_changed_rows(tmp_path, tables):
 def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, plant, expected):
     added = _new_document(tables)
     plant(added)
-    published, staged = _staged(tmp_path, tables, added)
-    assert expected in _failed(_incremental(published, staged))
+    staged, changed = _staged(tmp_path, tables, added)
+    assert expected in _failed(_incremental(staged, changed))
     assert expected in _failed(validate(staged))  # GX on the whole file agrees
 
 
@@ -173,9 +177,9 @@ def test_incremental_catches_a_violation_planted_in_new_rows(tmp_path, tables, p
 def test_incremental_catches_a_new_key_repeating_an_old_one(tmp_path, tables, table, key, column):
     added = _new_document(tables)
     added[table][0][key] = tables[table][0][key]  # a new row reuses a published key
-    published, staged = _staged(tmp_path, tables, added)
+    staged, changed = _staged(tmp_path, tables, added)
     expected = (table, "expect_column_values_to_be_unique", column)
-    assert expected in _failed(_incremental(published, staged))
+    assert expected in _failed(_incremental(staged, changed))
     assert expected in _failed(validate(staged))
 
 
@@ -183,90 +187,74 @@ def test_incremental_catches_a_new_row_identical_to_an_old_one(tmp_path, tables)
     """An exact copy of a validated row passes row by row, never its key's uniqueness."""
     added = _new_document(tables)
     added["documents"] = [dict(tables["documents"][0])]
-    published, staged = _staged(tmp_path, tables, added)
-    report = _incremental(published, staged)
-    assert report.checked_rows["documents"] == 0  # identical to a published row...
+    staged, changed = _staged(tmp_path, tables, added)
+    report = _incremental(staged, changed)
+    assert report.checked_rows["documents"] == 2  # the copy, and the row it repeats the key of
     assert ("documents", "expect_column_values_to_be_unique", "doc_id") in _failed(report)
 
 
 def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables):
     """An event rewritten by the run is checked; a duplicated event repeats its key."""
     events = [dict(tables["events"][0], latitude=999.0)]
-    published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
-    report = _incremental(published, staged)
+    staged, changed = _staged(tmp_path, tables, _new_document(tables), {"events": events})
+    report = _incremental(staged, changed)
     assert report.checked_rows["events"] == 1
     assert ("events", "expect_column_values_to_be_between", "latitude") in _failed(report)
 
     twice = [dict(tables["events"][0]), dict(tables["events"][0])]
-    published, staged = _staged(tmp_path / "dup", tables, _new_document(tables), {"events": twice})
-    report = _incremental(published, staged)
+    staged, changed = _staged(tmp_path / "dup", tables, _new_document(tables), {"events": twice})
+    report = _incremental(staged, changed)
     assert ("events", "expect_column_values_to_be_unique", "event_id") in _failed(report)
 
 
 def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables):
     """An entity removed by the run breaks an old mention's reference: no new row is involved,
     the check of every mention finds it."""
-    published, staged = _staged(tmp_path, tables, _new_document(tables), {"entities": [
+    staged, changed = _staged(tmp_path, tables, _new_document(tables), {"entities": [
         {**tables["entities"][0], "entity_id": "ent:other"}]})  # fmt: skip
-    failed = _failed(_incremental(published, staged))
+    failed = _failed(_incremental(staged, changed))
     assert ("entity_mentions.sql", "mentions_reference_entities", "entity_id") in failed
 
 
 def test_an_old_row_tampered_in_the_staged_file_is_left_to_the_full_check(tmp_path, tables):
     """The incremental check trusts rows identical to published ones; ``sitrep validate``
     (every row) still catches a broken old row."""
-    published, staged = _staged(tmp_path, tables, _new_document(tables))
+    staged, changed = _staged(tmp_path, tables, _new_document(tables))
     with duckdb.connect(str(staged)) as con:
         con.execute("update entity_mentions set match_method = 'guess' where mention_id = 'm1'")
     broken = ("entity_mentions", "expect_column_values_to_be_in_set", "match_method")
-    assert broken not in _failed(_incremental(published, staged))
+    assert broken not in _failed(_incremental(staged, changed))
     assert broken in _failed(validate(staged))
 
 
-def test_changes_compare_whole_rows_and_count_rows_gone(tmp_path, tables):
+def test_the_audit_checks_exactly_the_rows_the_build_reports(tmp_path, tables):
+    """What ``update_database`` reports per table is what validation checks: the added rows of
+    appended tables, the rewritten events' rows of keyed tables, nothing of the tables the run
+    did not touch."""
     events = [dict(tables["events"][0], n_sources=1), {**tables["events"][0], "event_id": "e9"}]
-    published, staged = _staged(tmp_path, tables, _new_document(tables), {"events": events})
+    staged, changed = _staged(tmp_path, tables, _new_document(tables), {"events": events})
+    assert set(changed) == {"documents", "entity_mentions", "run_inputs", "events"}
+    assert changed["documents"].grown and not changed["events"].grown
     with duckdb.connect(str(staged), read_only=True) as con:
-        from expectations.changes import attach
+        reported = {
+            t: {r[0] for r in con.execute(
+                f'select {catalog.BY_NAME[t].key_sql} from "{t}" where {w}').fetchall()}
+            for t, w in [("documents", "doc_id = 'd3'"), ("events", "event_id in ('e1', 'e9')")]
+        }  # fmt: skip
+    assert {t: set(changed[t].keys or ()) for t in reported} == reported
+    report = _incremental(staged, changed)
+    assert {t: n for t, n in report.checked_rows.items() if n} == {
+        "documents": 1, "entity_mentions": 1, "run_inputs": 1, "events": 2}  # fmt: skip
 
-        attach(con, str(published))
-        names = ["events", "places", "documents"]
-        found = find_changes(con, names, new_row_filters(staged), set(names))
-    assert (found["events"].checked, found["events"].gone) == (1, 0)  # e9 added, e1 the same
-    assert found["events"].grown_only and not found["events"].unchanged
-    assert found["places"].unchanged
-    assert (found["documents"].checked, found["documents"].gone) == (1, 0)
 
-
-def test_a_published_file_with_other_columns_is_checked_whole(tmp_path, tables):
-    published, staged = _staged(tmp_path, tables, _new_document(tables))
-    other = tmp_path / "other.duckdb"
-    shutil.copyfile(published, other)
-    with duckdb.connect(str(other)) as con:
+def test_a_published_file_with_other_columns_is_not_updated(tmp_path, tables):
+    """A published file whose tables are not the schema's, or that another run built, is not
+    updated with this run's changes: the run builds (and checks) a file from scratch."""
+    lake = write_lake(tmp_path / "lake", tables)
+    published = tmp_path / "published.duckdb"
+    build_database(published, lake, run_id="run1")
+    assert update_database(shutil.copyfile(published, tmp_path / "a.duckdb"), lake,
+                           catalog.Changes(), "run0", "run2") is None  # fmt: skip
+    with duckdb.connect(str(published)) as con:
         con.execute("alter table events add column extra integer")
-    report = validate(staged, published=other, only=new_row_filters(staged))
-    assert report.checked_rows["events"] == 1  # every row of events: compared with nothing
-
-
-def test_a_published_file_that_cannot_be_read_means_every_row_is_checked(tmp_path, tables):
-    published, staged = _staged(tmp_path, tables, _new_document(tables))
-    published.write_bytes(b"not a duckdb file")
-    report = validate(staged, published=published, only=new_row_filters(staged))
-    assert report.checked_rows == {} and report.passed
-    assert _verdicts(report) == _verdicts(validate(staged))
-
-
-def test_data_docs_are_built_apart_from_the_newest_results(tmp_path, tables, build_warehouse):
-    from expectations import docs
-
-    db = build_warehouse(tables)
-    site = tmp_path / "site"
-    older = validate(db, run_id="20260101T000000Z-a")
-    newer = validate(db, run_id="20260102T000000Z-b")
-    docs.build_later(site, older.run_id, older.docs)
-    index = docs.build_later(site, newer.run_id, newer.docs)
-    assert docs.wait(site, timeout=240), (site / docs.LOG).read_text()
-    pages = {p.parts[-3] for p in (site / "validations").rglob("*.html")}
-    assert newer.run_id in pages and index.is_file()
-    suites = {o.suite for o in newer.outcomes if not o.suite.endswith(".sql")}
-    assert {p.parts[-4] for p in (site / "validations").rglob("*.html")} == suites | {"sql_checks"}
+    assert update_database(published, lake, catalog.Changes(), "run1", "run2") is None

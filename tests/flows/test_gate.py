@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 import flows.settings
@@ -170,28 +171,53 @@ def test_a_run_stops_with_a_clear_message_when_another_holds_the_warehouse(tmp_p
 def test_an_incremental_run_checks_its_new_rows_and_their_keys_against_old_ones(tmp_path):
     """A run that only adds rows validates those rows (not again the published ones): a broken
     value in a new row and a new row reusing a published key both stop it; the full check of
-    the staging file it leaves names the same failures."""
+    the staging file it leaves names the same failures. A row written into the lake by other
+    means than a run's stages makes the next run build and check everything."""
     from expectations import validate
     from flows.gate import CriticalExpectationFailed
 
     wh = tmp_path / "sitrep.duckdb"
-    _run(wh)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for p in seeds[:-1]:
+        (inbox / p.name).write_bytes(p.read_bytes())
+    _run(wh, [inbox])
     before = wh.read_bytes()
     with duckdb.connect(str(wh), read_only=True) as con:
         old = con.execute("select * from entity_mentions limit 1").to_arrow_table().to_pylist()
     planted = {**old[0], "match_method": "guess"}  # a published mention_id, a bad method
-    Lake(tmp_path / "sitrep.lake").write_part(
-        "mentions_raw", schemas.conform([planted], schemas.ENTITY_MENTIONS), "planted"
-    )
-    with pytest.raises(CriticalExpectationFailed) as failed:
-        _run(wh)
+    lake = Lake(tmp_path / "sitrep.lake")
+    # the last seed arrives; its chunk's mentions, once extracted, gain the planted row
+    (inbox / seeds[-1].name).write_bytes(seeds[-1].read_bytes())
+    write_part = Lake.write_part
+
+    def planting(self, name, table, key, partition=None, overwrite=False):
+        if name == "mentions_raw":
+            table = pa.concat_tables([table, schemas.conform([planted], schemas.ENTITY_MENTIONS)])
+        return write_part(self, name, table, key, partition, overwrite)
+
+    with (
+        pytest.MonkeyPatch.context() as mp,
+        pytest.raises(CriticalExpectationFailed) as failed,
+    ):
+        mp.setattr(Lake, "write_part", planting)
+        _run(wh, [inbox])
     message = str(failed.value)
-    # the one new row is all the row-wise check looked at; its key repeats a published one
-    assert "expect_column_values_to_be_in_set [match_method]: 1 unexpected of 1" in message
+    # the new document's mentions are all the row-wise check looked at; the planted key
+    # repeats a published one
+    (staged,) = tmp_path.glob(".sitrep.staging-*.duckdb")
+    total = _query(staged, "select count(*) from entity_mentions")[0][0]
+    assert "expect_column_values_to_be_in_set [match_method]: 1 unexpected of" in message
+    assert f"1 unexpected of {total}" not in message  # not every mention
     assert "expect_column_values_to_be_unique [mention_id]" in message
     assert wh.read_bytes() == before
-
-    (staged,) = tmp_path.glob(".sitrep.staging-*.duckdb")
     full = {(o.suite, o.expectation, o.column) for o in validate(staged).critical_failures}
     assert ("entity_mentions", "expect_column_values_to_be_in_set", "match_method") in full
     assert ("entity_mentions", "expect_column_values_to_be_unique", "mention_id") in full
+
+    # the failed run left its parts in the lake: the next run builds and checks it all
+    with pytest.raises(CriticalExpectationFailed) as again:
+        _run(wh, [inbox])
+    assert f"[match_method]: 1 unexpected of {total}" in str(again.value)
+    assert wh.read_bytes() == before and lake.exists("mentions_raw")

@@ -15,8 +15,7 @@ from flows import ingest, stages
 from flows.settings import RunSettings
 from transforms import catalog, schemas
 from transforms.entities import detect_mentions, discover_entities
-from warehouse import delta
-from warehouse.db import build_database, new_row_filters, update_database
+from warehouse.db import build_database
 from warehouse.lake import Lake
 from warehouse.reference import load_registry
 from warehouse.storage import LakeOwnedError
@@ -81,9 +80,10 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     stages.extract_chunks(lake, chunks, workers=1)
     assert stages.pending_chunks(lake) == []
     stages.resolve_stage(lake)
-    path, counts = stages.build_stage(
+    path, counts, changed = stages.build_stage(
         lake, settings, "run-1", {"run_id": "run-1", "started_at": NOW}
     )
+    assert changed is None  # no publication to start from: built whole
     registry = load_registry()
     docs = ingested["docs"][["doc_id", "text"]]
     entities, mentions = discover_entities(detect_mentions(docs, registry), docs, registry)
@@ -103,30 +103,42 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     assert counts["entity_mentions"] == mentions.num_rows
 
 
-def _all_rows(path: str) -> dict[str, list]:
-    with duckdb.connect(path, read_only=True) as con:
+def _all_rows(path: str | Path, run: str = "") -> dict[str, list]:
+    """Every row of every table, but the runs row of ``run`` (the staging file holds the row
+    the run had when it built, the lake the row it has once published)."""
+    with duckdb.connect(str(path), read_only=True) as con:
         names = [r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()]
-        return {
+        rows = {
             t: sorted(map(repr, con.execute(f'select * from "{t}"').fetchall()))
             for t in names
             if not t.startswith("_")
         }
+    rows["runs"] = [r for r in rows["runs"] if f"'{run}'" not in r or not run]
+    return rows
 
 
-def _run_stages(settings: RunSettings, run_id: str, full: bool = False) -> str:
-    """Ingest, extract, resolve, build and publish (no validation): the published path."""
+def _run_stages(
+    settings: RunSettings, run_id: str, full: bool = False
+) -> tuple[str, dict[str, catalog.RowChange] | None]:
+    """Ingest, extract, resolve, build and publish (no validation), as the flow does: the
+    published path, and what the build reported it changed (None: built whole)."""
     lake = stages.open_lake(settings)
+    basis = stages.published_basis(lake, run_id)
     summary = ingest.ingest_stage(lake, settings, run_id, NOW)
-    stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
-    stages.resolve_stage(lake, full=full)
+    chunks = stages.pending_chunks(lake)
+    stages.extract_chunks(lake, chunks, workers=1)
+    _, merged = stages.resolve_stage(lake, full=full)
+    changes = summary.changes.add(stages.extracted_changes(lake, chunks)).add(merged)
     row = {"run_id": run_id, "started_at": NOW, "documents_new": summary.documents_new}
-    staged, _ = stages.build_stage(lake, settings, run_id, row, full=full)
+    staged, _, changed = stages.build_stage(lake, settings, run_id, row, full, changes, basis)
     published = stages.publish_stage(settings, staged)
     stages.write_run(lake, {**row, "status": "published"})
-    return published
+    stages.mark_published(lake, run_id)
+    return published, changed
 
 
-def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_would(tmp_path):
+def _two_runs(tmp_path: Path) -> tuple[RunSettings, Path, Path]:
+    """Settings, inputs folder and a folder holding two seeds the first run does not see."""
     folder = _inputs(tmp_path / "a")
     seeds = {p.name for p in SEEDS.glob("*.txt")}
     later = sorted(p for p in folder.glob("*.txt") if p.name in seeds)[-2:]  # a second run's
@@ -135,71 +147,115 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     for p in later:
         p.rename(held / p.name)
     settings = RunSettings(inputs=(str(folder),), warehouse=str(tmp_path / "a" / "w.duckdb"))
-    published = _run_stages(settings, "run-1")
-    for p in later:
-        (held / p.name).rename(folder / p.name)
-    lake = Lake(settings.lake_root)
-    ingest.ingest_stage(lake, settings, "run-2", NOW)
-    stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
-    stages.resolve_stage(lake)
-    # the merge's delta leads from the published file's event tables to the lake's
-    rewrite = delta.applicable_keys(lake, _held(published))
-    assert rewrite and len(rewrite) < lake.read("events", schemas.EVENTS).num_rows
-    copy = tmp_path / "copy.duckdb"
-    shutil.copyfile(published, copy)
-    assert update_database(copy, lake, catalog.TABLES, "256MB") is not None  # not rebuilt
-    build_database(tmp_path / "full.duckdb", lake)
-    assert new_row_filters(tmp_path / "full.duckdb") is None  # built whole: every row is new
-    filters = new_row_filters(copy)
-    with duckdb.connect(str(copy), read_only=True) as con:
-        new_docs = con.execute(f"select count(*) from documents where {filters['documents']}")
-        assert new_docs.fetchone() == (2,)  # the second run's two documents, no other
-        discovered = con.execute(
-            f"select count(*) = count(*) filter (where {filters['entity_mentions']}) "
-            "from entity_mentions where match_method = 'discovered'"
-        ).fetchone()
-        assert discovered == (True,)
-    incremental, full = _all_rows(str(copy)), _all_rows(str(tmp_path / "full.duckdb"))
+    return settings, folder, held
+
+
+def _keys(path: str, table: str, where: str = "true") -> set[int]:
+    with duckdb.connect(path, read_only=True) as con:
+        sql = f'select {catalog.BY_NAME[table].key_sql} from "{table}" where {where}'
+        return {r[0] for r in con.execute(sql).fetchall()}
+
+
+def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_would(tmp_path):
+    settings, folder, held = _two_runs(tmp_path)
+    first, changed = _run_stages(settings, "run-1")
+    assert changed is None  # the first run builds whole
+    before = shutil.copyfile(first, tmp_path / "before.duckdb")
+    for p in held.iterdir():
+        p.rename(folder / p.name)
+    published, changed = _run_stages(settings, "run-2")
+    assert changed is not None  # updated from the published file, not rebuilt
+    build_database(tmp_path / "full.duckdb", Lake(settings.lake_root))
+    incremental, full = _all_rows(published, "run-2"), _all_rows(tmp_path / "full.duckdb", "run-2")
     assert incremental.keys() == full.keys()
     assert [t for t in full if incremental[t] != full[t]] == []
     assert len(full["documents"]) == 5 and len(full["events"]) > 0
+    # what the build reports is exactly the rows the published file did not hold
+    new_docs = _keys(published, "documents") - _keys(str(before), "documents")
+    assert set(changed["documents"].keys or ()) == new_docs and len(new_docs) == 2
+    assert changed["documents"].grown and changed["run_inputs"].grown
+    rewritten = changed["events"].keys or ()
+    assert 0 < len(rewritten) < len(full["events"])  # the events the new reports met, only
+    assert set(changed["runs"].keys or ()) == _keys(published, "runs", "run_id = 'run-2'")
+    assert "places" not in changed  # the gazetteer did not change: nothing to check again
 
 
-def _held(path: str | Path) -> dict[str, str | None]:
-    """The stamps of the event tables' lake files a warehouse file holds."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        rows = dict(con.execute("select lake_table, stamp from _loaded_parts").fetchall())
-    return {name: rows.get(name) for name in delta.KEYED}
-
-
-def test_a_merge_delta_from_another_state_than_the_file_s_is_not_applied(tmp_path):
-    """Two merges without a publication between them: the second's delta starts from the
-    first's result, not from the published file's; the update replaces the event tables."""
-    settings = RunSettings(inputs=(str(_inputs(tmp_path)),), warehouse=str(tmp_path / "w.duckdb"))
-    published = _run_stages(settings, "run-1")
+def test_a_run_whose_lake_differs_from_the_publication_builds_whole(tmp_path):
+    """Two merges without a publication between them, or a part the published file lacks
+    written by other means: the next run cannot apply its own changes to the published file,
+    so it builds (and its gate checks) everything."""
+    settings, folder, held = _two_runs(tmp_path)
+    _run_stages(settings, "run-1")
     lake = Lake(settings.lake_root)
-    assert delta.applicable_keys(lake, _held(published)) is None  # a first merge is full
-    stages.resolve_stage(lake)  # nothing new: an empty delta from the published state
-    assert delta.applicable_keys(lake, _held(published)) == []
-    stages.resolve_stage(lake)  # again: its delta starts from the unpublished result
-    assert delta.applicable_keys(lake, _held(published)) is None
-    copy = tmp_path / "copy.duckdb"
-    shutil.copyfile(published, copy)
-    assert update_database(copy, lake, catalog.TABLES, None) is not None
+    assert stages.published_basis(lake, "run-2") is not None
+    stages.resolve_stage(lake)  # a merge that never published (a run failed after it)
+    assert stages.published_basis(lake, "run-2") is None
+    stages.mark_published(lake, "run-1")  # as if it had not happened
+    assert stages.published_basis(lake, "run-2") is not None
+    lake.write_part("mentions_raw", lake.read("mentions_raw", schemas.ENTITY_MENTIONS), "stray")
+    assert stages.published_basis(lake, "run-2") is None
+    for p in held.iterdir():
+        p.rename(folder / p.name)
+    published, changed = _run_stages(settings, "run-2")
+    assert changed is None
+
+
+def test_a_stage_retried_after_writing_leaves_an_incomplete_report_and_a_full_build(tmp_path):
+    """Ingestion retried (Prefect retries it) finds the documents its first attempt wrote as
+    known and reports none: the build sees the lake gained files nobody reported."""
+    settings, folder, held = _two_runs(tmp_path)
+    _run_stages(settings, "run-1")
+    for p in held.iterdir():
+        p.rename(folder / p.name)
+    lake = Lake(settings.lake_root)
+    basis = stages.published_basis(lake, "run-2")
+    assert basis is not None
+    first = ingest.ingest_stage(lake, settings, "run-2", NOW)
+    retried = ingest.ingest_stage(lake, settings, "run-2", NOW)
+    assert first.changes.parts.get("documents") and not retried.changes.parts.get("documents")
+    assert basis.leads_to(lake, "run-2", first.changes)
+    assert not basis.leads_to(lake, "run-2", retried.changes)
+    row = {"run_id": "run-2", "started_at": NOW}
+    _, _, changed = stages.build_stage(lake, settings, "run-2", row, False, retried.changes, basis)
+    assert changed is None  # built whole
+
+
+def test_a_published_file_other_than_the_basis_s_is_built_whole(tmp_path):
+    """The published file replaced (an older copy restored): the run's changes do not lead
+    from it, so the build starts from scratch."""
+    settings, folder, held = _two_runs(tmp_path)
+    first, _ = _run_stages(settings, "run-1")
+    old = shutil.copyfile(first, tmp_path / "old.duckdb")
+    for p in list(held.iterdir())[:1]:
+        p.rename(folder / p.name)
+    _run_stages(settings, "run-2")
+    shutil.copyfile(old, first)  # the first run's file back in place
+    for p in held.iterdir():
+        p.rename(folder / p.name)
+    published, changed = _run_stages(settings, "run-3")
+    assert changed is None
+    build_database(tmp_path / "full.duckdb", Lake(settings.lake_root))
+    got, want = _all_rows(published, "run-3"), _all_rows(tmp_path / "full.duckdb", "run-3")
+    assert [t for t in want if got[t] != want[t]] == []
+
+
+def test_an_unchanged_run_s_ledger_reaches_the_next_publication(tmp_path):
+    """A run that finds nothing new publishes nothing; the next run that publishes carries
+    its ledger rows forward, as a full build would load them."""
+    settings, folder, held = _two_runs(tmp_path)
+    _run_stages(settings, "run-1")
+    lake = Lake(settings.lake_root)
+    summary = ingest.ingest_stage(lake, settings, "run-2", NOW)
+    assert stages.nothing_new(lake, settings, summary, stages.pending_chunks(lake))
+    stages.write_run(lake, {"run_id": "run-2", "started_at": NOW, "status": "unchanged"})
+    for p in held.iterdir():
+        p.rename(folder / p.name)
+    published, changed = _run_stages(settings, "run-3")
+    assert changed is not None
+    assert _keys(published, "run_inputs", "run_id = 'run-2'") <= set(changed["run_inputs"].keys)
     build_database(tmp_path / "full.duckdb", lake)
-    incremental, full = _all_rows(str(copy)), _all_rows(str(tmp_path / "full.duckdb"))
-    assert [t for t in full if incremental[t] != full[t]] == []
-
-
-def test_an_update_that_cannot_follow_the_lake_is_refused(tmp_path):
-    settings = RunSettings(inputs=(str(SEEDS),), warehouse=str(tmp_path / "w.duckdb"))
-    published = _run_stages(settings, "run-1")
-    lake = Lake(settings.lake_root)
-    part = lake.file_path("mentions_raw", sorted(lake.stamps("mentions_raw"))[0])
-    Path(part).write_bytes(Path(part).read_bytes())  # rewritten in place: a new stamp
-    copy = tmp_path / "copy.duckdb"
-    shutil.copyfile(published, copy)
-    assert update_database(copy, lake, catalog.TABLES, None) is None
+    got, want = _all_rows(published, "run-3"), _all_rows(tmp_path / "full.duckdb", "run-3")
+    assert [t for t in want if got[t] != want[t]] == []
 
 
 def test_two_warehouses_in_one_folder_keep_their_own_data(tmp_path):
@@ -244,7 +300,7 @@ def test_the_stages_use_the_lake_they_are_given(tmp_path):
     stages.extract_chunks(lake, stages.pending_chunks(lake), workers=1)
     stages.resolve_stage(lake)
     row = {"run_id": "run-1", "started_at": NOW}
-    staged, counts = stages.build_stage(lake, settings, "run-1", row)
+    staged, counts, _ = stages.build_stage(lake, settings, "run-1", row)
     stages.publish_stage(settings, staged)
     assert counts["documents"] == summary.documents_new == 5
     assert counts["events"] == lake.read("events", schemas.EVENTS).num_rows > 0

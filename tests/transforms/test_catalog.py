@@ -29,15 +29,12 @@ def test_modes_have_what_they_need():
 def test_every_list_of_tables_comes_from_the_catalog():
     from expectations import specs
     from flows import stages
-    from warehouse import db, delta
+    from warehouse import db
 
     assert list(specs.SPECS) == list(catalog.TABLES)  # one suite per warehouse table
     assert set(stages.CHUNK_OUTPUTS) == {t.name for t in catalog.CATALOG if t.stage == "extract"}
-    assert [name for name, _ in stages.MERGED] == list(delta.KEYED)
-    assert (
-        set(db.APPENDED)
-        == set(db.NEW_ROW_KEYS)
-        == {t.name for t in catalog.CATALOG if t.load == catalog.APPEND}
-    )
-    assert db.NEW_ROW_KEYS["rejected_documents"] == '"uri" || chr(0) || "content_sha256"'
+    assert [name for name, _ in stages.MERGED] == [
+        "event_reports", "events", "event_merges", "event_conflicts"]  # fmt: skip
+    assert catalog.BY_NAME["rejected_documents"].key_sql == 'hash("uri", "content_sha256")'
+    assert catalog.RUN_LEDGERS == ("run_inputs", "input_files", "runs", "validation_results")
     assert db.LAKE_SOURCES == {"entity_mentions": ("mentions_raw", "mentions_discovered")}

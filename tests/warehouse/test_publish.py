@@ -80,7 +80,9 @@ def test_lock_of_a_killed_run_does_not_block(tmp_path):
         assert time.monotonic() - t0 < 2
 
 
-def test_locked_holds_the_lock_and_clears_stale_staging(tmp_path):
+def test_the_lock_holder_clears_stale_staging_and_holds_off_a_second_run(tmp_path):
+    """As the flow does: under the run lock, earlier runs' staging files go, other
+    warehouses' stay, and a second run cannot take the lock until the first lets go."""
     wh = tmp_path / "sitrep.duckdb"
     stale = [tmp_path / ".sitrep.staging-old.duckdb", tmp_path / ".sitrep.staging-old.duckdb.wal"]
     for p in stale:
@@ -88,14 +90,10 @@ def test_locked_holds_the_lock_and_clears_stale_staging(tmp_path):
     keep = [_db(wh, 1), tmp_path / ".other.staging-x.duckdb"]
     keep[1].write_bytes(b"y")
 
-    @publish.locked("warehouse")
-    def run(warehouse: str | None = None) -> str:
-        # a second run, while this one runs
-        with pytest.raises(publish.WarehouseBusyError), publish.run_lock(warehouse, timeout=0):
-            pass
-        return "done"
-
-    assert run(warehouse=str(wh)) == "done"
+    with publish.run_lock(wh, timeout=0):
+        publish.clean_stale_staging(wh)
+        with pytest.raises(publish.WarehouseBusyError), publish.run_lock(wh, timeout=0):
+            pass  # a second run, while this one runs
     assert not any(p.exists() for p in stale)
     assert all(p.exists() for p in keep)
     with publish.run_lock(wh, timeout=0):  # released after the call

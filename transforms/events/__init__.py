@@ -35,23 +35,10 @@ def clear_caches() -> None:
     """
     from transforms.events import casualties, classify, dates, extract
 
-    for fn in (
-        dates._find_dates,
-        dates._date_matches,
-        extract._unsourced,
-        extract._clause_reasons,
-        classify.attribution_of,
-        casualties.count_casualties,
-        classify.wording_reason,
-        classify.attack_count,
-        classify.additional_attacks,
-        classify.is_anaphoric,
-        classify.is_attack,
-        classify.weapon_of,
-        classify.type_cues,
-        classify.target_of,
-    ):
-        fn.cache_clear()
+    for module in (casualties, classify, dates, extract):
+        for fn in vars(module).values():
+            if callable(getattr(fn, "cache_clear", None)):  # functools' text caches
+                fn.cache_clear()
 
 
 def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:

@@ -131,21 +131,11 @@ def _bcubed(gold_of: dict[Any, Any], pred_of: dict[Any, Any]) -> tuple[float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(
-    gold: dict,
-    events: pd.DataFrame | pa.Table,
-    reports: pd.DataFrame | pa.Table,
-    doc_ids: dict[str, str],
-) -> dict[str, Any]:
-    """Event precision/recall, per-field accuracy, B-cubed F1 and not-event violations."""
-    ev = _rows(events)
-    reps = _rows(reports)
-    key_of = {v: k for k, v in doc_ids.items()}
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for r in reps:
-        if r.get("event_id"):
-            docs_of[r["event_id"]].add(key_of.get(r["doc_id"], r["doc_id"]))
-    golds = gold["events"]
+def _pairs(
+    golds: list[dict], ev: list[dict], docs_of: dict[str, set[str]]
+) -> tuple[dict[int, int], set[int]]:
+    """Gold event -> predicted event, each matched once: place and date agree, the most shared
+    documents first, then an exact place; the predicted events matched."""
     cands = []
     for gi, g in enumerate(golds):
         for ei, e in enumerate(ev):
@@ -162,7 +152,12 @@ def evaluate(
         if gi not in pairs and ei not in used:
             pairs[gi] = ei
             used.add(ei)
-    fields = {
+    return pairs, used
+
+
+def _fields(docs_of: dict[str, set[str]]) -> dict[str, Any]:
+    """Per field, whether a matched event has it right."""
+    return {
         "event_date": lambda e, g: (
             date_ok(e.get("event_date"), g)
             and (e.get("date_precision") or "day") == g.get("date_precision", "day")
@@ -182,12 +177,14 @@ def evaluate(
         "killed": killed_ok,
         "documents": lambda e, g: docs_of[e["event_id"]] == set(g["documents"]),
     }
-    accuracy = {
-        name: (sum(f(ev[ei], golds[gi]) for gi, ei in pairs.items()) / len(pairs) if pairs else 0.0)
-        for name, f in fields.items()
-    }
-    # B-cubed over (gold event, document) items.
-    gold_of, pred_of = {}, {}
+
+
+def _items(
+    golds: list[dict], ev: list[dict], pairs: dict[int, int], docs_of: dict[str, set[str]]
+) -> tuple[dict, dict]:
+    """B-cubed's items, (gold event, document): their gold and their predicted cluster."""
+    gold_of: dict = {}
+    pred_of: dict = {}
     for gi, g in enumerate(golds):
         for d in g["documents"]:
             item = (gi, d)
@@ -197,14 +194,44 @@ def evaluate(
                 pred_of[item] = ev[pe]["event_id"]
             else:
                 pred_of[item] = ("alone", gi, d)
-    bp, br, bf = _bcubed(gold_of, pred_of)
+    return gold_of, pred_of
+
+
+def _violations(not_events: list[dict], reps: list[dict], doc_ids: dict[str, str]) -> list[dict]:
+    """Reports quoting a passage the gold says is not an attack."""
     violations = []
-    for ne in gold.get("not_events", []):
+    for ne in not_events:
         did = doc_ids.get(ne["doc"])
         for r in reps:
             q = r.get("quote") or ""
             if r["doc_id"] == did and (ne["quote"] in q or (q and q in ne["quote"])):
                 violations.append({"doc": ne["doc"], "why": ne["why"], "quote": q})
+    return violations
+
+
+def evaluate(
+    gold: dict,
+    events: pd.DataFrame | pa.Table,
+    reports: pd.DataFrame | pa.Table,
+    doc_ids: dict[str, str],
+) -> dict[str, Any]:
+    """Event precision/recall, per-field accuracy, B-cubed F1 and not-event violations."""
+    ev = _rows(events)
+    reps = _rows(reports)
+    key_of = {v: k for k, v in doc_ids.items()}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for r in reps:
+        if r.get("event_id"):
+            docs_of[r["event_id"]].add(key_of.get(r["doc_id"], r["doc_id"]))
+    golds = gold["events"]
+    pairs, used = _pairs(golds, ev, docs_of)
+    fields = _fields(docs_of)
+    accuracy = {
+        name: (sum(f(ev[ei], golds[gi]) for gi, ei in pairs.items()) / len(pairs) if pairs else 0.0)
+        for name, f in fields.items()
+    }
+    bp, br, bf = _bcubed(*_items(golds, ev, pairs, docs_of))
+    violations = _violations(gold.get("not_events", []), reps, doc_ids)
     return {
         "gold_events": len(golds),
         "predicted_events": len(ev),
