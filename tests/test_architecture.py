@@ -45,3 +45,27 @@ def test_importing_the_settings_changes_nothing_in_the_process():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.split() == ["True", "False"], out.stderr
+
+
+PACKAGES = ("flows", "transforms", "expectations", "warehouse")
+# Functions over 60 lines the packages may hold, none over 100 (issue 15: short functions).
+LONG, TOO_LONG, LONG_ALLOWED = 60, 100, 8
+
+
+def _functions():
+    import ast
+
+    for package in PACKAGES:
+        for path, text in _sources(package):
+            for node in ast.walk(ast.parse(text)):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    length = node.end_lineno - node.lineno + 1
+                    yield f"{path.relative_to(ROOT)}:{node.lineno} {node.name}", length
+
+
+def test_no_function_is_too_long_to_read():
+    lengths = dict(_functions())
+    too_long = {name: n for name, n in lengths.items() if n > TOO_LONG}
+    long = sorted((n, name) for name, n in lengths.items() if n > LONG)
+    assert not too_long, f"functions over {TOO_LONG} lines: {too_long}"
+    assert len(long) <= LONG_ALLOWED, f"{len(long)} functions over {LONG} lines: {long}"

@@ -404,15 +404,7 @@ def _merge_area(
         if hit is None:
             index.new(r, i)
             continue
-        dated = [o for o in hit[0].sigs.values() if o["event_date"] is not None]
-        ref = max(
-            dated,
-            key=lambda o: (o["date_precision"] == "day", o["date_method"] == "explicit"),
-        )
-        r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
-        if r["_pub"] is not None and r["event_date"] > r["_pub"]:
-            r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back
-        r["date_method"] = "corroborated"
+        _corroborate(r, hit[0])
         rows.redate(i, r)
         join(hit, i, r)
     events = [e for e in index.clusters if e.alive]
@@ -454,6 +446,20 @@ def _merge_area(
             schemas.EVENT_CONFLICTS,
         ),
     )
+
+
+def _corroborate(r: dict[str, Any], event: Cluster) -> None:
+    """An undated report takes the date of the event its place joins (the event's best
+    dated reading), never after its own document's publication."""
+    dated = [o for o in event.sigs.values() if o["event_date"] is not None]
+    ref = max(
+        dated,
+        key=lambda o: (o["date_precision"] == "day", o["date_method"] == "explicit"),
+    )
+    r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
+    if r["_pub"] is not None and r["event_date"] > r["_pub"]:
+        r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back
+    r["date_method"] = "corroborated"
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:

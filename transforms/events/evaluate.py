@@ -26,7 +26,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 
 
@@ -40,24 +39,12 @@ def fold(name: Any) -> str | None:
     return re.sub(r"[^a-z0-9]+", "", s) or None
 
 
-def _rows(t: pd.DataFrame | pa.Table | list[dict]) -> list[dict[str, Any]]:
-    if isinstance(t, list):
-        rows = t
-    else:
-        rows = t.to_pylist() if isinstance(t, pa.Table) else t.to_dict("records")
-    out = []
-    for r in rows:
-        out.append(
-            {
-                k: (
-                    None
-                    if (isinstance(v, float) and v != v) or v is pd.NaT
-                    else (v.date() if isinstance(v, pd.Timestamp) else v)
-                )
-                for k, v in r.items()
-            }
-        )
-    return out
+def _rows(t: pa.Table) -> list[dict[str, Any]]:
+    """A table's rows, a NaN read as missing."""
+    return [
+        {k: None if isinstance(v, float) and v != v else v for k, v in r.items()}
+        for r in t.to_pylist()
+    ]
 
 
 def _gdate(g: dict) -> date | None:
@@ -211,8 +198,8 @@ def _violations(not_events: list[dict], reps: list[dict], doc_ids: dict[str, str
 
 def evaluate(
     gold: dict,
-    events: pd.DataFrame | pa.Table,
-    reports: pd.DataFrame | pa.Table,
+    events: pa.Table,
+    reports: pa.Table,
     doc_ids: dict[str, str],
 ) -> dict[str, Any]:
     """Event precision/recall, per-field accuracy, B-cubed F1 and not-event violations."""

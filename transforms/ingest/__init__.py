@@ -43,6 +43,44 @@ def input_sha256(raw: RawInput) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
+def _rejection(raw: RawInput, rej: Rejected, sha: str, run_id: str, now: datetime) -> dict:
+    """The ``rejected_documents`` row of an input rejected by run ``run_id``."""
+    return {
+        "uri": raw.uri,
+        "reason": rej.reason,
+        "detail": rej.detail,
+        "n_bytes": raw.n_bytes,
+        "content_sha256": sha,
+        "run_id": run_id,
+        "rejected_at": now,
+    }
+
+
+def _documents(docs: Iterable[Document], run_id: str, now: datetime) -> pa.Table:
+    """The ``documents`` rows of ``docs``, ingested by run ``run_id`` at ``now``."""
+    rows = [
+        {
+            "doc_id": d.doc_id,
+            "external_id": d.external_id,
+            "uri": d.uri,
+            "source": d.source,
+            "source_method": d.source_method,
+            "wire": d.wire,
+            "title": d.title,
+            "published_date": d.published_date,
+            "published_date_method": d.published_date_method,
+            "caption": d.caption,
+            "text": d.text,
+            "n_chars": d.n_chars,
+            "encoding": d.encoding,
+            "ingested_at": now,
+            "run_id": run_id,
+        }
+        for d in docs
+    ]
+    return schemas.conform(rows, schemas.DOCUMENTS)
+
+
 def ingest_batch(
     raws: Iterable[RawInput],
     outlets: Outlets,
@@ -85,45 +123,15 @@ def ingest_batch(
         try:
             doc = ingest(raw, outlets, max_bytes)
         except Rejected as rej:
-            rejected.append(
-                {
-                    "uri": raw.uri,
-                    "reason": rej.reason,
-                    "detail": rej.detail,
-                    "n_bytes": raw.n_bytes,
-                    "content_sha256": sha,
-                    "run_id": run_id,
-                    "rejected_at": now,
-                }
-            )
+            rejected.append(_rejection(raw, rej, sha, run_id, now))
             record(raw, sha, None, rej.reason, False)
             continue
         is_new = doc.doc_id not in known_doc_ids and doc.doc_id not in docs
         if is_new:
             docs[doc.doc_id] = doc
         record(raw, sha, doc.doc_id, None, is_new)
-    rows = [
-        {
-            "doc_id": d.doc_id,
-            "external_id": d.external_id,
-            "uri": d.uri,
-            "source": d.source,
-            "source_method": d.source_method,
-            "wire": d.wire,
-            "title": d.title,
-            "published_date": d.published_date,
-            "published_date_method": d.published_date_method,
-            "caption": d.caption,
-            "text": d.text,
-            "n_chars": d.n_chars,
-            "encoding": d.encoding,
-            "ingested_at": now,
-            "run_id": run_id,
-        }
-        for d in docs.values()
-    ]
     return Ingested(
-        documents=schemas.conform(rows, schemas.DOCUMENTS),
+        documents=_documents(docs.values(), run_id, now),
         rejected=schemas.conform(rejected, schemas.REJECTED_DOCUMENTS),
         ledger=schemas.conform(ledger, schemas.RUN_INPUTS),
     )

@@ -6,9 +6,17 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
-from transforms.events.evaluate import evaluate, fold
+from transforms.events import evaluate as scoring
+from transforms.events.evaluate import fold
+
+
+def evaluate(gold: dict, events: list[dict], reports: list[dict], docs: dict) -> dict:
+    """The scorer on Arrow tables of these rows (what a merge returns)."""
+    return scoring.evaluate(gold, pa.Table.from_pylist(events), pa.Table.from_pylist(reports), docs)
+
 
 GOLD = {
     "events": [
