@@ -189,7 +189,14 @@ def run_stages(settings: Any, workers: int, out: dict[str, Any]) -> dict[str, An
     staged, counts, changed = stages.build_stage(
         lake, settings, run_id, run_row, changes=changes, basis=basis
     )
-    out["stages"]["build"] = {"seconds": time.perf_counter() - t0, "counts": counts}
+    out["stages"]["build"] = {
+        "seconds": time.perf_counter() - t0,
+        "counts": counts,
+        # what the build reports it changed (the rows the gate checks); None: built whole
+        "changed_rows": None
+        if changed is None
+        else {t: len(c.keys or ()) for t, c in changed.items()},
+    }
     out["stages"]["validate"] = validation(lake, settings, run_id, staged, changed)
     _, dt = _timed(stages.publish_stage, settings, staged)
     stages.write_run(lake, run_row)
