@@ -305,12 +305,9 @@ def discover(
     return entities, schemas.conform(rows, schemas.ENTITY_MENTIONS)
 
 
-def _cluster(
-    by_key: dict[str, _Key], registry: Registry
-) -> tuple[pa.Table, dict[str, tuple[str, str, str]]]:
-    """Keys -> clusters -> entities: (ENTITIES rows, key -> (entity_id, type, representative
-    key)) for the clusters named in at least MIN_DOCUMENTS documents."""
-    keys = sorted(by_key)
+def _groups(keys: list[str]) -> dict[str, list[str]]:
+    """Name keys grouped: spellings alike (same word count and initial, fuzzy ratio at least
+    CLUSTER_MIN_RATIO), and a one-word key with the one group whose names end with it."""
     parent = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -337,7 +334,15 @@ def _cluster(
     clusters: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         clusters[find(k)].append(k)
+    return clusters
 
+
+def _cluster(
+    by_key: dict[str, _Key], registry: Registry
+) -> tuple[pa.Table, dict[str, tuple[str, str, str]]]:
+    """Keys -> clusters -> entities: (ENTITIES rows, key -> (entity_id, type, representative
+    key)) for the clusters named in at least MIN_DOCUMENTS documents."""
+    clusters = _groups(sorted(by_key))
     new_entities: list[dict] = []
     entity_of: dict[str, tuple[str, str, str]] = {}
     for members in clusters.values():
