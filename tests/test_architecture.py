@@ -69,3 +69,45 @@ def test_no_function_is_too_long_to_read():
     long = sorted((n, name) for name, n in lengths.items() if n > LONG)
     assert not too_long, f"functions over {TOO_LONG} lines: {too_long}"
     assert len(long) <= LONG_ALLOWED, f"{len(long)} functions over {LONG} lines: {long}"
+
+
+def _private_uses(path, text):
+    """Names with a leading underscore taken from another of the packages' modules: imported
+    (``from m import _x``) or read off an imported module (``m._x``)."""
+    import ast
+
+    tree = ast.parse(text)
+    modules = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            inside = node.module.split(".")[0] in PACKAGES
+            for alias in node.names:
+                if inside and alias.name.startswith("_") and not alias.name.startswith("__"):
+                    yield f"{path.name}: from {node.module} import {alias.name}"
+                modules[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                modules[alias.asname or alias.name.split(".")[0]] = alias.name
+
+    def is_module(dotted):
+        where = ROOT.joinpath(*dotted.split("."))
+        return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
+
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and node.value.id in modules
+            and modules[node.value.id].split(".")[0] in PACKAGES
+            and is_module(modules[node.value.id])
+        ):
+            yield f"{path.name}: {node.value.id}.{node.attr}"
+
+
+def test_no_module_uses_another_module_s_private_names():
+    found = [
+        use for package in PACKAGES for p, t in _sources(package) for use in _private_uses(p, t)
+    ]
+    assert found == []

@@ -228,8 +228,8 @@ def merge_events(
     ]
     return MergeResult(
         *(
-            _sorted(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
-            for i, (schema, key) in enumerate(_OUTPUTS)
+            ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
+            for i, (schema, key) in enumerate(OUTPUTS)
         )
     )
 
@@ -248,7 +248,7 @@ def _documents(documents: pd.DataFrame | pa.Table, doc_ids: set[str]) -> dict[st
 
 
 # MergeResult's tables: schema and row order.
-_OUTPUTS = (
+OUTPUTS = (
     (schemas.EVENT_REPORTS, ["report_id"]),
     (schemas.EVENTS, ["event_id"]),
     (schemas.EVENT_MERGES, ["report_id"]),
@@ -256,7 +256,8 @@ _OUTPUTS = (
 )
 
 
-def _sorted(table: pa.Table, key: list[str]) -> pa.Table:
+def ordered(table: pa.Table, key: list[str]) -> pa.Table:
+    """``table`` in the order of ``key`` (a MergeResult table's row order)."""
     return table.sort_by([(k, "ascending") for k in key]) if table.num_rows else table
 
 
@@ -325,7 +326,7 @@ class _Rows:
         for f in schemas.EVENT_REPORTS:  # an input without a column has it null, as it was
             if f.name not in t.column_names:
                 t = t.append_column(f.name, pa.nulls(t.num_rows, f.type))
-        return _sorted(
+        return ordered(
             t.select(schemas.EVENT_REPORTS.names).cast(schemas.EVENT_REPORTS), ["report_id"]
         )
 

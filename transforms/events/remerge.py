@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 
 from transforms.events import event_ids, rules
 from transforms.events.clusters import area_of, span
-from transforms.events.dedup import _OUTPUTS, MergeResult, _sorted, merge_events
+from transforms.events.dedup import OUTPUTS, MergeResult, merge_events, ordered
 from transforms.events.extract import rank
 
 WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than any "near" join
@@ -88,9 +88,9 @@ def remerge_events(
     if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
         return _full(candidates, documents, places, entities)
     tables = []
-    for (schema, key), old, fresh in zip(_OUTPUTS, previous, merged, strict=True):
+    for (schema, key), old, fresh in zip(OUTPUTS, previous, merged, strict=True):
         kept = old.filter(pc.invert(pc.is_in(old.column("event_id"), gone)))
-        tables.append(_sorted(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+        tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
     figures = {
         "new_reports": new.num_rows,
         "affected_events": len(affected),
