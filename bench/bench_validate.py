@@ -133,6 +133,7 @@ def make_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
     methods = np.array(["exact", "alias", "key", "fuzzy"])
     mentions = _table("entity_mentions", {
         "mention_id": [f"m{i:09d}" for i in range(m)], "doc_id": [doc_ids[d] for d in doc_of[of]],
+        "field": ["text"] * m,
         "sentence_no": (of % REPORTS_PER_DOCUMENT).astype(np.int32),
         "char_start": town_at[of], "char_end": town_at[of] + town_len[of],
         "surface": [f"Town {p}" for p in pi[of]], "place_id": [f"p{p}" for p in pi[of]],

@@ -197,6 +197,8 @@ def places() -> list[Spec]:
 def entity_mentions() -> list[Spec]:
     return [
         *_key("mention_id"),
+        *_not_null("field"),
+        _in_set("field", vocab.MENTION_FIELDS),
         *_span(),
         *_not_null("surface", "entity_type", "match_method"),
         _in_set("entity_type", vocab.MENTION_TYPES),

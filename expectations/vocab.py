@@ -83,6 +83,8 @@ ENTITY_ORIGINS = ("registry", "discovered")
 MATCH_METHODS = ("exact", "alias", "key", "fuzzy", "coreference", "discovered")
 # Why a place mention is not an event place (transforms/entities/__init__.py); null otherwise.
 MENTION_ROLES = ("dateline", "metonym")
+# The documents column a mention's span is in: the body, or the headline.
+MENTION_FIELDS = ("text", "title")
 RUN_STATUSES = ("running", "published", "unchanged", "failed")
 INPUT_OUTCOMES = ("loaded", "rejected")
 

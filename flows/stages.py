@@ -247,7 +247,7 @@ def mentions_stage(lake: Lake, chunk: Chunk) -> int:
     from warehouse.reference import load_registry
 
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS).select(
-        ["doc_id", "text"]
+        ["doc_id", "title", "text"]
     )
     # detect_mentions, then name_candidates of its mentions, in one pass over each text
     registry = load_registry(cache_dir=CACHE_DIR)

@@ -117,6 +117,8 @@ ENTITY_MENTIONS = pa.schema(
     [
         ("mention_id", pa.string()),
         ("doc_id", pa.string()),
+        # the documents column the span is in: 'text' (the body) or 'title' (the headline)
+        ("field", pa.string()),
         ("sentence_no", pa.int32()),
         ("char_start", pa.int32()),
         ("char_end", pa.int32()),
@@ -130,7 +132,10 @@ ENTITY_MENTIONS = pa.schema(
         # capital or country acting as its government: "Ankara has ..."), or null.
         ("role", pa.string()),
     ],
-    metadata={"grain": "one row per span of a document that names an entity or a place"},
+    metadata={
+        "grain": "one row per span of a document (its body or headline) that names an entity or a "
+        "place"
+    },
 )
 
 EVENT_REPORTS = pa.schema(

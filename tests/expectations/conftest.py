@@ -91,6 +91,7 @@ def clean_tables() -> dict[str, list[dict]]:
         {
             "mention_id": f"m{i}",
             "doc_id": f"d{i}",
+            "field": "text",
             "sentence_no": 1,
             "char_start": start,
             "char_end": start + len("Islamic State"),

@@ -230,3 +230,46 @@ def _changed(db, test: str) -> dict:
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(f"select {key} from entity_mentions where mention_id {test}").fetchall()
     return {"entity_mentions": RowChange(tuple(r[0] for r in rows))}
+
+
+HEADLINE = "Two soldiers shot dead outside Mayadin"
+
+
+def _with_headline_mention(tables: Tables) -> dict:
+    """Give d1 a headline naming Mayadin and the mention of it, spans into the title."""
+    tables["documents"][0]["title"] = HEADLINE
+    start = HEADLINE.index("Mayadin")
+    row = {**tables["entity_mentions"][0], "mention_id": f"d1:title:{start}:{start + 7}"}
+    row.update(field="title", sentence_no=0, char_start=start, char_end=start + 7,
+               surface="Mayadin", entity_id=None, place_id="p1", entity_type="place")  # fmt: skip
+    tables["entity_mentions"].append(row)
+    return row
+
+
+def test_a_headline_mention_is_checked_against_the_title(tables, build_warehouse):
+    row = _with_headline_mention(tables)
+    body = tables["documents"][0]["text"]
+    assert body[row["char_start"] : row["char_end"]] != "Mayadin"  # only the title holds it
+    report = validate(build_warehouse(tables), tables=["entity_mentions"])
+    assert report.failed() == [], [o.line() for o in report.failed()]
+
+
+@pytest.mark.parametrize(
+    ("change", "expectation", "column"),
+    [
+        # the same offsets read in the body name something else: the field decides
+        ({"field": "text"}, "mention_spans_in_document", "surface"),
+        ({"char_start": 0, "char_end": 7}, "mention_spans_in_document", "surface"),
+        ({"field": "headline"}, "expect_column_values_to_be_in_set", "field"),
+        ({"field": None}, "expect_column_values_to_not_be_null", "field"),
+    ],
+    ids=["read-in-body", "wrong-offsets", "unknown-field", "no-field"],
+)
+def test_a_headline_mention_that_does_not_trace_fails(
+    tables, build_warehouse, change, expectation, column
+):
+    _with_headline_mention(tables).update(change)
+    report = validate(build_warehouse(tables), tables=["entity_mentions"])
+    failed = {(o.expectation, o.column, o.severity) for o in report.failed()}
+    assert (expectation, column, vocab.CRITICAL) in failed
+    assert not report.passed

@@ -46,7 +46,7 @@ _SPAN_OF_HIT = itemgetter(0, 1)
 _END = itemgetter(1)
 # A row's tail, as _mentions_of finds it: the ENTITY_MENTIONS columns from char_start on
 # (Arrow turns the rows' tuples into columns: cheaper than transposing them in Python).
-_ROW = pa.struct(list(schemas.ENTITY_MENTIONS)[3:])
+_ROW = pa.struct(list(schemas.ENTITY_MENTIONS)[4:])
 # Rows held as Python objects before they go to Arrow: a chunk's rows all at once would leave
 # the CPU's caches (tuples, surfaces) and slow every later document down.
 BATCH_ROWS = 8192
@@ -133,11 +133,18 @@ def _place_row(
 
 
 def _mentions_of(
-    text: str, registry: Registry, rows: list, sentence_nos: list, aside: list | None = None
+    text: str,
+    registry: Registry,
+    rows: list,
+    sentence_nos: list,
+    aside: list | None = None,
+    context: tuple[dict[str, int], dict[str, int]] | None = None,
 ) -> int:
-    """Append one document's mentions to ``rows`` (tuples of ``_ROW``'s fields, in document
-    order) and their sentence numbers to ``sentence_nos``; returns how many rows were added.
+    """Append one text's mentions to ``rows`` (tuples of ``_ROW``'s fields, in text order)
+    and their sentence numbers to ``sentence_nos``; returns how many rows were added.
     With ``aside``, appends (name runs, sentence bounds or None) to it: ``DetectedText``'s.
+    ``context``: the (countries, governorates) counts ambiguous places are chosen by; the
+    text's unambiguous places are added to them (a headline is read with its body's).
 
     Steps (``_Doc``'s): the capitalised runs (key, fuzzy and multi-word names), the automaton's
     hits, the partial names left to coreference, the guarded names, then the places whose
@@ -147,7 +154,7 @@ def _mentions_of(
     guard_words: list[int] = []
     muted: list[tuple[int, int]] = []  # minor places' names without a place cue
     hits = known_hits(text, norm, registry, guard_words, muted)
-    doc = _Doc(text, registry)
+    doc = _Doc(text, registry, context)
     # (name_runs leaves out the runs that start a hit and end inside it: "ISIS", "Syria")
     # (a minor place's name without a cue is no other name either: "Al Baghdadi" never
     # becomes Baghdad by a fuzzy match)
@@ -194,7 +201,12 @@ class _Doc:
         "text", "registry", "datelines", "found", "pending", "countries", "admin1s", "ante",
     )  # fmt: skip
 
-    def __init__(self, text: str, registry: Registry):
+    def __init__(
+        self,
+        text: str,
+        registry: Registry,
+        context: tuple[dict[str, int], dict[str, int]] | None = None,
+    ):
         self.text = text
         self.registry = registry
         self.datelines = placing.dateline_spans(text)
@@ -202,8 +214,10 @@ class _Doc:
         # role), in the order spans are found; placeholders for pending places
         self.found: list[tuple] = []
         self.pending: list[tuple] = []  # (index in found, start, end, ids, method, score)
-        self.countries: dict[str, int] = {}  # context: countries of unambiguous places
-        self.admin1s: dict[str, int] = {}  # ... and their governorates
+        # context: countries of unambiguous places, and their governorates
+        self.countries: dict[str, int]
+        self.admin1s: dict[str, int]
+        self.countries, self.admin1s = context if context is not None else ({}, {})
         self.ante = Antecedents()  # context: full-name person mentions
 
     def count_place(self, place: Place) -> None:
@@ -477,10 +491,13 @@ class DetectedText(NamedTuple):
 
 
 def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
-    """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text), in document order.
+    """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text and, when present, title),
+    in document order: a document's headline rows (``field = 'title'``) before its body's.
 
-    ``text[char_start:char_end] == surface`` on every row. One document's text that cannot be
-    read (null) yields no rows; it never stops the others.
+    ``<field>[char_start:char_end] == surface`` on every row. The body is read first, alone,
+    so its rows do not depend on the headline; the headline's ambiguous places are chosen with
+    the body's places as context. A text that cannot be read (null) yields no rows; it never
+    stops the others.
     """
     return _detect(documents, registry, None)
 
@@ -489,7 +506,7 @@ def detect_texts(
     documents: pd.DataFrame | pa.Table, registry: Registry
 ) -> tuple[pa.Table, list[DetectedText]]:
     """``detect_mentions(documents, registry)`` and, in document order, a ``DetectedText``
-    per document with a readable (non-null, non-empty) text."""
+    per document with a readable (non-null, non-empty) text (the body's, never the title's)."""
     detected: list[DetectedText] = []
     return _detect(documents, registry, detected), detected
 
@@ -498,36 +515,77 @@ def _detect(
     documents: pd.DataFrame | pa.Table, registry: Registry, detected: list | None
 ) -> pa.Table:
     if isinstance(documents, pa.Table):
-        documents = documents.select(["doc_id", "text"]).to_pandas()
+        names = [c for c in ("doc_id", "title", "text") if c in documents.column_names]
+        documents = documents.select(names).to_pandas()
+    n_docs = len(documents)
+    titles = documents["title"].tolist() if "title" in documents else [None] * n_docs
     doc_column: list[str] = []
+    fields: list[str] = []
     sentence_nos: list[int] = []
     rows: list[tuple] = []  # (char_start, ..., role): _ROW
     batches: list[pa.RecordBatch] = []
     aside: list | None = None if detected is None else []
-    for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(), strict=True):
+    for doc_id, text, title in zip(
+        documents["doc_id"].tolist(), documents["text"].tolist(), titles, strict=True
+    ):
+        context: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        n = 0
         if isinstance(text, str) and text:
-            n = _mentions_of(text, registry, rows, sentence_nos, aside)
-            if n:
-                doc_column.extend(repeat(str(doc_id), n))
+            n = _mentions_of(text, registry, rows, sentence_nos, aside, context)
             if aside is not None and detected is not None:
                 runs, bounds = aside.pop()
                 spans = list(map(_SPAN_OF_HIT, rows[-n:])) if n else []
                 detected.append(DetectedText(str(doc_id), text, runs, bounds, spans))
-            if len(rows) >= BATCH_ROWS:
-                batches.append(_batch(doc_column, sentence_nos, rows))
-                doc_column, sentence_nos, rows = [], [], []
-    batches.append(_batch(doc_column, sentence_nos, rows))
+        n_title = _title_mentions(title, registry, rows, sentence_nos, n, context)
+        if n + n_title:
+            doc_column.extend(repeat(str(doc_id), n + n_title))
+            fields.extend(repeat("title", n_title))
+            fields.extend(repeat("text", n))
+        if len(rows) >= BATCH_ROWS:
+            batches.append(_batch(doc_column, fields, sentence_nos, rows))
+            doc_column, fields, sentence_nos, rows = [], [], [], []
+    batches.append(_batch(doc_column, fields, sentence_nos, rows))
     return pa.Table.from_batches(batches, schemas.ENTITY_MENTIONS).combine_chunks()
 
 
-def _batch(doc_column: list[str], sentence_nos: list[int], rows: list[tuple]) -> pa.RecordBatch:
+def _title_mentions(
+    title: object,
+    registry: Registry,
+    rows: list,
+    sentence_nos: list,
+    n_body: int,
+    context: tuple[dict[str, int], dict[str, int]],
+) -> int:
+    """Detect a headline's mentions and put them before its body's ``n_body`` rows (the last
+    ones of ``rows``); returns how many there are."""
+    if not isinstance(title, str) or not title:
+        return 0
+    own_rows: list[tuple] = []
+    own_nos: list[int] = []
+    n = _mentions_of(title, registry, own_rows, own_nos, None, context)
+    if n:
+        at = len(rows) - n_body
+        rows[at:at] = own_rows
+        sentence_nos[at:at] = own_nos
+    return n
+
+
+def _batch(
+    doc_column: list[str], fields: list[str], sentence_nos: list[int], rows: list[tuple]
+) -> pa.RecordBatch:
     """ENTITY_MENTIONS rows from the lists ``_detect`` fills."""
     doc_ids = pa.array(doc_column, pa.string())
+    field = pa.array(fields, pa.string())
     tails = pa.array(rows, type=_ROW).flatten()
-    mention_id = pc.binary_join_element_wise(  # f"{doc_id}:{char_start}:{char_end}"
-        doc_ids, pc.cast(tails[0], pa.string()), pc.cast(tails[1], pa.string()), ":"
+    start, end = pc.cast(tails[0], pa.string()), pc.cast(tails[1], pa.string())
+    # f"{doc_id}:{char_start}:{char_end}" in the body, f"{doc_id}:title:{char_start}:{char_end}"
+    # in the headline (the body's ids are the same as before headlines were read)
+    mention_id = pc.if_else(
+        pc.equal(field, "title"),
+        pc.binary_join_element_wise(doc_ids, field, start, end, ":"),
+        pc.binary_join_element_wise(doc_ids, start, end, ":"),
     )
     return pa.RecordBatch.from_arrays(
-        [mention_id, doc_ids, pa.array(sentence_nos, pa.int32()), *tails],
+        [mention_id, doc_ids, field, pa.array(sentence_nos, pa.int32()), *tails],
         schema=schemas.ENTITY_MENTIONS,
     )

@@ -99,9 +99,10 @@ def name_candidates(
     """
     cols = ["doc_id", "char_start", "char_end"]
     if isinstance(mentions, pa.Table):
-        found = [mentions.column(c).to_pylist() for c in cols]
-    else:
-        found = [mentions[c].tolist() for c in cols] if len(mentions) else [[], [], []]
+        mentions = mentions.to_pandas()
+    if len(mentions) and "field" in mentions:  # the headline's spans cover no body text
+        mentions = mentions[mentions["field"] != "title"]
+    found = [mentions[c].tolist() for c in cols] if len(mentions) else [[], [], []]
     if isinstance(documents, pa.Table):
         documents = documents.select(["doc_id", "text"]).to_pandas()
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -290,6 +291,7 @@ def discover(
                 {
                     "mention_id": f"{row['doc_id']}:{start}:{row['char_end']}",
                     "doc_id": row["doc_id"],
+                    "field": "text",
                     "sentence_no": sentence_no,
                     "char_start": start,
                     "char_end": row["char_end"],

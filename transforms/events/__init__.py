@@ -114,6 +114,7 @@ _MENTION_COLUMNS = [
     "place_id",
     "entity_type",
     "role",
+    "field",
 ]
 
 
@@ -124,15 +125,21 @@ def _str_or(values: list[Any], default: str | None) -> list[Any]:
 
 class _MentionsByDoc:
     """doc_id -> its place and possible-perpetrator mentions (media, persons dropped), in input
-    order. Columns are cleaned once, column by column; a document's ``Mention`` tuples are
-    built when it is read, so they die with it instead of piling up for the garbage collector.
+    order: the body's (``get``) and the headline's (``headline``; ``field = 'title'``, spans
+    into the title). Columns are cleaned once, column by column; a document's ``Mention``
+    tuples are built when it is read, so they die with it instead of piling up for the garbage
+    collector.
     """
 
     def __init__(self, mentions: pd.DataFrame | pa.Table | None):
-        doc_ids, starts, ends, surfaces, eids, pids, etypes, roles = _columns(
+        doc_ids, starts, ends, surfaces, eids, pids, etypes, roles, fields = _columns(
             mentions, _MENTION_COLUMNS
         )
-        self.keep = [t in _USED_TYPES for t in etypes]
+        used = [t in _USED_TYPES for t in etypes]
+        in_title = [f == "title" for f in fields]  # (no field column: all in the body)
+        self.keep = [u and not t for u, t in zip(used, in_title, strict=True)]
+        self.keep_title = [u and t for u, t in zip(used, in_title, strict=True)]
+        self.titled = set(itertools.compress(doc_ids, self.keep_title))
         pids = [
             v if isinstance(v, str) else None if v is None or v != v else str(v)  # NaN != NaN
             for v in pids
@@ -155,10 +162,18 @@ class _MentionsByDoc:
                 self.runs.setdefault(doc_ids[lo], []).append((lo, hi))
 
     def get(self, doc_id: Any) -> list[Mention]:
+        """The body's mentions of the document."""
+        return self._of(doc_id, self.keep)
+
+    def headline(self, doc_id: Any) -> list[Mention]:
+        """The headline's mentions of the document (spans into its title)."""
+        return self._of(doc_id, self.keep_title) if doc_id in self.titled else []
+
+    def _of(self, doc_id: Any, keep: list[bool]) -> list[Mention]:
         out: list[Mention] = []
         for lo, hi in self.runs.get(doc_id, ()):
             rows = zip(*(c[lo:hi] for c in self.columns), strict=True)
-            out.extend(map(Mention._make, itertools.compress(rows, self.keep[lo:hi])))
+            out.extend(map(Mention._make, itertools.compress(rows, keep[lo:hi])))
         return out
 
 
@@ -192,15 +207,16 @@ def extract_reports(
     pidx = place_index(_mentioned(places, mentions))
     by_doc = _MentionsByDoc(mentions)
     rows: list[dict[str, Any]] = []
-    doc_cols = _columns(documents, ["doc_id", "text", "published_date"])
-    for doc_id, text, pub in zip(*doc_cols, strict=True):
+    doc_cols = _columns(documents, ["doc_id", "text", "published_date", "title"])
+    for doc_id, text, pub, title in zip(*doc_cols, strict=True):
         pub = _clean(pub)
         doc = {
             "doc_id": doc_id,
             "text": text,
             "published_date": pub if isinstance(pub, date) else None,
+            "title": title,
         }
-        rows.extend(extract_document(doc, by_doc.get(doc_id), pidx))
+        rows.extend(extract_document(doc, by_doc.get(doc_id), pidx, by_doc.headline(doc_id)))
     if not rows:
         return schemas.EVENT_REPORTS.empty_table()
     return schemas.conform(rows, schemas.EVENT_REPORTS)

@@ -222,10 +222,19 @@ class _SliceLower:
 class _Doc:
     """State of one document's reading."""
 
-    def __init__(self, doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]):
+    def __init__(
+        self,
+        doc: dict[str, Any],
+        mentions: list[Mention],
+        places: dict[str, dict],
+        headline: list[Mention] | tuple[Mention, ...] = (),
+    ):
         self.doc_id: str = doc["doc_id"]
         text = doc.get("text")
         self.text: str = text if isinstance(text, str) else ""  # None/NaN: nothing to read
+        title = doc.get("title")
+        self.title: str = title if isinstance(title, str) else ""
+        self.headline = headline if self.title else ()  # mentions with spans into the title
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -252,12 +261,14 @@ class _Doc:
                 k += 1
         return out
 
-    def _place_of(self, m: Mention) -> dict | None:
-        """The gazetteer row of a place mention; "X province" read as the governorate X."""
+    def _place_of(self, m: Mention, text: str | None = None) -> dict | None:
+        """The gazetteer row of a place mention (in ``text``, the body by default); "X
+        province" read as the governorate X."""
         p = self.places.get(m.place_id or "")
         if p is None:
             return None
-        if p["precision"] != "governorate" and _PROVINCE_AFTER.match(self.text[m.end : m.end + 15]):
+        text = self.text if text is None else text
+        if p["precision"] != "governorate" and _PROVINCE_AFTER.match(text[m.end : m.end + 15]):
             gov = self.places.get(f"gov:{p.get('admin1')}")
             if gov is not None:
                 return gov
@@ -319,27 +330,44 @@ class _Doc:
 
     def _sole_place(self) -> tuple[Mention, dict] | None:
         """The document's one venue finer than a country (its first mention), when it names
-        exactly one (datelines, governments and owners aside); else None. Computed once."""
+        exactly one (datelines, governments and owners aside); else None. Computed once.
+
+        When the body names no such place, the headline's one venue, if its country is not
+        one the body contradicts ("Car bomb kills five in Raqqa" over a body that only says
+        "a car bomb exploded in a market"): a place-less report takes it."""
         if not hasattr(self, "_sole_venue"):
-            self._sole_venue = self._find_sole_place()
+            body = self._venues(self.mentions, self.text)
+            self._headline_venue = None
+            if not body and self.headline:
+                self._headline_venue = self._headline_place()
+            sole = next(iter(body.values())) if len(body) == 1 else None
+            self._sole_venue = sole or self._headline_venue
         return self._sole_venue
 
-    def _find_sole_place(self) -> tuple[Mention, dict] | None:
-        found: dict[str, tuple[Mention, dict]] = {}
-        for m in self.mentions:
-            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
-                continue
-            p = self._place_of(m)
-            if p is None or p["precision"] == "country" or not p.get("admin1"):
-                continue
-            if self.text.startswith(("'s", "’s"), m.end) and not _possessive_venue(
-                self.text, m.end, p
-            ):
-                continue
-            found.setdefault(p["place_id"], (m, p))
+    def _headline_place(self) -> tuple[Mention, dict] | None:
+        found = self._venues(sorted(self.headline, key=lambda m: m.start), self.title)
         if len(found) != 1:
             return None
-        return next(iter(found.values()))
+        m, p = next(iter(found.values()))
+        country = self._country((0, 0))
+        if country is not None and country[1].get("country_code") != p.get("country_code"):
+            return None  # the body is about another country
+        return m, p
+
+    def _venues(self, mentions: list[Mention], text: str) -> dict[str, tuple[Mention, dict]]:
+        """place_id -> (first mention, place) of the places finer than a country that
+        ``mentions`` (spans into ``text``) name as a venue."""
+        found: dict[str, tuple[Mention, dict]] = {}
+        for m in mentions:
+            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
+                continue
+            p = self._place_of(m, text)
+            if p is None or p["precision"] == "country" or not p.get("admin1"):
+                continue
+            if text.startswith(("'s", "’s"), m.end) and not _possessive_venue(text, m.end, p):
+                continue
+            found.setdefault(p["place_id"], (m, p))
+        return found
 
     def _country(self, span: tuple[int, int]) -> tuple[Mention, dict] | None:
         """The country of a place-less attack: named in its sentence, else the one the
@@ -538,7 +566,9 @@ class _Doc:
         """ACLED's code for the place: one finer than a governorate named as a reference
         point ("near X", "40 km east of X", "the X - Y road") is ``2``, not ``1``."""
         code = rules.GEO_PRECISION.get(p["precision"])
-        if code == "1" and placing.relative(self.text, m.start, m.end):
+        venue = getattr(self, "_headline_venue", None)
+        text = self.title if venue is not None and m is venue[0] else self.text
+        if code == "1" and placing.relative(text, m.start, m.end):
             return "2"
         return code
 
@@ -990,10 +1020,17 @@ def _shift(d: DateRef, offset: int) -> DateRef:
 
 
 def extract_document(
-    doc: dict[str, Any], mentions: list[Mention], places: dict[str, dict]
+    doc: dict[str, Any],
+    mentions: list[Mention],
+    places: dict[str, dict],
+    headline: list[Mention] | tuple[Mention, ...] = (),
 ) -> list[dict[str, Any]]:
-    """Attack reports of one document (rows of EVENT_REPORTS as dicts, event_id None)."""
-    state = _Doc(doc, mentions, places)
+    """Attack reports of one document (rows of EVENT_REPORTS as dicts, event_id None).
+
+    ``mentions`` have spans into ``doc["text"]``; ``headline``'s into ``doc["title"]``: the
+    headline is never read for attacks of its own (it restates the story), only for the place
+    of a report whose body names none."""
+    state = _Doc(doc, mentions, places, headline)
     text = state.text
     # Cheap substring tests first: only sentences holding an attack word are read in full.
     low = state.low[0 : len(text)]
