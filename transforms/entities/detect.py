@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from transforms import schemas
 from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
-from transforms.entities.keys import name_key
+from transforms.entities.keys import name_key, strip_accents
 from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs, place_cued
 from transforms.entities.registry import Place, Registry, normalise
@@ -126,7 +126,7 @@ def _place_row(
     if method == "alias" and surface == place.name:
         method = "exact"
     if in_dl or place.feature_code == "PPLC" or place.precision == "country":
-        role = placing.role(text, end, place, in_dl)
+        role = placing.role(text, start, end, place, in_dl)
     else:
         role = None  # (what role() says of a town or a governorate outside datelines)
     return (start, end, surface, None, place.place_id, "place", method, score, role)
@@ -243,7 +243,7 @@ class _Doc:
         if len(ids) == 1:
             place = self.registry.places[ids[0]]
             self.count_place(place)
-            if method == "alias":
+            if method == "alias" and not place.cue:
                 found.append(_place_row(text, a, b, place, method, score, self.datelines))
                 return
         self.pending.append((len(found), a, b, ids, method, score))
@@ -319,10 +319,16 @@ class _Doc:
                 continue
             if place is not None:
                 self.count_place(place)
+                if place.cue:  # a minor place: the areas the sentence names decide (last)
+                    self.pending.append(
+                        (len(self.found), h_start, h_end, [place.place_id], "alias", ALIAS_SCORE)
+                    )
+                    add((h_start, h_end))
+                    continue
                 surface = text[h_start:h_end]
                 in_dl = bool(datelines) and any(a <= h_start and h_end <= b for a, b in datelines)
                 if in_dl or place.feature_code == "PPLC" or place.precision == "country":
-                    role = placing.role(text, h_end, place, in_dl)
+                    role = placing.role(text, h_start, h_end, place, in_dl)
                 else:
                     role = None
                 method = "exact" if surface == place.name else "alias"
@@ -366,16 +372,17 @@ class _Doc:
         """Guarded names ("in Hit") last: any other reading of the span wins."""
         text, registry, found = self.text, self.registry, self.found
         guarded = registry.guarded_regex
-        if (
-            guarded is None
-            or not (flagged or not registry.guards_flagged)
-            or not any(map(text.__contains__, registry.guarded))
+        if guarded is None or (
+            # the automaton saw a guarded word (in the normalised text: "Hīt" too); else,
+            # when not every guarded word is flagged, a plain substring test
+            not flagged
+            and (registry.guards_flagged or not any(map(text.__contains__, registry.guarded)))
         ):
             return
         for g in guarded.finditer(text):
             a, b = g.span(1)
             if not any(s < b and a < e for s, e, *_ in found):
-                ids = list(registry.guarded[g.group(1)])
+                ids = list(registry.guarded[strip_accents(g.group(1))])
                 self.pending.append((len(found), a, b, ids, "alias", 1.0))
                 found.append((a, b))
 
@@ -410,10 +417,11 @@ def _settle_places(
     dropped = False
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
-        if method != "alias" and needs_cue(registry, ids):
-            # a minor place found by its key: not when the sentence puts it elsewhere
+        if needs_cue(registry, ids):
+            # a minor place: not when the sentence puts it elsewhere ("the X area of Y" with
+            # no X in Y's governorate: Y is the place)
             within = _within(text, start, end, areas)
-            if within and not any(within & placing.areas(places[i]) for i in ids):
+            if within and not any(placing.inside(within, places[i]) for i in ids):
                 found[idx] = ()
                 dropped = True
                 continue

@@ -37,6 +37,11 @@ DATELINE = re.compile(
     r"\((?:Reuters|AFP|AP|[A-Z][A-Za-z .]{1,30})\)[ \t]*[-–—]",
     re.MULTILINE,
 )
+# A word putting the place right after it as where something is or happens ("in Baghdad"):
+# that place is no government, whatever verb follows.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|around)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # A capital or country followed by one of these acts as its government.
 METONYM_VERBS = frozenset(
     [
@@ -121,8 +126,8 @@ def choose_place(
     if isinstance(plan, Place):
         return plan
     if within:
-        inside = [c for c in plan if within & areas(c[0])]
-        plan = inside or plan
+        held = [c for c in plan if inside(within, c[0])]
+        plan = held or plan
 
     def rank(c: tuple) -> tuple:
         p, country, admin1, fixed = c
@@ -157,6 +162,19 @@ def _one_spot(places: list[Place]) -> bool:
 def areas(p: Place) -> frozenset[str]:
     """The names of the areas holding ``p``: its governorate, district and country."""
     return frozenset(a for a in (p.admin1, p.admin2, p.country_code) if a)
+
+
+def inside(within: frozenset[str], p: Place) -> bool:
+    """Whether ``p`` lies in the areas ``within`` names, judged at the finest level named: a
+    governorate or district named decides ("X area of Mosul, Nineveh, Iraq": in Nineveh, not
+    merely in Iraq); countries (ISO codes) only when nothing finer is named."""
+    finer = {a for a in within if not _COUNTRY_CODE.fullmatch(a)}
+    if finer:
+        return p.admin1 in finer or p.admin2 in finer
+    return p.country_code in within
+
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
 def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool):
@@ -196,8 +214,12 @@ def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: boo
     return [(p, p.country_code, p.admin1, fixed(p)) for p in cands]
 
 
-def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
-    """'dateline', 'metonym' or None for a place mention ending at ``end``."""
+def role(text: str, start: int, end: int, place: Place, in_dateline: bool) -> str | None:
+    """'dateline', 'metonym' or None for a place mention at [start, end).
+
+    A capital or country followed by a verb of speech or stance acts as its government
+    ("Damascus has denied ..."), unless a locative word puts it as the place of what happened
+    ("a bombing in Baghdad has killed eight")."""
     if in_dateline:
         return "dateline"
     if place.feature_code == "PPLC" or place.precision == "country":
@@ -215,7 +237,11 @@ def role(text: str, end: int, place: Place, in_dateline: bool) -> str | None:
                 return None  # the word starts with no letter
         # the first word within 25 characters after the span (text[end:end + 25].split()[0])
         after = _NEXT_WORD.match(text, end, end + 25)
-        if after is not None and after.group(1).lower().strip(".,;:") in METONYM_VERBS:
+        if (
+            after is not None
+            and after.group(1).lower().strip(".,;:") in METONYM_VERBS
+            and _LOCATIVE_BEFORE.search(text, max(0, start - 16), start) is None
+        ):
             return "metonym"
     return None
 
@@ -264,11 +290,13 @@ def road_far_end(text: str, start: int, end: int) -> bool:
 
 
 # A place named as the area holding the one named just before: "the Karrada neighbourhood of
-# Baghdad", "the al-Sabtiyah area of Baqubah", "Tarmiya District in northern Baghdad".
+# Baghdad", "the al-Sabtiyah area of Baqubah", "Tarmiya District in northern Baghdad", "a
+# village located north of Kirkuk" ("village of X" names X itself: only "village in").
 _PART_OF_BEFORE = re.compile(
-    r"[A-Z][\w'’-]*\s+(?:neighbou?rhoods?|area|quarter|suburbs?|district|sub-?district)\s+"
-    r"(?:of|in)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|"
-    r"west)\w*\s+)?(?:(?:city|town|province)\s+of\s+)?$",
+    r"[A-Z][\w'’-]*\s+(?:(?:neighbou?rhoods?|area|quarter|suburbs?|district|sub-?district)"
+    r"\s+(?:located\s+)?(?:of|in)|villages?\s+(?:located\s+)?in|villages?\s+located)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|"
+    r"west)\w*\s+(?:of\s+)?)?(?:(?:city|town|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
 

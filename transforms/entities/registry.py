@@ -169,6 +169,25 @@ def _none(v):
     return v
 
 
+
+def _accented_forms() -> dict[str, str]:
+    """letter -> every precomposed Latin letter that folds to it ("i" -> "iìíîïīĭį...")."""
+    forms: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = strip_accents(ch)
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != ch:
+            forms[base] = forms.get(base, base) + ch
+    return forms
+
+
+_LETTER_FORMS = _accented_forms()
+
+
+def _any_accent(name: str) -> str:
+    """A regex for ``name`` written with or without diacritics ("Hit" matches "Hīt")."""
+    return "".join(f"[{_LETTER_FORMS[c]}]" if c in _LETTER_FORMS else re.escape(c) for c in name)
+
 class Registry:
     """Actors and places with their alias, key, fuzzy and surname indexes (see module doc)."""
 
@@ -219,6 +238,8 @@ class Registry:
         self.guarded = dict(self.guarded)
         self._guarded_re: re.Pattern | None = None
         for pat in self.patterns.values():
+            if pat.weak and len(pat.weak) == len(pat.targets):
+                self._add_major_namesakes(pat)
             pat.case = _case_rule(pat.forms)
             if pat.case == "cap" and pat.weak and all(t in pat.weak for t in pat.targets):
                 pat.case = CUE
@@ -246,6 +267,15 @@ class Registry:
         self.place_cache: dict = {}  # places.py: a span's candidate places, by ids and cues
         self._tables: dict[str, pa.Table | None] = {}
         self._governorates: dict[str, Place] | None = None
+
+    def _add_major_namesakes(self, pat: Pattern) -> None:
+        """A spelling only minor places have ("Hawija", a Diyala hamlet's) also names the
+        major places whose names fold to the same key ("Al Hawijah", the Kirkuk town): the
+        larger place is then a candidate, and the usual ranking (size, context) chooses."""
+        key = name_key(next(iter(pat.forms)))
+        for target in self.key_index.get(key, ()):
+            if target[0] == "place" and target not in pat.targets:
+                pat.targets.append(target)
 
     def _add_alias(self, alias: str, target: tuple[str, str], weak: bool = False) -> None:
         """Index ``alias`` for ``target``; a ``weak`` one (a minor place's) goes to
@@ -303,7 +333,7 @@ class Registry:
     def guarded_regex(self) -> re.Pattern | None:
         """Guarded place names after a preposition ("in Hit", "near Ana"); group 1 is the name."""
         if self._guarded_re is None and self.guarded:
-            names = "|".join(sorted(map(re.escape, self.guarded), key=len, reverse=True))
+            names = "|".join(map(_any_accent, sorted(self.guarded, key=len, reverse=True)))
             self._guarded_re = re.compile(
                 rf"\b(?:in|near|of|from|at|outside|to|around|and)\s+({names})\b(?![-‑])"
             )

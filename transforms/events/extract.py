@@ -63,6 +63,9 @@ _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
+# At most this many characters between a place and the one holding it ("X neighbourhood in
+# western Y"): the reach of ``placing.holds_previous``.
+_HELD_GAP = 60
 
 
 # How much of a sentence holding an attack word is read (``_Doc._may_report``).
@@ -323,9 +326,16 @@ class _Doc:
         return sorted(fine or kept, key=lambda t: t[0].start)
 
     def _named_as_reference(self, m: Mention) -> bool:
-        """The place is named as a reference point or as the area holding another."""
-        return placing.relative(self.text, m.start, m.end) or placing.holds_previous(
-            self.text, m.start
+        """The place is named as a reference point or as the area holding another place (one
+        named just before it: "the Karrada district of Baghdad"; when the name before was no
+        place, "the market area of Baghdad", Baghdad is the venue)."""
+        if placing.relative(self.text, m.start, m.end):
+            return True
+        if not placing.holds_previous(self.text, m.start):
+            return False
+        k = bisect.bisect_left(self.starts, m.start) - 1
+        return k >= 0 and self.mentions[k].entity_type in _PLACE_TYPES and (
+            m.start - self.mentions[k].end <= _HELD_GAP
         )
 
     def _sole_place(self) -> tuple[Mention, dict] | None:

@@ -1,0 +1,119 @@
+"""Place rules read on real reporting, each with a counter-example (inputs in our own words).
+
+- a capital after a locative word is where it happened, not its government;
+- a town's own name written with diacritics ("Kūt") is found as its plain spelling is;
+- a minor place the sentence puts inside a place of another governorate is not that place:
+  the holder is the venue, judged at the finest level named (a governorate over a country);
+- "X village located north of Y" names Y as the area around X ("the village of Y" does not);
+- a spelling only villages carry also names the larger place whose name folds to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from transforms.entities import detect_mentions
+from transforms.entities import places as placing
+from transforms.events import extract_reports
+
+
+def _read(text: str, registry) -> tuple[list[tuple], list[tuple]]:
+    """(place mentions as (surface, place name, governorate, role), reports' places)."""
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "published_date": [date(2020, 1, 5)]})
+    m = detect_mentions(docs, registry).to_pandas()
+    places = registry.places
+    found = [
+        (
+            r.surface,
+            places[r.place_id].name,
+            places[r.place_id].admin1,
+            r.role if isinstance(r.role, str) else None,
+        )
+        for r in m.itertuples()
+        if isinstance(r.place_id, str)
+    ]
+    reports = extract_reports(
+        docs, m, registry.places_table(), registry.entities_table().to_pandas()
+    ).to_pandas()
+    return found, list(zip(reports.location_text, reports.admin1, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "venue"),
+    [
+        ("Shelling in Damascus has killed two children.", None, [("Damascus", "Damascus")]),
+        ("At a checkpoint outside Baghdad has been the worst of it.", None, None),
+        ("Damascus has denied any role in the shelling.", "metonym", []),
+        ("Baghdad said the shelling killed two children.", "metonym", None),
+    ],
+    ids=["in-capital-has", "outside-capital-has", "capital-has-denied", "capital-said"],
+)
+def test_a_capital_after_a_locative_word_is_the_place(registry, text, role, venue):
+    found, reports = _read(text, registry)
+    assert [f[3] for f in found] == [role]
+    if venue is not None:
+        assert reports == venue
+
+
+def test_a_town_name_with_diacritics_is_found_as_its_plain_spelling(registry):
+    found, reports = _read("Mortar rounds fell on a busy market in Kūt, wounding six.", registry)
+    assert found == [("Kūt", "Kut", "Wasit", None)]
+    assert reports == [("Kūt", "Wasit")]
+    # counter-examples: the English word, capitalised or accented, with no place word before
+    found, _ = _read("A stray round hit the market. Hīt hard, traders closed.", registry)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a Syrian hamlet's name inside an Iraqi city: the city
+        ("Gunmen shot dead a shopkeeper in the Sabtiyah quarter of Kirkuk.", "Kirkuk"),
+        # the hamlet's own governorate: the hamlet stands
+        ("Gunmen shot dead a shopkeeper in the Sabtiyah quarter of Hasakah.", "Sabtiyah"),
+        # the country is right (Iraq) but the governorate named is not: the finest level decides
+        ("A car bomb struck the Tawakkul area of Mosul, Nineveh province, Iraq.", "Mosul"),
+        # "village located north of Y": Y holds it
+        (
+            "A roadside bomb killed a farmer in Tawakkul village located north of Baqubah.",
+            "Baqubah",
+        ),  # fmt: skip
+        # "the village of X" names X itself
+        ("A roadside bomb killed a farmer in the village of Tawakkul.", "Tawakkul"),
+    ],
+    ids=["other-country", "own-governorate", "finest-level", "village-located", "village-of"],
+)
+def test_a_minor_place_put_inside_another_governorate_gives_way(registry, text, venue):
+    _found, reports = _read(text, registry)
+    assert [r[0] for r in reports] == [venue]
+
+
+def test_holds_previous_reads_village_located_but_not_village_of():
+    text = "a farmer in Tawakkul village located north of Baqubah"
+    assert placing.holds_previous(text, text.index("Baqubah"))
+    text = "a farmer in the village of Tawakkul"
+    assert not placing.holds_previous(text, text.index("Tawakkul"))
+
+
+def test_a_spelling_only_villages_carry_names_the_larger_namesake_too(registry):
+    """ "Hawija" is spelled so only for a Diyala hamlet in the gazetteer; the Kirkuk town
+    ("Al Hawijah") folds to the same key and, larger, is the place meant."""
+    found, reports = _read("Militants shelled Hawija on Monday, killing a shepherd.", registry)
+    assert found == [("Hawija", "Al Hawijah", "Kirkuk", None)]
+    assert reports == [("Hawija", "Kirkuk")]
+    # counter-example: a village name no larger place shares still needs a place word
+    found, _ = _read("Tawakkul said the shelling had stopped.", registry)
+    assert found == []
+    found, _ = _read("Shelling hit the village of Tawakkul on Monday.", registry)
+    assert [f[1] for f in found] == ["Tawakkul"]
+
+
+def test_inside_judges_at_the_finest_level_named(registry):
+    tawakkul = next(p for p in registry.places.values() if p.name == "Tawakkul")
+    assert placing.inside(frozenset({"IQ"}), tawakkul)
+    assert not placing.inside(frozenset({"IQ", "Nineveh"}), tawakkul)
+    assert placing.inside(frozenset({"IQ", tawakkul.admin1}), tawakkul)
+    assert not placing.inside(frozenset({"SY"}), tawakkul)
