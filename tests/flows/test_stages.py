@@ -85,11 +85,13 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     )
     assert changed is None  # no publication to start from: built whole
     registry = load_registry()
-    docs = ingested["docs"][["doc_id", "text"]]
+    docs = ingested["docs"][["doc_id", "title", "text"]]  # (headlines are read too)
     entities, mentions = discover_entities(detect_mentions(docs, registry), docs, registry)
     with duckdb.connect(path, read_only=True) as con:
         got = (
-            con.execute("select * from entity_mentions order by doc_id, char_start, char_end")
+            con.execute(
+                "select * from entity_mentions order by doc_id, field, char_start, char_end"
+            )
             .arrow()
             .read_all()
             .to_pandas()
@@ -97,7 +99,7 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
         got_entities = con.execute(
             "select entity_id from entities where origin = 'discovered' order by 1"
         ).fetchall()
-    want = mentions.to_pandas().sort_values(["doc_id", "char_start", "char_end"])
+    want = mentions.to_pandas().sort_values(["doc_id", "field", "char_start", "char_end"])
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=False)
     assert [r[0] for r in got_entities] == sorted(entities.column("entity_id").to_pylist())
     assert counts["entity_mentions"] == mentions.num_rows

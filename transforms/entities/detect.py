@@ -421,7 +421,14 @@ def _settle_places(
             # a minor place: not when the sentence puts it elsewhere ("the X area of Y" with
             # no X in Y's governorate: Y is the place)
             within = _within(text, start, end, areas)
-            if within and not any(placing.inside(within, places[i]) for i in ids):
+        elif method in _APPROXIMATE:
+            # a spelling matched only approximately: not when the place named right after as
+            # holding it ("X area in western Y") lies elsewhere
+            within = _holder(text, end, areas)
+        else:
+            within = None
+        if within is not None:
+            if not any(placing.inside(within, places[i]) for i in ids):
                 found[idx] = ()
                 dropped = True
                 continue
@@ -443,6 +450,10 @@ def _settle_places(
 
 
 _AREA_PRECISIONS = frozenset({"governorate", "district", "country"})
+# Match methods that only approximate the spelling (a transliteration key, a fuzzy score).
+_APPROXIMATE = frozenset({"key", "fuzzy"})
+# How far after a place the place holding it may start ("X neighbourhood in western Y").
+_HOLDER_REACH = 60
 # What may stand between a place and the area holding it in one sentence: no sentence end.
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
@@ -468,6 +479,16 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
         if names:
             out.append((start, end, names))
     return out
+
+
+def _holder(text: str, end: int, areas: list) -> frozenset[str] | None:
+    """The areas of the place named right after ``end`` as holding the one before it ("X
+    neighbourhood in western Y": Y's), if any."""
+    for a, b, names in areas:
+        if end <= a <= end + _HOLDER_REACH and a < b and placing.holds_previous(text, a):
+            if _SENTENCE_END.search(text, end, a) is None:
+                return names
+    return None
 
 
 def _area_name(p: Place) -> str:

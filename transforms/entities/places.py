@@ -11,8 +11,15 @@ Rules, in order (each only among the span's candidate places):
    places, countries named included), then in the governorates its unambiguous places lie in
    ("Suran" near "Hama"), then ``PRIORITY_COUNTRIES``, then precision, then population.
 
+Before these (``detect._settle_places``): a minor place the sentence puts in another area
+("the X quarter of Kirkuk", "X, Y province", "X village located north of Y") with none of its
+candidates inside that area (``inside``: at the finest level named) is no place, and the area
+holding it is the venue; so is a name matched only by key or fuzzily when the place named
+right after it as holding it ("X area in western Baghdad") lies elsewhere.
+
 A span's role: 'dateline' for the reporter's dateline ("DAMASCUS (Reuters) -"), never an event
-place; 'metonym' for a capital or a country acting as a government ("Ankara has been ...").
+place; 'metonym' for a capital or a country acting as a government ("Ankara has been ..."),
+never after a locative word ("a bombing in Baghdad has killed ...").
 """
 
 from __future__ import annotations

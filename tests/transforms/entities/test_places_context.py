@@ -117,3 +117,22 @@ def test_inside_judges_at_the_finest_level_named(registry):
     assert not placing.inside(frozenset({"IQ", "Nineveh"}), tawakkul)
     assert placing.inside(frozenset({"IQ", tawakkul.admin1}), tawakkul)
     assert not placing.inside(frozenset({"SY"}), tawakkul)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # "Rakkah" only folds to Raqqa's key: the holder named right after it decides
+        (
+            "A roadside bomb went off in the Rakkah area in eastern Baghdad, killing one.",
+            ("Baghdad", "Baghdad"),
+        ),  # fmt: skip
+        ("Mortars fell on the Mayadeen quarter of Kirkuk, wounding two.", ("Kirkuk", "Kirkuk")),
+        # counter-example: no holder, the approximate spelling stands
+        ("A roadside bomb went off in Rakkah, killing one.", ("Rakkah", "Ar-Raqqah")),
+    ],
+    ids=["key-match-held-elsewhere", "key-match-quarter-of", "key-match-alone"],
+)
+def test_an_approximate_spelling_gives_way_to_the_place_holding_it(registry, text, venue):
+    _found, reports = _read(text, registry)
+    assert reports == [venue]
