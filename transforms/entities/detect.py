@@ -427,11 +427,10 @@ def _settle_places(
             within = _holder(text, end, areas)
         else:
             within = None
-        if within is not None:
-            if not any(placing.inside(within, places[i]) for i in ids):
-                found[idx] = ()
-                dropped = True
-                continue
+        if within is not None and not any(placing.inside(within, places[i]) for i in ids):
+            found[idx] = ()
+            dropped = True
+            continue
         if len(ids) == 1:
             place = places[ids[0]]
         else:
@@ -485,9 +484,13 @@ def _holder(text: str, end: int, areas: list) -> frozenset[str] | None:
     """The areas of the place named right after ``end`` as holding the one before it ("X
     neighbourhood in western Y": Y's), if any."""
     for a, b, names in areas:
-        if end <= a <= end + _HOLDER_REACH and a < b and placing.holds_previous(text, a):
-            if _SENTENCE_END.search(text, end, a) is None:
-                return names
+        if (
+            end <= a <= end + _HOLDER_REACH
+            and a < b
+            and placing.holds_previous(text, a)
+            and _SENTENCE_END.search(text, end, a) is None
+        ):
+            return names
     return None
 
 
