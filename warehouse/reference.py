@@ -32,6 +32,9 @@ from transforms.entities.registry import Registry
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 REFERENCE_FILES = ("entities.csv", "places.csv")
 CACHE_PREFIX = "registry-"
+# Pickles kept in the cache folder, newest first: several checkouts of different code sharing
+# the user's cache do not evict each other's at every run (each is ~17 MB).
+CACHE_VERSIONS = 4
 
 
 @contextlib.contextmanager
@@ -81,15 +84,20 @@ def _read_cached(path: Path) -> Registry | None:
 
 
 def _write_cached(path: Path, registry: Registry) -> None:
-    """Write atomically (a reader sees the whole pickle or none) and drop older versions."""
+    """Write atomically (a reader sees the whole pickle or none); keep the ``CACHE_VERSIONS``
+    newest pickles."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
         partial.write_bytes(pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)
-        for old in path.parent.glob(f"{CACHE_PREFIX}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        kept = sorted(
+            path.parent.glob(f"{CACHE_PREFIX}*.pickle"),
+            key=lambda p: p.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in kept[CACHE_VERSIONS:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full cache folder costs the next run a build, nothing more
 

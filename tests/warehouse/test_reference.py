@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from warehouse import reference
@@ -25,7 +26,7 @@ def test_a_cached_registry_is_the_built_one(tmp_path):
     assert list(cache.glob("registry-*.pickle")) == [pickled]
 
 
-def test_changed_reference_data_is_built_again_and_the_old_pickle_dropped(tmp_path):
+def test_changed_reference_data_is_built_again_and_only_the_newest_pickles_kept(tmp_path):
     ref, cache = tmp_path / "reference", tmp_path / "cache"
     ref.mkdir()
     for name in reference.REFERENCE_FILES:
@@ -34,11 +35,17 @@ def test_changed_reference_data_is_built_again_and_the_old_pickle_dropped(tmp_pa
     (old,) = cache.glob("registry-*.pickle")
     with (ref / "entities.csv").open("a", encoding="utf-8") as f:
         f.write("ent:test_new,Zarqawi Test Brigade,armed_group,ZTB,,,,SY,test\n")
+    stale = [cache / f"registry-stale{i}.pickle" for i in range(reference.CACHE_VERSIONS)]
+    for i, path in enumerate(stale):  # other checkouts' versions, older than this one's
+        path.write_bytes(b"x")
+        os.utime(path, ns=(i, i))
     after = _fresh(ref, cache)
-    (new,) = cache.glob("registry-*.pickle")
-    assert new != old
+    (new,) = set(cache.glob("registry-*.pickle")) - {old, *stale}
     assert "ent:test_new" in after.entities and "ent:test_new" not in before.entities
     assert _fresh(ref, cache).entities.keys() == after.entities.keys()  # the new pickle
+    kept = set(cache.glob("registry-*.pickle"))
+    assert len(kept) == reference.CACHE_VERSIONS and {new, old} <= kept
+    assert stale[0] not in kept and stale[1] not in kept  # the oldest went
 
 
 def test_a_torn_cache_file_is_rebuilt_not_trusted(tmp_path):
