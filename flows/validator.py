@@ -56,9 +56,15 @@ def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 
 def stop() -> None:
-    """End a warmed process that will not be used (a run that stopped before validating)."""
+    """End a warmed process that will not be used (a run that stopped before validating).
+
+    It is stopped, not waited for: it holds nothing but GX's import, which on a busy machine
+    takes tens of seconds (a run told to stop by SIGTERM or Ctrl-C waited for it: 17-47 s).
+    """
     global _pool
     with _lock:
         pool, _pool = _pool, None
     if pool is not None:
-        pool.shutdown(cancel_futures=True)
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()  # the executor's own process (no public handle on it)
+        pool.shutdown(wait=True, cancel_futures=True)
