@@ -61,15 +61,17 @@ LEVEL_WORDS = re.compile(
     re.I,
 )
 ARTICLE = re.compile(r"^(al|el|ar|as|ad|an|ash|at|az|ath|adh)\s+")
+TA_MARBUTA = re.compile(r"ah\b")
 TOWN_KM = 15.0
 
 
 def norm(name: str) -> str:
-    """Lower-case ASCII letters and single spaces, without a leading Arabic article."""
+    """Lower-case ASCII letters and single spaces, without a leading Arabic article, a final
+    "-ah" read as "-a" (the ta marbuta written both ways: Hawijah, Hawija)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[^a-z0-9]+", " ", text.replace("'", "").replace("`", "")).strip()
-    return ARTICLE.sub("", text)
+    return TA_MARBUTA.sub("a", ARTICLE.sub("", text))
 
 
 class Gazetteer:

@@ -7,6 +7,8 @@ def test_norm_drops_diacritics_articles_and_punctuation():
     assert norm("Al-Mayādīn") == norm("al Mayadin") == "mayadin"
     assert norm("Deir ez-Zor") == "deir ez zor"
     assert norm("Alqosh") == "alqosh"  # an "al" that is part of the word stays
+    assert norm("Al Hawijah") == norm("Hawija") == "hawija"  # the final ta marbuta, both ways
+    assert norm("Ahmad") == "ahmad"  # an "ah" inside a word stays
 
 
 def test_label_places_splits_lists_and_drops_others():
