@@ -7,7 +7,6 @@ import collections
 import functools
 import itertools
 import logging
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +17,7 @@ from typing import TypeVar
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import progress
+from flows import lifeline, progress
 from flows.quick_check import file_stats, last_listed, stats_table, unchanged_ledger
 from flows.settings import RunSettings
 from transforms import catalog, schemas
@@ -292,8 +291,7 @@ def _in_order(
                 yield fn(*args)
                 continue
             if pool is None:
-                context = multiprocessing.get_context("spawn")
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                pool = lifeline.worker_pool(workers)  # none outlives the run
             flight.append(pool.submit(fn, *args))
             if len(flight) > workers:
                 yield flight.popleft().result()

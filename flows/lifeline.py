@@ -17,11 +17,13 @@ has gone.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 GRACE_SECONDS = 5
@@ -120,3 +122,17 @@ def exit_with_parent() -> None:
         os._exit(1)  # orphaned: nothing of this process's work can be used any more
 
     threading.Thread(target=watch_parent, name="exit-with-parent", daemon=True).start()
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """The run's pool of worker processes: spawned (the run's process has server threads, which
+    fork would copy half-locked), each leaving when its run has gone (``exit_with_parent``):
+    a run that ends with ``os._exit`` or is killed outright leaves no worker behind."""
+    spawn = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=exit_with_parent)
+
+
+def terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's worker processes now, mid-task (the executor gives no public handle)."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()

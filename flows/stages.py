@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import shutil
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -418,12 +417,7 @@ def extract_chunks(lake: Lake, chunks: list[Chunk], workers: int) -> list[tuple[
     """
     if workers <= 1 or len(chunks) <= 1 or sum(c.rows for c in chunks) < POOL_MIN_DOCUMENTS:
         return [(c, extract_chunk(lake, c)) for c in progress.track(chunks, "extract")]
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)),
-        mp_context=context,
-        initializer=lifeline.exit_with_parent,  # a killed run leaves no worker behind
-    )
+    pool = lifeline.worker_pool(min(workers, len(chunks)))
     try:
         futures = {pool.submit(extract_chunk, lake, c): c for c in chunks}
         done = progress.track(as_completed(futures), "extract", total=len(futures))
@@ -432,8 +426,7 @@ def extract_chunks(lake: Lake, chunks: list[Chunk], workers: int) -> list[tuple[
         # Interrupted (Ctrl-C; SIGTERM, which Prefect raises as TerminationSignal): stop the
         # workers now rather than after their chunks (minutes). A chunk half done is found
         # again by the next run (``pending_chunks`` keys on the chunk's outputs).
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()  # the executor's own processes (no public handle on them)
+        lifeline.terminate_workers(pool)
         raise
     finally:
         # Not waited for: a worker's exit frees its Registry object by object (seconds under

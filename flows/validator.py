@@ -9,7 +9,6 @@ stages leave a core idle, gets its validation without waiting for the import.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -34,10 +33,7 @@ def warm() -> None:
     global _pool
     with _lock:
         if _pool is None:
-            spawn = multiprocessing.get_context("spawn")  # the run's process has server threads
-            _pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=spawn, initializer=lifeline.exit_with_parent
-            )
+            _pool = lifeline.worker_pool(1)
             _pool.submit(_import_gx)
 
 
@@ -65,6 +61,5 @@ def stop() -> None:
     with _lock:
         pool, _pool = _pool, None
     if pool is not None:
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()  # the executor's own process (no public handle on it)
+        lifeline.terminate_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)

@@ -49,9 +49,23 @@ def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.Duck
         con.execute("USE build")
         yield con
         con.execute("CHECKPOINT build")
+    except RuntimeError as exc:
+        _raise_stop(exc)
+        raise
     finally:
         con.close()
         shutil.rmtree(spill, ignore_errors=True)
+
+
+def _raise_stop(exc: BaseException) -> None:
+    """A query that a signal stopped (Ctrl-C, or SIGTERM as the flow raises it) ends as DuckDB's
+    ``RuntimeError('Query interrupted')``, the signal's own exception left as its context: raise
+    that one, so the run stops as told instead of failing (and retrying) like a broken query.
+    DuckDB keeps an interrupted file attached for the life of the process, so a retry could
+    not even open it again."""
+    stop = exc.__context__
+    if stop is not None and not isinstance(stop, Exception):
+        raise stop.with_traceback(None) from exc
 
 
 def _column_list(schema: pa.Schema) -> str:

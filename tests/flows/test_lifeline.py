@@ -68,14 +68,12 @@ def test_the_watcher_never_kills_a_process_that_is_not_a_server():
             run.stdout.close()
 
 
-# A stand-in for the run: a pool worker (as the run's extraction and validation pools start
-# them) that reports its pid, then the run waits to be killed.
+# A stand-in for the run: a worker of the run's pool (ingest, extraction and validation all
+# take theirs from lifeline.worker_pool) that reports its pid, then the run waits to be killed.
 POOL_RUN = """
-import multiprocessing, os, sys, time
-from concurrent.futures import ProcessPoolExecutor
+import os, time
 from flows import lifeline
-pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                           initializer=lifeline.exit_with_parent)
+pool = lifeline.worker_pool(1)
 print(pool.submit(os.getpid).result(), flush=True)
 pool.submit(time.sleep, 120)
 time.sleep(120)
@@ -109,3 +107,14 @@ def test_a_killed_run_leaves_no_pool_worker_behind():
             run.wait()
         if run.stdout is not None:
             run.stdout.close()
+
+
+def test_every_worker_pool_of_a_run_is_one_that_leaves_with_it():
+    # A pool made elsewhere would lack exit_with_parent: its idle workers outlived every run
+    # that ended with os._exit (the ingest pool did, blocked on a pipe nobody would write).
+    makers = [
+        path.name
+        for path in (ROOT / "flows").glob("*.py")
+        if path.name != "lifeline.py" and "ProcessPoolExecutor(" in path.read_text()
+    ]
+    assert makers == []
