@@ -111,10 +111,12 @@ def watch(pid: int) -> subprocess.Popen[bytes]:
     return proc
 
 
-def exit_with_parent() -> None:
+def exit_with_parent(parent: int) -> None:
     """In a worker process (a pool's ``initializer``): exit as soon as the run that started it
-    is gone, instead of finishing a chunk nobody will read."""
-    parent = os.getppid()
+    (process ``parent``) is gone, instead of finishing a chunk nobody will read. The run's pid
+    is given, not read here: a run that ended while this worker was starting is already gone
+    when the initializer runs, and the worker's parent is then init (such a worker waited on
+    its pipes forever)."""
 
     def watch_parent() -> None:
         while os.getppid() == parent:
@@ -129,7 +131,12 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     fork would copy half-locked), each leaving when its run has gone (``exit_with_parent``):
     a run that ends with ``os._exit`` or is killed outright leaves no worker behind."""
     spawn = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=exit_with_parent)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=spawn,
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def terminate_workers(pool: ProcessPoolExecutor) -> None:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 # A stand-in for the server: a process whose command line names uvicorn, as the server's does.
 SERVER = [sys.executable, "-c", "import time; time.sleep(120)", "uvicorn"]
 # A stand-in for the run: starts the watcher for the server, says so, then waits to be killed.
@@ -118,3 +120,28 @@ def test_every_worker_pool_of_a_run_is_one_that_leaves_with_it():
         if path.name != "lifeline.py" and "ProcessPoolExecutor(" in path.read_text()
     ]
     assert makers == []
+
+
+# A worker whose run is already gone when its initializer runs (the run ended as it started).
+ORPHANED_AT_START = """
+import sys, time
+from flows import lifeline
+lifeline.exit_with_parent(int(sys.argv[1]))
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("gone", [True, False])
+def test_a_worker_started_after_its_run_ended_leaves_too(gone):
+    parent = 2**22 + 12345 if gone else os.getpid()  # no such pid, or this (its real) parent
+    worker = subprocess.Popen([sys.executable, "-c", ORPHANED_AT_START, str(parent)], cwd=ROOT)
+    try:
+        worker.wait(timeout=30 if gone else 3)
+        ended = True
+    except subprocess.TimeoutExpired:
+        ended = False
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    assert ended is gone
