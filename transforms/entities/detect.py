@@ -238,7 +238,11 @@ class _Doc:
             if ent.entity_type == "person":
                 self.ante.add(a, surface, ent.entity_id)
             return
-        if method != "alias" and needs_cue(self.registry, ids) and not place_cued(text, a, b):
+        if (
+            method != "alias"
+            and needs_cue(self.registry, ids)
+            and not place_cued(text, a, b, self.registry.container_regex)
+        ):
             return  # a minor place's name by key, without a place cue: no place
         if len(ids) == 1:
             place = self.registry.places[ids[0]]
@@ -364,7 +368,9 @@ class _Doc:
                             (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
                              ent.entity_type, res[1], res[2], None)
                         )  # fmt: skip
-                    elif not needs_cue(registry, ids) or place_cued(text, p_start, p_end):
+                    elif not needs_cue(registry, ids) or place_cued(
+                        text, p_start, p_end, registry.container_regex
+                    ):
                         self.pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
                         found.append((p_start, p_end))
 
@@ -437,8 +443,8 @@ def _settle_places(
             gov, town, cands = own[idx]
             if gov == town:
                 gov, town = cued.get(cands, (gov, town))
-            within = _within(text, start, end, areas)
-            place = placing.choose_place(ids, registry, gov, town, countries, admin1s, within)
+            within, said = _within(text, start, end, areas), text[start:end]
+            place = placing.choose_place(ids, registry, gov, town, countries, admin1s, within, said)
             if not place.cue:
                 countries[place.country_code] = countries.get(place.country_code, 0) + 1
                 if place.admin1:

@@ -23,6 +23,7 @@ from transforms.entities.lexicon import (
     ARTICLE_PREFIXES,
     FUNCTION_WORDS,
     NAME_JOINERS,
+    PERSON_BEFORE,
     PERSON_TITLES,
     PLACE_CUE_AFTER,
     PLACE_CUE_BEFORE,
@@ -85,10 +86,11 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
-def place_cued(text: str, start: int, end: int) -> bool:
+def place_cued(text: str, start: int, end: int, containers: re.Pattern | None = None) -> bool:
     """A place cue around ``text[start:end]``: a cue word right before it ("in", "near", "the
     village of", "40 km east of"), one right after it ("village", "area"), or a container
-    after it (", Y province", " in Y district"). Never when it owns something ("Salam's")."""
+    after it (", Y province", " in Y district", or " in Y" with Y one of ``containers``:
+    ``Registry.container_regex``). Never when it owns something ("Salam's")."""
     if text.startswith(("'s", "’s"), end):
         return False
     before = text[max(0, start - 40) : start]
@@ -100,7 +102,13 @@ def place_cued(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 60]
     word = after.split(None, 1)[0].strip(".,;:").lower() if after.strip() else ""
-    return word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None
+    if word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None:
+        return True
+    if containers is None or containers.match(text, end) is None:
+        return False
+    # "in Hama" alone after the name: a place's holder, but not after a person's cue
+    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return last.strip(".,;:") not in PERSON_BEFORE
 
 
 _FIRST = itemgetter(0)
@@ -152,7 +160,7 @@ def known_hits(
             if guard_words is not None:
                 guard_words.append(start)
             continue
-        elif case == CUE and not _cue_ok(text, start, end, muted):
+        elif case == CUE and not _cue_ok(text, start, end, muted, registry):
             continue
         if end < top:
             if guard_words is not None:
@@ -204,13 +212,15 @@ def _with_leads(text: str, kept: list[tuple[int, int, Pattern]]) -> list:
     return out
 
 
-def _cue_ok(text: str, start: int, end: int, muted: list[tuple[int, int]] | None) -> bool:
+def _cue_ok(
+    text: str, start: int, end: int, muted: list[tuple[int, int]] | None, registry: Registry
+) -> bool:
     """A minor place's name counts capitalised and with a place cue; a capitalised name
     without one is muted (its span goes to ``muted``)."""
     surface = text[start:end]
     if surface == surface.lower():
         return False
-    if not place_cued(text, start, end):
+    if not place_cued(text, start, end, registry.container_regex):
         if muted is not None:
             muted.append((start, end))
         return False
@@ -245,7 +255,7 @@ def _select_sorted(
             if guard_words is not None:
                 guard_words.append(start)
             continue
-        elif case == CUE and not _cue_ok(text, start, end, muted):
+        elif case == CUE and not _cue_ok(text, start, end, muted, registry):
             continue
         found.append((start * _WIDE + start - end, start, end, pat))
     found.sort(key=_FIRST)

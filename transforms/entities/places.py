@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 
 from transforms.entities.lexicon import GOVERNORATE_AFTER, TOWN_AFTER, TOWN_BEFORE
-from transforms.entities.registry import Place, Registry
+from transforms.entities.registry import Place, Registry, normalise
 
 # Countries preferred for an ambiguous name when the document gives no country context.
 PRIORITY_COUNTRIES: tuple[str, ...] = ("SY", "IQ")
@@ -123,9 +123,12 @@ def choose_place(
     countries: Mapping[str, int],
     admin1s: Mapping[str, int] | None = None,
     within: frozenset[str] | None = None,
+    surface: str = "",
 ) -> Place:
     """One place among a span's candidates (rules in the module docstring). ``within``: the
-    governorates, districts and countries the sentence names around the span (its containers)."""
+    governorates, districts and countries the sentence names around the span (its containers).
+    Between places alike in all else, the one whose own name ``surface`` is wins over one that
+    has it only as a variant spelling ("Abu Fishkah" the village, not "Qaryat Abu Fishgah")."""
     key = (tuple(ids), gov_cue, town_cue)
     plan = registry.place_cache.get(key)
     if plan is None:
@@ -136,11 +139,16 @@ def choose_place(
         held = [c for c in plan if inside(within, c[0])]
         plan = held or plan
 
+    said = normalise(surface).strip()
+
     def rank(c: tuple) -> tuple:
         p, country, admin1, fixed = c
         near = admin1s.get(admin1, 0) if admin1s and admin1 else 0
+        own = (p.name, p.name_native or p.name)
+        variant = said not in (normalise(own[0]).strip(), normalise(own[1]).strip())
         # a minor village wins only by context: its governorate named in the document
-        return (p.cue and not near, -countries.get(country, 0), -near, *fixed)
+        return (p.cue and not near, -countries.get(country, 0), -near, *fixed[:3], variant,
+                *fixed[3:])  # fmt: skip
 
     ranked = sorted(plan, key=rank)
     best = ranked[0][0]

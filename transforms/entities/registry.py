@@ -169,7 +169,6 @@ def _none(v):
     return v
 
 
-
 def _accented_forms() -> dict[str, str]:
     """letter -> every precomposed Latin letter that folds to it ("i" -> "iìíîïīĭį...")."""
     forms: dict[str, str] = {}
@@ -187,6 +186,7 @@ _LETTER_FORMS = _accented_forms()
 def _any_accent(name: str) -> str:
     """A regex for ``name`` written with or without diacritics ("Hit" matches "Hīt")."""
     return "".join(f"[{_LETTER_FORMS[c]}]" if c in _LETTER_FORMS else re.escape(c) for c in name)
+
 
 class Registry:
     """Actors and places with their alias, key, fuzzy and surname indexes (see module doc)."""
@@ -237,6 +237,7 @@ class Registry:
                 self._add_alias(a, ("place", p.place_id))
         self.guarded = dict(self.guarded)
         self._guarded_re: re.Pattern | None = None
+        self._container_re: re.Pattern | None = None
         for pat in self.patterns.values():
             if pat.weak and len(pat.weak) == len(pat.targets):
                 self._add_major_namesakes(pat)
@@ -338,6 +339,24 @@ class Registry:
                 rf"\b(?:in|near|of|from|at|outside|to|around|and)\s+({names})\b(?![-‑])"
             )
         return self._guarded_re
+
+    @property
+    def container_regex(self) -> re.Pattern:
+        """ " in <a governorate or region>" right after a name, the area that holds it: "fell on
+        Tirad in Hama" (not "in Hama's", nor "in Basra Operations ...": a longer name)."""
+        if self._container_re is None:
+            names = {
+                strip_accents(a)
+                for p in self.places.values()
+                if p.precision in ("governorate", "region")
+                for a in p.aliases
+                if a[:1].isupper()
+            }
+            alternatives = "|".join(map(_any_accent, sorted(names, key=len, reverse=True)))
+            self._container_re = re.compile(
+                rf"\s+in\s+(?:the\s+)?(?:{alternatives})(?![\w'’-]|\s+[A-Z])"
+            )
+        return self._container_re
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()

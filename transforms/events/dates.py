@@ -4,7 +4,9 @@ Contract: ``find_dates(text, published, anchor)`` returns every date expression 
 ``DateRef`` (span, resolved date or None, precision, method, anaphoric flag), in text order.
 
 - Explicit: "Feb 21", "February 21, 2026", "21 February 2026", "2026-02-21", "in December",
-  "last November", "in 2014". A day or month without a year takes the most recent such day or
+  "last November", "in 2014", "06/05/2019" (the order of day and month its numbers allow; when
+  both do, the reading on or before publication, the later if both are; with no publication,
+  only its year). A day or month without a year takes the most recent such day or
   month on or before publication ("in December" read in February 2026 is December 2025).
 - Relative to publication: "on Saturday" (the latest Saturday on or before publication),
   "yesterday", "last week", "last month", "two days ago".
@@ -44,6 +46,9 @@ _UNIT = r"(days?|weeks?|months?)"
 # (name, pattern); names drive resolution. Case-sensitive month names keep "may" the verb out.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "06/05/2019": day and month in either order (coders' summaries write MM/DD/YYYY, much of
+    # the region's press DD/MM/YYYY); which is which is settled in _numeric.
+    ("numeric", re.compile(r"(?<![\d/])\b(\d{1,2})/(\d{1,2})/(\d{4})\b(?!/\d)")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?(?:\s+(\d{{4}}))?\b")),
     ("mdy", re.compile(rf"\b{_MON}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{{4}}))?\b")),
     (
@@ -124,6 +129,28 @@ def _month(month: int, year: int | None, ref: date | None, strictly_before: bool
     return date(y, month, 1)
 
 
+def _numeric(s: int, e: int, g: tuple[str, ...], pub: date | None) -> DateRef:
+    """"06/05/2019": the day its numbers allow, as day/month or month/day; of two, the one on
+    or before publication (the later when both are); undecidable, the year alone."""
+    first, second, year = int(g[0]), int(g[1]), int(g[2])
+    readings = {
+        d for d in (_day_of(year, second, first), _day_of(year, first, second)) if d is not None
+    }
+    if len(readings) > 1:
+        readings = {d for d in readings if d <= pub} if pub is not None else set()
+        if not readings:
+            return DateRef(s, e, date(year, 1, 1), "year", "explicit", False)
+    value = max(readings) if readings else None
+    return DateRef(s, e, value, "day", "explicit", False)
+
+
+def _day_of(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _shift_month(d: date, months: int) -> date:
     m = d.month - 1 + months
     return date(d.year + m // 12, m % 12 + 1, 1)
@@ -142,6 +169,8 @@ def _resolve(found: _Found, pub: date | None, anchor: date | None) -> DateRef:
         except ValueError:
             v = None
         return DateRef(s, e, v, "day", "explicit", False)
+    if kind == "numeric":
+        return _numeric(s, e, g, pub)
     if kind in ("dmy", "mdy"):
         day, mon = (g[0], g[1]) if kind == "dmy" else (g[1], g[0])
         year = int(g[2]) if g[2] else None
@@ -230,6 +259,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 # before each regex scan).
 _UNITS = ("day", "week", "month")
 _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "numeric": (("/",),),
     "dmy": (_MONTH_STEMS,),
     "mdy": (_MONTH_STEMS,),
     "my": (_MONTH_STEMS,),
@@ -254,7 +284,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "year": (("19", "20"),),
 }
 _DIGIT = re.compile(r"\d")
-_DIGIT_KINDS = frozenset({"iso", "year", "dmy", "mdy"})
+_DIGIT_KINDS = frozenset({"iso", "numeric", "year", "dmy", "mdy"})
 # The month name every "dmy", "mdy" and "my" match holds, case-sensitive as in those patterns:
 # one scan instead of three when the lower-cased stems only hit "market" or "decided".
 _MONTH_NAME = re.compile(_MON)

@@ -110,3 +110,39 @@ def test_place_names_are_plain_ascii_and_the_native_forms_are_kept(registry):
     assert all(p.name.isascii() for p in registry.places.values())
     governorates = {p.name for p in registry.places.values() if p.precision == "governorate"}
     assert {"Diyala", "Erbil", "Karbala", "Damascus", "Deir ez-Zor"} <= governorates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar shells fell on Ahmad Khamis in Diyala, wounding two farmers.",
+        "Shells landed on Ahmad Khamis in Diyala on Monday.",
+    ],
+)
+def test_a_bare_governorate_after_a_village_holds_it(detect, text):
+    assert _places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor met Ahmad Khamis in Diyala on Sunday.",
+        "Ahmad Khamis in Diyala's council opposed the plan.",
+        "Sheikh Ahmad Khamis in Diyala called for calm.",
+        "A letter was sent to Ahmad Khamis in Diyala Operations Command.",
+    ],
+)
+def test_a_person_before_a_governorate_stays_a_person(detect, text):
+    assert AHMAD_KHAMIS not in _places(detect, text).values()
+
+
+ABU_FISHKAH, QARYAT_ABU_FISHGAH = "7320900", "100008"
+
+
+def test_a_village_whose_own_name_is_said_beats_one_with_it_as_a_variant(detect, registry):
+    # both in Mosul district; the second has "Abu Fishkah" only among its spellings
+    assert registry.places[QARYAT_ABU_FISHGAH].admin2 == registry.places[ABU_FISHKAH].admin2
+    found = _places(detect, "Gunmen shot a shepherd in Abu Fishkah, Nineveh province.")
+    assert found.get("Abu Fishkah") == ABU_FISHKAH
+    found = _places(detect, "Gunmen shot a shepherd in Qaryat Abu Fishgah, Nineveh province.")
+    assert found.get("Qaryat Abu Fishgah") == QARYAT_ABU_FISHGAH

@@ -76,3 +76,28 @@ def test_without_publication_only_self_contained_dates_resolve():
 )
 def test_no_false_dates(text):
     assert find_dates(text, SUNDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expected", "precision"),
+    [
+        # a number over 12 says which is the day, whichever order the writer used
+        ("14/02/2026: gunmen opened fire", SUNDAY, date(2026, 2, 14), "day"),
+        ("02/14/2026: gunmen opened fire", SUNDAY, date(2026, 2, 14), "day"),
+        ("14/02/2026: gunmen opened fire", None, date(2026, 2, 14), "day"),
+        # both readings possible: the one on or before publication ...
+        ("02/09/2026: a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
+        ("09/02/2026: a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
+        # ... the later when both are; none known, only the year is sure
+        ("01/02/2026: a bomb went off", SUNDAY, date(2026, 2, 1), "day"),
+        ("01/02/2026: a bomb went off", None, date(2026, 1, 1), "year"),
+    ],
+)
+def test_numeric_dates(text: str, pub: date | None, expected: date, precision: str) -> None:
+    ref = first(text, pub)
+    assert (ref.value, ref.precision, ref.start) == (expected, precision, 0)
+
+
+@pytest.mark.parametrize("text", ["open 24/7 since then", "a 3/4 majority", "call 12/05/20"])
+def test_slashed_numbers_that_are_no_date(text: str) -> None:
+    assert find_dates(text, SUNDAY) == []
