@@ -313,7 +313,17 @@ class _Doc:
             # Places named as reference points or as the area holding another ("near X",
             # "north of Baghdad", "the Karrada neighbourhood of Baghdad") are no second venue
             # beside a place named as the venue.
-            venue = [(m, p) for m, p in found if not self._named_as_reference(m)]
+            # Nor is an area holding such a reference point ("near X (Y governorate)": around
+            # X), nor a country-wide region ("near X in Y province in the Kurdistan Region").
+            refs = {id(m) for m, _ in found if self._named_as_reference(m)}
+            points = [q for m, q in found if id(m) in refs]
+            venue = [
+                (m, p)
+                for m, p in found
+                if id(m) not in refs
+                and not any(_holds(p, q) for q in points)
+                and not (points and _countrywide(p))
+            ]
             found = venue or found
         kept: list[tuple[Mention, dict]] = []
         for m, p in found:
@@ -322,7 +332,7 @@ class _Doc:
             kept = [(mm, q) for mm, q in kept if not _holds(q, p)]
             kept.append((m, p))
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
-        fine = [(m, p) for m, p in kept if p["precision"] != "region" or p.get("admin1")]
+        fine = [(m, p) for m, p in kept if not _countrywide(p)]
         return sorted(fine or kept, key=lambda t: t[0].start)
 
     def _named_as_reference(self, m: Mention) -> bool:
@@ -948,6 +958,11 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     if place["precision"] not in ("town", "district", "governorate"):
         return False
     return _OWNED_BODY.match(text, end, end + 60) is None
+
+
+def _countrywide(place: dict) -> bool:
+    """A region of no one governorate ("northern Syria", "the Kurdistan Region")."""
+    return place["precision"] == "region" and not place.get("admin1")
 
 
 def rank(place: dict) -> int:

@@ -144,3 +144,25 @@ def test_a_placeless_attack_takes_the_documents_only_venue(chain):
     two = text.replace("Security forces", "Troops from Palmyra and security forces")
     reports, _ = chain(two)
     assert MAYADIN not in reports.place_id.tolist()  # two places named: no guess
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed two soldiers near Mayadin, Deir ez-Zor, on Sunday.",
+        "Gunmen killed two soldiers near Mayadin (Deir ez-Zor governorate) on Sunday.",
+        "Deir ez-Zor: gunmen killed two soldiers near Mayadin on Sunday.",
+        "Gunmen killed two soldiers near Mayadin in Deir ez-Zor province in eastern Syria.",
+    ],
+)
+def test_the_area_holding_a_reference_point_is_no_venue(chain, text):
+    reports, _ = chain(text)
+    assert reports.place_id.tolist() == [MAYADIN]
+    assert reports.geo_precision.tolist() == ["2"]
+
+
+def test_a_venue_beside_a_reference_point_elsewhere_stays_the_venue(chain):
+    # Palmyra lies in Homs, not in Deir ez-Zor: the governorate named is the venue
+    reports, _ = chain("Gunmen killed two in Deir ez-Zor province, 100 km east of Palmyra.")
+    assert reports.admin1.tolist() == ["Deir ez-Zor"]
+    assert reports.place_id.tolist() != [PALMYRA]
