@@ -115,7 +115,8 @@ PLACE_CUE_OF = _words(
 # ... or the word right after it ("Ahmad Khamis village", "the Salam area").
 PLACE_CUE_AFTER = _words(
     """village villages town area district subdistrict sub-district countryside neighbourhood
-    neighborhood farms farm checkpoint crossing road highway desert"""
+    neighborhood farms farm checkpoint crossing road highway desert frontline frontlines
+    front-line axis"""
 )
 # Words for communities and faiths: "a Shia town", "the Sunni district" never name a place,
 # though a few villages bear them ("Shi'ah", "Turkman"): dropped from the gazetteer's aliases.

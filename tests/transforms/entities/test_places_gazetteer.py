@@ -146,3 +146,16 @@ def test_a_village_whose_own_name_is_said_beats_one_with_it_as_a_variant(detect,
     assert found.get("Abu Fishkah") == ABU_FISHKAH
     found = _places(detect, "Gunmen shot a shepherd in Qaryat Abu Fishgah, Nineveh province.")
     assert found.get("Qaryat Abu Fishgah") == QARYAT_ABU_FISHGAH
+
+
+@pytest.mark.parametrize(
+    ("text", "is_place"),
+    [
+        ("Fighters attacked army positions on the Ahmad Khamis frontline.", True),
+        ("Shelling targeted the Ahmad Khamis axis overnight.", True),
+        # a name before "Front" is a faction's name ("the Levant Front"), not a front line
+        ("Fighters of the Ahmad Khamis Front attacked army positions.", False),
+    ],
+)
+def test_a_front_line_named_after_a_village_is_the_village(detect, text, is_place):
+    assert (_places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS) is is_place
