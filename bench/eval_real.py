@@ -202,6 +202,8 @@ def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:
         if regions:
             got = {_event_region(gaz, e) for e in events}
             out["admin1"].append((row, bool(got & regions)))
+            if not got & regions:
+                out["admin1_miss"].append((row, miss_kind(events)))
         towns = [c for c in (cands[0] if len(places) == 1 else []) if c["placetype"] == "locality"]
         if towns and not LEVEL_WORDS.search(row["place"]):
             hit = any(
@@ -229,6 +231,29 @@ def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:
     return out
 
 
+# What a governorate miss's events hold, coarsest first: the kinds ``report`` counts.
+MISS_KINDS = {
+    "no place": "no place",
+    "country": "only Iraq or Syria",
+    "other country": "another country only",
+    "no governorate": "no governorate (river, region)",
+    "wrong": "a place in another governorate",
+}
+
+
+def miss_kind(events: list[dict]) -> str:
+    """Why a row's events miss its governorate: the finest thing they hold (``MISS_KINDS``)."""
+    ids = {e["place_id"] for e in events if isinstance(e.get("place_id"), str)}
+    if not ids:
+        return "no place"
+    if any(isinstance(e.get("admin1"), str) and e["admin1"] for e in events):
+        return "wrong"
+    countries = {i for i in ids if i.startswith("cur:country:")}
+    if countries != ids:
+        return "no governorate"
+    return "country" if countries <= {"cur:country:IQ", "cur:country:SY"} else "other country"
+
+
 def _prf(pairs: list) -> tuple[float, float, float]:
     tp = sum(1 for _, (g, p) in pairs if g and p)
     fp = sum(1 for _, (g, p) in pairs if p and not g)
@@ -253,6 +278,10 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
         hits = sum(1 for _, hit in pairs if hit)
         share = hits / len(pairs) if pairs else 0.0
         print(f"{label:<44} {share:6.3f}  ({hits}/{len(pairs)})")
+        if key == "admin1":
+            kinds = [kind for _, kind in scores["admin1_miss"]]
+            for kind, what in MISS_KINDS.items():
+                print(f"  {'missed: ' + what:<42} {kinds.count(kind):6d}")
     for key, label in (("is", "all rows"), ("is_named", "named in text")):
         p, r, f = _prf(scores[key])
         print(f"{'IS attribution P / R / F1, ' + label:<44} {p:.3f} / {r:.3f} / {f:.3f}")

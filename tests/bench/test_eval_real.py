@@ -34,3 +34,14 @@ def test_prf_counts_label_and_prediction_pairs():
         (None, (False, False)),
     ]
     assert _prf(pairs) == (0.5, 0.5, 0.5)
+
+
+def test_miss_kind_names_the_finest_thing_the_events_hold():
+    from bench.eval_real import miss_kind
+
+    assert miss_kind([{"place_id": None}]) == "no place"
+    assert miss_kind([{"place_id": "cur:country:IQ", "admin1": None}]) == "country"
+    assert miss_kind([{"place_id": "cur:country:US", "admin1": None}]) == "other country"
+    assert miss_kind([{"place_id": "cur:region:euphrates", "admin1": None}]) == "no governorate"
+    town = {"place_id": "99072", "admin1": "Nineveh"}
+    assert miss_kind([{"place_id": "cur:country:US", "admin1": None}, town]) == "wrong"
