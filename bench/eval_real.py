@@ -9,7 +9,10 @@ merging), and prints:
 
 - event recall: rows whose document yields at least one event;
 - governorate and town agreement of the events found (a label is looked up by every spelling in
-  Who's On First; an event's governorate is the outline holding its point, else its ``admin1``);
+  Who's On First; an event's governorate is the outline holding its point, else its ``admin1``;
+  an event placed only in a country or a country-wide region has none), and the governorate
+  misses counted by what their events hold (no place, their country only, another country, a
+  place in no governorate, a place in another governorate);
 - killed / wounded agreement: the document's summed ``killed_best`` / ``wounded_best`` equals
   the row's plain-number label;
 - day agreement: an event of the row's document is dated on the row's date (each row is given
@@ -173,13 +176,16 @@ def _num(value) -> float | None:
 
 
 def _event_region(gaz: Gazetteer, event: dict) -> str | None:
+    """The governorate of an event placed in one: none for a country or a country-wide region
+    (its point is a centroid, inside whichever governorate holds it)."""
+    if not isinstance(event.get("admin1"), str) or not event["admin1"]:
+        return None
     lat, lon = _num(event.get("latitude")), _num(event.get("longitude"))
     if lat is not None and lon is not None:
         found = gaz.region_of_point(lat, lon)
         if found:
             return found
-    admin1 = event.get("admin1")
-    return gaz.region_of_name(admin1) if isinstance(admin1, str) and admin1 else None
+    return gaz.region_of_name(event["admin1"])
 
 
 def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:

@@ -415,9 +415,10 @@ def _settle_places(
         if len(ids) > 1:
             gov, town = placing.cues(text, start, end, text[start:end])
             cands = frozenset(ids)
-            own[idx] = (gov, town, cands)
             if gov != town:
                 cued.setdefault(cands, (gov, town))
+            # "south of Kirkuk", "Kirkuk airbase": the town, for this mention alone
+            own[idx] = (gov, town or (not gov and placing.town_reference(text, start, end)), cands)
     places = registry.places
     areas = _containers(text, found, pending, registry)
     dropped = False

@@ -4,7 +4,9 @@ Rules, in order (each only among the span's candidate places):
 
 1. A governorate cue ("Deir al-Zor province", "Raqqa governorate", "... countryside") picks the
    governorate; a town cue ("the city of Mayadin", "Raqqa city") picks a town. A mention with
-   no cue takes the sense of a cued mention of the same name in the same document.
+   no cue takes the sense of a cued mention of the same name in the same document; one named
+   as a point distances are measured from ("30 km south of Raqqa", "near Kirkuk") or after an
+   installation ("Kirkuk airbase") means the town, for that mention alone.
 2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
 3. Otherwise: places in the document's countries first (the countries of its unambiguous
@@ -17,6 +19,12 @@ candidates inside that area (``inside``: at the finest level named) is no place,
 holding it is the venue; so is a name matched only by key or fuzzily when the place named
 right after it as holding it ("X area in western Baghdad") lies elsewhere.
 
+At the event (``transforms.events.extract``): an owner ("Baghdad's Sadr City"), a locator
+("Dora, south Baghdad", "X, 40 km north of Y": ``locator_reach``; a located place outside the
+area or beyond the distance it states gives way to it) and a name restated ("the Iraqi capital
+Baghdad") are no second venue; a place-less attack takes only a country named as where
+something happened (``country_venue``: "in Iraq", not "a US soldier").
+
 A span's role: 'dateline' for the reporter's dateline ("DAMASCUS (Reuters) -"), never an event
 place; 'metonym' for a capital or a country acting as a government ("Ankara has been ..."),
 never after a locative word ("a bombing in Baghdad has killed ...").
@@ -24,6 +32,7 @@ never after a locative word ("a bombing in Baghdad has killed ...").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 
@@ -102,6 +111,37 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _GOVERNORATE_ENDINGS = tuple(sorted(GOVERNORATE_AFTER))
+
+
+# A reference point measured from ("40 km east of X", "south of X", "near X", "the outskirts
+# of X") or an installation named after it ("X airbase", "X airport"): the town, not the
+# governorate of the same name. ("the X countryside", "the desert of X" keep the governorate.)
+_TOWN_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|outside)|\boutskirts\s+of|\bvicinity\s+of|\bentrances?\s+(?:of|to)"
+    r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:of|to|from))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TOWN_INSTALLATION_AFTER = re.compile(
+    r"\s+(?:(?:military|international|civil|civilian)\s+)?"
+    r"(?:air\s*base|airbase|airport|airfield|air\s+field|dam)\b",
+    re.IGNORECASE,
+)
+
+
+def installation(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names an installation after its town ("Kirkuk
+    airbase", "Haditha Dam"): the event is at the installation, near the town."""
+    return _TOWN_INSTALLATION_AFTER.match(text, end) is not None
+
+
+def town_reference(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a point distances and directions are measured
+    from, or names an installation ("south of X", "near X", "X airbase"): a town's sense."""
+    return _TOWN_REFERENCE_BEFORE.search(
+        text, max(0, start - 40), start
+    ) is not None or installation(text, end)
 
 
 def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
@@ -261,6 +301,24 @@ def role(text: str, start: int, end: int, place: Place, in_dateline: bool) -> st
     return None
 
 
+# A locative word putting the country right after it as where something happened ("in Iraq",
+# "across northern Syria", "in Syria's largest city", "the north of Iraq"); a country named in
+# any other role ("a US soldier", "UK-based", "spying for the United States", "a border town
+# with Turkey") is no venue.
+_COUNTRY_VENUE_BEFORE = re.compile(
+    r"\b(?:in|across|throughout|inside|into|within|at|around|near|over|parts\s+of|"
+    r"(?:north|south|east|west|centre|center)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+(?:and\s+\w+\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def country_venue(text: str, start: int) -> bool:
+    """Whether the country named at ``start`` is put as where something happened ("in Iraq",
+    "in northern Syria"): only then may an attack the text places nowhere finer take it."""
+    return _COUNTRY_VENUE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 # A place named as a reference point rather than as the venue: "near X", "40 km east of X",
 # "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road".
 _RELATIVE_BEFORE = re.compile(
@@ -320,3 +378,75 @@ def holds_previous(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` is named as the area holding a place named
     just before it ("the Karrada neighbourhood of Baghdad": Baghdad)."""
     return _PART_OF_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+# What lies between two place names when the second only says where the first is: "Dora, south
+# Baghdad", "Abu Ghraib, west of Baghdad", "a village near X, some 280 km north of the capital
+# Baghdad", "X, in northern Y".
+_LOCATOR_GAP = re.compile(
+    r"\s*,?\s*(?:in\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|just)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilomet(?:er|re)s?|miles?)\s+)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*|central)\s+(?:of\s+|to\s+|from\s+)?"
+    r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?"
+    r"(?:(?:[A-Z]\w+\s+)?(?:capital|city)\s*,?\s+)?",
+)
+# "Baghdad's Sadr City", "Mosul's eastern Zuhur district": the owner holds the place it owns.
+_OWNER_GAP = re.compile(
+    r"['’]s\s+(?:(?:(?:north|south|east|west)\w*|central|old|main|mainly|mostly|largely|"
+    r"predominantly|densely|populated|poor|busy|crowded|shiite|shia|sunni|christian|kurdish)"
+    r"\s+){0,2}",
+    re.IGNORECASE,
+)
+# "the Iraqi capital Baghdad", "the capital, Baghdad": the same place named twice in a row.
+_RESTATED_GAP = re.compile(r"[\s,]*(?:the\s+)?")
+
+
+def locator_reach(text: str, prev_end: int, start: int) -> float | None:
+    """When the place at ``start`` only says where the place ending at ``prev_end`` lies
+    ("Dora, south Baghdad", "X, 40 km north of Y"), how far apart (km) the text allows them
+    to be: the distance it states with a margin, else ``LOCATOR_KM``; None when it is no
+    locator."""
+    m = _LOCATOR_GAP.fullmatch(text, prev_end, start)
+    if m is None:
+        return None
+    stated = _DISTANCE.search(m.group(0))
+    if stated is None:
+        return LOCATOR_KM
+    km = float(stated.group(1).replace(",", ""))
+    return km * (1.609 if stated.group(2).lower().startswith("mi") else 1.0) * 1.5 + 30
+
+
+# How far a locator without a distance ("X, north of Baghdad") may lie from the place it
+# locates (Samarra is 125 km "north of Baghdad").
+LOCATOR_KM = 200.0
+_DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?(km|kilomet|mile)", re.IGNORECASE)
+
+
+def km_apart(a: Mapping, b: Mapping) -> float | None:
+    """Great-circle distance between two places' points, None when one has none."""
+    lat1, lon1, lat2, lon2 = (
+        a.get("latitude"),
+        a.get("longitude"),
+        b.get("latitude"),
+        b.get("longitude"),
+    )
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def owns_next(text: str, end: int, next_start: int) -> bool:
+    """Whether the place ending at ``end`` owns the one at ``next_start`` ("Baghdad's Sadr
+    City"): the owner is the area holding it, no venue of its own."""
+    return _OWNER_GAP.fullmatch(text, end, next_start) is not None
+
+
+def restated(text: str, prev_end: int, start: int) -> bool:
+    """Whether nothing but a comma or "the" stands between two names (of one place, for the
+    caller to check: "the Iraqi capital Baghdad")."""
+    return _RESTATED_GAP.fullmatch(text, prev_end, start) is not None

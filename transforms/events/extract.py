@@ -295,6 +295,8 @@ class _Doc:
                     for o in cands
                 )
             ]
+        if len(cands) > 1:
+            cands = self._restatements_dropped(cands, self.text)
         for m in cands:
             # The reporter's dateline and a capital standing for its government are no venue.
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
@@ -335,6 +337,35 @@ class _Doc:
         fine = [(m, p) for m, p in kept if not _countrywide(p)]
         return sorted(fine or kept, key=lambda t: t[0].start)
 
+    def _restatements_dropped(self, cands: list[Mention], text: str) -> list[Mention]:
+        """Place mentions (in ``text``'s order) without those naming no venue of their own
+        beside their neighbour: an owner ("Baghdad's Sadr City": Baghdad), a locator ("Dora,
+        south Baghdad", "X, 40 km north of Y": Y) and a place named again right away ("the
+        Iraqi capital Baghdad")."""
+        drop: set[int] = set()
+        for k in range(1, len(cands)):
+            a, b = cands[k - 1], cands[k]
+            if a.end > b.start:
+                continue
+            if a.place_id == b.place_id and placing.restated(text, a.end, b.start):
+                drop.add(k)
+                continue
+            pa, pb = self._place_of(a, text), self._place_of(b, text)
+            if pa is None or pb is None or _countrywide(pa) or _countrywide(pb):
+                continue
+            if "country" in (pa["precision"], pb["precision"]):
+                continue
+            if placing.owns_next(text, a.end, b.start):
+                # (a place read outside its owner's governorate is misread: the owner stays)
+                drop.add(k - 1 if pa.get("admin1") == pb.get("admin1") else k)
+                continue
+            reach = placing.locator_reach(text, a.end, b.start)
+            if reach is not None:
+                # a located place outside the area, or far beyond the distance, the locator
+                # states is misread: the locator stays
+                drop.add(k if _may_lie(pa, pb, reach) else k - 1)
+        return [m for k, m in enumerate(cands) if k not in drop] if drop else cands
+
     def _named_as_reference(self, m: Mention) -> bool:
         """The place is named as a reference point or as the area holding another place (one
         named just before it: "the Karrada district of Baghdad"; when the name before was no
@@ -349,8 +380,9 @@ class _Doc:
         )
 
     def _sole_place(self) -> tuple[Mention, dict] | None:
-        """The document's one venue finer than a country (its first mention), when it names
-        exactly one (datelines, governments and owners aside); else None. Computed once.
+        """The document's one venue finer than a country (``_one_venue``: its places nested
+        in one another, else the one governorate holding them all), datelines, governments and
+        owners aside; else None. Computed once.
 
         When the body names no such place, the headline's one venue, if its country is not
         one the body contradicts ("Car bomb kills five in Raqqa" over a body that only says
@@ -360,15 +392,34 @@ class _Doc:
             self._headline_venue = None
             if not body and self.headline:
                 self._headline_venue = self._headline_place()
-            sole = next(iter(body.values())) if len(body) == 1 else None
-            self._sole_venue = sole or self._headline_venue
+            self._sole_venue = self._one_venue(body) or self._headline_venue
         return self._sole_venue
 
-    def _headline_place(self) -> tuple[Mention, dict] | None:
-        found = self._venues(sorted(self.headline, key=lambda m: m.start), self.title)
-        if len(found) != 1:
+    def _one_venue(self, found: dict[str, tuple[Mention, dict]]) -> tuple[Mention, dict] | None:
+        """The one place ``found`` (``_venues``) comes to: the finest when they nest ("Sadr
+        City" and "Baghdad"), else the governorate holding them all, with the first one's
+        words ("Mosul" and "Tal Afar": Nineveh); None when they lie in several."""
+        kept: list[tuple[Mention, dict]] = []
+        for m, p in found.values():
+            if any(_holds(p, q) for _, q in kept):
+                continue
+            kept = [(mm, q) for mm, q in kept if not _holds(q, p)]
+            kept.append((m, p))
+        if len(kept) <= 1:
+            return kept[0] if kept else None
+        if len({(p.get("country_code"), p.get("admin1")) for _, p in kept}) > 1:
             return None
-        m, p = next(iter(found.values()))
+        gov = self.places.get(f"gov:{kept[0][1].get('admin1')}")
+        first = min((m for m, _ in kept), key=lambda m: m.start)
+        return (first, gov) if gov is not None else None
+
+    def _headline_place(self) -> tuple[Mention, dict] | None:
+        found = self._one_venue(
+            self._venues(sorted(self.headline, key=lambda m: m.start), self.title)
+        )
+        if found is None:
+            return None
+        m, p = found
         country = self._country((0, 0))
         if country is not None and country[1].get("country_code") != p.get("country_code"):
             return None  # the body is about another country
@@ -378,8 +429,9 @@ class _Doc:
         """place_id -> (first mention, place) of the places finer than a country that
         ``mentions`` (spans into ``text``) name as a venue."""
         found: dict[str, tuple[Mention, dict]] = {}
-        for m in mentions:
-            if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE:
+        mentions = [m for m in mentions if m.entity_type in _PLACE_TYPES]
+        for m in self._restatements_dropped(mentions, text):
+            if m.role in _NOT_VENUE:
                 continue
             p = self._place_of(m, text)
             if p is None or p["precision"] == "country" or not p.get("admin1"):
@@ -391,14 +443,16 @@ class _Doc:
 
     def _country(self, span: tuple[int, int]) -> tuple[Mention, dict] | None:
         """The country of a place-less attack: named in its sentence, else the one the
-        document names most (capitals standing for governments and datelines aside)."""
+        document names most (capitals standing for governments and datelines aside); only a
+        country named as where something happened ("in Iraq", ``placing.country_venue``), never
+        one in another role ("a US soldier", "spying for the United States")."""
         counts: dict[str, int] = {}
         first: dict[str, Mention] = {}
         for m in self.mentions:
             p = self.places.get(m.place_id or "")
             if m.entity_type not in _PLACE_TYPES or m.role in _NOT_VENUE or p is None:
                 continue
-            if p["precision"] != "country":
+            if p["precision"] != "country" or not placing.country_venue(self.text, m.start):
                 continue
             if span[0] <= m.start < span[1]:
                 return m, p
@@ -584,11 +638,14 @@ class _Doc:
 
     def _geo_precision(self, m: Mention, p: dict) -> str | None:
         """ACLED's code for the place: one finer than a governorate named as a reference
-        point ("near X", "40 km east of X", "the X - Y road") is ``2``, not ``1``."""
+        point ("near X", "40 km east of X", "the X - Y road") or by an installation named
+        after it ("X airbase") is ``2``, not ``1``."""
         code = rules.GEO_PRECISION.get(p["precision"])
         venue = getattr(self, "_headline_venue", None)
         text = self.title if venue is not None and m is venue[0] else self.text
-        if code == "1" and placing.relative(text, m.start, m.end):
+        if code == "1" and (
+            placing.relative(text, m.start, m.end) or placing.installation(text, m.end)
+        ):
             return "2"
         return code
 
@@ -958,6 +1015,15 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     if place["precision"] not in ("town", "district", "governorate"):
         return False
     return _OWNED_BODY.match(text, end, end + 60) is None
+
+
+def _may_lie(place: dict, locator: dict, reach: float) -> bool:
+    """Whether ``place`` may lie where ``locator`` puts it: inside it when it is an area
+    ("X, in northern Anbar"), else within ``reach`` km of it ("X, 40 km north of Y")."""
+    if locator["precision"] in ("governorate", "district", "region"):
+        return _holds(locator, place) or locator.get("admin1") == place.get("admin1")
+    apart = placing.km_apart(place, locator)
+    return apart is None or apart <= reach
 
 
 def _countrywide(place: dict) -> bool:

@@ -89,13 +89,21 @@ def test_a_headline_place_named_as_a_reference_is_coarser(registry):
     assert (r.location_text, r.geo_precision) == ("Tikrit", "2")
 
 
+def test_two_headline_places_of_one_governorate(registry):
+    """'Tikrit and Samarra': the event is in Salah ad Din, not in either town (ACLED 3)."""
+    docs = _docs([("d", "Bombs hit convoys in Tikrit and Samarra", BODY_NO_PLACE)])
+    r = _reports(docs, registry).loc["d"]
+    assert (r.admin1, r.geo_precision) == ("Salah ad Din", "3")
+
+
 @pytest.mark.parametrize(
     ("title", "body", "location"),
     [
         # the body names its own place: the headline's is not used
         ("Roadside bomb strikes army convoy in Tikrit", BODY_WITH_PLACE, "Kirkuk"),
-        # two places in the headline: it does not say which one
-        ("Bombs hit convoys in Tikrit and Samarra", BODY_NO_PLACE, None),
+        # two places of two governorates in the headline: it does not say which one (two of
+        # one governorate give it: test_two_headline_places_of_one_governorate)
+        ("Bombs hit convoys in Tikrit and Kirkuk", BODY_NO_PLACE, None),
         # the body is about another country than the headline's town
         (
             "Roadside bomb strikes army convoy in Tikrit",
