@@ -1017,10 +1017,17 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     return _OWNED_BODY.match(text, end, end + 60) is None
 
 
+_AREAS = frozenset({"governorate", "district", "region"})
+
+
 def _may_lie(place: dict, locator: dict, reach: float) -> bool:
     """Whether ``place`` may lie where ``locator`` puts it: inside it when it is an area
-    ("X, in northern Anbar"), else within ``reach`` km of it ("X, 40 km north of Y")."""
-    if locator["precision"] in ("governorate", "district", "region"):
+    ("X, in northern Anbar"), else within ``reach`` km of it ("X, 40 km north of Y"). An area
+    located by a town ("in Deir ez-Zor province, 100 km east of Palmyra") always may: its
+    centre says nothing of where in it the event was."""
+    if place["precision"] in _AREAS:
+        return True
+    if locator["precision"] in _AREAS:
         return _holds(locator, place) or locator.get("admin1") == place.get("admin1")
     apart = placing.km_apart(place, locator)
     return apart is None or apart <= reach
