@@ -18,9 +18,11 @@ import sys
 import time
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from bench.corpus import iter_articles
+from transforms import schemas
 from transforms.entities import detect_mentions
 from transforms.events import clear_caches, extract_reports, merge_events
 from warehouse.reference import load_registry
@@ -28,7 +30,7 @@ from warehouse.reference import load_registry
 RUNS = 3
 
 
-def documents(n: int) -> pd.DataFrame:
+def documents(n: int) -> pa.Table:
     rows = []
     for a in itertools.islice((a for a in iter_articles(n * 2) if a["format"] == "text"), n):
         pub = date.fromisoformat(a["published"]) if a.get("published") else None
@@ -41,7 +43,13 @@ def documents(n: int) -> pd.DataFrame:
                 "title": a["title"],
             }
         )
-    return pd.DataFrame(rows)
+    return pa.Table.from_pylist(rows, schema=_DOCUMENTS)
+
+
+# The documents' columns extraction and merging read, with their lake types.
+_DOCUMENTS = pa.schema(
+    [schemas.DOCUMENTS.field(c) for c in ("doc_id", "text", "published_date", "source", "title")]
+)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,9 +57,8 @@ def main(argv: list[str] | None = None) -> None:
     n = int(args[0]) if args else 2000
     docs = documents(n)
     registry = load_registry()
-    mentions = detect_mentions(docs, registry).to_pandas()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
+    mentions = detect_mentions(docs, registry)
+    places, entities = registry.places_table(), registry.entities_table()
     best = cpu_best = float("inf")
     reports = None
     for _ in range(RUNS):
@@ -62,16 +69,16 @@ def main(argv: list[str] | None = None) -> None:
         cpu_best = min(cpu_best, time.process_time() - c0)
     assert reports is not None
     t0 = time.perf_counter()
-    merged = merge_events(reports.to_pandas(), docs, places, entities)
+    merged = merge_events(reports, docs, places, entities)
     merge_s = time.perf_counter() - t0
-    kb = docs["text"].str.len().mean() / 1000
+    kb = pc.mean(pc.utf8_length(docs.column("text"))).as_py() / 1000
     print(
-        f"documents {len(docs)} (mean {kb:.2f} KB), mentions {len(mentions)}, "
+        f"documents {docs.num_rows} (mean {kb:.2f} KB), mentions {mentions.num_rows}, "
         f"reports {reports.num_rows}, events {merged.events.num_rows}"
     )
     print(
-        f"extract_reports: wall {best:.3f} s = {len(docs) / best:,.0f} documents/s; "
-        f"CPU {cpu_best:.3f} s = {len(docs) / cpu_best:,.0f} documents/s per core "
+        f"extract_reports: wall {best:.3f} s = {docs.num_rows / best:,.0f} documents/s; "
+        f"CPU {cpu_best:.3f} s = {docs.num_rows / cpu_best:,.0f} documents/s per core "
         f"(best of {RUNS}; target >= 1,000)"
     )
     print(f"merge_events: {merge_s:.3f} s for {reports.num_rows} reports")

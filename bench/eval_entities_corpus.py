@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-import pandas as pd
+import pyarrow as pa
 
 from bench.corpus import iter_corpus
 from transforms.entities import detect_mentions
@@ -28,12 +28,10 @@ def evaluate(n: int = 1000, seed: int = 7, verbose: bool = False) -> dict[str, f
             articles.append(article)
         events += done
     registry = load_registry()
-    docs = pd.DataFrame(
-        {"doc_id": [a["id"] for a in articles], "text": [a["text"] for a in articles]}
-    )
-    m = detect_mentions(docs, registry).to_pandas()
+    ids, bodies = [a["id"] for a in articles], [a["text"] for a in articles]
+    m = detect_mentions(pa.table({"doc_id": ids, "text": bodies}), registry).to_pandas()
     by_doc = {d: g for d, g in m.groupby("doc_id")}
-    texts = dict(zip(docs.doc_id, docs.text, strict=True))
+    texts = dict(zip(ids, bodies, strict=True))
     c: Counter = Counter()
     misses: Counter = Counter()
     for ev in events:

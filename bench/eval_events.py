@@ -25,6 +25,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from transforms.entities import detect_mentions
 from transforms.events import MergeResult, extract_reports, merge_events
@@ -57,21 +59,27 @@ def chain(raws: Iterable[RawInput], per_document: bool = False):
     ingested = ingest_batch(
         list(raws), load_outlets(), "eval", datetime.now(UTC).replace(tzinfo=None)
     )
-    documents = ingested.documents.to_pandas()
+    documents = ingested.documents
     registry = load_registry()
-    mentions = detect_mentions(documents, registry).to_pandas()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
-    reports = extract_reports(documents, mentions, places, entities).to_pandas()
+    mentions = detect_mentions(documents, registry)
+    places, entities = registry.places_table(), registry.entities_table()
+    reports = extract_reports(documents, mentions, places, entities)
     if not per_document:
         return ingested, merge_events(reports, documents, places, entities)
-    used = places[places["place_id"].isin(set(reports["place_id"].dropna()))]
-    used = pd.concat([used, places[places["precision"] == "governorate"]]).drop_duplicates(
-        "place_id"
+    named = pc.is_in(places.column("place_id"), pc.unique(pc.drop_null(reports.column("place_id"))))
+    governorate = pc.equal(places.column("precision"), "governorate")
+    used = pa.concat_tables(  # the named places, then the other governorates
+        [places.filter(named), places.filter(pc.and_(governorate, pc.invert(named)))]
     )
+    by_doc = reports.column("doc_id")
     parts = [
-        merge_events(group, documents[documents["doc_id"] == doc_id], used, entities)
-        for doc_id, group in reports.groupby("doc_id", sort=True)
+        merge_events(
+            reports.filter(pc.equal(by_doc, doc_id)),
+            documents.filter(pc.equal(documents.column("doc_id"), doc_id)),
+            used,
+            entities,
+        )
+        for doc_id in sorted(pc.unique(pc.drop_null(by_doc)).to_pylist())
     ]
     return ingested, MergeResult(
         *(pd.concat([p[i].to_pandas() for p in parts], ignore_index=True) for i in range(4))

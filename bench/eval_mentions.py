@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 
 from transforms.entities import detect_mentions, discover_entities
 from warehouse.reference import load_registry
@@ -53,9 +53,9 @@ def gold_spans(texts: dict[str, str], gold_path: Path = GOLD) -> dict[tuple[str,
     return out
 
 
-def seed_documents() -> pd.DataFrame:
+def seed_documents() -> pa.Table:
     paths = sorted(SEEDS.glob("*.txt"))
-    return pd.DataFrame(
+    return pa.table(
         {"doc_id": [p.name[:3] for p in paths], "text": [p.read_text("utf-8") for p in paths]}
     )
 
@@ -64,14 +64,12 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
     """Run detection and discovery on the seeds; score against the gold file."""
     registry = load_registry()
     docs = seed_documents()
-    texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
-    mentions = detect_mentions(docs, registry).to_pandas()
-    _, final = discover_entities(mentions, docs, registry)
+    texts = dict(zip(*(docs.column(c).to_pylist() for c in ("doc_id", "text")), strict=True))
+    _, final = discover_entities(detect_mentions(docs, registry), docs, registry)
+    cols = ("doc_id", "char_start", "char_end", "entity_id", "place_id")
     pred = {
-        (d, int(s), int(e)): (eid if isinstance(eid, str) else pid)
-        for d, s, e, eid, pid in final.to_pandas()[
-            ["doc_id", "char_start", "char_end", "entity_id", "place_id"]
-        ].itertuples(index=False)
+        (d, s, e): (eid if eid is not None else pid)
+        for d, s, e, eid, pid in zip(*(final.column(c).to_pylist() for c in cols), strict=True)
     }
     gold = gold_spans(texts)
     matched = gold.keys() & pred.keys()

@@ -250,7 +250,7 @@ def mentions_stage(lake: Lake, chunk: Chunk) -> int:
     )
     # detect_mentions, then name_candidates of its mentions, in one pass over each text
     registry = load_registry(cache_dir=CACHE_DIR)
-    mentions, candidates, lower_words = extract_names(docs.to_pandas(), registry)
+    mentions, candidates, lower_words = extract_names(docs, registry)
     lake.write_part("name_candidates", candidates, chunk.key, chunk.partition, overwrite=True)
     lake.write_part("lower_words", lower_words, chunk.key, chunk.partition, overwrite=True)
     # last: its presence with report_candidates marks the chunk done (``pending_chunks``)
@@ -266,12 +266,7 @@ def reports_stage(lake: Lake, chunk: Chunk) -> int:
     registry = load_registry(cache_dir=CACHE_DIR)
     docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
     mentions = lake.read_part("mentions_raw", chunk.key, chunk.partition, schemas.ENTITY_MENTIONS)
-    reports = extract_reports(
-        docs.to_pandas(),
-        mentions.to_pandas(),
-        registry.places_table().to_pandas(),
-        registry.entities_table().to_pandas(),
-    )
+    reports = extract_reports(docs, mentions, registry.places_table(), registry.entities_table())
     lake.write_part("report_candidates", reports, chunk.key, chunk.partition, overwrite=True)
     return reports.num_rows
 

@@ -111,3 +111,96 @@ def test_no_module_uses_another_module_s_private_names():
         use for package in PACKAGES for p, t in _sources(package) for use in _private_uses(p, t)
     ]
     assert found == []
+
+
+def _table_type_mixes(tree):
+    """Where a module lets a table come as pandas or Arrow: an annotation naming both a
+    DataFrame and a Table (``pd.DataFrame | pa.Table``, either order, in a Union or Optional),
+    and an ``isinstance`` test against either (a branch on the table's type)."""
+    import ast
+
+    def names(node):
+        text = ast.unparse(node)
+        return re.search(r"\bDataFrame\b", text) and re.search(r"\bTable\b", text)
+
+    for node in ast.walk(tree):
+        annotations, where = [], ""
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            args = node.args
+            every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+            annotations = [a.annotation for a in every if a is not None and a.annotation]
+            annotations += [node.returns] if node.returns else []
+            where = node.name
+        elif isinstance(node, ast.AnnAssign):
+            annotations, where = [node.annotation], ast.unparse(node.target)
+        for annotation in annotations:
+            if names(annotation):
+                yield f"{node.lineno} {where}: {ast.unparse(annotation)}"
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "isinstance"
+            and len(node.args) == 2
+            and re.search(r"\b(?:DataFrame|Table)\b", ast.unparse(node.args[1]))
+        ):
+            yield f"{node.lineno} {ast.unparse(node)}"
+
+
+def test_the_type_check_finds_a_table_that_may_be_either():
+    import ast
+
+    mixed = """
+def f(df: pd.DataFrame | pa.Table, other: "pa.Table | pd.DataFrame | None") -> pa.Table:
+    sub: Union[pd.DataFrame, pa.Table] = df
+    if isinstance(df, pa.Table):
+        return df
+def g(t: Optional[pa.Table | pd.DataFrame] = None): ...
+"""
+    clean = """
+def f(table: pa.Table, rows: list[dict]) -> pd.DataFrame:
+    width: int = 3
+    return isinstance(rows, list)
+"""
+    found = [line.split()[0] for line in _table_type_mixes(ast.parse(mixed))]
+    assert sorted(found) == ["2", "2", "3", "4", "6"]
+    assert list(_table_type_mixes(ast.parse(clean))) == []
+
+
+def test_transforms_take_tables_of_one_type():
+    """Tables enter a transform as Arrow only (issue 15): no signature takes pandas or Arrow,
+    no branch on which one came, so no NaN cleaning halfway through; callers convert once."""
+    import ast
+
+    found = [
+        f"{path.relative_to(ROOT)}:{use}"
+        for path, text in _sources("transforms")
+        for use in _table_type_mixes(ast.parse(text))
+    ]
+    assert found == []
+
+
+def test_the_transforms_entry_points_take_arrow_tables():
+    import inspect
+
+    from transforms.entities import (
+        detect_mentions,
+        discover_entities,
+        extract_names,
+        name_candidates,
+    )
+    from transforms.events import extract_reports, merge_events, place_index
+    from transforms.events.remerge import remerge_events
+
+    tables = {
+        detect_mentions: ["documents"],
+        extract_names: ["documents"],
+        name_candidates: ["mentions", "documents"],
+        discover_entities: ["mentions", "documents"],
+        extract_reports: ["documents", "mentions", "places"],
+        merge_events: ["reports", "documents", "places", "entities"],
+        remerge_events: ["candidates", "documents", "places", "entities"],
+        place_index: ["places"],
+    }
+    for fn, params in tables.items():
+        got = {p: inspect.signature(fn).parameters[p].annotation for p in params}
+        assert got == dict.fromkeys(params, "pa.Table"), fn.__name__

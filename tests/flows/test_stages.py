@@ -85,7 +85,7 @@ def test_chunked_discovery_gives_the_warehouse_the_mentions_of_whole_corpus_disc
     )
     assert changed is None  # no publication to start from: built whole
     registry = load_registry()
-    docs = ingested["docs"][["doc_id", "title", "text"]]  # (headlines are read too)
+    docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "title", "text"])  # (headlines too)
     entities, mentions = discover_entities(detect_mentions(docs, registry), docs, registry)
     with duckdb.connect(path, read_only=True) as con:
         got = (

@@ -1,6 +1,7 @@
 """Entity and place normalisation: one canonical id per actor and place, whatever the spelling.
 
-Public API (called by the flow):
+Public API (called by the flow; every table in and out is a ``pa.Table``: callers convert
+once, at the boundary):
 
 - ``detect_mentions(documents, registry) -> pa.Table`` (schemas.ENTITY_MENTIONS), per chunk.
 - ``name_candidates(mentions, documents) -> (candidates, lower_words)``, per chunk, then

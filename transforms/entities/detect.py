@@ -18,7 +18,6 @@ from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -529,7 +528,7 @@ class DetectedText(NamedTuple):
     spans: list[tuple[int, int]]  # its mentions' (char_start, char_end), in row order
 
 
-def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> pa.Table:
+def detect_mentions(documents: pa.Table, registry: Registry) -> pa.Table:
     """schemas.ENTITY_MENTIONS rows for ``documents`` (doc_id, text and, when present, title),
     in document order: a document's headline rows (``field = 'title'``) before its body's.
 
@@ -541,32 +540,27 @@ def detect_mentions(documents: pd.DataFrame | pa.Table, registry: Registry) -> p
     return _detect(documents, registry, None)
 
 
-def detect_texts(
-    documents: pd.DataFrame | pa.Table, registry: Registry
-) -> tuple[pa.Table, list[DetectedText]]:
+def detect_texts(documents: pa.Table, registry: Registry) -> tuple[pa.Table, list[DetectedText]]:
     """``detect_mentions(documents, registry)`` and, in document order, a ``DetectedText``
     per document with a readable (non-null, non-empty) text (the body's, never the title's)."""
     detected: list[DetectedText] = []
     return _detect(documents, registry, detected), detected
 
 
-def _detect(
-    documents: pd.DataFrame | pa.Table, registry: Registry, detected: list | None
-) -> pa.Table:
-    if isinstance(documents, pa.Table):
-        names = [c for c in ("doc_id", "title", "text") if c in documents.column_names]
-        documents = documents.select(names).to_pandas()
-    n_docs = len(documents)
-    titles = documents["title"].tolist() if "title" in documents else [None] * n_docs
+def _detect(documents: pa.Table, registry: Registry, detected: list | None) -> pa.Table:
+    doc_ids = documents.column("doc_id").to_pylist()
+    texts = documents.column("text").to_pylist()
+    if "title" in documents.column_names:
+        titles = documents.column("title").to_pylist()
+    else:
+        titles = [None] * documents.num_rows
     doc_column: list[str] = []
     fields: list[str] = []
     sentence_nos: list[int] = []
     rows: list[tuple] = []  # (char_start, ..., role): _ROW
     batches: list[pa.RecordBatch] = []
     aside: list | None = None if detected is None else []
-    for doc_id, text, title in zip(
-        documents["doc_id"].tolist(), documents["text"].tolist(), titles, strict=True
-    ):
+    for doc_id, text, title in zip(doc_ids, texts, titles, strict=True):
         context: tuple[dict[str, int], dict[str, int]] = ({}, {})
         n = 0
         if isinstance(text, str) and text:

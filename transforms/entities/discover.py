@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz
@@ -87,9 +86,7 @@ def _type(votes: Counter) -> str:
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "unknown"
 
 
-def name_candidates(
-    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table
-) -> tuple[pa.Table, pa.Table]:
+def name_candidates(mentions: pa.Table, documents: pa.Table) -> tuple[pa.Table, pa.Table]:
     """Discovery's per-document work, for one chunk: (schemas.NAME_CANDIDATES rows,
     schemas.LOWER_WORDS rows: the chunk's distinct lower-case words).
 
@@ -97,20 +94,19 @@ def name_candidates(
     cue and sentence; what needs the whole corpus (which words it also writes in lower case,
     which names recur) is left to ``discover``.
     """
-    cols = ["doc_id", "char_start", "char_end"]
-    if isinstance(mentions, pa.Table):
-        mentions = mentions.to_pandas()
-    if len(mentions) and "field" in mentions:  # the headline's spans cover no body text
-        mentions = mentions[mentions["field"] != "title"]
-    found = [mentions[c].tolist() for c in cols] if len(mentions) else [[], [], []]
-    if isinstance(documents, pa.Table):
-        documents = documents.select(["doc_id", "text"]).to_pandas()
+    found = [mentions.column(c).to_pylist() for c in ("doc_id", "char_start", "char_end")]
+    if "field" in mentions.column_names:
+        fields = mentions.column("field").to_pylist()
+    else:
+        fields = [None] * mentions.num_rows
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for d, s, e in zip(*found, strict=True):
-        covered[str(d)].append((int(s), int(e)))
+    for d, s, e, field in zip(*found, fields, strict=True):
+        if field != "title":  # the headline's spans cover no body text
+            covered[str(d)].append((s, e))
     rows: list[dict] = []
     texts: list[str] = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+    doc_ids, bodies = (documents.column(c).to_pylist() for c in ("doc_id", "text"))
+    for doc_id, text in zip(doc_ids, bodies, strict=True):
         if not isinstance(text, str) or not text:
             continue
         doc_id = str(doc_id)
@@ -119,9 +115,7 @@ def name_candidates(
     return _tables(rows, texts)
 
 
-def extract_names(
-    documents: pd.DataFrame | pa.Table, registry: Registry
-) -> tuple[pa.Table, pa.Table, pa.Table]:
+def extract_names(documents: pa.Table, registry: Registry) -> tuple[pa.Table, pa.Table, pa.Table]:
     """One chunk's (schemas.ENTITY_MENTIONS, schemas.NAME_CANDIDATES, schemas.LOWER_WORDS):
     ``detect_mentions(documents, registry)`` and ``name_candidates`` of those mentions, the
     same tables, with each text's name runs and sentence bounds found once, by detection."""
@@ -377,7 +371,7 @@ def _cluster(
 
 
 def discover_entities(
-    mentions: pd.DataFrame | pa.Table, documents: pd.DataFrame | pa.Table, registry: Registry
+    mentions: pa.Table, documents: pa.Table, registry: Registry
 ) -> tuple[pa.Table, pa.Table]:
     """(schemas.ENTITIES rows with origin 'discovered', all mentions incl. discovered ones):
     ``name_candidates`` and ``discover`` over one in-memory corpus.
@@ -385,22 +379,16 @@ def discover_entities(
     The returned mentions are the input mentions plus one row per discovered-name span, in
     document order; ``text[char_start:char_end] == surface`` holds on every new row.
     """
-    if isinstance(mentions, pa.Table):
-        mentions = mentions.to_pandas()
-    if isinstance(documents, pa.Table):
-        documents = documents.select(["doc_id", "text"]).to_pandas()
     candidates, lower = name_candidates(mentions, documents)
     entities, found = discover(lambda: [candidates], [lower], registry)
-    frames = [mentions[schemas.ENTITY_MENTIONS.names]] if len(mentions) else []
-    if found.num_rows:
-        frames.append(found.to_pandas())
-    if not frames:
-        return entities, schemas.ENTITY_MENTIONS.empty_table()
-    allm = pd.concat(frames, ignore_index=True)
-    order = {d: i for i, d in enumerate(map(str, documents["doc_id"]))}
-    allm["_o"] = allm["doc_id"].map(order).fillna(len(order))
-    allm = allm.sort_values(["_o", "char_start", "char_end"], kind="stable").drop(columns="_o")
-    return entities, schemas.conform(allm.reset_index(drop=True), schemas.ENTITY_MENTIONS)
+    known = mentions.select(schemas.ENTITY_MENTIONS.names).cast(schemas.ENTITY_MENTIONS)
+    allm = pa.concat_tables([known, found])
+    order = {d: i for i, d in enumerate(map(str, documents.column("doc_id").to_pylist()))}
+    rank = [order.get(d, len(order)) for d in allm.column("doc_id").to_pylist()]
+    allm = allm.append_column("_o", pa.array(rank, pa.int64()))
+    keys = [("_o", "ascending"), ("char_start", "ascending"), ("char_end", "ascending")]
+    allm = allm.take(pc.sort_indices(allm, sort_keys=keys)).drop_columns(["_o"])
+    return entities, allm.combine_chunks()
 
 
 def _cue(text: str, p: Piece) -> str:

@@ -1,6 +1,7 @@
 """Attack events: per-document report extraction and corpus-wide deduplication.
 
-Public API (called by the flows):
+Public API (called by the flows; every table in and out is a ``pa.Table``: callers convert
+once, at the boundary):
 
 - ``extract_reports(documents, mentions, places, entities) -> pa.Table`` (EVENT_REPORTS rows,
   event_id null; per-document work, safe to run chunk by chunk).
@@ -12,10 +13,8 @@ Public API (called by the flows):
 from __future__ import annotations
 
 import itertools
-from datetime import date
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -41,41 +40,11 @@ def clear_caches() -> None:
                 fn.cache_clear()
 
 
-def _records(df: pd.DataFrame | pa.Table | None) -> list[dict[str, Any]]:
-    if df is None:
-        return []
-    if isinstance(df, pa.Table):
-        return df.to_pylist()
-    return [{str(k): v for k, v in row.items()} for row in df.to_dict("records")]
-
-
-def _columns(df: pd.DataFrame | pa.Table | None, names: list[str]) -> list[list[Any]]:
+def _columns(table: pa.Table, names: list[str]) -> list[list[Any]]:
     """Columns as Python lists (a missing optional column as Nones), faster than row dicts."""
-    if df is None or len(df) == 0:
-        return [[] for _ in names]
-    n = len(df)
-    out = []
-    for name in names:
-        if name not in (df.column_names if isinstance(df, pa.Table) else df.columns):
-            out.append([None] * n)
-        elif isinstance(df, pa.Table):
-            out.append(df.column(name).to_pylist())
-        else:
-            out.append(df[name].tolist())
-    return out
-
-
-def _clean(v: Any) -> Any:
-    """pandas NaN/NaT/None -> None; Timestamps -> date."""
-    if v is None:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return None if pd.isna(v) else v.date()
-    if isinstance(v, float) and v != v:
-        return None
-    if v is pd.NaT:
-        return None
-    return v
+    n = table.num_rows
+    have = set(table.column_names)
+    return [table.column(name).to_pylist() if name in have else [None] * n for name in names]
 
 
 # What extraction and merging read of a place.
@@ -85,18 +54,12 @@ _PLACE_INDEX_COLUMNS = [
 ]  # fmt: skip
 
 
-def place_index(places: pd.DataFrame | pa.Table | None) -> dict[str, dict]:
+def place_index(places: pa.Table) -> dict[str, dict]:
     """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province")."""
     out: dict[str, dict] = {}
-    if places is not None:  # (the spellings and native names are the analysts', not ours)
-        keep = (
-            [c for c in _PLACE_INDEX_COLUMNS if c in places.column_names]
-            if isinstance(places, pa.Table)
-            else [c for c in _PLACE_INDEX_COLUMNS if c in places.columns]
-        )
-        places = places.select(keep) if isinstance(places, pa.Table) else places[keep]
-    for row in _records(places):
-        row = {k: _clean(v) for k, v in row.items()}
+    # (the spellings and native names are the analysts', not ours)
+    keep = [c for c in _PLACE_INDEX_COLUMNS if c in places.column_names]
+    for row in places.select(keep).to_pylist():
         pid = str(row["place_id"])
         row["place_id"] = pid
         out[pid] = row
@@ -118,11 +81,6 @@ _MENTION_COLUMNS = [
 ]
 
 
-def _str_or(values: list[Any], default: str | None) -> list[Any]:
-    # Missing values arrive as None (Arrow) or NaN (pandas): anything not a str is missing.
-    return [v if isinstance(v, str) else default for v in values]
-
-
 class _MentionsByDoc:
     """doc_id -> its place and possible-perpetrator mentions (media, persons dropped), in input
     order: the body's (``get``) and the headline's (``headline``; ``field = 'title'``, spans
@@ -131,7 +89,7 @@ class _MentionsByDoc:
     collector.
     """
 
-    def __init__(self, mentions: pd.DataFrame | pa.Table | None):
+    def __init__(self, mentions: pa.Table):
         doc_ids, starts, ends, surfaces, eids, pids, etypes, roles, fields = _columns(
             mentions, _MENTION_COLUMNS
         )
@@ -140,19 +98,8 @@ class _MentionsByDoc:
         self.keep = [u and not t for u, t in zip(used, in_title, strict=True)]
         self.keep_title = [u and t for u, t in zip(used, in_title, strict=True)]
         self.titled = set(itertools.compress(doc_ids, self.keep_title))
-        pids = [
-            v if isinstance(v, str) else None if v is None or v != v else str(v)  # NaN != NaN
-            for v in pids
-        ]
-        self.columns = (
-            list(map(int, starts)),
-            list(map(int, ends)),
-            _str_or(surfaces, ""),
-            _str_or(eids, None),
-            pids,
-            etypes,
-            _str_or(roles, None),
-        )
+        surfaces = ["" if v is None else v for v in surfaces]
+        self.columns = (starts, ends, surfaces, eids, pids, etypes, roles)
         # Each document's runs of rows (lo, hi): one run when mentions come grouped by doc.
         self.runs: dict[Any, list[tuple[int, int]]] = {}
         n = len(doc_ids)
@@ -177,31 +124,28 @@ class _MentionsByDoc:
         return out
 
 
-def _mentioned(places, mentions):
+def _mentioned(places: pa.Table, mentions: pa.Table) -> pa.Table:
     """The places the mentions name, and every governorate ("X province" reads as one): the
     rest of a 30,000-place gazetteer is never looked up."""
-    if places is None or mentions is None or "place_id" not in mentions or len(mentions) == 0:
+    if "place_id" not in mentions.column_names or mentions.num_rows == 0:
         return places
-    table = (
-        places
-        if isinstance(places, pa.Table)
-        else pa.Table.from_pandas(places, preserve_index=False)
-    )
-    named = pa.array(pd.Series(mentions["place_id"]).dropna().astype(str).unique(), pa.string())
+    named = pc.unique(pc.drop_null(mentions.column("place_id")))
     keep = pc.or_(
-        pc.is_in(table["place_id"], value_set=named),
-        pc.equal(table["precision"], "governorate"),
+        pc.is_in(places.column("place_id"), value_set=named),
+        pc.equal(places.column("precision"), "governorate"),
     )
-    return table.filter(keep)
+    return places.filter(keep)
 
 
 def extract_reports(
-    documents: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame, entities: pd.DataFrame
+    documents: pa.Table, mentions: pa.Table, places: pa.Table, entities: pa.Table | None = None
 ) -> pa.Table:
     """EVENT_REPORTS rows (event_id null) for ``documents``; see ``extract.py`` for the rules.
 
-    Only per-document inputs are used: the same document always gives the same reports, with
-    ``report_id`` a hash of doc_id and character span.
+    Arrow tables in (schemas.DOCUMENTS, ENTITY_MENTIONS, PLACES columns; documents need doc_id
+    and text, the others are read when present), Arrow out; each input is read once into
+    Python lists. Only per-document inputs are used: the same document always gives the same
+    reports, with ``report_id`` a hash of doc_id and character span.
     """
     del entities  # perpetrators come as entity_id on mentions; names are joined at merge time
     pidx = place_index(_mentioned(places, mentions))
@@ -209,13 +153,7 @@ def extract_reports(
     rows: list[dict[str, Any]] = []
     doc_cols = _columns(documents, ["doc_id", "text", "published_date", "title"])
     for doc_id, text, pub, title in zip(*doc_cols, strict=True):
-        pub = _clean(pub)
-        doc = {
-            "doc_id": doc_id,
-            "text": text,
-            "published_date": pub if isinstance(pub, date) else None,
-            "title": title,
-        }
+        doc = {"doc_id": doc_id, "text": text, "published_date": pub, "title": title}
         rows.extend(extract_document(doc, by_doc.get(doc_id), pidx, by_doc.headline(doc_id)))
     if not rows:
         return schemas.EVENT_REPORTS.empty_table()

@@ -61,7 +61,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -82,33 +81,6 @@ class _Members(NamedTuple):
 
     reports: list[dict[str, Any]]
     docs: set[str]
-
-
-def _records(
-    df: pd.DataFrame | pa.Table | None, columns: list[str] | None = None
-) -> list[dict[str, Any]]:
-    """Rows as dicts, NaN/NaT as None, timestamps as dates; only ``columns`` when given."""
-    if df is None:
-        return []
-    if columns is not None:
-        have = df.column_names if isinstance(df, pa.Table) else list(df.columns)
-        df = (
-            df.select([c for c in columns if c in have])
-            if isinstance(df, pa.Table)
-            else df[[c for c in columns if c in have]]
-        )
-    rows = df.to_pylist() if isinstance(df, pa.Table) else df.to_dict("records")
-    out: list[dict[str, Any]] = []
-    for r in rows:
-        clean: dict[str, Any] = {}
-        for k, v in r.items():
-            if isinstance(v, pd.Timestamp):
-                v = None if pd.isna(v) else v.date()
-            elif v is pd.NaT or (isinstance(v, float) and v != v):
-                v = None
-            clean[str(k)] = v
-        out.append(clean)
-    return out
 
 
 def _mode(values: list[Any]) -> Any:
@@ -196,25 +168,20 @@ def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
 
 
 def merge_events(
-    reports: pd.DataFrame | pa.Table,
-    documents: pd.DataFrame | pa.Table,
-    places: pd.DataFrame | pa.Table,
-    entities: pd.DataFrame | pa.Table,
+    reports: pa.Table, documents: pa.Table, places: pa.Table, entities: pa.Table
 ) -> MergeResult:
     """Merge all the corpus's reports into events (module docstring has the rule).
 
-    Area by area (``area_of``): reports of different areas are never compared, so the result is
-    the same as one pass over all of them, and only one area's reports are ever Python objects.
+    Arrow tables in (schemas.EVENT_REPORTS; DOCUMENTS' doc_id, published_date and source;
+    PLACES; ENTITIES' entity_id and canonical_name), Arrow tables out. Area by area
+    (``area_of``): reports of different areas are never compared, so the result is the same as
+    one pass over all of them, and only one area's reports are ever Python objects.
     """
     from transforms.events import place_index  # late: the package imports this module
 
     pidx = place_index(places)
-    names = {
-        str(e["entity_id"]): str(e.get("canonical_name") or "")
-        for e in _records(entities, ["entity_id", "canonical_name"])
-    }
-    if not isinstance(reports, pa.Table):
-        reports = schemas.conform(reports, schemas.EVENT_REPORTS)
+    ids, canonical = (entities.column(c).to_pylist() for c in ("entity_id", "canonical_name"))
+    names = {str(e): str(n or "") for e, n in zip(ids, canonical, strict=True)}
     place_ids = reports.column("place_id").to_pylist()
     doc_ids = reports.column("doc_id").to_pylist()
     by_area: dict[str, list[int]] = {}
@@ -234,17 +201,12 @@ def merge_events(
     )
 
 
-def _documents(documents: pd.DataFrame | pa.Table, doc_ids: set[str]) -> dict[str, dict]:
+def _documents(documents: pa.Table, doc_ids: set[str]) -> dict[str, dict]:
     """doc_id -> date and outlet, for the documents of one area's reports."""
-    cols = ["doc_id", "published_date", "source"]
-    if isinstance(documents, pa.Table):
-        wanted = pa.array(sorted(doc_ids), pa.string())
-        sub: pd.DataFrame | pa.Table = documents.filter(
-            pc.is_in(documents.column("doc_id"), wanted)
-        )
-    else:
-        sub = documents[documents["doc_id"].isin(doc_ids)]
-    return {d["doc_id"]: d for d in _records(sub, cols)}
+    wanted = pa.array(sorted(doc_ids), pa.string())
+    sub = documents.filter(pc.is_in(documents.column("doc_id"), wanted))
+    cols = [c for c in ("doc_id", "published_date", "source") if c in sub.column_names]
+    return {d["doc_id"]: d for d in sub.select(cols).to_pylist()}
 
 
 # MergeResult's tables: schema and row order.

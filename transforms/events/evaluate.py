@@ -39,14 +39,6 @@ def fold(name: Any) -> str | None:
     return re.sub(r"[^a-z0-9]+", "", s) or None
 
 
-def _rows(t: pa.Table) -> list[dict[str, Any]]:
-    """A table's rows, a NaN read as missing."""
-    return [
-        {k: None if isinstance(v, float) and v != v else v for k, v in r.items()}
-        for r in t.to_pylist()
-    ]
-
-
 def _gdate(g: dict) -> date | None:
     return date.fromisoformat(g["event_date"]) if g.get("event_date") else None
 
@@ -203,8 +195,8 @@ def evaluate(
     doc_ids: dict[str, str],
 ) -> dict[str, Any]:
     """Event precision/recall, per-field accuracy, B-cubed F1 and not-event violations."""
-    ev = _rows(events)
-    reps = _rows(reports)
+    ev = events.to_pylist()
+    reps = reports.to_pylist()
     key_of = {v: k for k, v in doc_ids.items()}
     docs_of: dict[str, set[str]] = defaultdict(set)
     for r in reps:

@@ -234,7 +234,7 @@ class _Doc:
     ):
         self.doc_id: str = doc["doc_id"]
         text = doc.get("text")
-        self.text: str = text if isinstance(text, str) else ""  # None/NaN: nothing to read
+        self.text: str = text if isinstance(text, str) else ""  # None: nothing to read
         title = doc.get("title")
         self.title: str = title if isinstance(title, str) else ""
         self.headline = headline if self.title else ()  # mentions with spans into the title

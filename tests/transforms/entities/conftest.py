@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -19,7 +20,7 @@ def detect(registry):
     """detect(text) -> the mentions of one document as a DataFrame (doc_id 'd')."""
 
     def run(text: str, reg=None) -> pd.DataFrame:
-        docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+        docs = pa.table({"doc_id": ["d"], "text": [text]})
         out = detect_mentions(docs, reg or registry).to_pandas()
         assert all(
             text[s:e] == x

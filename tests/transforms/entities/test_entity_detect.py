@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms import schemas
@@ -62,7 +63,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "seeds" / "articles"
 @pytest.fixture(scope="module")
 def seed_mentions(registry):
     paths = sorted(SEEDS.glob("*.txt"))
-    docs = pd.DataFrame(
+    docs = pa.table(
         {"doc_id": [p.name[:3] for p in paths], "text": [p.read_text("utf-8") for p in paths]}
     )
     out = detect_mentions(docs, registry).to_pandas()
@@ -79,7 +80,7 @@ def test_every_seed_spelling_resolves(seed_mentions, doc, surface, expected):
 
 def test_seed_mentions_keep_the_span_invariant_and_schema(seed_mentions):
     docs, m = seed_mentions
-    texts = dict(zip(docs.doc_id, docs.text, strict=True))
+    texts = dict(zip(*(docs.column(c).to_pylist() for c in ("doc_id", "text")), strict=True))
     assert len(m) > 150
     assert all(texts[d][s:e] == x for d, s, e, x in zip(m.doc_id, m.char_start, m.char_end,
                                                           m.surface, strict=True))  # fmt: skip
@@ -217,7 +218,7 @@ def test_ambiguous_town_follows_the_documents_country():
     reg = Registry.from_frames(ents, places)
 
     def place_of(text):
-        docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+        docs = pa.table({"doc_id": ["d"], "text": [text]})
         m = detect_mentions(docs, reg).to_pandas()
         return m[m.surface == "Karama"].place_id.iloc[0]
 
@@ -226,7 +227,7 @@ def test_ambiguous_town_follows_the_documents_country():
 
 
 def test_unresolvable_names_and_empty_documents_never_drop_the_others(registry):
-    docs = pd.DataFrame(
+    docs = pa.table(
         {"doc_id": ["a", "b", "c"],
          "text": ["Qzwx Vrrtq and Xqqz met in Raqqa.", None, "ISIS struck Palmyra."]}
     )  # fmt: skip
@@ -239,7 +240,7 @@ def test_unresolvable_names_and_empty_documents_never_drop_the_others(registry):
 
 
 def test_output_follows_the_schema_even_when_empty(registry):
-    out = detect_mentions(pd.DataFrame({"doc_id": ["a"], "text": ["nothing here"]}), registry)
+    out = detect_mentions(pa.table({"doc_id": ["a"], "text": ["nothing here"]}), registry)
     assert out.schema == schemas.ENTITY_MENTIONS and out.num_rows == 0
 
 
@@ -263,7 +264,7 @@ def test_detect_texts_hands_over_what_detection_computed(registry):
         "Nothing capitalised here",
         "Mr Sharaa spoke. Brigadier Qwentin Zarvosh of the Syrian Army. Islamic State of Iraq.",
     ]
-    docs = pd.DataFrame({"doc_id": list("abcde"), "text": texts})
+    docs = pa.table({"doc_id": list("abcde"), "text": texts})
     mentions, detected = detect_texts(docs, registry)
     assert mentions.equals(detect_mentions(docs, registry))
     assert [d.doc_id for d in detected] == ["a", "d", "e"]
@@ -290,7 +291,7 @@ def test_rows_going_to_arrow_in_batches_give_the_same_table(registry, monkeypatc
         "Nothing capitalised here",
         "Islamic State fighters attacked Palmyra and Homs.",
     ]
-    docs = pd.DataFrame({"doc_id": list("abcde"), "text": texts})
+    docs = pa.table({"doc_id": list("abcde"), "text": texts})
     want = detect_mentions(docs, registry)
     monkeypatch.setattr(detect_module, "BATCH_ROWS", batch_rows)
     got = detect_mentions(docs, registry)

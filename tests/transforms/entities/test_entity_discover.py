@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms import schemas
@@ -11,7 +12,7 @@ from transforms.entities import detect_mentions, discover_entities
 
 @pytest.fixture
 def corpus():
-    return pd.DataFrame(
+    return pa.table(
         {
             "doc_id": ["a", "b", "c"],
             "text": [
@@ -25,7 +26,7 @@ def corpus():
 
 
 def test_recurring_unknown_name_becomes_one_entity(registry, corpus):
-    mentions = detect_mentions(corpus, registry).to_pandas()
+    mentions = detect_mentions(corpus, registry)
     entities, final = discover_entities(mentions, corpus, registry)
     assert entities.schema == schemas.ENTITIES and final.schema == schemas.ENTITY_MENTIONS
     ents = entities.to_pandas()
@@ -42,19 +43,18 @@ def test_recurring_unknown_name_becomes_one_entity(registry, corpus):
 
 
 def test_names_seen_in_one_document_only_are_not_entities(registry, corpus):
-    mentions = detect_mentions(corpus, registry).to_pandas()
-    entities, final = discover_entities(mentions, corpus, registry)
+    entities, _ = discover_entities(detect_mentions(corpus, registry), corpus, registry)
     names = set(entities.to_pandas().canonical_name)
     assert not any("Zarvosh" in n or "Furati" in n for n in names)
     assert "Nothing" not in names and "Officials" not in names
 
 
 def test_discovery_keeps_registry_mentions_order_and_spans(registry, corpus):
-    mentions = detect_mentions(corpus, registry).to_pandas()
+    mentions = detect_mentions(corpus, registry)
     _, final = discover_entities(mentions, corpus, registry)
     f = final.to_pandas()
-    texts = dict(zip(corpus.doc_id, corpus.text, strict=True))
-    assert set(mentions.mention_id) <= set(f.mention_id)
+    texts = dict(zip(*(corpus.column(c).to_pylist() for c in ("doc_id", "text")), strict=True))
+    assert set(mentions.column("mention_id").to_pylist()) <= set(f.mention_id)
     assert f.mention_id.is_unique
     assert all(texts[d][s:e] == x for d, s, e, x in zip(f.doc_id, f.char_start, f.char_end,
                                                           f.surface, strict=True))  # fmt: skip
@@ -63,17 +63,14 @@ def test_discovery_keeps_registry_mentions_order_and_spans(registry, corpus):
 
 
 def test_discovery_on_an_empty_corpus(registry):
-    docs = pd.DataFrame({"doc_id": [], "text": []})
-    entities, final = discover_entities(schemas.empty(schemas.ENTITY_MENTIONS), docs, registry)
+    docs = pa.table({"doc_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
+    entities, final = discover_entities(schemas.ENTITY_MENTIONS.empty_table(), docs, registry)
     assert entities.num_rows == 0 and final.num_rows == 0
 
 
-def test_arrow_tables_are_accepted_as_well(registry, corpus):
-    import pyarrow as pa
-
-    docs = pa.Table.from_pandas(corpus)
-    mentions = detect_mentions(docs, registry)
-    entities, final = discover_entities(mentions, docs, registry)
+def test_discovered_mentions_join_the_detected_ones(registry, corpus):
+    mentions = detect_mentions(corpus, registry)
+    entities, final = discover_entities(mentions, corpus, registry)
     assert mentions.num_rows > 0 and entities.num_rows == 1
     assert final.num_rows > mentions.num_rows
 
@@ -84,7 +81,7 @@ def _in_chunks(corpus, registry, sizes):
 
     parts, words, at = [], [], 0
     for n in sizes:
-        chunk = corpus.iloc[at : at + n]
+        chunk = corpus.slice(at, n)
         at += n
         cands, lower = name_candidates(detect_mentions(chunk, registry), chunk)
         assert cands.schema == schemas.NAME_CANDIDATES and lower.schema == schemas.LOWER_WORDS
@@ -107,7 +104,7 @@ def test_chunked_discovery_equals_discovery_over_the_whole_corpus(registry, corp
 def test_a_word_written_in_lower_case_in_another_chunk_is_a_common_noun(registry):
     # "Curfew Patrol" recurs capitalised by position only; chunk 2 writes "curfew" and
     # "patrol" in lower case: the name must go, though no chunk sees both.
-    corpus = pd.DataFrame(
+    corpus = pa.table(
         {
             "doc_id": ["a", "b", "c"],
             "text": [
@@ -119,7 +116,7 @@ def test_a_word_written_in_lower_case_in_another_chunk_is_a_common_noun(registry
     )
     entities, _ = _in_chunks(corpus, registry, [2, 1])
     assert not any("Curfew" in n for n in entities.column("canonical_name").to_pylist())
-    kept, _ = _in_chunks(corpus.iloc[:2], registry, [2])
+    kept, _ = _in_chunks(corpus.slice(0, 2), registry, [2])
     assert any("Curfew" in n for n in kept.column("canonical_name").to_pylist())
 
 
@@ -136,19 +133,15 @@ EXTRACT_CORPUS = {
 }
 
 
-@pytest.mark.parametrize("as_arrow", [False, True])
 @pytest.mark.parametrize("rows", [slice(None), slice(0, 1), slice(1, 3), slice(3, None)])
-def test_extract_names_equals_detection_then_name_candidates(registry, as_arrow, rows):
+def test_extract_names_equals_detection_then_name_candidates(registry, rows):
     # one pass over each text must give exactly the two-step tables, documents sharing an
     # id ("a") and unreadable texts included
-    import pyarrow as pa
-
     from transforms.entities import extract_names, name_candidates
 
-    frame = pd.DataFrame(EXTRACT_CORPUS).iloc[rows].reset_index(drop=True)
-    docs = pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
+    docs = pa.table({k: v[rows] for k, v in EXTRACT_CORPUS.items()})
     mentions = detect_mentions(docs, registry)
-    candidates, lower = name_candidates(mentions, frame)
+    candidates, lower = name_candidates(mentions, docs)
     got = extract_names(docs, registry)
     assert got[0].equals(mentions) and got[0].schema == mentions.schema
     assert got[1].equals(candidates) and got[1].schema == candidates.schema

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -93,9 +94,7 @@ def test_guarded_names_are_found_whether_or_not_the_automaton_flags_them(with_ac
     reg = Registry.from_frames(ents, places)
     assert reg.guarded == {"Hit": ["h"]}
     assert reg.guards_flagged is not with_acronym  # "hit" is an alias too: not flaggable
-    docs = pd.DataFrame(
-        {"doc_id": ["d"], "text": ["Clashes in Hit left two dead. Hit by a shell."]}
-    )
+    docs = pa.table({"doc_id": ["d"], "text": ["Clashes in Hit left two dead. Hit by a shell."]})
     m = detect_mentions(docs, reg).to_pandas()
     assert list(zip(m.surface, m.char_start, m.place_id, strict=True)) == [("Hit", 11, "h")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 
 from transforms import schemas
 from transforms.entities import detect_mentions
@@ -41,7 +41,7 @@ def test_places_table_follows_the_schema(registry):
 
 
 def test_registry_pickles_and_detects_the_same_after(registry):
-    docs = pd.DataFrame({"doc_id": ["a"], "text": ["Mr Sharaa met Ahmed al-Sharaa in Deir Ezzor."]})
+    docs = pa.table({"doc_id": ["a"], "text": ["Mr Sharaa met Ahmed al-Sharaa in Deir Ezzor."]})
     before = detect_mentions(docs, registry)
     clone = pickle.loads(pickle.dumps(registry))
     assert clone._automaton is None  # rebuilt on first use, not shipped

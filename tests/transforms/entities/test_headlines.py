@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -23,21 +24,20 @@ BODY_WITH_PLACE = (
 )
 
 
-def _docs(rows: list[tuple[str, str | None, str]]) -> pd.DataFrame:
-    return pd.DataFrame(
+def _docs(rows: list[tuple[str, str | None, str]]) -> pa.Table:
+    return pa.table(
         {
             "doc_id": [r[0] for r in rows],
-            "title": [r[1] for r in rows],
+            "title": pa.array([r[1] for r in rows], pa.string()),
             "text": [r[2] for r in rows],
             "published_date": [date(2025, 3, 10)] * len(rows),
         }
     )
 
 
-def _reports(docs: pd.DataFrame, registry) -> pd.DataFrame:
-    mentions = detect_mentions(docs, registry).to_pandas()
-    places = registry.places_table().to_pandas()
-    out = extract_reports(docs, mentions, places, registry.entities_table().to_pandas())
+def _reports(docs: pa.Table, registry) -> pd.DataFrame:
+    mentions = detect_mentions(docs, registry)
+    out = extract_reports(docs, mentions, registry.places_table(), registry.entities_table())
     return out.to_pandas().set_index("doc_id")
 
 
@@ -68,7 +68,7 @@ def test_the_body_reads_the_same_with_or_without_its_headline(registry):
 
 
 def test_documents_without_a_title_column_are_read_as_before(registry):
-    docs = pd.DataFrame({"doc_id": ["d"], "text": ["Shelling hit Idlib on Friday."]})
+    docs = pa.table({"doc_id": ["d"], "text": ["Shelling hit Idlib on Friday."]})
     m = detect_mentions(docs, registry).to_pandas()
     assert list(m.field) == ["text"] and list(m.surface) == ["Idlib"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -22,8 +22,9 @@ from transforms.events import extract_reports
 
 def _read(text: str, registry) -> tuple[list[tuple], list[tuple]]:
     """(place mentions as (surface, place name, governorate, role), reports' places)."""
-    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "published_date": [date(2020, 1, 5)]})
-    m = detect_mentions(docs, registry).to_pandas()
+    docs = pa.table({"doc_id": ["d"], "text": [text], "published_date": [date(2020, 1, 5)]})
+    mentions = detect_mentions(docs, registry)
+    m = mentions.to_pandas()
     places = registry.places
     found = [
         (
@@ -36,7 +37,7 @@ def _read(text: str, registry) -> tuple[list[tuple], list[tuple]]:
         if isinstance(r.place_id, str)
     ]
     reports = extract_reports(
-        docs, m, registry.places_table(), registry.entities_table().to_pandas()
+        docs, mentions, registry.places_table(), registry.entities_table()
     ).to_pandas()
     return found, list(zip(reports.location_text, reports.admin1, strict=True))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms import schemas
@@ -41,7 +41,7 @@ LEXICON = {
 
 
 @pytest.fixture
-def places() -> pd.DataFrame:
+def places() -> pa.Table:
     rows = [
         {
             "place_id": pid,
@@ -57,12 +57,12 @@ def places() -> pd.DataFrame:
         for pid, name, a1, prec in PLACES
     ]
     rows.append({**rows[1], "place_id": "t_dez_town", "precision": "town"})
-    return pd.DataFrame(rows, columns=schemas.PLACES.names)
+    return pa.Table.from_pylist(rows, schema=schemas.PLACES)
 
 
 @pytest.fixture
-def entities() -> pd.DataFrame:
-    return pd.DataFrame(
+def entities() -> pa.Table:
+    return pa.Table.from_pylist(
         [
             {
                 "entity_id": "ent:is",
@@ -78,8 +78,9 @@ def entities() -> pd.DataFrame:
                 "aliases": [],
                 "origin": "registry",
             },
-        ]
-    ).reindex(columns=schemas.ENTITIES.names)
+        ],
+        schema=schemas.ENTITIES,
+    )
 
 
 def mentions_for(doc_id: str, text: str) -> list[dict]:
@@ -112,9 +113,9 @@ def mentions_for(doc_id: str, text: str) -> list[dict]:
 
 @pytest.fixture
 def corpus():
-    """Build (documents, mentions) frames from (doc_id, text, published, source) tuples."""
+    """Build (documents, mentions) tables from (doc_id, text, published, source) tuples."""
 
-    def build(*docs: tuple[str, str, date | None, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def build(*docs: tuple[str, str, date | None, str]) -> tuple[pa.Table, pa.Table]:
         drows, mrows = [], []
         for doc_id, text, pub, source in docs:
             drows.append(
@@ -127,8 +128,8 @@ def corpus():
                 }
             )
             mrows.extend(mentions_for(doc_id, text))
-        documents = pd.DataFrame(drows).reindex(columns=schemas.DOCUMENTS.names)
-        mentions = pd.DataFrame(mrows, columns=[*schemas.ENTITY_MENTIONS.names])
+        documents = pa.Table.from_pylist(drows, schema=schemas.DOCUMENTS)
+        mentions = pa.Table.from_pylist(mrows, schema=schemas.ENTITY_MENTIONS)
         return documents, mentions
 
     return build

@@ -12,7 +12,7 @@ SUN = date(2026, 2, 22)
 
 def merged(corpus, places, entities, *docs):
     documents, mentions = corpus(*docs)
-    reports = extract_reports(documents, mentions, places, entities).to_pandas()
+    reports = extract_reports(documents, mentions, places, entities)
     res = merge_events(reports, documents, places, entities)
     assert res.events.schema == schemas.EVENTS
     assert res.reports.schema == schemas.EVENT_REPORTS
@@ -163,8 +163,8 @@ def test_event_ids_stable_when_unrelated_documents_are_added(corpus, places, ent
 
 
 def test_no_reports_give_empty_tables(places, entities):
-    empty = schemas.EVENT_REPORTS.empty_table().to_pandas()
-    docs = schemas.DOCUMENTS.empty_table().to_pandas()
+    empty = schemas.EVENT_REPORTS.empty_table()
+    docs = schemas.DOCUMENTS.empty_table()
     res = merge_events(empty, docs, places, entities)
     assert [t.num_rows for t in res] == [0, 0, 0, 0]
     assert res.events.schema == schemas.EVENTS
@@ -192,7 +192,8 @@ def test_two_attacks_one_day_one_town_keep_their_own_reports(corpus, places, ent
 
 def assert_never_after_publication(res, documents):
     """No report, and no event, dated after a document that reports it was published."""
-    pub = dict(zip(documents["doc_id"], documents["published_date"], strict=True))
+    doc_ids, dates = (documents.column(c).to_pylist() for c in ("doc_id", "published_date"))
+    pub = dict(zip(doc_ids, dates, strict=True))
     ev_date = {e["event_id"]: e["event_date"] for e in res.events.to_pylist()}
     for r in res.reports.to_pylist():
         p = pub[r["doc_id"]]

@@ -20,8 +20,7 @@ LATER = "Two soldiers died when militants raided a post in Raqqa on Feb 21, offi
 def _reports(corpus, places, entities, docs):
     documents, mentions = corpus(*docs)
     reports = extract_reports(documents, mentions, places, entities)
-    table = pa.Table.from_pandas(documents[["doc_id", "published_date", "source"]])
-    return reports, table
+    return reports, documents.select(["doc_id", "published_date", "source"])
 
 
 def _ids_by_place(res) -> dict[str, str]:

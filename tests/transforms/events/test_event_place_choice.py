@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -19,25 +19,21 @@ from warehouse.reference import load_registry
 @pytest.fixture(scope="module")
 def places_of():
     registry = load_registry()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
+    places, entities = registry.places_table(), registry.entities_table()
 
     def run(text: str, title: str | None = None) -> list[tuple]:
-        docs = pd.DataFrame(
+        docs = pa.table(
             {
                 "doc_id": ["d0"],
                 "text": [text],
-                "title": [title],
+                "title": pa.array([title], pa.string()),
                 "published_date": [date(2026, 3, 2)],
                 "source": ["s0"],
             }
         )
-        mentions = detect_mentions(docs, registry).to_pandas()
-        reports = extract_reports(docs, mentions, places, entities).to_pandas()
-        return [
-            tuple(v if isinstance(v, str) else None for v in (r["admin1"], r["location_text"]))
-            for r in reports.to_dict("records")
-        ]
+        mentions = detect_mentions(docs, registry)
+        reports = extract_reports(docs, mentions, places, entities)
+        return [(r["admin1"], r["location_text"]) for r in reports.to_pylist()]
 
     return run
 
@@ -200,7 +196,7 @@ def test_a_shared_name_named_as_reference_point_is_the_town(places_of):
 
 def test_an_installation_named_after_a_town_is_near_it(places_of):
     registry = load_registry()
-    docs = pd.DataFrame(
+    docs = pa.table(
         {
             "doc_id": ["d0", "d1"],
             "text": [
@@ -211,9 +207,8 @@ def test_an_installation_named_after_a_town_is_near_it(places_of):
             "source": ["s0", "s1"],
         }
     )
-    places = registry.places_table().to_pandas()
-    mentions = detect_mentions(docs, registry).to_pandas()
-    reports = extract_reports(docs, mentions, places, registry.entities_table().to_pandas())
+    mentions = detect_mentions(docs, registry)
+    reports = extract_reports(docs, mentions, registry.places_table(), registry.entities_table())
     ids, codes = reports.column("doc_id").to_pylist(), reports.column("geo_precision").to_pylist()
     got = dict(zip(ids, codes, strict=True))
     assert got == {"d0": "2", "d1": "3"}  # the airbase: near the town; "in Kirkuk": governorate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms import schemas
@@ -161,12 +161,14 @@ def test_state_actor_is_a_perpetrator_only_as_the_agent(corpus, places, entities
         ("b", "Turkish forces said a bomb killed two civilians in Raqqa on Feb 20.", SUN, "B"),
     )
     extra = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+    first = mentions.slice(0, 1).to_pylist()[0]
+    doc_ids, texts = (documents.column(c).to_pylist() for c in ("doc_id", "text"))
+    for doc_id, text in zip(doc_ids, texts, strict=True):
         for surface, (kind, ident) in state.items():
             k = text.find(surface)
             extra.append(
                 {
-                    **mentions.iloc[0].to_dict(),
+                    **first,
                     "doc_id": doc_id,
                     "char_start": k,
                     "char_end": k + len(surface),
@@ -177,7 +179,7 @@ def test_state_actor_is_a_perpetrator_only_as_the_agent(corpus, places, entities
                     "role": None,
                 }
             )
-    mentions = pd.concat([mentions, pd.DataFrame(extra)], ignore_index=True)
+    mentions = pa.concat_tables([mentions, pa.Table.from_pylist(extra, schema=mentions.schema)])
     reps = extract_reports(documents, mentions, places, entities).to_pylist()
     by_doc = {r["doc_id"]: r for r in reps}
     assert by_doc["a"]["perpetrator_id"] == "ent:tr"
@@ -208,18 +210,19 @@ def test_possessive_place_is_an_owner_not_a_venue(corpus, places, entities):
     assert [r["place_id"] for r in reps] == ["t_may"]
 
 
-def test_missing_text_and_pandas_timestamps(places, entities):
-    documents = pd.DataFrame(
+def test_a_missing_text_and_date_give_no_report_and_stop_no_other(places, entities):
+    documents = pa.Table.from_pylist(
         [
-            {"doc_id": "a", "text": None, "published_date": pd.NaT},
+            {"doc_id": "a", "text": None, "published_date": None},
             {
                 "doc_id": "b",
                 "text": "Gunmen killed two soldiers on Saturday.",
-                "published_date": pd.Timestamp("2026-02-22"),
+                "published_date": date(2026, 2, 22),
             },
-        ]
+        ],
+        schema=schemas.DOCUMENTS,
     )
-    mentions = pd.DataFrame(columns=schemas.ENTITY_MENTIONS.names)
+    mentions = schemas.ENTITY_MENTIONS.empty_table()
     (r,) = extract_reports(documents, mentions, places, entities).to_pylist()
     assert (r["doc_id"], r["event_date"], r["killed_best"]) == ("b", date(2026, 2, 21), 2)
 

@@ -102,7 +102,7 @@ def test_merged_event_keeps_stated_tolls_and_dead_attackers(corpus, places, enti
             "Outlet B",
         ),
     )
-    reps = extract_reports(documents, mentions, places, entities).to_pandas()
+    reps = extract_reports(documents, mentions, places, entities)
     res = merge_events(reps, documents, places, entities)
     (ev,) = res.events.to_pylist()
     # Outlet B's inferred zero (it names only wounded) yields to A's stated three dead.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 
 from transforms.entities import detect_mentions
@@ -19,11 +19,10 @@ MAYADIN, PALMYRA, DEIR_CITY = "173480", "163808", "170794"
 @pytest.fixture(scope="module")
 def chain():
     registry = load_registry()
-    places = registry.places_table().to_pandas()
-    entities = registry.entities_table().to_pandas()
+    places, entities = registry.places_table(), registry.entities_table()
 
     def run(*texts: str):
-        docs = pd.DataFrame(
+        docs = pa.table(
             {
                 "doc_id": [f"d{i}" for i in range(len(texts))],
                 "text": list(texts),
@@ -31,9 +30,8 @@ def chain():
                 "source": [f"s{i}" for i in range(len(texts))],
             }
         )
-        mentions = detect_mentions(docs, registry).to_pandas()
-        reports = extract_reports(docs, mentions, places, entities).to_pandas()
-        return reports, merge_events(reports, docs, places, entities)
+        reports = extract_reports(docs, detect_mentions(docs, registry), places, entities)
+        return reports.to_pandas(), merge_events(reports, docs, places, entities)
 
     return run
 

@@ -30,11 +30,8 @@ def world():
             "source": [a.get("source") for a in arts],
         }
     )
-    frame = docs.to_pandas()
     places, entities = registry.places_table(), registry.entities_table()
-    reports = extract_reports(
-        frame, detect_mentions(frame, registry).to_pandas(), places.to_pandas(), None
-    )
+    reports = extract_reports(docs, detect_mentions(docs, registry), places, entities)
     return reports, docs.select(["doc_id", "published_date", "source"]), places, entities
 
 

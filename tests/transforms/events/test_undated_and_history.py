@@ -49,7 +49,7 @@ def test_publication_dated_report_joins_the_stated_day_and_keeps_it(corpus, plac
         ("b", "IS fighters attacked a checkpoint in Raqqa, killing a guard.", PUB, "B"),
     )
     documents, mentions = corpus(*docs)
-    reps = extract_reports(documents, mentions, places, entities).to_pandas()
+    reps = extract_reports(documents, mentions, places, entities)
     res = merge_events(reps, documents, places, entities)
     (ev,) = res.events.to_pylist()
     assert (ev["event_date"], ev["date_precision"], ev["n_documents"]) == (
@@ -65,7 +65,7 @@ def test_two_publication_dates_days_apart_stay_two_events(corpus, places, entiti
         ("b", "A car bomb exploded in Raqqa, killing four people.", date(2026, 3, 7), "B"),
     )
     documents, mentions = corpus(*docs)
-    reps = extract_reports(documents, mentions, places, entities).to_pandas()
+    reps = extract_reports(documents, mentions, places, entities)
     res = merge_events(reps, documents, places, entities)
     assert sorted(e["event_date"] for e in res.events.to_pylist()) == [date(2026, 3, 7), PUB]
 
