@@ -14,20 +14,40 @@ name without diacritics); ``name_native`` keeps the source spelling with its dia
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from transforms.entities.keys import name_key, strip_accents
+from rapidfuzz import fuzz
+
+from transforms.entities.keys import name_key, place_key, strip_accents
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # A Latin spelling fit for matching English text: letters, spaces and the few marks names use.
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 # Feature codes of seats of a district or subdistrict: named in reporting as towns.
 SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})
+# Cities (seats of a state or governorate, or this populous): their old and native names
+# ("Halab", "Dimashq") are theirs even where a village bears one too.
+CAPITAL_CODES = frozenset({"PPLC", "PPLA"})
+CITY_POPULATION = 100_000
 # WOF variants that are no spelling of the place (a bird's family name for "Bulbul").
 _NOT_A_NAME = re.compile(r"idae$|aceae$")
+TOWN_TYPES = ("locality", "neighbourhood")
+# Generic words heading a settlement's name (village of, subdistrict of, ruin of, farm of, the
+# Arabs of), as folded by ``place_key``: "Qaryat Bahzani" is also "Bahzani".
+_GENERIC_HEAD = re.compile(r"^(?:kariat|karia|nahiat|nahia|khirbat|hush|mazrat|arab) ")
+# A record without a GeoNames id sharing a name (or Wikidata id) with a GeoNames-identified
+# record of its governorate closer than this is the same place listed twice (WOF carries older
+# copies of many towns: "Tekrit" beside "Tikrit").
+SAME_PLACE_KM = 10.0
+# A variant whose key is this unlike (rapidfuzz ratio, 0-100) every one of the place's own
+# names, and which is another place's own name, is that other place's ("Jazira" among As
+# Suwayrah's variants, "Baghuz" among Kasan's).
+LIKE_OWN_NAME = 70.0
 
 
 def ascii_name(name: str) -> str:
@@ -114,8 +134,17 @@ def town_rows(
     """One ``town`` row per WOF locality and neighbourhood (see module docstring); ``used``
     holds the ids taken already (districts, governorates) and gets the towns' ids."""
     out: list[dict] = []
+    repeats = duplicates(rows)
+    copies: dict[str, list[str]] = defaultdict(list)  # kept wof_id -> the copies' spellings
     for r in rows:
-        if r["placetype"] not in ("locality", "neighbourhood"):
+        if r["wof_id"] in repeats:
+            copies[repeats[r["wof_id"]]] += [r["name"], *split(r["eng_names"])]
+            copies[repeats[r["wof_id"]]] += split(r["latin_variants"])
+    owners = name_owners(
+        [r for r in rows if r["placetype"] in TOWN_TYPES and r["wof_id"] not in repeats]
+    )
+    for r in rows:
+        if r["placetype"] not in TOWN_TYPES or r["wof_id"] in repeats:
             continue
         gn = geonames_towns.get(r["gn_id"])
         name = english_name(r, gn["name"] if gn is not None else "")
@@ -131,6 +160,10 @@ def town_rows(
         spellings += [a for a in split(r["ara_names"]) if latin(a)]
         if gn is not None:
             spellings += [gn["name"], *(gn["alternatenames"] or "").split(",")]
+        spellings += copies.get(r["wof_id"], [])
+        if not _city(r, gn):  # a city's names are curated: its own even if a village's too
+            own = [name, r["name"], gn["name"] if gn is not None else ""]
+            spellings = own_spellings(spellings, own, r["wof_id"], owners)
         aliases = [a for a in map(clean_alias, spellings) if a and not _NOT_A_NAME.search(a)]
         fcode = r["gn_fcode"] or ("PPLX" if r["placetype"] == "neighbourhood" else "PPL")
         population = int(gn["population"] or 0) if gn is not None else 0
@@ -160,3 +193,95 @@ def town_rows(
             }
         )
     return out
+
+
+def _own_names(r: dict) -> list[str]:
+    return [r["name"], *split(r["eng_names"])]
+
+
+def _km(a: dict, b: dict) -> float:
+    lat1, lon1, lat2, lon2 = (
+        math.radians(float(v))
+        for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    )
+    x = (lon2 - lon1) * math.cos((lat1 + lat2) / 2)
+    return 6371.0 * math.hypot(x, lat2 - lat1)
+
+
+def duplicates(rows: list[dict]) -> dict[str, str]:
+    """wof_id of a town listed twice -> wof_id of the record kept: a record without a GeoNames
+    id whose Wikidata id or one of whose own names (by key) a GeoNames-identified record of the
+    same governorate shares, within ``SAME_PLACE_KM``."""
+    named: dict[str, list[dict]] = defaultdict(list)
+    by_wikidata: dict[str, dict] = {}
+    for r in rows:
+        if r["placetype"] in TOWN_TYPES and r["gn_id"]:
+            for n in _own_names(r):
+                named[place_key(n)].append(r)
+            if r["wd_id"]:
+                by_wikidata.setdefault(r["wd_id"], r)
+    out: dict[str, str] = {}
+    for r in rows:
+        if r["placetype"] not in TOWN_TYPES or r["gn_id"]:
+            continue
+        same = [by_wikidata[r["wd_id"]]] if r["wd_id"] in by_wikidata else []
+        same += [o for n in _own_names(r) for o in named.get(place_key(n), [])]
+        kept = next(
+            (o for o in same if o["region_id"] == r["region_id"] and _km(r, o) <= SAME_PLACE_KM),
+            None,
+        )
+        if kept is not None:
+            out[r["wof_id"]] = kept["wof_id"]
+    return out
+
+
+def name_owners(rows: list[dict]) -> dict[str, set[str]]:
+    """Key of a place's own name (WOF name or English name) -> the wof_ids bearing it (towns
+    only: a governorate or district named after its seat shares the seat's names)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for n in _own_names(r):
+            key = place_key(n)
+            if key:
+                out[key].add(r["wof_id"])
+    return out
+
+
+def own_spellings(
+    spellings: list[str], own: list[str], wof_id: str, owners: dict[str, set[str]]
+) -> list[str]:
+    """``spellings`` without the variants that name something else: a variant unlike every
+    one of the place's own names ``own`` that is another place's own name ("Jazira" for As
+    Suwayrah, "Baghuz" for Kasan) or only part of another of the place's names ("Bakr" of
+    "Bakr Bayaf", "Ibrahim" of "Khalil Ibrahim": a word shared with people and other
+    places). The place's own names, and spellings like them ("Latakija"), stay."""
+    own_keys = {place_key(n) for n in own if n} - {""}
+    own_keys |= {_GENERIC_HEAD.sub("", k) for k in own_keys} - {""}
+    keys = {s: place_key(s) for s in spellings if s}
+    token_sets = {tuple(k.split()) for k in keys.values() if k}
+    out = []
+    for s, key in keys.items():
+        if key in own_keys:
+            out.append(s)
+            continue
+        toks = tuple(key.split())
+        if not toks:
+            continue
+        if all(fuzz.ratio(key, k) < LIKE_OWN_NAME for k in own_keys) and (
+            owners.get(key, set()) - {wof_id}
+            or any(len(t) > len(toks) and _inside(toks, t) for t in token_sets)
+        ):
+            continue
+        out.append(s)
+    return out
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` is a run of consecutive words of ``whole``."""
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _city(r: dict, gn: dict | None) -> bool:
+    population = max(int(float(r["population"] or 0)), int(gn["population"] or 0) if gn else 0)
+    return r["gn_fcode"] in CAPITAL_CODES or population >= CITY_POPULATION

@@ -85,6 +85,13 @@ def name_key(name: str) -> str:
     return " ".join(key_tokens(name))
 
 
+@lru_cache(maxsize=200_000)
+def place_key(name: str) -> str:
+    """``name_key`` keeping title words: in a place's name they are part of it ("Shaykh al
+    Hadid" is not "Hadid", "Imam Sayyid Yusuf" not "Yusuf")."""
+    return " ".join(key_tokens(name, drop_titles=False))
+
+
 def token_key(token: str) -> str:
     """The key of one word, as it appears inside ``name_key`` (used for partial references)."""
     toks = key_tokens(token)

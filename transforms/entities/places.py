@@ -11,7 +11,8 @@ Rules, in order (each only among the span's candidate places):
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
 3. Otherwise: places in the document's countries first (the countries of its unambiguous
    places, countries named included), then in the governorates its unambiguous places lie in
-   ("Suran" near "Hama"), then ``PRIORITY_COUNTRIES``, then precision, then population.
+   ("Suran" near "Hama"), then precision, population, feature rank, how well known the place
+   is (its recorded spellings: ``_known``), then ``PRIORITY_COUNTRIES``.
 
 Before these (``detect._settle_places``): a minor place the sentence puts in another area
 ("the X quarter of Kirkuk", "X, Y province", "X village located north of Y") with none of its
@@ -262,11 +263,19 @@ def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: boo
             _PRECISION_RANK.get(p.precision, 9),
             -p.population,
             _FEATURE_RANK.get(p.feature_code, 5),
+            -_known(p),
             prio,
             p.place_id,
         )
 
     return [(p, p.country_code, p.admin1, fixed(p)) for p in cands]
+
+
+def _known(p: Place) -> int:
+    """How well known a place is where population and rank say nothing (most villages): the
+    spellings its sources record, Latin and Arabic (a town in the news gathers many; a hamlet
+    of the same name has one or two). Mordecai ranks candidates by the same sign."""
+    return len(p.aliases) + len(p.names_arabic)
 
 
 def role(text: str, start: int, end: int, place: Place, in_dateline: bool) -> str | None:
@@ -320,13 +329,15 @@ def country_venue(text: str, start: int) -> bool:
 
 
 # A place named as a reference point rather than as the venue: "near X", "40 km east of X",
-# "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road".
+# "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road"
+# ("south of the Iraqi capital Baghdad", "north of Iraq's capital, Baghdad": the apposition too).
 _RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:near|nearby|outside|around)|\boutskirts\s+of|\bcountryside\s+of|\bvicinity\s+of"
     r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
     r"|\b(?:road|highway)\s+(?:between|from|linking|connecting)"
-    r"|\bdesert\s+(?:\w+\s+)?of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    r"|\bdesert\s+(?:\w+\s+)?of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w'’]*\s+)?capital,?\s+)?$",
     re.IGNORECASE,
 )
 _RELATIVE_AFTER = re.compile(

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from transforms import schemas
-from transforms.entities.keys import name_key, strip_accents
+from transforms.entities.keys import name_key, place_key, strip_accents
 from transforms.entities.lexicon import STOPWORDS
 
 # Bytes that survive normalisation for the automaton: ASCII digits and letters, lower-cased
@@ -273,7 +273,7 @@ class Registry:
         """A spelling only minor places have ("Hawija", a Diyala hamlet's) also names the
         major places whose names fold to the same key ("Al Hawijah", the Kirkuk town): the
         larger place is then a candidate, and the usual ranking (size, context) chooses."""
-        key = name_key(next(iter(pat.forms)))
+        key = place_key(next(iter(pat.forms)))
         for target in self.key_index.get(key, ()):
             if target[0] == "place" and target not in pat.targets:
                 pat.targets.append(target)
@@ -292,7 +292,7 @@ class Registry:
         pat.forms.add(alias)
         if target not in pat.targets:
             pat.targets.append(target)
-        key = name_key(alias)
+        key = place_key(alias) if target[0] == "place" else name_key(alias)
         if weak:
             pat.weak.add(target)
             if key and target not in self.weak_keys[key]:

@@ -13,11 +13,12 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from transforms.entities.keys import name_key
+from transforms.entities.keys import name_key, place_key
 from transforms.entities.lexicon import (
     COUNTRY_ADJECTIVE,
     DEMONYMS,
     FUNCTION_WORDS,
+    NOT_PLACE_NAMES,
     ORG_AFTER,
     PERSON_TITLES,
     PLACE_AFTER,
@@ -32,6 +33,9 @@ FUZZY_MIN_MULTI = 88.0
 FUZZY_MIN_SINGLE = 92.0
 FUZZY_SINGLE_MIN_LEN = 6
 KEY_SCORE = 0.95  # a key match is near-certain: the folding only merges spellings
+# Words that are never a name read by key or fuzzily, whatever they fold to ("Shiite" folds as
+# a village's "Es Shita" does): English words, communities and faiths, demonyms.
+_WORDS = STOPWORDS | NOT_PLACE_NAMES | frozenset(DEMONYMS)
 
 Resolution = tuple[list[tuple[str, str]], str, float]  # (targets, method, score)
 
@@ -48,11 +52,12 @@ def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
 
 def _resolve(registry: Registry, surface: str) -> Resolution | None:
     key = name_key(surface)
-    if not key or key in STOPWORDS:
+    if not key or key in STOPWORDS or surface.lower().replace("’", "'") in _WORDS:
         return None
-    hit = registry.key_index.get(key) or registry.weak_keys.get(key)
+    full = place_key(surface)  # a place's name keeps its title words ("Shaykh al Hadid")
+    hit = (_key_hits(registry, full) if full != key else []) or _key_hits(registry, key)
     if hit:  # (a minor place's key: ``needs_cue`` tells the caller to look for a cue)
-        return list(hit), "key", KEY_SCORE
+        return hit, "key", KEY_SCORE
     ntok = key.count(" ") + 1
     if ntok == 1 and len(key) < FUZZY_SINGLE_MIN_LEN:
         return None
@@ -64,6 +69,13 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
     if best is None:
         return None
     return list(registry.key_index[best[0]]), "fuzzy", round(best[1] / 100.0, 4)
+
+
+def _key_hits(registry: Registry, key: str) -> list[tuple[str, str]]:
+    """Every target of ``key``: the major ones and the minor places (a document naming their
+    governorate may pick a village over a distant town: "Hadid, north of Baqubah")."""
+    hit = list(registry.key_index.get(key, ()))
+    return hit + [t for t in registry.weak_keys.get(key, ()) if t not in hit]
 
 
 def needs_cue(registry: Registry, ids: list[str]) -> bool:
@@ -130,7 +142,8 @@ def resolve_run(
     """Key matches among the word windows of a capitalised run, and what is left uncovered.
 
     ``hits`` are the registry hits inside the run (relative spans). A window is a contiguous
-    stretch of words that neither starts nor ends with a function word or a title, whose key
+    stretch of words that neither starts nor ends with a function word or a title (a title may
+    start a place's name: "Sheikh al-Hadeed", read by ``place_key``), whose key
     has two or more words (one-word names are left to coreference), and that holds each hit
     it touches whole; longest windows win. A window that contains hits replaces them: "Islamic
     State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". Returns the windows and
@@ -149,12 +162,14 @@ def resolve_run(
         words.append((s, e - trail, _TRAIL.sub("", w).lower()))
     n = len(words)
     edge_ok = [w[2] not in FUNCTION_WORDS and w[2] not in PERSON_TITLES for w in words]
+    # a title may start a place's name ("Sheikh al-Hadeed"): such a window is read by place key
+    titled = [w[2] in PERSON_TITLES for w in words]
     taken = [False] * n
     found: list[Window] = []
     for length in range(n, 0, -1):
         for i in range(n - length + 1):
             j = i + length - 1
-            if not (edge_ok[i] and edge_ok[j]) or any(taken[i : j + 1]):
+            if not ((edge_ok[i] or titled[i]) and edge_ok[j]) or any(taken[i : j + 1]):
                 continue
             s, e = words[i][0], words[j][1]
             if any(
@@ -164,14 +179,30 @@ def resolve_run(
                 continue  # cuts a hit, or is one
             if length == 1 and any(hs <= s and e <= he for hs, he in hits):
                 continue
-            key = name_key(run[s:e])
-            if " " not in key:
-                continue  # one-word names go to coreference first ("Sharaa", "Al Assad")
-            targets = registry.key_index.get(key)
+            targets = _window_targets(registry, run[s:e], titled[i])
             if targets:
                 found.append((s, e, list(targets)))
                 for k in range(i, j + 1):
                     taken[k] = True
+    out = (sorted(found), _uncovered(run, found, hits))
+    cache[ck] = out
+    return out
+
+
+def _window_targets(registry: Registry, window: str, titled: bool) -> list[tuple[str, str]]:
+    """The targets of a window's key; one-word keys are left to coreference first ("Sharaa",
+    "Al Assad"). A window starting with a title is read as a place's name, title and all."""
+    key = place_key(window) if titled else name_key(window)
+    if " " not in key:
+        return []
+    targets = registry.key_index.get(key, [])
+    return [t for t in targets if t[0] == "place"] if titled else list(targets)
+
+
+def _uncovered(
+    run: str, found: list[Window], hits: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """The stretches of ``run`` neither a window nor a hit covers."""
     covered = sorted([(s, e) for s, e, _t in found] + [h for h in hits])
     left: list[tuple[int, int]] = []
     pos = 0
@@ -181,9 +212,7 @@ def resolve_run(
         pos = max(pos, e)
     if pos < len(run):
         left.append((pos, len(run)))
-    out = (sorted(found), left)
-    cache[ck] = out
-    return out
+    return left
 
 
 _TRAIL = re.compile(r"(?:['’]s)?[.,;:’'\"”)]*$")

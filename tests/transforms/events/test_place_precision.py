@@ -151,6 +151,8 @@ def test_a_placeless_attack_takes_the_documents_only_venue(chain):
         "Gunmen killed two soldiers near Mayadin (Deir ez-Zor governorate) on Sunday.",
         "Deir ez-Zor: gunmen killed two soldiers near Mayadin on Sunday.",
         "Gunmen killed two soldiers near Mayadin in Deir ez-Zor province in eastern Syria.",
+        "A mine killed two shepherds 20 km west of Mayadin, Deir ez-Zor province, on Sunday.",
+        "A mine killed two shepherds near the town of Mayadin in eastern Deir ez-Zor on Sunday.",
     ],
 )
 def test_the_area_holding_a_reference_point_is_no_venue(chain, text):
@@ -164,3 +166,21 @@ def test_a_venue_beside_a_reference_point_elsewhere_stays_the_venue(chain):
     reports, _ = chain("Gunmen killed two in Deir ez-Zor province, 100 km east of Palmyra.")
     assert reports.admin1.tolist() == ["Deir ez-Zor"]
     assert reports.place_id.tolist() != [PALMYRA]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike killed three near Mayadin, 45 km southeast of Deir ez-Zor, on Sunday.",
+        "A drone strike killed three on the outskirts of Mayadin, south of the city of "
+        "Deir ez-Zor, on Sunday.",
+    ],
+)
+def test_a_place_locating_the_one_before_it_is_no_second_venue(chain, text):
+    reports, _ = chain(text)
+    assert reports.place_id.tolist() == [MAYADIN] and reports.killed_best.tolist() == [3]
+
+
+def test_two_reference_points_of_two_attacks_stay_two(chain):
+    reports, _ = chain("Mines killed two near Mayadin and three near Palmyra on Sunday.")
+    assert sorted(reports.place_id) == sorted([MAYADIN, PALMYRA])

@@ -1,0 +1,39 @@
+"""Names read by their folded key: a village's spelling variant, a place whose name holds a
+title word, and English words that fold like a village's name. Sentences written for these
+tests; the places are real gazetteer entries."""
+
+from __future__ import annotations
+
+AL_HADID_DIYALA, SHAYKH_AL_HADID = "99340", "164354"
+AL_YUSUFIYAH, AL_YUSUFIYAH_WASIT = "98926", "6759516"
+
+
+def _places(detect, text: str) -> dict[str, str]:
+    m = detect(text)
+    m = m[m.entity_type == "place"]
+    return dict(zip(m.surface, m.place_id, strict=True))
+
+
+def test_a_title_word_in_a_place_name_is_part_of_it(detect):
+    # "Shaykh al Hadid" (Aleppo) is not "Hadid": the Diyala village of that name is
+    found = _places(detect, "Gunmen burned two houses in the village of Hadeed near Baqubah.")
+    assert found.get("Hadeed") == AL_HADID_DIYALA
+    found = _places(detect, "Artillery shelled Sheikh al-Hadeed in the Afrin countryside.")
+    assert found.get("Sheikh al-Hadeed") == SHAYKH_AL_HADID
+
+
+def test_a_village_variant_read_by_key_takes_the_documents_governorate(detect):
+    text = "A bomb hidden in a cart exploded in Yusufiyeh at dawn, police in Baghdad said."
+    assert _places(detect, text).get("Yusufiyeh") == AL_YUSUFIYAH
+    # counter-example: the same spelling beside a town of Wasit is Wasit's Al Yusufiyah
+    text = "A bomb hidden in a cart exploded in Yusufiyeh at dawn, police in Kut said."
+    assert _places(detect, text).get("Yusufiyeh") == AL_YUSUFIYAH_WASIT
+
+
+def test_words_for_faiths_and_peoples_never_fold_into_a_village(detect):
+    # "Shiite" folds as the Quneitra village "Es Shita" does; "Sunnis", "Druze" likewise
+    for text in (
+        "Mortars struck a Shiite neighbourhood in the evening.",
+        "Two Sunni villages near the river were emptied.",
+    ):
+        assert _places(detect, text) == {}
