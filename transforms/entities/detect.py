@@ -420,6 +420,7 @@ def _settle_places(
             own[idx] = (gov, town or (not gov and placing.town_reference(text, start, end)), cands)
     places = registry.places
     areas = _containers(text, found, pending, registry)
+    _agreed_countries(registry, pending, countries)
     dropped = False
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
@@ -454,6 +455,20 @@ def _settle_places(
         found[:] = [row for row in found if row]
 
 
+def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[str, int]):
+    """Count the countries of the pending names whose readings all lie in one country
+    ("Baghdad", the city or its governorate): a name earlier in the text takes the country of
+    one named later ("Al-Sadiyah, 120 km north of Baghdad")."""
+    places = registry.places
+    for _idx, _start, _end, ids, _m, _s in pending:
+        if needs_cue(registry, ids):
+            continue
+        found = {places[i].country_code for i in ids}
+        if len(found) == 1:
+            (country,) = found
+            countries[country] = countries.get(country, 0) + 1
+
+
 _AREA_PRECISIONS = frozenset({"governorate", "district", "country"})
 # Match methods that only approximate the spelling (a transliteration key, a fuzzy score).
 _APPROXIMATE = frozenset({"key", "fuzzy"})
@@ -465,11 +480,12 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 def _containers(text: str, found: list[tuple], pending: list[tuple], registry: Registry) -> list:
     """(start, end, names) of the document's governorate, district and country mentions,
-    settled or still pending (a pending span's governorate and district readings count)."""
+    settled or still pending (a pending span's governorate and district readings count); not
+    those a distance is given from ("40 km south of Y")."""
     places = registry.places
     out = []
     for row in found:
-        if len(row) > 2 and row[4] is not None:
+        if len(row) > 2 and row[4] is not None and not placing.distance_reference(text, row[0]):
             p = places[row[4]]
             if p.precision in _AREA_PRECISIONS:
                 out.append((row[0], row[1], frozenset({_area_name(p)})))
@@ -477,6 +493,8 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
                 # "the Mansur district of Baghdad": the town holds the place before it
                 out.append((row[0], row[1], frozenset({p.admin1})))
     for _idx, start, end, ids, _m, _s in pending:
+        if placing.distance_reference(text, start):
+            continue  # "120 km north of Y": Y holds nothing
         cands = [places[i] for i in ids]
         names = frozenset(_area_name(p) for p in cands if p.precision in _AREA_PRECISIONS)
         if not names and placing.holds_previous(text, start):

@@ -461,3 +461,17 @@ def restated(text: str, prev_end: int, start: int) -> bool:
     """Whether nothing but a comma or "the" stands between two names (of one place, for the
     caller to check: "the Iraqi capital Baghdad")."""
     return _RESTATED_GAP.fullmatch(text, prev_end, start) is not None
+
+
+# A place named as the point a distance is measured from: "120 km northeast of Y", "50 miles
+# from the capital Y". It says where something lies, never what holds it.
+_DISTANCE_BEFORE = re.compile(
+    r"\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet(?:er|re)s?|miles?)\s+(?:[a-z]+\s+){0,2}(?:of|from)\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’]*\s+)?capital,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def distance_reference(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is the point a distance is given from."""
+    return _DISTANCE_BEFORE.search(text, max(0, start - 60), start) is not None
