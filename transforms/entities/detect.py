@@ -407,17 +407,7 @@ def _settle_places(
     the uncued mentions of the same candidate set ("attacks in Raqqa"), the first cued one in
     document order winning; the rest is left to ``placing.choose_place`` and the context.
     """
-    cued: dict[frozenset, tuple[bool, bool]] = {}
-    own: dict[int, tuple[bool, bool, frozenset]] = {}
-    # in document order (stable: spans sharing a start keep the order they were found in)
-    for idx, start, end, ids, _m, _s in sorted(pending, key=_START_OF_PENDING):
-        if len(ids) > 1:
-            gov, town = placing.cues(text, start, end, text[start:end])
-            cands = frozenset(ids)
-            if gov != town:
-                cued.setdefault(cands, (gov, town))
-            # "south of Kirkuk", "Kirkuk airbase": the town, for this mention alone
-            own[idx] = (gov, town or (not gov and placing.town_reference(text, start, end)), cands)
+    cued, own = _span_cues(text, pending)
     places = registry.places
     areas = _containers(text, found, pending, registry)
     _agreed_countries(registry, pending, countries)
@@ -453,6 +443,23 @@ def _settle_places(
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
     if dropped:
         found[:] = [row for row in found if row]
+
+
+def _span_cues(text: str, pending: list[tuple]) -> tuple[dict, dict]:
+    """(the first governorate/town cue of each candidate set, in document order; each pending
+    multi-candidate span's own cues and candidate set, by index)."""
+    cued: dict[frozenset, tuple[bool, bool]] = {}
+    own: dict[int, tuple[bool, bool, frozenset]] = {}
+    # in document order (stable: spans sharing a start keep the order they were found in)
+    for idx, start, end, ids, _m, _s in sorted(pending, key=_START_OF_PENDING):
+        if len(ids) > 1:
+            gov, town = placing.cues(text, start, end, text[start:end])
+            cands = frozenset(ids)
+            if gov != town:
+                cued.setdefault(cands, (gov, town))
+            # "south of Kirkuk", "Kirkuk airbase": the town, for this mention alone
+            own[idx] = (gov, town or (not gov and placing.town_reference(text, start, end)), cands)
+    return cued, own
 
 
 def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[str, int]):
