@@ -11,8 +11,10 @@ Rules, in order (each only among the span's candidate places):
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
 3. Otherwise: places in the document's countries first (the countries of its unambiguous
    places, countries named included), then in the governorates its unambiguous places lie in
-   ("Suran" near "Hama"), then precision, population, feature rank, how well known the place
-   is (its recorded spellings: ``_known``), then ``PRIORITY_COUNTRIES``.
+   ("Suran" near "Hama"), then precision, population and feature rank, then the place whose
+   own name is said over one that has it only as a variant spelling, then how well known the
+   place is (its recorded spellings: ``_known``), then ``PRIORITY_COUNTRIES``. Villages still
+   alike resolve to their governorate.
 
 Before these (``detect._settle_places``): a minor place the sentence puts in another area
 ("the X quarter of Kirkuk", "X, Y province", "X village located north of Y") with none of its
