@@ -55,7 +55,8 @@ _PLACE_INDEX_COLUMNS = [
 
 
 def place_index(places: pa.Table) -> dict[str, dict]:
-    """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province")."""
+    """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province") and
+    ``district:<admin1>:<admin2>`` -> the district row (for "X district")."""
     out: dict[str, dict] = {}
     # (the spellings and native names are the analysts', not ours)
     keep = [c for c in _PLACE_INDEX_COLUMNS if c in places.column_names]
@@ -65,6 +66,8 @@ def place_index(places: pa.Table) -> dict[str, dict]:
         out[pid] = row
         if row.get("precision") == "governorate" and row.get("admin1"):
             out.setdefault(f"gov:{row['admin1']}", row)
+        elif row.get("precision") == "district" and row.get("admin2"):
+            out.setdefault(f"district:{row['admin1']}:{row['admin2']}", row)
     return out
 
 
@@ -124,15 +127,18 @@ class _MentionsByDoc:
         return out
 
 
+_AREAS = pa.array(["governorate", "district"])
+
+
 def _mentioned(places: pa.Table, mentions: pa.Table) -> pa.Table:
-    """The places the mentions name, and every governorate ("X province" reads as one): the
-    rest of a 30,000-place gazetteer is never looked up."""
+    """The places the mentions name, and every governorate and district ("X province" and
+    "X district" read as one): the rest of a 30,000-place gazetteer is never looked up."""
     if "place_id" not in mentions.column_names or mentions.num_rows == 0:
         return places
     named = pc.unique(pc.drop_null(mentions.column("place_id")))
     keep = pc.or_(
         pc.is_in(places.column("place_id"), value_set=named),
-        pc.equal(places.column("precision"), "governorate"),
+        pc.is_in(places.column("precision"), value_set=_AREAS),
     )
     return places.filter(keep)
 

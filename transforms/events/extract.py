@@ -44,6 +44,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from transforms.entities import places as placing
+from transforms.entities.keys import name_key
 from transforms.events import classify, rules
 from transforms.events.casualties import Casualties, Range, count_casualties, larger
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
@@ -60,6 +61,7 @@ _SOURCE_VERB_MAX = 9  # letters in the longest verb of _SOURCE_END
 _SOURCE_STEMS = ("according", "said", "says", "told", "reported", "confirmed", "added")
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
@@ -266,15 +268,22 @@ class _Doc:
 
     def _place_of(self, m: Mention, text: str | None = None) -> dict | None:
         """The gazetteer row of a place mention (in ``text``, the body by default); "X
-        province" read as the governorate X."""
+        province" read as the governorate X, "X district" (X a town) as the district named
+        after X that holds it ("Shatra district": Al-Shatra District, not the town of Shatra;
+        but "the Zahra district of Homs" is a quarter, X)."""
         p = self.places.get(m.place_id or "")
         if p is None:
             return None
         text = self.text if text is None else text
-        if p["precision"] != "governorate" and _PROVINCE_AFTER.match(text[m.end : m.end + 15]):
+        after = text[m.end : m.end + 15]
+        if p["precision"] != "governorate" and _PROVINCE_AFTER.match(after):
             gov = self.places.get(f"gov:{p.get('admin1')}")
             if gov is not None:
                 return gov
+        if p["precision"] == "town" and _DISTRICT_AFTER.match(after):
+            district = self.places.get(f"district:{p.get('admin1')}:{p.get('admin2')}")
+            if district is not None and _namesake(district, p, text[m.start : m.end]):
+                return district
         return p
 
     def _place_groups(self, spans: list[tuple[int, int]]) -> list[tuple[Mention, dict]]:
@@ -1031,6 +1040,12 @@ def _may_lie(place: dict, locator: dict, reach: float) -> bool:
         return _holds(locator, place) or locator.get("admin1") == place.get("admin1")
     apart = placing.km_apart(place, locator)
     return apart is None or apart <= reach
+
+
+def _namesake(district: dict, town: dict, surface: str) -> bool:
+    """The district bears the town's name, as said or as the gazetteer spells it."""
+    own = name_key(district["name"]).removesuffix(" district")
+    return own in (name_key(surface), name_key(town["name"]))
 
 
 def _countrywide(place: dict) -> bool:

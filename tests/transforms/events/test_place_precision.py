@@ -184,3 +184,21 @@ def test_a_place_locating_the_one_before_it_is_no_second_venue(chain, text):
 def test_two_reference_points_of_two_attacks_stay_two(chain):
     reports, _ = chain("Mines killed two near Mayadin and three near Palmyra on Sunday.")
     assert sorted(reports.place_id) == sorted([MAYADIN, PALMYRA])
+
+
+def test_a_district_named_after_its_town_holds_the_village_named_with_it(chain):
+    # coders' summaries: "X village, Y district, Z governorate"; Y is the district, not the
+    # town of Y, so the sentence names one venue and its toll stays whole
+    # (the gazetteer spells the district "Al-Shatra District", the town "Ash Shatrah")
+    reports, _ = chain(
+        "Gunmen killed three farmers in Sayyid Ja'far village, Shatra district, Dhi Qar "
+        "governorate, Iraq, and wounded two."
+    )
+    assert reports.place_id.tolist() == ["91330"]
+    assert (reports.killed_best.tolist(), reports.wounded_best.tolist()) == ([3], [2])
+
+
+def test_a_quarter_called_a_district_is_no_district(chain):
+    reports, _ = chain("A bomb wounded six people in the Karrada district of Baghdad on Sunday.")
+    assert reports.location_text.tolist() == ["Karrada"]
+    assert reports.geo_precision.tolist() == ["1"]
