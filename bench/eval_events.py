@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -81,9 +80,7 @@ def chain(raws: Iterable[RawInput], per_document: bool = False):
         )
         for doc_id in sorted(pc.unique(pc.drop_null(by_doc)).to_pylist())
     ]
-    return ingested, MergeResult(
-        *(pd.concat([p[i].to_pandas() for p in parts], ignore_index=True) for i in range(4))
-    )
+    return ingested, MergeResult(*(pa.concat_tables([p[i] for p in parts]) for i in range(4)))
 
 
 def run_synthetic(n: int, workdir: Path):

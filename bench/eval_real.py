@@ -152,8 +152,7 @@ def run_chain(rows: list[dict], per_row: bool = False) -> tuple[dict, list[dict]
         ingested, result = chain(iter_inputs([feed], 10_000_000), per_document=per_row)
     documents = ingested.documents.to_pandas()
     row_of_doc = dict(zip(documents["doc_id"], documents["external_id"], strict=True))
-    events = result.events.to_pandas() if hasattr(result.events, "to_pandas") else result.events
-    reps = result.reports.to_pandas() if hasattr(result.reports, "to_pandas") else result.reports
+    events, reps = result.events.to_pandas(), result.reports.to_pandas()
     by_event = {e["event_id"]: e for e in events.to_dict("records")}
     per_row: dict[str, dict[str, dict]] = defaultdict(dict)
     for rep in reps.to_dict("records"):

@@ -6,7 +6,6 @@ public interface analysts' SQL relies on; docs/tables.md documents each table's 
 
 from __future__ import annotations
 
-import pandas as pd
 import pyarrow as pa
 
 TS = pa.timestamp("us")
@@ -292,16 +291,7 @@ INPUT_FILES = pa.schema(
 )
 
 
-def empty(schema: pa.Schema) -> pd.DataFrame:
-    """An empty frame with the schema's columns (pandas dtypes follow from Arrow)."""
-    return schema.empty_table().to_pandas()
-
-
-def conform(df: pd.DataFrame | list[dict], schema: pa.Schema) -> pa.Table:
-    """Cast rows to ``schema``: missing columns are an error, extra columns are dropped."""
-    if isinstance(df, list):
-        return pa.Table.from_pylist(df, schema=schema)
-    missing = [n for n in schema.names if n not in df.columns]
-    if missing:
-        raise ValueError(f"missing columns for {schema.metadata}: {missing}")
-    return pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+def conform(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    """Rows (dicts) as a table of ``schema``: a key a row lacks is null, keys the schema does
+    not name are dropped, a value Arrow cannot convert to its column's type fails loudly."""
+    return pa.Table.from_pylist(rows, schema=schema)
