@@ -459,6 +459,30 @@ def owns_next(text: str, end: int, next_start: int) -> bool:
     return _OWNER_GAP.fullmatch(text, end, next_start) is not None
 
 
+# "X town, Y district", "X village in Y province", "X (Y, Z)": the next name is X's area.
+_AREA_GAP = re.compile(
+    r"(?:\s+(?:town|village|city|area|neighbou?rhood|subdistrict|sub-district))?"
+    r"(?:\s*,\s*|\s+in\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
+_BRACKET_GAP = re.compile(r"\s*\(\s*")
+_AREA_WORD = re.compile(
+    r"\s+(?:district|sub-?district|governorate|province|countryside|region)\b", re.IGNORECASE
+)
+
+
+def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether the place at ``[start, end)`` is named as the area holding the one ending at
+    ``prev_end``: "X town, Y district", "X in Y province", or first in brackets after it
+    ("X (Y, Z)", "X (Y governorate)")."""
+    if _BRACKET_GAP.fullmatch(text, prev_end, start) is not None:
+        return True
+    return (
+        _AREA_GAP.fullmatch(text, prev_end, start) is not None
+        and _AREA_WORD.match(text, end) is not None
+    )
+
+
 def restated(text: str, prev_end: int, start: int) -> bool:
     """Whether nothing but a comma or "the" stands between two names (of one place, for the
     caller to check: "the Iraqi capital Baghdad")."""

@@ -349,8 +349,8 @@ class _Doc:
     def _restatements_dropped(self, cands: list[Mention], text: str) -> list[Mention]:
         """Place mentions (in ``text``'s order) without those naming no venue of their own
         beside their neighbour: an owner ("Baghdad's Sadr City": Baghdad), a locator ("Dora,
-        south Baghdad", "X, 40 km north of Y": Y) and a place named again right away ("the
-        Iraqi capital Baghdad")."""
+        south Baghdad", "X, 40 km north of Y": Y), an area holding it ("X town, Y district",
+        "X (Y, Z)": Y) and a place named again right away ("the Iraqi capital Baghdad")."""
         drop: set[int] = set()
         for k in range(1, len(cands)):
             a, b = cands[k - 1], cands[k]
@@ -367,6 +367,12 @@ class _Doc:
             if placing.owns_next(text, a.end, b.start):
                 # (a place read outside its owner's governorate is misread: the owner stays)
                 drop.add(k - 1 if pa.get("admin1") == pb.get("admin1") else k)
+                continue
+            if placing.names_area(text, a.end, b.start, b.end):
+                # "X town, Y district, Z governorate", "X (Y, Z)": Y is where X lies (the
+                # gazetteers may disagree on X's district: its governorate decides)
+                if pa.get("admin1") == pb.get("admin1") and pb["precision"] != "governorate":
+                    drop.add(k)
                 continue
             reach = placing.locator_reach(text, a.end, b.start)
             if reach is not None:

@@ -202,3 +202,21 @@ def test_a_quarter_called_a_district_is_no_district(chain):
     reports, _ = chain("A bomb wounded six people in the Karrada district of Baghdad on Sunday.")
     assert reports.location_text.tolist() == ["Karrada"]
     assert reports.geo_precision.tolist() == ["1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown assailants killed two people in Sayyid Ja'far (Shatra, Dhi Qar) on Sunday.",
+        "Unknown assailants killed two people in Sayyid Ja'far village, Nasiriyah district, "
+        "on Sunday.",
+    ],
+)
+def test_a_place_named_as_the_area_holding_the_one_before_is_no_venue(chain, text):
+    reports, _ = chain(text)
+    assert reports.place_id.tolist() == ["91330"] and reports.killed_best.tolist() == [2]
+
+
+def test_places_listed_one_after_another_stay_venues(chain):
+    reports, _ = chain("Shells killed two in Sayyid Ja'far, Nasiriyah and Shatra on Sunday.")
+    assert len(reports) > 1 and "91330" in set(reports.place_id)
