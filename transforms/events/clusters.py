@@ -199,6 +199,10 @@ def _same_day_same_town(r: dict, drel: str, prel: str, places: dict[str, dict]) 
     )
 
 
+# The fields of a report that ``reason`` reads.
+_REASON_READS = ("location_text", "place_id", "event_date", "date_precision", "perpetrator_id")
+
+
 def reason(r: dict, o: dict, drel: str, prel: str) -> str:
     """Why ``r`` joined the event of ``o`` (a merge row's ``reason``)."""
     place = (
@@ -260,6 +264,14 @@ def _toll_range(r: dict, kind: str) -> tuple[int, int | None] | None:
     return low, high if high is not None else r.get(f"{kind}_best")
 
 
+def _tolls(r: dict) -> tuple[tuple[int, int | None] | None, ...]:
+    """``r``'s ``_toll_range`` of each of ``TOLLS``, read once per report (kept in ``r``)."""
+    tolls = r.get("_tolls")
+    if tolls is None:
+        tolls = r["_tolls"] = tuple(_toll_range(r, kind) for kind in TOLLS)
+    return tolls
+
+
 def loose_tie_ok(r: dict, ev: Cluster) -> bool:
     """A loose tie (``_loose``) holds when the tolls agree and something besides place and day
     backs it: a toll both state ("killed four" in both), or one named perpetrator. Two bombings
@@ -267,7 +279,8 @@ def loose_tie_ok(r: dict, ev: Cluster) -> bool:
     if not tolls_agree(r, ev):
         return False
     perp = r.get("perpetrator_id")
-    return any(_toll_range(r, kind) is not None and kind in ev.tolls for kind in TOLLS) or (
+    tolls = zip(TOLLS, _tolls(r), strict=True)
+    return any(toll is not None and kind in ev.tolls for kind, toll in tolls) or (
         perp is not None and any(o["perpetrator_id"] == perp for o in ev.sigs.values())
     )
 
@@ -275,8 +288,8 @@ def loose_tie_ok(r: dict, ev: Cluster) -> bool:
 def tolls_agree(r: dict, ev: Cluster) -> bool:
     """Every toll ``r`` states overlaps the one each report of ``ev`` states of that kind
     (``_toll_range``; no high: open): "killed four" and "killed eleven" are two attacks."""
-    for kind in TOLLS:
-        mine, have = _toll_range(r, kind), ev.tolls.get(kind)
+    for kind, mine in zip(TOLLS, _tolls(r), strict=True):
+        have = ev.tolls.get(kind)
         if mine is None or have is None:
             continue
         if (have[1] is not None and mine[0] > have[1]) or (
@@ -336,6 +349,7 @@ class Index:
         # bound, date bound or toll. Counts of documents are read afresh.
         self.version = 0
         self._decided: dict[tuple, tuple[int, list[Cluster], list[tuple[Verdict, Cluster]]]] = {}
+        self._said: dict[tuple, str] = {}  # reasons already worded (``_choose``)
 
     def area(self, r: dict) -> str:
         return area_of(r.get("place_id"), self.places)
@@ -370,8 +384,7 @@ class Index:
             if ev.max_start is None or start > ev.max_start:
                 ev.max_start = start
                 self.version += 1
-        for kind in TOLLS:
-            toll = _toll_range(r, kind)
+        for kind, toll in zip(TOLLS, _tolls(r), strict=True):
             if toll is not None:
                 have = ev.tolls.get(kind)
                 lo, hi = have or toll
@@ -435,7 +448,7 @@ class Index:
         sig = signature(r)
         if mode == "strict":
             r["_sig"] = sig  # read again by ``add`` (an undated report is redated before it)
-        key = (mode, sig, r.get("_pub"), tuple(_toll_range(r, k) for k in TOLLS))
+        key = (mode, sig, r.get("_pub"), _tolls(r))
         kept = self._decided.get(key)
         if kept is not None and kept[0] == self.version:
             candidates, verdicts = kept[1], kept[2]
@@ -463,9 +476,8 @@ class Index:
         verdicts = [(v, ev) for ev in candidates if (v := self._judge(r, ev, mode, group or [r]))]
         return self._choose(r, verdicts)
 
-    @staticmethod
     def _choose(
-        r: dict, verdicts: list[tuple[Verdict, Cluster]]
+        self, r: dict, verdicts: list[tuple[Verdict, Cluster]]
     ) -> tuple[Cluster, str, str] | None:
         best: tuple[tuple[int, int, int], Cluster, Verdict] | None = None
         for v, ev in verdicts:
@@ -475,7 +487,13 @@ class Index:
         if best is None:
             return None
         _key, ev, (_score, o, drel, prel) = best
-        return ev, o["report_id"], reason(r, o, drel, prel)
+        # what ``reason`` reads of ``r``; ``o`` is a signature's first report, kept as long
+        # as this index: copies joining one report share one reason (worded once)
+        wording = (*(r.get(c) for c in _REASON_READS), id(o), drel, prel)
+        said = self._said.get(wording)
+        if said is None:
+            said = self._said[wording] = reason(r, o, drel, prel)
+        return ev, o["report_id"], said
 
     def _judge(self, r: dict, ev: Cluster, mode: str, group: list[dict]) -> Verdict | None:
         """(score, first best report, relations) when every report of ``ev`` may be one attack

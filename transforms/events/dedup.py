@@ -56,7 +56,6 @@ and later reports of an event, does not change them.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
@@ -66,7 +65,8 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events import event_ids, rules
-from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of, span
+from transforms.events import event_rows as event_rows_of
+from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of
 
 
 class MergeResult(NamedTuple):
@@ -76,112 +76,32 @@ class MergeResult(NamedTuple):
     conflicts: pa.Table
 
 
-class _Members(NamedTuple):
-    """One finished event's reports, read back for its output rows."""
-
-    reports: list[dict[str, Any]]
-    docs: set[str]
-
-
-def _mode(values: list[Any]) -> Any:
-    vals = [v for v in values if v is not None]
-    if not vals:
-        return None
-    counts = Counter(vals)
-    top = max(counts.values())
-    return min((v for v in counts if counts[v] == top), key=str)
-
-
-def _range(reports: list[dict], kind: str) -> tuple[Any, Any, Any]:
-    """Conservative across outlets: lowest low and best (ACLED), highest high. A zero with no
-    bound (killed inferred from a report of only wounded) yields to any toll another states."""
-    rows = [r for r in reports if r.get(f"{kind}_low") is not None]
-    stated = [r for r in rows if not _inferred_zero(r, kind)]
-    rows = stated or rows
-    if not rows:
-        return None, None, None
-    bests = [r[f"{kind}_best"] for r in rows if r.get(f"{kind}_best") is not None]
-    highs = [r.get(f"{kind}_high") for r in rows]
-    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    return min(r[f"{kind}_low"] for r in rows), (min(bests) if bests else None), high
-
-
-def _inferred_zero(r: dict, kind: str) -> bool:
-    return r.get(f"{kind}_best") == 0 and r.get(f"{kind}_high") is None
-
-
-def _perpetrators_killed(reports: list[dict], killed_high: Any) -> Any:
-    """The most attackers any report says died (a report silent on them does not deny it),
-    never above the event's killed high."""
-    stated = [r["perpetrators_killed"] for r in reports if r.get("perpetrators_killed") is not None]
-    if not stated:
-        return None
-    return max(stated) if killed_high is None else min(max(stated), killed_high)
-
-
-def _toll(r: dict, kind: str) -> str | None:
-    """A report's toll as "low/best/high" ('?' unknown); None when it states none."""
-    if r.get(f"{kind}_low") is None:
-        return None
-    return "/".join(
-        "?" if r.get(f"{kind}_{k}") is None else str(int(r[f"{kind}_{k}"]))
-        for k in ("low", "best", "high")
-    )
-
-
-def _conflicts(event_id: str, reports: list[dict]) -> list[dict]:
-    out = []
-    fields = {
-        "event_date": lambda r: (
-            str(r["event_date"])
-            if r.get("event_date")
-            and r.get("date_precision") == "day"
-            and r.get("date_method") != "corroborated"
-            else None
-        ),
-        "place_id": lambda r: r.get("place_id"),
-        "killed": lambda r: None if _inferred_zero(r, "killed") else _toll(r, "killed"),
-        "wounded": lambda r: _toll(r, "wounded"),
-        "target": lambda r: r.get("target"),
-        "weapon": lambda r: None if r.get("weapon") == "unknown" else r.get("weapon"),
-        "event_type": lambda r: r.get("sub_event_type"),
-    }
-    for name, get in fields.items():
-        by_value: dict[str, list[str]] = {}
-        for r in reports:
-            v = get(r)
-            if v is not None:
-                by_value.setdefault(v, []).append(r["report_id"])
-        if name == "place_id" and len(by_value) > 1:
-            continue  # nested places are refinement, not contradiction (see merge reasons)
-        if len(by_value) > 1:
-            vals = sorted(by_value)
-            out.append(
-                {
-                    "event_id": event_id,
-                    "field": name,
-                    "values": vals,
-                    "report_ids": sorted({i for v in vals for i in by_value[v]}),
-                }
-            )
-    return out
-
-
 def merge_events(
-    reports: pa.Table, documents: pa.Table, places: pa.Table, entities: pa.Table
+    reports: pa.Table,
+    documents: pa.Table,
+    places: pa.Table,
+    entities: pa.Table,
+    pidx: dict[str, dict] | None = None,
 ) -> MergeResult:
-    """Merge all the corpus's reports into events (module docstring has the rule).
+    """Merge all the corpus's reports into events (module docstring has the rule); ``pidx``:
+    ``place_index(places)`` when the caller has it.
 
     Arrow tables in (schemas.EVENT_REPORTS; DOCUMENTS' doc_id, published_date and source;
     PLACES; ENTITIES' entity_id and canonical_name), Arrow tables out. Area by area
     (``area_of``): reports of different areas are never compared, so the result is the same as
-    one pass over all of them, and only one area's reports are ever Python objects.
+    one pass over all of them, and only one area's reports are ever Python objects. The quotes
+    (most of a report's bytes, never read by the rule) are set aside and put back by report,
+    not carried through every step.
     """
     from transforms.events import place_index  # late: the package imports this module
 
-    pidx = place_index(places)
+    pidx = place_index(places) if pidx is None else pidx
     ids, canonical = (entities.column(c).to_pylist() for c in ("entity_id", "canonical_name"))
     names = {str(e): str(n or "") for e, n in zip(ids, canonical, strict=True)}
+    quotes = None
+    if "quote" in reports.column_names:
+        quotes = reports.select(["report_id", "quote"])
+        reports = reports.drop_columns(["quote"])
     place_ids = reports.column("place_id").to_pylist()
     doc_ids = reports.column("doc_id").to_pylist()
     by_area: dict[str, list[int]] = {}
@@ -193,20 +113,40 @@ def merge_events(
         )
         for _area, rows in sorted(by_area.items())
     ]
-    return MergeResult(
+    merged = MergeResult(
         *(
             ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
             for i, (schema, key) in enumerate(OUTPUTS)
         )
     )
+    return merged if quotes is None else merged._replace(reports=_quoted(merged.reports, quotes))
+
+
+def _quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
+    """``reports`` (one row per report of ``quotes``, by report_id) with their quotes."""
+    quotes = ordered(quotes, ["report_id"])
+    if quotes.column("report_id").equals(reports.column("report_id")):
+        quote = quotes.column("quote")
+    else:  # not row for row (never seen): looked up by report_id
+        at = pc.index_in(reports.column("report_id"), quotes.column("report_id"))
+        quote = quotes.column("quote").take(at)
+    i = reports.schema.get_field_index("quote")
+    return reports.set_column(i, reports.schema.field(i), quote)
 
 
 def _documents(documents: pa.Table, doc_ids: set[str]) -> dict[str, dict]:
-    """doc_id -> date and outlet, for the documents of one area's reports."""
+    """doc_id -> date and outlet, for the documents of one area's reports (a column the table
+    lacks reads as None)."""
     wanted = pa.array(sorted(doc_ids), pa.string())
     sub = documents.filter(pc.is_in(documents.column("doc_id"), wanted))
-    cols = [c for c in ("doc_id", "published_date", "source") if c in sub.column_names]
-    return {d["doc_id"]: d for d in sub.select(cols).to_pylist()}
+    cols = ("doc_id", "published_date", "source")
+    ids, pubs, sources = (
+        sub.column(c).to_pylist() if c in sub.column_names else [None] * sub.num_rows for c in cols
+    )
+    return {
+        d: {"doc_id": d, "published_date": p, "source": s}
+        for d, p, s in zip(ids, pubs, sources, strict=True)
+    }
 
 
 # MergeResult's tables: schema and row order.
@@ -237,7 +177,7 @@ class _Rows:
         read = [c for c in reports.column_names if c not in _CARRIED]
         cols = {c: _interned(reports.column(c).to_pylist()) for c in read}
         order = sorted(range(reports.num_rows), key=lambda i: _order_of(cols, i))
-        self.table = reports.take(order)
+        self.table, self.order = reports, order  # the table as given: never copied in order
         self.cols = {c: [cols[c][i] for i in order] for c in read}
         self.report_ids = self.cols["report_id"]
         self._signed = [self.cols[c] for c in SIGNATURE]
@@ -278,12 +218,20 @@ class _Rows:
     def output(self, event_of: list[str | None]) -> pa.Table:
         """The area's report rows with their event (and corroborated dates), by report_id."""
         t = self.table
+
+        def given(values: list[Any]) -> list[Any]:  # from merge order to the table's order
+            out: list[Any] = [None] * len(values)
+            for k, i in enumerate(self.order):
+                out[i] = values[k]
+            return out
+
         for c in _REDATED:
+            field = t.schema.field(c)
             t = t.set_column(
-                t.schema.get_field_index(c), c, pa.array(self.cols[c], t.schema.field(c).type)
+                t.schema.get_field_index(c), c, pa.array(given(self.cols[c]), field.type)
             )
         t = t.set_column(
-            t.schema.get_field_index("event_id"), "event_id", pa.array(event_of, pa.string())
+            t.schema.get_field_index("event_id"), "event_id", pa.array(given(event_of), pa.string())
         )
         for f in schemas.EVENT_REPORTS:  # an input without a column has it null, as it was
             if f.name not in t.column_names:
@@ -327,9 +275,11 @@ def _merge_area(
     # copy, then moved with it in step 2, are merged with the event they moved into)
     merges: dict[int, tuple[str, str]] = {}
 
+    said: dict[tuple[str, str], tuple[str, str]] = {}  # one object per distinct merge row
+
     def join(hit: tuple[Cluster, str, str], i: int, r: dict) -> None:
         index.add(hit[0], r, i)
-        merges[i] = (hit[1], hit[2])
+        merges[i] = said.setdefault((hit[1], hit[2]), (hit[1], hit[2]))
 
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
@@ -379,36 +329,42 @@ def _merge_area(
         lambda k: min(rows.report_ids[i] for i in events[k].rows),
     )
     for ev, eid in zip(events, ids, strict=True):
-        # an event's report rows are Python objects while it is written only
-        members = _Members([rows[i] for i in ev.rows], set())
-        members.docs.update(r["doc_id"] for r in members.reports)
+        # an event's reports as its distinct readings, while it is written only
+        members = event_rows_of.members(rows.cols, ev.rows, rows.report_ids)
         for i in ev.rows:
             event_of[i] = eid
-        event_rows.append(_event_row(eid, members, pidx, docs, names))
-        conflict_rows.extend(_conflicts(eid, members.reports))
+        event_rows.append(event_rows_of.event_row(eid, members, pidx, docs, names))
+        conflict_rows.extend(event_rows_of.conflicts(eid, members))
         del members
-    merge_rows = [
-        {
-            "event_id": event_of[i],
-            "report_id": rows.report_ids[i],
-            "merged_with": other,
-            "reason": reason,
-        }
-        for i, (other, reason) in merges.items()
-    ]
+    merge_rows = _merge_rows(merges, event_of, rows.report_ids)
     conflicted = {c["event_id"] for c in conflict_rows}
     for e in event_rows:
         e["has_conflict"] = e["event_id"] in conflicted
-    key = "report_id"
     return MergeResult(
         reports=rows.output(event_of),
         events=_table(sorted(event_rows, key=lambda e: e["event_id"]), schemas.EVENTS),
-        merges=_table(sorted(merge_rows, key=lambda m: m[key]), schemas.EVENT_MERGES),
+        merges=merge_rows,
         conflicts=_table(
             sorted(conflict_rows, key=lambda c: (c["event_id"], c["field"])),
             schemas.EVENT_CONFLICTS,
         ),
     )
+
+
+def _merge_rows(
+    merges: dict[int, tuple[str, str]], event_of: list[str | None], report_ids: list[str]
+) -> pa.Table:
+    """The area's ``event_merges`` rows, by report_id, built as columns."""
+    rows = sorted(merges, key=report_ids.__getitem__)
+    if not rows:
+        return schemas.EVENT_MERGES.empty_table()
+    cols = {
+        "event_id": [event_of[i] for i in rows],
+        "report_id": [report_ids[i] for i in rows],
+        "merged_with": [merges[i][0] for i in rows],
+        "reason": [merges[i][1] for i in rows],
+    }
+    return pa.table(cols, schema=schemas.EVENT_MERGES)
 
 
 def _corroborate(r: dict[str, Any], event: Cluster) -> None:
@@ -427,118 +383,3 @@ def _corroborate(r: dict[str, Any], event: Cluster) -> None:
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return schemas.conform(rows, schema) if rows else schema.empty_table()
-
-
-def _event_row(
-    eid: str, ev: _Members, places: dict[str, dict], docs: dict[str, dict], names: dict[str, str]
-) -> dict[str, Any]:
-    rs = ev.reports
-    # The finest place named; among equals, the one most reports name.
-    placed = [r for r in rs if r.get("place_id") in places]
-    place = None
-    if placed:
-        finest = min(
-            rules.PRECISION_RANK.get(places[r["place_id"]]["precision"], 9) for r in placed
-        )
-        pid = _mode(
-            [
-                r["place_id"]
-                for r in placed
-                if rules.PRECISION_RANK.get(places[r["place_id"]]["precision"], 9) == finest
-            ]
-        )
-        place = places[pid]
-    # Date: the most reported exact day (explicit before relative on ties), else the finest.
-    dated = [
-        r
-        for r in rs
-        if r.get("event_date") is not None
-        and r.get("date_method") not in ("corroborated", "publication")
-    ] or [r for r in rs if r.get("event_date") is not None]
-    # Only dates on or before every reporting document's publication (the first report).
-    first_pub = min((r["_pub"] for r in rs if r.get("_pub") is not None), default=None)
-    if first_pub is not None:
-        dated = [r for r in dated if r["event_date"] <= first_pub] or [
-            {**r, "event_date": first_pub}  # a claim's week ending after it: cut back
-            for r in dated
-            if r.get("date_precision") == "week" and span(r["event_date"], "week")[0] <= first_pub
-        ]
-    d, prec = None, None
-    if dated:
-        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-        finest = min(rank.get(r.get("date_precision") or "day", 0) for r in dated)
-        cands = [r for r in dated if rank.get(r.get("date_precision") or "day", 0) == finest]
-        votes = Counter(r["event_date"] for r in cands)
-        explicit = Counter(r["event_date"] for r in cands if r.get("date_method") == "explicit")
-        d = max(votes, key=lambda v: (votes[v], explicit[v], v))
-        prec = next(r["date_precision"] for r in cands if r["event_date"] == d)
-    typed = [r for r in rs if r.get("weapon") != "unknown"] or rs
-    etype = _mode([r.get("event_type") for r in typed])
-    sub = _mode([r.get("sub_event_type") for r in typed if r.get("event_type") == etype])
-    perp = _mode([r.get("perpetrator_id") for r in rs])
-    actor2 = _mode([r.get("actor2") for r in rs if r.get("actor2") not in (None, perp)])
-    attrs = {r.get("attribution") for r in rs if r.get("perpetrator_id") == perp}
-    attribution = next(
-        (a for a in ("claimed", "attributed", "suspected", "disputed") if a in attrs),
-        "unattributed",
-    )
-    if perp is not None and "disputed" in attrs and "claimed" not in attrs:
-        attribution = "disputed"
-    kl, kb, kh = _range(rs, "killed")
-    wl, wb, wh = _range(rs, "wounded")
-    pubs: list[date] = []
-    for r in rs:
-        p = docs.get(r["doc_id"], {}).get("published_date")
-        if isinstance(p, date):
-            pubs.append(p)
-    sources = {docs.get(r["doc_id"], {}).get("source") or r["doc_id"] for r in rs}
-    loc_text = _mode(
-        [r.get("location_text") for r in rs if place and r.get("place_id") == place["place_id"]]
-    )
-    return {
-        "event_id": eid,
-        "event_type": etype,
-        "sub_event_type": sub,
-        "event_date": d,
-        "date_precision": prec,
-        "place_id": place["place_id"] if place else None,
-        "location": (place.get("name") if place else None) or loc_text,
-        "admin1": place.get("admin1") if place else None,
-        "country_code": place.get("country_code") if place else None,
-        "latitude": place.get("latitude") if place else None,
-        "longitude": place.get("longitude") if place else None,
-        "geo_precision": _geo_precision(rs, place),
-        "perpetrator": names.get(perp) if perp else None,
-        "perpetrator_id": perp,
-        "actor1": names.get(perp) if perp else None,
-        "actor2": names.get(actor2) if actor2 else None,
-        "attribution": attribution,
-        "target": _mode([r.get("target") for r in rs]),
-        "weapon": _mode([r.get("weapon") for r in rs if r.get("weapon") != "unknown"]) or "unknown",
-        "killed_low": kl,
-        "killed_best": kb,
-        "killed_high": kh,
-        "perpetrators_killed": _perpetrators_killed(rs, kh),
-        "wounded_low": wl,
-        "wounded_best": wb,
-        "wounded_high": wh,
-        "n_reports": len(rs),
-        "n_documents": len(ev.docs),
-        "n_sources": len(sources),
-        "first_reported": min(pubs) if pubs else None,
-        "last_reported": max(pubs) if pubs else None,
-        "has_conflict": False,
-    }
-
-
-def _geo_precision(rs: list[dict], place: dict | None) -> str | None:
-    """The event's ACLED geo_precision: the finest its reports at its place give ("in X"
-    beats "near X"), else the place's own level."""
-    if place is None:
-        return None
-    codes = [
-        r["geo_precision"]
-        for r in rs
-        if r.get("place_id") == place["place_id"] and r.get("geo_precision")
-    ]
-    return min(codes) if codes else rules.GEO_PRECISION.get(place["precision"])
