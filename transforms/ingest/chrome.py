@@ -8,6 +8,7 @@ apart from the body. Everything else is body, kept whole and in order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -213,6 +214,12 @@ def _is_ticker(core: str, words: list[str]) -> bool:
     return sum(w[:1].islower() for w in alpha) <= 0.3 * len(alpha)
 
 
+# Lines judged once per process: republished copies of a story, and an outlet's boilerplate,
+# repeat their lines across thousands of documents.
+LINE_CACHE_SIZE = 16_384
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def chrome_kind(line: str) -> str | None:
     """Why a single line is chrome ('ui', 'signup', ...), or None when it may be body."""
     # Chrome is short: a long line is body, and skipping the rules keeps ingestion fast.

@@ -7,6 +7,7 @@ Only labelled date stamps ("Published: 4 March 2026", "Updated: February 22, 202
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 
@@ -120,23 +121,31 @@ def find_text_date(text: str) -> tuple[date | None, str | None, tuple[int, int] 
     for line in text.split("\n"):
         span = (pos, pos + len(line))
         pos += len(line) + 1
-        if len(line) > 300:
-            continue
-        for m in _LABELLED.finditer(line) if _labelled(line) else ():
-            found = _match_date(m)
-            if found:
-                label = " ".join(m.group("label").lower().split())
-                cand = (LABEL_RANK.get(label, 2), span[0], found, f"text:{label}", span)
-                best = min(best, cand) if best else cand
-        m2 = _BARE_LINE.match(line) if len(line) < 80 else None
-        if m2:
-            found = _match_date(m2)
-            if found:
-                cand = (4, span[0], found, "text:dateline", span)
-                best = min(best, cand) if best else cand
+        for rank, found, method in _line_dates(line):
+            cand = (rank, span[0], found, method, span)
+            best = min(best, cand) if best else cand
     if best is None:
         return None, None, None
     return best[2], best[3], best[4]
+
+
+@functools.lru_cache(maxsize=16_384)  # a story's copies repeat their lines
+def _line_dates(line: str) -> tuple[tuple[int, date, str], ...]:
+    """(rank, date, method) of each date stamp of one line, in the order found."""
+    if len(line) > 300:
+        return ()
+    out = []
+    for m in _LABELLED.finditer(line) if _labelled(line) else ():
+        found = _match_date(m)
+        if found:
+            label = " ".join(m.group("label").lower().split())
+            out.append((LABEL_RANK.get(label, 2), found, f"text:{label}"))
+    m2 = _BARE_LINE.match(line) if len(line) < 80 else None
+    if m2:
+        found = _match_date(m2)
+        if found:
+            out.append((4, found, "text:dateline"))
+    return tuple(out)
 
 
 def strip_date_stamps(line: str) -> str:
