@@ -8,7 +8,9 @@ else ``wof:<id>``; each WOF county that GeoNames' admin2 list lacks becomes a ``
 
 Names: ``name`` is the plain English ASCII form analysts type (WOF's English name, else its
 name without diacritics); ``name_native`` keeps the source spelling with its diacritics,
-``names_arabic`` the Arabic-script names, ``aliases`` every Latin-script spelling.
+``names_arabic`` the Arabic-script names, ``aliases`` every Latin-script spelling (and a
+"Qaryat X" village's name without its "village of" word, "X"), less the variants that name
+another place (``own_spellings``).
 """
 
 from __future__ import annotations
@@ -161,6 +163,7 @@ def town_rows(
         if gn is not None:
             spellings += [gn["name"], *(gn["alternatenames"] or "").split(",")]
         spellings += copies.get(r["wof_id"], [])
+        spellings += headless([name, r["name"]])
         if not _city(r, gn):  # a city's names are curated: its own even if a village's too
             own = [name, r["name"], gn["name"] if gn is not None else ""]
             spellings = own_spellings(spellings, own, r["wof_id"], owners)
@@ -273,6 +276,21 @@ def own_spellings(
         ):
             continue
         out.append(s)
+    return out
+
+
+# "Village of" heading a village's name ("Qaryat al Kuwam"), which reporting leaves out ("the
+# village of al-Kuwam").
+_VILLAGE_OF = re.compile(r"^(?:Qaryat|Qariyat|Qarya|Qaryah)\s+")
+
+
+def headless(names: list[str]) -> list[str]:
+    """The names without a "village of" word heading them: "Qaryat al Kuwam" -> "Al Kuwam"."""
+    out = []
+    for n in names:
+        rest = _VILLAGE_OF.sub("", n)
+        if rest != n and len(name_key(rest).replace(" ", "")) >= 4:
+            out.append(rest[0].upper() + rest[1:])
     return out
 
 

@@ -82,3 +82,12 @@ def test_the_committed_gazetteer_has_no_copies_of_a_city(places):
 def test_a_city_keeps_its_native_and_old_names(places):
     aleppo = next(p for p in places if p["place_id"] == "170063")
     assert {"Halab", "Haleb"} <= set(aleppo["aliases"].split("|"))
+
+
+def test_a_village_of_name_is_also_found_without_its_village_word(wof):
+    assert wof.headless(["Qaryat al Mansurah", "Qarya Tall Bizan"]) == [
+        "Al Mansurah",
+        "Tall Bizan",
+    ]
+    # counter-examples: other head words are part of the name; too short a rest stays whole
+    assert wof.headless(["Qasr al Mansurah", "Khirbat Dib", "Qaryat Ab"]) == []

@@ -9,7 +9,8 @@ The key is lossy on purpose: two spellings of one name share a key, and fuzzy ma
 3. Tokens: possessive ``'s`` and titles (``mr``, ``president``, ``sheikh``, ``spokesman``...)
    dropped; Arabic article tokens (al, el, ad, ar, as, ash, az, ez, ...) dropped.
 4. Per token: a glued assimilated article (``Ezzor`` = ``ez-Zor``) split off; vowel
-   alternations folded (ou/oo/o -> u, ee/ei/ey -> i/ai, e -> a, y between letters -> i),
+   alternations folded (ou/oo/o -> u, ee/ei/ey -> i/ai, e -> a, y between letters -> i, w
+   between vowels -> u, French dj -> j),
    final ``h`` after a vowel dropped (``-ah``/``-eh`` -> ``-a``), doubled letters collapsed.
 """
 
@@ -28,7 +29,7 @@ TITLES = frozenset(
 )
 # Arabic definite-article forms, written as a separate token ("al-", "el ", "ash-").
 ARTICLES = frozenset(
-    "al el ul il ad ar as ash az ez es ed er at ath adh an en et".split()  # noqa: SIM905
+    "al el ul il ad ar as ash ach ech esh az ez es ed er at ath adh an en et".split()  # noqa: SIM905
 )
 # Letters that assimilate the article (sun letters, as romanised).
 _SUN = "tdrzsnl"
@@ -38,6 +39,7 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 _DOUBLE = re.compile(r"(.)\1+")
 _AW = re.compile(r"aw(?![aeiouy])")
+_W_INNER = re.compile(r"(?<=[aeiou])w(?=[aeiou])")
 _Y_INNER = re.compile(r"(?<=[a-z])y(?=[a-z])")
 _GLUED = re.compile(rf"^e([{_SUN}])\1(?=[a-z]{{2}})")
 
@@ -53,6 +55,8 @@ def strip_accents(text: str) -> str:
 def _fold_token(tok: str) -> str:
     tok = _GLUED.sub(r"\1", tok)  # "ezzor" -> "zor"
     tok = tok.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ie", "i")
+    tok = tok.replace("dj", "j")  # French "Djebel", "Djarablous"
+    tok = _W_INNER.sub("u", tok)  # "Zaouiya" (-> "zauiya") ~ "Zawiya"
     tok = tok.replace("ei", "ai").replace("ey", "ai").replace("ay", "ai").replace("ae", "ai")
     tok = _AW.sub("u", tok)  # "Zawr" ~ "Zor", "Hawl" ~ "Hol"
     tok = tok.replace("ph", "f").replace("dh", "z").replace("ch", "sh").replace("q", "k")
@@ -90,6 +94,12 @@ def place_key(name: str) -> str:
     """``name_key`` keeping title words: in a place's name they are part of it ("Shaykh al
     Hadid" is not "Hadid", "Imam Sayyid Yusuf" not "Yusuf")."""
     return " ".join(key_tokens(name, drop_titles=False))
+
+
+def vowel_blind(key: str) -> str:
+    """A key with every vowel read as "a" ("salihia" and "salahia", from "Salihiyah" and
+    "Salehiyeh", meet): Latin spellings of Arabic disagree most on short vowels."""
+    return key.replace("i", "a").replace("u", "a")
 
 
 def token_key(token: str) -> str:

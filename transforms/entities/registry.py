@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from transforms import schemas
-from transforms.entities.keys import name_key, place_key, strip_accents
+from transforms.entities.keys import name_key, place_key, strip_accents, vowel_blind
 from transforms.entities.lexicon import STOPWORDS
 
 # Bytes that survive normalisation for the automaton: ASCII digits and letters, lower-cased
@@ -36,6 +36,9 @@ _KELVIN = "\u212a"
 ACRONYM_MAX_LETTERS = 5
 # A gazetteer alternate name shorter than this ("Sam" for Damascus) is too ambiguous to match.
 PLACE_ALIAS_MIN_LETTERS = 4
+# The shortest key a minor place is also found by with its vowels ignored (shorter keys, such
+# as "hamdan", collide with too many others).
+BLIND_MIN_LETTERS = 7
 # The case of the automaton's guarded-name words: no alias, only the sign that a guarded name
 # may occur (``Registry.automaton``).
 GUARD = "guard"
@@ -198,6 +201,8 @@ class Registry:
         self.key_index: dict[str, list[tuple[str, str]]] = defaultdict(list)
         # minor places by key: found by key only (never fuzzy), and only with a place cue
         self.weak_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # minor places by their key read vowel-blind (``keys.vowel_blind``), for long names only
+        self.weak_blind: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         for e in entities:
             for a in e.aliases:
@@ -254,6 +259,7 @@ class Registry:
                     pat.fixed, pat.entity = (kind, [tid]), self.entities[tid]
         self.key_index = dict(self.key_index)
         self.weak_keys = dict(self.weak_keys)
+        self.weak_blind = dict(self.weak_blind)
         # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
         for k in self.key_index:
@@ -297,6 +303,9 @@ class Registry:
             pat.weak.add(target)
             if key and target not in self.weak_keys[key]:
                 self.weak_keys[key].append(target)
+            blind = vowel_blind(key)
+            if len(blind) >= BLIND_MIN_LETTERS and target not in self.weak_blind[blind]:
+                self.weak_blind[blind].append(target)
             return
         if key and target not in self.key_index[key]:
             self.key_index[key].append(target)

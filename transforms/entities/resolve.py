@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from transforms.entities.keys import name_key, place_key
+from transforms.entities.keys import name_key, place_key, vowel_blind
 from transforms.entities.lexicon import (
     COUNTRY_ADJECTIVE,
     DEMONYMS,
@@ -33,6 +33,7 @@ FUZZY_MIN_MULTI = 88.0
 FUZZY_MIN_SINGLE = 92.0
 FUZZY_SINGLE_MIN_LEN = 6
 KEY_SCORE = 0.95  # a key match is near-certain: the folding only merges spellings
+BLIND_SCORE = 0.9  # a minor place's key matched with its vowels ignored
 # Words that are never a name read by key or fuzzily, whatever they fold to ("Shiite" folds as
 # a village's "Es Shita" does): English words, communities and faiths, demonyms.
 _WORDS = STOPWORDS | NOT_PLACE_NAMES | frozenset(DEMONYMS)
@@ -58,6 +59,9 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
     hit = (_key_hits(registry, full) if full != key else []) or _key_hits(registry, key)
     if hit:  # (a minor place's key: ``needs_cue`` tells the caller to look for a cue)
         return hit, "key", KEY_SCORE
+    blind = registry.weak_blind.get(vowel_blind(full))
+    if blind:  # a minor place's name with other short vowels ("Salehiyeh"): only with a cue
+        return list(blind), "fuzzy", BLIND_SCORE
     ntok = key.count(" ") + 1
     if ntok == 1 and len(key) < FUZZY_SINGLE_MIN_LEN:
         return None
@@ -133,6 +137,8 @@ def country_swap(registry: Registry, entity_id: str, text: str, start: int, end:
 
 
 Window = tuple[int, int, list[tuple[str, str]]]  # (start, end, targets), relative to a run
+# English words that head many place names ("Tall Shihab", "Tell Abyad": a hill).
+_PLACE_HEADS = frozenset({"tall", "tell"})
 _WORD_SPAN = re.compile(r"\S+")
 
 
@@ -143,7 +149,7 @@ def resolve_run(
 
     ``hits`` are the registry hits inside the run (relative spans). A window is a contiguous
     stretch of words that neither starts nor ends with a function word or a title (a title may
-    start a place's name: "Sheikh al-Hadeed", read by ``place_key``), whose key
+    start a place's name: "Sheikh al-Hadeed", "Tell Chihab", read by ``place_key``), whose key
     has two or more words (one-word names are left to coreference), and that holds each hit
     it touches whole; longest windows win. A window that contains hits replaces them: "Islamic
     State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". Returns the windows and
@@ -162,8 +168,9 @@ def resolve_run(
         words.append((s, e - trail, _TRAIL.sub("", w).lower()))
     n = len(words)
     edge_ok = [w[2] not in FUNCTION_WORDS and w[2] not in PERSON_TITLES for w in words]
-    # a title may start a place's name ("Sheikh al-Hadeed"): such a window is read by place key
-    titled = [w[2] in PERSON_TITLES for w in words]
+    # a title or a hill may start a place's name ("Sheikh al-Hadeed", "Tell Chihab"): such a
+    # window is read by place key
+    titled = [w[2] in PERSON_TITLES or w[2] in _PLACE_HEADS for w in words]
     taken = [False] * n
     found: list[Window] = []
     for length in range(n, 0, -1):
@@ -195,8 +202,8 @@ def _window_targets(registry: Registry, window: str, titled: bool) -> list[tuple
     key = place_key(window) if titled else name_key(window)
     if " " not in key:
         return []
-    targets = registry.key_index.get(key, [])
-    return [t for t in targets if t[0] == "place"] if titled else list(targets)
+    targets = _key_hits(registry, key)  # a minor place's too: detection asks for its cue
+    return [t for t in targets if t[0] == "place"] if titled else targets
 
 
 def _uncovered(

@@ -37,3 +37,24 @@ def test_words_for_faiths_and_peoples_never_fold_into_a_village(detect):
         "Two Sunni villages near the river were emptied.",
     ):
         assert _places(detect, text) == {}
+
+
+KHALAF_AS_SUWADI, TALL_SHIHAB_DARAA, MAHALIBAH = "6848868", "163454", "4476"
+
+
+def test_a_village_of_several_words_is_found_by_key_with_a_cue(detect):
+    text = "A roadside bomb struck a car in the village of Khalaf el-Souadi on Tuesday."
+    assert _places(detect, text).get("Khalaf el-Souadi") == KHALAF_AS_SUWADI
+    # counter-example: the same words as a person's name, with no place cue
+    assert _places(detect, "Khalaf el-Souadi, a local farmer, was wounded.") == {}
+
+
+def test_a_hill_word_may_head_a_place_read_by_key(detect):
+    text = "Rockets landed near Tell Chihab in Daraa province."
+    assert _places(detect, text).get("Tell Chihab") == TALL_SHIHAB_DARAA
+
+
+def test_a_villages_long_name_with_other_short_vowels_needs_a_cue(detect):
+    text = "Shells fell on the village of Mahaleba in the Latakia countryside."
+    assert _places(detect, text).get("Mahaleba") == MAHALIBAH
+    assert _places(detect, "Mahaleba said on Monday that the talks had failed.") == {}
