@@ -336,12 +336,7 @@ class _Doc:
                 and not (points and _countrywide(p))
             ]
             found = venue or found
-        kept: list[tuple[Mention, dict]] = []
-        for m, p in found:
-            if any(_holds(p, q) or p["place_id"] == q["place_id"] for _, q in kept):
-                continue
-            kept = [(mm, q) for mm, q in kept if not _holds(q, p)]
-            kept.append((m, p))
+        kept = _finest(found)
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
         fine = [(m, p) for m, p in kept if not _countrywide(p)]
         return sorted(fine or kept, key=lambda t: t[0].start)
@@ -414,12 +409,7 @@ class _Doc:
         """The one place ``found`` (``_venues``) comes to: the finest when they nest ("Sadr
         City" and "Baghdad"), else the governorate holding them all, with the first one's
         words ("Mosul" and "Tal Afar": Nineveh); None when they lie in several."""
-        kept: list[tuple[Mention, dict]] = []
-        for m, p in found.values():
-            if any(_holds(p, q) for _, q in kept):
-                continue
-            kept = [(mm, q) for mm, q in kept if not _holds(q, p)]
-            kept.append((m, p))
+        kept = _finest(list(found.values()))
         if len(kept) <= 1:
             return kept[0] if kept else None
         if len({(p.get("country_code"), p.get("admin1")) for _, p in kept}) > 1:
@@ -1030,6 +1020,42 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     if place["precision"] not in ("town", "district", "governorate"):
         return False
     return _OWNED_BODY.match(text, end, end + 60) is None
+
+
+def _finest(found: list[tuple[Mention, dict]]) -> list[tuple[Mention, dict]]:
+    """``found`` without the places holding another of them (and repeats): one place named
+    at several levels is its finest ("Sadr City" and "Baghdad": Sadr City)."""
+    kept: list[tuple[Mention, dict]] = []
+    for m, p in found:
+        if any(_holds_here(p, q) or p["place_id"] == q["place_id"] for _, q in kept):
+            continue
+        kept = [(mm, q) for mm, q in kept if not _holds_here(q, p)]
+        kept.append((m, p))
+    return kept
+
+
+# A city's quarters and compounds lie within this many km of its point ("the Green Zone in
+# Baghdad", "Baghdad's heavily fortified Green Zone": one place, the Green Zone).
+CITY_KM = 15.0
+_CITY_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
+# Parts of a city by nature (a quarter, a base, a prison, a camp), never a town of their own.
+_PART_CODES = frozenset({"PPLX", "AIRB", "MILB", "PRN", "CMP"})
+
+
+def _holds_here(coarse: dict, fine: dict) -> bool:
+    """``_holds``, or ``coarse`` a city (a governorate's or district's seat, a capital) and
+    ``fine`` a quarter or compound of its governorate within ``CITY_KM`` of it (a separate
+    town that near, "Baqubah and Buhriz", stays a place of its own)."""
+    if _holds(coarse, fine):
+        return True
+    if coarse.get("feature_code") not in _CITY_CODES or fine.get("feature_code") not in _PART_CODES:
+        return False
+    if coarse["precision"] != "town" or fine["precision"] != "town":
+        return False
+    if coarse.get("admin1") != fine.get("admin1"):
+        return False
+    apart = placing.km_apart(coarse, fine)
+    return apart is not None and apart <= CITY_KM
 
 
 _AREAS = frozenset({"governorate", "district", "region"})

@@ -212,3 +212,31 @@ def test_an_installation_named_after_a_town_is_near_it(places_of):
     ids, codes = reports.column("doc_id").to_pylist(), reports.column("geo_precision").to_pylist()
     got = dict(zip(ids, codes, strict=True))
     assert got == {"d0": "2", "d1": "3"}  # the airbase: near the town; "in Kirkuk": governorate
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Three rockets fell inside the Green Zone overnight, wounding a guard.", "Baghdad"),
+        ("A drone struck Camp Speicher, killing a technician.", "Salah ad Din"),
+        ("Missiles hit the T4 airbase at dawn, killing five.", "Homs"),
+        ("Mortars landed on Kuweires airbase, killing two cadets.", "Aleppo"),
+    ],
+)
+def test_an_installation_the_gazetteers_lack_is_its_place(places_of, text, admin1):
+    assert admin1s(places_of(text)) == [admin1]
+
+
+def test_words_of_an_installation_name_in_lower_case_are_no_place(places_of):
+    assert places_of("Gunmen attacked the green zone of a park, killing two.") == [(None, None)]
+
+
+def test_a_quarter_of_a_city_named_with_the_city_is_one_place(places_of):
+    rows = places_of(
+        "A car bomb went off at a checkpoint of the Green Zone, the fortified compound in "
+        "Baghdad, killing four."
+    )
+    assert rows == [("Baghdad", "Green Zone")]
+    # counter-example: a separate town a few km from a city stays a venue of its own
+    rows = places_of("Shells exploded in Baqubah and in Buhriz, killing five.")
+    assert sorted(loc for _, loc in rows) == ["Baqubah", "Buhriz"]
