@@ -326,8 +326,23 @@ def _discover(
     for name, table in now.items():
         lake.write_current(name, table)
         if not table.equals(before[name]):
-            changes.rewrote(name, None)
+            changes.rewrote(name, _rows_changed(name, before[name], table))
     return entities, found, same_reference
+
+
+def _rows_changed(name: str, before: pa.Table, after: pa.Table) -> list[str] | None:
+    """The keys of the rows of lake table ``name`` that differ between ``before`` and
+    ``after`` when the build can apply them by key (the discovered mentions: a run adds its
+    new documents' and keeps the others), else None (the table is replaced whole)."""
+    from transforms.rowdiff import changed_keys
+
+    table = catalog.BY_NAME[name]
+    if table.load is not None or len(table.key) != 1:  # loaded whole by the build
+        return None
+    try:
+        return changed_keys(before, after, list(table.key), table.key[0]).to_pylist()
+    except ValueError:  # keys repeat: no row-by-row account
+        return None
 
 
 # The merge's outputs in the lake, in MergeResult order.
@@ -353,10 +368,9 @@ def _merge(
     else:
         merged, how, rewritten = remerge_events(candidates, previous, docs, places, entities)
         figures = {"remerged_reports": how["remerged_reports"], "full_merge": how["full"]}
-    keys = None if rewritten is None else rewritten.to_pylist()
-    for (name, _schema), table in zip(MERGED, merged, strict=True):
+    for k, ((name, _schema), table) in enumerate(zip(MERGED, merged, strict=True)):
         lake.write_current(name, table)
-        changes.rewrote(name, keys)
+        changes.rewrote(name, None if rewritten is None else rewritten[k].to_pylist())
     return {**_event_counts(previous.events, merged.events), **figures}
 
 

@@ -100,7 +100,7 @@ CATALOG: tuple[Table, ...] = (
         load=APPEND,
         sources=("mentions_raw", "mentions_discovered"),
     ),
-    # the merge's outputs, in MergeResult order (rewritten by the events the merge reports)
+    # the merge's outputs, in MergeResult order (the rows the merge reports rewritten, by key)
     Table(
         "event_reports",
         schemas.EVENT_REPORTS,
@@ -108,7 +108,7 @@ CATALOG: tuple[Table, ...] = (
         "resolve",
         CURRENT,
         KEYED,
-        delta_key="event_id",
+        delta_key="report_id",  # a report's row by report: an event's other rows stay
     ),
     Table("events", schemas.EVENTS, ("event_id",), "resolve", CURRENT, KEYED, delta_key="event_id"),
     Table(
@@ -118,7 +118,7 @@ CATALOG: tuple[Table, ...] = (
         "resolve",
         CURRENT,
         KEYED,
-        delta_key="event_id",
+        delta_key="report_id",
     ),
     Table(
         "event_conflicts",

@@ -240,12 +240,16 @@ def _apply_parts(
     con: duckdb.DuckDBPyConnection, table: catalog.Table, lake: Lake, changes: catalog.Changes
 ) -> catalog.RowChange | None:
     """An appended table: the rows of the part files the run wrote inserted; a corpus-wide
-    source the run rewrote (the discovered mentions) replaces that source's rows."""
+    source the run rewrote (the discovered mentions) replaces that source's rows, all of them
+    or those of the keys the run reports."""
     cols, grown = _column_list(table.schema), True
     keys: tuple[int, ...] = ()
     for source in table.lake_sources:
         if catalog.BY_NAME[source].layout == catalog.CURRENT:
             if source not in changes.whole:
+                if changes.keys.get(source):  # some of its rows
+                    keys += _apply_source_keys(con, table, lake, source, changes.keys[source])
+                    grown = False
                 continue
             # its rows are the only ones of the table whose match_method says so
             con.execute(f"DELETE FROM \"{table.name}\" WHERE match_method = 'discovered'")
@@ -259,6 +263,26 @@ def _apply_parts(
             con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM {_SCAN}', {"f": paths})
             keys += _keys_of(con, table, _SCAN, {"f": paths})
     return catalog.RowChange(keys, grown) if keys or not grown else None
+
+
+def _apply_source_keys(
+    con: duckdb.DuckDBPyConnection, table: catalog.Table, lake: Lake, source: str, keys: list[str]
+) -> tuple[int, ...]:
+    """The rows of a corpus-wide source (the discovered mentions) whose keys the run reports
+    rewritten: deleted and inserted again from the lake's current file; their row keys."""
+    key = catalog.BY_NAME[source].key[0]
+    con.register("_delta_keys", pa.table({"k": pa.array(keys, pa.string())}))
+    con.execute(
+        f"DELETE FROM \"{table.name}\" WHERE match_method = 'discovered' "
+        f'AND "{key}" IN (SELECT k FROM _delta_keys)'
+    )
+    scan = f'read_parquet($f) WHERE "{key}" IN (SELECT k FROM _delta_keys)'
+    params = {"f": lake.file_path(source, CURRENT)}
+    cols = _column_list(table.schema)
+    con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM {scan}', params)
+    found = _keys_of(con, table, scan, params)
+    con.unregister("_delta_keys")
+    return found
 
 
 def _apply_keyed(

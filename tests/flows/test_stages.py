@@ -180,6 +180,13 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     assert 0 < len(rewritten) < len(full["events"])  # the events the new reports met, only
     assert set(changed["runs"].keys or ()) == _keys(published, "runs", "run_id = 'run-2'")
     assert "places" not in changed  # the gazetteer did not change: nothing to check again
+    # the reports and mentions the new documents brought, not every row of the events and
+    # discovered names they met (the discovered mentions of the first run's documents stay)
+    for table in ("event_reports", "entity_mentions"):
+        added = _keys(published, table) - _keys(str(before), table)
+        assert added and added <= set(changed[table].keys or ()), table
+        assert len(changed[table].keys or ()) < len(full[table]), table
+    assert _keys(str(before), "entity_mentions", "match_method = 'discovered'")
 
 
 def test_a_run_whose_lake_differs_from_the_publication_builds_whole(tmp_path):

@@ -27,13 +27,20 @@ from typing import NamedTuple
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from transforms import catalog
 from transforms.events import event_ids, rules
 from transforms.events.clusters import area_of, span
 from transforms.events.dedup import OUTPUTS, MergeResult, merge_events, ordered
 from transforms.events.extract import rank
+from transforms.rowdiff import changed_keys
 
 WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than any "near" join
 _WINDOW_COLUMNS = ["report_id", "event_id", "place_id", "event_date", "date_precision"]
+
+
+# Per MergeResult table, in its order: the column a build deletes and inserts rows by (the
+# catalog's ``delta_key``: a report's rows by report, an event's by event).
+DELTA_KEYS = tuple(str(t.delta_key) for t in catalog.loaded(catalog.KEYED))
 
 
 class Remerged(NamedTuple):
@@ -41,10 +48,11 @@ class Remerged(NamedTuple):
 
     result: MergeResult
     figures: dict[str, int]  # new reports, affected events, reports re-merged, full (1 or 0)
-    # ids of the events whose rows (in any of the four tables) may differ from the previous
-    # result's: the affected events and the events merged again; every other event's rows are
-    # the previous result's. None after a full merge (every row may differ).
-    rewritten: pa.Array | None
+    # Per MergeResult table (in its order), the ``DELTA_KEYS`` values of the rows that differ
+    # from the previous result's: added, removed or changed. A new copy of a heavily covered
+    # story adds its own report rows and rewrites its event's row, not the event's other
+    # reports. None after a full merge (every row may differ).
+    rewritten: tuple[pa.Array, ...] | None
 
 
 def remerge_events(
@@ -69,7 +77,7 @@ def remerge_events(
     new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
     if new.num_rows == 0:
         nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
-        return Remerged(previous, nothing, pa.array([], pa.string()))
+        return Remerged(previous, nothing, tuple(pa.array([], pa.string()) for _ in OUTPUTS))
     pidx = place_index(places)
     affected = _affected(new, previous.reports, pidx)
     prev_event = previous.reports.column("event_id")
@@ -87,18 +95,19 @@ def remerge_events(
     gone = pa.array(sorted(affected), pa.string())
     if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
         return _full(candidates, documents, places, entities)
-    tables = []
-    for (schema, key), old, fresh in zip(OUTPUTS, previous, merged, strict=True):
-        kept = old.filter(pc.invert(pc.is_in(old.column("event_id"), gone)))
+    tables, rewritten = [], []
+    for (schema, key), delta, old, fresh in zip(OUTPUTS, DELTA_KEYS, previous, merged, strict=True):
+        was = pc.is_in(old.column("event_id"), gone)
+        kept = old.filter(pc.invert(was))
         tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+        rewritten.append(changed_keys(old.filter(was).cast(schema), fresh.cast(schema), key, delta))
     figures = {
         "new_reports": new.num_rows,
         "affected_events": len(affected),
         "remerged_reports": subset.num_rows,
         "full": 0,
     }
-    rewritten = pc.unique(pa.concat_arrays([gone, *merged.events.column("event_id").chunks]))
-    return Remerged(MergeResult(*tables), figures, rewritten)
+    return Remerged(MergeResult(*tables), figures, tuple(rewritten))
 
 
 def _full(

@@ -81,6 +81,16 @@ def test_incremental_copies_give_the_full_merge_and_its_ids(corpus, places, enti
         assert have.equals(want), name
     assert _ids_by_place(previous) == _ids_by_place(got)
     assert got.events.column("n_documents").to_pylist() == [60, 60]
+    # the copies' own report rows are rewritten, and the two events' rows; not the rows of the
+    # 108 reports the events already had. Merge rows name the first report of a reading: a
+    # copy sorting before it becomes that first report, and its reading's merges name it.
+    added = set(got.reports.column("report_id").to_pylist()) - set(
+        previous.reports.column("report_id").to_pylist()
+    )
+    assert len(added) == 12 and set(rewritten[0].to_pylist()) == added
+    merged_new = set(got.merges.column("report_id").to_pylist()) & added
+    assert merged_new and merged_new <= set(rewritten[2].to_pylist())
+    assert sorted(rewritten[1].to_pylist()) == sorted(got.events.column("event_id").to_pylist())
 
 
 def test_events_of_one_first_reading_are_told_apart():

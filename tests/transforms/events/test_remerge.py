@@ -12,7 +12,7 @@ import pytest
 from bench.corpus import iter_articles
 from transforms.entities import detect_mentions
 from transforms.events import extract_reports, merge_events
-from transforms.events.remerge import remerge_events
+from transforms.events.remerge import DELTA_KEYS, remerge_events
 from warehouse.reference import load_registry
 
 
@@ -58,17 +58,25 @@ def test_new_reports_in_their_windows_give_the_full_merge(world, share, order):
     for name, want, have in zip(full._fields, full, got, strict=True):
         assert have.equals(want), name
     # outside ``rewritten``, every row is the previous result's (a build applies only those)
-    assert 0 < len(rewritten) < got.events.num_rows
-    for name, old, new in zip(full._fields, previous, got, strict=True):
-        kept = [t.filter(pc.invert(pc.is_in(t.column("event_id"), rewritten))) for t in (old, new)]
+    assert 0 < len(rewritten[1]) < got.events.num_rows
+    for name, old, new, keys, delta in zip(
+        full._fields, previous, got, rewritten, DELTA_KEYS, strict=True
+    ):
+        kept = [t.filter(pc.invert(pc.is_in(t.column(delta), keys))) for t in (old, new)]
         assert kept[0].equals(kept[1]), name
+    # every new report's row is rewritten, and not every row of the events they joined
+    new_ids = set(reports.column("report_id").to_pylist()) - set(
+        previous.reports.column("report_id").to_pylist()
+    )
+    assert new_ids <= set(rewritten[0].to_pylist())
+    assert len(rewritten[0]) < figures["remerged_reports"]
 
 
 def test_nothing_new_returns_the_previous_result_and_a_lost_report_merges_everything(world):
     reports, docs, places, entities = world
     full = merge_events(reports, docs, places, entities)
     same, figures, rewritten = remerge_events(reports, full, docs, places, entities)
-    assert same is full and figures["new_reports"] == 0 and len(rewritten) == 0
+    assert same is full and figures["new_reports"] == 0 and not any(map(len, rewritten))
     fewer = _without(reports, [reports.column("doc_id")[0].as_py()])
     again, figures, rewritten = remerge_events(fewer, full, docs, places, entities)
     assert figures["full"] == 1 and rewritten is None
