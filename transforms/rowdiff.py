@@ -8,39 +8,52 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
-def changed_keys(before: pa.Table, after: pa.Table, key: list[str], delta: str) -> pa.Array:
+def changed_keys(
+    before: pa.Table, after: pa.Table, key: list[str], delta: str, rows: pa.Array | None = None
+) -> pa.Array:
     """The ``delta`` values of the rows of ``after`` that ``before`` lacks or holds otherwise,
     and of the rows of ``before`` that ``after`` lacks; rows are matched by ``key`` (unique
-    in each table: ``ValueError`` otherwise). Whole rows are compared, nulls equal to nulls."""
-    (old_keys, old), (new_keys, new) = (_keyed(t, key) for t in (before, after))
-    if any(len(pc.unique(k)) != len(k) for k in (old_keys, new_keys)):
+    in each table: ``ValueError`` otherwise). ``rows`` (a mask): only those rows of ``before``
+    are its. Whole rows are compared, nulls equal to nulls, one column at a time (a table of
+    long texts is never copied whole)."""
+    if rows is None:
+        rows = pa.nulls(before.num_rows, pa.bool_()).fill_null(True)
+    old_keys, new_keys = _row_keys(before, key), _row_keys(after, key)
+    mine = old_keys.filter(rows)
+    if len(pc.unique(new_keys)) != len(new_keys) or len(pc.unique(mine)) != len(mine):
         raise ValueError(f"rows are not unique by {key}")
-    in_old, in_new = pc.is_in(new_keys, old_keys), pc.is_in(old_keys, new_keys)
-    # rows in both: sorted by key, the two sides align row for row
-    a = old.filter(in_new).sort_by("_row_key")
-    b = new.filter(in_old).sort_by("_row_key")
-    same = pa.nulls(a.num_rows, pa.bool_()).fill_null(True)
+    in_old = pc.is_in(new_keys, mine)
+    in_new = pc.and_(rows, pc.is_in(old_keys, new_keys))
+    # rows in both, in key order on each side: the two sides align row for row
+    a, b = _in_key_order(old_keys, in_new), _in_key_order(new_keys, in_old)
+    same = pa.nulls(len(a), pa.bool_()).fill_null(True)
     for name in before.column_names:
-        same = pc.and_(same, _same(a.column(name), b.column(name)))
+        same = pc.and_(same, _same(before.column(name).take(a), after.column(name).take(b)))
     differ = (
-        new.filter(pc.invert(in_old)),  # added
-        old.filter(pc.invert(in_new)),  # removed
-        b.filter(pc.invert(same)),  # changed
+        after.column(delta).filter(pc.invert(in_old)),  # added
+        before.column(delta).filter(pc.and_(rows, pc.invert(in_new))),  # removed
+        after.column(delta).take(b).filter(pc.invert(same)),  # changed
     )
-    found = [chunk for t in differ for chunk in t.column(delta).cast(pa.string()).chunks]
+    found = [chunk for col in differ for chunk in col.cast(pa.string()).chunks]
     return pc.unique(pa.concat_arrays([pa.array([], pa.string()), *found]))
 
 
-def _keyed(t: pa.Table, key: list[str]) -> tuple[pa.Array, pa.Table]:
-    """``t``'s row keys (one string per row) and ``t`` with them as column ``_row_key``."""
+def _row_keys(t: pa.Table, key: list[str]) -> pa.Array:
+    """One string per row of ``t``: its ``key`` fields."""
     if len(key) == 1:
         k = t.column(key[0]).cast(pa.string())
     else:  # fields of a key never hold the separator (ids and field names)
         k = pc.binary_join_element_wise(*(t.column(c).cast(pa.string()) for c in key), "\x1f")
-    return k, t.append_column("_row_key", k)
+    return k.combine_chunks() if isinstance(k, pa.ChunkedArray) else k
 
 
-def _same(a: pa.ChunkedArray, b: pa.ChunkedArray) -> pa.Array:
+def _in_key_order(keys: pa.Array, keep: pa.Array) -> pa.Array:
+    """Positions of the rows ``keep`` selects, in the order of their keys."""
+    rows = pc.indices_nonzero(keep)
+    return rows.take(pc.sort_indices(keys.take(rows)))
+
+
+def _same(a: pa.ChunkedArray | pa.Array, b: pa.ChunkedArray | pa.Array) -> pa.Array:
     """Row by row: equal, or both null (list columns compared as Python values)."""
     if pa.types.is_list(a.type):
         pairs = zip(a.to_pylist(), b.to_pylist(), strict=True)

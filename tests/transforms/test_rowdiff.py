@@ -28,3 +28,13 @@ def test_changed_keys_name_rows_added_removed_and_changed_nulls_equal():
     assert changed_keys(after, changed, ["e", "f"], "f").to_pylist() == ["y"]  # null -> 2
     with pytest.raises(ValueError, match="not unique"):
         changed_keys(before, after, ["e"], "e")
+
+
+def test_changed_keys_of_some_rows_of_before():
+    """Only the rows ``rows`` selects are ``before``'s: the others are neither removed nor
+    compared (a merge's kept events beside the events it merged again)."""
+    before = pa.table({"k": ["a", "b", "c", "x"], "v": [1, 2, 3, 9]})
+    after = pa.table({"k": ["b", "a", "d"], "v": [2, 5, 4]})
+    mask = pa.array([True, True, False, False])
+    assert sorted(changed_keys(before, after, ["k"], "k", mask).to_pylist()) == ["a", "d"]
+    assert sorted(changed_keys(before, after, ["k"], "k").to_pylist()) == ["a", "c", "d", "x"]

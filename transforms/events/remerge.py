@@ -81,7 +81,9 @@ def remerge_events(
     pidx = place_index(places)
     affected = _affected(new, previous.reports, pidx)
     prev_event = previous.reports.column("event_id")
-    again = previous.reports.filter(pc.is_in(prev_event, pa.array(sorted(affected), pa.string())))
+    again = previous.reports.select(["report_id"]).filter(
+        pc.is_in(prev_event, pa.array(sorted(affected), pa.string()))
+    )
     subset = candidates.filter(
         pc.is_in(
             cand_ids,
@@ -90,21 +92,27 @@ def remerge_events(
     )
     doc_ids = pc.unique(subset.column("doc_id"))
     merged = merge_events(
-        subset, documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)), places, entities
+        subset,
+        documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)),
+        places,
+        entities,
+        pidx,
     )
+    remerged = subset.num_rows
+    del subset  # the reports live on in ``merged``
     gone = pa.array(sorted(affected), pa.string())
     if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
         return _full(candidates, documents, places, entities)
     tables, rewritten = [], []
     for (schema, key), delta, old, fresh in zip(OUTPUTS, DELTA_KEYS, previous, merged, strict=True):
         was = pc.is_in(old.column("event_id"), gone)
+        rewritten.append(changed_keys(old.cast(schema), fresh.cast(schema), key, delta, was))
         kept = old.filter(pc.invert(was))
         tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
-        rewritten.append(changed_keys(old.filter(was).cast(schema), fresh.cast(schema), key, delta))
     figures = {
         "new_reports": new.num_rows,
         "affected_events": len(affected),
-        "remerged_reports": subset.num_rows,
+        "remerged_reports": remerged,
         "full": 0,
     }
     return Remerged(MergeResult(*tables), figures, tuple(rewritten))
