@@ -103,18 +103,30 @@ def remerge_events(
     gone = pa.array(sorted(affected), pa.string())
     if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
         return _full(candidates, documents, places, entities)
-    tables, rewritten = [], []
-    for (schema, key), delta, old, fresh in zip(OUTPUTS, DELTA_KEYS, previous, merged, strict=True):
-        was = pc.is_in(old.column("event_id"), gone)
-        rewritten.append(changed_keys(old.cast(schema), fresh.cast(schema), key, delta, was))
-        kept = old.filter(pc.invert(was))
-        tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
     figures = {
         "new_reports": new.num_rows,
         "affected_events": len(affected),
         "remerged_reports": remerged,
         "full": 0,
     }
+    return _combined(previous, merged, gone, figures)
+
+
+def _combined(
+    previous: MergeResult, merged: MergeResult, gone: pa.Array, figures: dict[str, int]
+) -> Remerged:
+    """The previous result without the events ``gone`` plus the ``merged`` ones, and the keys
+    of the rows that differ from the previous result's, table by table."""
+    tables, rewritten = [], []
+    for (schema, key), delta, old, fresh in zip(OUTPUTS, DELTA_KEYS, previous, merged, strict=True):
+        was = pc.is_in(old.column("event_id"), gone)
+        try:
+            rewritten.append(changed_keys(old.cast(schema), fresh.cast(schema), key, delta, was))
+        except ValueError:  # keys repeat (never seen): every row merged again is rewritten
+            both = [*old.column(delta).filter(was).chunks, *fresh.column(delta).chunks]
+            rewritten.append(pc.unique(pa.concat_arrays([pa.array([], pa.string()), *both])))
+        kept = old.filter(pc.invert(was))
+        tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
     return Remerged(MergeResult(*tables), figures, tuple(rewritten))
 
 
