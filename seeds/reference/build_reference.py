@@ -301,7 +301,8 @@ def _with_seats(districts: list[dict], towns: list[dict]) -> list[dict]:
             ),
             None,
         )
-        if seat is not None and not d["latitude"]:
+        if seat is not None:  # a district named after its seat sits at the seat, as a
+            # governorate does (ACLED codes a district-level event at its capital)
             d = {**d, "latitude": seat["latitude"], "longitude": seat["longitude"]}
         elif seat is None:
             d = {**d, "aliases": join([*d["aliases"].split("|"), *(b for b in bare if " " in b)])}

@@ -91,3 +91,14 @@ def test_a_village_of_name_is_also_found_without_its_village_word(wof):
     ]
     # counter-examples: other head words are part of the name; too short a rest stays whole
     assert wof.headless(["Qasr al Mansurah", "Khirbat Dib", "Qaryat Ab"]) == []
+
+
+def test_a_district_named_after_its_seat_sits_at_the_seat(places):
+    by_id = {p["place_id"]: p for p in places}
+    district, town = by_id["9166649"], by_id["99072"]  # Mosul District, Mosul
+    assert (district["latitude"], district["longitude"]) == (town["latitude"], town["longitude"])
+    # counter-example: a district no town of its governorate is named after (Al-Thethar, a
+    # lake's) keeps its own point
+    thethar = by_id["9167093"]
+    towns = {(p["latitude"], p["longitude"]) for p in places if p["precision"] == "town"}
+    assert thethar["latitude"] and (thethar["latitude"], thethar["longitude"]) not in towns

@@ -382,11 +382,29 @@ class _Doc:
         place, "the market area of Baghdad", Baghdad is the venue)."""
         if placing.relative(self.text, m.start, m.end):
             return True
+        if self._names_larger_first(m):
+            return True
         if not placing.holds_previous(self.text, m.start):
             return False
         k = bisect.bisect_left(self.starts, m.start) - 1
-        return k >= 0 and self.mentions[k].entity_type in _PLACE_TYPES and (
-            m.start - self.mentions[k].end <= _HELD_GAP
+        if k < 0 or self.mentions[k].entity_type not in _PLACE_TYPES:
+            return False
+        if m.start - self.mentions[k].end > _HELD_GAP:
+            return False
+        # "the Baghdad suburb of X": the larger place comes first, X is the venue
+        return not _larger(self.places.get(self.mentions[k].place_id or ""), self._place_of(m))
+
+    def _names_larger_first(self, m: Mention) -> bool:
+        """``m`` is the larger place named first as holding the next ("the Baghdad suburb of
+        X", "the Damascus suburb of Y"): the area, not the venue."""
+        k = bisect.bisect_right(self.starts, m.start)
+        if k >= len(self.mentions) or self.mentions[k].entity_type not in _PLACE_TYPES:
+            return False
+        nxt = self.mentions[k]
+        return (
+            nxt.start - m.end <= _HELD_GAP
+            and placing.holds_previous(self.text, nxt.start)
+            and _larger(self._place_of(m), self._place_of(nxt))
         )
 
     def _sole_place(self) -> tuple[Mention, dict] | None:
@@ -1013,6 +1031,15 @@ _OWNED_BODY = re.compile(
     r"military|health|operations|directorate|department|office|administration)\b",
     re.IGNORECASE,
 )
+
+
+def _larger(a: dict | None, b: dict | None) -> bool:
+    """``a`` is a coarser area than ``b``, or a town of more people."""
+    if a is None or b is None:
+        return False
+    if rank(a) != rank(b):
+        return rank(a) > rank(b)
+    return (a.get("population") or 0) > (b.get("population") or 0)
 
 
 def _possessive_venue(text: str, end: int, place: dict) -> bool:

@@ -220,3 +220,15 @@ def test_a_place_named_as_the_area_holding_the_one_before_is_no_venue(chain, tex
 def test_places_listed_one_after_another_stay_venues(chain):
     reports, _ = chain("Shells killed two in Sayyid Ja'far, Nasiriyah and Shatra on Sunday.")
     assert len(reports) > 1 and "91330" in set(reports.place_id)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb hit the Damascus suburb of Jaramana on Sunday, killing five.",
+        "A car bomb hit the crowded Damascus suburb of Jaramana on Sunday, killing five.",
+    ],
+)
+def test_the_larger_place_named_first_is_the_area_not_the_venue(chain, text):
+    reports, _ = chain(text)
+    assert reports.location_text.tolist() == ["Jaramana"] and reports.killed_best.tolist() == [5]
