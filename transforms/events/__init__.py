@@ -55,8 +55,9 @@ _PLACE_INDEX_COLUMNS = [
 
 
 def place_index(places: pa.Table) -> dict[str, dict]:
-    """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province") and
-    ``district:<admin1>:<admin2>`` -> the district row (for "X district")."""
+    """place_id -> row; also ``gov:<admin1>`` -> the governorate row (for "X province"),
+    ``district:<admin1>:<admin2>`` -> the district row (for "X district") and
+    ``capital:<country_code>`` -> the national capital (for "in the capital")."""
     out: dict[str, dict] = {}
     # (the spellings and native names are the analysts', not ours)
     keep = [c for c in _PLACE_INDEX_COLUMNS if c in places.column_names]
@@ -68,6 +69,8 @@ def place_index(places: pa.Table) -> dict[str, dict]:
             out.setdefault(f"gov:{row['admin1']}", row)
         elif row.get("precision") == "district" and row.get("admin2"):
             out.setdefault(f"district:{row['admin1']}:{row['admin2']}", row)
+        elif row.get("feature_code") == "PPLC" and row.get("country_code"):
+            out.setdefault(f"capital:{row['country_code']}", row)
     return out
 
 
@@ -131,8 +134,9 @@ _AREAS = pa.array(["governorate", "district"])
 
 
 def _mentioned(places: pa.Table, mentions: pa.Table) -> pa.Table:
-    """The places the mentions name, and every governorate and district ("X province" and
-    "X district" read as one): the rest of a 30,000-place gazetteer is never looked up."""
+    """The places the mentions name, every governorate and district ("X province" and "X
+    district" read as one) and the national capitals ("in the capital"): the rest of a
+    30,000-place gazetteer is never looked up."""
     if "place_id" not in mentions.column_names or mentions.num_rows == 0:
         return places
     named = pc.unique(pc.drop_null(mentions.column("place_id")))
@@ -140,6 +144,9 @@ def _mentioned(places: pa.Table, mentions: pa.Table) -> pa.Table:
         pc.is_in(places.column("place_id"), value_set=named),
         pc.is_in(places.column("precision"), value_set=_AREAS),
     )
+    if "feature_code" in places.column_names:
+        capitals = pc.fill_null(pc.equal(places.column("feature_code"), "PPLC"), False)
+        keep = pc.or_(keep, capitals)
     return places.filter(keep)
 
 

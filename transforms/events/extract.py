@@ -65,6 +65,13 @@ _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
 _NOT_VENUE = frozenset({"dateline", "metonym"})
+# "a market in the capital": the capital of the country the document is about ("the capital of
+# Anbar province", "the capital's governor" name no national capital).
+_IN_THE_CAPITAL = re.compile(
+    r"\b(?:in|at|near|inside|across|outside|around)\s+(?:\w+\s+){0,3}?(?:of\s+)?"
+    r"(the\s+(?:\w+\s+)?capital)\b(?!\s+(?:of|city\s+of)\b|['’])",
+    re.IGNORECASE,
+)
 # At most this many characters between a place and the one holding it ("X neighbourhood in
 # western Y"): the reach of ``placing.holds_previous``.
 _HELD_GAP = 60
@@ -464,6 +471,20 @@ class _Doc:
             found.setdefault(p["place_id"], (m, p))
         return found
 
+    def _capital_said(
+        self, s: int, e: int, country: tuple[Mention, dict] | None
+    ) -> tuple[Mention, dict] | None:
+        """"in the capital" in ``text[s:e]``: the capital of ``country`` (the document's),
+        with those words as its mention; never "the capital of Anbar province"."""
+        if country is None or "capital" not in self.low[s:e]:
+            return None
+        said = _IN_THE_CAPITAL.search(self.text, s, e)
+        capital = self.places.get(f"capital:{country[1].get('country_code')}")
+        if said is None or capital is None:
+            return None
+        a, b = said.span(1)
+        return Mention(a, b, self.text[a:b], None, capital["place_id"], "place"), capital
+
     def _country(self, span: tuple[int, int]) -> tuple[Mention, dict] | None:
         """The country of a place-less attack: named in its sentence, else the one the
         document names most (capitals standing for governments and datelines aside); only a
@@ -564,9 +585,15 @@ class _Doc:
             and g.claim_span
         ):
             s, e = g.claim_span
-            # one attack, no place in its sentences: the one place the document names, if
-            # it names only one, else its country
-            country = (self._sole_place() if g.count == 1 else None) or self._country((s, e))
+            # one attack, no place in its sentences: "in the capital" of the country the
+            # document puts it in; the one place the document names, if it comes to one;
+            # else its country
+            country = self._country((s, e))
+            country = (
+                self._capital_said(s, self.spans[g.last_sentence][1], country)
+                or (self._sole_place() if g.count == 1 else None)
+                or country
+            )
             for k in range(g.count):
                 g.add(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)

@@ -240,3 +240,19 @@ def test_a_quarter_of_a_city_named_with_the_city_is_one_place(places_of):
     # counter-example: a separate town a few km from a city stays a venue of its own
     rows = places_of("Shells exploded in Baqubah and in Buhriz, killing five.")
     assert sorted(loc for _, loc in rows) == ["Baqubah", "Buhriz"]
+
+
+def test_the_capital_of_the_country_the_document_names(places_of):
+    rows = places_of(
+        "Attacks went on across Syria this week. A roadside bomb went off in a busy street "
+        "of the capital on Tuesday, killing three."
+    )
+    assert rows == [("Damascus", "the capital")]
+    # counter-examples: a province's capital, and no country named
+    rows = places_of(
+        "Attacks went on across Iraq this week. Gunmen killed two guards in the capital of "
+        "Diyala province on Tuesday."
+    )
+    assert admin1s(rows) == ["Diyala"]
+    rows = places_of("A roadside bomb went off in a busy street of the capital, killing three.")
+    assert rows == [(None, None)]
