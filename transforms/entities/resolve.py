@@ -76,10 +76,8 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
 
 
 def _key_hits(registry: Registry, key: str) -> list[tuple[str, str]]:
-    """Every target of ``key``: the major ones and the minor places (a document naming their
-    governorate may pick a village over a distant town: "Hadid, north of Baqubah")."""
-    hit = list(registry.key_index.get(key, ()))
-    return hit + [t for t in registry.weak_keys.get(key, ()) if t not in hit]
+    """The targets of ``key``: the major ones, else the minor places (found with a cue only)."""
+    return list(registry.key_index.get(key, ()) or registry.weak_keys.get(key, ()))
 
 
 def needs_cue(registry: Registry, ids: list[str]) -> bool:
