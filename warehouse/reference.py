@@ -15,6 +15,7 @@ or the code makes a new name, so a stale cache is never read.
 from __future__ import annotations
 
 import contextlib
+import csv
 import gc
 import hashlib
 import os
@@ -23,8 +24,7 @@ import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 import transforms
 from transforms.entities.registry import Registry
@@ -50,16 +50,26 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(reference_dir: Path) -> Registry:
-    # every cell as text ("" for empty): ids such as GeoNames numbers must stay strings
-    entities = pd.read_csv(
-        reference_dir / "entities.csv", dtype=str, keep_default_na=False, encoding="utf-8"
-    )
-    places = pd.read_csv(
-        reference_dir / "places.csv", dtype=str, keep_default_na=False, encoding="utf-8"
-    )
-    for col in ("latitude", "longitude"):
-        places[col] = pd.to_numeric(places[col], errors="coerce")
-    return Registry.from_frames(entities, places)
+    entities, places = (_rows(reference_dir / name) for name in REFERENCE_FILES)
+    for row in places:
+        for col in ("latitude", "longitude"):
+            row[col] = _number(row[col])
+    return Registry.from_rows(entities, places)
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    """A reference CSV's rows, every cell as text ("" for empty): ids such as GeoNames numbers
+    must stay strings."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _number(text: str) -> float | None:
+    """A coordinate cell's number; None when empty or not a number."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def registry_fingerprint(reference_dir: Path) -> str:

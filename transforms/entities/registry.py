@@ -9,7 +9,6 @@ unpickling instead of being shipped.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -17,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import ahocorasick
-import pandas as pd
 import pyarrow as pa
 
 from transforms import schemas
@@ -159,17 +157,9 @@ def _case_rule(forms: set[str]) -> str:
     return "cap"
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``, column by column (many times faster on Arrow strings)."""
-    cols = list(df.columns)
-    columns = [df[c].tolist() for c in cols]
-    return [dict(zip(cols, row, strict=True)) for row in zip(*columns, strict=True)]
-
-
 def _none(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v == "" or v is pd.NaT:
-        return None
-    return v
+    """A reference cell's value; an empty cell ("", or a key the row lacks) is None."""
+    return None if v is None or v == "" else v
 
 
 def _accented_forms() -> dict[str, str]:
@@ -437,8 +427,9 @@ class Registry:
 
     # ------------------------------------------------------------------ construction
     @classmethod
-    def from_frames(cls, entities: pd.DataFrame, places: pd.DataFrame) -> Registry:
-        """Build from the reference tables (aliases '|'-separated, as in seeds/reference)."""
+    def from_rows(cls, entities: list[dict], places: list[dict]) -> Registry:
+        """Build from the reference tables' rows (as in seeds/reference: a cell is its text,
+        "" when empty; aliases '|'-separated; dates ISO; coordinates numbers or None)."""
 
         def aliases(row, name_col: str) -> tuple[str, ...]:
             names = [row[name_col], *str(_none(row.get("aliases")) or "").split("|")]
@@ -446,7 +437,7 @@ class Registry:
 
         def as_date(v) -> date | None:
             v = _none(v)
-            return None if v is None else pd.Timestamp(v).date()
+            return None if v is None else date.fromisoformat(str(v))
 
         ents = [
             Entity(
@@ -460,7 +451,7 @@ class Registry:
                 valid_to=as_date(r.get("valid_to")),
                 country_code=_none(r.get("country_code")),
             )
-            for r in _records(entities)
+            for r in entities
         ]
         pls = [
             Place(
@@ -483,6 +474,6 @@ class Registry:
                 else (),
                 wikidata_id=_none(r.get("wikidata_id")),
             )
-            for r in _records(places)
+            for r in places
         ]
         return cls(ents, pls)

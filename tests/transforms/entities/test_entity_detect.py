@@ -204,18 +204,15 @@ def test_partial_name_before_the_full_name_resolves(detect):
 
 
 def test_ambiguous_town_follows_the_documents_country():
-    places = pd.DataFrame(
-        [
-            {"place_id": "sy", "name": "Karama", "country_code": "SY", "feature_code": "PPL",
-             "precision": "town", "population": 9000, "aliases": "Karama"},
-            {"place_id": "iq", "name": "Karama", "country_code": "IQ", "feature_code": "PPL",
-             "precision": "town", "population": 10, "aliases": "Karama"},
-            {"place_id": "bg", "name": "Baghdad", "country_code": "IQ", "feature_code": "PPLC",
-             "precision": "town", "population": 7000000, "aliases": "Baghdad"},
-        ]
-    )  # fmt: skip
-    ents = pd.DataFrame(columns=["entity_id", "canonical_name", "entity_type", "aliases"])
-    reg = Registry.from_frames(ents, places)
+    places = [
+        {"place_id": "sy", "name": "Karama", "country_code": "SY", "feature_code": "PPL",
+         "precision": "town", "population": 9000, "aliases": "Karama"},
+        {"place_id": "iq", "name": "Karama", "country_code": "IQ", "feature_code": "PPL",
+         "precision": "town", "population": 10, "aliases": "Karama"},
+        {"place_id": "bg", "name": "Baghdad", "country_code": "IQ", "feature_code": "PPLC",
+         "precision": "town", "population": 7000000, "aliases": "Baghdad"},
+    ]  # fmt: skip
+    reg = Registry.from_rows([], places)
 
     def place_of(text):
         docs = pa.table({"doc_id": ["d"], "text": [text]})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pyarrow as pa
 import pytest
 
@@ -42,21 +41,19 @@ def test_normalise_keeps_its_definition_and_length(text):
 
 @pytest.fixture(scope="module")
 def overlapping():
-    ents = pd.DataFrame(
-        [
-            {"entity_id": "ent:a", "canonical_name": "Islamic State", "entity_type": "armed_group",
-             "aliases": "Islamic State of Iraq|State of Iraq and the Levant|IS"},
-            {"entity_id": "ent:b", "canonical_name": "Defense Ministry",
-             "entity_type": "armed_group", "aliases": "Syrian Defense Ministry|Ministry"},
-            {"entity_id": "ent:c", "canonical_name": "U.S.", "entity_type": "state",
-             "aliases": "U.S.|U.S. forces|Forces"},
-        ]
-    )  # fmt: skip
-    places = pd.DataFrame(
-        [{"place_id": "r", "name": "Raqqa", "country_code": "SY", "feature_code": "PPLA",
-          "precision": "governorate", "population": 1, "aliases": "Raqqa|Ar Raqqa"}]
-    )  # fmt: skip
-    return Registry.from_frames(ents, places)
+    ents = [
+        {"entity_id": "ent:a", "canonical_name": "Islamic State", "entity_type": "armed_group",
+         "aliases": "Islamic State of Iraq|State of Iraq and the Levant|IS"},
+        {"entity_id": "ent:b", "canonical_name": "Defense Ministry",
+         "entity_type": "armed_group", "aliases": "Syrian Defense Ministry|Ministry"},
+        {"entity_id": "ent:c", "canonical_name": "U.S.", "entity_type": "state",
+         "aliases": "U.S.|U.S. forces|Forces"},
+    ]  # fmt: skip
+    places = [
+        {"place_id": "r", "name": "Raqqa", "country_code": "SY", "feature_code": "PPLA",
+         "precision": "governorate", "population": 1, "aliases": "Raqqa|Ar Raqqa"}
+    ]  # fmt: skip
+    return Registry.from_rows(ents, places)
 
 
 @pytest.mark.parametrize(
@@ -82,16 +79,11 @@ def test_known_hits_take_the_leftmost_longest_and_agree_with_sorting(overlapping
 
 @pytest.mark.parametrize("with_acronym", [False, True])
 def test_guarded_names_are_found_whether_or_not_the_automaton_flags_them(with_acronym):
-    places = pd.DataFrame(
-        [{"place_id": "h", "name": "Hit", "country_code": "IQ", "feature_code": "PPL",
-          "precision": "town", "population": 1, "aliases": "Hit|Hīt"}]
-    )  # fmt: skip
-    ents = pd.DataFrame(
-        [{"entity_id": "ent:hit", "canonical_name": "Hit Squad", "entity_type": "armed_group",
-          "aliases": "HIT"}][: int(with_acronym)]
-        , columns=["entity_id", "canonical_name", "entity_type", "aliases"]
-    )  # fmt: skip
-    reg = Registry.from_frames(ents, places)
+    places = [{"place_id": "h", "name": "Hit", "country_code": "IQ", "feature_code": "PPL",
+               "precision": "town", "population": 1, "aliases": "Hit|Hīt"}]  # fmt: skip
+    ents = [{"entity_id": "ent:hit", "canonical_name": "Hit Squad", "entity_type": "armed_group",
+             "aliases": "HIT"}][: int(with_acronym)]  # fmt: skip
+    reg = Registry.from_rows(ents, places)
     assert reg.guarded == {"Hit": ["h"]}
     assert reg.guards_flagged is not with_acronym  # "hit" is an alias too: not flaggable
     docs = pa.table({"doc_id": ["d"], "text": ["Clashes in Hit left two dead. Hit by a shell."]})
