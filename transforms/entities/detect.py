@@ -492,21 +492,23 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
     places = registry.places
     out = []
     for row in found:
-        if len(row) > 2 and row[4] is not None and not placing.distance_reference(text, row[0]):
+        if len(row) > 2 and row[4] is not None:
             p = places[row[4]]
             if p.precision in _AREA_PRECISIONS:
-                out.append((row[0], row[1], frozenset({_area_name(p)})))
+                names = frozenset({_area_name(p)})
             elif p.admin1 and placing.holds_previous(text, row[0]):
                 # "the Mansur district of Baghdad": the town holds the place before it
-                out.append((row[0], row[1], frozenset({p.admin1})))
+                names = frozenset({p.admin1})
+            else:
+                continue
+            if not placing.distance_reference(text, row[0]):  # "120 km north of Y": no holder
+                out.append((row[0], row[1], names))
     for _idx, start, end, ids, _m, _s in pending:
-        if placing.distance_reference(text, start):
-            continue  # "120 km north of Y": Y holds nothing
         cands = [places[i] for i in ids]
         names = frozenset(_area_name(p) for p in cands if p.precision in _AREA_PRECISIONS)
         if not names and placing.holds_previous(text, start):
             names = frozenset(p.admin1 for p in cands if p.admin1 and not p.cue)
-        if names:
+        if names and not placing.distance_reference(text, start):
             out.append((start, end, names))
     return out
 

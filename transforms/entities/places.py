@@ -500,4 +500,10 @@ _DISTANCE_BEFORE = re.compile(
 
 def distance_reference(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` is the point a distance is given from."""
-    return _DISTANCE_BEFORE.search(text, max(0, start - 60), start) is not None
+    lo = max(0, start - 60)
+    if _DIGIT.search(text, lo, start) is None:  # (most places: no number before them)
+        return False
+    return _DISTANCE_BEFORE.search(text, lo, start) is not None
+
+
+_DIGIT = re.compile(r"\d")
