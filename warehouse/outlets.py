@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
 
 from transforms.ingest import Outlets
 
@@ -14,4 +13,6 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "ou
 
 @lru_cache(maxsize=4)
 def load_outlets(path: str | Path = DEFAULT_PATH) -> Outlets:
-    return Outlets.from_table(pd.read_csv(path, dtype=str, keep_default_na=False))
+    # every cell as text ("" for empty)
+    with Path(path).open(encoding="utf-8", newline="") as f:
+        return Outlets.from_rows(list(csv.DictReader(f)))

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-import pandas as pd
-
 _NAME = r"(?P<x>(?:The |the )?[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3})"
 _WELCOME = re.compile(
     r"^\s*welcome to (?:the )?(?P<x>[\w.&' -]{2,40}?)[\s!.]*$", re.IGNORECASE | re.MULTILINE
@@ -44,20 +42,22 @@ class Outlets:
     wire_pattern: re.Pattern[str] | None
 
     @classmethod
-    def from_table(cls, table: pd.DataFrame) -> Outlets:
+    def from_rows(cls, rows: list[dict[str, str]]) -> Outlets:
+        """From the outlets reference table's rows (name, aliases and domains '|'-separated,
+        kind; a cell is its text, "" when empty)."""
         by_alias: dict[str, str] = {}
         by_domain: dict[str, str] = {}
         wires: set[str] = set()
         wire_aliases: list[str] = []
-        for row in table.itertuples(index=False):
-            name = str(row.name)
-            aliases = {name, *str(row.aliases or "").split("|")} - {""}
+        for row in rows:
+            name = str(row["name"])
+            aliases = {name, *str(row.get("aliases") or "").split("|")} - {""}
             for alias in aliases:
                 by_alias[alias] = name
-            for domain in str(row.domains or "").split("|"):
+            for domain in str(row.get("domains") or "").split("|"):
                 if domain:
                     by_domain[domain.lower()] = name
-            if row.kind == "wire":
+            if row.get("kind") == "wire":
                 wires.add(name)
                 wire_aliases.extend(aliases)
         pattern = None

@@ -1,7 +1,7 @@
+import csv
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from transforms.ingest import RawInput, Rejected, ingest
@@ -13,9 +13,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @pytest.fixture(scope="module")
 def outlets() -> Outlets:
-    return Outlets.from_table(
-        pd.read_csv(ROOT / "seeds/reference/outlets.csv", dtype=str, keep_default_na=False)
-    )
+    with (ROOT / "seeds/reference/outlets.csv").open(encoding="utf-8", newline="") as f:
+        return Outlets.from_rows(list(csv.DictReader(f)))
 
 
 def _file(name: str) -> RawInput:
