@@ -407,7 +407,7 @@ def _settle_places(
     the uncued mentions of the same candidate set ("attacks in Raqqa"), the first cued one in
     document order winning; the rest is left to ``placing.choose_place`` and the context.
     """
-    cued, own = _span_cues(text, pending)
+    cued, own = _span_cues(text, pending, registry)
     places = registry.places
     areas = _containers(text, found, pending, registry)
     _agreed_countries(registry, pending, countries)
@@ -445,7 +445,7 @@ def _settle_places(
         found[:] = [row for row in found if row]
 
 
-def _span_cues(text: str, pending: list[tuple]) -> tuple[dict, dict]:
+def _span_cues(text: str, pending: list[tuple], registry: Registry) -> tuple[dict, dict]:
     """(the first governorate/town cue of each candidate set, in document order; each pending
     multi-candidate span's own cues and candidate set, by index)."""
     cued: dict[frozenset, tuple[bool, bool]] = {}
@@ -457,9 +457,18 @@ def _span_cues(text: str, pending: list[tuple]) -> tuple[dict, dict]:
             cands = frozenset(ids)
             if gov != town:
                 cued.setdefault(cands, (gov, town))
-            # "south of Kirkuk", "Kirkuk airbase": the town, for this mention alone
-            own[idx] = (gov, town or (not gov and placing.town_reference(text, start, end)), cands)
+            # "south of Kirkuk", "Kirkuk airbase": the town, for this mention alone (when the
+            # name is a governorate's, only its seat: "west of Anbar" is no village Anbar)
+            ref = not gov and placing.town_reference(text, start, end)
+            own[idx] = (gov, town or (ref and _seat_among(registry, ids)), cands)
     return cued, own
+
+
+def _seat_among(registry: Registry, ids: list[str]) -> bool:
+    """Whether the readings hold a governorate's seat beside it, or no governorate."""
+    places = [registry.places[i] for i in ids]
+    govs = {p.place_id for p in places if p.precision == "governorate"}
+    return not govs or any(p.seat_of in govs for p in places if p.precision == "town")
 
 
 def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[str, int]):

@@ -469,6 +469,7 @@ _BRACKET_GAP = re.compile(r"\s*\(\s*")
 _AREA_WORD = re.compile(
     r"\s+(?:district|sub-?district|governorate|province|countryside|region)\b", re.IGNORECASE
 )
+_AREA_WORD_END = re.compile(_AREA_WORD.pattern + "$", re.IGNORECASE)
 
 
 def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
@@ -477,10 +478,11 @@ def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
     ("X (Y, Z)", "X (Y governorate)")."""
     if _BRACKET_GAP.fullmatch(text, prev_end, start) is not None:
         return True
-    return (
-        _AREA_GAP.fullmatch(text, prev_end, start) is not None
-        and _AREA_WORD.match(text, end) is not None
-    )
+    if _AREA_GAP.fullmatch(text, prev_end, start) is None:
+        return False
+    # the area word after the name, or ending it ("Soran district" read as one name)
+    after = _AREA_WORD.match(text, end) is not None
+    return after or _AREA_WORD_END.search(text, start, end) is not None
 
 
 def restated(text: str, prev_end: int, start: int) -> bool:

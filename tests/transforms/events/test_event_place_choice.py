@@ -194,6 +194,12 @@ def test_a_shared_name_named_as_reference_point_is_the_town(places_of):
     assert rows == [("Salah ad Din", "Tuz Khurmatu")]
 
 
+def test_a_governorate_named_as_reference_point_is_no_namesake_village(places_of):
+    # Anbar's seat is Ramadi; the villages called Anbar lie in other governorates
+    rows = places_of("Gunmen ambushed an army convoy west of Anbar, killing two soldiers.")
+    assert [admin1 for admin1, _ in rows] == ["Al Anbar"]
+
+
 def test_an_installation_named_after_a_town_is_near_it(places_of):
     registry = load_registry()
     docs = pa.table(

@@ -217,6 +217,15 @@ def test_a_place_named_as_the_area_holding_the_one_before_is_no_venue(chain, tex
     assert reports.place_id.tolist() == ["91330"] and reports.killed_best.tolist() == [2]
 
 
+def test_a_district_named_whole_holds_the_village_before_it(chain):
+    # the gazetteer files this village under "Sawran District": "Soran District" still holds it
+    reports, _ = chain(
+        "Unknown assailants killed two people in Tall Bisti Banji village, Soran District, "
+        "Erbil governorate, on Sunday."
+    )
+    assert reports.place_id.tolist() == ["7103288"] and reports.killed_best.tolist() == [2]
+
+
 def test_places_listed_one_after_another_stay_venues(chain):
     reports, _ = chain("Shells killed two in Sayyid Ja'far, Nasiriyah and Shatra on Sunday.")
     assert len(reports) > 1 and "91330" in set(reports.place_id)
