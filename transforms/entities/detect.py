@@ -240,7 +240,7 @@ class _Doc:
         if (
             method != "alias"
             and needs_cue(self.registry, ids)
-            and not place_cued(text, a, b, self.registry.container_regex)
+            and not place_cued(text, a, b, self.registry.area_after)
         ):
             return  # a minor place's name by key, without a place cue: no place
         if len(ids) == 1:
@@ -368,7 +368,7 @@ class _Doc:
                              ent.entity_type, res[1], res[2], None)
                         )  # fmt: skip
                     elif not needs_cue(registry, ids) or place_cued(
-                        text, p_start, p_end, registry.container_regex
+                        text, p_start, p_end, registry.area_after
                     ):
                         self.pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
                         found.append((p_start, p_end))

@@ -15,6 +15,7 @@ known hits, trims titles, demonyms and common words from their ends, and returns
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -86,11 +87,13 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
-def place_cued(text: str, start: int, end: int, containers: re.Pattern | None = None) -> bool:
+def place_cued(
+    text: str, start: int, end: int, area_after: Callable[[str, int], bool] | None = None
+) -> bool:
     """A place cue around ``text[start:end]``: a cue word right before it ("in", "near", "the
     village of", "40 km east of"), one right after it ("village", "area"), or a container
-    after it (", Y province", " in Y district", or " in Y" with Y one of ``containers``:
-    ``Registry.container_regex``). Never when it owns something ("Salam's")."""
+    after it (", Y province", " in Y district", or " in Y" with Y an area ``area_after``
+    knows: ``Registry.area_after``). Never when it owns something ("Salam's")."""
     if text.startswith(("'s", "’s"), end):
         return False
     before = text[max(0, start - 40) : start]
@@ -104,7 +107,7 @@ def place_cued(text: str, start: int, end: int, containers: re.Pattern | None = 
     word = after.split(None, 1)[0].strip(".,;:").lower() if after.strip() else ""
     if word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None:
         return True
-    if containers is None or containers.match(text, end) is None:
+    if area_after is None or not area_after(text, end):
         return False
     # "in Hama" alone after the name: a place's holder, but not after a person's cue
     last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
@@ -220,7 +223,7 @@ def _cue_ok(
     surface = text[start:end]
     if surface == surface.lower():
         return False
-    if not place_cued(text, start, end, registry.container_regex):
+    if not place_cued(text, start, end, registry.area_after):
         if muted is not None:
             muted.append((start, end))
         return False

@@ -181,6 +181,12 @@ def _any_accent(name: str) -> str:
     return "".join(f"[{_LETTER_FORMS[c]}]" if c in _LETTER_FORMS else re.escape(c) for c in name)
 
 
+# " in (the) " before an area's name; the words of a name; a capitalised word right after it.
+_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
+_AREA_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 class Registry:
     """Actors and places with their alias, key, fuzzy and surname indexes (see module doc)."""
 
@@ -232,7 +238,7 @@ class Registry:
                 self._add_alias(a, ("place", p.place_id))
         self.guarded = dict(self.guarded)
         self._guarded_re: re.Pattern | None = None
-        self._container_re: re.Pattern | None = None
+        self._area_names: frozenset[str] | None = None
         for pat in self.patterns.values():
             if pat.weak and len(pat.weak) == len(pat.targets):
                 self._add_major_namesakes(pat)
@@ -339,23 +345,32 @@ class Registry:
             )
         return self._guarded_re
 
-    @property
-    def container_regex(self) -> re.Pattern:
-        """ " in <a governorate or region>" right after a name, the area that holds it: "fell on
-        Tirad in Hama" (not "in Hama's", nor "in Basra Operations ...": a longer name)."""
-        if self._container_re is None:
-            names = {
-                strip_accents(a)
+    def area_after(self, text: str, end: int) -> bool:
+        """Whether " in <a governorate or region>" follows ``text[:end]``, the area holding the
+        name before it: "fell on Tirad in Hama" (not "in Hama's", nor "in Basra Operations
+        Command": a longer name). A set lookup of the next few words, longest first."""
+        m = _IN_THE.match(text, end)
+        if m is None:
+            return False
+        if self._area_names is None:
+            self._area_names = frozenset(
+                normalise(a).strip()
                 for p in self.places.values()
                 if p.precision in ("governorate", "region")
                 for a in p.aliases
                 if a[:1].isupper()
-            }
-            alternatives = "|".join(map(_any_accent, sorted(names, key=len, reverse=True)))
-            self._container_re = re.compile(
-                rf"\s+in\s+(?:the\s+)?(?:{alternatives})(?![\w'’-]|\s+[A-Z])"
             )
-        return self._container_re
+        words: list[re.Match[str]] = []
+        for w in _AREA_WORDS.finditer(text, m.end(), min(len(text), m.end() + 60)):
+            if text[(words[-1].end() if words else m.end()) : w.start()].strip():
+                break  # (words joined by spaces only)
+            words.append(w)
+            if len(words) == 4:
+                break
+        for w in reversed(words):
+            if normalise(text[m.end() : w.end()]).strip() in self._area_names:
+                return _CAPITAL_NEXT.match(text, w.end()) is None
+        return False
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
