@@ -48,6 +48,9 @@ def run(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     try:
         return pool.submit(fn, *args, **kwargs).result()
     finally:
+        # Once it has answered it holds nothing: ended now rather than left to unwind GX's
+        # modules (0.8 s, a tenth of a run on the seeds), its memory back all the same.
+        lifeline.terminate_workers(pool)
         pool.shutdown()
 
 
