@@ -467,8 +467,8 @@ def _span_cues(text: str, pending: list[tuple], registry: Registry) -> tuple[dic
 def _seat_among(registry: Registry, ids: list[str]) -> bool:
     """Whether the readings hold a governorate's seat beside it, or no governorate."""
     places = [registry.places[i] for i in ids]
-    govs = {p.place_id for p in places if p.precision == "governorate"}
-    return not govs or any(p.seat_of in govs for p in places if p.precision == "town")
+    governorates = any(p.precision == "governorate" for p in places)
+    return not governorates or bool(placing.seats_among(places))
 
 
 def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[str, int]):

@@ -84,8 +84,9 @@ PERSON_TITLES = _words(
     """mr mrs ms dr sheikh president spokesman spokeswoman spokesperson minister commander
     general gen leader chief emir imam prince king envoy ambassador"""
 )
-# Words before a name that make it a person's, whatever follows: "met X in Diyala".
-PERSON_BEFORE = PERSON_TITLES | _words("met meets meeting told tells according")
+# Words (or a two-word phrase) before a name that make it a person's, whatever follows: "met X
+# in Diyala", "according to X in Diyala".
+PERSON_BEFORE = PERSON_TITLES | _words("met meets meeting told tells") | {"according to"}
 PLACE_AFTER = _words("province governorate district region city town village countryside area")
 GOVERNORATE_AFTER = _words("province governorate countryside")
 TOWN_BEFORE = ("city of", "town of", "village of", "outskirts of")

@@ -110,8 +110,8 @@ def place_cued(
     if area_after is None or not area_after(text, end):
         return False
     # "in Hama" alone after the name: a place's holder, but not after a person's cue
-    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-    return last.strip(".,;:") not in PERSON_BEFORE
+    tail = [w.strip(".,;:") for w in before.lower().split()[-2:]]
+    return not tail or (tail[-1] not in PERSON_BEFORE and " ".join(tail) not in PERSON_BEFORE)
 
 
 _FIRST = itemgetter(0)

@@ -235,6 +235,13 @@ def inside(within: frozenset[str], p: Place) -> bool:
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 
+def seats_among(places: list[Place]) -> list[Place]:
+    """The towns among ``places`` that are the seat of a governorate among them ("Kirkuk" the
+    city beside Kirkuk the governorate)."""
+    govs = {p.place_id for p in places if p.precision == "governorate"}
+    return [p for p in places if p.precision == "town" and p.seat_of in govs]
+
+
 def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: bool):
     """The place rules 1-2 decide, or the candidates left for rule 3 (each with its country,
     governorate and the context-free part of its rank). Depends on the span's cues only, so
@@ -249,7 +256,7 @@ def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: boo
     elif town_cue and towns:
         cands = towns
     elif govs and towns:
-        seats = [t for t in towns if t.seat_of in {g.place_id for g in govs}]
+        seats = seats_among(cands)
         if seats and (SHARED_NAME_DEFAULT == "town" or seats[0].feature_code == "PPLC"):
             return seats[0]
         if seats:

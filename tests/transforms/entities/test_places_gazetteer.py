@@ -127,6 +127,7 @@ def test_a_bare_governorate_after_a_village_holds_it(detect, text):
     "text",
     [
         "The governor met Ahmad Khamis in Diyala on Sunday.",
+        "The road is open, according to Ahmad Khamis in Diyala.",
         "Ahmad Khamis in Diyala's council opposed the plan.",
         "Sheikh Ahmad Khamis in Diyala called for calm.",
         "A letter was sent to Ahmad Khamis in Diyala Operations Command.",
