@@ -11,14 +11,21 @@ Rules (general wording, no list of sentences):
   killed"), before a verb of dying ("three guards died"), before a bare participle after a
   count ("ten dead and 40 wounded", "leaving six killed"), or after an active one ("killed
   three Americans", "the deaths of four people", "the bodies of two men"); a count before a
-  noun of death or injury ("15 deaths and 32 injuries"); a death toll ("the toll rose to 9").
+  noun of death or injury ("15 deaths and 32 injuries", "one death"); a death toll ("the toll
+  rose to 9", "claimed 20 lives"). Verbs of killing include "gunned down", "shot and killed",
+  "shot to death", "found dead", "assassinated", "burned ... alive".
+- After an active verb, a list closed by "and" counts every item ("killed a judge, his clerk and
+  four guards"), unless its items only restate the count before them ("two medics, a Kurd and an
+  Arab"); verb phrases of one subject add up ("executed two men and killed a woman").
 - Conjuncts are summed ("six policemen and two civilians"), each counted by its leading
   quantity: numerals, number words (compounds too: "fifty-five", "two hundred"), "a"/"an"/
   "another" = 1, qualifiers ("at least 3" and "more than 3" = 3 or more: the stated figure,
   as coders record it; "up to 3" = 0 to 3), vague words by ACLED's rules
   (``rules.VAGUE_QUANTITIES``), a bare singular noun = 1, a bare plural = 2 or more. A
   number followed by a unit ("2 km", "12-year-old") is no count; a subset ("20 of them
-  children", "including four women") is not added to its whole.
+  children", "nine people including four women") is not added to its whole; a bare phrase
+  after a count shares it ("12 soldiers and allied militiamen": 12), and so does a "family
+  composed of five" (5).
 - Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
   "gunmen", "bombers", "militants" ..., a reflexive death ("blew himself up", "killed himself"),
   "besides the bomber, two shoppers died".
@@ -86,12 +93,16 @@ _PASSIVE = re.compile(
 _DIED = re.compile(rf"\b(?P<died>{DIED})\b", re.IGNORECASE)
 # Elliptic second passive: "... were killed and others wounded".
 _ELLIPTIC = re.compile(
-    rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?P<verb>{WOUNDED}|{KILLED})\b", re.IGNORECASE
+    rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?:(?:was|were|is|are)\s+)?"
+    rf"(?P<verb>{WOUNDED}|{KILLED})\b",
+    re.IGNORECASE,
 )
 # Active: casualty verb + NP; a noun of death + "of" + NP.
 _ACTIVE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
     r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)?|"
+    r"assassinat(?:ed|ing|es)|gun(?:ned|ning|s)\s+down|massacr(?:ed|ing|es)|"
+    rf"{TO_DEATH}|"
     r"deaths?\s+of|injur(?:y|ies)\s+of|lives\s+of|(?:bodies|corpses|remains)\s+of)"
     r"\s+(?=(?P<np>[^.;:]{1,140}))",
     re.IGNORECASE,
@@ -116,7 +127,7 @@ _QTY = (
 # killed three people" (an object follows: the count is the killers).
 _BARE = re.compile(
     rf"(?:^|(?<=[\s,;:(]))(?<!\bno\s)(?P<np>{_QTY}"
-    rf"(?:\s+(?!(?:was|were|is|are|been|has|have|had)\b)[\w'’-]+){{0,3}}?)\s+(?P<verb>dead|killed|"
+    rf"(?:\s+(?!(?:was|were|is|are|been|has|have|had|and|or)\b)[\w'’-]+){{0,3}}?)\s+(?P<verb>dead|killed|"
     rf"{WOUNDED})\b(?!\s+(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|him\b|them\b|at\s+least\b|"
     rf"(?:{_NUMWORD})\b|dozens\b))",
     re.IGNORECASE,
@@ -145,7 +156,34 @@ _TO_DEATH_ACTIVE = re.compile(
 )
 # "a family of five", "a group of 12": the count is the complement's.
 _COLLECTIVE = re.compile(
-    rf"^(?:an?|the)\s+(?:family|group|total|crowd|number)\s+of\s+(?={_QTY}\b)", re.IGNORECASE
+    rf"^(?:an?|the)\s+(?:family|group|total|crowd|number)\s+"
+    rf"(?:(?:composed|consisting|made\s+up)\s+)?of\s+(?={_QTY}\b)",
+    re.IGNORECASE,
+)
+# "burned four men alive", "buried 30 villagers alive": put to death by the means.
+_ALIVE = re.compile(
+    r"\b(?:burn(?:ed|t|ing|s)?|bur(?:ied|y|ies|ying))\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)alive\b",
+    re.IGNORECASE,
+)
+# "the blast claimed 20 lives", "claimed another 12 lives".
+_CLAIMED_LIVES = re.compile(
+    rf"\bclaim(?:ed|ing|s)?\s+(?P<np>{_QTY})\s+(?:(?:more|other|civilian|innocent)\s+)?lives\b",
+    re.IGNORECASE,
+)
+# Between two active verb phrases of one subject: "executed two men and (also) killed a woman".
+_NEXT_VERB = re.compile(r"[\s,]*(?:and\s+)?(?:(?:also|then|later|subsequently)\s+)?", re.IGNORECASE)
+# A list item that counts people: "six other officials", "a guard", "his brother".
+_LIST_ITEM = re.compile(rf"\s*(?:{_QTY}|an?|another|his|her|their|its)\b", re.IGNORECASE)
+_MAX_NP_WORDS = 16
+_CLOSED_PAREN = re.compile(r"\s*\([^()]{0,80}\)$")
+_INCLUDING = re.compile(r"\s+(?:including|among\s+them|among\s+whom)\b", re.IGNORECASE)
+# A conjunct of adjectives and a plural noun, with no count or determiner of its own: it
+# shares the count before it ("12 soldiers and allied militiamen": 12 in all).
+_BARE_PLURAL = re.compile(
+    r"^\s*(?!(?:the|his|her|their|its|this|that|these|those|other|others|some|several|many|all|"
+    r"both|each|every|most|few|no)\b)(?:[a-z][\w'’-]*\s+){0,2}"
+    r"[a-z][\w'’-]*(?:men|people|children|police|personnel|[^s]s)\s*$",
+    re.IGNORECASE,
 )
 _SELF = re.compile(SELF_DEATH, re.IGNORECASE)
 # Stated absences: nobody / no casualties / unharmed.
@@ -166,7 +204,8 @@ _NONE_ANY = re.compile(
 _NP_STOP = re.compile(
     r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|"
     r"with|as|since|who|which|including|among|of\s+whom|most\s+of|"
-    r"and\s+(?:wound|injur|kill|left|leav|caus|sent|send)\w*|outside|inside|amid|following|"
+    r"and\s+(?:(?:also|then|later|subsequently)\s+)?(?:wound|injur|kill|left|leav|caus|sent|send|"
+    r"execut|behead|shot|shoot|gun|assassin|massacr|burn|buri|tortur)\w*|outside|inside|amid|following|"
     r"across|throughout|from|but|was|were|is|are|had|has|have|"
     r"and\s+(?:the\s+)?(?:injur|death|wound)\w*)\b|[,\"“”(]",
     re.IGNORECASE,
@@ -202,7 +241,7 @@ _QUALIFIER = re.compile(
     r"^(?:(?P<q>at\s+least|more\s+than|over|about|around|approximately|roughly|nearly|almost|"
     r"some|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
     r"(?:(?:a\s+total\s+of|an\s+additional|a\s+further|additional|further)\s+)?"
-    r"(?:(?P<another>another)\s+(?=\d|[a-z]+\s))?"
+    r"(?:(?P<another>another)\s+(?=\d|[a-z]+\b))?"
     r"(?P<n>\d[\d,]*(?P<tail>[\w%-]*)|[a-z]+(?:-[a-z]+)?(?:\s+(?:hundred|thousand|dozen|few|"
     r"one|two|three|four|five|six|seven|eight|nine)\b)?)",
     re.IGNORECASE,
@@ -217,14 +256,19 @@ _VICTIM_HEADS = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 # A conjunct led by a number ("150 soldiers"), and a bare noun with no determiner ("policemen").
-_NUMBER_LED = re.compile(rf"(?:\d|(?:{_NUMWORD})\b)", re.IGNORECASE)
+_NUMBER_LED = re.compile(
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as)"
+    rf"\s+)?(?:\d|(?:{_NUMWORD})\b)",
+    re.IGNORECASE,
+)
 _BARE_NOUN = re.compile(r"^\s*[a-z][\w-]*\s*$")
 _PREPOSITION = re.compile(r"\s(?:of|from|in|at|with|for|on)\s", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
 )
 _KILLED_VERB = re.compile(
-    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shoot|dead|execut|behead|death|lives|bodies|corpses|remains"
+    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shoot|dead|execut|behead|death|lives|bodies|corpses|"
+    r"remains|assassin|gun|massacr"
 )
 # Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
 # only where one occurs (most casualty clauses lack "leaving", many an active verb).
@@ -244,14 +288,28 @@ _PASSIVE_VERB_STEMS = (
     "succumbed",
     "die",
     "to death",
+    "gunned down",
+    "assassinated",
 )
 _PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get")
 _DIED_STEMS = (" die", "perish", "lives", "succumb")
 _ELLIPTIC_STEMS = ("and",)
 _LEAVING_STEMS = ("leav", "left")
-_ACTIVE_STEMS = ("kill", "wound", "injur", "dead", "execut", "behead", " of ")
+_ACTIVE_STEMS = (
+    "kill",
+    "wound",
+    "injur",
+    "dead",
+    "execut",
+    "behead",
+    " of ",
+    "assassinat",
+    " down",
+    "massacr",
+    "to death",
+)
 _BARE_STEMS = ("dead", "killed", "wounded", "injured", "hurt", "maimed")
-_NOUN_STEMS = ("death", "fatalit", "bodies", "corpse", "injuries", "casualt")
+_NOUN_STEMS = ("death", "fatalit", "bodies", "corpse", "injur", "casualt")
 _NONE_STEMS = (
     "no ",
     "nobody",
@@ -288,7 +346,8 @@ _SKIP_HEAD = frozenset(
     ]
 )
 _VERBISH = re.compile(
-    r"\b(?:\w+ed|exploded|struck|hit|went|blew|was|were|is|are|has|had|have|opened|took)\b",
+    r"\b(?:\w+ed|exploded|struck|hit|hits|went|blew|was|were|is|are|has|had|have|opened|took|"
+    r"kills?|shoots?|wounds|injures|strikes|attacks)\b",
     re.IGNORECASE,
 )
 _FINITE = frozenset(["was", "were", "is", "are", "had", "has", "have"])
@@ -315,8 +374,8 @@ def _word_number(tok: str) -> int | None:
 def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
     """A conjunct's count and whether it names attackers (None: no count of people)."""
     conj = conj.strip().strip("\"“”'").strip()
-    if not conj:
-        return None
+    if not conj or _NOUN_AT.search(conj):
+        return None  # "one death and six injured": a noun of death counts in its own rule
     attacker = bool(ATTACKER_NOUNS.search(conj)) and not _VICTIM_HEADS.search(conj)
     low_conj = conj.lower()
     first = low_conj.split()[0]
@@ -391,7 +450,10 @@ def _inside_pp(conjs: list[str]) -> list[str]:
     for prev, conj in zip(conjs, conjs[1:], strict=False):
         if not _COUNTED.match(conj.strip()) and (
             _PREPOSITION.search(prev)
-            or (_NUMBER_LED.match(prev.strip()) and _BARE_NOUN.match(conj))
+            or (
+                _NUMBER_LED.match(prev.strip())
+                and (_BARE_NOUN.match(conj) or _BARE_PLURAL.match(conj))
+            )
         ):
             continue
         out.append(conj)
@@ -498,6 +560,8 @@ def _passive_np(clause: str, at: int) -> Statement | None:
     before = clause[:at].rstrip(" ,")
     if "ly" in before[-14:] or "also" in before[-6:] or "all" in before[-5:]:
         before = _TRAILING_ADV.sub("", before)
+    if before.endswith(")"):  # "two fighters (both from the 5th brigade) were killed"
+        before = _CLOSED_PAREN.sub("", before)
     start = _np_start(before)
     np = before[start:]
     if _SUBSET.match(np) and start > 0:
@@ -505,6 +569,9 @@ def _passive_np(clause: str, at: int) -> Statement | None:
         head = before[:start].rstrip(" ,;:(")
         start = _np_start(head)
         np = head[start:]
+    part = _INCLUDING.search(np)
+    if part is not None and _COUNTED.match(np.lstrip()) and _looks_like_np(np[part.end() :]):
+        np = np[: part.start()]  # "nine people including two children": the whole
     if not 0 < len(np.split()) <= 14:
         return None
     found = _np_range(np)
@@ -516,17 +583,81 @@ def _passive_np(clause: str, at: int) -> Statement | None:
     return found
 
 
-def _forward_np(text: str) -> Statement | None:
+def _list_end(np: str, at: int) -> int | None:
+    """Where a list of counted noun phrases that goes on past the comma at ``at`` ends ("a
+    judge, his clerk and four guards"), None unless it closes with "and" (an appositive, "a
+    judge, a father of three,", is no list)."""
+    closed = False
+    end, start = None, at
+    while not closed and at < len(np) and np[at] == ",":
+        stop = _NP_STOP.search(np, at + 1)
+        seg_end = stop.start() if stop else len(np)
+        seg = np[at + 1 : seg_end].strip()
+        body = seg[4:] if seg.lower().startswith("and ") else seg
+        if not body or not _LIST_ITEM.match(body) or not _looks_like_np(body):
+            break
+        closed = body is not seg or " and " in body
+        end, at = seg_end, seg_end
+    if not closed or end is None:
+        return None
+    first, items = _np_range(np[:start]), _np_range(np[start + 1 : end])
+    if first and items and (first[0][1] or 0) > 1 and first[0][1] == items[0][1]:
+        return None  # "two fighters, a Briton and a Slovenian": the two, named
+    return end
+
+
+def _forward_np(text: str) -> tuple[Statement | None, int]:
+    """The statement of the noun phrase at the start of ``text`` (after an active verb), and
+    how many characters of ``text`` it takes."""
     np = " " + text
     stop = _NP_STOP.search(np)
-    np = np[: stop.start()] if stop else np
+    end = stop.start() if stop else len(np)
+    if stop and stop.group(0) == "," and _LIST_ITEM.match(np, 1):
+        end = _list_end(np, end) or end
+    np = np[:end]
     if stop and stop.group(0).strip().lower() in _FINITE:
         # "killed one and another 8 were injured": the last conjunct is the next subject.
         parts = _CONJ.split(np)
         np = " ".join(parts[:-1]) if len(parts) > 1 else np
-    if not np.split() or len(np.split()) > 12:
-        return None
-    return _np_range(np, forward=True)
+    if not np.split() or len(np.split()) > _MAX_NP_WORDS:
+        return None, end - 1
+    return _np_range(np, forward=True), end - 1
+
+
+def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
+    """Statements of active verbs and their objects ("killed three guards", "tortured two men
+    to death", "burned four men alive"), each kind's statements summed where one verb phrase
+    follows another with the same subject ("executed two men and killed a woman": three)."""
+    found: list[tuple[int, int, str, Statement | None]] = []
+    for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
+        if m.group("np").lower().startswith(("and ", "or ")):
+            continue  # "were killed and three others wounded": the elliptic rule's case
+        if m.group("verb")[-2:].lower() == "ed" and clause[
+            max(0, m.start() - 6) : m.start()
+        ].lower().endswith(("the ", "those ")):
+            continue  # "the killed employees": an adjective
+        st, used = _forward_np(m.group("np"))
+        found.append((m.start(), m.start("np") + used, _kind(m.group("verb")), st))
+    for pat, stem in ((_TO_DEATH_ACTIVE, "to death"), (_ALIVE, "alive")):
+        if stem in low:
+            found += (
+                (m.start(), m.end(), "killed", _np_range(m.group("np")))
+                for m in pat.finditer(clause)
+            )
+    out: list[tuple[str, Statement]] = []
+    last: dict[str, int] = {}  # kind -> end of its last statement, where a run may go on
+    for start, end, kind, st in sorted(found, key=lambda f: f[0]):
+        if st is None:
+            continue
+        k = last.get(kind)
+        if k is not None and out and _NEXT_VERB.fullmatch(clause, k, start):
+            i = max(j for j, (kk, _) in enumerate(out) if kk == kind)
+            prev = out[i][1]
+            out[i] = (kind, (_add(prev[0], st[0]), prev[1] + st[1]))
+        else:
+            out.append((kind, st))
+        last[kind] = end
+    return out
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
@@ -558,7 +689,7 @@ def count_casualties(clause: str) -> Casualties:
         k = _kind(verb)
         if st is not None and k == "killed":
             also = _AS_WERE.match(clause, m.end())
-            more = _forward_np(also.group("np")) if also else None
+            more = _forward_np(also.group("np"))[0] if also else None
             if more is not None:
                 st = (_add(st[0], more[0]), st[1] + more[1])
         note(k, st)
@@ -570,16 +701,10 @@ def count_casualties(clause: str) -> Casualties:
             continue
         for m in pat.finditer(clause):
             note(_kind(m.group("verb")), _np_range(m.group("np")))
-    for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
-        if m.group("np").lower().startswith(("and ", "or ")):
-            continue  # "were killed and three others wounded": the elliptic rule's case
-        if m.group("verb")[-2:].lower() == "ed" and clause[
-            max(0, m.start() - 6) : m.start()
-        ].lower().endswith(("the ", "those ")):
-            continue  # "the killed employees": an adjective
-        note(_kind(m.group("verb")), _forward_np(m.group("np")))
-    if "to death" in low:
-        for m in _TO_DEATH_ACTIVE.finditer(clause):
+    for kind, st in _active_statements(clause, low):
+        note(kind, st)
+    if "lives" in low:
+        for m in _CLAIMED_LIVES.finditer(clause):
             note("killed", _np_range(m.group("np")))
     if rules.hit(_NOUN_STEMS, low):
         for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):
@@ -591,7 +716,7 @@ def count_casualties(clause: str) -> Casualties:
                 if st[0][2] is not None:
                     either = _larger_high(either, st[0][2])
             else:
-                note("wounded" if noun == "injuries" else "killed", st)
+                note("wounded" if noun.startswith("injur") else "killed", st)
     if "toll" in low:
         for m in _TOLL.finditer(clause):
             note("killed", _np_range(m.group("np")))

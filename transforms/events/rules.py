@@ -593,6 +593,8 @@ CASUALTY_STEMS = (
     "fatalit",
     "casualt",
     "slain",
+    "gunned down",
+    "assassinat",
     "execut",
     "behead",
     "lives",
@@ -610,11 +612,13 @@ CASUALTY_STEMS = (
     "themselves",
     "himself",
     "herself",
+    "alive",
 )
 # The same at a word's start, where a stem decides something rather than gating a parser:
 # "skilled", "pharmacy", "deadline", "the talks remain" and "he lives in" are no toll words.
 CASUALTY_WORD = rx(
-    r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|execut|behead|"
+    r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|gunned\s+down|assassinat|"
+    r"execut|behead|"
     r"(?:their|his|her)\s+lives|perish|bodies|corpses?|remains\s+of|toll\b(?!\s+roads?)|wound|"
     r"injur|hurt|maim|harm|unscathed|themselves|himself|herself)"
 )
@@ -625,7 +629,10 @@ def has_casualty_word(low: str) -> bool:
     return hit(CASUALTY_STEMS, low) and CASUALTY_WORD.search(low) is not None
 
 
-KILLED = r"(?:killed|dead|died|slain|shot\s+dead|executed|beheaded|lost\s+their\s+lives)"
+KILLED = (
+    r"(?:killed|dead|died|slain|shot\s+dead|shot\s+and\s+killed|gunned\s+down|assassinated|"
+    r"found\s+(?:dead|killed|murdered|executed|beheaded)|executed|beheaded|lost\s+their\s+lives)"
+)
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
 # Verbs whose subject died, with no auxiliary ("three guards died", "the driver perished").
 DIED = (
@@ -639,10 +646,14 @@ EITHER = (
     r"(?:wounded|injured)\s+(?:or|and)\s+killed)"
 )
 # Put to death by a named means: "beaten to death", "burned them to death".
-TO_DEATH = r"\w+(?:ed|en|nt)\s+to\s+death"
+TO_DEATH = r"(?:\w+(?:ed|en|nt)|shot)\s+to\s+death"
 # Nouns that count the dead, the wounded, or either ("15 deaths", "32 injuries", "10 casualties").
-DEATH_NOUNS = r"(?:deaths|fatalities|bodies|corpses)"
-INJURY_NOUNS = r"(?:injuries)"
+# (the singular counts one: "at least one death"; "death squads" and "death row" count nobody)
+DEATH_NOUNS = (
+    r"(?:deaths?(?!\s+(?:squads?|row|threats?|sentences?|penalty|certificates?))|fatality|"
+    r"fatalities|bodies|corpses)"
+)
+INJURY_NOUNS = r"(?:injur(?:y|ies))"
 EITHER_NOUNS = r"(?:casualties)"
 # An attacker's own death, stated reflexively ("blew himself up", "detonated themselves").
 SELF_DEATH = (
