@@ -1,6 +1,7 @@
 """Village coverage probe: notes in the styles of professional coders, over random villages.
 
     .venv/bin/python -m bench.probe_villages [--n 120] [--seed 7] [--out probe.csv] [--show KIND]
+        [--respell]
 
 The dev set (``make eval-real``) is Wikipedia's incident lists: mostly cities. Coders' summaries
 and armed-clash notes name villages, with their district and governorate around them, in a few
@@ -10,6 +11,11 @@ at random (fixed seed) from Who's On First, each labelled with the village it na
 them with ``bench.eval_real``'s scorer (town within 15 km of a village of that name, governorate,
 tolls, day). It measures how far the gazetteer and the context rules reach into villages; it is
 template text, so it says nothing of the wording of real reports: the dev set does that.
+
+``--respell`` writes each village's name as news outlets might (``bench.respell``: articles
+hyphenated or dropped, -eh endings, Levantine ei and elided vowels, French ou/ch/dj, Iraqi g
+for q, th for dh, doubled letters; one to three rules per name, seeded), the label still the
+gazetteer's name: it measures how far the matcher reads spellings the gazetteer lacks.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench import eval_real
+from bench.respell import respell
 
 # (note, killed, wounded); {d} a date as coders' summaries write it (MM/DD/YYYY), {day} in
 # words, {t} the village, {c} its district, {g} its governorate, {C} its country.
@@ -59,16 +66,20 @@ def villages(seed: int, n: int) -> list[dict]:
     return random.Random(seed).sample(rows, n)
 
 
-def notes(seed: int, n: int) -> list[dict]:
-    """Rows in the dev set's columns: one note per village, the styles in turn."""
+def notes(seed: int, n: int, respelled: bool = False) -> list[dict]:
+    """Rows in the dev set's columns: one note per village, the styles in turn; with
+    ``respelled``, each village written as an outlet might (``bench.respell``), its label
+    still the gazetteer's name."""
     rng = random.Random(seed)
+    spell_rng = random.Random(seed * 7919 + 1)  # apart, so the notes stay those of the plain run
     out = []
     for i, v in enumerate(villages(seed, n)):
+        said = respell(v["name"], spell_rng)[0] if respelled else v["name"]
         style, killed, wounded = STYLES[i % len(STYLES)]
         day = date(2014, 1, 1) + timedelta(days=rng.randint(0, 3000))
         country = "Iraq" if v["country"] == "IQ" else "Syria"
         text = style.format(
-            d=f"{day:%m/%d/%Y}", day=f"{day.day} {day:%B %Y}", t=v["name"], c=v["county_name"],
+            d=f"{day:%m/%d/%Y}", day=f"{day.day} {day:%B %Y}", t=said, c=v["county_name"],
             g=v["region_name"].split(" (")[0], C=country,
         )  # fmt: skip
         out.append(
@@ -85,8 +96,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, help="keep the notes (CSV) here")
     ap.add_argument("--show", help="list the misses of one measure (as eval_real --show)")
+    ap.add_argument(
+        "--respell",
+        action="store_true",
+        help="write each village as an outlet might (bench.respell)",
+    )
     args = ap.parse_args(argv)
-    rows = notes(args.seed, args.n)
+    rows = notes(args.seed, args.n, args.respell)
     out = args.out or Path(tempfile.mkdtemp(prefix="sitrep-probe-")) / "villages.csv"
     with out.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))

@@ -279,13 +279,14 @@ def own_spellings(
     return out
 
 
-# "Village of" heading a village's name ("Qaryat al Kuwam"), which reporting leaves out ("the
-# village of al-Kuwam").
-_VILLAGE_OF = re.compile(r"^(?:Qaryat|Qariyat|Qarya|Qaryah)\s+")
+# "Village of" or "subdistrict of" heading a settlement's name ("Qaryat al Kuwam", "Nahiyat
+# Yathrib"), which reporting leaves out ("the village of al-Kuwam", "in Yathrib").
+_VILLAGE_OF = re.compile(r"^(?:Qaryat|Qariyat|Qarya|Qaryah|Nahiyat|Nahiyah|Nahiya)\s+")
 
 
 def headless(names: list[str]) -> list[str]:
-    """The names without a "village of" word heading them: "Qaryat al Kuwam" -> "Al Kuwam"."""
+    """The names without a "village of" or "subdistrict of" word heading them: "Qaryat al
+    Kuwam" -> "Al Kuwam", "Nahiyat Yathrib" -> "Yathrib"."""
     out = []
     for n in names:
         rest = _VILLAGE_OF.sub("", n)

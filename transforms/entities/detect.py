@@ -24,12 +24,15 @@ import pyarrow.compute as pc
 from transforms import schemas
 from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
-from transforms.entities.keys import name_key, strip_accents
-from transforms.entities.lexicon import DEMONYMS, PERSON_TITLES, STOPWORDS
+from transforms.entities.keys import name_key, place_key, skeleton, strip_accents
+from transforms.entities.lexicon import DEMONYMS, ORG_AFTER, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs, place_cued
 from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
+    CUED_METHODS,
     KEY_SCORE,
+    ROW_METHOD,
+    SKELETON,
     country_swap,
     needs_cue,
     pick_target,
@@ -122,6 +125,7 @@ def _place_row(
             end = m.end()
     surface = text[start:end]
     in_dl = bool(datelines) and any(a <= start and end <= b for a, b in datelines)
+    method = ROW_METHOD.get(method, method)
     if method == "alias" and surface == place.name:
         method = "exact"
     if in_dl or place.feature_code == "PPLC" or place.precision == "country":
@@ -237,13 +241,16 @@ class _Doc:
             if ent.entity_type == "person":
                 self.ante.add(a, surface, ent.entity_id)
             return
-        if (
+        if method in CUED_METHODS:
+            if not _cued_name(text, a, b, self.registry):
+                return  # a name read loosely needs a place cue
+        elif (
             method != "alias"
             and needs_cue(self.registry, ids)
             and not place_cued(text, a, b, self.registry.area_after)
         ):
             return  # a minor place's name by key, without a place cue: no place
-        if len(ids) == 1:
+        if len(ids) == 1 and method not in CUED_METHODS:
             place = self.registry.places[ids[0]]
             self.count_place(place)
             if method == "alias" and not place.cue:
@@ -367,8 +374,11 @@ class _Doc:
                             (p_start, p_end, text[p_start:p_end], ent.entity_id, None,
                              ent.entity_type, res[1], res[2], None)
                         )  # fmt: skip
-                    elif not needs_cue(registry, ids) or place_cued(
-                        text, p_start, p_end, registry.area_after
+                    elif (
+                        _cued_name(text, p_start, p_end, registry)
+                        if res[1] in CUED_METHODS
+                        else not needs_cue(registry, ids)
+                        or place_cued(text, p_start, p_end, registry.area_after)
                     ):
                         self.pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
                         found.append((p_start, p_end))
@@ -414,6 +424,15 @@ def _settle_places(
     dropped = False
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
+        if method == SKELETON:
+            within = _within(text, start, end, areas)
+            place = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
+            if place is None:  # several places share the skeleton: none is named
+                found[idx] = ()
+                dropped = True
+            else:
+                found[idx] = _place_row(text, start, end, place, method, score, datelines)
+            continue
         if needs_cue(registry, ids):
             # a minor place: not when the sentence puts it elsewhere ("the X area of Y" with
             # no X in Y's governorate: Y is the place)
@@ -483,6 +502,75 @@ def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[
         if len(found) == 1:
             (country,) = found
             countries[country] = countries.get(country, 0) + 1
+
+
+def _cued_name(text: str, start: int, end: int, registry: Registry) -> bool:
+    """A name read loosely (``CUED_METHODS``) stands where a place is cued, capitalised, and
+    names no body ("in Tawhid Brigade")."""
+    if not place_cued(text, start, end, registry.area_after):
+        return False
+    nxt = _NEXT_WORD.match(text, end, end + 30)
+    if nxt is not None and nxt.group(1).lower().strip(".,;:") in ORG_AFTER:
+        return False
+    foreign = _FOREIGN_BEFORE.search(text, max(0, start - 40), start)
+    return foreign is None or DEMONYMS.get(foreign.group(1).lower()) in _HOME
+
+
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+# "the Turkish town of X", "a Lebanese village": a place of that country, which the
+# gazetteer of Syria and Iraq does not hold (a name read loosely there is no place).
+_FOREIGN_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:border|frontier)\s+)?(?:town|city|village|province)\s+(?:of\s+)?$"
+)
+_HOME = frozenset({"SY", "IQ"})
+# Places sharing a skeleton this close together (km) are one place listed more than once.
+SKELETON_SPREAD_KM = 25.0
+
+
+def _by_skeleton(
+    registry: Registry,
+    ids: list[str],
+    within: frozenset[str] | None,
+    countries: dict[str, int],
+    admin1s: dict[str, int],
+    said: str,
+) -> Place | None:
+    """The one place a name read by skeleton names, or None. Its candidates inside the areas
+    the sentence names around it, else in the governorates of the document's other places,
+    else (the document's countries allowing) the major places whose own name has that
+    skeleton ("Thiban": Dhiban, not a hamlet elsewhere with a variant so written); they must
+    lie together (``SKELETON_SPREAD_KM``: one place listed more than once)."""
+    cands = [registry.places[i] for i in ids]
+    if within is not None:
+        cands = [p for p in cands if placing.inside(within, p)]
+    else:
+        near = [p for p in cands if p.admin1 in admin1s]
+        if near:
+            cands = near
+        else:
+            skel = skeleton(place_key(said))
+            cands = [
+                p
+                for p in cands
+                if not p.cue
+                and (not countries or p.country_code in countries)
+                and skel in {skeleton(place_key(n)) for n in (p.name, p.name_native or p.name)}
+            ]
+    if not cands:
+        return None
+    if len(cands) > 1 and not all(
+        (placing.km_apart(_point(a), _point(b)) or 0.0) <= SKELETON_SPREAD_KM
+        for a in cands
+        for b in cands
+    ):
+        return None
+    return placing.choose_place(
+        [p.place_id for p in cands], registry, False, False, countries, admin1s, within
+    )
+
+
+def _point(p: Place) -> dict:
+    return {"latitude": p.latitude, "longitude": p.longitude}
 
 
 _AREA_PRECISIONS = frozenset({"governorate", "district", "country"})

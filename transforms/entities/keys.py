@@ -102,6 +102,49 @@ def vowel_blind(key: str) -> str:
     return key.replace("i", "a").replace("u", "a")
 
 
+# Consonant digraphs and letters that news outlets write for one Arabic sound, as one letter of
+# the skeleton: sh (ch, French) -> x; kh, gh, g (Iraqi and Egyptian g for q) -> k; th (tha and
+# dhal, "Thiban" = "Dhiban"; ``place_key`` has folded dh to z already) -> z.
+_SKELETON_DIGRAPHS = (("sh", "x"), ("kh", "k"), ("gh", "k"), ("th", "z"), ("g", "k"))
+_VOWELS = frozenset("aeiou")
+
+
+def _skeleton_token(tok: str) -> str:
+    for a, b in _SKELETON_DIGRAPHS:
+        tok = tok.replace(a, b)
+    out = []
+    if tok[0] in _VOWELS:
+        out.append("'")  # a word-initial vowel writes an ayn or a hamza: a consonant
+    nisba = tok.endswith(("i", "ia")) and len(tok) > 3
+    for i, c in enumerate(tok):
+        if c in _VOWELS:
+            continue
+        if c in "yw" and i and (tok[i - 1] in _VOWELS or tok[i + 1 : i + 2] in _VOWELS):
+            continue  # a semivowel beside a vowel is part of it ("Shuhayl", "Zawiya")
+        if not out or out[-1] != c:
+            out.append(c)
+    if nisba:
+        out.append("y")  # "-i", "-iya(h)": a suffix of its own ("Khashman" is no "Khashmaniyah")
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """The consonant skeleton of a place key: digraphs folded to one letter, every vowel (and
+    semivowel beside one) dropped, a word-initial vowel kept as one mark ("'"), a final "-i"
+    or "-iya(h)" kept as "y", doubled letters collapsed. Spellings that differ in short
+    vowels, elided vowels (Levantine "Jdeidat" for "Jadidat"), final -eh/-ah/-a, th/dh or
+    g/q/k share it: "thiban" and "ziban" -> "zbn", "garma" and "karma" -> "krm". Loose on
+    purpose: read only where a place is cued, and only when it names one place
+    (``Registry.skeletons``)."""
+    return " ".join(_skeleton_token(t) for t in key.split() if t)
+
+
+def consonants(skel: str) -> int:
+    """How many consonants a skeleton holds (its letters and marks, spaces aside)."""
+    return len(skel) - skel.count(" ")
+
+
 def token_key(token: str) -> str:
     """The key of one word, as it appears inside ``name_key`` (used for partial references)."""
     toks = key_tokens(token)

@@ -19,7 +19,14 @@ import ahocorasick
 import pyarrow as pa
 
 from transforms import schemas
-from transforms.entities.keys import name_key, place_key, strip_accents, vowel_blind
+from transforms.entities.keys import (
+    consonants,
+    name_key,
+    place_key,
+    skeleton,
+    strip_accents,
+    vowel_blind,
+)
 from transforms.entities.lexicon import STOPWORDS
 
 # Bytes that survive normalisation for the automaton: ASCII digits and letters, lower-cased
@@ -37,6 +44,9 @@ PLACE_ALIAS_MIN_LETTERS = 4
 # The shortest key a minor place is also found by with its vowels ignored (shorter keys, such
 # as "hamdan", collide with too many others).
 BLIND_MIN_LETTERS = 7
+# The fewest consonants a place name's skeleton (``keys.skeleton``) needs to be read by it:
+# shorter skeletons ("ht", "sd") are shared by too many names and words.
+SKELETON_MIN_CONSONANTS = 3
 # The case of the automaton's guarded-name words: no alias, only the sign that a guarded name
 # may occur (``Registry.automaton``).
 GUARD = "guard"
@@ -199,6 +209,11 @@ class Registry:
         self.weak_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         # minor places by their key read vowel-blind (``keys.vowel_blind``), for long names only
         self.weak_blind: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # every place by the consonant skeleton of each of its names (``keys.skeleton``), and
+        # guarded names by their key ("Heet" for "Hit"): read only for a cued, capitalised
+        # name nothing else matched (``resolve.py``)
+        self.skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.guard_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         for e in entities:
             for a in e.aliases:
@@ -216,6 +231,8 @@ class Registry:
                 plain = strip_accents(a)
                 letters = sum(map(str.isalpha, a))
                 english = not a.isupper() and plain.lower() in STOPWORDS
+                if not english:
+                    self._add_skeleton(a, ("place", p.place_id))
                 if p.cue:  # a minor place: a name counts only with a cue, never guarded
                     if not english and letters >= PLACE_ALIAS_MIN_LETTERS:
                         self._add_alias(a, ("place", p.place_id), weak=True)
@@ -234,6 +251,9 @@ class Registry:
                         and p.place_id not in self.guarded[plain]
                     ):  # the town's own name ("Hīt", "At Tall"), not any alternate spelling
                         self.guarded[plain].append(p.place_id)
+                        key = place_key(plain)
+                        if key and ("place", p.place_id) not in self.guard_keys[key]:
+                            self.guard_keys[key].append(("place", p.place_id))
                     continue
                 self._add_alias(a, ("place", p.place_id))
         self.guarded = dict(self.guarded)
@@ -256,6 +276,8 @@ class Registry:
         self.key_index = dict(self.key_index)
         self.weak_keys = dict(self.weak_keys)
         self.weak_blind = dict(self.weak_blind)
+        self.skeletons = dict(self.skeletons)
+        self.guard_keys = dict(self.guard_keys)
         # Fuzzy candidates are bucketed by (number of tokens, first letter) of the key.
         buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
         for k in self.key_index:
@@ -279,6 +301,14 @@ class Registry:
         for target in self.key_index.get(key, ()):
             if target[0] == "place" and target not in pat.targets:
                 pat.targets.append(target)
+
+    def _add_skeleton(self, alias: str, target: tuple[str, str]) -> None:
+        """Index a place's name by its consonant skeleton, when long enough to tell."""
+        skel = skeleton(place_key(alias))
+        if consonants(skel) >= SKELETON_MIN_CONSONANTS:
+            targets = self.skeletons[skel]
+            if target not in targets:
+                targets.append(target)
 
     def _add_alias(self, alias: str, target: tuple[str, str], weak: bool = False) -> None:
         """Index ``alias`` for ``target``; a ``weak`` one (a minor place's) goes to

@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from transforms.entities.keys import name_key, place_key, vowel_blind
+from transforms.entities.keys import name_key, place_key, skeleton, vowel_blind
 from transforms.entities.lexicon import (
     COUNTRY_ADJECTIVE,
     DEMONYMS,
@@ -34,6 +34,15 @@ FUZZY_MIN_SINGLE = 92.0
 FUZZY_SINGLE_MIN_LEN = 6
 KEY_SCORE = 0.95  # a key match is near-certain: the folding only merges spellings
 BLIND_SCORE = 0.9  # a minor place's key matched with its vowels ignored
+# Match methods of names read only where a place is cued (``needs_cue`` aside): a guarded
+# town's name by key ("Heet" for "Hit"), and a place's name by consonant skeleton
+# (``keys.skeleton``: "Thiban" for "Dhiban"), which detection resolves only when it names one
+# place, there or within the areas the text names. Rows say "key" and "fuzzy".
+CUED_KEY = "key-cued"
+SKELETON = "skeleton"
+CUED_METHODS = frozenset({CUED_KEY, SKELETON})
+ROW_METHOD = {CUED_KEY: "key", SKELETON: "fuzzy"}
+SKELETON_SCORE = 0.85
 # Words that are never a name read by key or fuzzily, whatever they fold to ("Shiite" folds as
 # a village's "Es Shita" does): English words, communities and faiths, demonyms.
 _WORDS = STOPWORDS | NOT_PLACE_NAMES | frozenset(DEMONYMS)
@@ -53,15 +62,25 @@ def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
 
 def _resolve(registry: Registry, surface: str) -> Resolution | None:
     key = name_key(surface)
-    if not key or key in STOPWORDS or surface.lower().replace("’", "'") in _WORDS:
+    if not key or surface.lower().replace("’", "'") in _WORDS:
         return None
-    full = place_key(surface)  # a place's name keeps its title words ("Shaykh al Hadid")
+    full = place_key(surface)
+    guarded = registry.guard_keys.get(full)
+    if guarded:  # a town whose own name is an English word, spelled otherwise ("Heet")
+        return list(guarded), CUED_KEY, KEY_SCORE
+    if key in STOPWORDS:
+        return None  # a place's name keeps its title words ("Shaykh al Hadid")
     hit = (_key_hits(registry, full) if full != key else []) or _key_hits(registry, key)
     if hit:  # (a minor place's key: ``needs_cue`` tells the caller to look for a cue)
         return hit, "key", KEY_SCORE
     blind = registry.weak_blind.get(vowel_blind(full))
     if blind:  # a minor place's name with other short vowels ("Salehiyeh"): only with a cue
         return list(blind), "fuzzy", BLIND_SCORE
+    return _fuzzy(registry, key) or _skeleton(registry, full)
+
+
+def _fuzzy(registry: Registry, key: str) -> Resolution | None:
+    """A major target whose key is close enough to ``key`` (rapidfuzz ratio)."""
     ntok = key.count(" ") + 1
     if ntok == 1 and len(key) < FUZZY_SINGLE_MIN_LEN:
         return None
@@ -73,6 +92,13 @@ def _resolve(registry: Registry, surface: str) -> Resolution | None:
     if best is None:
         return None
     return list(registry.key_index[best[0]]), "fuzzy", round(best[1] / 100.0, 4)
+
+
+def _skeleton(registry: Registry, key: str) -> Resolution | None:
+    """The places sharing the consonant skeleton of ``key`` (only skeletons long enough are
+    indexed: ``Registry.skeletons``)."""
+    targets = registry.skeletons.get(skeleton(key))
+    return (list(targets), SKELETON, SKELETON_SCORE) if targets else None
 
 
 def _key_hits(registry: Registry, key: str) -> list[tuple[str, str]]:
