@@ -20,8 +20,10 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
    A group closes ``rules.CLUSTER_WINDOW`` sentences after its last related sentence.
 3. A closed group with no detail yields N place-less reports (N <= ``rules.MAX_LISTED_ATTACKS``)
    quoting the claim. A toll stated for the whole group is copied to a report only when the
-   group holds one attack; with several, each gets ``low=0, best=None, high=total``: the split
-   is unknown, and the total is never copied into each (summing reports would double it).
+   group holds one attack; with several, what the reports stating their own toll leave is
+   divided evenly among the places of the others (``split_evenly``, ACLED's rule: ``low=0``,
+   ``best`` the share, ``high`` the total), never copied into each (summing would double it).
+   Places sharing one clause share its toll the same way.
 4. Dates: a sentence's own date (``dates.find_dates``); anaphora ("the day before", "two days
    after") resolve against the group's date when the sentence refers back to the attacks, else
    against the last date the article mentioned. No date in text: the group's; else the
@@ -187,10 +189,10 @@ def _combine(a: Range | None, b: Range | None) -> Range | None:
     return (min(a[0], b[0]), max(bests) if bests else None, high)
 
 
-def _report_tolls(own: Casualties, g: Group, n: int) -> Casualties:
-    """A report's toll: its own sentence's, else the group's (shared when the group holds
-    several attacks); one attack's statements across sentences keep the larger. A report of
-    only wounded killed nobody: killed ``(0, 0, None)`` (zero, with no bound stated)."""
+def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casualties:
+    """A report's toll: its own sentence's, else its ``share`` of the group's (when the group
+    holds several attacks); one attack's statements across sentences keep the larger. A report
+    of only wounded killed nobody: killed ``(0, 0, None)`` (zero, with no bound stated)."""
     if n <= 1:
         killed = larger(
             _statement(own.killed, own.perpetrators_killed),
@@ -199,8 +201,8 @@ def _report_tolls(own: Casualties, g: Group, n: int) -> Casualties:
         wounded = _combine(own.wounded, g.wounded)
         k_range, perps = (killed[0], killed[1]) if killed else (None, 0)
     else:
-        k_range = own.killed or _share(g.killed, n)
-        wounded = own.wounded or _share(g.wounded, n)
+        k_range = own.killed or share.killed
+        wounded = own.wounded or share.wounded
         perps = own.perpetrators_killed or 0
     if k_range is None and wounded is not None:
         k_range = (0, 0, None)
@@ -215,10 +217,73 @@ def _statement(r: Range | None, perps: int | None) -> tuple[Range, int] | None:
     return None if r is None else (r, perps or 0)
 
 
-def _share(total: Range | None, n: int) -> Range | None:
+def split_evenly(total: Range | None, n: int) -> list[Range | None]:
+    """A toll stated for ``n`` attacks together, as each one's share (ACLED's rule for a total
+    reported over several events: divided evenly, the remainder to the first): best the share,
+    low 0 and high the total (the true split is unknown). The shares add up to the total."""
     if total is None or n <= 1:
+        return [total] * max(n, 1)
+    if not total[1]:  # unknown, or nothing left to share: at most the total
+        return [(0, None, total[2])] * n
+    q, r = divmod(total[1], n)
+    return [(0, q + (1 if k < r else 0), total[2]) for k in range(n)]
+
+
+def _rest(total: Range | None, stated: list[Range | None]) -> Range | None:
+    """What a group's toll leaves to the attacks that state none: the total less the best
+    figures the others state (never below zero)."""
+    if total is None or total[1] is None:
         return total
-    return (0, None, total[2])
+    given = sum(r[1] or 0 for r in stated if r is not None)
+    if not given:
+        return total
+    return (0, total[1] - given if total[1] > given else None, total[2])
+
+
+def _shares(g: Group, owns: list[Casualties], n: int) -> list[Casualties]:
+    """Each report's share of the group's toll (none when the group holds one attack)."""
+    if n <= 1:
+        return [Casualties(None, None)] * len(owns)
+    killed, wounded = (_kind_shares(g, owns, kind) for kind in ("killed", "wounded"))
+    return [Casualties(k, w) for k, w in zip(killed, wounded, strict=True)]
+
+
+def _kind_shares(g: Group, owns: list[Casualties], kind: str) -> list[Range | None]:
+    """What the reports stating their own toll of ``kind`` leave of the group's, split evenly
+    among the places of those that state none (``split_evenly``): reports of one place are one
+    attack's and take one share; a place with a toll of its own takes none (that attack)."""
+    stated = [getattr(o, kind) for o in owns]
+    # (a country holds many attacks: only a place in a governorate makes reports one attack's)
+    places = [r["place_id"] if r["admin1"] else None for r in g.reports]
+    told = {p for p, st in zip(places, stated, strict=True) if st is not None and p}
+    silent = [i for i, st in enumerate(stated) if st is None and places[i] not in told]
+    keys = list(dict.fromkeys(places[i] or i for i in silent))
+    out: list[Range | None] = [None] * len(owns)
+    if not keys:
+        return out
+    parts = dict(zip(keys, split_evenly(_rest(getattr(g, kind), stated), len(keys)), strict=True))
+    for i in silent:
+        out[i] = parts[places[i] or i]
+    return out
+
+
+def _segment_tolls(text: str, segments: list[tuple[int, int, Any]]) -> list[Casualties]:
+    """Each place's toll from its segment of the sentence; places sharing one segment ("bombs
+    in X and Y killed eight") split its toll evenly (``split_evenly``), never each the whole."""
+    spans = [(s, e) for s, e, _ in segments]
+    out: list[Casualties] = []
+    for s, e in spans:
+        got = count_casualties(text[s:e])
+        sharing = [k for k, span in enumerate(spans) if span == (s, e)]
+        if len(sharing) > 1:
+            at = sharing.index(len(out))
+            got = Casualties(
+                split_evenly(got.killed, len(sharing))[at],
+                split_evenly(got.wounded, len(sharing))[at],
+                None,
+            )
+        out.append(got)
+    return out
 
 
 class _SliceLower:
@@ -474,7 +539,7 @@ class _Doc:
     def _capital_said(
         self, s: int, e: int, country: tuple[Mention, dict] | None
     ) -> tuple[Mention, dict] | None:
-        """"in the capital" in ``text[s:e]``: the capital of ``country`` (the document's),
+        """ "in the capital" in ``text[s:e]``: the capital of ``country`` (the document's),
         with those words as its mention; never "the capital of Anbar province"."""
         if country is None or "capital" not in self.low[s:e]:
             return None
@@ -598,7 +663,8 @@ class _Doc:
                 g.add(self._report(s, e, k, g.claim_sentence, country, None, g, None))
         n = max(len(g.reports), g.count or 0)
         final = g.date if g.date is not None and g.date.value is not None else None
-        for r in g.reports:
+        owns: list[Casualties] = [r.pop("_own") for r in g.reports]
+        for r, own, share in zip(g.reports, owns, _shares(g, owns, n), strict=True):
             # Dates learnt later in the passage (the day after the claim's week) reach the
             # reports that took the group's date or only had the claim's.
             if final is not None and (
@@ -617,8 +683,7 @@ class _Doc:
                 # (ACLED's practice), coded as the week ending on the publication day.
                 r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
                 r["date_method"] = "publication"
-            own: Casualties = r.pop("_own")
-            killed, wounded, perps = _report_tolls(own, g, n)
+            killed, wounded, perps = _report_tolls(own, g, n, share)
             r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
             r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded or (None, None, None)
             r["perpetrators_killed"] = perps
@@ -830,9 +895,10 @@ class _Doc:
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)
             return
-        for k, (seg_s, seg_e, place) in enumerate(self._segments(live, places)):
+        segments = self._segments(live, places)
+        owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
+        for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             seg_text = self.text[seg_s:seg_e]
-            own = count_casualties(seg_text) if len(places) > 1 else tolls
             g.add(
                 self._report(
                     seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution

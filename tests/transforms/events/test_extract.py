@@ -35,8 +35,8 @@ def test_claim_detailed_at_two_places(corpus, places, entities):
         assert r["perpetrator_id"] == "ent:is" and r["attribution"] == "claimed"
         assert r["weapon"] == "firearms" and r["target"] == "military"
         assert (r["event_type"], r["sub_event_type"]) == ("Battles", "Armed clash")
-        # the toll of 2 was stated for both attacks: split unknown, never copied into each
-        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 2)
+        # the toll of 2 was stated for both attacks: split evenly (ACLED), never copied into each
+        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, 1, 2)
         assert TWO_ATTACKS[r["char_start"] : r["char_end"]] == r["quote"]
         assert r["event_id"] is None
     assert "Mayadin" in reps[0]["quote"] and "Raqqa" not in reps[0]["quote"]
@@ -84,10 +84,11 @@ def test_history_relative_to_publication_and_same_month(corpus, places, entities
     rest = [r for r in reps if r["place_id"] is None]
     assert len(pal) == 1 and pal[0]["event_date"] == date(2025, 12, 1)
     assert pal[0]["date_precision"] == "month" and pal[0]["killed_best"] == 3
-    assert len(rest) == 2  # two attacks, no place: two reports, the total split unknown
+    assert len(rest) == 2  # two attacks, no place: two reports, the total split evenly
     for r in rest:
         assert r["attribution"] == "suspected" and r["event_date"] == date(2025, 12, 1)
-        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 5)
+    tolls = sorted((r["killed_low"], r["killed_best"], r["killed_high"]) for r in rest)
+    assert tolls == [(0, 2, 5), (0, 3, 5)]
     assert len({r["report_id"] for r in reps}) == 3
 
 

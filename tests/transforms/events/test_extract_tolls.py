@@ -75,15 +75,17 @@ def test_a_toll_sentence_after_the_window_is_not_the_attacks(corpus, places, ent
     assert tolls(got[0]) == ((2, 2, 2), (None, None, None), None)
 
 
-def test_a_total_over_several_attacks_is_not_copied_into_each(corpus, places, entities):
+def test_a_total_over_several_attacks_is_split_not_copied(corpus, places, entities):
     text = (
         "Islamic State claimed two attacks on Feb 20, one in Mayadin and one in Raqqa. "
         "The attacks left nine people dead and no one else hurt."
     )
     got = reports(corpus, places, entities, text)
     assert len(got) == 2
-    for r in got:
-        assert (r["killed_low"], r["killed_best"], r["killed_high"]) == (0, None, 9)
+    # ACLED's rule: divided evenly, the remainder to the first; the true split stays unknown
+    # (low 0, high the total), and the shares add up to the total
+    tolls = [(r["killed_low"], r["killed_best"], r["killed_high"]) for r in got]
+    assert sorted(tolls) == [(0, 4, 9), (0, 5, 9)]
 
 
 def test_merged_event_keeps_stated_tolls_and_dead_attackers(corpus, places, entities):
@@ -109,3 +111,28 @@ def test_merged_event_keeps_stated_tolls_and_dead_attackers(corpus, places, enti
     assert (ev["killed_low"], ev["killed_best"], ev["killed_high"]) == (3, 3, 3)
     assert ev["perpetrators_killed"] == 1
     assert "killed" not in {c["field"] for c in res.conflicts.to_pylist()}
+
+
+def _killed(rows):
+    return {r["place_id"]: (r["killed_low"], r["killed_best"], r["killed_high"]) for r in rows}
+
+
+def test_a_total_leaves_what_the_parts_state_to_the_others(corpus, places, entities):
+    text = (
+        "Two bombs went off on Feb 20, one in Mayadin and one in Raqqa. "
+        "The Raqqa bomb killed three guards. In all, eleven people were killed."
+    )
+    got = _killed(reports(corpus, places, entities, text))
+    assert got["t_raq"] == (3, 3, 3)
+    assert got["t_may"] == (0, 8, 11)  # the total less the part stated for Raqqa
+
+
+def test_places_sharing_one_clause_split_its_toll(corpus, places, entities):
+    got = _killed(
+        reports(corpus, places, entities, "Bombs in Mayadin and Raqqa killed six people on Feb 20.")
+    )
+    assert got == {"t_may": (0, 3, 6), "t_raq": (0, 3, 6)}
+    # Counter-example: each place with its own clause keeps its own toll.
+    text = "A bomb in Mayadin killed six people on Feb 20, while a mine in Raqqa killed two."
+    got = _killed(reports(corpus, places, entities, text))
+    assert got == {"t_may": (6, 6, 6), "t_raq": (2, 2, 2)}
