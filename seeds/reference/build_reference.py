@@ -69,7 +69,7 @@ GOVERNORATE_ALIASES = {
     "IQ.02": "Basra|Basrah",
     "IQ.03": "Muthanna|al-Muthanna",
     "IQ.04": "Qadisiyah|al-Qadisiyah|Diwaniyah",
-    "IQ.05": "Sulaymaniyah|Sulaimaniyah|Slemani",
+    "IQ.05": "Sulaymaniyah|Sulaimaniyah|Slemani|Sulaimani|Suleimaniyah",
     "IQ.06": "Babil|Babylon",
     "IQ.07": "Baghdad",
     "IQ.08": "Duhok|Dohuk|Dahuk",
@@ -77,7 +77,7 @@ GOVERNORATE_ALIASES = {
     "IQ.10": "Diyala",
     "IQ.11": "Erbil|Irbil|Arbil",
     "IQ.12": "Karbala|Kerbala",
-    "IQ.13": "Kirkuk",
+    "IQ.13": "Kirkuk|Tameem|Ta'mim|At-Ta'mim",  # Ta'mim: its name in 1976-2006
     "IQ.14": "Maysan|Missan",
     "IQ.15": "Nineveh|Ninawa|Ninewa|Ninevah",
     "IQ.16": "Wasit",

@@ -67,7 +67,9 @@ def plain_name(name: str) -> str:
 
 
 def latin(name: str) -> bool:
-    return bool(name) and not _ARABIC.search(name) and bool(_LATIN_OK.match(ascii_name(name)))
+    """Whether ``name`` is a Latin spelling as typed (an ayn mark heading it, as in "'Ayn al
+    'Arab", is no reason to pass it over for a variant)."""
+    return bool(name) and not _ARABIC.search(name) and bool(_LATIN_OK.match(plain_name(name)))
 
 
 def split(cell: str) -> list[str]:

@@ -102,3 +102,13 @@ def test_a_district_named_after_its_seat_sits_at_the_seat(places):
     thethar = by_id["9167093"]
     towns = {(p["latitude"], p["longitude"]) for p in places if p["precision"] == "town"}
     assert thethar["latitude"] and (thethar["latitude"], thethar["longitude"]) not in towns
+
+
+def test_a_name_headed_by_an_ayn_mark_is_the_english_name(wof):
+    row = {**_rec("20", "'Ayn Nuri", 36, 38), "latin_variants": "Aaïn Nouri|Ain Nouri"}
+    assert wof.english_name(row) == "Ayn Nuri"
+    # counter-examples: a name in Arabic script only yields to its first Latin variant; a
+    # name with no Latin spelling at all gives none
+    row = {**_rec("21", "عين نوري", 36, 38), "latin_variants": "Ain Nouri"}
+    assert wof.english_name(row) == "Ain Nouri"
+    assert wof.english_name({**_rec("22", "عين", 36, 38), "latin_variants": ""}) == ""

@@ -141,7 +141,7 @@ def _mentions_of(
     rows: list,
     sentence_nos: list,
     aside: list | None = None,
-    context: tuple[dict[str, int], dict[str, int]] | None = None,
+    context: tuple[dict[str, int], dict[str, float]] | None = None,
 ) -> int:
     """Append one text's mentions to ``rows`` (tuples of ``_ROW``'s fields, in text order)
     and their sentence numbers to ``sentence_nos``; returns how many rows were added.
@@ -208,7 +208,7 @@ class _Doc:
         self,
         text: str,
         registry: Registry,
-        context: tuple[dict[str, int], dict[str, int]] | None = None,
+        context: tuple[dict[str, int], dict[str, float]] | None = None,
     ):
         self.text = text
         self.registry = registry
@@ -219,15 +219,17 @@ class _Doc:
         self.pending: list[tuple] = []  # (index in found, start, end, ids, method, score)
         # context: countries of unambiguous places, and their governorates
         self.countries: dict[str, int]
-        self.admin1s: dict[str, int]
+        self.admin1s: dict[str, float]
         self.countries, self.admin1s = context if context is not None else ({}, {})
         self.ante = Antecedents()  # context: full-name person mentions
 
     def count_place(self, place: Place) -> None:
+        """An unambiguous place joins the context; a minor place (known only with a cue) by
+        half: its reading is the likelier to be another place the gazetteer lacks."""
         countries, admin1s = self.countries, self.admin1s
         countries[place.country_code] = countries.get(place.country_code, 0) + 1
         if place.admin1:
-            admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
+            admin1s[place.admin1] = admin1s.get(place.admin1, 0) + (0.5 if place.cue else 1)
 
     def settle(self, a: int, b: int, kind: str, ids: list[str], method: str, score: float):
         """A resolved span of the run or hit passes: its row (or placeholder) and context."""
@@ -408,7 +410,7 @@ def _settle_places(
     found: list[tuple],
     pending: list[tuple],
     countries: dict[str, int],
-    admin1s: dict[str, int],
+    admin1s: dict[str, float],
     datelines: list,
 ) -> None:
     """Replace the placeholders of ``pending`` places in ``found`` by their rows.
@@ -685,7 +687,7 @@ def _detect(documents: pa.Table, registry: Registry, detected: list | None) -> p
     batches: list[pa.RecordBatch] = []
     aside: list | None = None if detected is None else []
     for doc_id, text, title in zip(doc_ids, texts, titles, strict=True):
-        context: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        context: tuple[dict[str, int], dict[str, float]] = ({}, {})
         n = 0
         if isinstance(text, str) and text:
             n = _mentions_of(text, registry, rows, sentence_nos, aside, context)
@@ -711,7 +713,7 @@ def _title_mentions(
     rows: list,
     sentence_nos: list,
     n_body: int,
-    context: tuple[dict[str, int], dict[str, int]],
+    context: tuple[dict[str, int], dict[str, float]],
 ) -> int:
     """Detect a headline's mentions and put them before its body's ``n_body`` rows (the last
     ones of ``rows``); returns how many there are."""

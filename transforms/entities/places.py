@@ -164,7 +164,7 @@ def choose_place(
     gov_cue: bool,
     town_cue: bool,
     countries: Mapping[str, int],
-    admin1s: Mapping[str, int] | None = None,
+    admin1s: Mapping[str, float] | None = None,
     within: frozenset[str] | None = None,
     surface: str = "",
 ) -> Place:

@@ -92,6 +92,20 @@ def test_a_minor_place_put_inside_another_governorate_gives_way(registry, text, 
     assert [r[0] for r in reports] == [venue]
 
 
+def test_a_hamlet_weighs_less_than_a_city_in_the_documents_context(registry):
+    # Amil: a neighbourhood of Baghdad and a hamlet of Diyala; Kilabat: a Diyala hamlet only
+    text = (
+        "Mortar rounds struck several districts of Baghdad on Tuesday. Two shells landed near "
+        "Kilabat village and one hit a school in Amil, wounding four pupils."
+    )
+    found, _ = _read(text, registry)
+    assert ("Amil", "Amil", "Baghdad", None) in found
+    # counter-example: with the hamlet alone for context, its governorate's Amil
+    text = "Two shells landed near Kilabat village and one hit a school in Amil, wounding four."
+    found, _ = _read(text, registry)
+    assert ("Amil", "Amil", "Diyala", None) in found
+
+
 def test_holds_previous_reads_village_located_but_not_village_of():
     text = "a farmer in Tawakkul village located north of Baqubah"
     assert placing.holds_previous(text, text.index("Baqubah"))

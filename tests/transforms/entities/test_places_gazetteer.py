@@ -102,11 +102,19 @@ def test_a_governorate_name_beats_a_same_named_village(detect):
     assert _places(detect, "Militants attacked a university in Anbar.")["Anbar"] == "99592"
 
 
+def test_a_governorates_common_and_former_names_are_the_governorate(detect):
+    found = _places(detect, "Shelling hit Sulaimani and a village in Tameem province.")
+    assert found == {"Sulaimani": "98465", "Tameem province": "98410"}
+    # counter-example: a village whose name holds the old one stays the village
+    assert _places(detect, "Gunmen raided Bani Tamim village.")["Bani Tamim"] == "6647835"
+
+
 def test_place_names_are_plain_ascii_and_the_native_forms_are_kept(registry):
     mayadin = registry.places["173480"]
     assert mayadin.name == "Mayadin" and mayadin.name_native == "Mayādīn"
     assert "الميادين" in mayadin.names_arabic and "Al Mayadin" in mayadin.aliases
     assert registry.places["163808"].name == "Palmyra"
+    assert registry.places["172256"].name == "Ayn al Arab"  # not a variant: "Aarab Peunar"
     assert all(p.name.isascii() for p in registry.places.values())
     governorates = {p.name for p in registry.places.values() if p.precision == "governorate"}
     assert {"Diyala", "Erbil", "Karbala", "Damascus", "Deir ez-Zor"} <= governorates
