@@ -41,8 +41,9 @@ STOPWORDS = _words(
     source credit caption getty afp via english arabic french kurdish persian turkish
     islamist islamists jihadist jihadists militant militants get listen skip tags related
     opinion politics advertisement welcome breaking exclusive analysis watch latest trending
-    newsletter led backed based linked affiliated allied born""".replace("\n", " ")
-)
+    newsletter led backed based linked affiliated allied born
+    hay hayy hai""".replace("\n", " ")
+)  # hay/hayy/hai: Arabic's "neighbourhood" heading a quarter's name ("Hay al-Amil")
 
 # Words of STOPWORDS that may still be part of a name ("Syrian Democratic Forces", "Islamic
 # State"): a multi-word window may start or end with them; a name is never only them.

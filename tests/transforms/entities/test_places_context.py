@@ -106,6 +106,15 @@ def test_a_hamlet_weighs_less_than_a_city_in_the_documents_context(registry):
     assert ("Amil", "Amil", "Diyala", None) in found
 
 
+def test_the_word_for_neighbourhood_heading_a_name_is_no_place(registry):
+    found, reports = _read("A sticky bomb went off in Hay al-Jihad, wounding a shopkeeper.", registry)
+    assert found == [("al-Jihad", "Jihad", "Baghdad", None)]
+    assert reports == [("al-Jihad", "Baghdad")]
+    # counter-example: the town of that name, with its article, is still the town
+    found, _ = _read("A sticky bomb went off in Al-Hay, wounding a shopkeeper.", registry)
+    assert [f[1:3] for f in found] == [("Al-Hay", "Wasit")]
+
+
 def test_holds_previous_reads_village_located_but_not_village_of():
     text = "a farmer in Tawakkul village located north of Baqubah"
     assert placing.holds_previous(text, text.index("Baqubah"))
