@@ -176,11 +176,15 @@ def choose_place(
     plan = registry.place_cache.get(key)
     if plan is None:
         plan = registry.place_cache[key] = _candidates(ids, registry, gov_cue, town_cue)
+    if within:
+        # the areas named around the name decide first, even over a governorate's seat
+        # ("Bara ... in the Idlib countryside" is no Aleppo, whatever Aleppo's old names)
+        listed = plan if not isinstance(plan, Place) else _listed([registry.places[i] for i in ids])
+        held = [c for c in listed if inside(within, c[0])]
+        if held and (not isinstance(plan, Place) or not inside(within, plan)):
+            plan = held
     if isinstance(plan, Place):
         return plan
-    if within:
-        held = [c for c in plan if inside(within, c[0])]
-        plan = held or plan
 
     said = normalise(surface).strip()
 
@@ -261,23 +265,30 @@ def _candidates(ids: list[str], registry: Registry, gov_cue: bool, town_cue: boo
             return seats[0]
         if seats:
             return next(g for g in govs if g.place_id == seats[0].seat_of)
+    return _listed(cands)
 
-    def fixed(p: Place) -> tuple:
-        prio = (
-            PRIORITY_COUNTRIES.index(p.country_code)
-            if p.country_code in PRIORITY_COUNTRIES
-            else len(PRIORITY_COUNTRIES)
-        )
-        return (
-            _PRECISION_RANK.get(p.precision, 9),
-            -p.population,
-            _FEATURE_RANK.get(p.feature_code, 5),
-            -_known(p),
-            prio,
-            p.place_id,
-        )
 
-    return [(p, p.country_code, p.admin1, fixed(p)) for p in cands]
+def _listed(places: list[Place]) -> list[tuple]:
+    """Candidates in the form rule 3 ranks: each with its country, governorate and the
+    context-free part of its rank."""
+    return [(p, p.country_code, p.admin1, _fixed(p)) for p in places]
+
+
+def _fixed(p: Place) -> tuple:
+    """The context-free part of a candidate's rank."""
+    prio = (
+        PRIORITY_COUNTRIES.index(p.country_code)
+        if p.country_code in PRIORITY_COUNTRIES
+        else len(PRIORITY_COUNTRIES)
+    )
+    return (
+        _PRECISION_RANK.get(p.precision, 9),
+        -p.population,
+        _FEATURE_RANK.get(p.feature_code, 5),
+        -_known(p),
+        prio,
+        p.place_id,
+    )
 
 
 def _known(p: Place) -> int:

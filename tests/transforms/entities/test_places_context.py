@@ -115,6 +115,15 @@ def test_the_word_for_neighbourhood_heading_a_name_is_no_place(registry):
     assert [f[1:3] for f in found] == [("Al-Hay", "Wasit")]
 
 
+def test_the_areas_named_around_a_name_decide_before_a_governorates_seat(registry):
+    # "Bara" reads as villages of Idlib and Nineveh, and (by an old name, Berea) as Aleppo
+    _found, reports = _read("Rockets fell on Al Bara in the Idlib countryside.", registry)
+    assert reports == [("Bara", "Idlib")]
+    # counter-example: the seat's own governorate named around it leaves the rule as it is
+    _found, reports = _read("Rockets fell on Kirkuk in Kirkuk province.", registry)
+    assert reports == [("Kirkuk", "Kirkuk")]
+
+
 def test_holds_previous_reads_village_located_but_not_village_of():
     text = "a farmer in Tawakkul village located north of Baqubah"
     assert placing.holds_previous(text, text.index("Baqubah"))
