@@ -107,7 +107,8 @@ def test_a_hamlet_weighs_less_than_a_city_in_the_documents_context(registry):
 
 
 def test_the_word_for_neighbourhood_heading_a_name_is_no_place(registry):
-    found, reports = _read("A sticky bomb went off in Hay al-Jihad, wounding a shopkeeper.", registry)
+    text = "A sticky bomb went off in Hay al-Jihad, wounding a shopkeeper."
+    found, reports = _read(text, registry)
     assert found == [("al-Jihad", "Jihad", "Baghdad", None)]
     assert reports == [("al-Jihad", "Baghdad")]
     # counter-example: the town of that name, with its article, is still the town
