@@ -67,9 +67,23 @@ def serve_deployment(deployment) -> None:
     stop_on_sigterm()
     try:
         serve(deployment, limit=RUN_LIMIT)
+    except BaseExceptionGroup as group:
+        if not only_stops(group):
+            raise
     finally:
         for name in crash_interrupted_runs(deployment.name, started):
             log.warning("run %s was interrupted by the shutdown: marked Crashed", name)
+
+
+def only_stops(group: BaseExceptionGroup) -> bool:
+    """Whether ``group`` holds nothing but requests to stop: Prefect's runner answers SIGTERM
+    with ``sys.exit(0)``, which, raised while one of its tasks is still connecting, reaches
+    serve wrapped in a task group's exception group (a clean stop, not a failure)."""
+    _stops, rest = group.split(
+        lambda e: isinstance(e, KeyboardInterrupt)
+        or (isinstance(e, SystemExit) and e.code in (0, None))
+    )
+    return rest is None
 
 
 def _stop_requested(signum: int, frame: object) -> None:

@@ -241,3 +241,14 @@ def test_events_known_only_to_the_country_are_not_mapped(warehouse):
     assert (totals["events"], totals["located"]) == (5, 3)
     assert "Syria" not in tables["event_points"].column("location").to_pylist()
     assert "e5" in tables["events"].column("event_id").to_pylist()  # still listed
+
+
+def test_a_stop_wrapped_in_an_exception_group_is_a_clean_stop():
+    from flows.serve import only_stops
+
+    exit_in_a_task = BaseExceptionGroup("loops", [BaseExceptionGroup("poll", [SystemExit(0)])])
+    assert only_stops(exit_in_a_task)
+    assert only_stops(BaseExceptionGroup("loops", [KeyboardInterrupt(), SystemExit(None)]))
+    # counter-examples: a failure beside the stop, or an exit with an error code, is no stop
+    assert not only_stops(BaseExceptionGroup("loops", [SystemExit(0), ConnectionError("x")]))
+    assert not only_stops(BaseExceptionGroup("loops", [SystemExit(2)]))
