@@ -503,6 +503,12 @@ def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
     return after or _AREA_WORD_END.search(text, start, end) is not None
 
 
+def in_named_area(text: str, prev_end: int, start: int) -> bool:
+    """Whether only ", " or " in (the) " stands between two names ("X in Jabal al-Zawiya",
+    "X, Eastern Ghouta"): the second may be the area holding the first, its kind decides."""
+    return _AREA_GAP.fullmatch(text, prev_end, start) is not None
+
+
 def restated(text: str, prev_end: int, start: int) -> bool:
     """Whether nothing but a comma or "the" stands between two names (of one place, for the
     caller to check: "the Iraqi capital Baghdad")."""

@@ -441,6 +441,15 @@ class _Doc:
                 if pa.get("admin1") == pb.get("admin1") and pb["precision"] != "governorate":
                     drop.add(k)
                 continue
+            if (
+                _region(pb)
+                and placing.in_named_area(text, a.end, b.start)
+                and _within_km(pa, pb, REGION_KM)
+            ):
+                # "X in Jabal al-Akrad": the region holds the village, whichever governorate
+                # the village is in (regions straddle their lines)
+                drop.add(k)
+                continue
             reach = placing.locator_reach(text, a.end, b.start)
             if reach is not None:
                 # a located place outside the area, or far beyond the distance, the locator
@@ -1198,6 +1207,21 @@ def _namesake(district: dict, town: dict, surface: str) -> bool:
     """The district bears the town's name, as said or as the gazetteer spells it."""
     own = name_key(district["name"]).removesuffix(" district")
     return own in (name_key(surface), name_key(town["name"]))
+
+
+# How far from a region's representative point a place it is said to hold may lie (km):
+# the named mountains, plains and deserts of ``places_curated.csv`` are a few tens of km across.
+REGION_KM = 50.0
+
+
+def _region(place: dict) -> bool:
+    """A named region (a mountain, plain, desert, valley), not a governorate or town."""
+    return place["precision"] == "region"
+
+
+def _within_km(a: dict, b: dict, km: float) -> bool:
+    apart = placing.km_apart(a, b)
+    return apart is not None and apart <= km
 
 
 def _countrywide(place: dict) -> bool:
