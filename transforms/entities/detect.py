@@ -534,7 +534,7 @@ def _by_skeleton(
     ids: list[str],
     within: frozenset[str] | None,
     countries: dict[str, int],
-    admin1s: dict[str, int],
+    admin1s: dict[str, float],
     said: str,
 ) -> Place | None:
     """The one place a name read by skeleton names, or None. Its candidates inside the areas
