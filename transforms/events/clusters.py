@@ -272,6 +272,11 @@ def _tolls(r: dict) -> tuple[tuple[int, int | None] | None, ...]:
     return tolls
 
 
+def tolls_of(r: dict) -> tuple[tuple[int, int | None] | None, ...]:
+    """``r``'s ``_toll_range`` of each of ``TOLLS`` (not kept in ``r``)."""
+    return tuple(_toll_range(r, kind) for kind in TOLLS)
+
+
 def loose_tie_ok(r: dict, ev: Cluster) -> bool:
     """A loose tie (``_loose``) holds when the tolls agree and something besides place and day
     backs it: a toll both state ("killed four" in both), or one named perpetrator. Two bombings
@@ -326,6 +331,27 @@ def _documents_allow(r: dict, part: _DocPart | None, mode: str) -> bool:
     )
 
 
+class CopyOf(NamedTuple):
+    """What ``Index.copy_joins`` reads of a kind of report (``kinds``)."""
+
+    pub: date | None  # its document's publication
+    start: date | None  # the first day of its date span
+    tolls: tuple[tuple[int, int | None] | None, ...]  # ``tolls_of``
+    place_date: tuple[Any, Any]  # (place_id, event_date): its key in a document part
+    sentence: Any  # sentence_no
+
+
+def copy_of(r: dict) -> CopyOf:
+    day = r.get("event_date")
+    return CopyOf(
+        r.get("_pub"),
+        None if day is None else span(day, r.get("date_precision"))[0],
+        tolls_of(r),
+        (r.get("place_id"), day),
+        r.get("sentence_no"),
+    )
+
+
 # (score, the event's first best report, date relation, place relation): ``Index._judge``
 Verdict = tuple[int, dict, str, str]
 
@@ -342,6 +368,8 @@ class Index:
         self.by_area: dict[str, dict[int, Cluster]] = {}
         self.coarse: dict[str, dict[int, Cluster]] = {}  # clusters at a place coarser than a town
         self.parts: dict[tuple[str, int], _DocPart] = {}  # (doc_id, cluster seq) -> its part
+        self.doc_parts: dict[str, list[int]] = {}  # doc_id -> clusters it has a part of
+        self._doc_states: dict[str, tuple] = {}  # ``doc_state``, until the document adds
         self.clusters: list[Cluster] = []
         self._places: dict[tuple[Any, Any], str | None] = {}
         # Whatever a report's candidates and their verdicts depend on, besides the report and
@@ -350,6 +378,8 @@ class Index:
         self.version = 0
         self._decided: dict[tuple, tuple[int, list[Cluster], list[tuple[Verdict, Cluster]]]] = {}
         self._said: dict[tuple, str] = {}  # reasons already worded (``_choose``)
+        # whether the last ``_choose`` found one best score (its choice read no document count)
+        self.unique_best = False
 
     def area(self, r: dict) -> str:
         return area_of(r.get("place_id"), self.places)
@@ -369,9 +399,11 @@ class Index:
         """``r`` (at ``row``) joins ``ev``: its signature, aggregates, document part, index."""
         ev.rows.append(row)
         key = (r["doc_id"], ev.seq)
+        self._doc_states.pop(r["doc_id"], None)
         part = self.parts.get(key)
         if part is None:
             part = self.parts[key] = _DocPart()
+            self.doc_parts.setdefault(r["doc_id"], []).append(ev.seq)
             ev.n_docs += 1
         part.keys.add((r.get("place_id"), r.get("event_date")))
         part.sentences.add(r.get("sentence_no"))
@@ -400,6 +432,63 @@ class Index:
         ev.sigs[sig] = {**dict(zip(SIGNATURE, sig, strict=True)), "weapon": r.get("weapon"),
                         "report_id": r["report_id"]}  # fmt: skip
         self._index(ev, r)
+
+    def doc_state(self, doc: str) -> tuple:
+        """What document ``doc`` gave this index so far: per cluster, its part's (place, date)
+        pairs and sentences (what a verdict on another report of it reads of it)."""
+        state = self._doc_states.get(doc)
+        if state is None:
+            seqs = self.doc_parts.get(doc, ())
+            parts = self.parts
+            state = self._doc_states[doc] = tuple(
+                (s, frozenset(p.keys), frozenset(p.sentences))
+                for s in seqs
+                for p in (parts[(doc, s)],)
+            )
+        return state
+
+    def copy_joins(
+        self,
+        ev: Cluster,
+        row: int,
+        r: CopyOf,
+        doc: str,
+        own: bool,
+    ) -> bool:
+        """``add`` of a report of a kind ``r`` whose signature ``ev`` has, when it moves none
+        of ``ev``'s bounds: nothing a verdict depends on changes but document counts and the
+        document's own part. ``own``: the document gives this index no other report, so no
+        part is kept for it. True when it joined; False, nothing done, when a bound would
+        move."""
+        pub, start, tolls = r.pub, r.start, r.tolls
+        if pub is not None and (ev.min_pub is None or pub < ev.min_pub):
+            return False
+        if start is not None and (ev.max_start is None or start > ev.max_start):
+            return False
+        for kind, toll in zip(TOLLS, tolls, strict=True):
+            if toll is not None:
+                have = ev.tolls.get(kind)
+                if have is None:
+                    return False
+                lo, hi = have
+                if toll[1] is not None and (hi is None or toll[1] < hi):
+                    hi = toll[1]
+                if (max(lo, toll[0]), hi) != have:
+                    return False
+        ev.rows.append(row)
+        if own:
+            ev.n_docs += 1
+            return True
+        key = (doc, ev.seq)
+        self._doc_states.pop(doc, None)
+        part = self.parts.get(key)
+        if part is None:
+            part = self.parts[key] = _DocPart()
+            self.doc_parts.setdefault(doc, []).append(ev.seq)
+            ev.n_docs += 1
+        part.keys.add(r.place_date)
+        part.sentences.add(r.sentence)
+        return True
 
     def _index(self, ev: Cluster, r: dict) -> None:
         area = self.area(r)
@@ -485,7 +574,10 @@ class Index:
             if best is None or key > best[0]:
                 best = (key, ev, v)
         if best is None:
+            self.unique_best = False
             return None
+        top = best[0][0]
+        self.unique_best = sum(v[0] == top for v, _ev in verdicts) == 1
         _key, ev, (_score, o, drel, prel) = best
         # what ``reason`` reads of ``r``; ``o`` is a signature's first report, kept as long
         # as this index: copies joining one report share one reason (worded once)

@@ -56,17 +56,16 @@ and later reports of an event, does not change them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
 from typing import Any, NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from transforms import schemas
-from transforms.events import event_ids, rules
+from transforms.events import clusters, event_ids, rules
 from transforms.events import event_rows as event_rows_of
-from transforms.events.clusters import SIGNATURE, Cluster, Index, area_of
+from transforms.events.clusters import Cluster, Index, area_of
+from transforms.events.kinds import Rows
 
 
 class MergeResult(NamedTuple):
@@ -102,17 +101,17 @@ def merge_events(
     if "quote" in reports.column_names:
         quotes = reports.select(["report_id", "quote"])
         reports = reports.drop_columns(["quote"])
-    place_ids = reports.column("place_id").to_pylist()
-    doc_ids = reports.column("doc_id").to_pylist()
+    reports = reports.combine_chunks()  # one chunk per lake part otherwise: every take slow
+    places_of = reports.column("place_id")
+    areas = {p: area_of(p, pidx) for p in pc.unique(places_of).to_pylist()}
     by_area: dict[str, list[int]] = {}
-    for i, pid in enumerate(place_ids):
-        by_area.setdefault(area_of(pid, pidx), []).append(i)
-    parts = [
-        _merge_area(
-            reports.take(rows), pidx, _documents(documents, {doc_ids[i] for i in rows}), names
-        )
-        for _area, rows in sorted(by_area.items())
-    ]
+    for i, pid in enumerate(places_of.to_pylist()):
+        by_area.setdefault(areas[pid], []).append(i)
+    parts = []
+    for _area, rows in sorted(by_area.items()):
+        area = reports.take(pa.array(rows, pa.int64()))
+        doc_ids = set(pc.unique(area.column("doc_id")).to_pylist())
+        parts.append(_merge_area(area, pidx, _documents(documents, doc_ids), names))
     merged = MergeResult(
         *(
             ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
@@ -163,105 +162,6 @@ def ordered(table: pa.Table, key: list[str]) -> pa.Table:
     return table.sort_by([(k, "ascending") for k in key]) if table.num_rows else table
 
 
-# Columns the merge never reads: carried from the input table to the output as they are.
-_CARRIED = ("quote", "char_start", "char_end", "event_id")
-_REDATED = ("event_date", "date_precision", "date_method")
-
-
-class _Rows:
-    """One area's reports in merge order (``_order_of``), as columns: a report is a dict only
-    while it is read (``rows[i]``), so an event of 100,000 reports holds positions, not
-    100,000 dicts. Repeated values (the same town, day, actor) are one object."""
-
-    def __init__(self, reports: pa.Table, docs: dict[str, dict]):
-        read = [c for c in reports.column_names if c not in _CARRIED]
-        cols = {c: _interned(reports.column(c).to_pylist()) for c in read}
-        order = sorted(range(reports.num_rows), key=lambda i: _order_of(cols, i))
-        self.table, self.order = reports, order  # the table as given: never copied in order
-        self.cols = {c: [cols[c][i] for i in order] for c in read}
-        self.report_ids = self.cols["report_id"]
-        self._signed = [self.cols[c] for c in SIGNATURE]
-        self.pubs = {
-            d: p if isinstance(p := row.get("published_date"), date) else None
-            for d, row in docs.items()
-        }
-
-    def __len__(self) -> int:
-        return len(self.report_ids)
-
-    def __getitem__(self, i: int) -> dict[str, Any]:
-        r = {c: v[i] for c, v in self.cols.items()}
-        r["_pub"] = self.pubs.get(r["doc_id"])
-        return r
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (self[i] for i in range(len(self)))
-
-    def dated(self) -> int:
-        """How many reports are dated: they come first (``_order_of``)."""
-        return sum(d is not None for d in self.cols["event_date"])
-
-    def reading(self, i: int) -> event_ids.Reading:
-        """Report ``i``'s document's publication, whether it was dated by corroboration, and
-        its signature: what its event's id is chosen by (``event_ids``)."""
-        sig = tuple(col[i] for col in self._signed)
-        if sig[1] != "unknown":  # the weapon: known or not (``signature``)
-            sig = (sig[0], "known", *sig[2:])
-        pub = self.pubs.get(self.cols["doc_id"][i])
-        return pub, self.cols["date_method"][i] == "corroborated", sig
-
-    def redate(self, i: int, r: dict[str, Any]) -> None:
-        """Report ``i`` takes the date ``r`` now holds (dated by corroboration)."""
-        for c in _REDATED:
-            self.cols[c][i] = r[c]
-
-    def output(self, event_of: list[str | None]) -> pa.Table:
-        """The area's report rows with their event (and corroborated dates), by report_id."""
-        t = self.table
-
-        def given(values: list[Any]) -> list[Any]:  # from merge order to the table's order
-            out: list[Any] = [None] * len(values)
-            for k, i in enumerate(self.order):
-                out[i] = values[k]
-            return out
-
-        for c in _REDATED:
-            field = t.schema.field(c)
-            t = t.set_column(
-                t.schema.get_field_index(c), c, pa.array(given(self.cols[c]), field.type)
-            )
-        t = t.set_column(
-            t.schema.get_field_index("event_id"), "event_id", pa.array(given(event_of), pa.string())
-        )
-        for f in schemas.EVENT_REPORTS:  # an input without a column has it null, as it was
-            if f.name not in t.column_names:
-                t = t.append_column(f.name, pa.nulls(t.num_rows, f.type))
-        return ordered(
-            t.select(schemas.EVENT_REPORTS.names).cast(schemas.EVENT_REPORTS), ["report_id"]
-        )
-
-
-def _interned(values: list[Any]) -> list[Any]:
-    """``values`` with equal values one object (Arrow makes one per row)."""
-    seen: dict[Any, Any] = {}
-    return [v if v is None else seen.setdefault(v, v) for v in values]
-
-
-def _order_of(cols: dict[str, list[Any]], i: int) -> tuple:
-    """Merge order of report ``i``: dated before undated, by date; on a day, reports that name
-    their weapon and perpetrator first: specific reports found events, vague ones then join
-    the best fit."""
-    d = cols["event_date"][i]
-    return (
-        d is None,
-        cols["date_method"][i] == "publication",  # stated dates found events, publication joins
-        d or date.min,
-        cols["weapon"][i] == "unknown",
-        cols["perpetrator_id"][i] is None,
-        cols["report_id"][i],
-    )
-
-
 def _merge_area(
     reports: pa.Table,
     pidx: dict[str, dict],
@@ -269,7 +169,7 @@ def _merge_area(
     names: dict[str, str],
 ) -> MergeResult:
     """Steps 1-3 of the rule over the reports of one area."""
-    rows = _Rows(reports, docs)
+    rows = Rows(reports, docs)
     index = Index(pidx)
     # row -> (merged_with, reason): a report's last join (copies that joined their first
     # copy, then moved with it in step 2, are merged with the event they moved into)
@@ -283,14 +183,7 @@ def _merge_area(
 
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
-    n_dated = rows.dated()
-    for i in range(n_dated):
-        r = rows[i]
-        hit = index.decide(r, "strict")
-        if hit is None:
-            index.new(r, i)
-        else:
-            join(hit, i, r)
+    _strict(rows, index, join, merges)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
@@ -309,28 +202,19 @@ def _merge_area(
             for i, r in zip(ev.rows, group, strict=True):
                 join(hit, i, r)
     # 3. undated reports: dated by corroboration, else alone.
-    for i in range(n_dated, len(rows)):
-        r = rows[i]
-        hit = None
-        if r.get("place_id") is not None:
-            hit = index.decide(r, "undated")
-        if hit is None:
-            index.new(r, i)
-            continue
-        _corroborate(r, hit[0])
-        rows.redate(i, r)
-        join(hit, i, r)
+    _undated(rows, index, join, merges)
     events = [e for e in index.clusters if e.alive]
 
     event_rows, conflict_rows = [], []
     event_of: list[str | None] = [None] * len(rows)
+    kinds = rows.kinds
     ids = event_ids.numbered(
-        [event_ids.first_reading(map(rows.reading, ev.rows)) for ev in events],
+        [event_ids.first_reading(map(rows.reading, {kinds[i] for i in ev.rows})) for ev in events],
         lambda k: min(rows.report_ids[i] for i in events[k].rows),
     )
     for ev, eid in zip(events, ids, strict=True):
         # an event's reports as its distinct readings, while it is written only
-        members = event_rows_of.members(rows.cols, ev.rows, rows.report_ids)
+        members = rows.members(ev.rows)
         for i in ev.rows:
             event_of[i] = eid
         event_rows.append(event_rows_of.event_row(eid, members, pidx, docs, names))
@@ -349,6 +233,83 @@ def _merge_area(
             schemas.EVENT_CONFLICTS,
         ),
     )
+
+
+class _Copies:
+    """Decisions kept by kind of report and what its document gave the area so far: a report
+    of a kind decided before, while nothing a verdict depends on changed since
+    (``Index.version``), whose best event did not win on its count of documents, joins that
+    event again without being read (``Index.copy_joins``): what a heavily covered story's
+    copies cost. The decision is the one ``Index.decide`` gives it."""
+
+    def __init__(self, rows: Rows, index: Index):
+        self.rows, self.index = rows, index
+        # (kind, document state) -> (version, event, merge row, kind after it joined)
+        self.kept: dict[tuple, tuple[int, Cluster, tuple[str, str], int]] = {}
+        self.copies: dict[int, clusters.CopyOf] = {}
+
+    def key(self, i: int) -> tuple:
+        rows = self.rows
+        doc = rows.doc_ids[i]
+        return rows.kinds[i], () if rows.single[i] else self.index.doc_state(doc)
+
+    def join(self, i: int, key: tuple, merges: dict[int, tuple[str, str]]) -> bool:
+        """Report ``i`` joins as a report of its kind did before; False: decide it."""
+        kept = self.kept.get(key)
+        if kept is None or kept[0] != self.index.version:
+            return False
+        rows, kind = self.rows, kept[3]
+        copy = self.copies.get(kind)
+        if copy is None:
+            copy = self.copies[kind] = clusters.copy_of(rows.reps[kind])
+        if not self.index.copy_joins(kept[1], i, copy, rows.doc_ids[i], rows.single[i]):
+            return False
+        rows.kinds[i] = kind
+        merges[i] = kept[2]
+        return True
+
+    def keep(self, i: int, key: tuple, version: int, event: Cluster, merge: tuple) -> None:
+        """Report ``i`` (of ``key``) was decided at ``version`` and joined ``event``."""
+        if self.index.unique_best:
+            self.kept[key] = (version, event, merge, self.rows.kinds[i])
+
+
+def _strict(rows: Rows, index: Index, join: Any, merges: dict[int, tuple[str, str]]) -> None:
+    """Step 1: each dated report joins its best event by the strict rule, else starts one."""
+    copies = _Copies(rows, index)
+    for i in range(rows.dated()):
+        key = copies.key(i)
+        if copies.join(i, key, merges):
+            continue
+        r = rows[i]
+        version = index.version
+        hit = index.decide(r, "strict")
+        if hit is None:
+            index.new(r, i)
+            continue
+        join(hit, i, r)
+        copies.keep(i, key, version, hit[0], merges[i])
+
+
+def _undated(rows: Rows, index: Index, join: Any, merges: dict[int, tuple[str, str]]) -> None:
+    """Step 3: undated reports, dated by corroboration, else alone."""
+    copies = _Copies(rows, index)
+    for i in range(rows.dated(), len(rows)):
+        key = copies.key(i)
+        if copies.join(i, key, merges):
+            continue
+        r = rows[i]
+        hit = None
+        version = index.version
+        if r.get("place_id") is not None:
+            hit = index.decide(r, "undated")
+        if hit is None:
+            index.new(r, i)
+            continue
+        _corroborate(r, hit[0])
+        rows.redate(i, r)
+        join(hit, i, r)
+        copies.keep(i, key, version, hit[0], merges[i])
 
 
 def _merge_rows(
