@@ -78,8 +78,10 @@ def run(
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
     from flows import progress
+    from warehouse.longlived import made_for_good
 
-    with progress.stage("start: Prefect and the pipeline's code"):
+    # Imported for good: the collector neither runs during the imports nor scans them after.
+    with progress.stage("start: Prefect and the pipeline's code"), made_for_good():
         from flows import lifeline
         from flows.gate import CriticalExpectationFailed
         from flows.pipeline import StrictModeError, configured_flow

@@ -15,13 +15,15 @@ from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import gate, ingest, progress, stages, validator
+from flows import gate, heartbeat, ingest, progress, stages, validator
 from flows.artifacts import carry_run_id, on_flow_failure, publish_run_artifacts
 from flows.ingest import IngestSummary
 from flows.settings import RunSettings, prepare_process
 from transforms import catalog
 from warehouse import publish
 from warehouse.lake import Lake
+
+heartbeat.install()  # a run's end does not wait for its heartbeat thread (flows/heartbeat.py)
 
 
 class StrictModeError(RuntimeError):

@@ -5,8 +5,9 @@ document chunk. It is picklable, so a chunk running in another process gets a co
 
 Building it takes a second or two of CPU (80,000 aliases keyed and indexed), most of it the
 garbage collector scanning the hundreds of thousands of objects being made: it is built with
-the collector paused (2-3x faster). With a ``cache_dir`` (the flow passes
-``SITREP_CACHE_DIR``), the built Registry is also kept there as a pickle named by a hash of
+the collector paused (2-3x faster), its objects then frozen out of the collector's scans
+(``warehouse/longlived.py``: the process keeps it to its end). With a ``cache_dir`` (the flow
+passes ``SITREP_CACHE_DIR``), the built Registry is also kept there as a pickle named by a hash of
 the reference CSVs and of the code that builds it (the ``transforms`` package), and the next
 process unpickles it, collector paused, in a third of the build's time; any change to the data
 or the code makes a new name, so a stale cache is never read.
@@ -14,20 +15,18 @@ or the code makes a new name, so a stale cache is never read.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import transforms
 from transforms.entities.registry import Registry
+from warehouse.longlived import made_for_good
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "seeds" / "reference"
 REFERENCE_FILES = ("entities.csv", "places.csv")
@@ -35,18 +34,6 @@ CACHE_PREFIX = "registry-"
 # Pickles kept in the cache folder, newest first: several checkouts of different code sharing
 # the user's cache do not evict each other's at every run (each is ~17 MB).
 CACHE_VERSIONS = 4
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the block makes many long-lived objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build(reference_dir: Path) -> Registry:
@@ -117,10 +104,11 @@ def _load(reference_dir: Path, cache_dir: Path | None) -> Registry:
     cached = None
     if cache_dir is not None:
         cached = cache_dir / f"{CACHE_PREFIX}{registry_fingerprint(reference_dir)}.pickle"
-    with _collector_paused():
+    with made_for_good():  # kept to the process's end (see there)
         registry = _read_cached(cached) if cached else None
         if registry is None:
             registry = _build(reference_dir)
+            registry.places_table(), registry.entities_table()  # made once, cached with it
             if cached:
                 _write_cached(cached, registry)
     return registry
