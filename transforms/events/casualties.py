@@ -28,7 +28,9 @@ Rules (general wording, no list of sentences):
   composed of five" (5).
 - Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
   "gunmen", "bombers", "militants" ..., a reflexive death ("blew himself up", "killed himself"),
-  "besides the bomber, two shoppers died".
+  "besides the bomber, two shoppers died". "A suicide bomber detonated his vest" implies the
+  bomber's death (``bomber_died``), counted only where nothing else states a death
+  (``bomber_death``).
 - "Casualties" alone is killed or wounded: ``(0, None, n)`` for both, never a death count.
 - A stated absence is a zero: "no one was hurt", "no casualties", "unharmed", "neither
   injuries nor deaths" (killed and wounded 0); "no one was killed" (killed 0). Any stated toll
@@ -72,6 +74,9 @@ class Casualties(NamedTuple):
     killed: Range | None
     wounded: Range | None
     perpetrators_killed: int | None = None
+    # "a suicide bomber detonated his vest": the bomber's death, implied, not stated (counted
+    # only where the passage states no other death: ``bomber_death``)
+    bomber_died: bool = False
 
 
 _ZERO: Range = (0, 0, 0)
@@ -87,6 +92,8 @@ _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV_WORDS})+$", re.IGNORECASE)
 # Passive: NP + aux + casualty verb; or NP + verb of dying. The NP is taken back to a boundary.
 _PASSIVE = re.compile(
     rf"\b(?:(?P<neg>not\s+|n't\s+|never\s+)?{_AUX}(?P<neg2>not\s+|never\s+)?{_ADV}"
+    # "were kidnapped and (later) executed": a first participle, not one of casualty
+    rf"(?:(?!(?:{WOUNDED}|killed)\b)\w+ed\s+(?:and|then)\s+{_ADV})?"
     rf"(?:(?P<either>{EITHER})|(?P<verb>{TO_DEATH}|{KILLED}|{WOUNDED})))\b",
     re.IGNORECASE,
 )
@@ -108,7 +115,7 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _LEAVING = re.compile(
-    rf"\b(?:leaving|left|leaves|leave)\s+(?P<np>(?:[\w'’-]+\s+){{1,10}}?)"
+    rf"\b(?:leaving|left|leaves|leave|resulting\s+in|resulted\s+in)\s+(?P<np>(?:[\w'’-]+\s+){{1,10}}?)"
     rf"(?P<verb>dead|killed|{WOUNDED})\b",
     re.IGNORECASE,
 )
@@ -152,7 +159,7 @@ _TOLL = re.compile(
 )
 # "tortured two men to death": the object of a verb of putting to death.
 _TO_DEATH_ACTIVE = re.compile(
-    r"\b\w+(?:ed|ing)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE
+    r"\b(?:\w+(?:ed|ing)|put|puts)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE
 )
 # "a family of five", "a group of 12": the count is the complement's.
 _COLLECTIVE = re.compile(
@@ -168,6 +175,12 @@ _ALIVE = re.compile(
 # "the blast claimed 20 lives", "claimed another 12 lives".
 _CLAIMED_LIVES = re.compile(
     rf"\bclaim(?:ed|ing|s)?\s+(?P<np>{_QTY})\s+(?:(?:more|other|civilian|innocent)\s+)?lives\b",
+    re.IGNORECASE,
+)
+# One person's death as the outcome: "resulting in his death", "causing the driver's death".
+_ONE_DEATH = re.compile(
+    r"\b(?:result(?:ed|ing)\s+in|caus(?:ed|ing)|le(?:d|ading)\s+to)\s+"
+    r"(?:his|her|the\s+[\w-]+['’]s?)\s+(?:(?:immediate|instant|instantaneous)\s+)?death\b",
     re.IGNORECASE,
 )
 # Between two active verb phrases of one subject: "executed two men and (also) killed a woman".
@@ -186,6 +199,12 @@ _BARE_PLURAL = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(SELF_DEATH, re.IGNORECASE)
+# One suicide bomber setting off the charge: the bomber died, though no word says so.
+_SUICIDE_BLAST = re.compile(
+    r"\b(?:an?|the)\s+suicide\s+(?:car\s+|truck\s+)?bomber\b[^.;]{0,60}?"
+    r"\b(?:detonat(?:ed|ing)|blew\s+up|blowing\s+up|exploded|exploding|set\s+off)\b",
+    re.IGNORECASE,
+)
 # Stated absences: nobody / no casualties / unharmed.
 _NONE_KILLED = re.compile(
     rf"\b(?:no\s+one|no-one|nobody|none)\b(?:\s+\w+){{0,3}}?\s+(?:{_AUX})?(?:{KILLED})\b|"
@@ -294,7 +313,7 @@ _PASSIVE_VERB_STEMS = (
 _PASSIVE_AUX_STEMS = ("was", "were", "are", "is", "been", "got", "get")
 _DIED_STEMS = (" die", "perish", "lives", "succumb")
 _ELLIPTIC_STEMS = ("and",)
-_LEAVING_STEMS = ("leav", "left")
+_LEAVING_STEMS = ("leav", "left", "result")
 _ACTIVE_STEMS = (
     "kill",
     "wound",
@@ -381,6 +400,8 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
     first = low_conj.split()[0]
     if first in _PRONOUN_ONE:
         return (1, 1, 1), first in ("himself", "herself")
+    if low_conj in ("them both", "both of them"):
+        return (2, 2, 2), attacker
     if first in _NONE_WORDS or low_conj.startswith("no one"):
         return _ZERO, attacker
     if first in ("a", "an", "the"):
@@ -664,8 +685,9 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
     low = clause.lower()
+    bomber = "suicide" in low and _SUICIDE_BLAST.search(clause) is not None
     if not rules.hit(rules.CASUALTY_STEMS, low):
-        return Casualties(None, None)
+        return Casualties(None, None, None, bomber)
     found: dict[str, Statement | None] = {"killed": None, "wounded": None}
 
     def note(kind: str, st: Statement | None) -> None:
@@ -706,6 +728,8 @@ def count_casualties(clause: str) -> Casualties:
     if "lives" in low:
         for m in _CLAIMED_LIVES.finditer(clause):
             note("killed", _np_range(m.group("np")))
+    if "death" in low and _ONE_DEATH.search(clause):
+        note("killed", ((1, 1, 1), 0))
     if rules.hit(_NOUN_STEMS, low):
         for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):
             st = _np_range(m.group("np"))
@@ -743,4 +767,15 @@ def count_casualties(clause: str) -> Casualties:
         killed[0] if killed else None,
         wounded[0] if wounded else None,
         killed[1] if killed and killed[1] else None,
+        bomber,
     )
+
+
+def bomber_death(killed: Range | None, perps: int, implied: bool) -> tuple[Range | None, int]:
+    """A passage's toll with the implied death of a suicide bomber ("a suicide bomber detonated
+    his vest, wounding ten"): one dead, the attacker, where it states no other death. A stated
+    toll stays as stated: coders record the figure the text gives (the bomber is added only
+    where the text says he died: "blew himself up, killing six" is seven)."""
+    if implied and killed is None:
+        return (1, 1, 1), 1
+    return killed, perps

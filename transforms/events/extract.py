@@ -48,7 +48,13 @@ from typing import Any, NamedTuple
 from transforms.entities import places as placing
 from transforms.entities.keys import name_key
 from transforms.events import classify, rules
-from transforms.events.casualties import Casualties, Range, count_casualties, larger
+from transforms.events.casualties import (
+    Casualties,
+    Range,
+    bomber_death,
+    count_casualties,
+    larger,
+)
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
@@ -109,6 +115,7 @@ class Group:
     killed: Range | None = None
     wounded: Range | None = None
     perpetrators_killed: int = 0
+    bomber_died: bool = False  # a suicide bomber set off the charge (``bomber_death``)
     last_sentence: int = -1
     claim_span: tuple[int, int] | None = None
     claim_sentence: int = -1
@@ -200,6 +207,7 @@ def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casua
         )
         wounded = _combine(own.wounded, g.wounded)
         k_range, perps = (killed[0], killed[1]) if killed else (None, 0)
+        k_range, perps = bomber_death(k_range, perps, own.bomber_died or g.bomber_died)
     else:
         k_range = own.killed or share.killed
         wounded = own.wounded or share.wounded
@@ -692,7 +700,7 @@ class _Doc:
                 # (ACLED's practice), coded as the week ending on the publication day.
                 r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
                 r["date_method"] = "publication"
-            killed, wounded, perps = _report_tolls(own, g, n, share)
+            killed, wounded, perps, _ = _report_tolls(own, g, n, share)
             r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
             r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded or (None, None, None)
             r["perpetrators_killed"] = perps
@@ -839,6 +847,7 @@ class _Doc:
         g.killed = _combine(g.killed, tolls.killed)
         g.wounded = _combine(g.wounded, tolls.wounded)
         g.perpetrators_killed = max(g.perpetrators_killed, tolls.perpetrators_killed or 0)
+        g.bomber_died = g.bomber_died or tolls.bomber_died
 
     def read_toll(self, i: int) -> None:
         """A sentence with no attack word stating a toll ("Fifteen people were injured.")

@@ -620,7 +620,7 @@ CASUALTY_WORD = rx(
     r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|gunned\s+down|assassinat|"
     r"execut|behead|"
     r"(?:their|his|her)\s+lives|perish|bodies|corpses?|remains\s+of|toll\b(?!\s+roads?)|wound|"
-    r"injur|hurt|maim|harm|unscathed|themselves|himself|herself)"
+    r"injur|hurt|maim|harm|unscathed|themselves|himself|herself|alive)"
 )
 
 

@@ -136,3 +136,40 @@ def test_places_sharing_one_clause_split_its_toll(corpus, places, entities):
     text = "A bomb in Mayadin killed six people on Feb 20, while a mine in Raqqa killed two."
     got = _killed(reports(corpus, places, entities, text))
     assert got == {"t_may": (6, 6, 6), "t_raq": (2, 2, 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "perpetrators"),
+    [
+        # A suicide bomber set off the charge and the passage states no other death: the bomber.
+        (
+            "A suicide bomber detonated his vest at a checkpoint in Raqqa on Feb 20. "
+            "Six guards were wounded.",
+            (1, 1, 1),
+            1,
+        ),
+        # A stated toll stays as stated (the bomber is added only where the text says so).
+        (
+            "A suicide bomber detonated his vest at a checkpoint in Raqqa on Feb 20. "
+            "Six guards were killed.",
+            (6, 6, 6),
+            None,
+        ),
+        # Counter-examples: a bomber who is no suicide bomber; one stopped before the blast.
+        (
+            "A bomber detonated a car at a checkpoint in Raqqa on Feb 20, wounding six guards.",
+            (0, 0, None),
+            None,
+        ),
+        (
+            "Guards shot a suicide bomber before he could detonate his vest in Raqqa on Feb 20.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_suicide_bombers_implied_death(corpus, places, entities, text, killed, perpetrators):
+    (r,) = reports(corpus, places, entities, text)
+    got = (r["killed_low"], r["killed_best"], r["killed_high"])
+    assert (got if r["killed_low"] is not None else None) == killed
+    assert r["perpetrators_killed"] == perpetrators

@@ -115,3 +115,37 @@ def test_no_death_without_a_verb_of_killing(clause):
 def test_elliptic_clauses(clause, killed, wounded):
     got = count_casualties(clause)
     assert (got.killed, got.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        ("gunmen fired on two brothers at the well, killing them both", 2),
+        ("a sniper fired at a nurse, resulting in her death", 1),
+        ("a mine struck the truck, causing the driver's instant death", 1),
+        ("the strike resulted in a conscript dead and another one wounded", 1),
+        ("four herders were abducted and later executed by the cell", 4),
+        ("the cell put at least 7 captives to death", 7),
+        ("the group burns nine prisoners alive", 9),
+    ],
+)
+def test_outcomes_and_coordinated_participles(clause, killed):
+    assert count_casualties(clause).killed[1] == killed
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # Counter-examples: a death that is not one; a first participle that is a casualty.
+        "the blast caused his house to collapse",
+        "the raid resulted in the arrest of four men",
+        "four herders were abducted and later released",
+    ],
+)
+def test_outcomes_without_a_death(clause):
+    assert count_casualties(clause).killed is None
+
+
+def test_casualty_participles_stay_one_count_for_both():
+    got = count_casualties("five farmers were wounded and killed by the shelling")
+    assert (got.killed, got.wounded) == ((0, None, 5), (0, None, 5))
