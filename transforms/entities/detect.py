@@ -172,6 +172,7 @@ def _mentions_of(
     doc.guarded_pass(bool(guard_words))
     found = doc.found
     if doc.pending:
+        _count_actor_countries(found, registry, doc.countries)
         _settle_places(
             text, registry, found, doc.pending, doc.countries, doc.admin1s, doc.datelines
         )
@@ -402,6 +403,25 @@ class _Doc:
                 ids = list(registry.guarded[strip_accents(g.group(1))])
                 self.pending.append((len(found), a, b, ids, "alias", 1.0))
                 found.append((a, b))
+
+
+# The countries of the conflict, whose actors say where a document is: the SDF, the Syrian army,
+# HTS in Syria; the Peshmerga, the PMF, the Iraqi army in Iraq.
+_CONFLICT_COUNTRIES = frozenset(placing.PRIORITY_COUNTRIES)
+
+
+def _count_actor_countries(found: list[tuple], registry: Registry, countries: dict) -> None:
+    """Each actor of one conflict country the document names (once each, not its media)
+    counts for that country as an unambiguous place does: "Peshmerga repelled an attack near
+    X" reads X in Iraq when X names villages of both countries."""
+    entities = registry.entities
+    seen = {row[3] for row in found if len(row) > 2 and row[3] is not None}
+    for entity_id in seen:
+        ent = entities.get(entity_id)
+        if ent is None or ent.entity_type == "media":
+            continue
+        if ent.country_code in _CONFLICT_COUNTRIES:
+            countries[ent.country_code] = countries.get(ent.country_code, 0) + 1
 
 
 def _settle_places(

@@ -125,6 +125,18 @@ def test_the_areas_named_around_a_name_decide_before_a_governorates_seat(registr
     assert reports == [("Kirkuk", "Kirkuk")]
 
 
+@pytest.mark.parametrize(
+    ("actor", "governorate"),
+    [("Peshmerga fighters", "Nineveh"), ("HTS fighters", "Hama"), ("The Iraqi army", "Nineveh")],
+)
+def test_the_actors_country_decides_between_villages_of_both_countries(
+    registry, actor, governorate
+):
+    # Khunayfis: a village of Nineveh (Iraq) and one of Hama (Syria), nothing else to tell
+    found, _ = _read(f"{actor} repelled an attack near Khunayfis village.", registry)
+    assert [f[2] for f in found if f[0] == "Khunayfis"] == [governorate]
+
+
 def test_holds_previous_reads_village_located_but_not_village_of():
     text = "a farmer in Tawakkul village located north of Baqubah"
     assert placing.holds_previous(text, text.index("Baqubah"))
