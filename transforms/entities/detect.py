@@ -444,16 +444,11 @@ def _settle_places(
     areas = _containers(text, found, pending, registry)
     _agreed_countries(registry, pending, countries)
     dropped = False
+    loose = []  # names read by skeleton: last, with every other place as their context
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
         if method == SKELETON:
-            within = _within(text, start, end, areas)
-            place = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
-            if place is None:  # several places share the skeleton: none is named
-                found[idx] = ()
-                dropped = True
-            else:
-                found[idx] = _place_row(text, start, end, place, method, score, datelines)
+            loose.append((idx, start, end, ids, method, score))
             continue
         if needs_cue(registry, ids):
             # a minor place: not when the sentence puts it elsewhere ("the X area of Y" with
@@ -482,6 +477,14 @@ def _settle_places(
                 if place.admin1:
                     admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
+    for idx, start, end, ids, method, score in loose:
+        within = _within(text, start, end, areas)
+        named = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
+        if named is None:  # several places share the skeleton: none is named
+            found[idx] = ()
+            dropped = True
+        else:
+            found[idx] = _place_row(text, start, end, named, method, score, datelines)
     if dropped:
         found[:] = [row for row in found if row]
 
@@ -559,16 +562,17 @@ def _by_skeleton(
 ) -> Place | None:
     """The one place a name read by skeleton names, or None. Its candidates inside the areas
     the sentence names around it, else in the governorates of the document's other places,
-    else (the document's countries allowing) the major places whose own name has that
-    skeleton ("Thiban": Dhiban, not a hamlet elsewhere with a variant so written); they must
-    lie together (``SKELETON_SPREAD_KM``: one place listed more than once)."""
+    else (when the document places nothing in a governorate, its countries allowing) the major
+    places whose own name has that skeleton ("Thiban": Dhiban, not a hamlet elsewhere with a
+    variant so written); they must lie together (``SKELETON_SPREAD_KM``: one place listed
+    more than once)."""
     cands = [registry.places[i] for i in ids]
     if within is not None:
         cands = [p for p in cands if placing.inside(within, p)]
-    else:
+    if within is None or within <= _HOME:  # no area finer than a country named around it
         near = [p for p in cands if p.admin1 in admin1s]
-        if near:
-            cands = near
+        if near or admin1s:
+            cands = near  # (none there: the document's places say it is none of them)
         else:
             skel = skeleton(place_key(said))
             cands = [
