@@ -477,14 +477,9 @@ def _settle_places(
                 if place.admin1:
                     admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
-    for idx, start, end, ids, method, score in loose:
-        within = _within(text, start, end, areas)
-        named = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
-        if named is None:  # several places share the skeleton: none is named
-            found[idx] = ()
-            dropped = True
-        else:
-            found[idx] = _place_row(text, start, end, named, method, score, datelines)
+    context = (areas, countries, admin1s, datelines)
+    if loose and not _settle_loose(text, registry, found, loose, context):
+        dropped = True
     if dropped:
         found[:] = [row for row in found if row]
 
@@ -527,6 +522,29 @@ def _agreed_countries(registry: Registry, pending: list[tuple], countries: dict[
         if len(found) == 1:
             (country,) = found
             countries[country] = countries.get(country, 0) + 1
+
+
+def _settle_loose(
+    text: str,
+    registry: Registry,
+    found: list[tuple],
+    loose: list[tuple],
+    context: tuple[list, dict[str, int], dict[str, float], list],
+) -> bool:
+    """Rows for the names read by skeleton (``_by_skeleton``), the document's other places
+    settled (``context``: its areas, countries, governorates and datelines); False when one
+    of them names no place (its placeholder is emptied)."""
+    areas, countries, admin1s, datelines = context
+    kept = True
+    for idx, start, end, ids, method, score in loose:
+        within = _within(text, start, end, areas)
+        named = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
+        if named is None:  # several places share the skeleton: none is named
+            found[idx] = ()
+            kept = False
+        else:
+            found[idx] = _place_row(text, start, end, named, method, score, datelines)
+    return kept
 
 
 def _cued_name(text: str, start: int, end: int, registry: Registry) -> bool:
