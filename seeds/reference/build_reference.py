@@ -3,7 +3,8 @@
 Run once by a maintainer (``python -m seeds.reference.build_reference``); the outputs are
 committed, so nothing at run time reads the shared data directory. Inputs:
 
-- ``actors_curated.csv``, ``places_curated.csv``: hand-written for this conflict (this folder).
+- ``actors_curated.csv``, ``places_curated.csv``, ``place_aliases_curated.csv``: hand-written for
+  this conflict (this folder).
 - GeoNames (CC BY 4.0, "GeoNames geonames.org"): admin1/admin2 codes, cities500.
 - OFAC SDN list (public domain): names and a.k.a. spellings of sanctioned people and groups.
 """
@@ -161,7 +162,21 @@ def build_places(data: Path) -> list[dict]:
     with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             rows.append({**r, "population": 0, "seat_of": ""})
+    add_curated_aliases(rows, HERE / "place_aliases_curated.csv")
     return [{c: r.get(c, "") for c in PLACE_COLUMNS} | _native(r) for r in rows]
+
+
+def add_curated_aliases(rows: list[dict], path: Path) -> None:
+    """Spellings the sources lack for places they hold (Kurdish names of towns in northeast
+    Syria, a glued article), from ``path``; a row whose id and name no longer match a place
+    stops the build rather than naming another place."""
+    by_id = {r["place_id"]: r for r in rows}
+    with open(path, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            place = by_id.get(r["place_id"])
+            if place is None or place["name"] != r["name"]:
+                raise SystemExit(f"{path.name}: no place {r['place_id']} named {r['name']!r}")
+            place["aliases"] = join([*place["aliases"].split("|"), *r["aliases"].split("|")])
 
 
 # Columns of places.csv, in order (see README.md).

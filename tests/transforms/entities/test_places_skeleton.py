@@ -106,3 +106,13 @@ def test_a_skeleton_is_never_placed_outside_the_documents_governorates(detect):
     # counter-example: the governorate stated around it finds the village
     text = "A car bomb struck a wedding party in Amiriyat, Dhi Qar province."
     assert "Amiriyat" in _places(detect, text)
+
+
+def test_a_towns_kurdish_name_is_one_of_its_spellings(detect):
+    # place_aliases_curated.csv: Serê Kaniyê is Ras al-Ayn (Al-Hasakah)
+    text = "Turkish drones struck a car in Serekaniye on Sunday."
+    assert _places(detect, text).get("Serekaniye") == "165509"
+    assert _places(detect, "Artillery shelled Serê Kaniyê at dawn.").get("Serê Kaniyê") == "165509"
+    # counter-example: a part of a name is not the town ("Girê Spî" is Tell Abyad)
+    assert _places(detect, "Drones struck a car in Girê Spî.").get("Girê Spî") == "163750"
+    assert _places(detect, "Drones struck a car in Girê on Sunday.").get("Girê") != "163750"
