@@ -13,7 +13,8 @@ Rules (general wording, no list of sentences):
   three Americans", "the deaths of four people", "the bodies of two men"); a count before a
   noun of death or injury ("15 deaths and 32 injuries", "one death"); a death toll ("the toll
   rose to 9", "claimed 20 lives"). Verbs of killing include "gunned down", "shot and killed",
-  "shot to death", "found dead", "assassinated", "burned ... alive".
+  "shot to death", "found dead", "assassinated", "burned ... alive"; of wounding, "were left
+  injured" and "sustained/suffered injuries" (its subject).
 - After an active verb, a list closed by "and" counts every item ("killed a judge, his clerk and
   four guards"), unless its items only restate the count before them ("two medics, a Kurd and an
   Arab"); verb phrases of one subject add up ("executed two men and killed a woman").
@@ -84,7 +85,7 @@ _ZERO: Range = (0, 0, 0)
 _AUX = r"(?:(?:was|were|are|is|been|have\s+been|has\s+been|had\s+been|got|get)\s+)"
 _ADV_WORDS = (
     r"(?:reportedly|also|all|both|later|allegedly|subsequently|critically|seriously|"
-    r"badly|slightly|fatally|mortally|lightly|gravely|instantly|immediately|confirmed)"
+    r"badly|slightly|fatally|mortally|lightly|gravely|instantly|immediately|confirmed|left)"
 )
 _ADV = rf"(?:{_ADV_WORDS}\s+)*"
 # Adverbs ending the text before a verb of dying ("three guards later died").
@@ -98,6 +99,12 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _DIED = re.compile(rf"\b(?P<died>{DIED})\b", re.IGNORECASE)
+# "another sustained injuries", "three guards suffered wounds": the subject was wounded.
+_SUSTAINED = re.compile(
+    r"\b(?:sustained|suffered|received)\s+(?:(?:serious|severe|minor|light|critical|multiple|"
+    r"various|shrapnel|gunshot|bullet)\s+)?(?:injuries|wounds)\b",
+    re.IGNORECASE,
+)
 # Elliptic second passive: "... were killed and others wounded".
 _ELLIPTIC = re.compile(
     rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?:(?:was|were|is|are)\s+)?"
@@ -698,6 +705,9 @@ def count_casualties(clause: str) -> Casualties:
     matches = list(_PASSIVE.finditer(clause)) if passive else []
     if rules.hit(_DIED_STEMS, low):
         matches += _DIED.finditer(clause)
+    if "sustained" in low or "suffered" in low or "received" in low:
+        for m in _SUSTAINED.finditer(clause):
+            note("wounded", _passive_np(clause, m.start()))
     for m in matches:
         died = m.re is _DIED
         if not died and (m.group("neg") or m.group("neg2")):

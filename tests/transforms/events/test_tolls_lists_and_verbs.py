@@ -149,3 +149,30 @@ def test_outcomes_without_a_death(clause):
 def test_casualty_participles_stay_one_count_for_both():
     got = count_casualties("five farmers were wounded and killed by the shelling")
     assert (got.killed, got.wounded) == ((0, None, 5), (0, None, 5))
+
+
+@pytest.mark.parametrize(
+    ("clause", "wounded"),
+    [
+        # Wounds sustained or suffered, and a resultative "left".
+        ("a shepherd died and another sustained injuries when the mine went off", 1),
+        ("four cadets suffered shrapnel wounds in the shelling", 4),
+        ("two porters were left injured by the blast", 2),
+        ("a medic was also left wounded at the gate", 1),
+    ],
+)
+def test_wounds_sustained_and_left_wounded(clause, wounded):
+    assert count_casualties(clause).wounded[1] == wounded
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # Counter-examples: losses, threats and being left behind are no wounds.
+        "the garrison sustained heavy losses",
+        "the mayor received threats before the attack",
+        "two porters were left behind at the gate",
+    ],
+)
+def test_no_wounds_without_injuries(clause):
+    assert count_casualties(clause).wounded is None
