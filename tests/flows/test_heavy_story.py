@@ -50,7 +50,9 @@ def _events(tmp_path: Path, *inputs: Path) -> list[dict]:
     merged = lake.read("event_merges", schemas.EVENT_MERGES).column("report_id").to_pylist()
     assert len(merged) == len(set(merged))  # one merge row per report at most
     events = lake.read("events", schemas.EVENTS).to_pylist()
-    return sorted(events, key=lambda e: (str(e["event_date"]), str(e["location"])))
+    # two events of one day and place (a total shared by two attacks) in the order of what
+    # they say, not of their ids: which one is numbered first depends on the reports' ids
+    return sorted(events, key=lambda e: (str(e["event_date"]), str(e["location"]), str(_what(e))))
 
 
 def _what(e: dict) -> tuple:

@@ -171,6 +171,9 @@ def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> Pair | None:
     )
     agree += r.get("target") is not None and r.get("target") == o.get("target")
     agree += r.get("event_type") == o.get("event_type")
+    # a document's total shared among its attacks ("five killed in two attacks": 3 and 2)
+    # gives reports that differ in their best figure only: each joins the one stating its own
+    agree += sum(r.get(b) is not None and r.get(b) == o.get(b) for b in _BESTS)
     return Pair(score * 10 + agree, drel, prel, differ, _loose(r, o, drel))
 
 
@@ -252,6 +255,7 @@ class Cluster:
 
 
 TOLLS = ("killed", "wounded")
+_BESTS = tuple(f"{kind}_best" for kind in TOLLS)
 
 
 def _toll_range(r: dict, kind: str) -> tuple[int, int | None] | None:
@@ -430,7 +434,8 @@ class Index:
             return  # same place and date as a report before it: indexed already
         self.version += 1
         ev.sigs[sig] = {**dict(zip(SIGNATURE, sig, strict=True)), "weapon": r.get("weapon"),
-                        "report_id": r["report_id"]}  # fmt: skip
+                        "report_id": r["report_id"],
+                        **{best: r.get(best) for best in _BESTS}}  # fmt: skip
         self._index(ev, r)
 
     def doc_state(self, doc: str) -> tuple:
@@ -537,7 +542,7 @@ class Index:
         sig = signature(r)
         if mode == "strict":
             r["_sig"] = sig  # read again by ``add`` (an undated report is redated before it)
-        key = (mode, sig, r.get("_pub"), _tolls(r))
+        key = (mode, sig, r.get("_pub"), _tolls(r), *map(r.get, _BESTS))
         kept = self._decided.get(key)
         if kept is not None and kept[0] == self.version:
             candidates, verdicts = kept[1], kept[2]

@@ -29,8 +29,11 @@ Rule (``compatible``): a report joins an event when
   document was published (an attack cannot happen after a document reported it; ACLED dates
   an event by its reports, so a later-dated report is another attack, or the same one misdated,
   and stays apart rather than moving the event past a report).
-Reports are taken in a fixed order (dated first, by date, then report_id) and each joins its
-best compatible event (exact date, then exact place, then most documents), else starts one.
+Reports are taken in a fixed order (dated first, by date, specific before vague, then by
+document and report_id) and each joins its best compatible event (exact date, then exact
+place, then agreement: perpetrator, target, type and the best tolls, then most documents), else
+starts one: a republished document's reports each meet the original's events and join the one
+that says what they say (a total shared by two attacks, 3 and 2, stays 3 and 2).
 
 A report dated by its document's publication (``date_method = 'publication'``: no date in its
 text, the week ending on the publication day) is compatible with any stated date whose span

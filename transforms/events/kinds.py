@@ -165,7 +165,9 @@ class Rows:
 def _merge_order(reports: pa.Table) -> pa.Array:
     """Table rows in merge order: dated before undated, by date; stated dates before
     publication weeks; on a day, reports that name their weapon and perpetrator first
-    (specific reports found events, vague ones then join the best fit); then by report_id."""
+    (specific reports found events, vague ones then join the best fit); then a document's
+    reports together (a copy of a document then meets every event of the original, and each of
+    its reports joins the one agreeing with it best), by report_id."""
     date_ = reports.column("event_date")
     method = reports.column("date_method") if "date_method" in reports.column_names else None
     weapon = reports.column("weapon") if "weapon" in reports.column_names else None
@@ -184,6 +186,7 @@ def _merge_order(reports: pa.Table) -> pa.Array:
             "date": pc.fill_null(date_, date.min),
             "weapon_unknown": flag(weapon, "unknown"),
             "no_perpetrator": pa.array([True] * n) if perp is None else pc.is_null(perp),
+            "doc_id": reports.column("doc_id"),
             "report_id": reports.column("report_id"),
         }
     )

@@ -26,6 +26,7 @@ def _table(n: int, seed: int) -> pa.Table:
     return pa.table(
         {
             "report_id": [f"rep_{rnd.getrandbits(32):08x}" for _ in range(n)],
+            "doc_id": pick("doc_a", "doc_b", "doc_c"),
             "event_date": pa.array(
                 pick(None, date(2026, 2, 21), date(2026, 2, 20), date(2025, 1, 1)), pa.date32()
             ),
@@ -50,6 +51,7 @@ def test_merge_order_is_the_rule_s_order(seed):
             d or date.min,
             cols["weapon"][i] == "unknown",
             cols["perpetrator_id"][i] is None,
+            cols["doc_id"][i],
             cols["report_id"][i],
         )
 
