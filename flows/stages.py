@@ -360,7 +360,14 @@ def _merge(
 
     docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"])
     candidates = lake.read("report_candidates", schemas.EVENT_REPORTS)
-    previous = MergeResult(*(lake.read(name, schema) for name, schema in MERGED))
+    # the previous reports without their quotes: the candidates carry them (``remerge``)
+    unquoted = [c for c in schemas.EVENT_REPORTS.names if c != "quote"]
+    previous = MergeResult(
+        *(
+            lake.read(name, schema, unquoted if name == "event_reports" else None)
+            for name, schema in MERGED
+        )
+    )
     if merge_all:
         merged = merge_events(candidates, docs, places, entities)
         figures = {"remerged_reports": candidates.num_rows, "full_merge": 1}
@@ -371,7 +378,11 @@ def _merge(
     for k, ((name, _schema), table) in enumerate(zip(MERGED, merged, strict=True)):
         lake.write_current(name, table)
         changes.rewrote(name, None if rewritten is None else rewritten[k].to_pylist())
-    return {**_event_counts(previous.events, merged.events), **figures}
+    counts = _event_counts(previous.events, merged.events)
+    del candidates, previous, merged
+    # Arrow's allocator keeps freed buffers for reuse; the build's DuckDB cannot use them
+    pa.default_memory_pool().release_unused()
+    return {**counts, **figures}
 
 
 def _event_counts(before: pa.Table, after: pa.Table) -> dict[str, int]:

@@ -121,10 +121,10 @@ def merge_events(
             for i, (schema, key) in enumerate(OUTPUTS)
         )
     )
-    return merged if quotes is None else merged._replace(reports=_quoted(merged.reports, quotes))
+    return merged if quotes is None else merged._replace(reports=quoted(merged.reports, quotes))
 
 
-def _quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
+def quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
     """``reports`` (one row per report of ``quotes``, by report_id) with their quotes."""
     quotes = ordered(quotes, ["report_id"])
     if quotes.column("report_id").equals(reports.column("report_id")):

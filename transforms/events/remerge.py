@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 from transforms import catalog
 from transforms.events import event_ids, rules
 from transforms.events.clusters import area_of, span
-from transforms.events.dedup import OUTPUTS, MergeResult, merge_events, ordered
+from transforms.events.dedup import OUTPUTS, MergeResult, merge_events, ordered, quoted
 from transforms.events.extract import rank
 from transforms.rowdiff import changed_keys
 
@@ -67,6 +67,10 @@ def remerge_events(
 
     Falls back to a full ``merge_events`` when there is no previous result or when a previous
     report is no longer a candidate (documents re-extracted: windows would be unsound).
+
+    The previous reports may come without their quotes (``QUOTE``): a report's quote is its
+    candidate's (the same document and span), so every report row takes it from
+    ``candidates``, as a full merge does, and only one copy of the quotes is ever held.
     """
     from transforms.events import place_index  # late: the package imports dedup
 
@@ -74,17 +78,18 @@ def remerge_events(
     known = previous.reports.column("report_id")
     if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
         return _full(candidates, documents, places, entities)
-    new = candidates.filter(pc.invert(pc.is_in(cand_ids, known)))
+    quotes = candidates.select(["report_id", QUOTE]) if QUOTE in candidates.column_names else None
+    unquoted = candidates.drop_columns([QUOTE]) if quotes is not None else candidates
+    new = unquoted.filter(pc.invert(pc.is_in(cand_ids, known)))
     if new.num_rows == 0:
-        nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
-        return Remerged(previous, nothing, tuple(pa.array([], pa.string()) for _ in OUTPUTS))
+        return _nothing_new(previous, quotes)
     pidx = place_index(places)
     affected = _affected(new, previous.reports, pidx)
     prev_event = previous.reports.column("event_id")
     again = previous.reports.select(["report_id"]).filter(
         pc.is_in(prev_event, pa.array(sorted(affected), pa.string()))
     )
-    subset = candidates.filter(
+    subset = unquoted.filter(
         pc.is_in(
             cand_ids,
             pa.concat_arrays([*again.column("report_id").chunks, *new.column("report_id").chunks]),
@@ -109,16 +114,50 @@ def remerge_events(
         "remerged_reports": remerged,
         "full": 0,
     }
-    return _combined(previous, merged, gone, figures)
+    return _combined(previous, merged, gone, figures, quotes)
+
+
+def _nothing_new(previous: MergeResult, quotes: pa.Table | None) -> Remerged:
+    """The previous result (its reports quoted), as no row of it changes."""
+    nothing = {"new_reports": 0, "affected_events": 0, "remerged_reports": 0, "full": 0}
+    if QUOTE not in previous.reports.column_names:
+        previous = previous._replace(reports=_quoted(previous.reports, quotes))
+    return Remerged(previous, nothing, tuple(pa.array([], pa.string()) for _ in OUTPUTS))
+
+
+QUOTE = "quote"
+_UNQUOTED = pa.schema([f for f in OUTPUTS[0][0] if f.name != QUOTE])
+
+
+def _unquoted(reports: pa.Table) -> pa.Table:
+    """Report rows without their quotes (compared and combined so; ``_quoted`` after)."""
+    return reports.drop_columns([QUOTE]) if QUOTE in reports.column_names else reports
+
+
+def _quoted(reports: pa.Table, quotes: pa.Table | None) -> pa.Table:
+    """Report rows (no quote column) with their candidates' quotes, as ``schemas``' table
+    (null quotes when the candidates had none)."""
+    reports = reports.append_column(QUOTE, pa.nulls(reports.num_rows, pa.string()))
+    if quotes is not None:
+        reports = quoted(reports, quotes)
+    return reports.select(OUTPUTS[0][0].names)
 
 
 def _combined(
-    previous: MergeResult, merged: MergeResult, gone: pa.Array, figures: dict[str, int]
+    previous: MergeResult,
+    merged: MergeResult,
+    gone: pa.Array,
+    figures: dict[str, int],
+    quotes: pa.Table | None,
 ) -> Remerged:
     """The previous result without the events ``gone`` plus the ``merged`` ones, and the keys
-    of the rows that differ from the previous result's, table by table."""
+    of the rows that differ from the previous result's, table by table (report rows compared
+    without their quotes, then given the candidates' ``quotes``)."""
+    previous = previous._replace(reports=_unquoted(previous.reports))
+    merged = merged._replace(reports=_unquoted(merged.reports))
     tables, rewritten = [], []
-    for (schema, key), delta, old, fresh in zip(OUTPUTS, DELTA_KEYS, previous, merged, strict=True):
+    outputs = ((_UNQUOTED, OUTPUTS[0][1]), *OUTPUTS[1:])
+    for (schema, key), delta, old, fresh in zip(outputs, DELTA_KEYS, previous, merged, strict=True):
         was = pc.is_in(old.column("event_id"), gone)
         try:
             rewritten.append(changed_keys(old.cast(schema), fresh.cast(schema), key, delta, was))
@@ -127,6 +166,7 @@ def _combined(
             rewritten.append(pc.unique(pa.concat_arrays([pa.array([], pa.string()), *both])))
         kept = old.filter(pc.invert(was))
         tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+    tables[0] = _quoted(tables[0], quotes)
     return Remerged(MergeResult(*tables), figures, tuple(rewritten))
 
 
