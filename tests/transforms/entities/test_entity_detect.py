@@ -294,3 +294,13 @@ def test_rows_going_to_arrow_in_batches_give_the_same_table(registry, monkeypatc
     got = detect_mentions(docs, registry)
     assert got.equals(want) and got.schema == want.schema and want.num_rows > 6
     assert all(c.num_chunks == 1 for c in got.columns)
+
+
+def test_the_groups_forerunners_names_are_the_group_not_a_quarter(detect):
+    m = detect("A truck bomb hit the embassy; Tawhid and Jihad said it carried out the attack.")
+    assert list(zip(m.surface, m.entity_id.fillna(m.place_id), strict=True)) == [
+        ("Tawhid and Jihad", "ent:islamic_state")
+    ]
+    # counter-example: the Baghdad quarter called Jihad, named as a place, stays the quarter
+    m = detect("A truck bomb hit a market in the Jihad district.")
+    assert list(m.surface) == ["Jihad"] and m.place_id.notna().all()
