@@ -195,6 +195,17 @@ _NEXT_VERB = re.compile(r"[\s,]*(?:and\s+)?(?:(?:also|then|later|subsequently)\s
 # A list item that counts people: "six other officials", "a guard", "his brother".
 _LIST_ITEM = re.compile(rf"\s*(?:{_QTY}|an?|another|his|her|their|its)\b", re.IGNORECASE)
 _MAX_NP_WORDS = 16
+_VERB_AFTER = re.compile(
+    rf"\b(?:(?P<k>{TO_DEATH}|{KILLED}|{DIED})|(?P<w>{WOUNDED}))\b", re.IGNORECASE
+)
+# Victims counted on top of ones already told: "two drivers were also killed", "another three
+# died", "4 more were wounded" ("more than 5" is no more).
+_ADDITIVE = re.compile(
+    rf"\b(?:another|an\s+additional|a\s+further|additional|further)\s+(?:{_NUMWORD}|\d)|"
+    rf"\b(?:{_NUMWORD}|\d+)\s+more(?!\s+than)\b|"
+    r"\b(?:was|were|have\s+been|has\s+been|had\s+been)\s+also\b|\balso\s+(?:died|killed|wounded|injured)\b",
+    re.IGNORECASE,
+)
 _CLOSED_PAREN = re.compile(r"\s*\([^()]{0,80}\)$")
 _INCLUDING = re.compile(r"\s+(?:including|among\s+them|among\s+whom)\b", re.IGNORECASE)
 # A conjunct of adjectives and a plural noun, with no count or determiner of its own: it
@@ -779,6 +790,21 @@ def count_casualties(clause: str) -> Casualties:
         killed[1] if killed and killed[1] else None,
         bomber,
     )
+
+
+def adds_to_earlier(clause: str, got: Casualties) -> tuple[bool, bool]:
+    """Whether the clause's killed and its wounded count victims on top of ones the passage
+    already told ("Two drivers were also killed", "Another 3 died", "4 more were hurt"): they
+    add to them rather than restate them. A marker counts for the toll whose verb follows it.
+    "Others" is no marker: "three officers were among the dead, while 8 others were hurt" are
+    others than the officers, not more wounded."""
+    killed = wounded = False
+    for m in _ADDITIVE.finditer(clause):
+        verb = _VERB_AFTER.search(clause, m.start(), m.end() + _REACH_BACK)
+        if verb is not None:
+            killed = killed or (verb.group("k") is not None and got.killed is not None)
+            wounded = wounded or (verb.group("w") is not None and got.wounded is not None)
+    return killed, wounded
 
 
 def bomber_death(killed: Range | None, perps: int, implied: bool) -> tuple[Range | None, int]:

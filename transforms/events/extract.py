@@ -12,7 +12,8 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
    - a *detail* (an attack at one or more places): one report per distinct place (a place and
      the coarser places holding it are one place); it joins the open group (inheriting what it
      does not say itself) unless it states another date or "another" attack;
-   - a *toll* (casualties, no place): the group's shared toll;
+   - a *toll* (casualties, no place): the group's shared toll (restating it: the larger
+     stands; telling victims on top of it, "two drivers were also killed": added);
    - an *agent* (a named armed group attacking, no place, toll or count: "IS fighters executed
      a shepherd"): one attack, where the text does not say.
    Who did it (``_Doc._actors``): actor1 the agent, never an actor in a target's place; actor2
@@ -51,6 +52,7 @@ from transforms.events import classify, rules
 from transforms.events.casualties import (
     Casualties,
     Range,
+    adds_to_earlier,
     bomber_death,
     count_casualties,
     larger,
@@ -116,6 +118,9 @@ class Group:
     wounded: Range | None = None
     perpetrators_killed: int = 0
     bomber_died: bool = False  # a suicide bomber set off the charge (``bomber_death``)
+    # victims stated on top of the ones already told ("two drivers were also killed")
+    more_killed: Range | None = None
+    more_wounded: Range | None = None
     last_sentence: int = -1
     claim_span: tuple[int, int] | None = None
     claim_sentence: int = -1
@@ -205,8 +210,9 @@ def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casua
             _statement(own.killed, own.perpetrators_killed),
             _statement(g.killed, g.perpetrators_killed),
         )
-        wounded = _combine(own.wounded, g.wounded)
+        wounded = _sum(_combine(own.wounded, g.wounded), g.more_wounded)
         k_range, perps = (killed[0], killed[1]) if killed else (None, 0)
+        k_range = _sum(k_range, g.more_killed)
         k_range, perps = bomber_death(k_range, perps, own.bomber_died or g.bomber_died)
     else:
         k_range = own.killed or share.killed
@@ -219,6 +225,15 @@ def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casua
     if k_range[2] is not None:
         perps = min(perps, k_range[2])
     return Casualties(k_range, wounded, perps)
+
+
+def _sum(a: Range | None, b: Range | None) -> Range | None:
+    """Two tolls of different victims: their sum (either alone when the other is unknown)."""
+    if a is None or b is None:
+        return a or b
+    best = None if a[1] is None or b[1] is None else a[1] + b[1]
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return (a[0] + b[0], best, high)
 
 
 def _statement(r: Range | None, perps: int | None) -> tuple[Range, int] | None:
@@ -681,6 +696,9 @@ class _Doc:
         n = max(len(g.reports), g.count or 0)
         final = g.date if g.date is not None and g.date.value is not None else None
         owns: list[Casualties] = [r.pop("_own") for r in g.reports]
+        if n > 1:  # victims told on top of the others are the group's, to share
+            g.killed = _sum(g.killed, g.more_killed)
+            g.wounded = _sum(g.wounded, g.more_wounded)
         for r, own, share in zip(g.reports, owns, _shares(g, owns, n), strict=True):
             # Dates learnt later in the passage (the day after the claim's week) reach the
             # reports that took the group's date or only had the claim's.
@@ -843,9 +861,17 @@ class _Doc:
                 self.attacks_date = d
                 return
 
-    def _add_toll(self, g: Group, tolls: Casualties) -> None:
-        g.killed = _combine(g.killed, tolls.killed)
-        g.wounded = _combine(g.wounded, tolls.wounded)
+    def _add_toll(self, g: Group, tolls: Casualties, text: str = "") -> None:
+        told = g.reports or g.killed is not None or g.wounded is not None
+        more_k, more_w = adds_to_earlier(text, tolls) if told and text else (False, False)
+        if more_k:
+            g.more_killed = _sum(g.more_killed, tolls.killed)
+        else:
+            g.killed = _combine(g.killed, tolls.killed)
+        if more_w:
+            g.more_wounded = _sum(g.more_wounded, tolls.wounded)
+        else:
+            g.wounded = _combine(g.wounded, tolls.wounded)
         g.perpetrators_killed = max(g.perpetrators_killed, tolls.perpetrators_killed or 0)
         g.bomber_died = g.bomber_died or tolls.bomber_died
 
@@ -860,10 +886,11 @@ class _Doc:
         has_year = ("19" in sentence or "20" in sentence) and _YEARISH.search(sentence) is not None
         reasons = _clause_reasons(sentence, self.pub if has_year else None, has_year)
         live = ", ".join(sentence[cs:ce] for cs, ce, reason in reasons if reason is None)
-        tolls = count_casualties(_unsourced(live)) if live else Casualties(None, None)
+        live = _unsourced(live) if live else ""
+        tolls = count_casualties(live) if live else Casualties(None, None)
         if tolls.killed is None and tolls.wounded is None:
             return
-        self._add_toll(g, tolls)
+        self._add_toll(g, tolls, live)
         g.last_sentence = i
 
     def read_sentence(self, i: int) -> None:
@@ -1080,7 +1107,7 @@ class _Doc:
     ) -> None:
         """A place-less sentence's toll is the group's; with an attack and no claim, it makes
         one place-less attack."""
-        self._add_toll(g, tolls)
+        self._add_toll(g, tolls, live_text)
         if (
             count is None
             and not g.reports

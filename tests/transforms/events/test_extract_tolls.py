@@ -173,3 +173,66 @@ def test_a_suicide_bombers_implied_death(corpus, places, entities, text, killed,
     got = (r["killed_low"], r["killed_best"], r["killed_high"])
     assert (got if r["killed_low"] is not None else None) == killed
     assert r["perpetrators_killed"] == perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # Victims told on top of the ones already counted add to them.
+        (
+            "Gunmen killed four guards at a depot in Raqqa on Feb 20. Two cooks were also killed.",
+            (6, 6, 6),
+            (None, None, None),
+        ),
+        (
+            "A bomb killed four guards at a depot in Raqqa on Feb 20. Another three died later.",
+            (7, 7, 7),
+            (None, None, None),
+        ),
+        (
+            "A bomb wounded five guards at a depot in Raqqa on Feb 20. 3 more were hurt.",
+            (0, 0, None),
+            (8, 8, 8),
+        ),
+        # Counter-examples: a restatement keeps the larger; "other" of the other kind, or
+        # "more than", adds nothing.
+        (
+            "A bomb killed four guards at a depot in Raqqa on Feb 20. Four people died.",
+            (4, 4, 4),
+            (None, None, None),
+        ),
+        (
+            "A bomb killed four guards at a depot in Raqqa on Feb 20. Twelve others were hurt.",
+            (4, 4, 4),
+            (12, 12, 12),
+        ),
+        (
+            "A bomb killed four guards at a depot in Raqqa on Feb 20. More than 6 people died.",
+            (6, 6, None),
+            (None, None, None),
+        ),
+    ],
+)
+def test_victims_told_on_top_add_up(corpus, places, entities, text, killed, wounded):
+    (r,) = reports(corpus, places, entities, text)
+    assert tolls(r)[:2] == (killed, wounded)
+
+
+def test_others_beside_a_toll_of_the_other_kind_add_nothing(corpus, places, entities):
+    text = (
+        "A bomb wounded five guards at a depot in Raqqa on Feb 20. "
+        "Two cooks were killed and 5 others were hurt."
+    )
+    (r,) = reports(corpus, places, entities, text)
+    # "5 others" are the others than the two dead: the five wounded again, not five more
+    assert tolls(r)[:2] == ((2, 2, 2), (5, 5, 5))
+
+
+def test_others_than_a_named_part_add_nothing(corpus, places, entities):
+    text = (
+        "A bomb killed six people and wounded 20 at a depot in Raqqa on Feb 20. "
+        "Two guards were among the dead, while 9 others were hurt."
+    )
+    (r,) = reports(corpus, places, entities, text)
+    # (the two statements of the wounded restate one toll: the larger best, not a sum)
+    assert r["killed_best"] == 6 and r["wounded_best"] == 20
