@@ -20,7 +20,14 @@ $(VENV)/.synced: uv.lock pyproject.toml Makefile
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
-env: $(VENV)/.synced
+# The project's own modules likewise, their .pyc beside them (git-ignored), again for those
+# changed since: a run imports ~70 of them, 0.2-0.3 s of compiling on every run otherwise.
+CODE := flows transforms warehouse expectations bench
+$(VENV)/.compiled: $(VENV)/.synced $(shell find $(CODE) -name '*.py')
+	$(VENV)/bin/python -m compileall -q $(CODE)
+	@touch $@
+
+env: $(VENV)/.synced $(VENV)/.compiled
 
 run: env
 	$(VENV)/bin/sitrep run --input seeds/articles --warehouse warehouse/sitrep.duckdb
