@@ -29,6 +29,17 @@ def _import_gx() -> None:
         import great_expectations  # noqa: F401 - the import is the point
 
         from expectations import validate  # noqa: F401
+    _thread_lock_for_tqdm()
+
+
+def _thread_lock_for_tqdm() -> None:
+    """GX draws its (hidden) progress bars with tqdm, whose first bar makes a multiprocessing
+    lock: a named semaphore, unlinked only when its process exits normally. This process is
+    terminated once it has answered (``run``), so the run's end warned of a leaked semaphore
+    every time. It has one thread and no children: a thread lock is all tqdm needs here."""
+    from tqdm.std import tqdm
+
+    tqdm.set_lock(threading.RLock())
 
 
 def warm() -> None:
