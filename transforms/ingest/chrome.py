@@ -290,7 +290,7 @@ def clean_text_lines(text: str) -> Cleaned:
             repeats = counts[_norm(line)]
             credit = credit_in(line)
             if (repeats >= 3 or (repeats >= 2 and credit)) or (
-                credit and not _is_body_paragraph(line[: credit.start()])
+                credit and not _is_body_paragraph(line[: credit.start()].rstrip())
             ):
                 kind = "caption"
         # A sign-up prompt that wraps onto a second, lower-case line takes that line with it.

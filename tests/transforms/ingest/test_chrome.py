@@ -82,3 +82,16 @@ def test_title_only_before_the_body():
 def test_a_sentence_with_percentages_is_not_a_ticker():
     line = "Turnout was 45% in Raqqa and 30% in Hasakah, officials said."
     assert chrome_kind(line) is None
+
+
+def test_a_note_ending_on_its_source_line_is_body_a_short_credited_caption_is_not():
+    # a coder's note with its sources on the same line: the sentence before them is a body
+    # paragraph, so the line is body (it was dropped whole as a caption)
+    note = (
+        "On 4 May 2019, unknown gunmen shot dead two farmers on the outskirts of a village in "
+        "the eastern countryside. Sources: Step News Agency; local monitors."
+    )
+    assert clean_text_lines(note).body == note
+    caption = "Smoke over the old city. Source: Reuters"  # a short line before its credit
+    out = clean_text_lines(caption + "\n\n" + BODY)
+    assert out.caption == caption and out.body == BODY
