@@ -24,7 +24,13 @@ import pyarrow.compute as pc
 from transforms import schemas
 from transforms.entities import places as placing
 from transforms.entities.coref import Antecedents
-from transforms.entities.keys import name_key, place_key, skeleton, strip_accents
+from transforms.entities.keys import (
+    name_key,
+    place_key,
+    skeleton,
+    strip_accents,
+    vowel_runs_blind,
+)
 from transforms.entities.lexicon import DEMONYMS, ORG_AFTER, PERSON_TITLES, STOPWORDS
 from transforms.entities.matcher import known_hits, make_piece, name_runs, place_cued
 from transforms.entities.registry import Place, Registry, normalise
@@ -464,6 +470,8 @@ def _settle_places(
             found[idx] = ()
             dropped = True
             continue
+        if len(ids) > 1:
+            ids = _cued_readings(text, start, end, ids, registry)
         if len(ids) == 1:
             place = places[ids[0]]
         else:
@@ -482,6 +490,17 @@ def _settle_places(
         dropped = True
     if dropped:
         found[:] = [row for row in found if row]
+
+
+def _cued_readings(text: str, start: int, end: int, ids: list[str], registry: Registry) -> list:
+    """A name that reads as a known place and as minor villages (``Place.cue``) names a
+    village only with a place cue around it: "fled Ramadi" is the city, even in a document
+    about Deir ez-Zor, whose hamlet Ar Ramadi would win by context ("in Ar Ramadi" may not)."""
+    places = registry.places
+    major = [i for i in ids if not places[i].cue]
+    if not major or len(major) == len(ids):
+        return ids
+    return ids if place_cued(text, start, end, registry.area_after) else major
 
 
 def _span_cues(text: str, pending: list[tuple], registry: Registry) -> tuple[dict, dict]:
@@ -589,17 +608,8 @@ def _by_skeleton(
         cands = [p for p in cands if placing.inside(within, p)]
     if within is None or within <= _HOME:  # no area finer than a country named around it
         near = [p for p in cands if p.admin1 in admin1s]
-        if near or admin1s:
-            cands = near  # (none there: the document's places say it is none of them)
-        else:
-            skel = skeleton(place_key(said))
-            cands = [
-                p
-                for p in cands
-                if not p.cue
-                and (not countries or p.country_code in countries)
-                and skel in {skeleton(place_key(n)) for n in (p.name, p.name_native or p.name)}
-            ]
+        # (none there: the document's places say it is none of them)
+        cands = near if near or admin1s else _named_alike(cands, countries, said)
     if not cands:
         return None
     if len(cands) > 1 and not all(
@@ -611,6 +621,25 @@ def _by_skeleton(
     return placing.choose_place(
         [p.place_id for p in cands], registry, False, False, countries, admin1s, within
     )
+
+
+def _named_alike(cands: list[Place], countries: dict[str, int], said: str) -> list[Place]:
+    """Among a skeleton's places, with no governorate to go by: the major places whose own
+    name has that skeleton; else the places one of whose spellings differs from ``said``
+    only in its vowels, a diphthong written as one vowel ("Suliman Bek": Sulaiman Bek, not
+    Salman Bak)."""
+    cands = [p for p in cands if not countries or p.country_code in countries]
+    skel = skeleton(place_key(said))
+    major = [
+        p
+        for p in cands
+        if not p.cue
+        and skel in {skeleton(place_key(n)) for n in (p.name, p.name_native or p.name)}
+    ]
+    if major:
+        return major
+    blind = vowel_runs_blind(place_key(said))
+    return [p for p in cands if any(vowel_runs_blind(place_key(a)) == blind for a in p.aliases)]
 
 
 def _point(p: Place) -> dict:

@@ -102,6 +102,16 @@ def vowel_blind(key: str) -> str:
     return key.replace("i", "a").replace("u", "a")
 
 
+def vowel_runs_blind(key: str) -> str:
+    """``vowel_blind`` with a run of vowels read as one: a diphthong written as a plain vowel
+    meets its full spelling ("suliman" and "sulaiman", "husainia" and "husinia"). Looser
+    still: read only among the places a consonant skeleton already names."""
+    return _VOWEL_RUN.sub("a", vowel_blind(key))
+
+
+_VOWEL_RUN = re.compile(r"a{2,}")
+
+
 # Consonant digraphs and letters that news outlets write for one Arabic sound, as one letter of
 # the skeleton: sh (ch, French) -> x; kh, gh, g (Iraqi and Egyptian g for q) -> k; th (tha and
 # dhal, "Thiban" = "Dhiban"; ``place_key`` has folded dh to z already) -> z.

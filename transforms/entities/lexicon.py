@@ -90,7 +90,13 @@ PERSON_TITLES = _words(
 PERSON_BEFORE = PERSON_TITLES | _words("met meets meeting told tells") | {"according to"}
 PLACE_AFTER = _words("province governorate district region city town village countryside area")
 GOVERNORATE_AFTER = _words("province governorate countryside")
-TOWN_BEFORE = ("city of", "town of", "village of", "outskirts of")
+# (a suburb, a neighbourhood or the centre is a town's: "a southern suburb of Kirkuk" is the
+# city, not the governorate that shares its name)
+TOWN_BEFORE = (
+    "city of", "town of", "village of", "outskirts of", "suburb of", "suburbs of",
+    "neighbourhood of", "neighborhood of", "neighbourhoods of", "neighborhoods of",
+    "centre of", "center of", "streets of",
+)  # fmt: skip
 TOWN_AFTER = _words("city town village")
 ORG_AFTER = _words(
     """group groups forces force agency ministry militia militias army brigade brigades
