@@ -483,7 +483,10 @@ _AREA_GAP = re.compile(
     r"(?:\s*,\s*|\s+in\s+)(?:the\s+)?",
     re.IGNORECASE,
 )
-_BRACKET_GAP = re.compile(r"\s*\(\s*")
+_BRACKET_GAP = re.compile(
+    r"(?:\s+(?:town|village|city|area|neighbou?rhood|hill|front|frontline|axis))?\s*\(\s*",
+    re.IGNORECASE,
+)
 _AREA_WORD = re.compile(
     r"\s+(?:district|sub-?district|governorate|province|countryside|region)\b", re.IGNORECASE
 )
@@ -501,6 +504,23 @@ def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
     # the area word after the name, or ending it ("Soran district" read as one name)
     after = _AREA_WORD.match(text, end) is not None
     return after or _AREA_WORD_END.search(text, start, end) is not None
+
+
+def bracket_after(text: str, end: int) -> tuple[int, int] | None:
+    """The bracket opened right after the place ending at ``end`` ("X (Y, Z)", "X town (Y,
+    Z)"): (its opening, its closing) offsets, None when there is none (or it stays open)."""
+    m = _BRACKET_GAP.match(text, end)
+    if m is None:
+        return None
+    close = text.find(")", m.end(), m.end() + _BRACKET_REACH)
+    if close < 0 or "(" in text[m.end() : close]:
+        return None
+    return m.end() - 1, close
+
+
+# How long a bracket of areas may be ("(Jisr-Ash-Shugur, Idleb)", "(Hajin, Abu Kamal,
+# Deir-ez-Zor)").
+_BRACKET_REACH = 90
 
 
 def in_named_area(text: str, prev_end: int, start: int) -> bool:

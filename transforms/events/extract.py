@@ -441,7 +441,7 @@ class _Doc:
         beside their neighbour: an owner ("Baghdad's Sadr City": Baghdad), a locator ("Dora,
         south Baghdad", "X, 40 km north of Y": Y), an area holding it ("X town, Y district",
         "X (Y, Z)": Y) and a place named again right away ("the Iraqi capital Baghdad")."""
-        drop: set[int] = set()
+        drop = self._bracketed_areas(cands, text)
         for k in range(1, len(cands)):
             a, b = cands[k - 1], cands[k]
             if a.end > b.start:
@@ -479,6 +479,39 @@ class _Doc:
                 # states is misread: the locator stays
                 drop.add(k if _may_lie(pa, pb, reach) else k - 1)
         return [m for k, m in enumerate(cands) if k not in drop] if drop else cands
+
+    def _bracketed_areas(self, cands: list[Mention], text: str) -> set[int]:
+        """Indexes of the places named in a bracket of areas right after a place, below its
+        governorate ("X (Y, Z)", "X town (Y, Z)": Y is X's district or subdistrict, never a
+        second venue). A bracket of several names is one of areas only when its last names a
+        governorate or a country, or is a governorate's seat ("(Mahmoudiya, Baghdad)"); a
+        bracket listing villages ("(A, B)") is no such thing."""
+        drop: set[int] = set()
+        for k, a in enumerate(cands[:-1]):
+            span = placing.bracket_after(text, a.end)
+            if span is None:
+                continue
+            inner = [j for j in range(k + 1, len(cands)) if span[0] < cands[j].start < span[1]]
+            read = [self._place_of(cands[j], text) for j in inner]
+            places = [p for p in read if p is not None]
+            pa = self._place_of(a, text)
+            if not places or len(places) < len(read) or pa is None or pa["precision"] != "town":
+                continue  # (a name read only as its governorate holds what its bracket says)
+            last = places[-1]
+            if len(places) > 1 and not (
+                last["precision"] in ("governorate", "country")
+                or last.get("feature_code") in _SEAT_CODES
+            ):
+                continue
+            # (one read in another governorate is a misreading of one of them: kept)
+            drop.update(
+                j
+                for j, p in zip(inner, places, strict=True)
+                if p.get("admin1") == pa.get("admin1")
+                and p["precision"] != "governorate"
+                and p["place_id"] != pa["place_id"]
+            )
+        return drop
 
     def _named_as_reference(self, m: Mention) -> bool:
         """The place is named as a reference point or as the area holding another place (one
@@ -1224,6 +1257,9 @@ def _holds_here(coarse: dict, fine: dict) -> bool:
 
 
 _AREAS = frozenset({"governorate", "district", "region"})
+# A governorate's seat or the capital: the last name of a bracket of areas may be one
+# ("(Mahmoudiya, Baghdad)" names the governorate by its city's name).
+_SEAT_CODES = frozenset({"PPLC", "PPLA"})
 
 
 def _may_lie(place: dict, locator: dict, reach: float) -> bool:

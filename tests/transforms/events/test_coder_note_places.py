@@ -1,0 +1,69 @@
+"""Places in professional coders' shapes: a bracket of areas after a village ("X (Y, Z)",
+"X town (Y, Z)") holds it and is no second venue. Inputs written for these tests; each rule
+with a counter-example that must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from transforms.entities import detect_mentions
+from transforms.entities import places as placing
+from transforms.events import extract_reports
+from warehouse.reference import load_registry
+
+
+@pytest.fixture(scope="module")
+def reports_of():
+    registry = load_registry()
+    places, entities = registry.places_table(), registry.entities_table()
+
+    def run(text: str) -> list[tuple]:
+        docs = pa.table(
+            {
+                "doc_id": ["d0"],
+                "text": [text],
+                "title": pa.array([None], pa.string()),
+                "published_date": [date(2026, 3, 2)],
+                "source": ["s0"],
+            }
+        )
+        mentions = detect_mentions(docs, registry)
+        reports = extract_reports(docs, mentions, places, entities)
+        return [(r["location_text"], r["killed_best"]) for r in reports.to_pylist()]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # the district (read as its seat) and the governorate in brackets
+        ("On Sunday, gunmen shot dead a teacher in Darkush town (Jisr-Ash-Shugur, Idleb).",
+         "Darkush"),
+        ("On Monday, the army fought militants in the Swera area (Rania, Sulaymaniyah), "
+         "killing one of them.", "Swera"),
+        # the governorate named by its city's name, last in the bracket
+        ("On Friday, a roadside bomb hit a patrol in Qaryat Ali Khamis (Mahmoudiya, Baghdad), "
+         "killing one fighter.", "Qaryat Ali Khamis"),
+    ],
+)  # fmt: skip
+def test_a_bracket_of_areas_after_a_village_is_no_second_venue(reports_of, text, venue):
+    assert [loc for loc, _ in reports_of(text)] == [venue]
+
+
+def test_a_bracket_listing_towns_keeps_each_venue(reports_of):
+    # counter-example: the bracket's last name is a town, no area: it stays a venue (the
+    # first name in a bracket is read as the area holding the village, as before)
+    rows = reports_of("On Friday, shells fell on Kafr Nabl (Saraqib, Sarmin), killing four.")
+    assert {"Kafr Nabl", "Sarmin"} <= {loc for loc, _ in rows}
+
+
+def test_bracket_after_reads_a_bracket_right_after_a_name_only():
+    text = "near Darkush town (Jisr-Ash-Shugur, Idleb) and two villages (A, B)"
+    end = text.index(" town")
+    assert placing.bracket_after(text, end) == (text.index("("), text.index(")"))
+    assert placing.bracket_after(text, text.index(" and")) is None
+    assert placing.bracket_after("near X (unclosed", len("near X")) is None
