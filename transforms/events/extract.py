@@ -1205,12 +1205,33 @@ _OWNED_BODY = re.compile(
 
 
 def _larger(a: dict | None, b: dict | None) -> bool:
-    """``a`` is a coarser area than ``b``, or a town of more people."""
+    """``a`` is a coarser area than ``b``, or a town of more people. A governorate's seat
+    named beside a district of its governorate stands for the governorate ("Madain district
+    in southern Baghdad", "the Tarmiyah district of Baghdad": Baghdad holds the district)."""
     if a is None or b is None:
+        return False
+    if _seat_beside_district(a, b):
+        return True
+    if _seat_beside_district(b, a):
         return False
     if rank(a) != rank(b):
         return rank(a) > rank(b)
     return (a.get("population") or 0) > (b.get("population") or 0)
+
+
+_SEAT_CODES = frozenset({"PPLA", "PPLC"})
+
+
+def _seat_beside_district(seat: dict, district: dict) -> bool:
+    """``seat`` is the seat of a governorate (or the capital) and ``district`` a district of
+    that governorate."""
+    return (
+        seat["precision"] == "town"
+        and seat.get("feature_code") in _SEAT_CODES
+        and district["precision"] == "district"
+        and bool(seat.get("admin1"))
+        and seat.get("admin1") == district.get("admin1")
+    )
 
 
 def _possessive_venue(text: str, end: int, place: dict) -> bool:

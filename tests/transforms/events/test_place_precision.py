@@ -241,3 +241,26 @@ def test_places_listed_one_after_another_stay_venues(chain):
 def test_the_larger_place_named_first_is_the_area_not_the_venue(chain, text):
     reports, _ = chain(text)
     assert reports.location_text.tolist() == ["Jaramana"] and reports.killed_best.tolist() == [5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb struck a patrol in the Tarmiyah district of Baghdad, killing three.",
+        "Mortar rounds fell on the Hamdaniya district east of Mosul, killing three.",
+        "Three were killed when a bomb went off in Madain district in southern Baghdad.",
+    ],
+)
+def test_a_governorate_seat_beside_a_district_of_its_governorate_holds_it(chain, text):
+    # The seat stands for its governorate: the district is the venue, one attack, one toll.
+    reports, _ = chain(text)
+    assert len(reports) == 1
+    assert reports.geo_precision.tolist() == ["2"] and reports.killed_best.tolist() == [3]
+
+
+def test_a_seat_and_a_district_both_struck_stay_two_venues(chain):
+    reports, _ = chain(
+        "A car bomb exploded in Baghdad on Monday, and gunmen attacked a checkpoint in the "
+        "Tarmiyah district, killing two."
+    )
+    assert len(reports) == 2
