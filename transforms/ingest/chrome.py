@@ -271,7 +271,21 @@ def _is_title_candidate(line: str) -> bool:
 
 
 def _is_body_paragraph(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(_TERMINAL.search(line))
+    """A sentence of the article: a dozen words or more, ending as a sentence does, and not in
+    headline case (a photo caption repeating the headline, "Islamic State Claims New Attacks
+    on ...", before its credit is a caption still)."""
+    return len(line.split()) >= 12 and bool(_TERMINAL.search(line)) and not _headline_case(line)
+
+
+# Share of a line's longer words (after the first) written capitalised, from which the line is
+# in headline case ("Gunmen Kill Five in Attack on Checkpoint Near Mosul").
+HEADLINE_CASE_SHARE = 0.7
+
+
+def _headline_case(line: str) -> bool:
+    words = [w for w in line.split()[1:] if len(w) >= 4 and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= HEADLINE_CASE_SHARE * len(words)
 
 
 def clean_text_lines(text: str) -> Cleaned:

@@ -95,3 +95,19 @@ def test_a_note_ending_on_its_source_line_is_body_a_short_credited_caption_is_no
     caption = "Smoke over the old city. Source: Reuters"  # a short line before its credit
     out = clean_text_lines(caption + "\n\n" + BODY)
     assert out.caption == caption and out.body == BODY
+
+
+def test_a_caption_repeating_the_headline_before_its_credit_is_a_caption():
+    # a long caption in headline case ends in a full stop like a sentence: still a caption
+    caption = (
+        "Armed Group Says It Carried Out Two Raids on Army Posts as Fighting Spreads Across "
+        "the Eastern Desert. Source: Agency photo, CC BY 4.0, via Wikimedia Commons"
+    )
+    out = clean_text_lines(caption + "\n\n" + BODY)
+    assert out.caption == caption and out.body == BODY
+    # the same words in sentence case are a body paragraph with its source
+    note = (
+        "The armed group says it carried out two raids on army posts as fighting spreads "
+        "across the eastern desert. Source: local monitors."
+    )
+    assert clean_text_lines(note).body == note
