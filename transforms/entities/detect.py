@@ -6,7 +6,8 @@ the registry hits and the full names found by key or fuzzy match, turning each i
 at once, and collects the document's country context and person antecedents; pass two
 resolves partial names ("Sharaa") by coreference and ambiguous places by that context.
 Output rows are in document order, one per span; sentence numbers come from one bisection
-per mention over the sentences' bounds.
+per mention over the sentences' bounds. "the capital" named alone is the capital of the one
+conflict country the document names (``_the_capital``).
 """
 
 from __future__ import annotations
@@ -182,6 +183,8 @@ def _mentions_of(
         _settle_places(
             text, registry, found, doc.pending, doc.countries, doc.admin1s, doc.datelines
         )
+    if "capital" in text:
+        _the_capital(text, registry, found, doc.countries, bool(doc.pending), doc.datelines)
     if not found:
         if aside is not None:
             aside.append((runs, None))
@@ -250,6 +253,8 @@ class _Doc:
             if ent.entity_type == "person":
                 self.ante.add(a, surface, ent.entity_id)
             return
+        if _of_possessive(text, b, text[a:b]):
+            return  # "the capital of Iraq's Kurdish region"
         if method in CUED_METHODS:
             if not _cued_name(text, a, b, self.registry):
                 return  # a name read loosely needs a place cue
@@ -347,6 +352,8 @@ class _Doc:
                 surface = text[h_start:h_end]
                 in_dl = bool(datelines) and any(a <= h_start and h_end <= b for a, b in datelines)
                 if in_dl or place.feature_code == "PPLC" or place.precision == "country":
+                    if _of_possessive(text, h_end, surface):
+                        continue  # "the capital of Iraq's Kurdish region": not Iraq's capital
                     role = placing.role(text, h_start, h_end, place, in_dl)
                 else:
                     role = None
@@ -409,6 +416,13 @@ class _Doc:
                 ids = list(registry.guarded[strip_accents(g.group(1))])
                 self.pending.append((len(found), a, b, ids, "alias", 1.0))
                 found.append((a, b))
+
+
+def _of_possessive(text: str, end: int, surface: str) -> bool:
+    """Whether a capital named as "capital of <country>" is followed by a possessive: the
+    country owns what comes next ("the capital of Iraq's Kurdish region" is Erbil's, not
+    Baghdad)."""
+    return surface[:11].lower() == "capital of " and text.startswith(("'s", "’s"), end)
 
 
 # The countries of the conflict, whose actors say where a document is: the SDF, the Syrian army,
@@ -490,6 +504,62 @@ def _settle_places(
         dropped = True
     if dropped:
         found[:] = [row for row in found if row]
+
+
+# "the capital" named alone: not "the capital of X", "the capital city of X", nor in
+# apposition to a name ("the capital, Baghdad", "the capital Damascus": the name is found).
+_THE_CAPITAL = re.compile(
+    r"\b[Tt]he\s+capital(?:\s+city)?\b(?!\s+(?:city\s+)?of\b)(?![ \t]*,?[ \t]*[A-Z])"
+)
+# ... nor restating the name just before it ("Baghdad, the capital,").
+_RESTATES_BEFORE = re.compile(r"[A-Za-z][\w'’-]*\s*,\s*$")
+
+
+def _the_capital(
+    text: str,
+    registry: Registry,
+    found: list[tuple],
+    countries: dict[str, int],
+    actors_counted: bool,
+    datelines: list,
+) -> None:
+    """"the capital" named alone is the capital of the one conflict country (Syria, Iraq) the
+    document names or whose actors it names ("clashes in Iraq ... a car bomb in the capital":
+    Baghdad); never when it names both."""
+    spans = [
+        m.span()
+        for m in _THE_CAPITAL.finditer(text)
+        if _RESTATES_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None
+    ]
+    if not spans:
+        return
+    if not actors_counted:
+        countries = dict(countries)
+        _count_actor_countries(found, registry, countries)
+    named = [c for c, n in countries.items() if n > 0 and c in _CONFLICT_COUNTRIES]
+    if len(named) != 1:
+        return
+    capital = _capital_of(registry, named[0])
+    if capital is None:
+        return
+    for a, b in spans:
+        if not any(row[0] < b and a < row[1] for row in found):
+            found.append(_place_row(text, a, b, capital, "alias", ALIAS_SCORE, datelines))
+
+
+def _capital_of(registry: Registry, country: str) -> Place | None:
+    """The national capital (PPLC) of ``country`` in the gazetteer, if it holds one."""
+    key = ("capital", country)
+    if key not in registry.place_cache:
+        registry.place_cache[key] = next(
+            (
+                p
+                for p in registry.places.values()
+                if p.feature_code == "PPLC" and p.country_code == country
+            ),
+            None,
+        )
+    return registry.place_cache[key]
 
 
 def _cued_readings(text: str, start: int, end: int, ids: list[str], registry: Registry) -> list:

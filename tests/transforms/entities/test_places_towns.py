@@ -64,3 +64,38 @@ def test_a_village_spelled_with_a_short_diphthong_is_found_with_a_cue(detect):
     # whose name has one vowel fewer keeps its own spelling
     assert _places(detect, "Suliman Bek said the road was closed.") == {}
     assert _places(detect, "Gunmen opened fire in Salman Bek.")["Salman Bek"] == SALMAN_BAK
+
+
+BAGHDAD_CITY, DAMASCUS_CITY = "98182", "170654"
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Violence spread across Iraq. Later a car bomb hit the capital.", BAGHDAD_CITY),
+        ("Peshmerga units were on alert after a bomb went off in the capital.", BAGHDAD_CITY),
+        ("Rebels in Syria shelled the eastern edge of the capital city overnight.", DAMASCUS_CITY),
+        ("Two car bombs went off in the capital of Iraq on Friday.", BAGHDAD_CITY),
+    ],
+)
+def test_the_capital_named_alone_is_the_documents_countrys_capital(detect, text, capital):
+    found = _places(detect, text)
+    assert found[next(s for s in found if "capital" in s)] == capital
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no country named: which capital is meant is not said
+        "A car bomb exploded in the capital, killing nine.",
+        # both countries named
+        "Fighters crossed from Iraq into Syria; a bomb went off in the capital.",
+        # the capital of something else, or the capital's name said right there
+        "Gunmen attacked a hotel in Erbil, the capital of Iraq's Kurdish region.",
+        "Mortars fell on Iraq's border towns and on the capital Baghdad.",
+        "Islamic State fighters in Syria lost Raqqa, the group's self-declared capital.",
+    ],
+)
+def test_the_capital_is_no_place_when_the_text_leaves_it_open(detect, text):
+    m = detect(text)
+    assert not any("capital" in s for s in m.surface)
