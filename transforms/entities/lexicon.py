@@ -118,7 +118,9 @@ PLACE_CUE_BEFORE = _words(
 PLACE_CUE_OF = _words(
     """village villages town towns city hamlet outskirts countryside area areas district
     subdistrict suburb suburbs vicinity west east north south northwest northeast southwest
-    southeast km kilometres kilometers miles outside near residents people"""
+    southeast km kilometres kilometers miles outside near residents people farms farmlands
+    fronts front frontline frontlines axis entrance entrances hill hills surroundings
+    environs"""
 )
 # ... or the word right after it ("Ahmad Khamis village", "the Salam area").
 PLACE_CUE_AFTER = _words(
@@ -126,6 +128,9 @@ PLACE_CUE_AFTER = _words(
     neighborhood farms farm checkpoint crossing road highway desert frontline frontlines
     front-line axis"""
 )
+# ... or one of these right after it, written in lower case ("the Btar front", "Tal Hajar
+# hill"): capitalised, they end an organisation's name ("the Levant Front").
+PLACE_CUE_AFTER_LOWER = _words("front fronts hill hills")
 # Words for communities and faiths: "a Shia town", "the Sunni district" never name a place,
 # though a few villages bear them ("Shi'ah", "Turkman"): dropped from the gazetteer's aliases.
 NOT_PLACE_NAMES = _words(

@@ -27,6 +27,7 @@ from transforms.entities.lexicon import (
     PERSON_BEFORE,
     PERSON_TITLES,
     PLACE_CUE_AFTER,
+    PLACE_CUE_AFTER_LOWER,
     PLACE_CUE_BEFORE,
     PLACE_CUE_OF,
     STOPWORDS,
@@ -78,10 +79,12 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
 
 _WORD_BEFORE = re.compile(r"([A-Za-z-]+)[\s,]+(?:the\s+)?$")
 _OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
-# "Ahmad Khamis, Balad Ruz district", "Salam in Diyala province", "X, Syria": a container
-# after the name (a governorate, district or country of the conflict).
+# "Ahmad Khamis, Balad Ruz district", "Salam in Diyala province", "X in southern Idleb
+# countryside", "X, Syria": a container after the name (a governorate, district or country of
+# the conflict).
 _CONTAINER_AFTER = re.compile(
-    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:[Pp]rovince|[Gg]overnorate|"
+    r"(?:,|\s+in)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:[Pp]rovince|[Gg]overnorate|"
     r"[Dd]istrict|[Ss]ub-?district|countryside)\b|(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:Syria|Iraq)\b)"
 )
@@ -104,8 +107,11 @@ def place_cued(
     if m is not None and m.group(1).lower() in PLACE_CUE_BEFORE:
         return True
     after = text[end : end + 60]
-    word = after.split(None, 1)[0].strip(".,;:").lower() if after.strip() else ""
+    said = after.split(None, 1)[0].strip(".,;:") if after.strip() else ""
+    word = said.lower()
     if word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None:
+        return True
+    if said in PLACE_CUE_AFTER_LOWER:  # "the Btar front" (not "the Levant Front")
         return True
     if area_after is None or not area_after(text, end):
         return False

@@ -193,6 +193,10 @@ def _any_accent(name: str) -> str:
 
 # " in (the) " before an area's name; the words of a name; a capitalised word right after it.
 _IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
+# "X (Y, Z)", "X village (Z)": a bracket right after a name (or its level word).
+_BRACKET_AFTER = re.compile(
+    r"(?:\s+(?:village|town|area|hill))?\s*\(([^()]{2,80})\)", re.IGNORECASE
+)
 _AREA_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
@@ -359,6 +363,28 @@ class Registry:
             self._automaton = a
         return self._automaton
 
+    def _bracket_area_after(self, text: str, end: int) -> bool:
+        """Whether a bracket of areas follows ``text[:end]``, its last name a governorate or a
+        region ("X (Y, Idleb)", "X (Deir Ez Zor)"): coders' way of saying where X lies."""
+        m = _BRACKET_AFTER.match(text, end)
+        if m is None:
+            return False
+        last = m.group(1).rsplit(",", 1)[-1]
+        return normalise(last).strip() in self.area_names
+
+    @property
+    def area_names(self) -> frozenset[str]:
+        """Every capitalised spelling of a governorate or a region, normalised."""
+        if self._area_names is None:
+            self._area_names = frozenset(
+                normalise(a).strip()
+                for p in self.places.values()
+                if p.precision in ("governorate", "region")
+                for a in p.aliases
+                if a[:1].isupper()
+            )
+        return self._area_names
+
     @property
     def guards_flagged(self) -> bool:
         """Whether every guarded name is a flagged word of the automaton (see there)."""
@@ -381,15 +407,8 @@ class Registry:
         Command": a longer name). A set lookup of the next few words, longest first."""
         m = _IN_THE.match(text, end)
         if m is None:
-            return False
-        if self._area_names is None:
-            self._area_names = frozenset(
-                normalise(a).strip()
-                for p in self.places.values()
-                if p.precision in ("governorate", "region")
-                for a in p.aliases
-                if a[:1].isupper()
-            )
+            return self._bracket_area_after(text, end)
+        areas = self.area_names
         words: list[re.Match[str]] = []
         for w in _AREA_WORDS.finditer(text, m.end(), min(len(text), m.end() + 60)):
             if text[(words[-1].end() if words else m.end()) : w.start()].strip():
@@ -398,7 +417,7 @@ class Registry:
             if len(words) == 4:
                 break
         for w in reversed(words):
-            if normalise(text[m.end() : w.end()]).strip() in self._area_names:
+            if normalise(text[m.end() : w.end()]).strip() in areas:
                 return _CAPITAL_NEXT.match(text, w.end()) is None
         return False
 

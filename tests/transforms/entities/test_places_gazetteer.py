@@ -168,3 +168,27 @@ def test_a_village_whose_own_name_is_said_beats_one_with_it_as_a_variant(detect,
 )
 def test_a_front_line_named_after_a_village_is_the_village(detect, text, is_place):
     assert (_places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS) is is_place
+
+
+@pytest.mark.parametrize(
+    ("text", "is_place"),
+    [
+        # coders' cues: farms, fronts, hills, entrances "of" a village; a lower-case front or
+        # hill after it; a countryside with its direction after it; a bracket of areas after it
+        ("A mine went off in the farms of Ahmad Khamis, killing a shepherd.", True),
+        ("Clashes broke out on the fronts of Ahmad Khamis overnight.", True),
+        ("A bomb exploded at the entrance of Ahmad Khamis on Monday.", True),
+        ("Fighters attacked the Ahmad Khamis front at dawn.", True),
+        ("Troops held Ahmad Khamis hill after a night of clashes.", True),
+        ("Artillery hit Ahmad Khamis in eastern Diyala countryside.", True),
+        ("Artillery hit Ahmad Khamis (Khalis, Diyala) overnight.", True),
+        # counter-examples: a person's name before a capitalised Front or Hill, a bracket
+        # that names no area, a direction word with no countryside
+        ("Ahmad Khamis Front fighters attacked a checkpoint.", False),
+        ("Ahmad Khamis Hill was the commander's nickname.", False),
+        ("Ahmad Khamis (a teacher) was shot dead.", False),
+        ("Ahmad Khamis in eastern districts said nothing.", False),
+    ],
+)
+def test_coders_cues_make_a_minor_village_a_place(detect, text, is_place):
+    assert (_places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS) is is_place
