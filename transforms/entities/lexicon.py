@@ -131,6 +131,10 @@ PLACE_CUE_AFTER = _words(
 # ... or one of these right after it, written in lower case ("the Btar front", "Tal Hajar
 # hill"): capitalised, they end an organisation's name ("the Levant Front").
 PLACE_CUE_AFTER_LOWER = _words("front fronts hill hills")
+# ... or an attack named after its place ("the Tell Tamer bombings", "Hamam al-Alil massacre"):
+# for a name of several words only (a one-word name before them may be an acronym or a
+# festival: "IED bombing", "Ashura bombings").
+EVENT_CUE_AFTER = _words("bombing bombings massacre shelling")
 # Words for communities and faiths: "a Shia town", "the Sunni district" never name a place,
 # though a few villages bear them ("Shi'ah", "Turkman"): dropped from the gazetteer's aliases.
 NOT_PLACE_NAMES = _words(

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from transforms.entities.lexicon import (
     ARTICLE_PREFIXES,
+    EVENT_CUE_AFTER,
     FUNCTION_WORDS,
     NAME_JOINERS,
     PERSON_BEFORE,
@@ -113,6 +114,8 @@ def place_cued(
         return True
     if said in PLACE_CUE_AFTER_LOWER:  # "the Btar front" (not "the Levant Front")
         return True
+    if word in EVENT_CUE_AFTER and _SEVERAL_WORDS.search(text, start, end) is not None:
+        return True
     if area_after is None or not area_after(text, end):
         return False
     # "in Hama" alone after the name: a place's holder, but not after a person's cue
@@ -120,6 +123,8 @@ def place_cued(
     return not tail or (tail[-1] not in PERSON_BEFORE and " ".join(tail) not in PERSON_BEFORE)
 
 
+# A name of several words: a space or hyphen between two letters.
+_SEVERAL_WORDS = re.compile(r"[^\W\d_][ -][^\W\d_]")
 _FIRST = itemgetter(0)
 _WIDE = 1 << 20  # longer than any alias
 

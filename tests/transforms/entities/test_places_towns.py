@@ -99,3 +99,23 @@ def test_the_capital_named_alone_is_the_documents_countrys_capital(detect, text,
 def test_the_capital_is_no_place_when_the_text_leaves_it_open(detect, text):
     m = detect(text)
     assert not any("capital" in s for s in m.surface)
+
+
+HAMMAM_AL_ALIL = "96124"
+
+
+def test_an_attack_named_after_a_village_cues_it(detect):
+    text = "Survivors of the Hamam al-Alil massacre spoke to reporters."
+    assert _places(detect, text) == {"Hamam al-Alil": HAMMAM_AL_ALIL}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamam al-Alil spoke to reporters on Monday.",  # no cue: a person's name
+        "An IED bombing wounded two soldiers.",  # one word (an acronym) before the noun
+        "The Ashura bombings killed dozens.",  # a festival, one word
+    ],
+)
+def test_an_attack_noun_cues_only_a_name_of_several_words(detect, text):
+    assert _places(detect, text) == {}
