@@ -50,10 +50,11 @@ _PRECISION_RANK = {"governorate": 0, "town": 1, "district": 2, "region": 3, "cou
 # Among towns of equal population (most villages have none): seats of larger areas first.
 _FEATURE_RANK = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPL": 4}
 
-# "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", at the start of a line.
+# "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", "BAQUBA, Iraq -", "MOSUL —": a place in
+# capitals at the start of a line, its country or date, the agency if any, then a dash.
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z .'’-]{2,40}?)(?:,[ \t]*[A-Za-z0-9 .]{1,30})?[ \t]*"
-    r"\((?:Reuters|AFP|AP|[A-Z][A-Za-z .]{1,30})\)[ \t]*[-–—]",
+    r"(?:\((?:Reuters|AFP|AP|[A-Z][A-Za-z .]{1,30})\)[ \t]*)?[-–—]",
     re.MULTILINE,
 )
 # A word putting the place right after it as where something is or happens ("in Baghdad"):
@@ -100,8 +101,8 @@ METONYM_VERBS = frozenset(
 )
 
 
-# What every dateline holds: the agency's closing bracket, then a dash. A quick test first.
-_DATELINE_TAIL = re.compile(r"\)[ \t]*[-–—]")
+# What every dateline holds: a dash after a word or bracket. A quick test first.
+_DATELINE_TAIL = re.compile(r"[\w)][ \t]+[-–—]|\)[-–—]")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -4,8 +4,10 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 
 1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
    ``rules.NOT_ATTACK`` (aggregate, foiled, threat, offensive, withdrawal, escape, relocation,
-   judicial, commemoration, history) is dropped, and so is a whole sentence dated only in years
-   well before publication (history). What remains is "live".
+   judicial, commemoration, reaction, history) is dropped, and so is a whole sentence dated
+   only in years well before publication (history). What remains is "live". A sentence that
+   only tells the open group's one attack again, with no toll of its own, in its report's
+   governorate ("The attackers opened fire near the village of X") adds no report.
 2. A live sentence with an attack predicate is one of
    - a *claim* ("claimed responsibility for two attacks", no place): opens a group of N attacks
      carrying date, perpetrator, attribution, target and any toll it states;
@@ -60,6 +62,10 @@ from transforms.events.casualties import (
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
+# The attackers of an attack told already: "The gunmen fled", "the assailants opened fire".
+_ATTACKERS_AGAIN = re.compile(
+    r"\bthe\s+(?:attackers|assailants|gunmen|bombers?|militants)\b", re.IGNORECASE
+)
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A clause saying who reported it: "according to ..." or ending in a reporting verb. In two
@@ -973,6 +979,8 @@ class _Doc:
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)
             return
+        if self._told_again(g, sentence, count, tolls, places):
+            return
         segments = self._segments(live, places)
         owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
@@ -982,6 +990,26 @@ class _Doc:
                     seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
                 )
             )
+
+    def _told_again(
+        self,
+        g: Group,
+        sentence: str,
+        count: int | None,
+        tolls: Casualties,
+        places: list[tuple[Mention, dict]],
+    ) -> bool:
+        """The sentence tells the open group's one reported attack again, in the governorate
+        its report is in, with no toll or count of its own ("The attackers opened fire near
+        the village of X", "The incident took place in the X district"): no second report
+        (one attack told in two sentences made two events, one of them without a toll)."""
+        if count is not None or tolls.killed is not None or tolls.wounded is not None:
+            return False
+        if len(g.reports) != 1 or (g.count or 1) != 1 or not g.reports[0]["admin1"]:
+            return False
+        if not (classify.is_anaphoric(sentence) or _ATTACKERS_AGAIN.search(sentence)):
+            return False
+        return all(p.get("admin1") == g.reports[0]["admin1"] for _m, p in places)
 
     def _armed_agent(self, actor: str | None, live_text: str) -> bool:
         """``actor`` is an armed group that the live clauses say attacked, as news of the

@@ -267,6 +267,19 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         rx(r"\b(?:anniversar\w+|commemorat\w+|years\s+(?:since|after|ago))\b"),
     ),
     (
+        # someone reacting to an attack told already: "the governor condemned the attack",
+        # "residents said they heard the blast", "mourners buried the victims"
+        "reaction",
+        ("condemn", "denounc", "deplor", "condolence", "mourn", "heard", "buried", "funeral"),
+        rx(
+            r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing)|"
+            r"(?:offered|expressed|sent)\s+(?:his\s+|her\s+|their\s+|its\s+)?condolences|"
+            r"mourn(?:ed|s)\b|heard\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:blasts?|explosions?|"
+            r"gunfire|shots|shooting|bangs?)|buried\s+(?:the\s+)?(?:dead|victims|bodies)|"
+            r"funerals?\s+(?:was|were)\s+held)\b"
+        ),
+    ),
+    (
         "history",
         (
             "overr",

@@ -186,6 +186,30 @@ def test_dateline_is_marked_and_not_an_event_place(detect):
     assert pd.isna(roles["Aleppo"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAQUBA, Iraq - Gunmen killed two farmers in Khalis on Monday.",
+        "BAQUBA — Gunmen killed two farmers in Khalis on Monday.",
+        "BAQUBA, March 3 (Agency) - Gunmen killed two farmers in Khalis on Monday.",
+    ],
+)
+def test_a_dateline_without_an_agency_is_marked_too(detect, text):
+    m = detect(text)
+    roles = dict(zip(m.surface, m.role, strict=True))
+    assert roles["BAQUBA"] == "dateline" and pd.isna(roles["Khalis"])
+
+
+def test_a_place_opening_a_sentence_is_no_dateline(detect):
+    # not in capitals, or no dash after it: the place is the venue
+    for text in (
+        "Baquba - a car bomb killed two people on Monday.",
+        "BAQUBA was hit by a car bomb on Monday.",
+    ):
+        m = detect(text)
+        assert m.role.isna().all(), text
+
+
 def test_capitals_acting_as_governments_are_metonyms(detect):
     m = detect("Ankara has rejected the plan, while talks in Ankara went on.")
     assert list(m.role.fillna("-")) == ["metonym", "-"]

@@ -1,0 +1,72 @@
+"""A full news article tells one attack over several sentences: the ones that only tell it
+again (its attackers, where exactly, who reacted) make no second report, and a dateline
+without an agency is no venue. Inputs written here; each with a counter-example."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports
+from warehouse.reference import load_registry
+
+
+@pytest.fixture(scope="module")
+def reports():
+    registry = load_registry()
+    places, entities = registry.places_table(), registry.entities_table()
+
+    def run(text: str):
+        docs = pa.table(
+            {
+                "doc_id": ["d0"],
+                "text": [text],
+                "published_date": [date(2026, 3, 6)],
+                "source": ["s0"],
+            }
+        )
+        return extract_reports(docs, detect_mentions(docs, registry), places, entities).to_pylist()
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The attackers opened fire on the men in an orchard near the village of Qara Tappa.",
+        "The incident took place in an orchard outside Jalawla.",
+        "The governor of Diyala condemned the attack in a statement issued in Baquba.",
+        "Residents of Jalawla said they heard the gunfire late at night.",
+    ],
+)
+def test_a_sentence_telling_the_attack_again_makes_no_second_report(reports, second):
+    first = "Gunmen killed four shepherds near Khanaqin in Diyala province on Thursday. "
+    got = reports(first + second)
+    assert [(r["location_text"], r["killed_best"]) for r in got] == [("Khanaqin", 4)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a toll of its own: another attack
+        "The attackers then struck a checkpoint in Baquba, killing two policemen.",
+        # another governorate
+        "The gunmen also burned a car on the road outside Tikrit.",
+    ],
+)
+def test_a_sentence_with_its_own_toll_or_far_away_is_a_second_report(reports, second):
+    first = "Gunmen killed four shepherds near Khanaqin in Diyala province on Thursday. "
+    assert len(reports(first + second)) == 2
+
+
+def test_an_attack_on_mourners_is_no_reaction(reports):
+    got = reports("A car bomb struck mourners at a funeral in Tuz Khurmatu, killing six.")
+    assert [(r["location_text"], r["killed_best"]) for r in got] == [("Tuz Khurmatu", 6)]
+
+
+def test_a_dateline_without_an_agency_is_no_venue(reports):
+    got = reports("BAQUBA, Iraq - A roadside bomb killed two soldiers near Khalis on Friday.")
+    assert [r["location_text"] for r in got] == ["Khalis"]
