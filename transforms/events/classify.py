@@ -204,8 +204,15 @@ def target_position(text: str, start: int) -> bool:
     what was repelled ("repelled an ISIS attack")."""
     before = text[max(0, start - rules.TARGET_WINDOW) : start]
     if rules.TARGET_BEFORE.search(before) is None:
-        return False
+        wider = text[max(0, start - rules.VICTIM_MEMBERS_WINDOW) : start]
+        return rules.VICTIM_MEMBERS_BEFORE.search(wider) is not None
     return rules.ATTACKER_FROM.search(before) is None and not repelled(text, start)
+
+
+def accuser(text: str, end: int) -> bool:
+    """The actor mention ending at ``end`` blames, accuses or denies ("HTS blamed ..."): it
+    names who spoke, not who attacked."""
+    return rules.ACCUSER_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
 def repelled(text: str, start: int) -> bool:

@@ -670,6 +670,8 @@ class _Doc:
                 continue
             if self._clash_side(sent, m) and m.entity_id not in sides:
                 sides.append(m.entity_id)
+            if classify.accuser(text, m.end):
+                continue
             if classify.target_position(text, m.start):
                 others.append(m.entity_id)
             elif m.entity_type in _PERP_TYPES:

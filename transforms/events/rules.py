@@ -355,11 +355,28 @@ TARGET_BEFORE = rx(
     r"(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?)$"
 )
 TARGET_WINDOW = 40  # characters before a mention searched for TARGET_BEFORE
+VICTIM_MEMBERS_WINDOW = 80  # ... and for VICTIM_MEMBERS_BEFORE
 # ... except after an attacker noun ("gunmen from Daesh") or as what was repelled ("repelled
 # an ISIS attack"): then it is the one who attacked.
 ATTACKER_FROM = rx(
     r"\b(?:gunm[ae]n|militants?|fighters?|members?|elements?|cells?|attackers?|assailants?|"
     r"insurgents?|jihadists?|bombers?)\s+(?:from|of)\s+(?:the\s+)?$"
+)
+# ... unless those members are the ones an attack hit: "killed three fighters of the SDF",
+# "wounded two members of the Peshmerga" (the SDF, the Peshmerga: attacked).
+VICTIM_MEMBERS_BEFORE = rx(
+    r"\b(?:kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s))\s+"
+    r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
+    r"(?:fighters?|members?|soldiers?|troops|officers?|commanders?|leaders?|elements?|"
+    r"personnel)\s+(?:of|from|belonging\s+to)\s+(?:the\s+)?$"
+)
+# A named actor blaming, accusing or denying: the accuser, not the one who attacked ("HTS
+# blamed cells loyal to Damascus", "the SDF accused Turkish-backed factions"); not the
+# accused ("IS, blamed for the attack", "the group was blamed for").
+ACCUSER_AFTER = rx(
+    r"(?:\s+\w+){0,2}?\s+(?:blam(?:ed|es)|accus(?:ed|es)|den(?:ied|ies))\s+(?!for\b|of\b|by\b)"
+    r"|(?:\s+\w+){0,2}?\s+held\s+(?!responsible)[^.]{1,50}?\bresponsible\b"
 )
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"

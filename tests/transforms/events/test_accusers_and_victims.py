@@ -1,0 +1,81 @@
+"""Who attacked: a group that blames, accuses or denies is the speaker, not the attacker; a
+group whose fighters an attack killed is the side attacked. Inputs written here, each with a
+counter-example."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports
+from transforms.events.classify import accuser, target_position
+from warehouse.reference import load_registry
+
+
+@pytest.fixture(scope="module")
+def actors():
+    registry = load_registry()
+    places, entities = registry.places_table(), registry.entities_table()
+
+    def run(text: str) -> list[tuple]:
+        docs = pa.table(
+            {"doc_id": ["d0"], "text": [text], "published_date": [date(2026, 3, 6)],
+             "source": ["s0"]}
+        )  # fmt: skip
+        reps = extract_reports(docs, detect_mentions(docs, registry), places, entities)
+        return [(r["perpetrator_id"], r["actor2"]) for r in reps.to_pylist()]
+
+    return run
+
+
+BOMB = "A car bomb killed nine people at a market in Sarmada on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("second", "perpetrator"),
+    [
+        ("Hayat Tahrir al-Sham blamed cells loyal to the government.", None),
+        ("Hayat Tahrir al-Sham on Tuesday accused sleeper cells of the attack.", None),
+        ("Hayat Tahrir al-Sham blamed the Islamic State for the attack.", "ent:islamic_state"),
+        # the accused, not the accuser: passive wording
+        ("The Islamic State, blamed for the attack, made no statement.", "ent:islamic_state"),
+        ("Hayat Tahrir al-Sham was blamed for the attack.", "ent:hts"),
+    ],
+)
+def test_an_accuser_is_no_perpetrator(actors, second, perpetrator):
+    assert [a[0] for a in actors(BOMB + second)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacked"),
+    [
+        ("A drone strike near Qamishli killed three fighters of the Syrian Democratic Forces.",
+         True),
+        ("Gunmen wounded two members of the Peshmerga near Makhmour.", True),
+        ("Fighters of the Islamic State killed two shepherds near Hajin.", False),
+        ("Gunmen from the Islamic State killed two soldiers near Hajin.", False),
+    ],
+)  # fmt: skip
+def test_members_of_a_group_an_attack_killed_put_the_group_on_the_attacked_side(text, attacked):
+    name = "Syrian Democratic Forces" if "Syrian" in text else "Peshmerga" if "Pesh" in text else (
+        "Islamic State"
+    )
+    assert target_position(text, text.index(name)) is attacked
+
+
+@pytest.mark.parametrize(
+    ("text", "is_accuser"),
+    [
+        ("HTS blamed the regime", True),
+        ("HTS denies any role", True),
+        ("HTS held the regime responsible", True),
+        ("HTS, blamed for the attack, said", False),
+        ("HTS was blamed for it", False),
+        ("HTS fighters attacked the post", False),
+    ],
+)
+def test_accuser(text, is_accuser):
+    assert accuser(text, len("HTS")) is is_accuser
