@@ -383,6 +383,24 @@ def relative(text: str, start: int, end: int) -> bool:
     )
 
 
+# A place named as where fire came from or people went to: "shelled X from their positions in
+# Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y".
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|towards?)\s+(?:(?:their|its|his|her|the|a|an)\s+)?"
+    r"(?:(?:\w+\s+)?(?:positions?|bases?|posts?|points?|checkpoints?|headquarters|territory|"
+    r"side|direction)\s+(?:in|at|of|near|around|on|inside)\s+(?:the\s+)?)?"
+    r"(?:(?:city|town|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def origin(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is named as where fire came from or people
+    went ("shelled X from their positions in Y", "fled toward Y"): not where the attack
+    struck."""
+    return _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def road_far_end(text: str, start: int, end: int) -> bool:
     """Whether the place is the far end of a road named by both ends ("Palmyra" in "on the
     Deir ez-Zor - Palmyra road", "Tikrit" in "the road between Kirkuk and Tikrit")."""

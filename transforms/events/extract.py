@@ -421,13 +421,17 @@ class _Doc:
             ):
                 continue  # "the Kurdistan Region's counter-terrorism service": an owner
             found.append((m, p))
+        if found and all(placing.origin(self.text, m.start) for m, _ in found):
+            # "the shells were fired from Y", "the gunmen fled toward Y": where the fire came
+            # from or the attackers went, never a venue of its own
+            return []
         if len(found) > 1:
             # Places named as reference points or as the area holding another ("near X",
             # "north of Baghdad", "the Karrada neighbourhood of Baghdad") are no second venue
             # beside a place named as the venue.
             # Nor is an area holding such a reference point ("near X (Y governorate)": around
             # X), nor a country-wide region ("near X in Y province in the Kurdistan Region").
-            refs = {id(m) for m, _ in found if self._named_as_reference(m)}
+            refs = self._references(found, spans)
             points = [q for m, q in found if id(m) in refs]
             venue = [
                 (m, p)
@@ -485,6 +489,17 @@ class _Doc:
                 # states is misread: the locator stays
                 drop.add(k if _may_lie(pa, pb, reach) else k - 1)
         return [m for k, m in enumerate(cands) if k not in drop] if drop else cands
+
+    def _references(
+        self, found: list[tuple[Mention, dict]], spans: list[tuple[int, int]]
+    ) -> set[int]:
+        """The ids of the mentions in ``found`` named as reference points, as areas holding
+        another place, or as where the fire came from beside a venue of their clause."""
+        return {
+            id(m)
+            for m, _ in found
+            if self._named_as_reference(m) or _origin_beside_venue(self.text, m, found, spans)
+        }
 
     def _bracketed_areas(self, cands: list[Mention], text: str) -> set[int]:
         """Indexes of the places named in a bracket of areas right after a place, below its
@@ -1269,6 +1284,21 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     if place["precision"] not in ("town", "district", "governorate"):
         return False
     return _OWNED_BODY.match(text, end, end + 60) is None
+
+
+def _origin_beside_venue(
+    text: str, m: Mention, found: list[tuple[Mention, dict]], spans: list[tuple[int, int]]
+) -> bool:
+    """``m`` is named as where the fire came from ("shelled X from their positions in Y")
+    in a clause that names a venue too: no venue itself. (In a clause of its own, "as they
+    were returning from Y, while in Z a bomb ...", it may be all the text says of a place.)"""
+    if not placing.origin(text, m.start):
+        return False
+    clause = next(((cs, ce) for cs, ce in spans if cs <= m.start < ce), None)
+    return clause is not None and any(
+        o is not m and clause[0] <= o.start < clause[1] and not placing.origin(text, o.start)
+        for o, _ in found
+    )
 
 
 def _finest(found: list[tuple[Mention, dict]]) -> list[tuple[Mention, dict]]:

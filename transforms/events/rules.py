@@ -201,8 +201,18 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "surged",
             "doubled",
             "grown",
+            "one of",
+            "part of",
         ),
         rx(
+            # (a summary's closing line: "This was one of two suicide attacks in X on this
+            # date", "The attack was one of several in Y governorate that week")
+            r"\b(?:was|is)\s+(?:one|part)\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
+            r"eight|nine|ten|several|multiple|many|numerous|\d+|a\s+(?:series|string|wave|"
+            r"number)\s+of)\s+(?:\w+\s+){0,3}?(?:attacks|bombings|incidents|explosions|blasts|"
+            r"strikes|assaults|ambushes|shootings)|"
+            r"\b(?:attack|incident|bombing|explosion|blast|strike|assault)\s+was\s+one\s+of\s+"
+            r"(?:several|multiple|many|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|across\s+(?:the\s+)?[A-Z]\w+|"
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"

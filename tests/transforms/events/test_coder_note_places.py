@@ -67,3 +67,49 @@ def test_bracket_after_reads_a_bracket_right_after_a_name_only():
     assert placing.bracket_after(text, end) == (text.index("("), text.index(")"))
     assert placing.bracket_after(text, text.index(" and")) is None
     assert placing.bracket_after("near X (unclosed", len("near X")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("On Sunday, regime forces shelled Kafr Nabl from their positions in Maarrat "
+         "al-Numan, killing two civilians.", "Kafr Nabl"),
+        ("On Sunday, fighters shelled army posts in Saraqib from the Sarmin axis, killing "
+         "one soldier.", "Saraqib"),
+        ("On Sunday, gunmen killed three guards in Tuz Khurmatu. The gunmen fled toward "
+         "Kirkuk afterwards.", "Tuz Khurmatu"),
+        ("On Sunday, mortar shells killed two boys in Sinjar. Police said the shells were "
+         "fired from Baaj.", "Sinjar"),
+    ],
+)  # fmt: skip
+def test_where_the_fire_came_from_or_the_attackers_went_is_no_venue(reports_of, text, venue):
+    assert {loc for loc, _ in reports_of(text)} == {venue}
+
+
+def test_a_place_named_only_as_an_origin_in_its_own_clause_stays(reports_of):
+    # counter-example: the first attack's only place is where its victims came from; the
+    # second clause's venue does not take it away
+    rows = reports_of(
+        "On Sunday, a car bomb killed 20 pilgrims as they were returning from Karbala, "
+        "while in Baghdad a roadside bomb killed four."
+    )
+    assert sorted(rows) == [("Baghdad", 4), ("Karbala", 20)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "This was one of two suicide attacks in Diyala governorate on this date.",
+        "The attack was one of several in Diyala governorate that week.",
+        "The bombing was part of a series of attacks across Iraq on this date.",
+    ],
+)
+def test_a_summarys_closing_line_on_other_attacks_is_no_attack(reports_of, tail):
+    rows = reports_of(f"On Sunday, a suicide bomber killed nine mourners in Baqubah. {tail}")
+    assert rows == [("Baqubah", 9)]
+
+
+def test_one_of_several_victims_is_still_an_attack(reports_of):
+    # counter-example: "one of three brothers" counts people, not attacks
+    rows = reports_of("On Sunday, gunmen shot dead a farmer in Baqubah, one of three brothers.")
+    assert rows == [("Baqubah", 1)]
