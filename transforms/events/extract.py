@@ -62,9 +62,12 @@ from transforms.events.casualties import (
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
-# The attackers of an attack told already: "The gunmen fled", "the assailants opened fire".
+# The attackers or arms of an attack told already: "The gunmen fled", "the assailants opened
+# fire", "the shells hit the village of X".
 _ATTACKERS_AGAIN = re.compile(
-    r"\bthe\s+(?:attackers|assailants|gunmen|bombers?|militants)\b", re.IGNORECASE
+    r"\bthe\s+(?:attackers|assailants|gunmen|bombers?|militants|shells|rockets|missiles|"
+    r"mortar\s+rounds|bomb|car\s+bomb|device|drone)\b",
+    re.IGNORECASE,
 )
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -996,17 +999,24 @@ class _Doc:
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)
             return
+        coarse = None
         if self._told_again(g, sentence, count, tolls, places):
-            return
+            if not self._finer_than(g.reports[0], places):
+                return
+            coarse = self._superseded(g)
         segments = self._segments(live, places)
         owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             seg_text = self.text[seg_s:seg_e]
-            g.add(
-                self._report(
-                    seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
-                )
+            if coarse is not None and len(places) == 1:
+                own = coarse["_own"]  # the toll the coarser telling stated
+            r = self._report(
+                seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
             )
+            if coarse is not None and r["weapon"] == "unknown":
+                for key in ("weapon", "event_type", "sub_event_type"):
+                    r[key] = coarse[key]
+            g.add(r)
 
     def _told_again(
         self,
@@ -1027,6 +1037,20 @@ class _Doc:
         if not (classify.is_anaphoric(sentence) or _ATTACKERS_AGAIN.search(sentence)):
             return False
         return all(p.get("admin1") == g.reports[0]["admin1"] for _m, p in places)
+
+    def _finer_than(self, report: dict, places: list[tuple[Mention, dict]]) -> bool:
+        """Every place of ``places`` lies inside the report's area ("in a village of Idlib
+        province", then "the shells hit the village of X")."""
+        area = self.places.get(report["place_id"] or "")
+        return area is not None and all(_holds(area, p) for _m, p in places)
+
+    def _superseded(self, g: Group) -> dict:
+        """The group's one report, told again at a finer place, gives way to it (the finer
+        report takes its toll, and its weapon when the finer telling names none)."""
+        r = g.reports.pop()
+        key = (r["perpetrator_id"], r["attribution"])
+        g.by_actor[key] = [o for o in g.by_actor.get(key, []) if o is not r]
+        return r
 
     def _armed_agent(self, actor: str | None, live_text: str) -> bool:
         """``actor`` is an armed group that the live clauses say attacked, as news of the

@@ -70,3 +70,11 @@ def test_an_attack_on_mourners_is_no_reaction(reports):
 def test_a_dateline_without_an_agency_is_no_venue(reports):
     got = reports("BAQUBA, Iraq - A roadside bomb killed two soldiers near Khalis on Friday.")
     assert [r["location_text"] for r in got] == ["Khalis"]
+
+
+def test_a_finer_place_told_again_takes_the_coarser_ones_toll(reports):
+    got = reports(
+        "Artillery shelling killed five civilians in a village of Idlib province on Saturday. "
+        "A monitoring group said the shells hit the village of Kansafra."
+    )
+    assert [(r["location_text"], r["killed_best"]) for r in got] == [("Kansafra", 5)]
