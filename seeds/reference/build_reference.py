@@ -281,6 +281,13 @@ def build_districts(data: Path, wof_rows: list[dict], regions: dict, gov_name: d
             row = next(d for d in rows if d["name"] == found and d["admin1"] == gov_name[a1])
             if not row["latitude"]:
                 row["latitude"], row["longitude"] = float(r["latitude"]), float(r["longitude"])
+            # and its name as coders write it (WOF's own is OCHA's: "Hindiya district",
+            # "Mahmoudiya district"), with the district word only, when that name is the
+            # district's by key (WOF's other English names for counties mix in their
+            # neighbours': "Balad Ruz" for Mada'in, "Anah" for Ru'ua)
+            b = _district_base(r["name"])
+            if wof.latin(r["name"]) and by_key.get((a1, name_key(b))) == found:
+                row["aliases"] = join([*row["aliases"].split("|"), *(f"{b} {w}" for w in _WORDS)])
         else:
             base = _district_base(wof.english_name(r))
             found = f"{base} District"
@@ -323,6 +330,9 @@ def _with_seats(districts: list[dict], towns: list[dict]) -> list[dict]:
             d = {**d, "aliases": join([*d["aliases"].split("|"), *(b for b in bare if " " in b)])}
         out.append(d)
     return out
+
+
+_WORDS = ("District", "district")
 
 
 def _district_base(name: str) -> str:

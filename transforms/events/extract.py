@@ -477,6 +477,9 @@ class _Doc:
                 if pa.get("admin1") == pb.get("admin1") and pb["precision"] != "governorate":
                     drop.add(k)
                 continue
+            if _seat_for_governorate(text, a.end, b, pa, pb):
+                drop.add(k)  # "X district, Erbil.": the governorate, by its seat's name
+                continue
             if (
                 _region(pb)
                 and placing.in_named_area(text, a.end, b.start)
@@ -1308,6 +1311,24 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     if place["precision"] not in ("town", "district", "governorate"):
         return False
     return _OWNED_BODY.match(text, end, end + 60) is None
+
+
+# What may end a governorate named by its seat's name after a district: the sentence or the
+# chain of areas ("X district, Erbil.", "X district, Erbil, Iraq").
+_CHAIN_END = re.compile(r"\s*(?:[.;)]|,\s*(?:Iraq|Syria)\b|$)")
+
+
+def _seat_for_governorate(text: str, prev_end: int, b: Mention, pa: dict, pb: dict) -> bool:
+    """``b`` is a governorate's seat named after a district of that governorate, ending the
+    chain of areas ("X village in Erbil district, Erbil."): the governorate, no venue (not
+    "Khalis district, Baqubah and Muqdadiya": towns listed)."""
+    return (
+        pa["precision"] == "district"
+        and pb.get("feature_code") in _SEAT_CODES
+        and pa.get("admin1") == pb.get("admin1")
+        and placing.in_named_area(text, prev_end, b.start)
+        and _CHAIN_END.match(text, b.end) is not None
+    )
 
 
 def _origin_beside_venue(

@@ -192,3 +192,12 @@ def test_a_front_line_named_after_a_village_is_the_village(detect, text, is_plac
 )
 def test_coders_cues_make_a_minor_village_a_place(detect, text, is_place):
     assert (_places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS) is is_place
+
+
+def test_a_district_answers_to_the_name_coders_give_it(detect):
+    # Who's On First's county name (OCHA's, as coders write it), with the district word: the
+    # district of Karbala, not the town of that name in Babil
+    places = _places(detect, "Gunmen killed a farmer in a village of Hindiya district, Karbala.")
+    assert places.get("Hindiya district") == "99345"
+    # counter-example: the bare name stays the town's
+    assert _places(detect, "A bomb exploded in Hindiya on Monday.").get("Hindiya") == "99344"

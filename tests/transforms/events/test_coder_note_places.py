@@ -113,3 +113,14 @@ def test_one_of_several_victims_is_still_an_attack(reports_of):
     # counter-example: "one of three brothers" counts people, not attacks
     rows = reports_of("On Sunday, gunmen shot dead a farmer in Baqubah, one of three brothers.")
     assert rows == [("Baqubah", 1)]
+
+
+def test_a_governorates_seat_ending_a_chain_after_its_district_is_the_governorate(reports_of):
+    rows = reports_of(
+        "On Sunday, gunmen attacked a checkpoint in Qushtepe village in Erbil district, "
+        "Erbil. Two soldiers were killed."
+    )
+    assert rows == [("Qushtepe", 2)]
+    # counter-example: a seat listed with other towns after a district is a venue
+    rows = reports_of("On Sunday, clashes hit Khalis district, Baqubah and Muqdadiya, killing 2.")
+    assert "Baqubah" in {loc for loc, _ in rows}
