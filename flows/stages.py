@@ -239,34 +239,26 @@ def publish_stage(settings: RunSettings, staged: str) -> str:
     return str(publish(staged, settings.warehouse))
 
 
-def mentions_stage(lake: Lake, chunk: Chunk) -> int:
+def mentions_stage(lake: Lake, chunk: Chunk, docs: pa.Table, registry: Any) -> Any:
     """Entity and place mentions of one document chunk, and the chunk's share of discovery
-    (its unknown name spans and lower-case words), so the corpus-wide step never reads text."""
-    from transforms.entities import extract_names
-    from warehouse.reference import load_registry
+    (its unknown name spans and lower-case words), so the corpus-wide step never reads text.
+    Republished copies are read once (``transforms/copies.py``); returns what reading the
+    chunk's reports needs (``copies.Names``)."""
+    from transforms.copies import extract_names_once
 
-    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS).select(
-        ["doc_id", "title", "text"]
-    )
-    # detect_mentions, then name_candidates of its mentions, in one pass over each text
-    registry = load_registry(cache_dir=CACHE_DIR)
-    mentions, candidates, lower_words = extract_names(docs, registry)
-    lake.write_part("name_candidates", candidates, chunk.key, chunk.partition, overwrite=True)
-    lake.write_part("lower_words", lower_words, chunk.key, chunk.partition, overwrite=True)
+    names = extract_names_once(docs, registry)
+    lake.write_part("name_candidates", names.candidates, chunk.key, chunk.partition, overwrite=True)
+    lake.write_part("lower_words", names.lower_words, chunk.key, chunk.partition, overwrite=True)
     # last: its presence with report_candidates marks the chunk done (``pending_chunks``)
-    lake.write_part("mentions_raw", mentions, chunk.key, chunk.partition, overwrite=True)
-    return mentions.num_rows
+    lake.write_part("mentions_raw", names.mentions, chunk.key, chunk.partition, overwrite=True)
+    return names
 
 
-def reports_stage(lake: Lake, chunk: Chunk) -> int:
+def reports_stage(lake: Lake, chunk: Chunk, docs: pa.Table, registry: Any, names: Any) -> int:
     """Attack reports of one document chunk, from its text and its mentions."""
-    from transforms.events import extract_reports
-    from warehouse.reference import load_registry
+    from transforms.copies import extract_reports_once
 
-    registry = load_registry(cache_dir=CACHE_DIR)
-    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
-    mentions = lake.read_part("mentions_raw", chunk.key, chunk.partition, schemas.ENTITY_MENTIONS)
-    reports = extract_reports(docs, mentions, registry.places_table(), registry.entities_table())
+    reports = extract_reports_once(docs, names, registry.places_table(), registry.entities_table())
     lake.write_part("report_candidates", reports, chunk.key, chunk.partition, overwrite=True)
     return reports.num_rows
 
@@ -412,11 +404,15 @@ class Extracted(NamedTuple):
 
 def extract_chunk(lake: Lake, chunk: Chunk) -> Extracted:
     """Mentions then attack reports of one chunk."""
+    from warehouse.reference import load_registry
+
     t0 = time.process_time()
-    mentions = mentions_stage(lake, chunk)
+    registry = load_registry(cache_dir=CACHE_DIR)
+    docs = lake.read_part("documents", chunk.key, chunk.partition, schemas.DOCUMENTS)
+    names = mentions_stage(lake, chunk, docs, registry)
     t1 = time.process_time()
-    reports = reports_stage(lake, chunk)
-    return Extracted(mentions, reports, t1 - t0, time.process_time() - t1)
+    reports = reports_stage(lake, chunk, docs, registry, names)
+    return Extracted(names.mentions.num_rows, reports, t1 - t0, time.process_time() - t1)
 
 
 def extracted_changes(lake: Lake, chunks: list[Chunk]) -> catalog.Changes:

@@ -24,6 +24,11 @@ def _key_tokens(surface: str) -> tuple[str, ...]:
     return tuple(name_key(surface).split())
 
 
+def key_tokens(surface: str) -> tuple[str, ...]:
+    """The key tokens a partial name is matched by (a full name's: its first and last)."""
+    return _key_tokens(surface)
+
+
 class Antecedents:
     """Full-name person mentions of one document, indexed by their first and last key token."""
 

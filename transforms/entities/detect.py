@@ -807,6 +807,11 @@ def detect_mentions(documents: pa.Table, registry: Registry) -> pa.Table:
     return _detect(documents, registry, None)
 
 
+def mentions_in(text: str, registry: Registry) -> int:
+    """How many mentions detection finds in ``text`` read alone."""
+    return _mentions_of(text, registry, [], [])
+
+
 def detect_texts(documents: pa.Table, registry: Registry) -> tuple[pa.Table, list[DetectedText]]:
     """``detect_mentions(documents, registry)`` and, in document order, a ``DetectedText``
     per document with a readable (non-null, non-empty) text (the body's, never the title's)."""

@@ -130,6 +130,13 @@ def extract_names(documents: pa.Table, registry: Registry) -> tuple[pa.Table, pa
     return mentions, candidates, lower
 
 
+def candidates_in(text: str) -> int:
+    """How many name candidates ``text`` read alone holds (no mention covering any)."""
+    rows: list[dict] = []
+    _candidates_of("", text, [], None, None, rows)
+    return len(rows)
+
+
 def _candidates_of(
     doc_id: str,
     text: str,

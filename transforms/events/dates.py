@@ -295,6 +295,11 @@ _MONTH_LEAD = 6
 _GATED = [(kind, pat, kind in _DIGIT_KINDS, _NEEDS.get(kind, ())) for kind, pat in _PATTERNS]
 
 
+def has_month_name(text: str) -> bool:
+    """Whether ``text`` holds a month name as the day, month and full-date patterns read it."""
+    return _MONTH_NAME.search(text) is not None
+
+
 def find_dates(text: str, published: date | None, anchor: date | None = None) -> list[DateRef]:
     """Every date expression in ``text``, non-overlapping (longest first at a position)."""
     return list(_find_dates(text, published, anchor))
