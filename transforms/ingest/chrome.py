@@ -257,6 +257,7 @@ def chrome_kind(line: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _norm(line: str) -> str:
     return " ".join(line.split()).casefold()
 

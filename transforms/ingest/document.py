@@ -116,7 +116,10 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
         # district"): a note with no headline, not a headline with no article.
         cleaned.body, cleaned.title = cleaned.title, None
     body, credit = _strip_trailing_credit(cleaned.body, outlets)
-    letters = sum(map(str.isalpha, body))
+    # (enough letters in a prefix are enough in all: a long body is not counted through)
+    letters = sum(map(str.isalpha, body[: 4 * MIN_BODY_LETTERS]))
+    if letters < MIN_BODY_LETTERS:
+        letters = sum(map(str.isalpha, body))
     if letters < MIN_BODY_LETTERS and not _is_sentence(body):
         raise Rejected("no_text", f"{letters} letters of body text")
 

@@ -8,6 +8,7 @@ accompanied ..."). Names resolve through the outlets reference table (aliases, a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -130,10 +131,18 @@ def outlet_from_text(text: str, outlets: Outlets) -> tuple[str | None, str | Non
     return None, None
 
 
+@functools.lru_cache(maxsize=16_384)
+def _wires_in(line: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in pattern.finditer(line)) if line else ()
+
+
 def cited_wires(text: str, outlets: Outlets, outlet: str | None) -> str | None:
     """Wire agencies the text cites, canonical names joined by '; ', the outlet itself excluded."""
     if outlets.wire_pattern is None:
         return None
-    found = {outlets.by_alias[m.group(0)] for m in outlets.wire_pattern.finditer(text)}
+    # Line by line (no alias holds a line break, and a line's edge bounds a match as a break
+    # does), each line's aliases read once per process: a story's copies repeat their lines.
+    pattern = outlets.wire_pattern
+    found = {outlets.by_alias[a] for line in text.split("\n") for a in _wires_in(line, pattern)}
     found.discard(outlet or "")
     return "; ".join(sorted(found)) or None
