@@ -91,6 +91,25 @@ def _strip_trailing_credit(body: str, outlets: Outlets) -> tuple[str, str | None
     return body, None
 
 
+def _letters(body: str) -> int:
+    """The body's letters, counted to the end only when a prefix holds fewer than the minimum
+    (enough in a prefix is enough in all: a long body is not counted through)."""
+    letters = sum(map(str.isalpha, body[: 4 * MIN_BODY_LETTERS]))
+    return letters if letters >= MIN_BODY_LETTERS else sum(map(str.isalpha, body))
+
+
+def _outlet(
+    meta_source: str | None, url: str | None, text: str, outlets: Outlets
+) -> tuple[str | None, str | None]:
+    """(outlet, how it was found): the metadata's, else the URL's, else the text's."""
+    if meta_source:
+        return outlets.canonical(meta_source) or meta_source.strip(), "metadata"
+    source = outlet_from_url(url, outlets) if url else None
+    if source is not None:
+        return source, "url"
+    return outlet_from_text(text, outlets)
+
+
 def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Decode, strip markup and chrome, find headline, date and outlet; raise Rejected if bad."""
     if raw.reject is not None:
@@ -116,10 +135,7 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
         # district"): a note with no headline, not a headline with no article.
         cleaned.body, cleaned.title = cleaned.title, None
     body, credit = _strip_trailing_credit(cleaned.body, outlets)
-    # (enough letters in a prefix are enough in all: a long body is not counted through)
-    letters = sum(map(str.isalpha, body[: 4 * MIN_BODY_LETTERS]))
-    if letters < MIN_BODY_LETTERS:
-        letters = sum(map(str.isalpha, body))
+    letters = _letters(body)
     if letters < MIN_BODY_LETTERS and not _is_sentence(body):
         raise Rejected("no_text", f"{letters} letters of body text")
 
@@ -129,15 +145,7 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
     if published is None:
         published, method, _ = find_text_date(text)
 
-    source, source_method = (
-        (outlets.canonical(meta_source) or meta_source.strip(), "metadata")
-        if meta_source
-        else (None, None)
-    )
-    if source is None and raw.url:
-        source, source_method = outlet_from_url(raw.url, outlets), "url"
-    if source is None:
-        source, source_method = outlet_from_text(text, outlets)
+    source, source_method = _outlet(meta_source, raw.url, text, outlets)
     wire = cited_wires(body + (f"\n{credit}" if credit else ""), outlets, source)
 
     return Document(
