@@ -153,7 +153,7 @@ def build_places(data: Path) -> list[dict]:
     seen = {t["place_id"] for t in towns}
     towns += [_geonames_town(r, gov_name) for k, r in geonames_towns.items() if k not in seen]
     rows = [_governorate(code, admin1[code], gov_name[code], towns) for code in sorted(admin1)]
-    rows += _with_seats(districts, towns)
+    rows += _one_per_district(_with_seats(districts, towns), towns)
     for t in towns:
         t.pop("admin1_code")
         t["match"] = "" if t.pop("prominent") else "cue"
@@ -333,6 +333,30 @@ def _with_seats(districts: list[dict], towns: list[dict]) -> list[dict]:
 
 
 _WORDS = ("District", "district")
+
+
+def _one_per_district(districts: list[dict], towns: list[dict]) -> list[dict]:
+    """One record per district. GeoNames keeps some districts twice (an old and a new admin2
+    code: "Soran" and "Sawran", "Mergasur" twice) and Who's On First adds its own spelling
+    of others ("Tilkaif" beside "Tel Keppe", "Harim" beside "Harem"): two records of one
+    governorate at one point (their seat's), of which the villages link to one. That one
+    keeps the other's spellings ("X village, Soran district" is then in it); the other goes.
+    Districts at one point none of whose villages link to them are left apart."""
+    linked = {t["admin2"] for t in towns if t["admin2"]}
+    groups: dict[tuple, list[dict]] = {}
+    for d in districts:
+        if d["latitude"] is not None:
+            groups.setdefault((d["admin1"], d["latitude"], d["longitude"]), []).append(d)
+    gone: set[str] = set()
+    for group in groups.values():
+        names = {d["admin2"] for d in group if d["admin2"] in linked}
+        if len(group) < 2 or len(names) != 1:
+            continue
+        keep = next(d for d in group if d["admin2"] in names)
+        others = [d for d in group if d is not keep]
+        keep["aliases"] = join([a for d in (keep, *others) for a in d["aliases"].split("|")])
+        gone |= {d["place_id"] for d in others}
+    return [d for d in districts if d["place_id"] not in gone]
 
 
 def _district_base(name: str) -> str:

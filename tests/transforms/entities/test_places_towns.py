@@ -119,3 +119,21 @@ def test_an_attack_named_after_a_village_cues_it(detect):
 )
 def test_an_attack_noun_cues_only_a_name_of_several_words(detect, text):
     assert _places(detect, text) == {}
+
+
+KAWARAH_SORAN, SORAN_DISTRICT = "7103322", "9873236"
+
+
+def test_a_district_listed_twice_is_one_record_with_both_spellings(registry):
+    # GeoNames has Soran and Sawran, one district: its villages link to one record
+    soran = [p for p in registry.places.values() if "Soran District" in p.aliases]
+    assert [p.place_id for p in soran] == [SORAN_DISTRICT]
+    # counter-example: districts of one governorate at separate points stay apart
+    erbil = {p.admin2 for p in registry.places.values() if p.precision == "district"
+             and p.admin1 == "Erbil"}  # fmt: skip
+    assert {"Sawran District", "Choman District", "Shaqlawa District"} <= erbil
+
+
+def test_a_village_in_a_district_by_its_other_spelling_is_found(detect):
+    text = "A roadside bomb struck a car in the village of Kawera in Soran district."
+    assert _places(detect, text)["Kawera"] == KAWARAH_SORAN
