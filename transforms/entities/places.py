@@ -401,6 +401,36 @@ def origin(text: str, start: int) -> bool:
     return _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
+# Where a body was found: "his body was found on the outskirts of Y", "the bodies were later
+# discovered near Y".
+_FOUND_BEFORE = re.compile(
+    r"\b(?:bod(?:y|ies)|corpses?|remains)\s+(?:\w+\s+){0,4}?(?:was|were|had\s+been|have\s+been)"
+    r"\s+(?:later\s+|then\s+|subsequently\s+)?(?:found|discovered|dumped|recovered|retrieved)"
+    r"\s+(?:\w+\s+){0,3}?(?:in|near|at|on|outside|by)\s+(?:the\s+)?"
+    r"(?:(?:outskirts|vicinity|edge|entrance)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def discovered(text: str, start: int, told: bool = False) -> bool:
+    """Whether the place starting at ``start`` is named as where a body was found; with
+    ``told``, the body of a victim told before ("his body was found near Y", "the bodies
+    were later discovered in Y"; not "the bodies of three men were found in Y")."""
+    m = _FOUND_BEFORE.search(text, max(0, start - 100), start)
+    if m is None or not told:
+        return m is not None
+    body = m.start()
+    return (
+        _TOLD_BEFORE.search(text, max(0, body - 20), body) is not None
+        and _BODY_OF.match(text, body) is None
+    )
+
+
+# A body told before: "his body", "their bodies", "the bodies" (not "the bodies of ...").
+_TOLD_BEFORE = re.compile(r"\b(?:his|her|their|the|its|victims?['’]?s?)\s+$", re.IGNORECASE)
+_BODY_OF = re.compile(r"(?:bod(?:y|ies)|corpses?|remains)\s+of\b", re.IGNORECASE)
+
+
 def road_far_end(text: str, start: int, end: int) -> bool:
     """Whether the place is the far end of a road named by both ends ("Palmyra" in "on the
     Deir ez-Zor - Palmyra road", "Tikrit" in "the road between Kirkuk and Tikrit")."""

@@ -424,10 +424,9 @@ class _Doc:
             ):
                 continue  # "the Kurdistan Region's counter-terrorism service": an owner
             found.append((m, p))
-        if found and all(placing.origin(self.text, m.start) for m, _ in found):
-            # "the shells were fired from Y", "the gunmen fled toward Y": where the fire came
-            # from or the attackers went, never a venue of its own
+        if found and all(_no_venue(self.text, m) for m, _ in found):
             return []
+        found = _without_bodies_found(self.text, found)
         if len(found) > 1:
             # Places named as reference points or as the area holding another ("near X",
             # "north of Baghdad", "the Karrada neighbourhood of Baghdad") are no second venue
@@ -525,16 +524,20 @@ class _Doc:
             if not places or len(places) < len(read) or pa is None or pa["precision"] != "town":
                 continue  # (a name read only as its governorate holds what its bracket says)
             last = places[-1]
-            if len(places) > 1 and not (
-                last["precision"] in ("governorate", "country")
-                or last.get("feature_code") in _SEAT_CODES
-            ):
+            areas = last["precision"] in ("governorate", "country") or (
+                last.get("feature_code") in _SEAT_CODES
+            )
+            if len(places) > 1 and not areas:
                 continue
-            # (one read in another governorate is a misreading of one of them: kept)
+            # Ending in the village's own governorate, the bracket names areas only: a name
+            # in it read as a town elsewhere misreads one ("(Al Ma'ra, Idleb)" is no Mari of
+            # Aleppo). Else one read in another governorate than the village is kept.
+            own = areas and last["precision"] != "country"
+            own = own and last.get("admin1") == pa.get("admin1")
             drop.update(
                 j
                 for j, p in zip(inner, places, strict=True)
-                if p.get("admin1") == pa.get("admin1")
+                if (own or p.get("admin1") == pa.get("admin1"))
                 and p["precision"] != "governorate"
                 and p["place_id"] != pa["place_id"]
             )
@@ -1329,6 +1332,22 @@ def _seat_for_governorate(text: str, prev_end: int, b: Mention, pa: dict, pb: di
         and placing.in_named_area(text, prev_end, b.start)
         and _CHAIN_END.match(text, b.end) is not None
     )
+
+
+def _without_bodies_found(
+    text: str, found: list[tuple[Mention, dict]]
+) -> list[tuple[Mention, dict]]:
+    """``found`` without the places named as where a body was found, when another place is
+    named ("killed a man near X; his body was found on the outskirts of Y": X)."""
+    kept = [(m, p) for m, p in found if not placing.discovered(text, m.start)]
+    return kept if kept and len(kept) < len(found) else found
+
+
+def _no_venue(text: str, m: Mention) -> bool:
+    """``m`` names where the fire came from, the attackers went or a victim told before was
+    found ("the shells were fired from Y", "the gunmen fled toward Y", "his body was found
+    near Y"): never a venue of its own, even alone in its sentence."""
+    return placing.origin(text, m.start) or placing.discovered(text, m.start, True)
 
 
 def _origin_beside_venue(

@@ -124,3 +124,27 @@ def test_a_governorates_seat_ending_a_chain_after_its_district_is_the_governorat
     # counter-example: a seat listed with other towns after a district is a venue
     rows = reports_of("On Sunday, clashes hit Khalis district, Baqubah and Muqdadiya, killing 2.")
     assert "Baqubah" in {loc for loc, _ in rows}
+
+
+def test_a_name_in_a_bracket_of_areas_read_as_a_town_elsewhere_is_no_venue(reports_of):
+    # the district as coders spell it ("Hindiya") is the town of that name in Babil by the
+    # gazetteer; the bracket ends in the village's own governorate: it names an area
+    rows = reports_of(
+        "On Sunday, a bomb killed a civilian near a bakery in Umm Hawwaliyah (Hindiya, Kerbala)."
+    )
+    assert rows == [("Umm Hawwaliyah", 1)]
+    # counter-example: a bracket ending in another governorate than the village's keeps its
+    # names (one of the two is misread; nothing says which)
+    rows = reports_of("On Sunday, a bomb killed a civilian in Umm Hawwaliyah (Hindiya, Babil).")
+    assert "Hindiya" in {loc for loc, _ in rows}
+
+
+def test_where_a_body_was_found_is_no_second_venue(reports_of):
+    rows = reports_of(
+        "On Sunday, armed men kidnapped and killed a man near Kafr Nabl; his body was found "
+        "on the outskirts of Saraqib."
+    )
+    assert rows == [("Kafr Nabl", 1)]
+    # counter-example: bodies found with no other place named are the report's place
+    rows = reports_of("On Sunday, the bodies of three men were found near Saraqib, shot dead.")
+    assert [loc for loc, _ in rows] == ["Saraqib"]
