@@ -739,6 +739,9 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
             elif p.admin1 and placing.holds_previous(text, row[0]):
                 # "the Mansur district of Baghdad": the town holds the place before it
                 names = frozenset({p.admin1})
+            elif p.admin2 and p.precision == "town" and placing.in_bracket(text, row[0], row[1]):
+                # "X (Choman, Erbil)": a district named by its seat's name
+                names = frozenset({p.admin2, p.admin1 or p.country_code})
             else:
                 continue
             if not placing.distance_reference(text, row[0]):  # "120 km north of Y": no holder

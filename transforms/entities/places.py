@@ -179,9 +179,12 @@ def choose_place(
         plan = registry.place_cache[key] = _candidates(ids, registry, gov_cue, town_cue)
     if within:
         # the areas named around the name decide first, even over a governorate's seat
-        # ("Bara ... in the Idlib countryside" is no Aleppo, whatever Aleppo's old names)
+        # ("Bara ... in the Idlib countryside" is no Aleppo, whatever Aleppo's old names),
+        # and a district named among them over the rest of its governorate ("Gezne (Choman,
+        # Erbil)": the Gezne of Choman district)
         listed = plan if not isinstance(plan, Place) else _listed([registry.places[i] for i in ids])
         held = [c for c in listed if inside(within, c[0])]
+        held = [c for c in held if c[0].admin2 in within] or held
         if held and (not isinstance(plan, Place) or not inside(within, plan)):
             plan = held
     if isinstance(plan, Place):
@@ -567,6 +570,21 @@ def bracket_after(text: str, end: int) -> tuple[int, int] | None:
     return m.end() - 1, close
 
 
+def in_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is one of a bracket's comma-separated names
+    ("(Choman, Erbil)"): coders' areas around the place before the bracket."""
+    if _IN_BRACKET_AFTER.match(text, end) is None:
+        return False
+    opened = text.rfind("(", max(0, start - _BRACKET_REACH), start)
+    return (
+        opened >= 0
+        and ")" not in text[opened:start]
+        and _LIST_BEFORE.fullmatch(text, opened + 1, start) is not None
+    )
+
+
+_IN_BRACKET_AFTER = re.compile(r"\s*[,)]")
+_LIST_BEFORE = re.compile(r"\s*(?:[^(),]+,\s*)*")
 # How long a bracket of areas may be ("(Jisr-Ash-Shugur, Idleb)", "(Hajin, Abu Kamal,
 # Deir-ez-Zor)").
 _BRACKET_REACH = 90

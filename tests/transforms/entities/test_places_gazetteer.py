@@ -201,3 +201,21 @@ def test_a_district_answers_to_the_name_coders_give_it(detect):
     assert places.get("Hindiya district") == "99345"
     # counter-example: the bare name stays the town's
     assert _places(detect, "A bomb exploded in Hindiya on Monday.").get("Hindiya") == "99344"
+
+
+def test_a_district_named_by_its_seat_in_a_bracket_picks_among_villages(detect):
+    # two villages called Darkah in Sulaymaniyah, one in Kalar district, one in Pshdar: the
+    # bracket names Kalar by its seat's name
+    kalar = _places(detect, "Gunmen killed a farmer in Darkah (Kalar, Sulaymaniyah).")
+    pshdar = _places(detect, "Gunmen killed a farmer in Darkah (Sulaymaniyah).")
+    assert kalar["Darkah"] != pshdar["Darkah"]  # counter-example: no district, no narrowing
+
+
+def test_in_bracket_reads_the_names_of_a_bracket_only():
+    from transforms.entities.places import in_bracket
+
+    text = "in Darkah (Kalar, Sulaymaniyah) near Kalar"
+    first, last = text.index("Kalar"), text.rindex("Kalar")
+    assert in_bracket(text, first, first + 5)
+    assert in_bracket(text, text.index("Sulay"), text.index(")"))
+    assert not in_bracket(text, last, last + 5)  # after the bracket closed
