@@ -162,7 +162,9 @@ def known_hits(
         if case == "cap":
             if not "A" <= text[start] <= "Z":  # (an ASCII capital first: no need to look on)
                 surface = text[start:end]
-                if surface == surface.lower():
+                if surface == surface.lower() and not _town_in_lower_case(
+                    text, start, pat, registry
+                ):
                     continue
         elif case == "exact":  # _acronym_ok, inlined: a third of the hits are acronyms
             surface = text[start:end]
@@ -200,6 +202,22 @@ def known_hits(
             if start > 2 and text[start - 1] in "-‑":
                 leads = True
     return _with_leads(text, kept) if leads else kept
+
+
+# "the Syrian town of manbij": a known town's name written in lower case counts right after
+# these words (never a minor village's: "the village of salam" is no place).
+_TOWN_WORDS_BEFORE = ("town of ", "city of ")
+
+
+def _town_in_lower_case(text: str, start: int, pat: Pattern, registry: Registry) -> bool:
+    """Whether a lower-case alias names a known town, right after "town of" / "city of"."""
+    if not text.endswith(_TOWN_WORDS_BEFORE, 0, start):
+        return False
+    places = registry.places
+    return any(
+        kind == "place" and not places[i].cue and places[i].precision == "town"
+        for kind, i in pat.targets
+    )
 
 
 def _acronym_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
@@ -261,7 +279,7 @@ def _select_sorted(
             end += 1
         if case == "cap":
             surface = text[start:end]
-            if surface == surface.lower():
+            if surface == surface.lower() and not _town_in_lower_case(text, start, pat, registry):
                 continue
         elif case == "exact" and not _acronym_ok(text, start, end, pat):
             continue

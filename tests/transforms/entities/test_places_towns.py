@@ -137,3 +137,21 @@ def test_a_district_listed_twice_is_one_record_with_both_spellings(registry):
 def test_a_village_in_a_district_by_its_other_spelling_is_found(detect):
     text = "A roadside bomb struck a car in the village of Kawera in Soran district."
     assert _places(detect, text)["Kawera"] == KAWARAH_SORAN
+
+
+def test_a_known_town_in_lower_case_counts_after_town_of(detect, registry):
+    manbij = next(p.place_id for p in registry.places.values() if p.name == "Manbij")
+    found = _places(detect, "Two fighters died in a clash in the Syrian town of manbij.")
+    assert found == {"manbij": manbij}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb in manbij killed two.",  # no town word before it
+        "Shells fell on the village of salam.",  # a minor village's name: never in lower case
+        "Volunteers reached the town of hope at dawn.",
+    ],
+)
+def test_a_place_name_in_lower_case_is_no_place_elsewhere(detect, text):
+    assert _places(detect, text) == {}
