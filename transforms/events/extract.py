@@ -1005,24 +1005,17 @@ class _Doc:
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)
             return
-        coarse = None
-        if self._told_again(g, sentence, count, tolls, places):
-            if not self._finer_than(g.reports[0], places):
-                return
-            coarse = self._superseded(g)
+        told = self._told_again(g, sentence, count, tolls, places)
+        if told and not self._finer_than(g.reports[0], places):
+            return
+        coarse = self._superseded(g) if told else None
         segments = self._segments(live, places)
         owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
+        if coarse is not None and len(places) == 1:
+            owns = [coarse["_own"]]  # the toll the coarser telling stated
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
-            seg_text = self.text[seg_s:seg_e]
-            if coarse is not None and len(places) == 1:
-                own = coarse["_own"]  # the toll the coarser telling stated
-            r = self._report(
-                seg_s, seg_e, k, i, place, seg_text, g, own, own_date, perp, attribution
-            )
-            if coarse is not None and r["weapon"] == "unknown":
-                for key in ("weapon", "event_type", "sub_event_type"):
-                    r[key] = coarse[key]
-            g.add(r)
+            r = self._report(seg_s, seg_e, k, i, place, None, g, own, own_date, perp, attribution)
+            g.add(_with_weapon_of(r, coarse))
 
     def _told_again(
         self,
@@ -1243,6 +1236,15 @@ class _Doc:
 
 
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, "disputed": 0}
+
+
+def _with_weapon_of(report: dict[str, Any], coarse: dict[str, Any] | None) -> dict[str, Any]:
+    """The report, with the weapon (and type) of the coarser telling it supersedes when it
+    names none itself."""
+    if coarse is not None and report["weapon"] == "unknown":
+        for key in ("weapon", "event_type", "sub_event_type"):
+            report[key] = coarse[key]
+    return report
 
 
 def _attribute(g: Group, perp: str | None, attribution: str) -> None:
