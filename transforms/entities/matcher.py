@@ -91,6 +91,16 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
+# A route named by its first end: "the road linking X to Y", "the highway connecting X";
+# "the X - Y axis", "the X-Y road".
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:road|highway|route|axis)\s+(?:linking|connecting)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_ROUTE_AFTER = re.compile(
+    r"\s*[-–—]\s*[A-Z][\w'’]*(?:\s+[A-Za-z][\w'’]*){0,3}\s+(?:axis|road|highway|front|frontline)\b"
+)
+
+
 def place_cued(
     text: str, start: int, end: int, area_after: Callable[[str, int], bool] | None = None
 ) -> bool:
@@ -114,6 +124,8 @@ def place_cued(
         return True
     if said in PLACE_CUE_AFTER_LOWER:  # "the Btar front" (not "the Levant Front")
         return True
+    if _ROUTE_BEFORE.search(before) is not None or _ROUTE_AFTER.match(after) is not None:
+        return True  # "the road linking X to Y", "the X - Y axis"
     if word in EVENT_CUE_AFTER and _SEVERAL_WORDS.search(text, start, end) is not None:
         return True
     if area_after is None or not area_after(text, end):

@@ -374,7 +374,7 @@ _ROAD_FAR_END_BEFORE = re.compile(
     r"\s+(?:and|to|with)\s+)$",
     re.IGNORECASE,
 )
-_ROAD_AFTER = re.compile(r"\s+(?:road|highway)\b", re.IGNORECASE)
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE)
 
 
 def relative(text: str, start: int, end: int) -> bool:

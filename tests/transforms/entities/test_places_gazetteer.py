@@ -219,3 +219,17 @@ def test_in_bracket_reads_the_names_of_a_bracket_only():
     assert in_bracket(text, first, first + 5)
     assert in_bracket(text, text.index("Sulay"), text.index(")"))
     assert not in_bracket(text, last, last + 5)  # after the bracket closed
+
+
+@pytest.mark.parametrize(
+    ("text", "is_place"),
+    [
+        ("Gunmen shot a driver on the road linking Ahmad Khamis to Baqubah.", True),
+        ("Fighters exchanged fire on the Ahmad Khamis - Baqubah axis overnight.", True),
+        # counter-examples: "linking" a person to something, a dash in a person's title
+        ("A report linking Ahmad Khamis to the group was published.", False),
+        ("Ahmad Khamis - Baqubah police chief - said two men were arrested.", False),
+    ],
+)
+def test_a_route_named_by_its_first_end_cues_the_village(detect, text, is_place):
+    assert (_places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS) is is_place
