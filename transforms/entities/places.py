@@ -360,7 +360,9 @@ _RELATIVE_BEFORE = re.compile(
     r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
     r"|\b(?:road|highway)\s+(?:between|from|linking|connecting)"
-    r"|\bdesert\s+(?:\w+\s+)?of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    r"|\bdesert\s+(?:\w+\s+)?of|\b(?:lies|lying|located|situated)\s+between"
+    r"|\bborder\s+with)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west)\w*\s+|[A-Z][\w'’-]*\s+){0,2}(?:city|town|village)\s+of\s+)?"
     r"(?:(?:[A-Z][\w'’]*\s+)?capital,?\s+)?$",
     re.IGNORECASE,
 )

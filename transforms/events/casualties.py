@@ -160,7 +160,7 @@ _REACH_BACK, _REACH_ON = 90, 30
 # "the death toll rose to 12", "a toll of 9".
 _TOLL = re.compile(
     rf"\btoll\b(?:(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)|"
-    rf"[^.;:]{{0,80}}?\b(?:rose|risen|climbed|jumped|increased|reached|hit)(?:\s+to)?)"
+    rf"[^.;:]{{0,160}}?\b(?:rose|risen|climbed|jumped|increased|reached|hit)(?:\s+to)?)"
     rf"\s+(?P<np>{_QTY})",
     re.IGNORECASE,
 )

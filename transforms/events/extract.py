@@ -66,9 +66,10 @@ from transforms.sentences import sentence_spans
 # fire", "the shells hit the village of X".
 _ATTACKERS_AGAIN = re.compile(
     r"\bthe\s+(?:attackers|assailants|gunmen|bombers?|militants|shells|rockets|missiles|"
-    r"mortar\s+rounds|bomb|car\s+bomb|device|drone)\b",
+    r"mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
     re.IGNORECASE,
 )
+_ANOTHER_ACT = re.compile(r"\b(?:also|then|later|another|afterwards)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A clause saying who reported it: "according to ..." or ending in a reporting verb. In two
@@ -1035,7 +1036,12 @@ class _Doc:
             return False
         if not (classify.is_anaphoric(sentence) or _ATTACKERS_AGAIN.search(sentence)):
             return False
-        return all(p.get("admin1") == g.reports[0]["admin1"] for _m, p in places)
+        if _ANOTHER_ACT.search(sentence):
+            return False  # "the gunmen also burned a car": something more they did
+        return all(
+            p.get("admin1") == g.reports[0]["admin1"] or placing.relative(self.text, m.start, m.end)
+            for m, p in places
+        )
 
     def _finer_than(self, report: dict, places: list[tuple[Mention, dict]]) -> bool:
         """Every place of ``places`` lies inside the report's area ("in a village of Idlib

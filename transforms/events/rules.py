@@ -322,12 +322,16 @@ OWN_FORCES = (
     r"\bits\s+(?:forces|fighters|militants|men|members|units|troops|jets|aircraft)\s+"
     r"(?:had\s+)?(?:carried\s+out|conducted|launched|attacked|targeted|struck)\b"
 )
+# "claimed by both Baghdad and Erbil" (land two sides claim), "claimed the lives of five":
+# no claim of an attack.
+_NOT_A_CLAIM = r"(?!\s+by\s+both\b|\s+(?:the\s+|\w+\s+)?lives\b)"
 CLAIM = rx(
-    r"\b(?:claim(?:s|ed|ing)?|said\s+(?:that\s+)?it\s+had|asserted\s+that\s+its|"
-    r"statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|affiliated)\b|" + OWN_FORCES
+    r"\b(?:claim(?:s|ed|ing)?" + _NOT_A_CLAIM + r"|said\s+(?:that\s+)?it\s+had|"
+    r"asserted\s+that\s+its|statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|"
+    r"affiliated)\b|" + OWN_FORCES
 )
 # A claim strong enough to make a state actor named in the sentence the claimant.
-CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b|" + OWN_FORCES)
+CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b" + _NOT_A_CLAIM + "|" + OWN_FORCES)
 # A sentence about an attack already described that says when it happened ("The attack took
 # place the day before"): its day beats a claim's day (which only bounds the attack).
 ATTACK_TIME = rx(
@@ -378,8 +382,9 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"\b(?:kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
     r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s))\s+"
     r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
-    r"(?:fighters?|members?|soldiers?|troops|officers?|commanders?|leaders?|elements?|"
-    r"personnel)\s+(?:of|from|belonging\s+to)\s+(?:the\s+)?$"
+    r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
+    r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
+    r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?$"
 )
 # A named actor blaming, accusing or denying: the accuser, not the one who attacked ("HTS
 # blamed cells loyal to Damascus", "the SDF accused Turkish-backed factions"); not the

@@ -79,3 +79,12 @@ def test_members_of_a_group_an_attack_killed_put_the_group_on_the_attacked_side(
 )
 def test_accuser(text, is_accuser):
     assert accuser(text, len("HTS")) is is_accuser
+
+
+def test_a_town_two_sides_claim_is_no_claim_of_the_attack(actors):
+    got = actors(
+        "Gunmen shot dead a local official of the Kurdistan Democratic Party in Kirkuk on "
+        "Sunday. Kirkuk, claimed by both Baghdad and the Kurdistan Regional Government, has "
+        "seen killings of officials before."
+    )
+    assert [a[0] for a in got] == [None]

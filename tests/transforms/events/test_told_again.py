@@ -78,3 +78,20 @@ def test_a_finer_place_told_again_takes_the_coarser_ones_toll(reports):
         "A monitoring group said the shells hit the village of Kansafra."
     )
     assert [(r["location_text"], r["killed_best"]) for r in got] == [("Kansafra", 5)]
+
+
+def test_places_locating_the_post_are_no_second_attack(reports):
+    got = reports(
+        "Four soldiers were killed when militants attacked their post in the Mutaibijah area "
+        "on Saturday. The militants used grenades in the assault on the post, which lies "
+        "between Samarra and the border with Diyala province."
+    )
+    assert [r["killed_best"] for r in got] == [4]
+
+
+def test_a_death_toll_told_far_from_its_verb_counts(reports):
+    got = reports(
+        "The death toll from a car bomb that went off near a bus carrying farm workers on the "
+        "edge of the northern town of Manbij on Monday rose to 20, an official said."
+    )
+    assert [(r["location_text"], r["killed_best"]) for r in got] == [("Manbij", 20)]
