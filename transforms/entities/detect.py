@@ -480,7 +480,9 @@ def _settle_places(
             within = _holder(text, end, areas)
         else:
             within = None
-        if within is not None and not any(placing.inside(within, places[i]) for i in ids):
+        if (within is not None and not any(placing.inside(within, places[i]) for i in ids)) or (
+            needs_cue(registry, ids) and _abroad(text, start, [places[i] for i in ids], countries)
+        ):
             found[idx] = ()
             dropped = True
             continue
@@ -504,6 +506,19 @@ def _settle_places(
         dropped = True
     if dropped:
         found[:] = [row for row in found if row]
+
+
+def _abroad(text: str, start: int, cands: list[Place], countries: dict[str, int]) -> bool:
+    """A minor place (known only with a cue) found only in the conflict country the document
+    does not name, while it names the other: a village the gazetteer lacks ("the village of
+    X" in a report from Babil is no Syrian hamlet of that name), unless the text says whose
+    it is ("the Syrian village of X")."""
+    named = {c for c, n in countries.items() if n > 0 and c in _CONFLICT_COUNTRIES}
+    theirs = {p.country_code for p in cands}
+    if len(named) != 1 or theirs & named:
+        return False
+    said = _FOREIGN_BEFORE.search(text, max(0, start - 40), start)
+    return said is None or DEMONYMS.get(said.group(1).lower()) not in theirs
 
 
 # "the capital" named alone: not "the capital of X", "the capital city of X", nor in

@@ -65,7 +65,7 @@ from transforms.sentences import sentence_spans
 # The attackers or arms of an attack told already: "The gunmen fled", "the assailants opened
 # fire", "the shells hit the village of X".
 _ATTACKERS_AGAIN = re.compile(
-    r"\bthe\s+(?:attackers|assailants|gunmen|bombers?|militants|shells|rockets|missiles|"
+    r"\bthe\s+(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|shells|rockets|missiles|"
     r"mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
     re.IGNORECASE,
 )
@@ -1071,7 +1071,7 @@ class _Doc:
         if g is None:
             return
         s, e = self.spans[i]
-        if classify.is_anaphoric(self.text[s:e]):
+        if classify.is_anaphoric(self.text[s:e]) or _ATTACKERS_AGAIN.search(self.text, s, e):
             g.last_sentence = i
             self.read_attribution(i)
             self.read_attack_day(i)

@@ -95,3 +95,31 @@ def test_a_death_toll_told_far_from_its_verb_counts(reports):
         "edge of the northern town of Manbij on Monday rose to 20, an official said."
     )
     assert [(r["location_text"], r["killed_best"]) for r in got] == [("Manbij", 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a report from Babil: the village is Iraqi, whatever Syrian hamlet bears its name
+        ("HILLA, Iraq - A suicide bomber killed 14 worshippers at a mosque south of Hilla on "
+         "Friday. The bomber entered the mosque in the village of Jbela as prayers began.",
+         ["Babil"]),
+        # a document placing nothing in either country: the village the gazetteer knows
+        ("A roadside bomb killed two farmers in the village of Jbela on Friday.", ["Idlib"]),
+    ],
+)  # fmt: skip
+def test_a_minor_village_of_the_country_the_document_does_not_name(reports, text, admin1):
+    assert [r["admin1"] for r in reports(text)] == admin1
+
+
+def test_a_sentence_about_the_attacker_keeps_the_passage_open(reports):
+    got = reports(
+        "HILLA, Iraq - A suicide bomber blew himself up inside a mosque during Friday prayers "
+        "in a village south of Hilla on Friday, killing 14 worshippers, officials said.\n\n"
+        "The attacker, wearing an explosives belt, entered the mosque in the village of Jbela "
+        "as the imam began his sermon, a police spokesman said. The death toll could rise, he "
+        "added, as several of the wounded were in critical condition.\n\n"
+        "Babil province has been hit by several bombings this year. Islamic State claimed "
+        "responsibility for the attack in a statement."
+    )
+    assert [(r["killed_best"], r["perpetrator_id"]) for r in got] == [(15, "ent:islamic_state")]
