@@ -133,3 +133,24 @@ def corpus():
         return documents, mentions
 
     return build
+
+
+@pytest.fixture(scope="session")
+def real_reports():
+    """Report rows (dicts) of one text read through the real chain: the shipped gazetteer and
+    actors, entity detection, extraction."""
+    from transforms.entities import detect_mentions
+    from transforms.events import extract_reports
+    from warehouse.reference import load_registry
+
+    registry = load_registry()
+    places, entities = registry.places_table(), registry.entities_table()
+
+    def run(text: str, published: date = date(2026, 3, 6)) -> list[dict]:
+        docs = pa.table(
+            {"doc_id": ["d0"], "text": [text], "published_date": [published], "source": ["s0"]}
+        )
+        mentions = detect_mentions(docs, registry)
+        return extract_reports(docs, mentions, places, entities).to_pylist()
+
+    return run

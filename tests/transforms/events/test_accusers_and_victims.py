@@ -4,31 +4,14 @@ counter-example."""
 
 from __future__ import annotations
 
-from datetime import date
-
-import pyarrow as pa
 import pytest
 
-from transforms.entities import detect_mentions
-from transforms.events import extract_reports
 from transforms.events.classify import accuser, target_position
-from warehouse.reference import load_registry
 
 
-@pytest.fixture(scope="module")
-def actors():
-    registry = load_registry()
-    places, entities = registry.places_table(), registry.entities_table()
-
-    def run(text: str) -> list[tuple]:
-        docs = pa.table(
-            {"doc_id": ["d0"], "text": [text], "published_date": [date(2026, 3, 6)],
-             "source": ["s0"]}
-        )  # fmt: skip
-        reps = extract_reports(docs, detect_mentions(docs, registry), places, entities)
-        return [(r["perpetrator_id"], r["actor2"]) for r in reps.to_pylist()]
-
-    return run
+@pytest.fixture
+def actors(real_reports):
+    return lambda text: [(r["perpetrator_id"], r["actor2"]) for r in real_reports(text)]
 
 
 BOMB = "A car bomb killed nine people at a market in Sarmada on Monday. "
@@ -50,20 +33,19 @@ def test_an_accuser_is_no_perpetrator(actors, second, perpetrator):
 
 
 @pytest.mark.parametrize(
-    ("text", "attacked"),
+    ("text", "group", "attacked"),
     [
         ("A drone strike near Qamishli killed three fighters of the Syrian Democratic Forces.",
-         True),
-        ("Gunmen wounded two members of the Peshmerga near Makhmour.", True),
-        ("Fighters of the Islamic State killed two shepherds near Hajin.", False),
-        ("Gunmen from the Islamic State killed two soldiers near Hajin.", False),
+         "Syrian Democratic Forces", True),
+        ("Gunmen wounded two members of the Peshmerga near Makhmour.", "Peshmerga", True),
+        ("Fighters of the Islamic State killed two shepherds near Hajin.", "Islamic State", False),
+        ("Gunmen from the Islamic State killed two soldiers near Hajin.", "Islamic State", False),
     ],
 )  # fmt: skip
-def test_members_of_a_group_an_attack_killed_put_the_group_on_the_attacked_side(text, attacked):
-    name = "Syrian Democratic Forces" if "Syrian" in text else "Peshmerga" if "Pesh" in text else (
-        "Islamic State"
-    )
-    assert target_position(text, text.index(name)) is attacked
+def test_members_of_a_group_an_attack_killed_put_the_group_on_the_attacked_side(
+    text, group, attacked
+):
+    assert target_position(text, text.index(group)) is attacked
 
 
 @pytest.mark.parametrize(

@@ -4,33 +4,12 @@ without an agency is no venue. Inputs written here; each with a counter-example.
 
 from __future__ import annotations
 
-from datetime import date
-
-import pyarrow as pa
 import pytest
 
-from transforms.entities import detect_mentions
-from transforms.events import extract_reports
-from warehouse.reference import load_registry
 
-
-@pytest.fixture(scope="module")
-def reports():
-    registry = load_registry()
-    places, entities = registry.places_table(), registry.entities_table()
-
-    def run(text: str):
-        docs = pa.table(
-            {
-                "doc_id": ["d0"],
-                "text": [text],
-                "published_date": [date(2026, 3, 6)],
-                "source": ["s0"],
-            }
-        )
-        return extract_reports(docs, detect_mentions(docs, registry), places, entities).to_pylist()
-
-    return run
+@pytest.fixture
+def reports(real_reports):
+    return real_reports
 
 
 @pytest.mark.parametrize(
