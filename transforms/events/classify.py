@@ -210,8 +210,8 @@ def target_position(text: str, start: int) -> bool:
 
 
 def accuser(text: str, end: int) -> bool:
-    """The actor mention ending at ``end`` blames, accuses or denies ("HTS blamed ..."): it
-    names who spoke, not who attacked."""
+    """The actor mention ending at ``end`` blames or accuses ("HTS blamed ..."): it names who
+    spoke, not who attacked."""
     return rules.ACCUSER_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 

@@ -386,11 +386,11 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
     r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?$"
 )
-# A named actor blaming, accusing or denying: the accuser, not the one who attacked ("HTS
-# blamed cells loyal to Damascus", "the SDF accused Turkish-backed factions"); not the
-# accused ("IS, blamed for the attack", "the group was blamed for").
+# A named actor blaming or accusing: the accuser, not the one who attacked ("HTS blamed cells
+# loyal to Damascus", "the SDF accused Turkish-backed factions"); not the accused ("IS, blamed
+# for the attack", "the group was blamed for"), nor one denying (the accused, ``disputed``).
 ACCUSER_AFTER = rx(
-    r"(?:\s+\w+){0,2}?\s+(?:blam(?:ed|es)|accus(?:ed|es)|den(?:ied|ies))\s+(?!for\b|of\b|by\b)"
+    r"(?:\s+\w+){0,2}?\s+(?:blam(?:ed|es)|accus(?:ed|es))\s+(?!for\b|of\b|by\b)"
     r"|(?:\s+\w+){0,2}?\s+held\s+(?!responsible)[^.]{1,50}?\bresponsible\b"
 )
 REPELLED_BEFORE = rx(
