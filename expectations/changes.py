@@ -8,9 +8,13 @@ whole), so the rows the build names are the ones left to check. Per table:
 
 - a table the build names nothing of is unchanged: no row is checked again;
 - a table it rewrote whole (``keys`` None) is checked whole;
-- otherwise the rows whose key (``Table.key_sql``) is one the build names; where the table
-  only grew (``grown``), the keys of those rows are checked for repeats against the whole
-  table (an added row identical to an old one repeats a key and must fail), else every key.
+- otherwise the rows whose key (``Table.key_sql``) is one the build names, and the keys of
+  those rows are checked for repeats against the whole table (an added row identical to an old
+  one repeats a key and must fail). Every key of a table need not be counted again: a build
+  only deletes rows and inserts rows (``warehouse.db``), the rows it inserted are among those
+  checked, and the published rows it kept were unique in every key (a repeated key is a
+  critical failure, and a published file passed its validation), so a key can only repeat
+  through a checked row. A published file rewritten in place is ``sitrep validate``'s to find.
 
 A SQL check looks at its table's rows left to check when every table it reads is unchanged, or
 only grew and the check is ``growth: safe``; else at its whole table (``sql_rows``).
@@ -105,6 +109,5 @@ def rows_to_check(
             con.unregister("_sitrep_keys")
         checked = _count(con, f"select count(*) from {CHECK_ROWS} where table_name = '{table}'")
         where = f"rowid in (select r from {CHECK_ROWS} where table_name = '{table}')"
-        keys_where = where if change.grown else None
-        out[table] = TableChange(table, where, checked, change.grown, keys_where)
+        out[table] = TableChange(table, where, checked, change.grown, where)
     return out

@@ -207,6 +207,55 @@ def test_incremental_checks_replaced_tables_changed_rows(tmp_path, tables):
     assert ("events", "expect_column_values_to_be_unique", "event_id") in _failed(report)
 
 
+def _rediscovered(tmp_path: Path, tables: dict[str, list[dict]], mention_id: str):
+    """(staged, changed): a file whose discovered mention "m9" the run rewrites (the
+    corpus-wide discovered mentions are rewritten by key, not appended) as ``mention_id``."""
+    from transforms.schemas import ENTITY_MENTIONS, conform
+
+    found = {**tables["entity_mentions"][0], "mention_id": "m9", "match_method": "discovered"}
+    lake = write_lake(tmp_path / "lake", tables)
+    lake.write_current("mentions_discovered", conform([found], ENTITY_MENTIONS))
+    published = tmp_path / "published.duckdb"
+    build_database(published, lake, run_id="run1")
+    lake.write_current(
+        "mentions_discovered", conform([{**found, "mention_id": mention_id}], ENTITY_MENTIONS)
+    )
+    changes = catalog.Changes()
+    changes.rewrote("mentions_discovered", ["m9", mention_id])
+    staged = tmp_path / "staged.duckdb"
+    shutil.copyfile(published, staged)
+    updated = update_database(staged, lake, changes, "run1", "run2")
+    assert updated is not None and not updated[1]["entity_mentions"].grown
+    return staged, updated[1]
+
+
+def test_a_rewritten_row_repeating_a_kept_rows_key_fails(tmp_path, tables):
+    """A table the run rewrote rows of (not only grew) has the keys of those rows counted over
+    the whole table: a rewritten discovered mention taking an old mention's id fails, though
+    the old one is not checked again."""
+    staged, changed = _rediscovered(tmp_path, tables, "m1")
+    report = _incremental(staged, changed)
+    assert report.checked_rows["entity_mentions"] == 2  # the rewritten row and the one it repeats
+    unique = ("entity_mentions", "expect_column_values_to_be_unique", "mention_id")
+    assert unique in _failed(report)
+    assert unique in _failed(validate(staged))
+    staged, changed = _rediscovered(tmp_path / "ok", tables, "m8")
+    assert unique not in _failed(_incremental(staged, changed))
+
+
+def test_a_key_repeated_among_kept_rows_is_left_to_the_full_check(tmp_path, tables):
+    """Keys of rows the run did not touch are not counted again (the published file passed its
+    uniqueness checks); ``sitrep validate`` still counts every key of every table."""
+    staged, changed = _rediscovered(tmp_path, tables, "m8")
+    with duckdb.connect(str(staged)) as con:  # an old row copied in place, outside any run
+        con.execute(
+            "insert into entity_mentions select * from entity_mentions where mention_id = 'm2'"
+        )
+    unique = ("entity_mentions", "expect_column_values_to_be_unique", "mention_id")
+    assert unique not in _failed(_incremental(staged, changed))
+    assert unique in _failed(validate(staged))
+
+
 def test_a_check_reading_a_changed_table_checks_its_whole_table(tmp_path, tables):
     """An entity removed by the run breaks an old mention's reference: no new row is involved,
     the check of every mention finds it."""
