@@ -345,33 +345,48 @@ def _merge(
     lake: Lake, places: pa.Table, entities: pa.Table, merge_all: bool, changes: catalog.Changes
 ) -> dict[str, int]:
     """Reports merged into events (all of them, or the new ones into the events they meet),
-    written to the lake; the events' counts and how the merge went."""
+    written to the lake; the events' counts and how the merge went.
+
+    What is held at once is kept small, in this order: the candidates without their quotes
+    (most of a report's bytes; the merge never reads them) and the previous reports' window
+    columns, then the merge of the reports merged again, then the previous result (read once
+    that merge is done), and the quotes last, put back on the report rows."""
     from transforms.events import merge_events
-    from transforms.events.dedup import MergeResult
-    from transforms.events.remerge import remerge_events
+    from transforms.events.dedup import MergeResult, quoted
+    from transforms.events.remerge import WINDOW_COLUMNS, remerge_later
 
     docs = lake.read("documents", schemas.DOCUMENTS, ["doc_id", "published_date", "source"])
-    candidates = lake.read("report_candidates", schemas.EVENT_REPORTS)
-    # the previous reports without their quotes: the candidates carry them (``remerge``)
     unquoted = [c for c in schemas.EVENT_REPORTS.names if c != "quote"]
-    previous = MergeResult(
-        *(
-            lake.read(name, schema, unquoted if name == "event_reports" else None)
-            for name, schema in MERGED
+    candidates = lake.read("report_candidates", schemas.EVENT_REPORTS, unquoted)
+    events_before = lake.read("events", schemas.EVENTS, ["event_id", "n_reports", "n_documents"])
+
+    def previous() -> MergeResult:  # the previous reports without their quotes
+        return MergeResult(
+            *(
+                lake.read(name, schema, unquoted if name == "event_reports" else None)
+                for name, schema in MERGED
+            )
         )
-    )
+
     if merge_all:
         merged = merge_events(candidates, docs, places, entities)
         figures = {"remerged_reports": candidates.num_rows, "full_merge": 1}
         rewritten = None
     else:
-        merged, how, rewritten = remerge_events(candidates, previous, docs, places, entities)
+        known = lake.read("event_reports", schemas.EVENT_REPORTS, WINDOW_COLUMNS)
+        merged, how, rewritten = remerge_later(candidates, known, previous, docs, places, entities)
+        del known
         figures = {"remerged_reports": how["remerged_reports"], "full_merge": how["full"]}
+    del candidates, docs
+    pa.default_memory_pool().release_unused()
+    quotes = lake.read("report_candidates", schemas.EVENT_REPORTS, ["report_id", "quote"])
+    merged = merged._replace(reports=quoted(merged.reports, quotes))
+    del quotes
     for k, ((name, _schema), table) in enumerate(zip(MERGED, merged, strict=True)):
         lake.write_current(name, table)
         changes.rewrote(name, None if rewritten is None else rewritten[k].to_pylist())
-    counts = _event_counts(previous.events, merged.events)
-    del candidates, previous, merged
+    counts = _event_counts(events_before, merged.events)
+    del merged
     # Arrow's allocator keeps freed buffers for reuse; the build's DuckDB cannot use them
     pa.default_memory_pool().release_unused()
     return {**counts, **figures}

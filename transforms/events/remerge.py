@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -35,7 +36,8 @@ from transforms.events.extract import rank
 from transforms.rowdiff import changed_keys
 
 WINDOW_PAD_DAYS = rules.RELATIVE_DATE_TOLERANCE_DAYS + 1  # one day more than any "near" join
-_WINDOW_COLUMNS = ["report_id", "event_id", "place_id", "event_date", "date_precision"]
+# What a remerge reads of the previous reports before merging (``remerge_later``).
+WINDOW_COLUMNS = ["report_id", "event_id", "place_id", "event_date", "date_precision"]
 
 
 # Per MergeResult table, in its order: the column a build deletes and inserts rows by (the
@@ -72,49 +74,79 @@ def remerge_events(
     candidate's (the same document and span), so every report row takes it from
     ``candidates``, as a full merge does, and only one copy of the quotes is ever held.
     """
+    known = previous.reports.select(WINDOW_COLUMNS)
+    return remerge_later(candidates, known, lambda: previous, documents, places, entities)
+
+
+def remerge_later(
+    candidates: pa.Table,
+    known: pa.Table,
+    previous: Callable[[], MergeResult],
+    documents: pa.Table,
+    places: pa.Table,
+    entities: pa.Table,
+) -> Remerged:
+    """``remerge_events`` given the previous reports' ``WINDOW_COLUMNS`` (``known``) and a
+    function that gives the whole previous result, called once the reports to merge again are
+    merged: a caller that reads the previous result then never holds it beside the merge's own
+    tables (the +1% run's peak memory otherwise)."""
     from transforms.events import place_index  # late: the package imports dedup
 
-    cand_ids = candidates.column("report_id")
-    known = previous.reports.column("report_id")
-    if previous.reports.num_rows == 0 or not pc.all(pc.is_in(known, cand_ids)).as_py():
-        return _full(candidates, documents, places, entities)
     quotes = candidates.select(["report_id", QUOTE]) if QUOTE in candidates.column_names else None
     unquoted = candidates.drop_columns([QUOTE]) if quotes is not None else candidates
-    new = unquoted.filter(pc.invert(pc.is_in(cand_ids, known)))
-    if new.num_rows == 0:
-        return _nothing_new(previous, quotes)
     pidx = place_index(places)
-    affected = _affected(new, previous.reports, pidx)
-    prev_event = previous.reports.column("event_id")
-    again = previous.reports.select(["report_id"]).filter(
-        pc.is_in(prev_event, pa.array(sorted(affected), pa.string()))
-    )
-    subset = unquoted.filter(
-        pc.is_in(
-            cand_ids,
-            pa.concat_arrays([*again.column("report_id").chunks, *new.column("report_id").chunks]),
-        )  # fmt: skip
-    )
-    doc_ids = pc.unique(subset.column("doc_id"))
+    plan = _plan(unquoted, known, pidx)
+    del known
+    if plan is None:
+        return _full(candidates, documents, places, entities)
+    if plan.figures["new_reports"] == 0:
+        return _nothing_new(previous(), quotes)
+    doc_ids = pc.unique(plan.subset.column("doc_id"))
     merged = merge_events(
-        subset,
+        plan.subset,
         documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)),
         places,
         entities,
         pidx,
     )
-    remerged = subset.num_rows
-    del subset  # the reports live on in ``merged``
-    gone = pa.array(sorted(affected), pa.string())
-    if _numbering_shared(previous.events.column("event_id"), gone, merged.events):
+    gone, figures = plan.gone, plan.figures
+    del plan, unquoted  # the reports live on in ``merged``
+    before = previous()
+    if _numbering_shared(before.events.column("event_id"), gone, merged.events):
         return _full(candidates, documents, places, entities)
+    return _combined(before, merged, gone, figures, quotes)
+
+
+class _Plan(NamedTuple):
+    """What a remerge merges again: the new candidates and every candidate of the affected
+    events (``subset``), the affected events' ids (``gone``), and how many of each."""
+
+    subset: pa.Table
+    gone: pa.Array
+    figures: dict[str, int]
+
+
+def _plan(candidates: pa.Table, known: pa.Table, pidx: dict[str, dict]) -> _Plan | None:
+    """The reports to merge again (``_Plan``); None when only a full merge is sound (no
+    previous result, or a previous report no longer a candidate)."""
+    cand_ids = candidates.column("report_id")
+    ids = known.column("report_id")
+    if known.num_rows == 0 or not pc.all(pc.is_in(ids, cand_ids)).as_py():
+        return None
+    is_new = pc.invert(pc.is_in(cand_ids, ids))
+    new = candidates.filter(is_new)
+    gone = pa.array(sorted(_affected(new, known, pidx)) if new.num_rows else [], pa.string())
+    again = ids.filter(pc.is_in(known.column("event_id"), gone))
+    take = pc.or_(is_new, pc.is_in(cand_ids, again))
+    # a heavily covered story's events take every candidate: no copy of them
+    subset = candidates if pc.all(take).as_py() else candidates.filter(take)
     figures = {
         "new_reports": new.num_rows,
-        "affected_events": len(affected),
-        "remerged_reports": remerged,
+        "affected_events": len(gone),
+        "remerged_reports": subset.num_rows,
         "full": 0,
     }
-    return _combined(previous, merged, gone, figures, quotes)
+    return _Plan(subset, gone, figures)
 
 
 def _nothing_new(previous: MergeResult, quotes: pa.Table | None) -> Remerged:
@@ -195,7 +227,7 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
     spans: dict[str, list[tuple[date, date]]] = defaultdict(list)  # area -> dated windows
     places: dict[str, set[str]] = defaultdict(set)  # area -> places of undated new reports
     whole: set[str] = set()  # areas an undated coarse new report may corroborate anywhere
-    for r in new.select(_WINDOW_COLUMNS[2:] + ["report_id"]).to_pylist():
+    for r in new.select(WINDOW_COLUMNS[2:] + ["report_id"]).to_pylist():
         pid, area = r["place_id"], area_of(r["place_id"], pidx)
         if r["event_date"] is not None:
             lo, hi = span(r["event_date"], r["date_precision"])
@@ -231,7 +263,7 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
     place_memo: dict[str | None, tuple[str, bool]] = {}
     date_memo: dict[tuple, bool] = {}
     out: set[str] = set()
-    cols = (reports.column(c).to_pylist() for c in _WINDOW_COLUMNS[1:])
+    cols = (reports.column(c).to_pylist() for c in WINDOW_COLUMNS[1:])
     for event_id, pid, day, precision in zip(*cols, strict=True):
         if event_id in out:
             continue
