@@ -275,37 +275,64 @@ def discover(
             if row["cue"]:
                 k.cues[row["cue"]] += 1
     entities, entity_of = _cluster(by_key, registry)
-    # 3. a mention per candidate of a kept cluster
-    rows: list[dict] = []
+    # 3. a mention per candidate of a kept cluster, as columns part by part (a dict per mention
+    #    would hold a heavily covered story's every copy of a name at once)
     kept_keys = pa.array(sorted(entity_of), pa.string())
-    for part in candidate_parts():
-        maybe = pc.or_kleene(
-            pc.is_in(part.column("key"), kept_keys), pc.is_in(part.column("trim_key"), kept_keys)
-        )
-        for row in part.filter(maybe).select(_READ).to_pylist():
-            final = _final(row, lower_seen)
-            if final is None or final[3] not in entity_of:
-                continue
-            start, sentence_no, surface, key = final
-            entity_id, etype, rep = entity_of[key]
-            rows.append(
-                {
-                    "mention_id": f"{row['doc_id']}:{start}:{row['char_end']}",
-                    "doc_id": row["doc_id"],
-                    "field": "text",
-                    "sentence_no": sentence_no,
-                    "char_start": start,
-                    "char_end": row["char_end"],
-                    "surface": surface,
-                    "entity_id": entity_id,
-                    "place_id": None,
-                    "entity_type": etype,
-                    "match_method": "discovered",
-                    "score": round(fuzz.ratio(key, rep) / 100.0, 4),
-                    "role": None,
-                }
-            )
-    return entities, schemas.conform(rows, schemas.ENTITY_MENTIONS)
+    found = [_mentions(part, kept_keys, lower_seen, entity_of) for part in candidate_parts()]
+    if not found:
+        return entities, schemas.ENTITY_MENTIONS.empty_table()
+    return entities, pa.concat_tables(found)
+
+
+def _mentions(
+    part: pa.Table,
+    kept_keys: pa.Array,
+    lower_seen: set[str],
+    entity_of: dict[str, tuple[str, str, str]],
+) -> pa.Table:
+    """The mentions of the kept clusters among one part's candidates (schemas.ENTITY_MENTIONS)."""
+    ids, docs, sentences, starts, ends, surfaces, entity_ids, types, scores = (
+        [] for _ in range(9)
+    )  # fmt: skip
+    maybe = pc.or_kleene(
+        pc.is_in(part.column("key"), kept_keys), pc.is_in(part.column("trim_key"), kept_keys)
+    )
+    score_of: dict[tuple[str, str], float] = {}  # (key, representative) -> score
+    for row in part.filter(maybe).select(_READ).to_pylist():
+        final = _final(row, lower_seen)
+        if final is None or final[3] not in entity_of:
+            continue
+        start, sentence_no, surface, key = final
+        entity_id, etype, rep = entity_of[key]
+        score = score_of.get((key, rep))
+        if score is None:
+            score = score_of[(key, rep)] = round(fuzz.ratio(key, rep) / 100.0, 4)
+        ids.append(f"{row['doc_id']}:{start}:{row['char_end']}")
+        docs.append(row["doc_id"])
+        sentences.append(sentence_no)
+        starts.append(start)
+        ends.append(row["char_end"])
+        surfaces.append(surface)
+        entity_ids.append(entity_id)
+        types.append(etype)
+        scores.append(score)
+    n, schema = len(ids), schemas.ENTITY_MENTIONS
+    columns = {
+        "mention_id": ids,
+        "doc_id": docs,
+        "field": ["text"] * n,
+        "sentence_no": sentences,
+        "char_start": starts,
+        "char_end": ends,
+        "surface": surfaces,
+        "entity_id": entity_ids,
+        "place_id": pa.nulls(n, pa.string()),
+        "entity_type": types,
+        "match_method": ["discovered"] * n,
+        "score": scores,
+        "role": pa.nulls(n, pa.string()),
+    }
+    return pa.table([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
 
 
 def _groups(keys: list[str]) -> dict[str, list[str]]:
