@@ -115,6 +115,8 @@ def merge_events(
         area = reports.take(pa.array(rows, pa.int64()))
         doc_ids = set(pc.unique(area.column("doc_id")).to_pylist())
         parts.append(_merge_area(area, pidx, _documents(documents, doc_ids), names))
+        del area
+        pa.default_memory_pool().release_unused()
     merged = MergeResult(
         *(
             ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)

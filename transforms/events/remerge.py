@@ -197,7 +197,11 @@ def _combined(
             both = [*old.column(delta).filter(was).chunks, *fresh.column(delta).chunks]
             rewritten.append(pc.unique(pa.concat_arrays([pa.array([], pa.string()), *both])))
         kept = old.filter(pc.invert(was))
-        tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+        if kept.num_rows == 0:  # every event merged again (a heavy story's): in order already
+            tables.append(fresh.cast(schema))
+        else:
+            tables.append(ordered(pa.concat_tables([kept.cast(schema), fresh.cast(schema)]), key))
+        del kept
     tables[0] = _quoted(tables[0], quotes)
     return Remerged(MergeResult(*tables), figures, tuple(rewritten))
 
