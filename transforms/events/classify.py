@@ -215,6 +215,12 @@ def accuser(text: str, end: int) -> bool:
     return rules.ACCUSER_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
+def speaker(text: str, end: int) -> bool:
+    """The actor mention ending at ``end`` says something ("the SDF said ..."): in a sentence
+    that claims nothing, it names who spoke, not who attacked."""
+    return rules.SPEAKER_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
 def repelled(text: str, start: int) -> bool:
     """The mention names what was repelled or foiled ("repelled an ISIS infiltration")."""
     return rules.REPELLED_BEFORE.search(text[max(0, start - 20) : start]) is not None

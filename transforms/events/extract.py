@@ -684,6 +684,7 @@ class _Doc:
         named to a clash ("clashes between A and B": A, then B)."""
         spans = [sent] if claim else live
         text = self.text
+        claims = claim and rules.CLAIM.search(text, sent[0], sent[1]) is not None
         groups: list[str] = []  # armed groups acting
         states: list[str] = []  # state actors acting
         others: list[str] = []  # actors attacked
@@ -695,7 +696,7 @@ class _Doc:
                 continue
             if self._clash_side(sent, m) and m.entity_id not in sides:
                 sides.append(m.entity_id)
-            if classify.accuser(text, m.end):
+            if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):
                 continue
             if classify.target_position(text, m.start):
                 others.append(m.entity_id)

@@ -384,14 +384,20 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
     r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
-    r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?$"
+    r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 )
 # A named actor blaming or accusing: the accuser, not the one who attacked ("HTS blamed cells
-# loyal to Damascus", "the SDF accused Turkish-backed factions"); not the accused ("IS, blamed
+# loyal to Damascus", "HTS, the main group there, blamed ..."); not the accused ("IS, blamed
 # for the attack", "the group was blamed for"), nor one denying (the accused, ``disputed``).
 ACCUSER_AFTER = rx(
-    r"(?:\s+\w+){0,2}?\s+(?:blam(?:ed|es)|accus(?:ed|es))\s+(?!for\b|of\b|by\b)"
-    r"|(?:\s+\w+){0,2}?\s+held\s+(?!responsible)[^.]{1,50}?\bresponsible\b"
+    r"(?:\s*,[^,.]{1,60},)?(?:\s+\w+){0,2}?\s+(?:blam(?:ed|es)|accus(?:ed|es))\s+"
+    r"(?!for\b|of\b|by\b)|(?:\s+\w+){0,2}?\s+held\s+(?!responsible)[^.]{1,50}?\bresponsible\b"
+)
+# A named actor saying something (outside a claim): who spoke ("the SDF said two of its
+# members were killed": the SDF lost them).
+SPEAKER_AFTER = rx(
+    r"(?:\s*,[^,.]{1,60},)?(?:\s+\w+)?\s+(?:said|says|stated|reported|announced|told)\b"
+    r"(?!\s+(?:\w+\s+){0,2}?responsib)"  # "announced responsibility for": a claim
 )
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"

@@ -21,11 +21,17 @@ BOMB = "A car bomb killed nine people at a market in Sarmada on Monday. "
     ("second", "perpetrator"),
     [
         ("Hayat Tahrir al-Sham blamed cells loyal to the government.", None),
+        ("Hayat Tahrir al-Sham, the main armed group there, blamed cells loyal to Damascus.",
+         None),
         ("Hayat Tahrir al-Sham on Tuesday accused sleeper cells of the attack.", None),
         ("Hayat Tahrir al-Sham blamed the Islamic State for the attack.", "ent:islamic_state"),
         # the accused, not the accuser: passive wording
         ("The Islamic State, blamed for the attack, made no statement.", "ent:islamic_state"),
         ("Hayat Tahrir al-Sham was blamed for the attack.", "ent:hts"),
+        # a group telling its own losses is no attacker; one claiming the attack is
+        ("Hayat Tahrir al-Sham said two of its members were among the dead.", None),
+        ("Hayat Tahrir al-Sham said it had carried out the attack.", "ent:hts"),
+        ("Hayat Tahrir al-Sham announced responsibility for the attack.", "ent:hts"),
     ],
 )
 def test_an_accuser_is_no_perpetrator(actors, second, perpetrator):
@@ -38,6 +44,8 @@ def test_an_accuser_is_no_perpetrator(actors, second, perpetrator):
         ("A drone strike near Qamishli killed three fighters of the Syrian Democratic Forces.",
          "Syrian Democratic Forces", True),
         ("Gunmen wounded two members of the Peshmerga near Makhmour.", "Peshmerga", True),
+        ("A drone killed two fighters of the Kurdish-led Syrian Democratic Forces.",
+         "Syrian Democratic Forces", True),
         ("Fighters of the Islamic State killed two shepherds near Hajin.", "Islamic State", False),
         ("Gunmen from the Islamic State killed two soldiers near Hajin.", "Islamic State", False),
     ],
