@@ -190,7 +190,7 @@ def _tail_of(text: str) -> str:
     return text[text.rfind("\n", 0, body_end) + 1 : body_end]
 
 
-def _rows_of(table: pa.Table, read_ids: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+def _rows_of(table: pa.Table) -> tuple[dict[str, int], dict[str, int]]:
     """First row and row count per document id in ``table`` (rows grouped by document)."""
     first: dict[str, int] = {}
     count: dict[str, int] = {}
@@ -205,7 +205,7 @@ def _spread(table: pa.Table, copies: Copies, doc_ids: list[str]) -> tuple[pa.Tab
     """``table``'s rows (of the documents read) for every document, in document order, and
     the doc_id each row now belongs to."""
     read_ids = [doc_ids[k] for k in copies.firsts]
-    first, count = _rows_of(table, read_ids)
+    first, count = _rows_of(table)
     take: list[int] = []
     owner: list[str] = []
     for k, r in enumerate(copies.reading):

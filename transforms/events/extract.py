@@ -62,9 +62,9 @@ from transforms.events.casualties import (
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
-# The attackers or arms of an attack told already: "The gunmen fled", "the assailants opened
-# fire", "the shells hit the village of X".
-_ATTACKERS_AGAIN = re.compile(
+# The attackers, arms or victims of an attack told already: "The gunmen fled", "the
+# assailants opened fire", "the shells hit the village of X", "the victim was shot".
+_TOLD_BEFORE = re.compile(
     r"\bthe\s+(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|shells|rockets|missiles|"
     r"mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
     re.IGNORECASE,
@@ -1035,7 +1035,7 @@ class _Doc:
             return False
         if len(g.reports) != 1 or (g.count or 1) != 1 or not g.reports[0]["admin1"]:
             return False
-        if not (classify.is_anaphoric(sentence) or _ATTACKERS_AGAIN.search(sentence)):
+        if not (classify.is_anaphoric(sentence) or _TOLD_BEFORE.search(sentence)):
             return False
         if _ANOTHER_ACT.search(sentence):
             return False  # "the gunmen also burned a car": something more they did
@@ -1072,7 +1072,7 @@ class _Doc:
         if g is None:
             return
         s, e = self.spans[i]
-        if classify.is_anaphoric(self.text[s:e]) or _ATTACKERS_AGAIN.search(self.text, s, e):
+        if classify.is_anaphoric(self.text[s:e]) or _TOLD_BEFORE.search(self.text, s, e):
             g.last_sentence = i
             self.read_attribution(i)
             self.read_attack_day(i)
