@@ -191,49 +191,66 @@ def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:
     """For each measure, a list of (row, hit) pairs over the rows it applies to."""
     out: dict[str, list] = defaultdict(list)
     for row in rows:
-        events = per_row.get(row["row_id"], [])
-        out["recall"].append((row, bool(events)))
-        is_label = bool(IS_LABEL.search(row["perpetrator"] or ""))
-        is_found = any(e.get("perpetrator") == "Islamic State" for e in events)
-        out["is"].append((row, (is_label, is_found)))
-        if IS_TEXT.search(row["text"]) or not is_label:
-            out["is_named"].append((row, (is_label, is_found)))
-        if not events:
-            continue
-        places = label_places(row["place"])
-        cands = [gaz.candidates(p) for p in places]
-        regions = {c["region_id"] for cs in cands for c in cs if c["region_id"]}
-        regions |= {c["wof_id"] for cs in cands for c in cs if c["placetype"] == "region"}
-        if regions:
-            got = {_event_region(gaz, e) for e in events}
-            out["admin1"].append((row, bool(got & regions)))
-            if not got & regions:
-                out["admin1_miss"].append((row, miss_kind(events)))
-        towns = [c for c in (cands[0] if len(places) == 1 else []) if c["placetype"] == "locality"]
-        if towns and not LEVEL_WORDS.search(row["place"]):
-            hit = any(
-                _num(e.get("latitude")) is not None
-                and min(
-                    _km(
-                        _num(e["latitude"]),
-                        _num(e["longitude"]),
-                        float(t["latitude"]),
-                        float(t["longitude"]),
-                    )
-                    for t in towns
-                )
-                <= TOWN_KM
-                for e in events
-            )
-            out["town"].append((row, hit))
-        for field, label in (("killed", "dead"), ("wounded", "injured")):
-            want = _int(row[label])
-            if want is not None:
-                got = sum(int(_num(e.get(f"{field}_best")) or 0) for e in events)
-                out[field].append((row, got == want))
-        if row["date"]:
-            out["day"].append((row, any(str(e["event_date"])[:10] == row["date"] for e in events)))
+        for key, hit in row_hits(row, per_row.get(row["row_id"], []), gaz).items():
+            out[key].append((row, hit))
     return out
+
+
+def row_hits(row: dict, events: list[dict], gaz: Gazetteer) -> dict[str, object]:
+    """Each measure that applies to one labelled row, and whether its events meet it.
+
+    A row may pin its place's governorate (``region_id``, a Who's On First region id): then
+    only that governorate counts, and only the towns of that name inside it. A ``date`` of a
+    month (``YYYY-MM``) asks the event's month."""
+    out: dict[str, object] = {"recall": bool(events)}
+    is_label = bool(IS_LABEL.search(row["perpetrator"] or ""))
+    is_found = any(e.get("perpetrator") == "Islamic State" for e in events)
+    out["is"] = (is_label, is_found)
+    if IS_TEXT.search(row["text"]) or not is_label:
+        out["is_named"] = (is_label, is_found)
+    if not events:
+        return out
+    places = label_places(row["place"])
+    cands = [gaz.candidates(p) for p in places]
+    regions = {c["region_id"] for cs in cands for c in cs if c["region_id"]}
+    regions |= {c["wof_id"] for cs in cands for c in cs if c["placetype"] == "region"}
+    if row.get("region_id"):
+        regions = {row["region_id"]}
+    if regions:
+        got = {_event_region(gaz, e) for e in events}
+        out["admin1"] = bool(got & regions)
+        if not got & regions:
+            out["admin1_miss"] = miss_kind(events)
+    towns = [c for c in (cands[0] if len(places) == 1 else []) if c["placetype"] == "locality"]
+    if row.get("region_id"):
+        towns = [t for t in towns if row["region_id"] in _regions_of(gaz, t)]
+    if towns and not LEVEL_WORDS.search(row["place"]):
+        out["town"] = any(_near(e, towns) for e in events)
+    for field, label in (("killed", "dead"), ("wounded", "injured")):
+        want = _int(str(row[label]))
+        if want is not None:
+            got_toll = sum(int(_num(e.get(f"{field}_best")) or 0) for e in events)
+            out[field] = got_toll == want
+    if row["date"]:
+        size = len(row["date"])
+        out["day"] = any(str(e["event_date"])[:size] == row["date"] for e in events)
+    return out
+
+
+def _regions_of(gaz: Gazetteer, place: dict) -> set[str]:
+    """A place's governorate by its record and by the outline holding its point (the two
+    differ for a few records, such as the Golan's villages)."""
+    inside = gaz.region_of_point(float(place["latitude"]), float(place["longitude"]))
+    return {place["region_id"], inside} - {None, ""}
+
+
+def _near(event: dict, towns: list[dict]) -> bool:
+    """The event lies within ``TOWN_KM`` of one of the towns."""
+    lat, lon = _num(event.get("latitude")), _num(event.get("longitude"))
+    if lat is None or lon is None:
+        return False
+    km = min(_km(lat, lon, float(t["latitude"]), float(t["longitude"])) for t in towns)
+    return km <= TOWN_KM
 
 
 # What a governorate miss's events hold, coarsest first: the kinds ``report`` counts.
