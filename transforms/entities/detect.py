@@ -461,7 +461,11 @@ def _settle_places(
     """
     cued, own = _span_cues(text, pending, registry)
     places = registry.places
-    areas = _containers(text, found, pending, registry)
+    areas = [
+        area
+        for area in _containers(text, found, pending, registry)
+        if not any(a <= area[0] and area[1] <= b for a, b in datelines)  # the reporter's
+    ]
     _agreed_countries(registry, pending, countries)
     dropped = False
     loose = []  # names read by skeleton: last, with every other place as their context
@@ -740,15 +744,35 @@ _HOLDER_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
+# A country or governorate in the possessive owning a force or an office is its owner, not
+# where the sentence's places lie ("Iran's Revolutionary Guards shelled ... the town of X",
+# "Turkey's army"); "Syria's Idlib province", "Iraq's eastern Diyala" still hold them.
+_OWNER_NOUNS = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}?(?:army|armed\s+forces|forces|military|troops|government|"
+    r"ministry|authorities|president|air\s+force|navy|warplanes|jets|drones?|militias?)\b"
+)
+
+
+def _owner(text: str, end: int, actor_starts: set[int]) -> bool:
+    """The area mention ending at ``end`` owns the force or office after it (``_OWNER_NOUNS``,
+    or an actor's name right after its "'s")."""
+    if text[end : end + 2] not in ("'s", "’s"):
+        return False
+    return _OWNER_NOUNS.match(text, end) is not None or (end + 3) in actor_starts
+
+
 def _containers(text: str, found: list[tuple], pending: list[tuple], registry: Registry) -> list:
     """(start, end, names) of the document's governorate, district and country mentions,
     settled or still pending (a pending span's governorate and district readings count); not
-    those a distance is given from ("40 km south of Y")."""
+    those a distance is given from ("40 km south of Y"), nor owners ("Iran's army")."""
     places = registry.places
+    actor_starts = {row[0] for row in found if len(row) > 3 and row[3] is not None}
     out = []
     for row in found:
         if len(row) > 2 and row[4] is not None:
             p = places[row[4]]
+            if _owner(text, row[1], actor_starts):
+                continue
             if p.precision in _AREA_PRECISIONS:
                 names = frozenset({_area_name(p)})
             elif p.admin1 and placing.holds_previous(text, row[0]):

@@ -50,11 +50,21 @@ _PRECISION_RANK = {"governorate": 0, "town": 1, "district": 2, "region": 3, "cou
 # Among towns of equal population (most villages have none): seats of larger areas first.
 _FEATURE_RANK = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPL": 4}
 
-# "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", "BAQUBA, Iraq -", "MOSUL —": a place in
-# capitals at the start of a line, its country or date, the agency if any, then a dash.
+# "DAMASCUS (Reuters) -", "BEIRUT, Feb 21 (AFP) —", "BAQUBA, Iraq -", "MOSUL —", "ERBIL,
+# Kurdistan Region (Kurdistan24) –": a place in capitals at the start of a line, its country,
+# region or date, the agency if any, then a dash. A place written in title case is a dateline
+# only with its agency: "Beirut (AFP) -", "Hama, SANA –" (a sentence may start "Mosul -").
+# The group that matched spans the place and what follows it up to the agency: the region or
+# country there ("Kurdistan Region") locates the reporter, not the event.
 DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z .'’-]{2,40}?)(?:,[ \t]*[A-Za-z0-9 .]{1,30})?[ \t]*"
-    r"(?:\((?:Reuters|AFP|AP|[A-Z][A-Za-z .]{1,30})\)[ \t]*)?[-–—]",
+    r"^[ \t]*(?:"
+    r"([A-Z][A-Z .'’-]{2,40}?(?:,[ \t]*[A-Za-z0-9 .]{1,30}?)?)[ \t]*"
+    r"(?:\((?:Reuters|AFP|AP|[A-Z][A-Za-z0-9 .]{1,30})\)[ \t]*)?"
+    r"|([A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2}"
+    r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?)[ \t]*"
+    r"\([A-Z][A-Za-z0-9 .]{1,30}\)[ \t]*"
+    r"|([A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2}),[ \t]*[A-Z]{2,6}[ \t]*"
+    r")[-–—]",
     re.MULTILINE,
 )
 # A word putting the place right after it as where something is or happens ("in Baghdad"):
@@ -110,7 +120,11 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     head = text[:2000]
     if _DATELINE_TAIL.search(head) is None:
         return []
-    return [(m.start(1), m.end(1)) for m in DATELINE.finditer(head)]
+    spans = []
+    for m in DATELINE.finditer(head):
+        group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
+        spans.append((m.start(group), m.end(group)))
+    return spans
 
 
 _NEXT_WORD = re.compile(r"\s*(\S+)")
