@@ -209,6 +209,16 @@ def target_position(text: str, start: int) -> bool:
     return rules.ATTACKER_FROM.search(before) is None and not repelled(text, start)
 
 
+def passive_victim(text: str, start: int, end: int) -> bool:
+    """The mention at [start, end) names the side the sentence says was hit, in the passive
+    ("three members of the SDF were killed", "two Peshmerga fighters were wounded")."""
+    stop = min(len(text), end + 80)
+    if rules.VICTIM_NOUN_PASSIVE_AFTER.match(text, end, stop):
+        return True
+    before = rules.VICTIM_PASSIVE_BEFORE.search(text, max(0, start - 60), start)
+    return before is not None and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
+
+
 def accuser(text: str, end: int) -> bool:
     """The actor mention ending at ``end`` blames or accuses ("HTS blamed ..."): it names who
     spoke, not who attacked."""

@@ -698,7 +698,9 @@ class _Doc:
                 sides.append(m.entity_id)
             if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):
                 continue
-            if classify.target_position(text, m.start):
+            if classify.target_position(text, m.start) or classify.passive_victim(
+                text, m.start, m.end
+            ):
                 others.append(m.entity_id)
             elif m.entity_type in _PERP_TYPES:
                 groups.append(m.entity_id)

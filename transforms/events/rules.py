@@ -386,6 +386,25 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
     r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 )
+# ... and those the sentence says were hit, in the passive: "three members of the SDF were
+# killed", "two Peshmerga fighters were wounded", "members of the PMF were among the dead"
+# (the group named before the verb lost them; "IS militants killed three soldiers" is the
+# agent). Before the mention: its members; after it: their noun, then the passive verb.
+_VICTIM_NOUNS = (
+    r"(?:fighters?|members?|soldiers?|troops|officers?|officials?|commanders?|leaders?|"
+    r"elements?|personnel|employees?|workers?|guards?|policemen|militiamen|volunteers)"
+)
+VICTIM_PASSIVE_BEFORE = rx(
+    _VICTIM_NOUNS
+    + r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
+)
+_PASSIVE_HIT = (
+    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
+    r"injured|hurt|kidnapped|abducted|executed|shot)|died|(?:were|was)\s+among\s+the\s+"
+    r"(?:dead|killed|wounded|casualties|victims))\b"
+)
+VICTIM_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?" + _PASSIVE_HIT)
+VICTIM_NOUN_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?\s+" + _VICTIM_NOUNS + _PASSIVE_HIT)
 # A named actor blaming or accusing: the accuser, not the one who attacked ("HTS blamed cells
 # loyal to Damascus", "HTS, the main group there, blamed ..."); not the accused ("IS, blamed
 # for the attack", "the group was blamed for"), nor one denying (the accused, ``disputed``).
@@ -396,7 +415,7 @@ ACCUSER_AFTER = rx(
 # A named actor saying something (outside a claim): who spoke ("the SDF said two of its
 # members were killed": the SDF lost them).
 SPEAKER_AFTER = rx(
-    r"(?:\s*,[^,.]{1,60},)?(?:\s+\w+)?\s+(?:said|says|stated|reported|announced|told)\b"
+    r"\)?(?:\s*,[^,.]{1,60},)?(?:\s+\w+)?\s+(?:said|says|stated|reported|announced|told)\b"
     r"(?!\s+(?:\w+\s+){0,2}?responsib)"  # "announced responsibility for": a claim
 )
 REPELLED_BEFORE = rx(
