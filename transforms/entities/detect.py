@@ -37,7 +37,6 @@ from transforms.entities.matcher import known_hits, make_piece, name_runs, place
 from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
     CUED_METHODS,
-    KEY_SCORE,
     ROW_METHOD,
     SKELETON,
     country_swap,
@@ -90,8 +89,8 @@ def _run_plan(registry: Registry, run: str, rel: tuple[tuple[int, int], ...]) ->
     """
     windows, left = resolve_run(registry, run, rel)
     wins = [
-        (ws, we, targets, [i for i, (hs, he) in enumerate(rel) if ws <= hs and he <= we])
-        for ws, we, targets in windows
+        (ws, we, targets, [i for i, (hs, he) in enumerate(rel) if ws <= hs and he <= we], m, sc)
+        for ws, we, targets, m, sc in windows
     ]
     resolved, later = [], []
 
@@ -308,11 +307,11 @@ class _Doc:
             if plan is None:
                 plan = plans[(run, rel)] = _run_plan(registry, run, rel)
             wins, resolved, deferred = plan
-            for ws, we, targets, inside in wins:
+            for ws, we, targets, inside, method, score in wins:
                 a, b = r_start + ws, r_start + we
                 replaced.update(hi + i for i in inside)
                 kind, ids = pick_target(registry, targets, text, a, b, _titled(text, a))
-                self.settle(a, b, kind, ids, "key", KEY_SCORE)
+                self.settle(a, b, kind, ids, method, score)
             for ps, pe, res, titled in resolved:
                 a, b = r_start + ps, r_start + pe
                 kind, ids = pick_target(registry, res[0], text, a, b, titled or _titled(text, a))
@@ -542,7 +541,7 @@ def _the_capital(
     actors_counted: bool,
     datelines: list,
 ) -> None:
-    """"the capital" named alone is the capital of the one conflict country (Syria, Iraq) the
+    """ "the capital" named alone is the capital of the one conflict country (Syria, Iraq) the
     document names or whose actors it names ("clashes in Iraq ... a car bomb in the capital":
     Baghdad); never when it names both."""
     spans = [
@@ -722,8 +721,7 @@ def _named_alike(cands: list[Place], countries: dict[str, int], said: str) -> li
     major = [
         p
         for p in cands
-        if not p.cue
-        and skel in {skeleton(place_key(n)) for n in (p.name, p.name_native or p.name)}
+        if not p.cue and skel in {skeleton(place_key(n)) for n in (p.name, p.name_native or p.name)}
     ]
     if major:
         return major

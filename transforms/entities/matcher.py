@@ -78,8 +78,11 @@ def _case_ok(text: str, start: int, end: int, pat: Pattern) -> bool:
     return surface != surface.lower()
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z-]+)[\s,]+(?:the\s+)?$")
-_OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+# (an article written apart, which the name's span leaves out, stands between: "near Al
+# Hajj Husayn", whose key window starts at "Hajj"; a hyphenated one is the span's own)
+_ARTICLE_LEFT = r"(?:(?:[Aa]l|[Ee]l)\s+)?"
+_WORD_BEFORE = re.compile(rf"([A-Za-z-]+)[\s,]+(?:the\s+)?{_ARTICLE_LEFT}$")
+_OF_BEFORE = re.compile(rf"([A-Za-z]+)\s+of\s+(?:the\s+)?{_ARTICLE_LEFT}$")
 # "Ahmad Khamis, Balad Ruz district", "Salam in Diyala province", "X in southern Idleb
 # countryside", "X, Syria": a container after the name (a governorate, district or country of
 # the conflict).
@@ -315,7 +318,7 @@ def _select_sorted(
 # Capitals and word characters, Latin scripts with diacritics included ("Dayr Ḩāfir", "Aşāfīr")
 # and the ayn/hamza marks of romanised Arabic ("Ḩamāʼ", "‘Ayn").
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ‘ʿʾ"
-_WORDCH = "A-Za-z0-9À-ɏḀ-ỿʰ-˿\u0300-\u036f'’‘‑-"  # with combining marks ("az̧ Z̧uhūr")
+_WORDCH = "A-Za-z0-9À-ɏḀ-ỿʰ-˿\u0300-\u036f'’‘`‑-"  # with combining marks ("az̧ Z̧uhūr")
 _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
 # The joiners al el ad adh an ar as ash at ath az ed en er es et ez bin ibn bint abu abd of and,
 # by first letter (the engine then tries one branch per letter, not 24 in turn); the order of
@@ -327,7 +330,12 @@ _JOIN = r"(?:a(?:dh?|bu|bd|nd|[lnrz]|sh?|th?)|e[ldnrstz]|bint?|ibn|of)[\u0300-\u
 # Possessive quantifiers (*+, ++) match the same spans (a word never ends in a space, nothing
 # follows the last word) and spare the engine its backtracking.
 _CAPWORD_P = rf"[{_CAP}][{_WORDCH}]*+"
-_RUN = re.compile(rf"{_CAPWORD_P}(?:[ \t]++(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_CAPWORD_P})*+")
+# A later word may open with an ayn or hamza mark, ASCII or not ("Hatim 'Abd 'Ali",
+# "Sidi `Ali"): romanised Arabic writes the letter so, and the name goes on.
+_AYN = "['`’]?"
+_RUN = re.compile(
+    rf"{_CAPWORD_P}(?:[ \t]++(?:{_JOIN}[ \t]+)?(?:[a-z]{{2,3}}[-‑])?{_AYN}{_CAPWORD_P})*+"
+)
 _ORDINAL = re.compile(r"(?:^|(?<=\s))\d+(?:st|nd|rd|th)[ \t]+$")  # "42nd Division"
 _LEAD_ARTICLE = re.compile(rf"(?:^|[^\w'’-])((?i:{ARTICLE_PREFIXES})[-‑])$")
 _POSS = re.compile(r"['’]s$")
@@ -396,6 +404,24 @@ _KEEP_ARTICLES = frozenset({"al", "el"})
 
 
 _SPAN = re.Match.span
+# A later word of a run opening with a mark: an ayn ("'Abd") or a quotation ("'We will")
+_MARKED_WORD = re.compile(r"[ \t]['`’]([A-Za-z]+)")
+
+
+# A closing quotation mark: after a letter or a stop, before a space, a stop or the end.
+_CLOSING = re.compile(r"[\w.,!?]['’](?=[\s.,;:!?]|$)")
+
+
+def _before_quotation(text: str, start: int, end: int) -> int:
+    """The run's end, cut before a quotation after a name ("Reuters 'We will go on'"): a
+    word opening with a mark, a common word, and a closing mark later on its line. An ayn
+    opens a word of a name ("Hatim 'Abd 'Ali", "Mala 'Arab town") and closes nothing."""
+    for m in _MARKED_WORD.finditer(text, start, end):
+        if m.group(1).lower() in STOPWORDS:
+            line_end = text.find("\n", m.end())
+            if _CLOSING.search(text, m.end(), len(text) if line_end < 0 else line_end):
+                return m.start()
+    return end
 
 
 def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[int, int]]:
@@ -427,6 +453,8 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
                 ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
                 if ordinal is not None:
                     m_start = ordinal.start()
+        if _MARKED_WORD.search(text, m_start, m_end) is not None:
+            m_end = _before_quotation(text, m_start, m_end)
         if hit_ends is not None and hit_ends.get(m_start, -1) >= m_end:
             continue
         if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:

@@ -263,6 +263,7 @@ class Registry:
         self.guarded = dict(self.guarded)
         self._guarded_re: re.Pattern | None = None
         self._area_names: frozenset[str] | None = None
+        self._area_keys: frozenset[str] | None = None
         for pat in self.patterns.values():
             if pat.weak and len(pat.weak) == len(pat.targets):
                 self._add_major_namesakes(pat)
@@ -369,8 +370,7 @@ class Registry:
         m = _BRACKET_AFTER.match(text, end)
         if m is None:
             return False
-        last = m.group(1).rsplit(",", 1)[-1]
-        return normalise(last).strip() in self.area_names
+        return self.is_area_name(m.group(1).rsplit(",", 1)[-1])
 
     @property
     def area_names(self) -> frozenset[str]:
@@ -384,6 +384,19 @@ class Registry:
                 if a[:1].isupper()
             )
         return self._area_names
+
+    def is_area_name(self, said: str) -> bool:
+        """Whether ``said`` names a governorate or a region, in one of its spellings or one
+        that folds to the same key ("Sala ad-Din", "Al-Muthannia" as coders write them)."""
+        if normalise(said).strip() in self.area_names:
+            return True
+        if said.endswith(("'s", "’s")):
+            return False  # "in Diyala's council": Diyala owns what follows
+        if self._area_keys is None:
+            self._area_keys = frozenset(
+                k for k in map(place_key, self.area_names) if len(k.replace(" ", "")) >= 4
+            )
+        return place_key(said) in self._area_keys
 
     @property
     def guards_flagged(self) -> bool:
@@ -408,7 +421,6 @@ class Registry:
         m = _IN_THE.match(text, end)
         if m is None:
             return self._bracket_area_after(text, end)
-        areas = self.area_names
         words: list[re.Match[str]] = []
         for w in _AREA_WORDS.finditer(text, m.end(), min(len(text), m.end() + 60)):
             if text[(words[-1].end() if words else m.end()) : w.start()].strip():
@@ -417,7 +429,7 @@ class Registry:
             if len(words) == 4:
                 break
         for w in reversed(words):
-            if normalise(text[m.end() : w.end()]).strip() in areas:
+            if self.is_area_name(text[m.end() : w.end()]):
                 return _CAPITAL_NEXT.match(text, w.end()) is None
         return False
 

@@ -13,11 +13,19 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from transforms.entities.keys import name_key, place_key, skeleton, vowel_blind
+from transforms.entities.keys import (
+    ARTICLES,
+    consonants,
+    name_key,
+    place_key,
+    skeleton,
+    vowel_blind,
+)
 from transforms.entities.lexicon import (
     COUNTRY_ADJECTIVE,
     DEMONYMS,
     FUNCTION_WORDS,
+    NAME_JOINERS,
     NOT_PLACE_NAMES,
     ORG_AFTER,
     PERSON_TITLES,
@@ -25,7 +33,7 @@ from transforms.entities.lexicon import (
     STOPWORDS,
     TOWN_BEFORE,
 )
-from transforms.entities.registry import Registry
+from transforms.entities.registry import CUE, Registry, normalise
 
 # Fuzzy matching on keys (rapidfuzz ratio, 0-100): the floor for multi-word and one-word names,
 # and the shortest one-word key fuzzy matching may touch (short words collide too easily).
@@ -43,6 +51,9 @@ SKELETON = "skeleton"
 CUED_METHODS = frozenset({CUED_KEY, SKELETON})
 ROW_METHOD = {CUED_KEY: "key", SKELETON: "fuzzy"}
 SKELETON_SCORE = 0.85
+# The fewest consonants of a window read by skeleton in place of a shorter reading inside it
+# ("Tal al Hawa" is no "Tall Hu": both "tl h").
+SKELETON_WINDOW_MIN = 4
 # Words that are never a name read by key or fuzzily, whatever they fold to ("Shiite" folds as
 # a village's "Es Shita" does): English words, communities and faiths, demonyms.
 _WORDS = STOPWORDS | NOT_PLACE_NAMES | frozenset(DEMONYMS)
@@ -160,9 +171,13 @@ def country_swap(registry: Registry, entity_id: str, text: str, start: int, end:
     return entity_id
 
 
-Window = tuple[int, int, list[tuple[str, str]]]  # (start, end, targets), relative to a run
+# (start, end, targets, method, score), relative to a run
+Window = tuple[int, int, list[tuple[str, str]], str, float]
 # English words that head many place names ("Tall Shihab", "Tell Abyad": a hill).
 _PLACE_HEADS = frozenset({"tall", "tell"})
+# Common words that are also the articles and joiners of Arabic names ("as", "al", "abu"):
+# a window read by skeleton may hold them, and no other common word.
+_NAME_WORDS = ARTICLES | NAME_JOINERS | _PLACE_HEADS
 _WORD_SPAN = re.compile(r"\S+")
 
 
@@ -176,8 +191,12 @@ def resolve_run(
     start a place's name: "Sheikh al-Hadeed", "Tell Chihab", read by ``place_key``), whose key
     has two or more words (one-word names are left to coreference), and that holds each hit
     it touches whole; longest windows win. A window that contains hits replaces them: "Islamic
-    State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". Returns the windows and
-    the uncovered stretches (relative spans, untrimmed). Cached per (run, hits).
+    State of Iraq and al-Shaam" beats the hit "Islamic State of Iraq". A window no key names
+    may name a place by its consonant skeleton (``keys.skeleton``: "Abu Hakfa al Jnubi" for
+    Abu Hakfa al Janubi, before "Abu Hakfa" by key; method ``SKELETON``, which detection reads
+    only where a place is cued) when it holds no common word and no hit but minor places'
+    names ("as Saghir" in "Drawznah as Saghir"). Returns the windows and the uncovered
+    stretches (relative spans, untrimmed). Cached per (run, hits).
     """
     cache = registry.run_cache
     ck = (run, hits)
@@ -197,6 +216,7 @@ def resolve_run(
     titled = [w[2] in PERSON_TITLES or w[2] in _PLACE_HEADS for w in words]
     taken = [False] * n
     found: list[Window] = []
+    soft = [_minor_hit(registry, run[hs:he]) for hs, he in hits]
     for length in range(n, 0, -1):
         for i in range(n - length + 1):
             j = i + length - 1
@@ -212,9 +232,11 @@ def resolve_run(
                 continue
             targets = _window_targets(registry, run[s:e], titled[i])
             if targets:
-                found.append((s, e, list(targets)))
+                found.append((s, e, list(targets), "key", KEY_SCORE))
                 for k in range(i, j + 1):
                     taken[k] = True
+    if found or any(soft):
+        found = _skeleton_windows(registry, run, words, found, hits, soft)
     out = (sorted(found), _uncovered(run, found, hits))
     cache[ck] = out
     return out
@@ -230,11 +252,60 @@ def _window_targets(registry: Registry, window: str, titled: bool) -> list[tuple
     return [t for t in targets if t[0] == "place"] if titled else targets
 
 
+def _skeleton_windows(
+    registry: Registry,
+    run: str,
+    words: list[tuple[int, int, str]],
+    found: list[Window],
+    hits: tuple[tuple[int, int], ...],
+    soft: list[bool],
+) -> list[Window]:
+    """``found`` with the longer windows that name a place by skeleton in place of the key
+    windows and minor places' hits they hold: the longest name wins ("Abu Hakfa al Jnubi"
+    over the key window "Abu Hakfa", "Drawznah as Saghir" over the hit "as Saghir"). Only
+    such windows: a stretch holding neither goes whole to ``resolve_surface``, where a fuzzy
+    match of a major place comes first ("Jurf al-Sakr")."""
+    shorter = [(s, e) for s, e, *_rest in found] + [
+        h for h, ok in zip(hits, soft, strict=True) if ok
+    ]
+    plain = [w[2] not in STOPWORDS or w[2] in _NAME_WORDS for w in words]
+    n = len(words)
+    for length in range(n, 1, -1):
+        for i in range(n - length + 1):
+            j = i + length - 1
+            s, e = words[i][0], words[j][1]
+            if not all(plain[i : j + 1]) or words[i][2] in FUNCTION_WORDS - _NAME_WORDS:
+                continue
+            if not any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorter):
+                continue  # nothing shorter to beat
+            if any(
+                hs < e and s < he and not (s <= hs and he <= e and ok)
+                for (hs, he), ok in zip(hits, soft, strict=True)
+            ):
+                continue  # cuts a hit, or holds one that names more than minor places
+            if any(fs < e and s < fe and not (s <= fs and fe <= e) for fs, fe, *_r in found):
+                continue  # cuts a window
+            key = place_key(run[s:e])
+            targets = [t for t in registry.skeletons.get(skeleton(key), ()) if t[0] == "place"]
+            if " " in key and targets and consonants(skeleton(key)) >= SKELETON_WINDOW_MIN:
+                found = [w for w in found if not (s <= w[0] and w[1] <= e)]
+                found.append((s, e, targets, SKELETON, SKELETON_SCORE))
+                shorter = [(a, b) for a, b in shorter if not (s <= a and b <= e)]
+    return found
+
+
+def _minor_hit(registry: Registry, said: str) -> bool:
+    """Whether a registry hit inside a run names only minor places (``Place.cue``): a longer
+    window read by skeleton may hold it ("as Saghir" in "Drawznah as Saghir")."""
+    pat = registry.patterns.get(normalise(said).strip())
+    return pat is not None and pat.case == CUE
+
+
 def _uncovered(
     run: str, found: list[Window], hits: tuple[tuple[int, int], ...]
 ) -> list[tuple[int, int]]:
     """The stretches of ``run`` neither a window nor a hit covers."""
-    covered = sorted([(s, e) for s, e, _t in found] + [h for h in hits])
+    covered = sorted([(s, e) for s, e, *_rest in found] + [h for h in hits])
     left: list[tuple[int, int]] = []
     pos = 0
     for s, e in covered:
