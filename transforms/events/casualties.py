@@ -248,8 +248,11 @@ _NP_STOP = re.compile(
     re.IGNORECASE,
 )
 # Where a noun phrase starts (going backward from a passive verb).
+# (a dash between spaces before a capital or a digit ends a dateline: "DAMASCUS - Fifteen"; a
+# relative "which" starts its clause: "clashes in which 13 soldiers and eight attackers died")
 _NP_START = re.compile(
-    r"(?:^|[,;:\"“”(]|\b(?:that|said|says|saying|where|when|after|while|confirmed|"
+    r"(?:^|[,;:\"“”(]|(?<=\s)[-–—](?=\s+(?-i:[A-Z0-9]))|\b(?:that|said|says|saying|where|when|after|"
+    r"while|which|confirmed|"
     r"reported|stated|stating|and\s+that|leaving|left|leaves|with|but|whereas|"
     r"killing|wounding|injuring|bringing)\b)\s*",
     re.IGNORECASE,
@@ -304,7 +307,8 @@ _COUNTED = re.compile(
     rf"(?:{_QTY}|a|an|another|one|the\s+(?:{_NUMWORD}|\d))\b|(?:him|her)(?:self)?\b", re.IGNORECASE
 )
 _KILLED_VERB = re.compile(
-    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shoot|dead|execut|behead|death|lives|bodies|corpses|"
+    rf"(?i){TO_DEATH}|{KILLED}|{DIED}|kill|shot|shoot|dead|martyr|execut|behead|death|lives|"
+    r"bodies|corpses|"
     r"remains|assassin|gun|massacr"
 )
 # Lower-case substrings one of which every match of the pattern holds: a pattern is scanned
@@ -314,6 +318,7 @@ _PASSIVE_VERB_STEMS = (
     "dead",
     "died",
     "slain",
+    "martyred",
     "executed",
     "beheaded",
     "lives",

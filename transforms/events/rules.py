@@ -653,7 +653,8 @@ TARGETS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
 ]
 
-# Casualty words: every clause stating a toll (or its absence) holds one of these stems.
+# Casualty words: every clause stating a toll (or its absence) holds one of these stems
+# ("martyred": Syrian and Iraqi state media's and Arabic outlets' word for killed).
 CASUALTY_STEMS = (
     "kill",
     "dead",
@@ -663,6 +664,7 @@ CASUALTY_STEMS = (
     "fatalit",
     "casualt",
     "slain",
+    "martyred",
     "gunned down",
     "assassinat",
     "execut",
@@ -687,7 +689,8 @@ CASUALTY_STEMS = (
 # The same at a word's start, where a stem decides something rather than gating a parser:
 # "skilled", "pharmacy", "deadline", "the talks remain" and "he lives in" are no toll words.
 CASUALTY_WORD = rx(
-    r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|gunned\s+down|assassinat|"
+    r"\b(?:kill|dead(?!line)|died|dies?\b|death|fatalit|casualt|slain|martyred|gunned\s+down|"
+    r"assassinat|"
     r"execut|behead|"
     r"(?:their|his|her)\s+lives|perish|bodies|corpses?|remains\s+of|toll\b(?!\s+roads?)|wound|"
     r"injur|hurt|maim|harm|unscathed|themselves|himself|herself|alive)"
@@ -700,7 +703,8 @@ def has_casualty_word(low: str) -> bool:
 
 
 KILLED = (
-    r"(?:killed|dead|died|slain|shot\s+dead|shot\s+and\s+killed|gunned\s+down|assassinated|"
+    r"(?:killed|dead|died|slain|martyred|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"assassinated|"
     r"found\s+(?:dead|killed|murdered|executed|beheaded)|executed|beheaded|lost\s+their\s+lives)"
 )
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
