@@ -38,7 +38,9 @@ def wording_reason(clause: str) -> str | None:
     for name, stems, pat in rules.NOT_ATTACK:
         for stem in stems:  # rules.hit inlined: this runs for every clause of a read sentence
             if stem in low:
-                if pat.search(clause):
+                if pat.search(clause) and not (
+                    name in rules.NOT_ATTACK_UNLESS_TOLL and rules.has_casualty_word(low)
+                ):
                     return name
                 break
     n = attack_count(clause)

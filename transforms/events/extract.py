@@ -102,6 +102,10 @@ _SKIM, _AGENT, _FULL = 0, 1, 2
 _NO_TOLL = Casualties(None, None)
 
 
+def _no_toll(tolls: Casualties) -> bool:
+    return tolls.killed is None and tolls.wounded is None
+
+
 class Mention(NamedTuple):
     """A place or actor mention (a tuple: built in bulk with ``Mention._make``)."""
 
@@ -988,13 +992,11 @@ class _Doc:
         tolls = count_casualties(live_text) if full else _NO_TOLL
         s, e = self.spans[i]
         sentence = self.text[s:e]
-        claim = (
-            rules.hit(rules.CLAIM_STEMS, self.low[s:e])
-            and rules.CLAIM.search(sentence) is not None
-            and not classify.is_no_claim(sentence)
-        )
+        claim = self._claims(s, e)
         perp, other = self._actors((s, e), live, claim)
         refers_back = classify.is_anaphoric(sentence)
+        if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
+            return  # "The raids targeted hideouts in X": the arrests told before, no attack
         if not places and count is None and tolls.killed is None and tolls.wounded is None:
             if refers_back or not self._armed_agent(perp, live_text):
                 self._refer_back(i)
@@ -1020,6 +1022,24 @@ class _Doc:
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             r = self._report(seg_s, seg_e, k, i, place, None, g, own, own_date, perp, attribution)
             g.add(_with_weapon_of(r, coarse))
+
+    def _no_attack_before(self, i: int) -> bool:
+        """A sentence before ``i`` tells a raid that was no attack (arrests, seizures): what a
+        reference back ("the raids") points to."""
+        for s, e in self.spans[:i]:
+            reasons = _clause_reasons(self.text[s:e], None, False)
+            if any(reason in rules.NOT_ATTACK_UNLESS_TOLL for _cs, _ce, reason in reasons):
+                return True
+        return False
+
+    def _claims(self, s: int, e: int) -> bool:
+        """The sentence at [s, e) claims an attack (and does not deny any claim)."""
+        sentence = self.text[s:e]
+        return (
+            rules.hit(rules.CLAIM_STEMS, self.low[s:e])
+            and rules.CLAIM.search(sentence) is not None
+            and not classify.is_no_claim(sentence)
+        )
 
     def _told_again(
         self,

@@ -164,15 +164,17 @@ ADDITIONAL = rx(
 ANAPHORA = rx(
     r"\b(?:the|these|those|both|this|that)\s+(?:latest\s+|recent\s+|two\s+|deadly\s+|"
     r"cowardly\s+)?(?:attacks?|incidents?|strikes?|bombings?|blasts?|explosions?|ambush(?:es)?|"
-    r"assaults?|shelling)\b|"
+    r"assaults?|shelling|raids?)\b|"
     r"\b(?:(?:was|were|is|are)\s+behind|responsib(?:le|ility)\s+for|blamed\s+for)\s+"
     r"(?:the|these|those|both|this|that)\b"
 )
 ANAPHORA_STEMS = (
     "attack", "incident", "strike", "bombing", "blast", "explosion", "ambush", "assault",
-    "shelling", "behind", "responsib", "blamed",
+    "shelling", "raid", "behind", "responsib", "blamed",
 )  # fmt: skip
 
+# Reasons that hold only for a clause stating no toll.
+NOT_ATTACK_UNLESS_TOLL = frozenset({"arrest"})
 # Clause-level reasons a sentence is not an attack report, checked in this order.
 NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -255,6 +257,17 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?:jailbreak|prison\s+break|broke\s+out\s+of|(?:prisoners|inmates|detainees)"
             r"\s+(?:\w+\s+)?escaped|escaped\s+from\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:prison|jail|camp)|"
             r"fled\s+(?:the\s+)?(?:prison|camp))\b"
+        ),
+    ),
+    (
+        # a raid that arrested people or seized arms, with no toll (a clause with one is still
+        # read: "killed two militants and arrested three": ``NOT_ATTACK_UNLESS_TOLL``)
+        "arrest",
+        ("arrest", "apprehend", "rounded up", "custody", "seized", "confiscat"),
+        rx(
+            r"\b(?:arrest(?:ed|s|ing)?|apprehend(?:ed|s|ing)?|rounded\s+up|into\s+custody|"
+            r"(?:seized|confiscated)\s+(?:\w+\s+){0,3}?(?:weapons|explosives|explosive\s+belts|"
+            r"belts|rifles|ammunition|arms|caches?|detonators|devices))\b"
         ),
     ),
     (
