@@ -467,6 +467,7 @@ def _settle_places(
     ]
     _agreed_countries(registry, pending, countries)
     dropped = False
+    context = (countries, admin1s)
     loose = []  # names read by skeleton: last, with every other place as their context
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
@@ -479,13 +480,23 @@ def _settle_places(
             within = _within(text, start, end, areas)
         elif method in _APPROXIMATE:
             # a spelling matched only approximately: not when the place named right after as
-            # holding it ("X area in western Y") lies elsewhere
-            within = _holder(text, end, areas)
+            # holding it ("X area in western Y", "X, Y province") lies elsewhere
+            within = _holder(text, end, areas) or _stated_after(text, end, areas)
         else:
             within = None
-        if (within is not None and not any(placing.inside(within, places[i]) for i in ids)) or (
-            needs_cue(registry, ids) and _abroad(text, start, [places[i] for i in ids], countries)
-        ):
+        if within is not None and not any(placing.inside(within, places[i]) for i in ids):
+            # the spelling may be another place's, inside the area stated right after it ("As
+            # Sallehiyah in the An-Najaf countryside": not Kifri, whose alias Salahiyah folds
+            # alike); an area merely nearby in the sentence says too little
+            stated = _stated_after(text, end, areas)
+            other = stated and _respelled_within(registry, text[start:end], stated, *context)
+            if not other:
+                found[idx] = ()
+                dropped = True
+            else:
+                found[idx] = _place_row(text, start, end, other, SKELETON, score, datelines)
+            continue
+        if needs_cue(registry, ids) and _abroad(text, start, [places[i] for i in ids], countries):
             found[idx] = ()
             dropped = True
             continue
@@ -504,8 +515,9 @@ def _settle_places(
                 if place.admin1:
                     admin1s[place.admin1] = admin1s.get(place.admin1, 0) + 1
         found[idx] = _place_row(text, start, end, place, method, score, datelines)
-    context = (areas, countries, admin1s, datelines)
-    if loose and not _settle_loose(text, registry, found, loose, context):
+    if loose and not _settle_loose(
+        text, registry, found, loose, (areas, countries, admin1s, datelines)
+    ):
         dropped = True
     if dropped:
         found[:] = [row for row in found if row]
@@ -805,6 +817,49 @@ def _holder(text: str, end: int, areas: list) -> frozenset[str] | None:
         ):
             return names
     return None
+
+
+# What stands between a name and the area stated as holding it: "X, Y province", "X (Y
+# governorate)", "X in the Y countryside", "the X frontline in Y", "X village in southern Y".
+_STATED_GAP = re.compile(
+    r"(?:\s+(?:village|town|city|area|neighbou?rhood|frontline|front|axis|hill|farms))?"
+    r"(?:\s*[,(]\s*|\s+in\s+(?:the\s+)?)(?:(?:north|south|east|west)\w*\s+|rural\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _stated_after(text: str, end: int, areas: list) -> frozenset[str] | None:
+    """The areas of a governorate, district or country stated right after ``end`` as holding
+    the name before it (``_STATED_GAP``), if any."""
+    for a, b, names in areas:
+        if end < a <= end + _HOLDER_REACH and a < b:
+            gap = _STATED_GAP.match(text, end, a)
+            if gap is not None and gap.end() == a:
+                return names
+    return None
+
+
+def _respelled_within(
+    registry: Registry,
+    said: str,
+    within: frozenset[str],
+    countries: dict[str, int],
+    admin1s: dict[str, float],
+) -> Place | None:
+    """The one place inside ``within`` that ``said`` names by key or skeleton, when the place
+    its spelling first matched lies outside: a village spelled as another place's alias."""
+    key = place_key(said)
+    ids = list(
+        dict.fromkeys(
+            t[1]
+            for index in (registry.key_index, registry.weak_keys, registry.skeletons)
+            for t in index.get(skeleton(key) if index is registry.skeletons else key, ())
+            if t[0] == "place"
+        )
+    )
+    if not ids or within <= _HOME:
+        return None
+    return _by_skeleton(registry, ids, within, countries, admin1s, said)
 
 
 def _area_name(p: Place) -> str:

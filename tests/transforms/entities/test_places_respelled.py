@@ -124,3 +124,53 @@ def test_person_names_stay_people(detect):
 def test_an_ayn_before_a_common_word_is_still_part_of_the_name():
     # "'Arab" is a word of the village's name; only a closed quotation is cut off
     assert "Mala 'Arab" in _runs("A checkpoint in Mala 'Arab town, Zakho district, was hit.")
+
+
+SALAHIYAH_NAJAF, KIFRI_DIYALA = "6789017", "94298"
+MANSURAH_HAMA, RUTBAH_ANBAR, AMRIYA_BAGHDAD = "11556242", "98677", "wof:1796500169"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "place"),
+    [
+        # "Salehiyeh" folds as Kifri's old name Salahiyah does; the Najaf village is meant
+        (
+            "Fighters clashed near As Salehiyeh in the Najaf countryside.",
+            "Salehiyeh",
+            SALAHIYAH_NAJAF,
+        ),
+        (
+            "Rebels shelled Al-Mansoura village in the Hama countryside.",
+            "Al-Mansoura",
+            MANSURAH_HAMA,
+        ),
+        (
+            "An attack on a police headquarters in al-Ratba, Anbar province, killed five.",
+            "al-Ratba",
+            RUTBAH_ANBAR,
+        ),
+    ],
+)
+def test_a_spelling_matched_elsewhere_names_the_village_of_the_stated_area(
+    detect, text, said, place
+):
+    assert _places(detect, text).get(said) == place
+
+
+def test_the_stated_area_agreeing_keeps_the_first_reading(detect):
+    text = "A bomb exploded in a market in Salahiyah, Diyala province."
+    assert _places(detect, text).get("Salahiyah") == KIFRI_DIYALA
+
+
+def test_an_area_named_only_nearby_does_not_choose_another_village(detect):
+    # "southwest of Baghdad" locates, it does not hold: no Baghdad quarter is read instead
+    text = (
+        "Two policemen were killed at a checkpoint outside Amiriyah, 45 miles southwest of Baghdad."
+    )
+    assert AMRIYA_BAGHDAD not in _places(detect, text).values()
+
+
+def test_a_spelling_of_several_villages_in_the_stated_area_names_none(detect):
+    # "Houseiniyeh" folds to several Husayniyah villages of Anbar: the governorate only
+    found = _places(detect, "Gunmen killed an official in Houseiniyeh, Al-Anbar province.")
+    assert "Houseiniyeh" not in found and "Al-Anbar province" in found
