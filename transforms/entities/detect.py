@@ -706,6 +706,8 @@ def _by_skeleton(
     cands = [registry.places[i] for i in ids]
     if within is not None:
         cands = [p for p in cands if placing.inside(within, p)]
+        # a district named among the areas, over the rest of its governorate
+        cands = [p for p in cands if p.admin2 in within] or cands
     if within is None or within <= _HOME:  # no area finer than a country named around it
         near = [p for p in cands if p.admin1 in admin1s]
         # (none there: the document's places say it is none of them)

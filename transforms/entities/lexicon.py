@@ -104,7 +104,7 @@ ORG_AFTER = _words(
     factions network outlet"""
 )
 # Arabic article forms glued to a name by a hyphen ("al-Tanf", "Er-Raqqa"), as a regex.
-ARTICLE_PREFIXES = "al|el|ad|ed|ar|er|as|es|ash|esh|az|ez|an|en|at|et"
+ARTICLE_PREFIXES = "al|el|ad|ed|ar|er|as|es|ash|esh|ach|ech|az|ez|an|en|at|et"
 # A capitalised word that can join two capitalised words inside one proper name.
 NAME_JOINERS = _words("al el bin ibn bint abu abd abdul of de la du ad ar as ash az ez and")
 

@@ -320,10 +320,11 @@ def _select_sorted(
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ‘ʿʾ"
 _WORDCH = "A-Za-z0-9À-ɏḀ-ỿʰ-˿\u0300-\u036f'’‘`‑-"  # with combining marks ("az̧ Z̧uhūr")
 _CAPWORD = rf"[{_CAP}][{_WORDCH}]*"
-# The joiners al el ad adh an ar as ash at ath az ed en er es et ez bin ibn bint abu abd of and,
+# The joiners al el ad adh an ar as ash at ath az ed en er es et ez bin ibn bint abu abd of and
+# (and the French-style ach, ech, esh: "Hamidiyat ach Chedad", "Tell ech Cheikh"),
 # by first letter (the engine then tries one branch per letter, not 24 in turn); the order of
 # branches cannot matter: one is followed by a space or tab, at most one can match.
-_JOIN = r"(?:a(?:dh?|bu|bd|nd|[lnrz]|sh?|th?)|e[ldnrstz]|bint?|ibn|of)[\u0300-\u036f]*"
+_JOIN = r"(?:a(?:ch|dh?|bu|bd|nd|[lnrz]|sh?|th?)|e(?:ch|sh|[ldnrstz])|bint?|ibn|of)[\u0300-\u036f]*"
 # A run starts on a capital (a character-class start lets the regex engine skip ahead fast);
 # later words may carry a lower-case article ("Abu Hudhayfa al-Ansari").
 # (No optional prefix before the first capital: it would stop the engine skipping ahead.)

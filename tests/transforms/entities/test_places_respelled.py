@@ -174,3 +174,31 @@ def test_a_spelling_of_several_villages_in_the_stated_area_names_none(detect):
     # "Houseiniyeh" folds to several Husayniyah villages of Anbar: the governorate only
     found = _places(detect, "Gunmen killed an official in Houseiniyeh, Al-Anbar province.")
     assert "Houseiniyeh" not in found and "Al-Anbar province" in found
+
+
+HAMIDIYAT_SHADAD_ALEPPO = "169991"
+HALABISAH_FALLUJA, HALABISAH_RAMADI = "448744", "435824"
+
+
+def test_french_style_articles_join_a_name(detect):
+    # French-language agencies write the assimilated article "ach", "ech": "ash" elsewhere
+    assert "Hamidiyat ach Chedad" in _runs("A drone hit a car near Hamidiyat ach Chedad.")
+    text = "A drone strike hit a car near Hamidiyat ach Chedad (Aleppo governorate)."
+    assert _places(detect, text).get("Hamidiyat ach Chedad") == HAMIDIYAT_SHADAD_ALEPPO
+    # counter-example: a lower-case word that is no article ends the run
+    assert "Hamidiyat" in _runs("A drone hit a car near Hamidiyat each morning.")
+
+
+@pytest.mark.parametrize(
+    ("district", "place"),
+    [("Falluja", HALABISAH_FALLUJA), ("Ramadi", HALABISAH_RAMADI)],
+)
+def test_a_named_district_picks_among_villages_of_one_skeleton(detect, district, place):
+    # two villages of Anbar spelled "Qaryat al Halabisah", one per district
+    text = f"Gunmen killed two farmers in Qaryat al-Halabsa, {district} district, Anbar province."
+    assert _places(detect, text).get("Qaryat al-Halabsa") == place
+
+
+def test_villages_of_one_skeleton_without_a_district_stay_unresolved(detect):
+    text = "Gunmen killed two farmers in Qaryat al-Halabsa, Anbar province."
+    assert "Qaryat al-Halabsa" not in _places(detect, text)
