@@ -199,6 +199,8 @@ _BRACKET_AFTER = re.compile(
 )
 _AREA_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+# A district's spelling with its level word: "Pshdar District", "Tooz district".
+_DISTRICT_WORD = re.compile(r"(.+?)\s+[Dd]istrict")
 
 
 class Registry:
@@ -260,6 +262,7 @@ class Registry:
                             self.guard_keys[key].append(("place", p.place_id))
                     continue
                 self._add_alias(a, ("place", p.place_id))
+        self._add_bare_districts(places)
         self.guarded = dict(self.guarded)
         self._guarded_re: re.Pattern | None = None
         self._area_names: frozenset[str] | None = None
@@ -297,6 +300,29 @@ class Registry:
         self.place_cache: dict = {}  # places.py: a span's candidate places, by ids and cues
         self._tables: dict[str, pa.Table | None] = {}
         self._governorates: dict[str, Place] | None = None
+
+    def _add_bare_districts(self, places: list[Place]) -> None:
+        """A district's name without the word "district" ("Pshdar", "Sharbazher") names it
+        too, as coders write it in a bracket ("X (Pshdar, Sulaymaniyah)"), when no other
+        place or actor bears that name (by key): "Kirkuk" stays the city."""
+        for p in places:
+            if p.precision != "district":
+                continue
+            for alias in p.aliases:
+                m = _DISTRICT_WORD.fullmatch(alias)
+                if m is None:
+                    continue
+                bare = m.group(1)
+                key = place_key(bare)
+                if (
+                    len(bare) < PLACE_ALIAS_MIN_LETTERS
+                    or bare.lower() in STOPWORDS
+                    or normalise(strip_accents(bare)).strip() in self.patterns
+                    or any(t[1] != p.place_id for t in self.key_index.get(key, ()))
+                    or self.weak_keys.get(key)
+                ):
+                    continue
+                self._add_alias(bare, ("place", p.place_id))
 
     def _add_major_namesakes(self, pat: Pattern) -> None:
         """A spelling only minor places have ("Hawija", a Diyala hamlet's) also names the

@@ -202,3 +202,18 @@ def test_a_named_district_picks_among_villages_of_one_skeleton(detect, district,
 def test_villages_of_one_skeleton_without_a_district_stay_unresolved(detect):
     text = "Gunmen killed two farmers in Qaryat al-Halabsa, Anbar province."
     assert "Qaryat al-Halabsa" not in _places(detect, text)
+
+
+PSHDAR_DISTRICT = "92743"
+
+
+def test_a_districts_bare_name_in_a_bracket_is_the_district(detect, registry):
+    # coders write "X (Pshdar, Sulaymaniyah)": the district without the word "district"
+    text = "Turkish drones struck a car near Bayfatan (Pshdar, Sulaymaniyah), killing two."
+    assert _places(detect, text).get("Pshdar") == PSHDAR_DISTRICT
+    # counter-example: a bare district name that a town or village bears stays theirs
+    kalar = registry.patterns["kalar"]
+    assert any(registry.places[i].precision == "town" for _k, i in kalar.targets)
+    assert registry.places[_places(detect, "A bomb went off in Kalar.")["Kalar"]].precision != (
+        "district"
+    )
