@@ -131,7 +131,9 @@ def _skeleton_token(tok: str) -> str:
             continue
         if c in "yw" and i and (tok[i - 1] in _VOWELS or tok[i + 1 : i + 2] in _VOWELS):
             continue  # a semivowel beside a vowel is part of it ("Shuhayl", "Zawiya")
-        if not out or out[-1] != c:
+        if not i or tok[i - 1] != c:
+            # (a letter written twice is one, a shadda; the same letter again after a vowel
+            # is another: "Hadidah" is h-d-d, "Dawud" d-d)
             out.append(c)
     if nisba:
         out.append("y")  # "-i", "-iya(h)": a suffix of its own ("Khashman" is no "Khashmaniyah")
@@ -142,7 +144,8 @@ def _skeleton_token(tok: str) -> str:
 def skeleton(key: str) -> str:
     """The consonant skeleton of a place key: digraphs folded to one letter, every vowel (and
     semivowel beside one) dropped, a word-initial vowel kept as one mark ("'"), a final "-i"
-    or "-iya(h)" kept as "y", doubled letters collapsed. Spellings that differ in short
+    or "-iya(h)" kept as "y", a letter written twice read once (the same letter again after a
+    vowel is kept: "Hadidah" -> "hdd"). Spellings that differ in short
     vowels, elided vowels (Levantine "Jdeidat" for "Jadidat"), final -eh/-ah/-a, th/dh or
     g/q/k share it: "thiban" and "ziban" -> "zbn", "garma" and "karma" -> "krm". Loose on
     purpose: read only where a place is cued, and only when it names one place

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.entities.keys import place_key, skeleton
 from transforms.entities.matcher import name_runs
 from transforms.entities.resolve import resolve_run
 
@@ -217,3 +218,22 @@ def test_a_districts_bare_name_in_a_bracket_is_the_district(detect, registry):
     assert registry.places[_places(detect, "A bomb went off in Kalar.")["Kalar"]].precision != (
         "district"
     )
+
+
+def test_a_letter_again_after_a_vowel_is_a_consonant_of_the_skeleton():
+    # "Hadidah" is h-d-d (the skeleton kept it as "hd" before: two consonants, too few to be
+    # read); a letter written twice is still one ("Haddad" ~ "Hadad")
+    assert skeleton(place_key("Hdidah")) == skeleton(place_key("Hadidah")) == "hdd"
+    assert skeleton(place_key("Haddad")) == skeleton(place_key("Hadad"))
+    assert skeleton(place_key("Dawood")) != skeleton(place_key("Dar"))
+
+
+HADIDAH_HOMS = "170136"
+
+
+def test_a_village_written_with_an_elided_vowel_and_a_repeated_letter(detect):
+    text = "Assailants attacked a wedding party in Hdidah village, Homs governorate, Syria."
+    assert _places(detect, text).get("Hdidah") == HADIDAH_HOMS
+    # counter-example: a sentence placing it in another governorate names no Homs village
+    text = "Assailants attacked a wedding party in Hdidah village, Raqqa governorate, Syria."
+    assert _places(detect, text).get("Hdidah") != HADIDAH_HOMS
