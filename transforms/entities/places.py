@@ -95,6 +95,8 @@ METONYM_VERBS = frozenset(
         "relies",
         "rejected",
         "denied",
+        "denies",
+        "insists",
         "struck",
         "launched",
         "deployed",
@@ -333,6 +335,8 @@ def role(text: str, start: int, end: int, place: Place, in_dateline: bool) -> st
         c = head[0]
         if not c.isspace():
             if c in ".,;:":
+                if c == "," and _apposed_verb(text, start, end):
+                    return "metonym"  # "Moscow, a key ally of Damascus, denies ..."
                 if len(head) == 1 or head[1].isspace():
                     return None  # the word is the mark alone
             elif not "a" <= c.lower()[:1] <= "z":
@@ -346,6 +350,24 @@ def role(text: str, start: int, end: int, place: Place, in_dateline: bool) -> st
         ):
             return "metonym"
     return None
+
+
+# A noun phrase set off by commas after the name, then its verb: "Moscow, a key ally of
+# Damascus, denies ...", "Ankara, which backs the rebels, said ...".
+_APPOSED_VERB = re.compile(r",\s+(?:a|an|the|which|who)\s[^,.;:()]{1,60},\s+(\w+)")
+# ... a verb of speech or stance there, not an auxiliary ("Baghdad, the capital, was hit").
+_APPOSED_VERBS = METONYM_VERBS - {"has", "have", "had", "is", "was", "will", "would"}
+
+
+def _apposed_verb(text: str, start: int, end: int) -> bool:
+    """The capital or country at [start, end) is the subject of a verb of speech or stance
+    after an apposition (and no locative word puts it as a place)."""
+    m = _APPOSED_VERB.match(text, end, end + 90)
+    return (
+        m is not None
+        and m.group(1).lower() in _APPOSED_VERBS
+        and _LOCATIVE_BEFORE.search(text, max(0, start - 16), start) is None
+    )
 
 
 # A locative word putting the country right after it as where something happened ("in Iraq",

@@ -69,6 +69,10 @@ _TOLD_BEFORE = re.compile(
     r"mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
     re.IGNORECASE,
 )
+# Places in no one governorate (a river, a region across several, a country): in a sentence
+# telling the attack again ("searching orchards along the Tigris when the device exploded")
+# they are where it was, said more coarsely, not a second venue.
+_NO_VENUE_OF_ITS_OWN = frozenset({"region", "country"})
 _ANOTHER_ACT = re.compile(r"\b(?:also|then|later|another|afterwards)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -1062,7 +1066,9 @@ class _Doc:
         if _ANOTHER_ACT.search(sentence):
             return False  # "the gunmen also burned a car": something more they did
         return all(
-            p.get("admin1") == g.reports[0]["admin1"] or placing.relative(self.text, m.start, m.end)
+            p.get("admin1") == g.reports[0]["admin1"]
+            or (not p.get("admin1") and p.get("precision") in _NO_VENUE_OF_ITS_OWN)
+            or placing.relative(self.text, m.start, m.end)
             for m, p in places
         )
 

@@ -64,3 +64,27 @@ def test_a_country_owning_a_force_holds_no_village(detect):
     # counter-example: a country owning a province holds the places of the sentence
     m = detect("Shells hit pastures near the town of Sidakan in Syria's Idlib province.")
     assert "Sidakan" not in set(m.surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow, a key ally of Damascus, denies striking civilians in Idlib.",
+        "Ankara, which backs the rebel factions, said its drones hit PKK targets.",
+    ],
+)
+def test_a_capital_speaking_after_an_apposition_is_its_government(detect, text):
+    first = text.split(",")[0]
+    assert _roles(detect(text))[first] == "metonym"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baghdad, the Iraqi capital, was hit by two car bombs on Monday.",  # an auxiliary
+        "In Damascus, a city of four million, said residents, the power was cut.",  # a place
+    ],
+)
+def test_a_capital_in_apposition_before_an_auxiliary_or_after_in_stays_a_place(detect, text):
+    name = "Baghdad" if "Baghdad" in text else "Damascus"
+    assert _roles(detect(text))[name] is None
