@@ -511,6 +511,19 @@ _LOCATOR_GAP = re.compile(
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?"
     r"(?:(?:[A-Z]\w+\s+)?(?:capital|city)\s*,?\s+)?",
 )
+# ... or, set off as an apposition, what kind of place the first is and where: "Jaramana, a
+# suburb on the southeastern edge of Damascus", "Hit, a town 150 km west of Baghdad", "X, a
+# village near Y", "X, a district of Y".
+_APPOSED_LOCATOR_GAP = re.compile(
+    r"\s*,\s*an?\s+(?:[\w-]+\s+){0,2}?(?:suburb|town|village|city|district|neighbou?rhood|"
+    r"area|hamlet|quarter|settlement)\s+"
+    r"(?:(?:some|about|around|roughly|approximately|nearly|almost|just)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:-\s*)?(?:km|kilomet(?:er|re)s?|miles?)\s+)?"
+    r"(?:(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?)\s+of|near|outside|"
+    r"(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|in\s+(?:the\s+)?(?:(?:north|south|east|"
+    r"west|central)\w*\s+)?|of)\s+(?:the\s+)?(?:(?:city|town|province|capital)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 # "Baghdad's Sadr City", "Mosul's eastern Zuhur district": the owner holds the place it owns.
 _OWNER_GAP = re.compile(
     r"['’]s\s+(?:(?:(?:north|south|east|west)\w*|central|old|main|mainly|mostly|largely|"
@@ -527,7 +540,9 @@ def locator_reach(text: str, prev_end: int, start: int) -> float | None:
     ("Dora, south Baghdad", "X, 40 km north of Y"), how far apart (km) the text allows them
     to be: the distance it states with a margin, else ``LOCATOR_KM``; None when it is no
     locator."""
-    m = _LOCATOR_GAP.fullmatch(text, prev_end, start)
+    m = _LOCATOR_GAP.fullmatch(text, prev_end, start) or _APPOSED_LOCATOR_GAP.fullmatch(
+        text, prev_end, start
+    )
     if m is None:
         return None
     stated = _DISTANCE.search(m.group(0))
