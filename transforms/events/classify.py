@@ -221,6 +221,21 @@ def passive_victim(text: str, start: int, end: int) -> bool:
     return before is not None and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
 
 
+def state_by_arms(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The state army whose arms the spans name by nationality ("a Turkish drone strike":
+    the Turkish Armed Forces), none when no such arms are named or they are the target
+    ("a strike on a Turkish drone")."""
+    for s, e in spans:
+        for m in rules.STATE_ARMS.finditer(text, s, e):
+            lo = max(s, m.start() - rules.TARGET_WINDOW)
+            if rules.TARGET_BEFORE.search(text, lo, m.start()) or rules.ARMS_HIT_BEFORE.search(
+                text, lo, m.start()
+            ):
+                continue
+            return rules.STATE_ARMS_OF.get(m.group(1).lower())
+    return None
+
+
 def accuser(text: str, end: int) -> bool:
     """The actor mention ending at ``end`` blames or accuses ("HTS blamed ..."): it names who
     spoke, not who attacked."""

@@ -719,6 +719,8 @@ class _Doc:
         if len(sides) >= 2:
             return sides[0], sides[1]
         actor1 = groups[0] if groups else states[0] if states else None
+        if actor1 is None:
+            actor1 = classify.state_by_arms(text, spans)  # "a Turkish drone strike"
         if (
             actor1 is None
             and claim

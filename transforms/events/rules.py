@@ -452,6 +452,25 @@ STATE_AGENT_AFTER = rx(
 )
 STATE_AGENT_BEFORE = rx(r"\b(?:by|blamed|accused)\s+(?:the\s+)?$")
 STATE_TYPES = frozenset({"government", "state", "international"})
+# A state's forces named by their nationality and their arms ("a Turkish drone strike",
+# "Israeli warplanes", "the Turkish occupation army"): that state's army is the agent when the
+# sentence names no actor ("Syrian Democratic Forces", "Iraqi Kurdistan": no arms, no match).
+STATE_ARMS = rx(
+    r"\b(Turkish|Israeli|Russian|American|U\.S\.|US|Iraqi|Syrian)(?:-led)?\s+"
+    r"(?:(?:army|military|air\s+force|government|regime)\s+)?"
+    r"(?:drone\s+strikes?|air\s*strikes?|drones?|warplanes|(?:fighter\s+)?jets|aircraft|"
+    r"artillery|shelling|missiles?|bombardment|occupation\s+(?:army|forces))\b"
+)
+# ... unless those arms are what was hit: "shot down a Turkish drone", "a strike on ...".
+ARMS_HIT_BEFORE = rx(
+    r"\b(?:shot\s+down|downed|intercepted|destroyed|seized|captured)\s+"
+    r"(?:(?:a|an|the|two|three|\d+)\s+)?$"
+)
+STATE_ARMS_OF = {
+    "turkish": "ent:tr_army", "israeli": "ent:idf", "russian": "ent:ru_army",
+    "american": "ent:us_military", "u.s.": "ent:us_military", "us": "ent:us_military",
+    "iraqi": "ent:iq_army", "syrian": "ent:sy_army",
+}  # fmt: skip
 
 # Weapon -> (weapon, event_type, sub_event_type); first match wins (most specific first).
 WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | None]] = [
