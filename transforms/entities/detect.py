@@ -39,6 +39,7 @@ from transforms.entities.resolve import (
     CUED_METHODS,
     ROW_METHOD,
     SKELETON,
+    SKELETON_SCORE,
     country_swap,
     needs_cue,
     pick_target,
@@ -494,7 +495,9 @@ def _settle_places(
                 found[idx] = ()
                 dropped = True
             else:
-                found[idx] = _place_row(text, start, end, other, SKELETON, score, datelines)
+                found[idx] = _place_row(
+                    text, start, end, other, SKELETON, SKELETON_SCORE, datelines
+                )
             continue
         if needs_cue(registry, ids) and _abroad(text, start, [places[i] for i in ids], countries):
             found[idx] = ()

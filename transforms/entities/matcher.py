@@ -15,6 +15,7 @@ known hits, trims titles, demonyms and common words from their ends, and returns
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
@@ -406,7 +407,8 @@ _KEEP_ARTICLES = frozenset({"al", "el"})
 
 _SPAN = re.Match.span
 # A later word of a run opening with a mark: an ayn ("'Abd") or a quotation ("'We will")
-_MARKED_WORD = re.compile(r"[ \t]['`’]([A-Za-z]+)")
+# (the pattern starts on the rare mark, not on the space before it: the scan skips ahead)
+_MARKED_WORD = re.compile(r"['`’](?<=[ \t].)([A-Za-z]+)")
 
 
 # A closing quotation mark: after a letter or a stop, before a space, a stop or the end.
@@ -421,7 +423,7 @@ def _before_quotation(text: str, start: int, end: int) -> int:
         if m.group(1).lower() in STOPWORDS:
             line_end = text.find("\n", m.end())
             if _CLOSING.search(text, m.end(), len(text) if line_end < 0 else line_end):
-                return m.start()
+                return m.start() - 1  # (before the space before the mark)
     return end
 
 
@@ -433,6 +435,8 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
     """
     runs: list[tuple[int, int]] = []
     add = runs.append
+    # the starts of words opening with a mark, found once a text (most have none)
+    marks = [m.start() for m in _MARKED_WORD.finditer(text)]
     for m_start, m_end in map(_SPAN, _RUN.finditer(text)):
         if m_start:
             before = text[m_start - 1]
@@ -454,7 +458,7 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
                 ordinal = _ORDINAL.search(text, max(0, m_start - 9), m_start)
                 if ordinal is not None:
                     m_start = ordinal.start()
-        if _MARKED_WORD.search(text, m_start, m_end) is not None:
+        if marks and (k := bisect_left(marks, m_start)) < len(marks) and marks[k] < m_end:
             m_end = _before_quotation(text, m_start, m_end)
         if hit_ends is not None and hit_ends.get(m_start, -1) >= m_end:
             continue
