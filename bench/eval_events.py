@@ -80,6 +80,8 @@ def chain(raws: Iterable[RawInput], per_document: bool = False):
         )
         for doc_id in sorted(pc.unique(pc.drop_null(by_doc)).to_pylist())
     ]
+    if not parts:  # no document reported anything
+        return ingested, merge_events(reports, documents, used, entities)
     return ingested, MergeResult(*(pa.concat_tables([p[i] for p in parts]) for i in range(4)))
 
 

@@ -110,3 +110,10 @@ def test_the_probe_runs_the_real_chain_on_articles():
     assert [hit for _, hit in table["killed"]] == [True]  # the toll that rose to 20
     assert [hit for _, hit in table["town"]] == [True]
     assert result.extra == []  # the funeral, with its shots in the air, is no attack
+
+
+def test_articles_that_report_nothing_give_no_events():
+    # (chain's per-document merge once failed when no document had a report)
+    articles = [{"article": "n14_politics_budget.txt", "published": "2025-05-27", "source": "R"}]
+    events, reports = probe.run(probe.ARTICLES, articles)
+    assert events == {} and reports == 0

@@ -164,9 +164,12 @@ _TOLL = re.compile(
     rf"\s+(?P<np>{_QTY})",
     re.IGNORECASE,
 )
-# "tortured two men to death": the object of a verb of putting to death.
+# "tortured two men to death": the object of a verb of putting to death (not a court's
+# "sentenced three men to death": a sentence, not a death).
 _TO_DEATH_ACTIVE = re.compile(
-    r"\b(?:\w+(?:ed|ing)|put|puts)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE
+    r"\b(?!(?:sentenc|condemn)\w*\s)(?:\w+(?:ed|ing)|put|puts)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)"
+    r"to\s+death\b",
+    re.IGNORECASE,
 )
 # "a family of five", "a group of 12": the count is the complement's.
 _COLLECTIVE = re.compile(

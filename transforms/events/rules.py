@@ -279,9 +279,11 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         "judicial",
         ("trial", "convict", "acquit", "verdict", "indict", "prosecut", "court", "sentenced"),
         rx(
-            r"\b(?:(?:on|stood|stand|faces?|facing)\s+trial|trial\s+of|convicted|acquitted|"
-            r"verdict|indicted|prosecut\w+|court\s+(?:heard|ruled|found|convicted|sentenced|"
-            r"hearing|case)|sentenced\s+to\s+(?:life|prison|\w+\s+years))\b"
+            r"\b(?:(?:on|stood|stand|faces?|facing)\s+trial|trial\s+of|convict(?:ed|ing)|"
+            r"acquitted|verdict|indicted|prosecut\w+|court\s+(?:heard|ruled|found|convicted|"
+            r"sentenced|hearing|case)|(?<!who\shad\s)(?<!who\s)sentenced\s+(?:[\w-]+\s+){0,4}?to\s+"
+            r"(?:death|life|prison|"
+            r"\w+\s+years))\b"
         ),
     ),
     (
@@ -752,7 +754,7 @@ EITHER = (
     r"(?:wounded|injured)\s+(?:or|and)\s+killed)"
 )
 # Put to death by a named means: "beaten to death", "burned them to death".
-TO_DEATH = r"(?:\w+(?:ed|en|nt)|shot)\s+to\s+death"
+TO_DEATH = r"(?:(?!sentenced\b|condemned\b)\w+(?:ed|en|nt)|shot)\s+to\s+death"
 # Nouns that count the dead, the wounded, or either ("15 deaths", "32 injuries", "10 casualties").
 # (the singular counts one: "at least one death"; "death squads" and "death row" count nobody)
 DEATH_NOUNS = (
