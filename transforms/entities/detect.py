@@ -483,6 +483,10 @@ def _settle_places(
             # a spelling matched only approximately: not when the place named right after as
             # holding it ("X area in western Y", "X, Y province") lies elsewhere
             within = _holder(text, end, areas) or _stated_after(text, end, areas)
+        elif len(ids) > 1 and any(places[i].cue for i in ids):
+            # a spelling of villages and of a larger place: not when the area stated right
+            # after it holds none of them ("Busra al-Harir, Daraa province" is no Harir)
+            within = _stated_after(text, end, areas)
         else:
             within = None
         if within is not None and not any(placing.inside(within, places[i]) for i in ids):

@@ -237,3 +237,16 @@ def test_a_village_written_with_an_elided_vowel_and_a_repeated_letter(detect):
     # counter-example: a sentence placing it in another governorate names no Homs village
     text = "Assailants attacked a wedding party in Hdidah village, Raqqa governorate, Syria."
     assert _places(detect, text).get("Hdidah") != HADIDAH_HOMS
+
+
+HARIR_ERBIL = "96046"
+
+
+def test_a_name_of_villages_elsewhere_is_no_place_in_the_stated_governorate(detect):
+    # "al-Harir" of Busra al-Harir (Daraa) spells villages of Basra, Baghdad and Erbil only:
+    # with Daraa stated right after the name, none of them is read
+    text = "Two fighters were killed in clashes near Busra al-Harir in the Daraa countryside."
+    found = _places(detect, text)
+    assert "al-Harir" not in found and "Daraa" in found
+    # counter-example: the stated governorate holds one of them
+    assert _places(detect, "A car bomb exploded in Harir, Erbil province.")["Harir"] == HARIR_ERBIL
