@@ -221,6 +221,22 @@ def passive_victim(text: str, start: int, end: int) -> bool:
     return before is not None and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
 
 
+def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """'regime' or 'government' when the spans name a state's forces without the state
+    ("regime forces shelled ...", "government shelling killed ..."), not as the target."""
+    for s, e in spans:
+        for m in rules.STATE_FORCES_UNNAMED.finditer(text, s, e):
+            lo = max(s, m.start() - rules.TARGET_WINDOW)
+            if rules.TARGET_BEFORE.search(text, lo, m.start()):
+                continue
+            # people ("regime forces"), unlike arms, only as the agent: "27 regime forces were
+            # killed", "the victims were government soldiers" name the side hit
+            if m.group(2) and not rules.STATE_AGENT_AFTER.match(text, m.end(), e):
+                continue
+            return m.group(1).lower()
+    return None
+
+
 def state_by_arms(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The state army whose arms the spans name by nationality ("a Turkish drone strike":
     the Turkish Armed Forces), none when no such arms are named or they are the target

@@ -73,6 +73,11 @@ _TOLD_BEFORE = re.compile(
 # telling the attack again ("searching orchards along the Tigris when the device exploded")
 # they are where it was, said more coarsely, not a second venue.
 _NO_VENUE_OF_ITS_OWN = frozenset({"region", "country"})
+# The other side answering the attack told before ("opposition fighters responded by shelling
+# ...", "in retaliation"): its act is not done by the attack's perpetrator.
+_ANSWER = re.compile(
+    r"\b(?:responded|retaliat\w*|in\s+response\s+to|hit\s+back|returned\s+fire)\b", re.IGNORECASE
+)
 _ANOTHER_ACT = re.compile(r"\b(?:also|then|later|another|afterwards)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -719,8 +724,8 @@ class _Doc:
         if len(sides) >= 2:
             return sides[0], sides[1]
         actor1 = groups[0] if groups else states[0] if states else None
-        if actor1 is None:
-            actor1 = classify.state_by_arms(text, spans)  # "a Turkish drone strike"
+        if actor1 is None:  # "a Turkish drone strike", "regime forces shelled"
+            actor1 = classify.state_by_arms(text, spans) or self._unnamed_army(spans)
         if (
             actor1 is None
             and claim
@@ -734,6 +739,21 @@ class _Doc:
                     break
         actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
         return actor1, actor2
+
+    def _unnamed_army(self, spans: list[tuple[int, int]]) -> str | None:
+        """The army of the country of the spans' first place (of the document's, when they
+        name none) when they name a state's forces without the state ("regime": Syria's)."""
+        said = classify.unnamed_state_forces(self.text, spans)
+        if said is None:
+            return None
+        found = [m for m in self._mentions_in(spans) if m.place_id] or [
+            m for m in self.mentions if m.place_id and m.role is None
+        ]
+        for m in found:
+            country = (self.places.get(m.place_id or "") or {}).get("country_code")
+            if country in rules.ARMY_OF_COUNTRY and (said != "regime" or country == "SY"):
+                return rules.ARMY_OF_COUNTRY[country]
+        return None
 
     def _clash_side(self, sent: tuple[int, int], m: Mention) -> bool:
         """``m`` is one of the sides a clash is said to be between ("clashes between the army
@@ -827,8 +847,8 @@ class _Doc:
         etype, sub = classify.event_type_of(weapon, target, classify.type_cues(text))
         from_group = date_ref is None or date_ref.value is None
         d = g.date if from_group else date_ref
-        if not perp:  # the group's perpetrator, and how the group attributed it
-            perp, attribution = g.perpetrator_id, g.attribution
+        if not perp and not _ANSWER.search(text):  # the group's perpetrator, and how
+            perp, attribution = g.perpetrator_id, g.attribution  # the group attributed it
         if not perp:
             attribution = "unattributed"
         actor2 = g.actor2 if g.actor2 != perp else None

@@ -463,6 +463,14 @@ STATE_ARMS = rx(
     r"(?:drone\s+strikes?|air\s*strikes?|drones?|warplanes|(?:fighter\s+)?jets|aircraft|"
     r"artillery|shelling|missiles?|bombardment|occupation\s+(?:army|forces))\b"
 )
+# The state's forces named without their state ("regime forces shelled", "government
+# shelling killed", "government troops"): the army of the country the sentence's place is in
+# ("regime": Syria's); not "government-held villages", a place.
+STATE_FORCES_UNNAMED = rx(
+    r"\b(regime|government|pro-government)\s+(?:(forces|troops|soldiers)|shelling|artillery|"
+    r"warplanes|jets|aircraft|air\s*strikes?|helicopters|bombardment|barrel\s+bombs)\b"
+)
+ARMY_OF_COUNTRY = {"SY": "ent:sy_army", "IQ": "ent:iq_army"}
 # ... unless those arms are what was hit: "shot down a Turkish drone", "a strike on ...".
 ARMS_HIT_BEFORE = rx(
     r"\b(?:shot\s+down|downed|intercepted|destroyed|seized|captured)\s+"
