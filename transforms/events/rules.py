@@ -174,7 +174,7 @@ ANAPHORA_STEMS = (
 )  # fmt: skip
 
 # Reasons that hold only for a clause stating no toll.
-NOT_ATTACK_UNLESS_TOLL = frozenset({"arrest"})
+NOT_ATTACK_UNLESS_TOLL = frozenset({"arrest", "habit"})
 # Clause-level reasons a sentence is not an attack report, checked in this order.
 NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -268,6 +268,16 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?:arrest(?:ed|s|ing)?|apprehend(?:ed|s|ing)?|rounded\s+up|into\s+custody|"
             r"(?:seized|confiscated)\s+(?:\w+\s+){0,3}?(?:weapons|explosives|explosive\s+belts|"
             r"belts|rifles|ammunition|arms|caches?|detonators|devices))\b"
+        ),
+    ),
+    (
+        # a habit told as background, with no toll: "U.S. forces have previously struck
+        # positions of the group in X", "the militants have repeatedly shelled Y"
+        "habit",
+        ("previously", "repeatedly", "frequently", "regularly", "routinely", "in the past"),
+        rx(
+            r"\b(?:has|have|had)\s+(?:previously|repeatedly|frequently|regularly|routinely|"
+            r"often|in\s+the\s+past)\s+(?:been\s+)?\w+"
         ),
     ),
     (

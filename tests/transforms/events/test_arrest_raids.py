@@ -1,6 +1,6 @@
-"""A raid that arrested people or seized arms, with no toll, is no attack, and "the raids"
-told after it refer to those arrests; a raid that killed is an attack. Inputs written here;
-each with a counter-example."""
+"""A raid that arrested people or seized arms, and a habit told as background ("have
+repeatedly shelled"), with no toll, are no attack; "the raids" told after arrests refer to them; a
+raid or a habit with a toll is an attack. Inputs written here; each with a counter-example."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ def test_an_attack_told_first_by_reference_keeps_its_report(told):
     # no arrest told before: "the attack" is this sentence's own
     text = "The attack on a checkpoint near Hit on Monday was claimed by the Islamic State group."
     assert [place for place, _ in told(text)] == ["Hit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. forces have previously struck positions of Iran-aligned groups in Deir ez-Zor.",
+        "The militants have repeatedly shelled villages near Tuz Khurmatu, residents said.",
+    ],
+)
+def test_a_habit_told_as_background_is_no_attack(told, text):
+    assert told(text) == []
+
+
+def test_a_habit_with_a_toll_of_its_own_is_still_read(told):
+    text = "Militants have repeatedly shelled Tuz Khurmatu, and on Monday a shell killed two."
+    assert [killed for _, killed in told(text)] == [2]
