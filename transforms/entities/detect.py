@@ -526,8 +526,44 @@ def _settle_places(
         text, registry, found, loose, (areas, countries, admin1s, datelines)
     ):
         dropped = True
+    _by_stated_point(text, registry, found, pending, datelines)
     if dropped:
         found[:] = [row for row in found if row]
+
+
+def _by_stated_point(
+    text: str, registry: Registry, found: list[tuple], pending: list[tuple], datelines: list
+) -> None:
+    """A name of several places set off by a distance and direction from a town named right
+    after it ("X, 45 miles southwest of Y", "X, near Y": ``placing.stated_point``) names the
+    one nearest that point, when the place chosen so far lies beyond the point's tolerance
+    (``placing.point_from``) and that one within it; else the choice stands."""
+    places = registry.places
+    at = {row[0]: row[4] for row in found if len(row) > 4 and row[4] is not None}
+    for idx, start, end, ids, method, score in pending:
+        if len(ids) < 2 or len(found[idx]) < 5 or found[idx][4] is None:
+            continue
+        stated = placing.stated_point(text, end)
+        if stated is None:
+            continue
+        ref = places.get(at.get(stated[0], ""))
+        if ref is None or ref.precision != "town" or ref.place_id in ids:
+            continue
+        aim = placing.point_from(ref, stated[1], stated[2])
+        if aim is None:
+            continue
+        point, reach = aim
+
+        def off(p: Place, point: dict = point) -> float:
+            km = placing.km_apart(point, _point(p))
+            return float("inf") if km is None else km
+
+        if off(places[found[idx][4]]) <= reach:
+            continue
+        towns = [places[i] for i in ids if places[i].precision not in _AREA_PRECISIONS]
+        best = min(towns, key=off, default=None)
+        if best is not None and off(best) <= reach:
+            found[idx] = _place_row(text, start, end, best, method, score, datelines)
 
 
 def _abroad(text: str, start: int, cands: list[Place], countries: dict[str, int]) -> bool:

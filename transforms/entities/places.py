@@ -20,7 +20,11 @@ Before these (``detect._settle_places``): a minor place the sentence puts in ano
 ("the X quarter of Kirkuk", "X, Y province", "X village located north of Y") with none of its
 candidates inside that area (``inside``: at the finest level named) is no place, and the area
 holding it is the venue; so is a name matched only by key or fuzzily when the place named
-right after it as holding it ("X area in western Baghdad") lies elsewhere.
+right after it as holding it ("X area in western Baghdad") lies elsewhere. After them
+(``detect._by_stated_point``): a name of several places set off by a distance and direction
+from the town named right after it ("X, 40 km north of Y", "X, near Y": ``stated_point``)
+names the namesake nearest that point when the choice so far lies beyond ``point_from``'s
+tolerance and it within.
 
 At the event (``transforms.events.extract``): an owner ("Baghdad's Sadr City"), a locator
 ("Dora, south Baghdad", "X, 40 km north of Y": ``locator_reach``; a located place outside the
@@ -673,3 +677,50 @@ def distance_reference(text: str, start: int) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+# A place set off by a distance and direction from a place named right after it, or as near
+# it: "X, 45 miles southwest of Y", "X, a village some 20 kilometres north of Y", "X, near Y",
+# "X, outside Y". Groups: the distance, its unit, the direction (none for "near").
+_STATED_POINT_GAP = re.compile(
+    r"\s*,?\s*(?:an?\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|suburb|area|hamlet|settlement)"
+    r"\s+)?(?:(?:some|about|around|roughly|approximately|nearly|almost|just)\s+)?"
+    r"(?:(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?(km|kilomet(?:er|re)s?|miles?)\s+(?:to\s+the\s+)?"
+    r"((?:north|south)(?:[- ]?(?:east|west))?|east|west)\s+(?:of|from)"
+    r"|near|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+             "southwest": 225, "west": 270, "northwest": 315}  # fmt: skip
+# How far the namesake a stated point picks may lie from it: half the stated distance plus
+# this (km), the distances news give being rounded and measured from a city's edge or by road;
+# for "near Y" / "outside Y", this far from Y.
+POINT_SLACK_KM = 15.0
+NEAR_KM = 30.0
+
+
+def stated_point(text: str, end: int) -> tuple[int, float, float | None] | None:
+    """When the name ending at ``end`` is set off by a stated distance and direction from the
+    next name, or as near it (``_STATED_POINT_GAP``): (where that name starts, the distance in
+    km, the bearing in degrees, None for "near"); else None."""
+    m = _STATED_POINT_GAP.match(text, end)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        return m.end(), 0.0, None
+    km = float(m.group(1).replace(",", "")) * (1.609 if m.group(2).lower()[:1] == "m" else 1.0)
+    return m.end(), km, float(_BEARINGS[re.sub(r"[- ]", "", m.group(3).lower())])
+
+
+def point_from(p: Place, km: float, bearing: float | None) -> tuple[dict, float] | None:
+    """The point ``km`` from ``p`` toward ``bearing`` (``p`` itself when None) and how far a
+    place may lie from it to be the one meant (``POINT_SLACK_KM``, ``NEAR_KM``); None when
+    ``p`` has no point."""
+    if p.latitude is None or p.longitude is None:
+        return None
+    if bearing is None:
+        return {"latitude": p.latitude, "longitude": p.longitude}, NEAR_KM
+    b = math.radians(bearing)
+    lat = p.latitude + km * math.cos(b) / 111.2
+    lon = p.longitude + km * math.sin(b) / (111.2 * math.cos(math.radians(p.latitude)))
+    return {"latitude": lat, "longitude": lon}, km * 0.5 + POINT_SLACK_KM
