@@ -243,6 +243,8 @@ def state_by_arms(text: str, spans: list[tuple[int, int]]) -> str | None:
     ("a strike on a Turkish drone")."""
     for s, e in spans:
         for m in rules.STATE_ARMS.finditer(text, s, e):
+            if not m.group(1)[0].isupper():  # a pronoun ("told us shelling ..."), no nation
+                continue
             lo = max(s, m.start() - rules.TARGET_WINDOW)
             if rules.TARGET_BEFORE.search(text, lo, m.start()) or rules.ARMS_HIT_BEFORE.search(
                 text, lo, m.start()

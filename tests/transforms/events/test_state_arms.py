@@ -25,6 +25,11 @@ def actors(real_reports):
          "farmer.", None),
         ("Islamic State militants attacked a post near Baiji with Turkish-made drones, "
          "killing two soldiers.", "ent:islamic_state"),
+        ("U.S. aircraft struck a house near Hajin on Monday, killing four people.",
+         "ent:us_military"),
+        # "us" the pronoun is no nation
+        ("A farmer near Hajin said: they gave us artillery rounds to dig out, and one blew up, "
+         "killing four people on Monday.", None),
     ],
 )  # fmt: skip
 def test_a_states_arms_name_its_army_as_the_attacker(actors, text, perpetrator):
