@@ -131,6 +131,15 @@ PLACE_CUE_AFTER = _words(
 # ... or one of these right after it, written in lower case ("the Btar front", "Tal Hajar
 # hill"): capitalised, they end an organisation's name ("the Levant Front").
 PLACE_CUE_AFTER_LOWER = _words("front fronts hill hills")
+# A building right after a name makes the name the building's ("the Imam Ali shrine", "the
+# al-Askari mosque", "the Ibn Sina hospital"): mosques, shrines, hospitals and schools bear a
+# saint's or a patron's name, not a minor village's, whatever cue comes before ("at the").
+# Bases, airports, prisons and camps are not here: they are named after their places.
+BUILDING_AFTER = _words(
+    """mosque mosques shrine shrines church churches cathedral monastery tomb mausoleum
+    hospital hospitals clinic school schools university college hotel restaurant cafe
+    bakery stadium museum cemetery palace"""
+)
 # ... or an attack named after its place ("the Tell Tamer bombings", "Hamam al-Alil massacre"):
 # for a name of several words only (a one-word name before them may be an acronym or a
 # festival: "IED bombing", "Ashura bombings").

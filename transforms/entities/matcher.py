@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from transforms.entities.lexicon import (
     ARTICLE_PREFIXES,
+    BUILDING_AFTER,
     EVENT_CUE_AFTER,
     FUNCTION_WORDS,
     NAME_JOINERS,
@@ -111,8 +112,14 @@ def place_cued(
     """A place cue around ``text[start:end]``: a cue word right before it ("in", "near", "the
     village of", "40 km east of"), one right after it ("village", "area"), or a container
     after it (", Y province", " in Y district", or " in Y" with Y an area ``area_after``
-    knows: ``Registry.area_after``). Never when it owns something ("Salam's")."""
+    knows: ``Registry.area_after``). Never when it owns something ("Salam's") or names a
+    building ("the Imam Ali shrine": ``BUILDING_AFTER``)."""
     if text.startswith(("'s", "’s"), end):
+        return False
+    after = text[end : end + 60]
+    said = after.split(None, 1)[0].strip(".,;:") if after.strip() else ""
+    word = said.lower()
+    if word in BUILDING_AFTER:  # "at the Imam Ali shrine": the shrine's name
         return False
     before = text[max(0, start - 40) : start]
     m = _OF_BEFORE.search(before)
@@ -121,9 +128,6 @@ def place_cued(
     m = _WORD_BEFORE.search(before)
     if m is not None and m.group(1).lower() in PLACE_CUE_BEFORE:
         return True
-    after = text[end : end + 60]
-    said = after.split(None, 1)[0].strip(".,;:") if after.strip() else ""
-    word = said.lower()
     if word in PLACE_CUE_AFTER or _CONTAINER_AFTER.match(after) is not None:
         return True
     if said in PLACE_CUE_AFTER_LOWER:  # "the Btar front" (not "the Levant Front")

@@ -61,6 +61,27 @@ def test_a_village_name_that_is_a_person_needs_a_cue(detect, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb went off at the Ahmad Khamis mosque after Friday prayers.",
+        "Shells fell near the Ahmad Khamis hospital on Monday.",
+        "Pilgrims gathered at the Ahmad Khamis shrine in the evening.",
+    ],
+)
+def test_a_village_name_before_a_building_names_the_building(detect, text):
+    # mosques, shrines and hospitals bear a patron's name: the cue before is the building's
+    assert AHMAD_KHAMIS not in _places(detect, text).values()
+
+
+def test_a_town_named_with_its_building_is_still_the_town(detect):
+    # a major place keeps its name before a building (the Baghdad museum is in Baghdad), and
+    # a village cued after its building noun is still the village
+    assert BAGHDAD_CITY in _places(detect, "A bomb damaged the Baghdad museum.").values()
+    text = "A mosque in Ahmad Khamis village was hit by mortar fire."
+    assert _places(detect, text).get("Ahmad Khamis") == AHMAD_KHAMIS
+
+
+@pytest.mark.parametrize(
     ("text", "place_id"),
     [
         ("A car bomb exploded in Al Baghdadi, Anbar province, killing three.", BAGHDADI_ANBAR),
