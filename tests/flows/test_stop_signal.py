@@ -64,5 +64,5 @@ def test_a_stopped_run_ends_within_seconds_marked_with_why(tmp_path, signum):
             proc.wait()
     text = log.read_text()
     assert took < STOP_WITHIN_SECONDS, f"{took:.1f} s\n{text[-3000:]}"
-    assert proc.returncode != 0
+    assert proc.returncode != 0, text[-3000:]
     assert re.search(r"Flow run .* Finished in state (Crashed|Cancelled)\(.+\)", text), text[-3000:]
