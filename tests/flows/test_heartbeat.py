@@ -40,6 +40,8 @@ def test_a_run_beats_and_its_end_does_not_join_the_heartbeat_thread(monkeypatch)
 
         return str(flow_run.get_id())
 
+    for earlier in [t for t in threading.enumerate() if _runs(t, "heartbeat_loop")]:
+        earlier.join(timeout=10)  # an earlier run's loop (stopped, not joined) is leaving
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 30}):
         run_id = probe()
     assert beats and beats[0] == run_id  # the run's first heartbeat, sent as it started
