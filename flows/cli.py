@@ -82,14 +82,13 @@ def run(
 
     # Imported for good: the collector neither runs during the imports nor scans them after.
     with progress.stage("start: Prefect and the pipeline's code"), made_for_good():
-        from flows import lifeline, stopping
+        from flows import lifeline
         from flows.gate import CriticalExpectationFailed
         from flows.pipeline import StrictModeError, configured_flow
         from warehouse.publish import WarehouseBusyError
         from warehouse.storage import LakeOwnedError
 
         lifeline.start_temporary_server()  # ends with this process, however it ends
-        stopping.install()  # a Ctrl-C the run's calls let pass still stops it (next stage)
     inputs = [str(p) for p in input] if input else [str(cfg.DEFAULT_INPUT)]
     try:
         result = configured_flow(dask)(

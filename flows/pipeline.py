@@ -15,7 +15,7 @@ from prefect import Flow, flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import gate, heartbeat, ingest, progress, stages, stopping, validator
+from flows import gate, heartbeat, ingest, progress, stages, validator
 from flows.artifacts import carry_run_id, on_flow_failure, publish_run_artifacts
 from flows.ingest import IngestSummary
 from flows.settings import RunSettings, prepare_process
@@ -206,7 +206,6 @@ def _publish_new(
     extracted = _extract(lake, chunks, workers, bool(dask_address))
     changes = forward.changes.add(stages.extracted_changes(lake, chunks))
     _log_chunks(extracted)
-    stopping.check()
     with progress.stage("merge: entities and events"):
         resolved, merged = resolve_task(lake, forward.full)
     changes.add(merged)
@@ -219,15 +218,12 @@ def _publish_new(
     )
 
     run.update(status="published", finished_at=stages.utcnow())
-    stopping.check()
     with progress.stage("build: staging warehouse"):
         staged, counts, changed = build_task(
             lake, settings, run_id, run, forward.full, changes, forward.basis
         )
     logger.info("staged %s: %s", staged, counts)
-    stopping.check()
     _validate(lake, settings, run, staged, changed)
-    stopping.check()  # never publish what a stopped run staged
     published = publish_task(settings, staged)
     stages.write_run(lake, run)
     stages.mark_published(lake, run_id)

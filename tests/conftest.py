@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,13 @@ os.environ["SITREP_CACHE_DIR"] = tempfile.mkdtemp(prefix="sitrep-cache-")
 from flows.settings import prepare_process  # noqa: E402
 
 prepare_process()  # DO_NOT_TRACK and friends, as the CLI sets them
+
+# A suite started in the background by a shell without job control (``make test &`` in a
+# script, a CI step) inherits SIGINT ignored, and so does every process it starts: a test that
+# stops a run, `sitrep serve` or `sitrep ui` with Ctrl-C (SIGINT) then waited for nothing. As a
+# terminal would, the suite's processes start with SIGINT's default (KeyboardInterrupt).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"
