@@ -58,6 +58,7 @@ from transforms.events.rules import (
     KILLED,
     MULTIPLIER_WORDS,
     NOT_COUNT_WORDS,
+    NOT_SENTENCED,
     NUMBER_WORDS,
     SELF_DEATH,
     TENS_WORDS,
@@ -167,7 +168,7 @@ _TOLL = re.compile(
 # "tortured two men to death": the object of a verb of putting to death (not a court's
 # "sentenced three men to death": a sentence, not a death).
 _TO_DEATH_ACTIVE = re.compile(
-    r"\b(?!(?:sentenc|condemn)\w*\s)(?:\w+(?:ed|ing)|put|puts)\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)"
+    rf"\b{NOT_SENTENCED}(?:\w+(?:ed|ing)|put|puts)\s+(?P<np>(?:[\w'’-]+\s+){{1,6}}?)"
     r"to\s+death\b",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from transforms.events import rules
@@ -221,18 +222,30 @@ def passive_victim(text: str, start: int, end: int) -> bool:
     return before is not None and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
 
 
-def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
-    """'regime' or 'government' when the spans name a state's forces without the state
-    ("regime forces shelled ...", "government shelling killed ..."), not as the target."""
+def _forces(
+    pattern: re.Pattern[str],
+    text: str,
+    spans: list[tuple[int, int]],
+    hit: re.Pattern[str] | None = None,
+) -> Iterator[tuple[re.Match[str], int]]:
+    """The matches of ``pattern`` in the spans (with their span's end) that are not what was
+    hit: neither ``TARGET_BEFORE`` nor ``hit`` right before them."""
     for s, e in spans:
-        for m in rules.STATE_FORCES_UNNAMED.finditer(text, s, e):
+        for m in pattern.finditer(text, s, e):
             lo = max(s, m.start() - rules.TARGET_WINDOW)
             if rules.TARGET_BEFORE.search(text, lo, m.start()):
                 continue
-            # people ("regime forces"), unlike arms, only as the agent: "27 regime forces were
-            # killed", "the victims were government soldiers" name the side hit
-            if m.group(2) and not rules.STATE_AGENT_AFTER.match(text, m.end(), e):
-                continue
+            if hit is None or not hit.search(text, lo, m.start()):
+                yield m, e
+
+
+def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """'regime' or 'government' when the spans name a state's forces without the state
+    ("regime forces shelled ...", "government shelling killed ..."), not as the target."""
+    for m, e in _forces(rules.STATE_FORCES_UNNAMED, text, spans):
+        # people ("regime forces"), unlike arms, only as the agent: "27 regime forces were
+        # killed", "the victims were government soldiers" name the side hit
+        if not m.group(2) or rules.STATE_AGENT_AFTER.match(text, m.end(), e):
             return m.group(1).lower()
     return None
 
@@ -240,16 +253,9 @@ def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
 def state_by_arms(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The state army whose arms the spans name by nationality ("a Turkish drone strike":
     the Turkish Armed Forces), none when no such arms are named or they are the target
-    ("a strike on a Turkish drone")."""
-    for s, e in spans:
-        for m in rules.STATE_ARMS.finditer(text, s, e):
-            if not m.group(1)[0].isupper():  # a pronoun ("told us shelling ..."), no nation
-                continue
-            lo = max(s, m.start() - rules.TARGET_WINDOW)
-            if rules.TARGET_BEFORE.search(text, lo, m.start()) or rules.ARMS_HIT_BEFORE.search(
-                text, lo, m.start()
-            ):
-                continue
+    ("a strike on a Turkish drone", "shot down a Turkish drone")."""
+    for m, _e in _forces(rules.STATE_ARMS, text, spans, rules.ARMS_HIT_BEFORE):
+        if m.group(1)[0].isupper():  # not a pronoun ("told us shelling ..."): a nation
             return rules.STATE_ARMS_OF.get(m.group(1).lower())
     return None
 

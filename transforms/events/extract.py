@@ -987,7 +987,7 @@ class _Doc:
         live = ", ".join(sentence[cs:ce] for cs, ce, reason in reasons if reason is None)
         live = _unsourced(live) if live else ""
         tolls = count_casualties(live) if live else Casualties(None, None)
-        if tolls.killed is None and tolls.wounded is None:
+        if _no_toll(tolls):
             return
         self._add_toll(g, tolls, live)
         g.last_sentence = i
@@ -1023,7 +1023,7 @@ class _Doc:
         refers_back = classify.is_anaphoric(sentence)
         if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
             return  # "The raids targeted hideouts in X": the arrests told before, no attack
-        if not places and count is None and tolls.killed is None and tolls.wounded is None:
+        if not places and count is None and _no_toll(tolls):
             if refers_back or not self._armed_agent(perp, live_text):
                 self._refer_back(i)
                 return

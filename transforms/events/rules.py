@@ -401,6 +401,9 @@ ATTACKER_FROM = rx(
     r"\b(?:gunm[ae]n|militants?|fighters?|members?|elements?|cells?|attackers?|assailants?|"
     r"insurgents?|jihadists?|bombers?)\s+(?:from|of)\s+(?:the\s+)?$"
 )
+# What joins members to their group, before the group's name: "of", "from the", "of the
+# Kurdish-led".
+_MEMBERS_OF = r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 # ... unless those members are the ones an attack hit: "killed three fighters of the SDF",
 # "wounded two members of the Peshmerga" (the SDF, the Peshmerga: attacked).
 VICTIM_MEMBERS_BEFORE = rx(
@@ -409,7 +412,7 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
     r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
-    r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
+    + _MEMBERS_OF
 )
 # ... and those the sentence says were hit, in the passive: "three members of the SDF were
 # killed", "two Peshmerga fighters were wounded", "members of the PMF were among the dead"
@@ -419,10 +422,7 @@ _VICTIM_NOUNS = (
     r"(?:fighters?|members?|soldiers?|troops|officers?|officials?|commanders?|leaders?|"
     r"elements?|personnel|employees?|workers?|guards?|policemen|militiamen|volunteers)"
 )
-VICTIM_PASSIVE_BEFORE = rx(
-    _VICTIM_NOUNS
-    + r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
-)
+VICTIM_PASSIVE_BEFORE = rx(_VICTIM_NOUNS + _MEMBERS_OF)
 _PASSIVE_HIT = (
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
     r"injured|hurt|kidnapped|abducted|executed|shot)|died|(?:were|was)\s+among\s+the\s+"
@@ -771,8 +771,11 @@ EITHER = (
     r"(?:(?:either\s+)?(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
     r"(?:wounded|injured)\s+(?:or|and)\s+killed)"
 )
+# A court's sentence is no death: "sentenced three men to death", "condemned to death" (before
+# a verb of putting to death).
+NOT_SENTENCED = r"(?!(?:sentenc|condemn)\w*\s)"
 # Put to death by a named means: "beaten to death", "burned them to death".
-TO_DEATH = r"(?:(?!sentenced\b|condemned\b)\w+(?:ed|en|nt)|shot)\s+to\s+death"
+TO_DEATH = rf"(?:{NOT_SENTENCED}\w+(?:ed|en|nt)|shot)\s+to\s+death"
 # Nouns that count the dead, the wounded, or either ("15 deaths", "32 injuries", "10 casualties").
 # (the singular counts one: "at least one death"; "death squads" and "death row" count nobody)
 DEATH_NOUNS = (
