@@ -2,7 +2,7 @@
 acled``) over real places, each labelled with the place it is about.
 
     .venv/bin/python -m bench.probe_coders --style gtd|acled [--n 90] [--seed 7] [--show KIND]
-        [--out notes.csv]
+        [--out notes.csv] [--published DAY]
 
 Professional coders write places in a few fixed shapes that Wikipedia's incident lists (the
 dev set, ``make eval-real``) use little. Terrorism-database summaries open on a date and put the
@@ -426,6 +426,8 @@ def score(rows: list[dict], by_row: dict, gaz: eval_real.Gazetteer) -> dict[str,
         ]
         out["town"].append((row, any(near)))
         out["town_all"].append((row, all(near)))
+        if row.get("date"):
+            out["day"].append((row, any(str(e.get("event_date")) == row["date"] for e in events)))
         if row["dead"] != "":
             got = sum(int(eval_real._num(e.get("killed_best")) or 0) for e in events)
             out["killed"].append((row, got == int(row["dead"])))
@@ -433,7 +435,7 @@ def score(rows: list[dict], by_row: dict, gaz: eval_real.Gazetteer) -> dict[str,
 
 
 def report(scores: dict[str, list], by_row: dict, show: str | None) -> None:
-    for key in ("recall", "admin1", "admin1_all", "town", "town_all", "killed"):
+    for key in ("recall", "admin1", "admin1_all", "town", "town_all", "killed", "day"):
         pairs = scores[key]
         hits = sum(1 for _, hit in pairs if hit)
         print(f"{key:<12} {hits / len(pairs) if pairs else 0:6.3f}  ({hits}/{len(pairs)})")
@@ -458,6 +460,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, help="keep the notes (CSV) here")
     ap.add_argument("--show", help="list the misses of one score (recall, admin1, town, ...)")
     ap.add_argument("--respell", action="store_true", help="the place as an outlet might write it")
+    ap.add_argument(
+        "--published", help="every note published this day (YYYY-MM-DD), not on its own date"
+    )
     args = ap.parse_args(argv)
     rows = notes(args.style, args.seed, args.n, args.respell)
     if args.out:
@@ -465,9 +470,11 @@ def main(argv: list[str] | None = None) -> None:
             writer = csv.DictWriter(f, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
-    by_row, events = eval_real.run_chain(rows)
+    by_row, events = eval_real.run_chain(rows, published=args.published)
     spelled = ", respelled" if args.respell else ""
-    print(f"{args.style}: {len(rows)} notes (seed {args.seed}{spelled}), {len(events)} events")
+    late = f", published {args.published}" if args.published else ""
+    head = f"{args.style}: {len(rows)} notes (seed {args.seed}{spelled}{late})"
+    print(f"{head}, {len(events)} events")
     report(score(rows, by_row, eval_real.Gazetteer()), by_row, args.show)
 
 

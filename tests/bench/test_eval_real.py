@@ -45,3 +45,17 @@ def test_miss_kind_names_the_finest_thing_the_events_hold():
     assert miss_kind([{"place_id": "cur:region:euphrates", "admin1": None}]) == "no governorate"
     town = {"place_id": "99072", "admin1": "Nineveh"}
     assert miss_kind([{"place_id": "cur:country:US", "admin1": None}, town]) == "wrong"
+
+
+def test_run_chain_publishes_every_row_on_the_given_day():
+    # A coder's note read as if exported years after the attack: its lead still dates it.
+    from bench.eval_real import run_chain
+
+    text = "On 2 April 2016, gunmen attacked a checkpoint near Palmyra. Three guards were killed."
+    rows = [{"row_id": "n1", "date": "2016-04-02", "text": text}]
+    undated = [{"row_id": "n2", "date": "2016-04-02", "text": "Gunmen shot dead two shepherds near Palmyra."}]
+    by_row, _ = run_chain(rows + undated, published="2026-12-07")
+    (event,) = by_row["n1"]
+    assert str(event["event_date"]) == "2016-04-02"
+    (other,) = by_row["n2"]  # no date in its text: the week of the given publication
+    assert str(other["event_date"]) == "2026-12-07"

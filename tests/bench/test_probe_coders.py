@@ -28,7 +28,7 @@ def test_a_gazetteer_name_is_written_as_a_coder_types_it():
 
 def test_the_scorer_wants_the_labelled_place_not_another_of_its_governorate():
     row = {"row_id": "r", "region_id": "85678381", "latitude": "35.0", "longitude": "40.5",
-           "dead": 2}  # fmt: skip
+           "dead": 2, "date": "2019-05-03"}  # fmt: skip
 
     class Gaz:  # the governorate of an event by its point: the probe's own rows only
         @staticmethod
@@ -39,10 +39,15 @@ def test_the_scorer_wants_the_labelled_place_not_another_of_its_governorate():
         def region_of_name(name):
             return None
 
-    near = {"admin1": "Deir ez-Zor", "latitude": 35.05, "longitude": 40.5, "killed_best": 2}
-    far = {"admin1": "Deir ez-Zor", "latitude": 35.6, "longitude": 40.5, "killed_best": 0}
+    near = {"admin1": "Deir ez-Zor", "latitude": 35.05, "longitude": 40.5, "killed_best": 2,
+            "event_date": "2019-05-03"}  # fmt: skip
+    far = {"admin1": "Deir ez-Zor", "latitude": 35.6, "longitude": 40.5, "killed_best": 0,
+           "event_date": "2026-12-07"}  # fmt: skip
     scores = probe.score([row], {"r": [near, far]}, Gaz())
     assert [hit for _, hit in scores["town"]] == [True]
     assert [hit for _, hit in scores["town_all"]] == [False]  # a second venue 60 km away
     assert [hit for _, hit in scores["admin1_all"]] == [True]
     assert [hit for _, hit in scores["killed"]] == [True]
+    assert [hit for _, hit in scores["day"]] == [True]  # one event on the labelled day
+    late = probe.score([row], {"r": [far]}, Gaz())
+    assert [hit for _, hit in late["day"]] == [False]

@@ -5,7 +5,8 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
    ``rules.NOT_ATTACK`` (aggregate, foiled, threat, offensive, withdrawal, escape, relocation,
    judicial, commemoration, reaction, history) is dropped, and so is a whole sentence dated
-   only in years well before publication (history). What remains is "live". A sentence that
+   only in years well before publication (history), unless it is the document's lead telling
+   its day (a note exported years later reports that day). What remains is "live". A sentence that
    only tells the open group's one attack again, with no toll of its own, in its report's
    governorate ("The attackers opened fire near the village of X") adds no report.
 2. A live sentence with an attack predicate is one of
@@ -909,6 +910,14 @@ class _Doc:
             self._dates[i] = out
         return out
 
+    def lead(self) -> int | None:
+        """The index of the document's first prose sentence (its lead); None without one."""
+        if not hasattr(self, "_lead"):
+            self._lead = next(
+                (i for i, (s, e) in enumerate(self.spans) if _is_prose(self.text, s, e)), None
+            )
+        return self._lead
+
     def reference_date(self) -> date | None:
         """Undated articles: the latest explicit day they mention stands in for publication
         when telling history ("in 2015") from news."""
@@ -1162,15 +1171,18 @@ class _Doc:
             text, s, e
         ) is not None
         # (history needs only the dates' values: offsets in the sentence will do)
-        if has_year and classify.is_history(
-            find_dates(sentence, self.pub), self.pub or self.reference_date()
-        ):
+        dates = find_dates(sentence, self.pub) if has_year else []
+        # A lead telling its day is what the document reports, however late it was published
+        # (a coder's note on a 2014 attack exported in 2026): never history.
+        told = i == self.lead() and any(d.precision == "day" for d in dates)
+        if not told and classify.is_history(dates, self.pub or self.reference_date()):
             return []
         live: list[tuple[int, int]] = []
         blocked = False
         # Publication only matters through a year's dates: without one, the sentence's reading
         # is shared by every article that repeats it.
-        for cs, ce, reason in _clause_reasons(sentence, self.pub if has_year else None, has_year):
+        published = self.pub if has_year and not told else None
+        for cs, ce, reason in _clause_reasons(sentence, published, has_year):
             cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
             if not (blocked and _CONTINUATION.match(text, cs)):

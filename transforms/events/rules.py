@@ -111,7 +111,8 @@ ATTACK = rx(
     r"improvised\s+explosive|"
     r"blew\s+(?:(?:him|her|them)sel(?:f|ves)\s+)?up|went\s+off|landmines?|grenades?|"
     r"car\s+bomb|suicide\s+bomber|shell(?:ed|ing|s)?|mortars?|rockets?|missiles?|"
-    r"air\s*strikes?|drone\s+strikes?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
+    r"air\s*strikes?|(?:drone|UAV|unmanned\s+aerial\s+vehicle)s?\s+(?:strikes?|struck|hit)|"
+    r"UAV\s+attacks?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
     r"raid(?:s|ed|ing)?|stormed|massacr(?:ed|ing)|murder(?:s|ed|ing)?|"
     r"execut(?:ed|es|ing|ions?)|behead\w*|stoned\s+to\s+death|"
     r"burn(?:ed|t|s|ing)?\s+(?:\w+\s+){0,4}?(?:alive|to\s+death)|buried\s+(?:\w+\s+){0,3}?alive|"
@@ -128,7 +129,8 @@ ATTACK_STEMS = (
     "attack", "assault", "ambush", "fire", "shot", "shoot", "gunm", "gunned", "stabb", "bomb",
     "blast", "explo", "detonat", "ied", "booby", "improvised", "blew", "went off", "mine",
     "grenade", "shell", "mortar",
-    "rocket", "missile", "airstrike", "air strike", "drone", "kidnap", "abduct", "hostage",
+    "rocket", "missile", "airstrike", "air strike", "drone", "uav", "unmanned", "kidnap",
+    "abduct", "hostage",
     "assassin", "raid", "storm",
     "massacr", "murder", "execut", "behead", "stoned", "burn", "buried", "clash", "battl",
     "fought", "exchange", "repel", "infiltrat", "seiz", "captur", "took", "regain", "wrest",
@@ -511,8 +513,11 @@ WEAPONS: list[tuple[tuple[str, ...], re.Pattern[str], str, str | None, str | Non
         "Suicide bomb",
     ),
     (
-        ("air", "drone", "warplane", "aircraft", "helicopter"),
-        rx(r"\b(?:air\s*strikes?|drone|warplanes?|aircraft|helicopter|airstrike)\b"),
+        ("air", "drone", "warplane", "aircraft", "helicopter", "uav", "unmanned"),
+        rx(
+            r"\b(?:air\s*strikes?|drone|warplanes?|aircraft|helicopter|airstrike|UAVs?|"
+            r"unmanned\s+aerial)\b"
+        ),
         "aerial",
         "Explosions/Remote violence",
         "Air/drone strike",

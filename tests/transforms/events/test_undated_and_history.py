@@ -85,6 +85,36 @@ def test_dates_years_before_the_article_are_history(corpus, places, entities, te
 @pytest.mark.parametrize(
     "text",
     [
+        "On 14 May 2015, gunmen attacked a checkpoint near Mayadin. Two soldiers were killed.",
+        "05/14/2015: Gunmen attacked a checkpoint near Mayadin. Two soldiers were killed.",
+    ],
+)
+def test_a_lead_telling_its_day_is_news_however_late_published(corpus, places, entities, text):
+    # A coder's note exported years after the attack: the lead is what the document reports.
+    (r,) = reports(corpus, places, entities, ("d1", text, PUB, "A"))
+    assert (r["event_date"], r["date_precision"], r["killed_best"]) == (date(2015, 5, 14), "day", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same day told after the lead is background
+        "Mayadin's market reopened on Sunday. On 14 May 2015, gunmen attacked a checkpoint near "
+        "Mayadin and killed two soldiers.",
+        # a lead giving only a year or a month is history
+        "In May 2015, gunmen attacked a checkpoint near Mayadin. Two soldiers were killed.",
+    ],
+)
+def test_a_day_long_before_publication_is_history_out_of_the_lead(
+    corpus, places, entities, text
+):
+    reps = reports(corpus, places, entities, ("d1", text, PUB, "A"))
+    assert all(r["event_date"] is None or r["event_date"].year == 2026 for r in reps), reps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # last year's December is news to an article of March (within a year)
         "In December gunmen killed three soldiers in Palmyra.",
         "On 3 March 2026 gunmen killed three soldiers in Palmyra.",

@@ -44,6 +44,10 @@ def one(corpus, places, entities, text):
          "Shelling/artillery/missile attack"),
         ("A drone strike hit a car near Mayadin.", "Explosions/Remote violence",
          "Air/drone strike"),
+        ("An unmanned aerial vehicle struck a pickup near Mayadin.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("A UAV hit a motorbike on the road out of Raqqa.", "Explosions/Remote violence",
+         "Air/drone strike"),
         ("A suicide bomber blew himself up at a wedding in Raqqa.", "Explosions/Remote violence",
          "Suicide bomb"),
         ("A roadside device went off as a bus passed near Palmyra.", "Explosions/Remote violence",
@@ -99,6 +103,7 @@ def test_verbs_and_nouns_in_every_inflection(corpus, places, entities, text):
         "Residents marked the anniversary of the massacre in Palmyra.",
         "Hundreds of prisoners escaped from a prison near Raqqa.",
         "A court in Raqqa convicted three men over the attack on the market.",
+        "The army showed an unmanned aerial vehicle at a fair in Raqqa.",
     ],
 )
 def test_a_plot_a_threat_a_trial_an_anniversary_are_no_attacks(corpus, places, entities, text):
