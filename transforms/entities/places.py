@@ -428,6 +428,21 @@ def relative(text: str, start: int, end: int) -> bool:
     )
 
 
+# A place measured from by a bearing ("west of X", "some 120 km northeast of the provincial
+# capital X", "northwest of X city"): it says where something lies, not how near.
+_BEARING_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+\s+){0,2}(?:capital|city|town),?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def bearing_reference(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is named as the point a bearing is taken from
+    ("X, northeast of Y", "X, some 120 km northeast of the provincial capital Y")."""
+    return _BEARING_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
 # A place named as where fire came from or people went to: "shelled X from their positions in
 # Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y".
 _ORIGIN_BEFORE = re.compile(

@@ -76,6 +76,9 @@ _TOLD_BEFORE = re.compile(
 _NO_VENUE_OF_ITS_OWN = frozenset({"region", "country"})
 # The other side answering the attack told before ("opposition fighters responded by shelling
 # ...", "in retaliation"): its act is not done by the attack's perpetrator.
+# Text between a place and the bearing that locates it, with no second place joined by "and"
+# or a new clause ("near X, in the Y district west of Z"; not "near X and west of Z").
+_ONE_STRETCH = re.compile(r"(?:(?!\band\b|\bor\b|[;.])[^\n]){0,80}", re.IGNORECASE)
 _ANSWER = re.compile(
     r"\b(?:responded|retaliat\w*|in\s+response\s+to|hit\s+back|returned\s+fire)\b", re.IGNORECASE
 )
@@ -457,11 +460,34 @@ class _Doc:
                 and not any(_holds(p, q) for q in points)
                 and not (points and _countrywide(p))
             ]
-            found = venue or found
+            found = venue or self._located_first(found)
         kept = _finest(found)
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
         fine = [(m, p) for m, p in kept if not _countrywide(p)]
         return sorted(fine or kept, key=lambda t: t[0].start)
+
+    def _located_first(self, found: list[tuple[Mention, dict]]) -> list[tuple[Mention, dict]]:
+        """Places that are all reference points ("near the village of X, in the Y district
+        west of Z"), without those a bearing is taken from to locate a place named before
+        them in the same stretch of text (Z: it says where X lies; "near X and west of Z"
+        names two areas; an area holding Z, "Salah al-Din: ... west of Samarra", or a place
+        in no governorate, "the Euphrates neighbourhood, southwest of Baghdad" read as the
+        river, locates nothing)."""
+        kept = [
+            (m, p)
+            for m, p in found
+            if not (
+                placing.bearing_reference(self.text, m.start)
+                and any(
+                    o.end <= m.start
+                    and q.get("admin1")
+                    and not _holds(q, p)
+                    and _ONE_STRETCH.fullmatch(self.text, o.end, m.start)
+                    for o, q in found
+                )
+            )
+        ]
+        return kept or found
 
     def _restatements_dropped(self, cands: list[Mention], text: str) -> list[Mention]:
         """Place mentions (in ``text``'s order) without those naming no venue of their own
