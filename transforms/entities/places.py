@@ -443,6 +443,33 @@ def bearing_reference(text: str, start: int) -> bool:
     return _BEARING_BEFORE.search(text, max(0, start - 50), start) is not None
 
 
+# A place naming who reports, not where anything happened: an outlet's name ("Baghdad Today",
+# "Kirkuk Now", "DeirEzzor 24"), an outlet's or agency's reporter ("Al Mayadeen's
+# correspondent"), or where a reporter is based ("our correspondent in Daraa said").
+_OUTLET_WORD_AFTER = re.compile(
+    r"\s?(?:Today|Now|News|TV|Post|Times|Media|Network|Radio|Channel|24)(?![\w-])"
+)
+_REPORTER_AFTER = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:correspondents?|reporters?|journalists?|stringers?)\b",
+    re.IGNORECASE,
+)
+_REPORTER_BEFORE = re.compile(
+    r"\b(?:correspondents?|reporters?|journalists?|stringers?|bureau)\s+(?:based\s+)?in\s+"
+    r"(?:the\s+)?(?:(?:city|town|province|governorate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def reporting_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` names who reports: part of an outlet's name
+    ("Baghdad Today"), the owner of a reporter ("Al Mayadeen's correspondent"), or where the
+    reporter is ("Enab Baladi's correspondent in Daraa said"): no venue."""
+    if _OUTLET_WORD_AFTER.match(text, end) or _REPORTER_AFTER.match(text, end):
+        return True
+    lo = max(0, start - 45)
+    return "in" in text[lo:start] and _REPORTER_BEFORE.search(text, lo, start) is not None
+
+
 # A place named as where fire came from or people went to: "shelled X from their positions in
 # Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y".
 _ORIGIN_BEFORE = re.compile(

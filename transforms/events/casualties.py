@@ -112,9 +112,13 @@ _ELLIPTIC = re.compile(
     rf"(?P<verb>{WOUNDED}|{KILLED})\b",
     re.IGNORECASE,
 )
-# Active: casualty verb + NP; a noun of death + "of" + NP.
+# Active: casualty verb + NP; a noun of death + "of" + NP; an act named as a noun + "of" + NP
+# ("led to the killing of five", "the martyrdom of two fighters and the wounding of three").
 _ACTIVE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
+    r"\b(?P<verb>(?:killing|wounding|injuring|assassination|execution)\s+of|"
+    # (a martyrdom only of a count: "the martyrdom of Imam Hussein" is a feast's name)
+    rf"martyrdom\s+of(?=\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b))|"
+    r"martyring|kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
     r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)?|"
     r"assassinat(?:ed|ing|es)|gun(?:ned|ning|s)\s+down|massacr(?:ed|ing|es)|"
     rf"{TO_DEATH}|"
@@ -353,6 +357,7 @@ _ACTIVE_STEMS = (
     " down",
     "massacr",
     "to death",
+    "martyr",
 )
 _BARE_STEMS = ("dead", "killed", "wounded", "injured", "hurt", "maimed")
 _NOUN_STEMS = ("death", "fatalit", "bodies", "corpse", "injur", "casualt")

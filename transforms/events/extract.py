@@ -97,7 +97,8 @@ _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
-_NOT_VENUE = frozenset({"dateline", "metonym"})
+# ('source': a place naming who reports, read here: "Baghdad Today", "our correspondent in X")
+_NOT_VENUE = frozenset({"dateline", "metonym", "source"})
 # "a market in the capital": the capital of the country the document is about ("the capital of
 # Anbar province", "the capital's governor" name no national capital).
 _IN_THE_CAPITAL = re.compile(
@@ -364,7 +365,7 @@ class _Doc:
         self.headline = headline if self.title else ()  # mentions with spans into the title
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(map(self._source_read, mentions), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.places = places
         self.reports: list[dict[str, Any]] = []
@@ -378,6 +379,14 @@ class _Doc:
         self.attacks_date: DateRef | None = None
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _source_read(self, m: Mention) -> Mention:
+        """The mention, its role 'source' when the place names who reports
+        (``placing.reporting_place``)."""
+        if m.role is None and m.entity_type in _PLACE_TYPES:
+            if placing.reporting_place(self.text, m.start, m.end):
+                return m._replace(role="source")
+        return m
 
     def _mentions_in(self, spans: list[tuple[int, int]]) -> list[Mention]:
         out = []

@@ -722,6 +722,8 @@ CASUALTY_STEMS = (
     "casualt",
     "slain",
     "martyred",
+    "martyring",
+    "martyrdom",
     "gunned down",
     "assassinat",
     "execut",
