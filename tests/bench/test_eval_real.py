@@ -53,7 +53,8 @@ def test_run_chain_publishes_every_row_on_the_given_day():
 
     text = "On 2 April 2016, gunmen attacked a checkpoint near Palmyra. Three guards were killed."
     rows = [{"row_id": "n1", "date": "2016-04-02", "text": text}]
-    undated = [{"row_id": "n2", "date": "2016-04-02", "text": "Gunmen shot dead two shepherds near Palmyra."}]
+    shot = "Gunmen shot dead two shepherds near Palmyra."
+    undated = [{"row_id": "n2", "date": "2016-04-02", "text": shot}]
     by_row, _ = run_chain(rows + undated, published="2026-12-07")
     (event,) = by_row["n1"]
     assert str(event["event_date"]) == "2016-04-02"

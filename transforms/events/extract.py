@@ -383,9 +383,12 @@ class _Doc:
     def _source_read(self, m: Mention) -> Mention:
         """The mention, its role 'source' when the place names who reports
         (``placing.reporting_place``)."""
-        if m.role is None and m.entity_type in _PLACE_TYPES:
-            if placing.reporting_place(self.text, m.start, m.end):
-                return m._replace(role="source")
+        if (
+            m.role is None
+            and m.entity_type in _PLACE_TYPES
+            and placing.reporting_place(self.text, m.start, m.end)
+        ):
+            return m._replace(role="source")
         return m
 
     def _mentions_in(self, spans: list[tuple[int, int]]) -> list[Mention]:
