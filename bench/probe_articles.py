@@ -35,6 +35,10 @@ attack: an attack told again as a second event, a background sentence, a non-att
 then, of the attacks found: governorate, town, killed, wounded, day and perpetrator right.
 ``--show KIND`` (recall, extra, admin1, town, killed, wounded, day, perpetrator) lists the
 misses with the article's events. Files given on the command line restrict the run to them.
+``--dir DIR`` reads another folder of the same shape (``bench/notes/``: coders' one-paragraph
+notes). ``--together`` merges every article's reports as one corpus, as ``sitrep run`` does:
+notes of one day and one governorate must stay apart (an event that takes in another
+article's attack pairs with both, its place right for one of them only).
 """
 
 from __future__ import annotations
@@ -102,8 +106,11 @@ def load(
     return articles, attacks
 
 
-def run(folder: Path, articles: list[dict]) -> tuple[dict[str, list[dict]], int]:
-    """Each article's events (its reports merged on their own), and the number of reports."""
+def run(
+    folder: Path, articles: list[dict], together: bool = False
+) -> tuple[dict[str, list[dict]], int]:
+    """Each article's events (its reports merged on their own, or with every article's when
+    ``together``), and the number of reports."""
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "articles.jsonl"
         with feed.open("w", encoding="utf-8") as f:
@@ -111,7 +118,7 @@ def run(folder: Path, articles: list[dict]) -> tuple[dict[str, list[dict]], int]
                 text = (folder / a["article"]).read_text(encoding="utf-8")
                 item = {"id": a["article"], "text": text, "source": a["source"]}
                 f.write(json.dumps({**item, "published": a["published"]}) + "\n")
-        ingested, result = chain(iter_inputs([feed], 10_000_000), per_document=True)
+        ingested, result = chain(iter_inputs([feed], 10_000_000), per_document=not together)
     documents = ingested.documents.to_pandas()
     article_of = dict(zip(documents["doc_id"], documents["external_id"], strict=True))
     by_event = {e["event_id"]: e for e in result.events.to_pylist()}
@@ -225,11 +232,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("files", nargs="*", help="only these articles (files of the folder)")
     ap.add_argument("--dir", type=Path, default=ARTICLES, help="articles and their labels")
     ap.add_argument("--show", help="list the misses of one measure (recall, extra, town, ...)")
+    ap.add_argument(
+        "--together", action="store_true",
+        help="merge all articles' reports as one corpus (as a run does), not each on its own",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     only = [Path(f).name for f in args.files] or None
     gaz = eval_real.Gazetteer()
     articles, attacks = load(args.dir, gaz, only)
-    events, reports = run(args.dir, articles)
+    events, reports = run(args.dir, articles, args.together)
     print(f"{len(articles)} articles in {args.dir.name}/")
     probe = pair(attacks, events, reports, gaz)
     report(scores(probe, gaz), probe, args.show)
