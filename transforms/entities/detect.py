@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.entities import places as placing
-from transforms.entities.coref import Antecedents
+from transforms.entities.coref import SURNAME_SCORE, Antecedents
 from transforms.entities.keys import (
     name_key,
     place_key,
@@ -37,6 +37,7 @@ from transforms.entities.matcher import known_hits, make_piece, name_runs, place
 from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
     CUED_METHODS,
+    KEY_SCORE,
     ROW_METHOD,
     SKELETON,
     SKELETON_SCORE,
@@ -177,6 +178,7 @@ def _mentions_of(
     doc.ante.finish()
     doc.coreference_pass(later)
     doc.guarded_pass(bool(guard_words))
+    doc.district_pass()
     found = doc.found
     if doc.pending:
         _count_actor_countries(found, registry, doc.countries)
@@ -375,6 +377,10 @@ class _Doc:
             for ps, pe, _surface, titled, toks, res in deferred:
                 p_start, p_end = r_start + ps, r_start + pe
                 ref = self.ante.resolve_tokens(p_start, toks, registry)
+                if ref is not None and ref[1] == SURNAME_SCORE and _place_stands(
+                    text, p_start, p_end, res, registry
+                ):
+                    ref = None  # "in Maadan, east of Raqqa": no person named, a place cued
                 if ref is not None:
                     ent = entities[ref[0]]
                     found.append(
@@ -398,6 +404,32 @@ class _Doc:
                     ):
                         self.pending.append((len(found), p_start, p_end, ids, res[1], res[2]))
                         found.append((p_start, p_end))
+
+    def district_pass(self) -> None:
+        """A name right before the word "district" ("Y" in "X, Y district, Z") read as a
+        place outside the district its spelling names ("Mahmudiyah district": a Nineveh
+        hamlet called Mahmudiyah) is misread: the span, word and all, is that district."""
+        text, found, registry = self.text, self.found, self.registry
+        if "istrict" not in text:  # (most texts)
+            return
+        for i, row in enumerate(found):
+            a, b = row[0], row[1]
+            word = _DISTRICT_NEXT.match(text, b)
+            if word is None or (len(row) > 2 and row[5] != "place"):
+                continue
+            district = registry.district_named(text[a:b])
+            if district is None:
+                continue
+            if len(row) > 2:
+                read = [row[4]]
+            else:
+                k = next(k for k, pend in enumerate(self.pending) if pend[0] == i)
+                read = self.pending[k][3]
+            if any(registry.places[r].admin1 == district.admin1 for r in read):
+                continue  # (its seat, or a place of its governorate: left as read)
+            if len(row) == 2:
+                del self.pending[k]
+            found[i] = _place_row(text, a, word.end(), district, "key", KEY_SCORE, self.datelines)
 
     def guarded_pass(self, flagged: bool) -> None:
         """Guarded names ("in Hit") last: any other reading of the span wins."""
@@ -709,6 +741,21 @@ def _settle_loose(
     return kept
 
 
+def _place_stands(text: str, start: int, end: int, res, registry: Registry) -> bool:
+    """A partial name the document names no person by, read as a place where a place is cued
+    ("clashes in Maadan, eastern Raqqa countryside"): a registered person's surname alone
+    (``coref.SURNAME_SCORE``) gives way to the place there."""
+    return (
+        res is not None
+        and any(kind == "place" for kind, _ in res[0])
+        and _NAME_GOES_ON.match(text, end) is None  # (the whole name: not "Tal" of "Tal X")
+        and place_cued(text, start, end)  # (not " in Y" alone: "Sharaa in Damascus")
+    )
+
+
+_NAME_GOES_ON = re.compile(r"[ -]+[A-Z]")
+
+
 def _cued_name(text: str, start: int, end: int, registry: Registry) -> bool:
     """A name read loosely (``CUED_METHODS``) stands where a place is cued, capitalised, and
     names no body ("in Tawhid Brigade")."""
@@ -722,6 +769,7 @@ def _cued_name(text: str, start: int, end: int, registry: Registry) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+_DISTRICT_NEXT = re.compile(r"\s+[Dd]istrict\b")
 # "the Turkish town of X", "a Lebanese village": a place of that country, which the
 # gazetteer of Syria and Iraq does not hold (a name read loosely there is no place).
 _FOREIGN_BEFORE = re.compile(

@@ -440,6 +440,17 @@ class Registry:
             )
         return self._guarded_re
 
+    def district_named(self, name: str) -> Place | None:
+        """The one district whose spelling with its level word folds to ``name`` + "district"
+        ("Mahmudiyah" -> Mahmudiya District), None when none or several do."""
+        key = place_key(f"{name} district")
+        found = {
+            tid
+            for kind, tid in self.key_index.get(key, ())
+            if kind == "place" and self.places[tid].precision == "district"
+        }
+        return self.places[found.pop()] if len(found) == 1 else None
+
     def area_after(self, text: str, end: int) -> bool:
         """Whether " in <a governorate or region>" follows ``text[:end]``, the area holding the
         name before it: "fell on Tirad in Hama" (not "in Hama's", nor "in Basra Operations

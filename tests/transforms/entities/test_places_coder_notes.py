@@ -1,0 +1,87 @@
+"""Place rules found on hand-written coders' notes (``bench/notes``), each with a
+counter-example that must not change (inputs in our own words, not the notes').
+
+- a one-word name that is only some registered person's surname (no person named before in
+  the document) and also a place, standing where a place is cued ("in X", "near X", "X,
+  eastern Y countryside"), is the place; uncued, the person;
+- a name right before the word "district" read as a place outside the district its spelling
+  names is that district ("X, Mahmudiyah district, Baghdad"); read inside it (its seat), or
+  without the word, it stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(detect, text: str) -> list[tuple[str, str]]:
+    m = detect(text)
+    return [(r.surface, r.place_id) for r in m.itertuples() if isinstance(r.place_id, str)]
+
+
+def _actors(detect, text: str) -> list[str]:
+    m = detect(text)
+    return [r.surface for r in m.itertuples() if isinstance(r.entity_id, str)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "governorate"),
+    [
+        ("Gunmen on a motorbike shot a former rebel commander in Zibin, south of Sweida.",
+         "Zibin", "As-Suwayda"),
+        ("A shell landed near Kasab, close to the Turkish border, on Sunday.",
+         "Kasab", "Latakia"),
+        ("Unidentified men opened fire on a patrol in Maadan on Monday night.",
+         "Maadan", "Ar-Raqqah"),
+    ],
+    ids=["in-zibin", "near-kasab", "in-maadan"],
+)  # fmt: skip
+def test_a_lone_surname_where_a_place_is_cued_is_the_place(
+    detect, registry, text, name, governorate
+):
+    found = [(s, registry.places[p].admin1) for s, p in _places(detect, text)]
+    assert (name, governorate) in found
+    assert name not in _actors(detect, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury listed Zibin among the network's financiers.",
+        "Investigators say Maadan moved the money through two exchange houses.",
+        # the first word of a longer name is no name of its own
+        "Rebels attacked an army post near Tal Tel Aswad hill in the Raqqa countryside.",
+    ],
+    ids=["listed-surname", "surname-subject", "first-word-of-a-name"],
+)
+def test_a_surname_without_a_place_cue_stays_the_person(detect, registry, text):
+    assert [registry.places[p].precision for _, p in _places(detect, text)] in ([], ["governorate"])
+
+
+def test_a_name_before_district_read_outside_that_district_is_the_district(detect, registry):
+    text = (
+        "04/02/2013: Gunmen killed a shop owner near the river in Al-Rashid, Mahmudiyah "
+        "district, Baghdad governorate, Iraq."
+    )
+    found = {s: registry.places[p] for s, p in _places(detect, text)}
+    district = found["Mahmudiyah district"]
+    assert (district.precision, district.admin1) == ("district", "Baghdad")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "precision", "governorate"),
+    [
+        # the seat of the district, in its governorate: left as read
+        ("A bomb went off in a village, Muqdadiyah district, Diyala, Iraq.",
+         "Muqdadiyah", "town", "Diyala"),
+        # no level word after it: the hamlet near Tal Afar stays
+        ("Shepherds found a mine near Mahmudiyah, west of Tal Afar, Nineveh.",
+         "Mahmudiyah", "town", "Nineveh"),
+    ],
+    ids=["seat-of-its-district", "no-level-word"],
+)  # fmt: skip
+def test_a_name_read_inside_its_district_or_without_the_word_stays(
+    detect, registry, text, surface, precision, governorate
+):
+    found = {s: registry.places[p] for s, p in _places(detect, text)}
+    assert (found[surface].precision, found[surface].admin1) == (precision, governorate)
