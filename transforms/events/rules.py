@@ -392,10 +392,15 @@ TARGET_BEFORE = rx(
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
     r"kill(?:ed|s|ing)|execut(?:ed|es|ing)|kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|"
     r"raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
+    r"neutrali[sz](?:ed|es|ing)[\"'’]?|(?:cleared|rid|purged)\s+of|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
-    r"(?:(?:the|a|an|two|three|several|some|many|\d+)\s+)?)$"
+    r"(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+)?"
+    # what of the group was hit: "an airstrike on a hideout of ISIS", "struck positions of the PKK"
+    r"(?:(?:\w+\s+)?(?:hideouts?|positions?|posts?|bases?|headquarters|sites?|camps?|"
+    r"tunnels?|dens?|nests?|gatherings?|convoys?|vehicles?)\s+(?:of|belonging\s+to|used\s+by)\s+"
+    r"(?:the\s+)?)?)$"
 )
-TARGET_WINDOW = 40  # characters before a mention searched for TARGET_BEFORE
+TARGET_WINDOW = 70  # characters before a mention searched for TARGET_BEFORE
 VICTIM_MEMBERS_WINDOW = 80  # ... and for VICTIM_MEMBERS_BEFORE
 # ... except after an attacker noun ("gunmen from Daesh") or as what was repelled ("repelled
 # an ISIS attack"): then it is the one who attacked.
@@ -405,12 +410,16 @@ ATTACKER_FROM = rx(
 )
 # What joins members to their group, before the group's name: "of", "from the", "of the
 # Kurdish-led".
-_MEMBERS_OF = r"\s+(?:of|from|belonging\s+to|with)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
+_MEMBERS_OF = (
+    r"\s+(?:of|from|belonging\s+to|affiliated\s+with|linked\s+to|with)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+-(?:led|backed)\s+)?$"
+)
 # ... unless those members are the ones an attack hit: "killed three fighters of the SDF",
 # "wounded two members of the Peshmerga" (the SDF, the Peshmerga: attacked).
 VICTIM_MEMBERS_BEFORE = rx(
     r"\b(?:kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
-    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s))\s+"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s)|"
+    r"neutrali[sz](?:ed|es|ing)[\"'’]?)\s+"
     r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
     r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
@@ -427,7 +436,7 @@ _VICTIM_NOUNS = (
 VICTIM_PASSIVE_BEFORE = rx(_VICTIM_NOUNS + _MEMBERS_OF)
 _PASSIVE_HIT = (
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
-    r"injured|hurt|kidnapped|abducted|executed|shot)|died|(?:were|was)\s+among\s+the\s+"
+    r"injured|hurt|kidnapped|abducted|executed|shot|martyred|neutrali[sz]ed)|died|(?:were|was)\s+among\s+the\s+"
     r"(?:dead|killed|wounded|casualties|victims))\b"
 )
 VICTIM_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?" + _PASSIVE_HIT)
