@@ -657,6 +657,24 @@ def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
     return after or _AREA_WORD_END.search(text, start, end) is not None
 
 
+# "X neighbourhood, Y city", "X quarter, eastern Y": the level word says X is a quarter of the
+# town named next, which holds it. (Not "X village, south Y": a village near a town may lie
+# beyond it, and the town may be the coder's own choice of venue.)
+_QUARTER_GAP = re.compile(
+    r"\s+(?:neighbou?rhood|quarter|suburb)\s*,\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# How far from the town holding it a quarter may lie (km).
+QUARTER_KM = 15.0
+
+
+def quarter_of_next(text: str, prev_end: int, start: int) -> bool:
+    """Whether the name ending at ``prev_end`` is said to be a quarter of the one at
+    ``start`` ("X neighbourhood, Y city", "X quarter, western Y")."""
+    return _QUARTER_GAP.fullmatch(text, prev_end, start) is not None
+
+
 def bracket_after(text: str, end: int) -> tuple[int, int] | None:
     """The bracket opened right after the place ending at ``end`` ("X (Y, Z)", "X town (Y,
     Z)"): (its opening, its closing) offsets, None when there is none (or it stays open)."""

@@ -529,6 +529,12 @@ class _Doc:
                 if pa.get("admin1") == pb.get("admin1") and pb["precision"] != "governorate":
                     drop.add(k)
                 continue
+            if pb["precision"] == "town" and placing.quarter_of_next(text, a.end, b.start):
+                # "X neighbourhood, Y city": Y holds X; an X read as an area, or far from Y,
+                # is misread (the Kirkuk governorate's old name for a Ramadi quarter): Y stays
+                fits = pa["precision"] == "town" and _within_km(pa, pb, placing.QUARTER_KM)
+                drop.add(k if fits else k - 1)
+                continue
             if _seat_for_governorate(text, a.end, b, pa, pb):
                 drop.add(k)  # "X district, Erbil.": the governorate, by its seat's name
                 continue
@@ -1500,7 +1506,7 @@ def _holds_here(coarse: dict, fine: dict) -> bool:
     town that near, "Baqubah and Buhriz", stays a place of its own)."""
     if _holds(coarse, fine):
         return True
-    if coarse.get("feature_code") not in _CITY_CODES or fine.get("feature_code") not in _PART_CODES:
+    if fine.get("feature_code") not in _PART_CODES or not _city(coarse):
         return False
     if coarse["precision"] != "town" or fine["precision"] != "town":
         return False
@@ -1510,6 +1516,17 @@ def _holds_here(coarse: dict, fine: dict) -> bool:
     return apart is not None and apart <= CITY_KM
 
 
+def _city(place: dict) -> bool:
+    """A city: a capital or a seat by its code, or a town (no quarter: Sadr City) of
+    ``CITY_POPULATION`` people (the gazetteers code Mosul and Ramadi as plain populated
+    places)."""
+    code = place.get("feature_code")
+    return code in _CITY_CODES or (
+        code not in _PART_CODES and (place.get("population") or 0) >= CITY_POPULATION
+    )
+
+
+CITY_POPULATION = 100_000
 _AREAS = frozenset({"governorate", "district", "region"})
 # A governorate's seat or the capital: the last name of a bracket of areas may be one
 # ("(Mahmoudiya, Baghdad)" names the governorate by its city's name).

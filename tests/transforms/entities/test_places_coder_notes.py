@@ -6,12 +6,21 @@ counter-example that must not change (inputs in our own words, not the notes').
   eastern Y countryside"), is the place; uncued, the person;
 - a name right before the word "district" read as a place outside the district its spelling
   names is that district ("X, Mahmudiyah district, Baghdad"); read inside it (its seat), or
-  without the word, it stays.
+  without the word, it stays;
+- "X neighbourhood, Y city", "X quarter, western Y": Y holds X, one venue (X; or Y when X is
+  read as an area or far from Y); a city (by code, or a town of 100,000 people, no quarter
+  itself) holds its quarters within 15 km; places named side by side stay two.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+import pyarrow as pa
 import pytest
+
+from transforms.entities import detect_mentions
+from transforms.events import extract_reports
 
 
 def _places(detect, text: str) -> list[tuple[str, str]]:
@@ -85,3 +94,34 @@ def test_a_name_read_inside_its_district_or_without_the_word_stays(
 ):
     found = {s: registry.places[p] for s, p in _places(detect, text)}
     assert (found[surface].precision, found[surface].admin1) == (precision, governorate)
+
+
+def _venues(registry, text: str) -> list[tuple[str, str]]:
+    """The reports' (location text, governorate) of one document."""
+    docs = pa.table({"doc_id": ["d"], "text": [text], "published_date": [date(2016, 6, 1)]})
+    mentions = detect_mentions(docs, registry)
+    reports = extract_reports(
+        docs, mentions, registry.places_table(), registry.entities_table()
+    ).to_pandas()
+    return sorted(set(zip(reports.location_text, reports.admin1, strict=True)))
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a quarter read where its city stands: the quarter, the city only holds it
+        ("06/01/2016: A car bomb went off in Al-Faisaliya neighbourhood, Mosul city, Nineveh,"
+         " Iraq, killing four shoppers.", ("Al-Faisaliya", "Nineveh")),
+        # a quarter's name read as a governorate (Kirkuk's old name): the city stays
+        ("06/01/2016: Gunmen shot a teacher dead in the Al-Tamim quarter, western Ramadi,"
+         " Anbar, Iraq.", ("Ramadi", "Al Anbar")),
+    ],
+    ids=["quarter-of-mosul", "misread-quarter-of-ramadi"],
+)  # fmt: skip
+def test_a_part_said_to_lie_in_the_next_place_makes_one_venue(registry, text, venue):
+    assert _venues(registry, text) == [venue]
+
+
+def test_places_named_side_by_side_without_a_level_word_stay_two(registry):
+    text = "06/01/2016: Mortar rounds fell on Sadr City and Kadhimiya, Baghdad, wounding six."
+    assert [v for v, _ in _venues(registry, text)] == ["Kadhimiya", "Sadr City"]
