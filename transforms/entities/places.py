@@ -410,10 +410,11 @@ _RELATIVE_AFTER = re.compile(
     r"\s*(?:countryside|outskirts|desert|(?:road|highway)\b|"
     r"[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+(?:road|highway)\b)",
 )
-# "the X - Y road", "the road between X and Y": Y, the far end, names no second venue.
+# "the X - Y road", "the road between X and (the village of) Y": Y, the far end, names no
+# second venue.
 _ROAD_FAR_END_BEFORE = re.compile(
     r"(?:[-–—]\s*|\b(?:road|highway)\s+(?:between|from|linking|connecting)\s+[\w'’ -]{2,40}?"
-    r"\s+(?:and|to|with)\s+)$",
+    r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?)$",
     re.IGNORECASE,
 )
 _ROAD_AFTER = re.compile(r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE)
@@ -471,11 +472,13 @@ def reporting_place(text: str, start: int, end: int) -> bool:
 
 
 # A place named as where fire came from or people went to: "shelled X from their positions in
-# Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y".
+# Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y",
+# "launched from the vicinity of Y", "militants who came from the neighbouring Y province".
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|towards?)\s+(?:(?:their|its|his|her|the|a|an)\s+)?"
+    r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
     r"(?:(?:\w+\s+)?(?:positions?|bases?|posts?|points?|checkpoints?|headquarters|territory|"
-    r"side|direction)\s+(?:in|at|of|near|around|on|inside)\s+(?:the\s+)?)?"
+    r"side|direction|vicinity|outskirts)\s+(?:in|at|of|near|around|on|inside)\s+(?:the\s+)?)?"
     r"(?:(?:city|town|village|area)\s+of\s+)?$",
     re.IGNORECASE,
 )

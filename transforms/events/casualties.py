@@ -713,9 +713,15 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
     return out
 
 
+# A comma grouping a number's thousands ("1,700", "12,000,000"): not a list's comma ("2,3").
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
+    if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
+        clause = _THOUSANDS.sub("", clause)
     low = clause.lower()
     bomber = "suicide" in low and _SUICIDE_BLAST.search(clause) is not None
     if not rules.hit(rules.CASUALTY_STEMS, low):

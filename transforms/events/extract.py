@@ -64,10 +64,11 @@ from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
 # The attackers, arms or victims of an attack told already: "The gunmen fled", "the
-# assailants opened fire", "the shells hit the village of X", "the victim was shot".
+# assailants opened fire", "the shells hit the village of X", "the victim was shot", "the IS
+# militants attacked the outpost near X" (a group's name before them).
 _TOLD_BEFORE = re.compile(
-    r"\bthe\s+(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|shells|rockets|missiles|"
-    r"mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
+    r"\bthe\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|"
+    r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
     re.IGNORECASE,
 )
 # Places in no one governorate (a river, a region across several, a country): in a sentence
