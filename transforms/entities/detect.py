@@ -377,8 +377,10 @@ class _Doc:
             for ps, pe, _surface, titled, toks, res in deferred:
                 p_start, p_end = r_start + ps, r_start + pe
                 ref = self.ante.resolve_tokens(p_start, toks, registry)
-                if ref is not None and ref[1] == SURNAME_SCORE and _place_stands(
-                    text, p_start, p_end, res, registry
+                if (
+                    ref is not None
+                    and ref[1] == SURNAME_SCORE
+                    and _place_stands(text, p_start, p_end, res, registry)
                 ):
                     ref = None  # "in Maadan, east of Raqqa": no person named, a place cued
                 if ref is not None:

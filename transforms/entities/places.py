@@ -420,6 +420,25 @@ _ROAD_FAR_END_BEFORE = re.compile(
 _ROAD_AFTER = re.compile(r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE)
 
 
+def road_near_end(text: str, start: int, end: int) -> bool:
+    """Whether the place is the near end of a road named by both ends ("Baghdad" in "on the
+    Baghdad-Kirkuk highway", "Kirkuk" in "the road between Kirkuk and Tikrit"): the event was
+    somewhere on the road, not in it."""
+    return (
+        _ROAD_NEAR_END_AFTER.match(text, end) is not None
+        or _ROAD_NEAR_END_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
+
+
+_ROAD_NEAR_END_AFTER = re.compile(
+    r"\s*[-–—]\s*[A-Z][^,.;:()\n]{0,30}?\s(?:road|highway|motorway)\b", re.IGNORECASE
+)
+_ROAD_NEAR_END_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway)\s+(?:between|from|linking|connecting)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def relative(text: str, start: int, end: int) -> bool:
     """Whether the place at ``text[start:end]`` is named as a reference point ("near X",
     "40 km east of X", "X countryside", "on the X - Y road"): the event is around it."""

@@ -457,6 +457,7 @@ class _Doc:
             found.append((m, p))
         if found and all(_no_venue(self.text, m) for m, _ in found):
             return []
+        found = _without_road_ends(self.text, found)
         found = _without_bodies_found(self.text, found)
         if len(found) > 1:
             # Places named as reference points or as the area holding another ("near X",
@@ -1448,6 +1449,21 @@ def _seat_for_governorate(text: str, prev_end: int, b: Mention, pa: dict, pb: di
         and placing.in_named_area(text, prev_end, b.start)
         and _CHAIN_END.match(text, b.end) is not None
     )
+
+
+def _without_road_ends(text: str, found: list[tuple[Mention, dict]]) -> list[tuple[Mention, dict]]:
+    """``found`` without the near ends of roads named by both ends when another town is named
+    beside them ("on the Baghdad-Kirkuk highway near X": X); a road alone, or with its area
+    only, keeps its near end ("on the Deir ez-Zor - Palmyra road": around Deir ez-Zor)."""
+    ends = [placing.road_near_end(text, m.start, m.end) for m, _ in found]
+    if not any(ends):
+        return found
+    # (a town beside them: an area, "(Idleb)", only says where the road runs)
+    if not any(
+        p["precision"] == "town" for (_, p), end in zip(found, ends, strict=True) if not end
+    ):
+        return found
+    return [f for f, end in zip(found, ends, strict=True) if not end]
 
 
 def _without_bodies_found(

@@ -9,7 +9,9 @@ counter-example that must not change (inputs in our own words, not the notes').
   without the word, it stays;
 - "X neighbourhood, Y city", "X quarter, western Y": Y holds X, one venue (X; or Y when X is
   read as an area or far from Y); a city (by code, or a town of 100,000 people, no quarter
-  itself) holds its quarters within 15 km; places named side by side stay two.
+  itself) holds its quarters within 15 km; places named side by side stay two;
+- the ends of a road named by both ends ("on the X-Y highway near Z", "the road between X and
+  Y, near Z") are no venue beside the place named on it; a road named alone keeps its near end.
 """
 
 from __future__ import annotations
@@ -125,3 +127,28 @@ def test_a_part_said_to_lie_in_the_next_place_makes_one_venue(registry, text, ve
 def test_places_named_side_by_side_without_a_level_word_stay_two(registry):
     text = "06/01/2016: Mortar rounds fell on Sadr City and Kadhimiya, Baghdad, wounding six."
     assert [v for v, _ in _venues(registry, text)] == ["Kadhimiya", "Sadr City"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("06/01/2016: A roadside bomb struck a fuel tanker on the Mosul-Erbil highway near"
+         " Bartella, Nineveh, Iraq, killing the driver.", ["Bartella"]),
+        ("06/01/2016: Militants attacked a checkpoint on the road between Tikrit and Samarra,"
+         " near Ishaqi, killing two soldiers.", ["Ishaqi"]),
+        # a road named alone keeps its near end (around it, coarser)
+        ("06/01/2016: Gunmen stopped a minibus on the Homs-Palmyra highway and shot three"
+         " passengers dead.", ["Homs"]),
+    ],
+    ids=["dash-road-near-x", "road-between-near-x", "road-alone"],
+)  # fmt: skip
+def test_a_roads_ends_give_way_to_the_place_named_on_it(registry, text, venues):
+    assert [v for v, _ in _venues(registry, text)] == venues
+
+
+def test_a_road_with_only_its_area_beside_it_keeps_its_near_end(registry):
+    text = (
+        "06/01/2016: Gunmen shot a council member dead on the road linking Saraqib to Taftanaz"
+        " (Idleb)."
+    )
+    assert [v for v, _ in _venues(registry, text)] == ["Saraqib"]
