@@ -149,7 +149,7 @@ class Pair(NamedTuple):
 
 def pair(r: dict, o: dict, places: dict[str, dict], mode: str) -> Pair | None:
     """How ``r`` and ``o`` may be one attack, as far as their signatures tell (documents are
-    judged by ``_documents_allow``, tolls by ``tolls_agree`` when the types differ or the tie is
+    judged by ``documents_allow``, tolls by ``tolls_agree`` when the types differ or the tie is
     loose); else None."""
     if not _perp_ok(r, o):
         return None
@@ -308,7 +308,16 @@ def tolls_agree(r: dict, ev: Cluster) -> bool:
     return True
 
 
-class _DocPart:
+def corroborating(ev: Cluster) -> dict | None:
+    """The signature an undated report joining ``ev`` takes its date from: the first of its
+    dated signatures stating a day, explicitly if any (None: ``ev`` has no dated one)."""
+    dated = [o for o in ev.sigs.values() if o["event_date"] is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda o: (o["date_precision"] == "day", o["date_method"] == "explicit"))
+
+
+class DocPart:
     """What one document gave one cluster: its reports' (place, date) pairs and sentences."""
 
     __slots__ = ("keys", "sentences")
@@ -318,7 +327,7 @@ class _DocPart:
         self.sentences: set[Any] = set()
 
 
-def _documents_allow(r: dict, part: _DocPart | None, mode: str) -> bool:
+def documents_allow(r: dict, part: DocPart | None, mode: str) -> bool:
     """Two reports of one document stay apart unless they name the same place and day in
     different sentences (a document that lists two attacks means two); in the undated pass
     only the cluster's dated reports count."""
@@ -356,7 +365,7 @@ def copy_of(r: dict) -> CopyOf:
     )
 
 
-# (score, the event's first best report, date relation, place relation): ``Index._judge``
+# (score, the event's first best report, date relation, place relation): ``Index.judge``
 Verdict = tuple[int, dict, str, str]
 
 
@@ -371,7 +380,7 @@ class Index:
         self.by_place: dict[tuple[str, str], dict[int, Cluster]] = {}
         self.by_area: dict[str, dict[int, Cluster]] = {}
         self.coarse: dict[str, dict[int, Cluster]] = {}  # clusters at a place coarser than a town
-        self.parts: dict[tuple[str, int], _DocPart] = {}  # (doc_id, cluster seq) -> its part
+        self.parts: dict[tuple[str, int], DocPart] = {}  # (doc_id, cluster seq) -> its part
         self.doc_parts: dict[str, list[int]] = {}  # doc_id -> clusters it has a part of
         self._doc_states: dict[str, tuple] = {}  # ``doc_state``, until the document adds
         self.clusters: list[Cluster] = []
@@ -384,6 +393,8 @@ class Index:
         self._said: dict[tuple, str] = {}  # reasons already worded (``_choose``)
         # whether the last ``_choose`` found one best score (its choice read no document count)
         self.unique_best = False
+        # choices among two or more candidates of one best score (decided by document counts)
+        self.ties = 0
 
     def area(self, r: dict) -> str:
         return area_of(r.get("place_id"), self.places)
@@ -406,7 +417,7 @@ class Index:
         self._doc_states.pop(r["doc_id"], None)
         part = self.parts.get(key)
         if part is None:
-            part = self.parts[key] = _DocPart()
+            part = self.parts[key] = DocPart()
             self.doc_parts.setdefault(r["doc_id"], []).append(ev.seq)
             ev.n_docs += 1
         part.keys.add((r.get("place_id"), r.get("event_date")))
@@ -488,7 +499,7 @@ class Index:
         self._doc_states.pop(doc, None)
         part = self.parts.get(key)
         if part is None:
-            part = self.parts[key] = _DocPart()
+            part = self.parts[key] = DocPart()
             self.doc_parts.setdefault(doc, []).append(ev.seq)
             ev.n_docs += 1
         part.keys.add(r.place_date)
@@ -555,7 +566,7 @@ class Index:
         if any((doc, ev.seq) in self.parts for ev in candidates):
             return self.best(r, candidates, mode)  # its document's own reports have a say
         if verdicts is None:
-            verdicts = [(v, ev) for ev in candidates if (v := self._judge(r, ev, mode, [r]))]
+            verdicts = [(v, ev) for ev in candidates if (v := self.judge(r, ev, mode, [r]))]
             self._decided[key] = (self.version, candidates, verdicts)
         return self._choose(r, verdicts)
 
@@ -567,7 +578,7 @@ class Index:
         candidate has a report that differs (complete link). With ``group`` (reports of
         ``r``'s signature, ``r`` among them, moving together), a cluster every one of them may
         join."""
-        verdicts = [(v, ev) for ev in candidates if (v := self._judge(r, ev, mode, group or [r]))]
+        verdicts = [(v, ev) for ev in candidates if (v := self.judge(r, ev, mode, group or [r]))]
         return self._choose(r, verdicts)
 
     def _choose(
@@ -583,6 +594,7 @@ class Index:
             return None
         top = best[0][0]
         self.unique_best = sum(v[0] == top for v, _ev in verdicts) == 1
+        self.ties += not self.unique_best
         _key, ev, (_score, o, drel, prel) = best
         # what ``reason`` reads of ``r``; ``o`` is a signature's first report, kept as long
         # as this index: copies joining one report share one reason (worded once)
@@ -592,7 +604,7 @@ class Index:
             said = self._said[wording] = reason(r, o, drel, prel)
         return ev, o["report_id"], said
 
-    def _judge(self, r: dict, ev: Cluster, mode: str, group: list[dict]) -> Verdict | None:
+    def judge(self, r: dict, ev: Cluster, mode: str, group: list[dict]) -> Verdict | None:
         """(score, first best report, relations) when every report of ``ev`` may be one attack
         with ``r`` and every report of ``group`` (of ``r``'s signature); None otherwise."""
         undated = mode == "undated"
@@ -604,7 +616,7 @@ class Index:
             if pub is not None and ev.max_start is not None and ev.max_start > pub:
                 return None  # the event is dated after g's document was published
             part = self.parts.get((g["doc_id"], ev.seq))
-            if not _documents_allow(g, part, mode):
+            if not documents_allow(g, part, mode):
                 return None
             if part is not None and not tolls_agree(g, ev):
                 return None  # one document, two tolls for one place and day: two attacks

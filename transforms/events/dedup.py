@@ -67,6 +67,7 @@ import pyarrow.compute as pc
 from transforms import schemas
 from transforms.events import clusters, event_ids, rules
 from transforms.events import event_rows as event_rows_of
+from transforms.events.clones import Clones
 from transforms.events.clusters import Cluster, Index, area_of
 from transforms.events.kinds import Rows
 
@@ -84,9 +85,13 @@ def merge_events(
     places: pa.Table,
     entities: pa.Table,
     pidx: dict[str, dict] | None = None,
+    clones: dict[str, int] | None = None,
 ) -> MergeResult:
     """Merge all the corpus's reports into events (module docstring has the rule); ``pidx``:
-    ``place_index(places)`` when the caller has it.
+    ``place_index(places)`` when the caller has it. With ``clones`` (a dict of counts), the
+    documents that repeat an earlier document's reports are placed by their class instead of
+    decided one by one (``clones``; the same result, verified), and ``clones`` counts the
+    reports so placed ('placed') and the areas merged report by report after all ('checked').
 
     Arrow tables in (schemas.EVENT_REPORTS; DOCUMENTS' doc_id, published_date and source;
     PLACES; ENTITIES' entity_id and canonical_name), Arrow tables out. Area by area
@@ -114,7 +119,8 @@ def merge_events(
     for _area, rows in sorted(by_area.items()):
         area = reports.take(pa.array(rows, pa.int64()))
         doc_ids = set(pc.unique(area.column("doc_id")).to_pylist())
-        parts.append(_merge_area(area, pidx, _documents(documents, doc_ids), names))
+        docs = _documents(documents, doc_ids)
+        parts.append(_merge_area(area, pidx, docs, names, clones))
         del area
         pa.default_memory_pool().release_unused()
     merged = MergeResult(
@@ -172,10 +178,16 @@ def _merge_area(
     pidx: dict[str, dict],
     docs: dict[str, dict],
     names: dict[str, str],
+    clones: dict[str, int] | None = None,
 ) -> MergeResult:
-    """Steps 1-3 of the rule over the reports of one area."""
+    """Steps 1-3 of the rule over the reports of one area. With ``clones``, documents that
+    repeat another's reports are placed by their class (``Clones``) and counted in it, unless
+    that is not proven to give the report-by-report result: then every report is decided."""
     rows = Rows(reports, docs)
     index = Index(pidx)
+    plan = None if clones is None else Clones(rows)
+    if plan is not None and not plan.twin:
+        plan = None  # no document repeats another: nothing to place
     # row -> (merged_with, reason): a report's last join (copies that joined their first
     # copy, then moved with it in step 2, are merged with the event they moved into)
     merges: dict[int, tuple[str, str]] = {}
@@ -188,7 +200,9 @@ def _merge_area(
 
     tol = rules.RELATIVE_DATE_TOLERANCE_DAYS
     # 1. dated reports, ACLED's strict rule (same day, or a coarser date holding it).
-    _strict(rows, index, join, merges)
+    _strict(rows, index, join, merges, plan)
+    if plan is not None and not plan.after_strict(index):
+        return _unproven(reports, pidx, docs, names, clones)
     # 2. a report left alone whose date came from a relative expression may be a day off: it
     #    joins the best event within tolerance that several documents already agree on (two
     #    lone reports never pull each other across days); the date conflict stays visible.
@@ -207,7 +221,11 @@ def _merge_area(
             for i, r in zip(ev.rows, group, strict=True):
                 join(hit, i, r)
     # 3. undated reports: dated by corroboration, else alone.
-    _undated(rows, index, join, merges)
+    _undated(rows, index, join, merges, plan)
+    if plan is not None:
+        if not plan.after_undated(index, merges):
+            return _unproven(reports, pidx, docs, names, clones)
+        _count(clones, "placed", len(plan.twin))
     events = [e for e in index.clusters if e.alive]
 
     event_rows, conflict_rows = [], []
@@ -279,10 +297,40 @@ class _Copies:
             self.kept[key] = (version, event, merge, self.rows.kinds[i])
 
 
-def _strict(rows: Rows, index: Index, join: Any, merges: dict[int, tuple[str, str]]) -> None:
+def _unproven(
+    reports: pa.Table,
+    pidx: dict[str, dict],
+    docs: dict[str, dict],
+    names: dict[str, str],
+    clones: dict[str, int] | None,
+) -> MergeResult:
+    """An area whose clones are not proven to go where their class went: every report decided."""
+    _count(clones, "checked", 1)
+    return _merge_area(reports, pidx, docs, names)
+
+
+def _count(figures: dict[str, int] | None, key: str, n: int) -> None:
+    if figures is not None:
+        figures[key] = figures.get(key, 0) + n
+
+
+def _decided(rows: Rows, plan: Clones | None, start: int, stop: int) -> Any:
+    """The positions of ``range(start, stop)`` decided one by one (every one but clones')."""
+    return range(start, stop) if plan is None else plan.kept(start, stop)
+
+
+def _strict(
+    rows: Rows,
+    index: Index,
+    join: Any,
+    merges: dict[int, tuple[str, str]],
+    plan: Clones | None = None,
+) -> None:
     """Step 1: each dated report joins its best event by the strict rule, else starts one."""
     copies = _Copies(rows, index)
-    for i in range(rows.dated()):
+    for i in _decided(rows, plan, 0, rows.dated()):
+        if plan is not None:
+            plan.before(i, index)
         key = copies.key(i)
         if copies.join(i, key, merges):
             continue
@@ -296,10 +344,18 @@ def _strict(rows: Rows, index: Index, join: Any, merges: dict[int, tuple[str, st
         copies.keep(i, key, version, hit[0], merges[i])
 
 
-def _undated(rows: Rows, index: Index, join: Any, merges: dict[int, tuple[str, str]]) -> None:
+def _undated(
+    rows: Rows,
+    index: Index,
+    join: Any,
+    merges: dict[int, tuple[str, str]],
+    plan: Clones | None = None,
+) -> None:
     """Step 3: undated reports, dated by corroboration, else alone."""
     copies = _Copies(rows, index)
-    for i in range(rows.dated(), len(rows)):
+    for i in _decided(rows, plan, rows.dated(), len(rows)):
+        if plan is not None:
+            plan.before(i, index)
         key = copies.key(i)
         if copies.join(i, key, merges):
             continue
@@ -336,11 +392,8 @@ def _merge_rows(
 def _corroborate(r: dict[str, Any], event: Cluster) -> None:
     """An undated report takes the date of the event its place joins (the event's best
     dated reading), never after its own document's publication."""
-    dated = [o for o in event.sigs.values() if o["event_date"] is not None]
-    ref = max(
-        dated,
-        key=lambda o: (o["date_precision"] == "day", o["date_method"] == "explicit"),
-    )
+    ref = clusters.corroborating(event)
+    assert ref is not None  # an event an undated report joins has a dated signature
     r["event_date"], r["date_precision"] = ref["event_date"], ref["date_precision"]
     if r["_pub"] is not None and r["event_date"] > r["_pub"]:
         r["event_date"] = r["_pub"]  # a claim's week ending after this document: cut back

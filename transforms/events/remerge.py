@@ -12,6 +12,11 @@ reports do not touch keeps its id, and one they join keeps it unless a new repor
 first. Events that share a first reading are numbered by the order a merge creates them: when
 one of them is kept and another merged again, everything is merged again.
 
+Within the affected events, a document that repeats an earlier document's reports (another
+outlet's copy of a story: ``clones``) is not decided report by report but placed where its class
+went, once that is proven to be where a report-by-report merge puts it; a heavily covered story's
+new copies then cost their own reports, not a new pass over every copy before them.
+
 The result equals a full merge unless a re-merged event would have pulled in a report of an
 unaffected event beyond its window (a chain of day-apart relative dates); ``bench/`` measures
 how many events differ from a full merge after adding 1% new documents.
@@ -102,14 +107,17 @@ def remerge_later(
     if plan.figures["new_reports"] == 0:
         return _nothing_new(previous(), quotes)
     doc_ids = pc.unique(plan.subset.column("doc_id"))
+    placed: dict[str, int] = {}
     merged = merge_events(
         plan.subset,
         documents.filter(pc.is_in(documents.column("doc_id"), doc_ids)),
         places,
         entities,
         pidx,
+        clones=placed,
     )
     gone, figures = plan.gone, plan.figures
+    figures["copies_placed"] = placed.get("placed", 0)
     del plan, unquoted  # the reports live on in ``merged``
     before = previous()
     if _numbering_shared(before.events.column("event_id"), gone, merged.events):
