@@ -113,6 +113,17 @@ METONYM_VERBS = frozenset(
         "called",
         "demanded",
         "threatened",
+        "threatens",
+        "blames",
+        "blamed",
+        "accuses",
+        "condemns",
+        "denounced",
+        "denounces",
+        "warns",
+        "rejects",
+        "vowed",
+        "vows",
     ]
 )
 

@@ -93,6 +93,14 @@ _SOURCE_END = re.compile(r"\b(?:said|says|told|reported|confirmed|added)\W*$", r
 _SOURCE_VERB_MAX = 9  # letters in the longest verb of _SOURCE_END
 # Lower-case substrings one of which every source clause holds.
 _SOURCE_STEMS = ("according", "said", "says", "told", "reported", "confirmed", "added")
+# A clause that is only the span of time a tally covers ("Since 29 April", "over the past
+# years", "so far this year"): set off by commas, it still spans the whole sentence.
+_TALLY_SPAN = re.compile(
+    r"[\s•*-]*(?:and\s+)?(?:since\s+(?!then\b)[\w' -]{1,40}|so\s+far(?:\s+this\s+\w+)?|"
+    r"over\s+the\s+(?:past|last)\s+[\w -]{1,30}|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"to\s+date|(?:so\s+far\s+)?this\s+year)\s*[.]?\s*",
+    re.IGNORECASE,
+)
 _CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
@@ -1228,7 +1236,13 @@ class _Doc:
         # Publication only matters through a year's dates: without one, the sentence's reading
         # is shared by every article that repeats it.
         published = self.pub if has_year and not told else None
-        for cs, ce, reason in _clause_reasons(sentence, published, has_year):
+        reasons = _clause_reasons(sentence, published, has_year)
+        if any(
+            reason == "aggregate" and _TALLY_SPAN.fullmatch(sentence, cs, ce)
+            for cs, ce, reason in reasons
+        ):
+            return []  # "Since 29 April, at least 160 civilians have been killed": a tally
+        for cs, ce, reason in reasons:
             cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
             if not (blocked and _CONTINUATION.match(text, cs)):

@@ -207,6 +207,12 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "grown",
             "one of",
             "part of",
+            "responsible for",
+            "-year",
+            "recorded",
+            "documented",
+            "counted",
+            "registered",
         ),
         rx(
             # (a summary's closing line: "This was one of two suicide attacks in X on this
@@ -221,17 +227,48 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
             r"continue[sd]?\s+to\s+carry\s+out|campaign\s+of|"
-            r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks))\b"
+            r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks)|"
+            # a toll over years: "has been responsible for the deaths of more than 40,000
+            # people", "in its 35-year campaign"
+            r"(?:has|have|had)\s+been\s+responsible\s+for\s+(?:the\s+)?(?:deaths|killing)|"
+            r"\d+-year(?:-long)?\s+(?:[\w-]+\s+){0,2}?(?:campaign|insurgency|war|conflict)|"
+            # a monitor's tally: "recorded 34 assassination operations in April"
+            r"(?:recorded|documented|counted|registered)\s+(?:at\s+least\s+|more\s+than\s+|"
+            r"about\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:attacks|operations|assassinations|"
+            r"killings|incidents|bombings|explosions|violations|deaths|cases))\b"
         ),
     ),
     (
         "threat",
-        ("call", "urg", "vow", "threat", "must", "incit", "warn", "will", "plan", "plot"),
+        (
+            "call",
+            "urg",
+            "vow",
+            "threat",
+            "must",
+            "incit",
+            "warn",
+            "will",
+            "plan",
+            "plot",
+            "could",
+            "might",
+            "may ",
+            "would",
+            "possible",
+            "potential",
+        ),
         rx(
             r"\b(?:call(?:s|ed|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|vow(?:s|ed|ing)|"
             r"threat(?:en|ens|ened)|must\s+fight|incit\w+|warn(?:s|ed)?\s+of|"
             r"will\s+(?:attack|strike)|plan(?:ned|s|ning)?\s+to\s+attack|"
-            r"plot(?:ted|s|ting)?\s+to|(?:a|the)\s+plot\s+to)\b"
+            r"plot(?:ted|s|ting)?\s+to|(?:a|the)\s+plot\s+to|"
+            # what may yet be done: "could launch a ground operation", "possible targets"
+            # (not what was stopped: "killed before they could attack")
+            r"(?<!before they )(?<!before he )(?<!before she )(?<!before it )"
+            r"(?:could|might|may|would)\s+(?:soon\s+|yet\s+|still\s+)?(?:launch|attack|strike|"
+            r"target|carry\s+out|begin|start|invade|bomb|shell)|"
+            r"(?:possible|potential|likely)\s+targets?)\b"
         ),
     ),
     (
@@ -300,8 +337,13 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
     (
         "commemoration",
-        ("anniversar", "commemorat", "years since", "years after", "years ago"),
-        rx(r"\b(?:anniversar\w+|commemorat\w+|years\s+(?:since|after|ago))\b"),
+        ("anniversar", "commemorat", "since", "after", "years ago"),
+        # (a time counted from an earlier attack: "a week after a deadly bombing in X")
+        rx(
+            r"\b(?:anniversar\w+|commemorat\w+|years\s+(?:since|after|ago)|"
+            r"^\s*(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+"
+            r"(?:since|after))\b"
+        ),
     ),
     (
         # someone reacting to an attack told already: "the governor condemned the attack",
