@@ -101,7 +101,9 @@ _TALLY_SPAN = re.compile(
     r"to\s+date|(?:so\s+far\s+)?this\s+year)\s*[.]?\s*",
     re.IGNORECASE,
 )
-_CONTINUATION = re.compile(r"(?:killing|wounding|injuring|leaving|which|who)\b", re.IGNORECASE)
+_CONTINUATION = re.compile(
+    r"(?:killing|wounding|injuring|leaving|which|who|(?:in|during)\s+which)\b", re.IGNORECASE
+)
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})

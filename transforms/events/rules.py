@@ -313,10 +313,14 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         # a habit told as background, with no toll: "U.S. forces have previously struck
         # positions of the group in X", "the militants have repeatedly shelled Y"
         "habit",
-        ("previously", "repeatedly", "frequently", "regularly", "routinely", "in the past"),
+        ("previously", "repeatedly", "frequently", "regularly", "routinely", "in the past",
+         "often"),
         rx(
             r"\b(?:has|have|had)\s+(?:previously|repeatedly|frequently|regularly|routinely|"
-            r"often|in\s+the\s+past)\s+(?:been\s+)?\w+"
+            r"often|in\s+the\s+past)\s+(?:been\s+)?\w+|"
+            # ... or in the present: "it frequently targets positions of the PKK in X"
+            r"\b(?:frequently|regularly|routinely|often|repeatedly)\s+(?:targets|strikes|"
+            r"shells|bombs|attacks|raids|hits|carries\s+out)\b"
         ),
     ),
     (
@@ -522,8 +526,8 @@ STATE_TYPES = frozenset({"government", "state", "international"})
 # sentence names no actor ("Syrian Democratic Forces", "Iraqi Kurdistan": no arms, no match).
 STATE_ARMS = rx(
     r"\b(Turkish|Israeli|Russian|American|U\.S\.|US|Iraqi|Syrian)(?:-led)?\s+"
-    r"(?:(?:army|military|air\s+force|government|regime)\s+)?"
-    r"(?:drone\s+strikes?|air\s*strikes?|drones?|warplanes|(?:fighter\s+)?jets|aircraft|"
+    r"(?:(?:army|military|air\s+force|government|regime)\s+)?(?:[A-Z]{1,3}-?\d{1,3}\s+)?"
+    r"(?:drone\s+strikes?|air\s*strikes?|strikes?|drones?|warplanes|(?:fighter\s+)?jets|aircraft|"
     r"artillery|shelling|missiles?|bombardment|occupation\s+(?:army|forces))\b"
 )
 # The state's forces named without their state ("regime forces shelled", "government
