@@ -514,11 +514,31 @@ _ORIGIN_BEFORE = re.compile(
 )
 
 
-def origin(text: str, start: int) -> bool:
-    """Whether the place starting at ``start`` is named as where fire came from or people
-    went ("shelled X from their positions in Y", "fled toward Y"): not where the attack
-    struck."""
-    return _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None
+def origin(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the place starting at ``start`` (ending at ``end``) is named as where fire came
+    from or people went ("shelled X from their positions in Y", "fled toward Y"), or as where
+    the attackers are stationed ("forces stationed in Y shelled X"; not "attacked troops
+    stationed in Y"): not where the attack struck."""
+    if _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None:
+        return True
+    return (
+        end is not None
+        and _STATIONED_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _FIRED_AFTER.match(text, end) is not None
+    )
+
+
+# "forces stationed in Y (Z) shelled X": where the attackers stand, the attack verb after it.
+_STATIONED_BEFORE = re.compile(
+    r"\b(?:stationed|positioned|deployed|based|entrenched)\s+(?:in|at|near|around|"
+    r"inside|on)\s+(?:the\s+)?(?:(?:city|town|village|area|outskirts)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FIRED_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,60}\))?\s*,?\s+(?:have\s+|had\s+)?(?:shelled|fired|targeted|struck|"
+    r"bombarded|pounded|attacked|launched|hit|opened\s+fire)\b",
+    re.IGNORECASE,
+)
 
 
 # Where a body was found: "his body was found on the outskirts of Y", "the bodies were later

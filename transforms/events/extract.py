@@ -484,6 +484,17 @@ class _Doc:
                 and not any(_holds(p, q) for q in points)
                 and not (points and _countrywide(p))
             ]
+            if not venue:
+                # all reference points ("near X", "the Y countryside"): never where the fire
+                # came from ("forces stationed in X (Hama) shelled ... the Idleb countryside")
+                fired = [
+                    (m, p) for m, p in found if _origin_beside_venue(self.text, m, found, spans)
+                ]
+                found = [
+                    (m, p)
+                    for m, p in found
+                    if all(m is not o and not _holds(p, q) for o, q in fired)
+                ] or found
             found = venue or self._located_first(found)
         kept = _finest(found)
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
@@ -1495,7 +1506,7 @@ def _no_venue(text: str, m: Mention) -> bool:
     """``m`` names where the fire came from, the attackers went or a victim told before was
     found ("the shells were fired from Y", "the gunmen fled toward Y", "his body was found
     near Y"): never a venue of its own, even alone in its sentence."""
-    return placing.origin(text, m.start) or placing.discovered(text, m.start, True)
+    return placing.origin(text, m.start, m.end) or placing.discovered(text, m.start, True)
 
 
 def _origin_beside_venue(
@@ -1504,11 +1515,11 @@ def _origin_beside_venue(
     """``m`` is named as where the fire came from ("shelled X from their positions in Y")
     in a clause that names a venue too: no venue itself. (In a clause of its own, "as they
     were returning from Y, while in Z a bomb ...", it may be all the text says of a place.)"""
-    if not placing.origin(text, m.start):
+    if not placing.origin(text, m.start, m.end):
         return False
     clause = next(((cs, ce) for cs, ce in spans if cs <= m.start < ce), None)
     return clause is not None and any(
-        o is not m and clause[0] <= o.start < clause[1] and not placing.origin(text, o.start)
+        o is not m and clause[0] <= o.start < clause[1] and not placing.origin(text, o.start, o.end)
         for o, _ in found
     )
 

@@ -11,7 +11,10 @@ counter-example that must not change (inputs in our own words, not the notes').
   read as an area or far from Y); a city (by code, or a town of 100,000 people, no quarter
   itself) holds its quarters within 15 km; places named side by side stay two;
 - the ends of a road named by both ends ("on the X-Y highway near Z", "the road between X and
-  Y, near Z") are no venue beside the place named on it; a road named alone keeps its near end.
+  Y, near Z") are no venue beside the place named on it; a road named alone keeps its near end;
+- where the attackers are stationed ("forces stationed in X (Y) shelled ...") is where the fire
+  came from, never a venue, even when the place hit is only a countryside; troops "stationed
+  in X" who were attacked were hit there.
 """
 
 from __future__ import annotations
@@ -152,3 +155,20 @@ def test_a_road_with_only_its_area_beside_it_keeps_its_near_end(registry):
         " (Idleb)."
     )
     assert [v for v, _ in _venues(registry, text)] == ["Saraqib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("06/01/2016: Turkish forces stationed in Jarablus (Aleppo) shelled farmland in the"
+         " eastern Manbij countryside, wounding two shepherds.", ["Manbij"]),
+        ("06/01/2016: Regime troops positioned at Morek shelled Khan Shaykhun, killing a child.",
+         ["Khan Shaykhun"]),
+        # the troops stationed there are the ones hit: there it happened
+        ("06/01/2016: Militants attacked soldiers stationed in Haditha, killing three.",
+         ["Haditha"]),
+    ],
+    ids=["stationed-then-countryside", "positioned-then-town", "target-stationed"],
+)  # fmt: skip
+def test_where_the_attackers_are_stationed_is_no_venue(registry, text, venues):
+    assert [v for v, _ in _venues(registry, text)] == venues
