@@ -1018,18 +1018,22 @@ class _Doc:
     def read_attack_day(self, i: int) -> None:
         """A sentence about the open group's attacks that says when they happened ("The attack
         took place the day before", after "IS claimed responsibility on Sunday for an attack"):
-        its day, inside the claim's week, is the attacks' day; the claim's day only bounds it."""
+        its day, inside the claim's week, is the attacks' day; the claim's day only bounds it.
+        Told of attacks no sentence has dated yet ("Five were killed in a car bomb in X. The
+        explosion occurred on Thursday ..."), its day is theirs."""
         g = self.group
-        if g is None or g.date is None or g.date.value is None or g.date.precision != "week":
+        undated = g is not None and (g.date is None or g.date.value is None)
+        if g is None or not (undated or (g.date and g.date.precision == "week")):
             return
         s, e = self.spans[i]
         if rules.ATTACK_TIME.search(self.text, s, e) is None:
             return  # "condemned on Sunday", "comes two days after ...": not the attack's day
-        for d in self.dates_of(i, g.date.value):
+        anchor = None if undated or g.date is None else g.date.value
+        for d in self.dates_of(i, anchor) if anchor is not None else self._resolved_dates(i):
             if (
                 d.value is not None
                 and d.precision == "day"
-                and _same_time(d, g.date)
+                and (undated or (g.date is not None and _same_time(d, g.date)))
                 and not _claim_date(self.text, d)
             ):
                 g.date = d
