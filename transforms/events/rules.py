@@ -213,6 +213,7 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "documented",
             "counted",
             "registered",
+            "witness",
         ),
         rx(
             # (a summary's closing line: "This was one of two suicide attacks in X on this
@@ -232,6 +233,10 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             # people", "in its 35-year campaign"
             r"(?:has|have|had)\s+been\s+responsible\s+for\s+(?:the\s+)?(?:deaths|killing)|"
             r"\d+-year(?:-long)?\s+(?:[\w-]+\s+){0,2}?(?:campaign|insurgency|war|conflict)|"
+            # a state of affairs: "Daraa is witnessing a security chaos of assassinations",
+            # "the area has witnessed a wave of attacks"
+            r"(?:is|are|has|have)\s+(?:been\s+)?witness(?:ing|ed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:chaos|escalation|waves?|spate|series|surge|rise|increase|deterioration)|"
             # a monitor's tally: "recorded 34 assassination operations in April"
             r"(?:recorded|documented|counted|registered)\s+(?:at\s+least\s+|more\s+than\s+|"
             r"about\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:attacks|operations|assassinations|"

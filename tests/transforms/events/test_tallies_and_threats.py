@@ -29,6 +29,8 @@ def told(real_reports):
         "Turkey could launch a ground offensive against the SDF in Manbij at any time, the "
         "president said.",
         "Officials named Manbij and Kobani as possible targets of a new offensive.",
+        "Deir ez-Zor province is witnessing a security chaos of assassinations and bombings.",
+        "The Hawija area has witnessed a wave of attacks by IS cells.",
     ],
 )
 def test_no_attack_of_the_moment(told, text):
@@ -45,6 +47,8 @@ def test_no_attack_of_the_moment(told, text):
         ("Gunmen killed two farmers in Hajin on Sunday, a week after a bomb killed three "
          "people in Manbij.", [("Hajin", 2)]),
         ("A car bomb killed three people in Manbij on Sunday.", [("Manbij", 3)]),
+        ("Residents of Hawija witnessed an attack by IS cells that killed three farmers on "
+         "Sunday.", [("Hawija", 3)]),
     ],
 )  # fmt: skip
 def test_the_attack_of_the_moment_stays(told, text, expected):
