@@ -59,6 +59,7 @@ and later reports of an event, does not change them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, NamedTuple
 
 import pyarrow as pa
@@ -69,6 +70,7 @@ from transforms.events import clusters, event_ids, rules
 from transforms.events import event_rows as event_rows_of
 from transforms.events.clones import Clones
 from transforms.events.clusters import Cluster, Index, area_of
+from transforms.events.event_rows import Docs
 from transforms.events.kinds import Rows
 
 
@@ -118,8 +120,7 @@ def merge_events(
     parts = []
     for _area, rows in sorted(by_area.items()):
         area = reports.take(pa.array(rows, pa.int64()))
-        doc_ids = set(pc.unique(area.column("doc_id")).to_pylist())
-        docs = _documents(documents, doc_ids)
+        docs = _documents(documents, pc.unique(area.column("doc_id")))
         parts.append(_merge_area(area, pidx, docs, names, clones))
         del area
         pa.default_memory_pool().release_unused()
@@ -144,19 +145,19 @@ def quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
     return reports.set_column(i, reports.schema.field(i), quote)
 
 
-def _documents(documents: pa.Table, doc_ids: set[str]) -> dict[str, dict]:
-    """doc_id -> date and outlet, for the documents of one area's reports (a column the table
+def _documents(documents: pa.Table, doc_ids: pa.Array) -> Docs:
+    """The publication and outlet of the documents of one area's reports (a column the table
     lacks reads as None)."""
-    wanted = pa.array(sorted(doc_ids), pa.string())
-    sub = documents.filter(pc.is_in(documents.column("doc_id"), wanted))
-    cols = ("doc_id", "published_date", "source")
-    ids, pubs, sources = (
-        sub.column(c).to_pylist() if c in sub.column_names else [None] * sub.num_rows for c in cols
+    sub = documents.filter(pc.is_in(documents.column("doc_id"), doc_ids))
+    ids = sub.column("doc_id").to_pylist()
+    pubs, sources = (
+        sub.column(c).to_pylist() if c in sub.column_names else [None] * sub.num_rows
+        for c in ("published_date", "source")
     )
-    return {
-        d: {"doc_id": d, "published_date": p, "source": s}
-        for d, p, s in zip(ids, pubs, sources, strict=True)
-    }
+    return Docs(
+        {d: p if isinstance(p, date) else None for d, p in zip(ids, pubs, strict=True)},
+        {d: s or d for d, s in zip(ids, sources, strict=True)},
+    )
 
 
 # MergeResult's tables: schema and row order.
@@ -176,7 +177,7 @@ def ordered(table: pa.Table, key: list[str]) -> pa.Table:
 def _merge_area(
     reports: pa.Table,
     pidx: dict[str, dict],
-    docs: dict[str, dict],
+    docs: Docs,
     names: dict[str, str],
     clones: dict[str, int] | None = None,
 ) -> MergeResult:
@@ -300,7 +301,7 @@ class _Copies:
 def _unproven(
     reports: pa.Table,
     pidx: dict[str, dict],
-    docs: dict[str, dict],
+    docs: Docs,
     names: dict[str, str],
     clones: dict[str, int] | None,
 ) -> MergeResult:

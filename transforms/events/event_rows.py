@@ -41,6 +41,23 @@ READING = (
 )
 
 
+class Docs(NamedTuple):
+    """What an event's rows read of its documents: per doc_id, its publication (None: not a
+    date) and its outlet (the doc_id itself when unknown). A document not listed has neither."""
+
+    pub: dict[str, date | None]
+    source: dict[str, str]
+
+    @classmethod
+    def of(cls, rows: dict[str, dict]) -> Docs:
+        """From doc_id -> {published_date, source} (either may be missing)."""
+        return cls(
+            {d: p if isinstance(p := r.get("published_date"), date) else None
+             for d, r in rows.items()},
+            {d: r.get("source") or d for d, r in rows.items()},
+        )  # fmt: skip
+
+
 class Members(NamedTuple):
     """One finished event's reports: its readings (each a dict of ``READING`` fields) with the
     ids of their reports, in order of each reading's first report; its documents."""
@@ -212,14 +229,14 @@ def _date(ws: list[tuple[dict, int]], first_pub: date | None) -> tuple[Any, Any]
 
 
 def event_row(
-    eid: str, ev: Members, places: dict[str, dict], docs: dict[str, dict], names: dict[str, str]
+    eid: str, ev: Members, places: dict[str, dict], docs: Docs, names: dict[str, str]
 ) -> dict[str, Any]:
     """The ``events`` row of an event (``has_conflict`` False: set once its conflicts are
     known)."""
     ws = ev.weighted
     rs = [r for r, _w in ws]
     place = _place(ws, places)
-    pubs = [p for d in ev.docs if isinstance(p := docs.get(d, {}).get("published_date"), date)]
+    pubs = list(filter(None, map(docs.pub.get, ev.docs)))  # a date is never false
     d, prec = _date(ws, min(pubs) if pubs else None)
     typed = [(r, w) for r, w in ws if r.get("weapon") != "unknown"] or ws
     etype = _mode([(r.get("event_type"), w) for r, w in typed])
@@ -228,7 +245,7 @@ def event_row(
     actor2 = _mode([(r.get("actor2"), w) for r, w in ws if r.get("actor2") not in (None, perp)])
     kl, kb, kh = _range(rs, "killed")
     wl, wb, wh = _range(rs, "wounded")
-    sources = {docs.get(doc, {}).get("source") or doc for doc in ev.docs}
+    sources = set(map(docs.source.get, ev.docs, ev.docs))
     at_place = [(r, w) for r, w in ws if place and r.get("place_id") == place["place_id"]]
     loc_text = _mode([(r.get("location_text"), w) for r, w in at_place])
     weapon = _mode([(r.get("weapon"), w) for r, w in ws if r.get("weapon") != "unknown"])

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from transforms import schemas
 from transforms.events import event_ids
 from transforms.events.clusters import SIGNATURE, span
-from transforms.events.event_rows import READING, Members
+from transforms.events.event_rows import READING, Docs, Members
 
 # Columns the merge never reads: carried from the input table to the output as they are.
 CARRIED = ("quote", "char_start", "char_end", "event_id")
@@ -38,13 +38,11 @@ class Rows:
     merge takes. ``kinds[i]`` its kind, ``report_ids[i]`` / ``doc_ids[i]`` its ids,
     ``single[i]`` whether its document gives this area no other report."""
 
-    def __init__(self, reports: pa.Table, docs: dict[str, dict]):
+    def __init__(self, reports: pa.Table, docs: Docs):
         self.table = reports  # as given: never copied in order
         self.read = [c for c in reports.column_names if c not in CARRIED and c not in _IDS]
-        pubs = {d: p if isinstance(p := row.get("published_date"), date) else None
-                for d, row in docs.items()}  # fmt: skip
         given_docs = reports.column("doc_id").to_pylist()
-        pub = pa.array([pubs.get(d) for d in given_docs], pa.date32())
+        pub = pa.array(list(map(docs.pub.get, given_docs)), pa.date32())
         order = _merge_order(reports)
         self.order = order  # merge position -> table row
         self.report_ids = reports.column("report_id").take(order).to_pylist()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.events.event_rows import READING, conflicts, event_row, members
+from transforms.events.event_rows import READING, Docs, conflicts, event_row, members
 
 DAY = date(2026, 2, 21)
 PLACES = {
@@ -41,7 +41,7 @@ def test_copies_are_one_reading_counted_by_their_reports():
     ev = members(cols, range(len(ids)), ids)
     assert len(ev.readings) == 2 and ev.n_reports == 1002 and len(ev.docs) == 1002
     docs = {d: {"published_date": DAY, "source": d[:4]} for d in cols["doc_id"]}
-    row = event_row("ev_1", ev, PLACES, docs, {})
+    row = event_row("ev_1", ev, PLACES, Docs.of(docs), {})
     assert (row["n_reports"], row["n_documents"], row["n_sources"]) == (1002, 1002, 2)
     assert (row["killed_low"], row["killed_best"], row["killed_high"]) == (3, 3, 5)
     assert row["weapon"] == "ied" and row["location"] == "Mayadin"
@@ -58,13 +58,17 @@ def test_the_most_reported_day_wins_by_reports_not_by_readings():
     )  # fmt: skip
     ev = members(cols, range(len(ids)), ids)
     docs = {d: {"published_date": DAY} for d in cols["doc_id"]}
-    assert event_row("ev_1", ev, PLACES, docs, {})["event_date"] == DAY
+    assert event_row("ev_1", ev, PLACES, Docs.of(docs), {})["event_date"] == DAY
     # the same readings with the 20th reported more
     cols, ids = _columns([(_reading(), 1), (_reading(event_date=later), 2)])
     ev = members(cols, range(len(ids)), ids)
     assert (
         event_row(
-            "ev_1", ev, PLACES, docs | {d: {"published_date": DAY} for d in cols["doc_id"]}, {}
+            "ev_1",
+            ev,
+            PLACES,
+            Docs.of(docs | {d: {"published_date": DAY} for d in cols["doc_id"]}),
+            {},
         )["event_date"]
         == later
     )
