@@ -498,7 +498,13 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     if _OUTLET_WORD_AFTER.match(text, end) or _REPORTER_AFTER.match(text, end):
         return True
     lo = max(0, start - 45)
-    return "in" in text[lo:start] and _REPORTER_BEFORE.search(text, lo, start) is not None
+    before = text[lo:start]  # (most places: no reporter's word before them)
+    if not any(w in before for w in _REPORTER_STEMS):
+        return False
+    return _REPORTER_BEFORE.search(text, lo, start) is not None
+
+
+_REPORTER_STEMS = ("orrespondent", "eporter", "ournalist", "tringer", "ureau")
 
 
 # A place named as where fire came from or people went to: "shelled X from their positions in
