@@ -114,6 +114,13 @@ PLACE_CUE_BEFORE = _words(
     """in near outside around at into inside toward towards between reached entered stormed
     captured recaptured shelled bombed village villages town towns hamlet farms"""
 )
+# The words before a list that make each of its names a place ("shelled A, B and C", "the
+# villages of A and B"): not "in" ("in Aleppo, Ahmad and his brother").
+LIST_CUE_BEFORE = _words(
+    """shelled bombed bombarded pounded struck targeted stormed captured recaptured entered
+    reached villages towns"""
+)
+LIST_CUE_OF = _words("villages towns outskirts vicinity countryside areas")
 # ... "<one of these> of" before it ("the village of", "40 km east of", "the outskirts of") ...
 PLACE_CUE_OF = _words(
     """village villages town towns city hamlet outskirts countryside area areas district

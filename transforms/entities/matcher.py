@@ -26,6 +26,8 @@ from transforms.entities.lexicon import (
     BUILDING_AFTER,
     EVENT_CUE_AFTER,
     FUNCTION_WORDS,
+    LIST_CUE_BEFORE,
+    LIST_CUE_OF,
     NAME_JOINERS,
     PERSON_BEFORE,
     PERSON_TITLES,
@@ -107,6 +109,63 @@ _ROUTE_AFTER = re.compile(
 
 
 def place_cued(
+    text: str, start: int, end: int, area_after: Callable[[str, int], bool] | None = None
+) -> bool:
+    """``_place_cued``, or the name one of a list of names ("A, B and C") whose last is cued
+    after it ("A, B and C in the Hama countryside", "A and B (Idleb)") or whose first follows
+    a verb or plural that cues them all ("shelled A, B and C", "the villages of A and B"):
+    a list shares its cue."""
+    if _place_cued(text, start, end, area_after):
+        return True
+    last = _list_last(text, end)
+    if last is not None and _place_cued(text, *last, area_after):
+        return True
+    first = _list_first(text, start)
+    if first is None:
+        return False
+    before = text[max(0, first - 40) : first]
+    m = _OF_BEFORE.search(before)
+    if m is not None and m.group(1).lower() in LIST_CUE_OF:
+        return True
+    m = _WORD_BEFORE.search(before)
+    return m is not None and m.group(1).lower() in LIST_CUE_BEFORE
+
+
+# One name of a list, and what joins it to the one before ("A, B and C", "A, B, and C").
+_ARTICLES = r"(?:al|el|an|ar|as|ash|at|ad|az)"
+_LIST_NAME = (
+    rf"(?:{_ARTICLES}[- ])?[A-Z][\w'’`]*(?:[- ](?:(?:{_ARTICLES}|um|umm|abu|ibn|bani)[- ])?"
+    r"[A-Z][\w'’`]*){0,3}"
+)
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_LIST_NEXT = re.compile(_LIST_JOIN + f"({_LIST_NAME})")
+_LIST_PREV = re.compile(f"({_LIST_NAME}){_LIST_JOIN}$")
+_LIST_MAX = 8
+
+
+def _list_last(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the last name of the list going on after ``end``, None when none does."""
+    last = None
+    for _ in range(_LIST_MAX):
+        m = _LIST_NEXT.match(text, end)
+        if m is None:
+            break
+        last, end = m.span(1), m.end(1)
+    return last
+
+
+def _list_first(text: str, start: int) -> int | None:
+    """Where the first name of the list ending at ``start`` starts, None when no list does."""
+    first = None
+    for _ in range(_LIST_MAX):
+        m = _LIST_PREV.search(text, max(0, start - 60), start)
+        if m is None:
+            break
+        first = start = m.start(1)
+    return first
+
+
+def _place_cued(
     text: str, start: int, end: int, area_after: Callable[[str, int], bool] | None = None
 ) -> bool:
     """A place cue around ``text[start:end]``: a cue word right before it ("in", "near", "the

@@ -14,7 +14,10 @@ counter-example that must not change (inputs in our own words, not the notes').
   Y, near Z") are no venue beside the place named on it; a road named alone keeps its near end;
 - where the attackers are stationed ("forces stationed in X (Y) shelled ...") is where the fire
   came from, never a venue, even when the place hit is only a countryside; troops "stationed
-  in X" who were attacked were hit there.
+  in X" who were attacked were hit there;
+- a list of names ("A, B and C") shares its cue: the area after its last name ("in the Hama
+  countryside", "(Idleb)"), or a verb or plural before its first ("shelled", "the villages
+  of"); "in" before a list of people cues none of them.
 """
 
 from __future__ import annotations
@@ -172,3 +175,32 @@ def test_a_road_with_only_its_area_beside_it_keeps_its_near_end(registry):
 )  # fmt: skip
 def test_where_the_attackers_are_stationed_is_no_venue(registry, text, venues):
     assert [v for v, _ in _venues(registry, text)] == venues
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "governorate"),
+    [
+        # the countryside after the list's last name cues its first
+        ("Jets hit Kafr Nabuda, Kafr Zita and Al-Lataminah in the northern Hama countryside.",
+         "Kafr Nabuda", "Hama"),
+        # a village's name that folds to a city's old name: the list's area decides
+        ("Artillery fire hit Kansafra, Al-Bara and Ihsim in Jabal al-Zawiya (Idleb) on Sunday.",
+         "Al-Bara", "Idlib"),
+    ],
+    ids=["list-then-countryside", "list-then-region"],
+)  # fmt: skip
+def test_a_list_of_names_shares_the_cue_around_it(detect, registry, text, name, governorate):
+    found = [(s, registry.places[p].admin1) for s, p in _places(detect, text)]
+    assert (name, governorate) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Aleppo, Ahmad and his brother were detained by the police.",
+        "Ahmad, Salam and Mahmoud were wounded when the shell landed.",
+    ],
+    ids=["in-before-a-list-of-people", "people-listed"],
+)
+def test_a_list_of_people_is_no_list_of_places(detect, registry, text):
+    assert [s for s, p in _places(detect, text) if registry.places[p].precision == "town"] == []
