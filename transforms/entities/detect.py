@@ -187,6 +187,7 @@ def _mentions_of(
         )
     if "capital" in text:
         _the_capital(text, registry, found, doc.countries, bool(doc.pending), doc.datelines)
+    doc.construct_pass()
     if not found:
         if aside is not None:
             aside.append((runs, None))
@@ -432,6 +433,30 @@ class _Doc:
             if len(row) == 2:
                 del self.pending[k]
             found[i] = _place_row(text, a, word.end(), district, "key", KEY_SCORE, self.datelines)
+
+    def construct_pass(self) -> None:
+        """A town named after a word in Arabic's construct form ("Amiriyat al-Fallujah": the
+        Amiriyah of Fallujah) names the place that word's plain form ("-ah") names near it,
+        when the word is read as nothing else: the span, both words, is that place."""
+        text, found, registry = self.text, self.found, self.registry
+        if "at al" not in text and "at Al" not in text and "et al" not in text:  # (most texts)
+            return
+        taken = [(row[0], row[1]) for row in found if row]
+        for i, row in enumerate(found):
+            if len(row) < 9 or row[5] != "place":
+                continue
+            town = registry.places[row[4]]
+            word = _CONSTRUCT_BEFORE.search(text, max(0, row[0] - 40), row[0])
+            if town.precision != "town" or word is None:
+                continue
+            if not (word.group(0).rstrip().endswith(("l", "l-")) or _ARTICLE_HEAD.match(row[2])):
+                continue  # ("the Amiriyat al-": the article before the town, or opening it)
+            if any(a < word.end() and word.start() < b for a, b in taken):
+                continue  # (the word is read already)
+            near = _construct_place(registry, word.group(1), town)
+            if near is not None:
+                start = word.start()
+                found[i] = _place_row(text, start, row[1], near, "key", KEY_SCORE, self.datelines)
 
     def guarded_pass(self, flagged: bool) -> None:
         """Guarded names ("in Hit") last: any other reading of the span wins."""
@@ -834,6 +859,30 @@ def _named_alike(cands: list[Place], countries: dict[str, int], said: str) -> li
         return major
     blind = vowel_runs_blind(place_key(said))
     return [p for p in cands if any(vowel_runs_blind(place_key(a)) == blind for a in p.aliases)]
+
+
+# A capitalised word in the construct form ending "-at"/"-et" right before "al-" and the town
+# it belongs to: "Amiriyat al-Fallujah" (group 1: the word without its "t").
+_CONSTRUCT_BEFORE = re.compile(r"\b([A-Z][\w'’`]+?[ae])t\s+(?:(?:[Aa]l|[Ee]l)-?\s*)?$")
+_ARTICLE_HEAD = re.compile(r"(?:[Aa]l|[Ee]l)[- ]")
+# How far from the town the place in its construct name may lie (km).
+CONSTRUCT_KM = 30.0
+
+
+def _construct_place(registry: Registry, stem: str, town: Place) -> Place | None:
+    """The place named ``stem`` + "h" ("Amiriya" -> Al Amiriyah) nearest ``town`` within
+    ``CONSTRUCT_KM``, if any."""
+    key = place_key(stem + "h")
+    ids = {t[1] for index in (registry.key_index, registry.weak_keys) for t in index.get(key, ())}
+    near = []
+    for pid in ids:
+        p = registry.places.get(pid)
+        if p is None or p.precision != "town" or p.place_id == town.place_id:
+            continue
+        apart = placing.km_apart(_point(p), _point(town))
+        if apart is not None and apart <= CONSTRUCT_KM:
+            near.append((apart, pid))
+    return registry.places[min(near)[1]] if near else None
 
 
 def _point(p: Place) -> dict:

@@ -17,7 +17,9 @@ counter-example that must not change (inputs in our own words, not the notes').
   in X" who were attacked were hit there;
 - a list of names ("A, B and C") shares its cue: the area after its last name ("in the Hama
   countryside", "(Idleb)"), or a verb or plural before its first ("shelled", "the villages
-  of"); "in" before a list of people cues none of them.
+  of"); "in" before a list of people cues none of them;
+- a town after a word in Arabic's construct form ("Amiriyat al-Fallujah") names the place the
+  word's plain form names near it (30 km); with no such place near, the town stays.
 """
 
 from __future__ import annotations
@@ -204,3 +206,22 @@ def test_a_list_of_names_shares_the_cue_around_it(detect, registry, text, name, 
 )
 def test_a_list_of_people_is_no_list_of_places(detect, registry, text):
     assert [s for s, p in _places(detect, text) if registry.places[p].precision == "town"] == []
+
+
+def test_a_construct_name_before_a_town_names_the_place_near_it(detect, registry):
+    found = {
+        s: registry.places[p]
+        for s, p in _places(
+            detect, "Mortar rounds landed in Amiriyat al-Fallujah, killing a child."
+        )
+    }
+    place = found["Amiriyat al-Fallujah"]
+    assert (place.admin1, place.admin2) == ("Al Anbar", "Falluja District")
+    assert place.name != "Fallujah"
+
+
+def test_a_construct_word_no_place_near_the_town_bears_leaves_the_town(detect, registry):
+    text = "IS's Wilayat al-Fallujah claimed the bombing."
+    assert [(s, registry.places[p].name) for s, p in _places(detect, text)] == [
+        ("al-Fallujah", "Fallujah")
+    ]
