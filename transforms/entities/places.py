@@ -132,15 +132,40 @@ METONYM_VERBS = frozenset(
 _DATELINE_TAIL = re.compile(r"[\w)][ \t]+[-–—]|\)[-–—]")
 
 
+# ... or a place in capitals ending in a colon at a line's start ("BAGHDAD: A suicide bomber
+# ...", Arab News' and Gulf outlets' dateline).
+_COLON_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’-]{2,30}(?:[ -][A-Z][A-Z'’-]{1,30}){0,2})"
+    r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?[ \t]*:[ \t]",
+    re.MULTILINE,
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of datelines' place words ("DAMASCUS" in "DAMASCUS (Reuters) -")."""
+    """Character spans of datelines' place words ("DAMASCUS" in "DAMASCUS (Reuters) -",
+    "BAGHDAD" in "BAGHDAD: ...")."""
     head = text[:2000]
-    if _DATELINE_TAIL.search(head) is None:
-        return []
     spans = []
-    for m in DATELINE.finditer(head):
-        group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
-        spans.append((m.start(group), m.end(group)))
+    if _DATELINE_TAIL.search(head) is not None:
+        for m in DATELINE.finditer(head):
+            group = next(g for g in (1, 2, 3) if m.start(g) >= 0)
+            spans.append((m.start(group), m.end(group)))
+    if ":" in head[:600]:
+        # Only on the story's first two lines (its headline, its lead): a roundup's later
+        # "KIRKUK:" heads are venues.
+        pos, seen = 0, 0
+        for line in head[:600].split("\n"):
+            if line.strip():
+                seen += 1
+                # (a quick test: a capital first and a colon within 45 characters)
+                if ":" in line[:45] and line.lstrip()[:2].isupper():
+                    m = _COLON_DATELINE.match(head, pos)
+                    if m is not None:
+                        spans.append(m.span(1))
+                        break
+                if seen == 2:
+                    break
+            pos += len(line) + 1
     return spans
 
 

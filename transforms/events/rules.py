@@ -238,9 +238,10 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?:is|are|has|have)\s+(?:been\s+)?witness(?:ing|ed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:chaos|escalation|waves?|spate|series|surge|rise|increase|deterioration)|"
             # a monitor's tally: "recorded 34 assassination operations in April"
-            r"(?:recorded|documented|counted|registered)\s+(?:at\s+least\s+|more\s+than\s+|"
-            r"about\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,2}?(?:attacks|operations|assassinations|"
-            r"killings|incidents|bombings|explosions|violations|deaths|cases))\b"
+            r"(?:recorded|documented|counted|registered)\s+(?:(?:the\s+)?(?:killing|deaths?)\s+of\s+)?"
+            r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:attacks|operations|assassinations|killings|incidents|bombings|explosions|"
+            r"violations|deaths|cases|civilians|people|persons|children))\b"
         ),
     ),
     (
@@ -441,7 +442,8 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 TARGET_BEFORE = rx(
     r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
-    r"kill(?:ed|s|ing)|execut(?:ed|es|ing)|kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|"
+    r"kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|"
     r"raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?|(?:cleared|rid|purged)\s+of|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
