@@ -52,7 +52,10 @@ def test_the_group_wounding_stays_the_attacker(reports):
 
 
 def test_a_monitors_count_of_the_killed_is_no_attack(reports):
-    text = "The network documented the killing of 87 civilians in Idlib in June, 19 of them children."
+    text = (
+        "The network documented the killing of 87 civilians in Idlib in June, 19 of them "
+        "children."
+    )
     assert reports(text) == []
 
 
