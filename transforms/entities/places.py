@@ -159,9 +159,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
                 seen += 1
                 # (a quick test: a capital first and a colon within 45 characters)
                 if ":" in line[:45] and line.lstrip()[:2].isupper():
-                    m = _COLON_DATELINE.match(head, pos)
-                    if m is not None:
-                        spans.append(m.span(1))
+                    colon = _COLON_DATELINE.match(head, pos)
+                    if colon is not None:
+                        spans.append(colon.span(1))
                         break
                 if seen == 2:
                     break
