@@ -67,7 +67,8 @@ class Clones:
         self.watched = set(self.twin.values())
         # per watched position: its document's part of each event when it was decided, its kind
         self.seen: dict[int, tuple[tuple, int]] = {}
-        self.joined: dict[int, tuple[Cluster, tuple[str, str]]] = {}  # step 1's verdicts
+        self.joined: dict[int, tuple[Cluster, tuple[str, str]]] = {}  # each step's verdicts
+        self._position: dict[str, int] | None = None  # report_id -> position (``_held_by``)
 
     def kept(self, start: int, stop: int) -> list[int]:
         """The positions in ``range(start, stop)`` that are decided (no clone's)."""
@@ -123,7 +124,9 @@ class Clones:
         signature of steps 1 and 2, and one dated by corroboration at ``q`` or before."""
         if sig["date_method"] != "corroborated":
             return True
-        return self.rows.report_ids.index(sig["report_id"]) <= q
+        if self._position is None:  # once: a scan per copy class would grow with the corpus
+            self._position = {r: i for i, r in enumerate(self.rows.report_ids)}
+        return self._position[sig["report_id"]] <= q
 
     def _place(self, at: dict[int, Cluster], merges: dict[int, tuple[str, str]]) -> None:
         """Each clone's report joins its twin's event, with its own merge row (and the date
