@@ -717,11 +717,21 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
+# A coder's toll field: "Fatalities: 4", "Fatalities: 3 civilians" (its colon may reach here as
+# the comma that joins a sentence's clauses); group 1: what follows the capitalised label up to
+# the clause's end or a stop.
+_TOLL_FIELD = re.compile(
+    r"\b(?:Fatalities|FATALITIES)\s*[:,]\s*(\d+(?:\s+[a-z][\w-]*){0,3})(?=\s*(?:[.;)\n]|$))"
+)
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
     if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
         clause = _THOUSANDS.sub("", clause)
+    if "atalities" in clause:  # a coder's field "Fatalities: 4 civilians": "4 civilians killed"
+        clause = _TOLL_FIELD.sub(r"\1 killed", clause)
     low = clause.lower()
     bomber = "suicide" in low and _SUICIDE_BLAST.search(clause) is not None
     if not rules.hit(rules.CASUALTY_STEMS, low):
