@@ -101,6 +101,8 @@ _TALLY_SPAN = re.compile(
     r"to\s+date|(?:so\s+far\s+)?this\s+year)\s*[.]?\s*",
     re.IGNORECASE,
 )
+# Between a name and its abbreviation in brackets: "the Syrian Democratic Forces (SDF)".
+_BRACKETED = re.compile(r"\s*\(\s*")
 _CONTINUATION = re.compile(
     r"(?:killing|wounding|injuring|leaving|which|who|(?:in|during)\s+which)\b", re.IGNORECASE
 )
@@ -770,11 +772,17 @@ class _Doc:
         states: list[str] = []  # state actors acting
         others: list[str] = []  # actors attacked
         sides: list[str] = []  # parties a clash is said to be between, in the order written
+        last: Mention | None = None
         for m in self._mentions_in(spans):
             if not m.entity_id or (
                 m.entity_type not in _PERP_TYPES and m.entity_type not in rules.STATE_TYPES
             ):
                 continue
+            named, last = last, m
+            if named is not None and named.entity_id == m.entity_id and _BRACKETED.fullmatch(
+                text, named.end, m.start
+            ):
+                continue  # "the Syrian Democratic Forces (SDF)": the name again, where it stood
             if self._clash_side(sent, m) and m.entity_id not in sides:
                 sides.append(m.entity_id)
             if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):

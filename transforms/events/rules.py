@@ -465,7 +465,7 @@ ATTACKER_FROM = rx(
 # Kurdish-led".
 _MEMBERS_OF = (
     r"\s+(?:of|from|belonging\s+to|affiliated\s+with|linked\s+to|with)\s+(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+-(?:led|backed)\s+)?$"
+    r"(?:[\w-]+['’]s\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 )
 # ... unless those members are the ones an attack hit: "killed three fighters of the SDF",
 # "wounded two members of the Peshmerga" (the SDF, the Peshmerga: attacked).

@@ -47,3 +47,23 @@ def test_the_group_struck_is_the_side_hit(actors, text, hit):
 )  # fmt: skip
 def test_the_group_acting_stays_the_attacker(actors, text, perpetrator):
     assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator", "hit"),
+    [
+        # the abbreviation in brackets stands where the name stood
+        ("Gunmen shot dead a member of the Syrian Democratic Forces (SDF) in Raqqa on "
+         "Thursday.", None, "ent:sdf"),
+        # a possessive country between the members and their group
+        ("Three members of Iraq's Popular Mobilization Forces were killed when IS militants "
+         "attacked their post near Baiji on Sunday.", "ent:islamic_state", "ent:pmf"),
+        # counter-example: the bracketed name of the group acting stays the attacker
+        ("The Syrian Democratic Forces (SDF) shelled a village near Manbij on Friday, "
+         "killing two.", "ent:sdf", None),
+    ],
+)  # fmt: skip
+def test_a_bracketed_abbreviation_and_a_possessive_keep_the_groups_side(
+    actors, text, perpetrator, hit
+):
+    assert actors(text) == [(perpetrator, hit)]
