@@ -714,7 +714,7 @@ def owns_next(text: str, end: int, next_start: int) -> bool:
 
 # "X town, Y district", "X village in Y province", "X (Y, Z)": the next name is X's area.
 _AREA_GAP = re.compile(
-    r"(?:\s+(?:town|village|city|area|neighbou?rhood|subdistrict|sub-district))?"
+    r"(?:\s+(?:town|village|city|area|neighbou?rhood|district|subdistrict|sub-district))?"
     r"(?:\s*,\s*|\s+in\s+)(?:the\s+)?",
     re.IGNORECASE,
 )

@@ -19,7 +19,9 @@ counter-example that must not change (inputs in our own words, not the notes').
   countryside", "(Idleb)"), or a verb or plural before its first ("shelled", "the villages
   of"); "in" before a list of people cues none of them;
 - a town after a word in Arabic's construct form ("Amiriyat al-Fallujah") names the place the
-  word's plain form names near it (30 km); with no such place near, the town stays.
+  word's plain form names near it (30 km); with no such place near, the town stays;
+- "in X district, Baghdad, Iraq" (the district's name read as its seat, the word after it): the
+  governorate named by its seat's name ends the chain of areas, no second venue.
 """
 
 from __future__ import annotations
@@ -225,3 +227,20 @@ def test_a_construct_word_no_place_near_the_town_bears_leaves_the_town(detect, r
     assert [(s, registry.places[p].name) for s, p in _places(detect, text)] == [
         ("al-Fallujah", "Fallujah")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("04/11/2014: Gunmen shot dead four policemen at a checkpoint in Madain district,"
+         " Baghdad, Iraq.", ["Madain"]),
+        ("05/30/2016: A car bomb went off at a checkpoint in Tarmiyah district, Baghdad, Iraq,"
+         " killing seven.", ["Tarmiyah"]),
+        # towns listed after a district stay venues of their own
+        ("04/11/2014: Bombs went off in Khalis district, Baqubah and Muqdadiyah on Friday,"
+         " wounding nine.", ["Baqubah", "Khalis district", "Muqdadiyah"]),
+    ],
+    ids=["madain-district-baghdad", "tarmiyah-district-baghdad", "towns-listed"],
+)  # fmt: skip
+def test_a_governorate_named_by_its_seat_after_a_district_is_no_venue(registry, text, venues):
+    assert [v for v, _ in _venues(registry, text)] == venues
