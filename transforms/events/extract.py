@@ -427,9 +427,12 @@ class _Doc:
             gov = self.places.get(f"gov:{p.get('admin1')}")
             if gov is not None:
                 return gov
-        if p["precision"] == "town" and _DISTRICT_AFTER.match(after):
+        surface = text[m.start : m.end]
+        named = surface[:-9] if surface.lower().endswith(" district") else None
+        if p["precision"] == "town" and (named or _DISTRICT_AFTER.match(after)):
+            # ("X district" after the name, or inside the span read as the town)
             district = self.places.get(f"district:{p.get('admin1')}:{p.get('admin2')}")
-            if district is not None and _namesake(district, p, text[m.start : m.end]):
+            if district is not None and _namesake(district, p, named or surface):
                 return district
         return p
 
@@ -1603,9 +1606,12 @@ def _may_lie(place: dict, locator: dict, reach: float) -> bool:
 
 
 def _namesake(district: dict, town: dict, surface: str) -> bool:
-    """The district bears the town's name, as said or as the gazetteer spells it."""
+    """The district bears the town's name, as said or as the gazetteer spells it, or the first
+    word of it ("the Tuz Khurmatu district": Tooz District, the district holding Tuz
+    Khurmatu)."""
     own = name_key(district["name"]).removesuffix(" district")
-    return own in (name_key(surface), name_key(town["name"]))
+    said = name_key(surface)
+    return own in (said, name_key(town["name"]), said.split(" ", 1)[0])
 
 
 # How far from a region's representative point a place it is said to hold may lie (km):
