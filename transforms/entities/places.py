@@ -755,8 +755,19 @@ QUARTER_KM = 15.0
 
 def quarter_of_next(text: str, prev_end: int, start: int) -> bool:
     """Whether the name ending at ``prev_end`` is said to be a quarter of the one at
-    ``start`` ("X neighbourhood, Y city", "X quarter, western Y")."""
-    return _QUARTER_GAP.fullmatch(text, prev_end, start) is not None
+    ``start`` ("X neighbourhood, Y city", "X quarter, western Y", "the X neighbourhood of
+    Y")."""
+    return (
+        _QUARTER_GAP.fullmatch(text, prev_end, start) is not None
+        or _QUARTER_OF_GAP.fullmatch(text, prev_end, start) is not None
+    )
+
+
+_QUARTER_OF_GAP = re.compile(
+    r"\s+(?:neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
 
 
 def bracket_after(text: str, end: int) -> tuple[int, int] | None:

@@ -561,8 +561,9 @@ class _Doc:
                 # "X neighbourhood, Y city": Y holds X; an X read as an area, or far from Y,
                 # is misread (the Kirkuk governorate's old name for a Ramadi quarter): Y stays
                 fits = pa["precision"] == "town" and _within_km(pa, pb, placing.QUARTER_KM)
-                drop.add(k if fits else k - 1)
-                continue
+                if not (fits and _larger(pa, pb)):  # ("the Damascus suburb of Jaramana")
+                    drop.add(k if fits else k - 1)
+                    continue
             if _seat_for_governorate(text, a.end, b, pa, pb):
                 drop.add(k)  # "X district, Erbil.": the governorate, by its seat's name
                 continue

@@ -7,9 +7,10 @@ counter-example that must not change (inputs in our own words, not the notes').
 - a name right before the word "district" read as a place outside the district its spelling
   names is that district ("X, Mahmudiyah district, Baghdad"); read inside it (its seat), or
   without the word, it stays;
-- "X neighbourhood, Y city", "X quarter, western Y": Y holds X, one venue (X; or Y when X is
-  read as an area or far from Y); a city (by code, or a town of 100,000 people, no quarter
-  itself) holds its quarters within 15 km; places named side by side stay two;
+- "X neighbourhood, Y city", "X quarter, western Y", "the X quarter of Y": Y holds X, one
+  venue (X; or Y when X is read as an area or far from Y); a city (by code, or a town of
+  100,000 people, no quarter itself) holds its quarters within 15 km; places named side by
+  side stay two;
 - the ends of a road named by both ends ("on the X-Y highway near Z", "the road between X and
   Y, near Z") are no venue beside the place named on it; a road named alone keeps its near end;
 - where the attackers are stationed ("forces stationed in X (Y) shelled ...") is where the fire
@@ -127,8 +128,15 @@ def _venues(registry, text: str) -> list[tuple[str, str]]:
         # a quarter's name read as a governorate (Kirkuk's old name): the city stays
         ("06/01/2016: Gunmen shot a teacher dead in the Al-Tamim quarter, western Ramadi,"
          " Anbar, Iraq.", ("Ramadi", "Al Anbar")),
+        # "the X quarter of Y" with X read in another governorate (a Tartus village): Y
+        ("06/01/2016: Gunmen shot a shopkeeper dead in the Al-Hamidiyah quarter of Deir ez-Zor"
+         " city.", ("Deir ez-Zor", "Deir ez-Zor")),
+        # ... and read inside Y: X
+        ("06/01/2016: A bomb went off in the Karrada neighbourhood of Baghdad, killing five.",
+         ("Karrada", "Baghdad")),
     ],
-    ids=["quarter-of-mosul", "misread-quarter-of-ramadi"],
+    ids=["quarter-of-mosul", "misread-quarter-of-ramadi", "misread-quarter-of-deir-ez-zor",
+         "quarter-of-baghdad"],
 )  # fmt: skip
 def test_a_part_said_to_lie_in_the_next_place_makes_one_venue(registry, text, venue):
     assert _venues(registry, text) == [venue]
