@@ -520,16 +520,27 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     """Whether the place at ``text[start:end]`` names who reports: part of an outlet's name
     ("Baghdad Today"), the owner of a reporter ("Al Mayadeen's correspondent"), or where the
     reporter is ("Enab Baladi's correspondent in Daraa said"): no venue."""
-    if _OUTLET_WORD_AFTER.match(text, end) or _REPORTER_AFTER.match(text, end):
+    # (cheap tests first: most places are followed by a space and a small letter or a mark,
+    # and have no reporter's word before them)
+    c = text[end : end + 2]
+    if c[:1] in ("'", "’"):
+        if _REPORTER_AFTER.match(text, end):
+            return True
+    elif (c[1:2].isupper() or c[:1].isdigit() or c[1:2].isdigit()) and _OUTLET_WORD_AFTER.match(
+        text, end
+    ):
         return True
     lo = max(0, start - 45)
-    before = text[lo:start]  # (most places: no reporter's word before them)
-    if not any(w in before for w in _REPORTER_STEMS):
+    before = text[lo:start]
+    if not (
+        "orrespondent" in before
+        or "eporter" in before
+        or "ournalist" in before
+        or "tringer" in before
+        or "ureau" in before
+    ):
         return False
     return _REPORTER_BEFORE.search(text, lo, start) is not None
-
-
-_REPORTER_STEMS = ("orrespondent", "eporter", "ournalist", "tringer", "ureau")
 
 
 # A place named as where fire came from or people went to: "shelled X from their positions in

@@ -378,7 +378,17 @@ class _Doc:
         self.headline = headline if self.title else ()  # mentions with spans into the title
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
-        self.mentions = sorted(map(self._source_read, mentions), key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        # a place naming who reports ("Baghdad Today", "our correspondent in X") is no venue
+        text_ = self.text
+        self.mentions = [
+            m._replace(role="source")
+            if m.role is None
+            and m.entity_type in _PLACE_TYPES
+            and placing.reporting_place(text_, m.start, m.end)
+            else m
+            for m in self.mentions
+        ]
         self.starts = [m.start for m in self.mentions]
         self.places = places
         self.reports: list[dict[str, Any]] = []
@@ -393,16 +403,6 @@ class _Doc:
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _source_read(self, m: Mention) -> Mention:
-        """The mention, its role 'source' when the place names who reports
-        (``placing.reporting_place``)."""
-        if (
-            m.role is None
-            and m.entity_type in _PLACE_TYPES
-            and placing.reporting_place(self.text, m.start, m.end)
-        ):
-            return m._replace(role="source")
-        return m
 
     def _mentions_in(self, spans: list[tuple[int, int]]) -> list[Mention]:
         out = []
