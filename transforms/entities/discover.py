@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -262,18 +262,19 @@ def discover(
     # 2. per match key: a few of its documents, its spellings and its context cues
     by_key: dict[str, _Key] = {}
     for part in candidate_parts():
-        for row in part.select(_READ).to_pylist():
+        for row, n, docs in _distinct(part):
             final = _final(row, lower_seen)
             if final is None:
                 continue
             k = by_key.get(final[3])
             if k is None:
                 k = by_key[final[3]] = _Key(set(), Counter(), Counter())
-            if len(k.docs) < MIN_DOCUMENTS:
-                k.docs.add(row["doc_id"])
-            k.surfaces[final[2]] += 1
+            for doc in docs:
+                if len(k.docs) < MIN_DOCUMENTS:
+                    k.docs.add(doc)
+            k.surfaces[final[2]] += n
             if row["cue"]:
-                k.cues[row["cue"]] += 1
+                k.cues[row["cue"]] += n
     entities, entity_of = _cluster(by_key, registry)
     # 3. a mention per candidate of a kept cluster, as columns part by part (a dict per mention
     #    would hold a heavily covered story's every copy of a name at once)
@@ -284,55 +285,114 @@ def discover(
     return entities, pa.concat_tables(found)
 
 
+# What step 2 reads of a candidate: rows equal in these read alike (``words`` as one string).
+_ALIKE = ["words", "n_words", "trimmed", "surface", "key", "cue", "trim_surface", "trim_key"]
+
+
+def _distinct(part: pa.Table) -> Iterator[tuple[dict, int, list[str]]]:
+    """Step 2's view of one part: a row (``_READ``) per set of candidates alike (``_ALIKE``),
+    in the order of their first row, with how many they are and two of their documents (the
+    first and last by id, one when they are all one document's).
+
+    A heavily covered story repeats its names in every copy: each distinct candidate is then
+    judged once, not once per copy. Two documents suffice: a key's documents are only ever
+    counted up to ``MIN_DOCUMENTS`` (any two distinct documents of a set decide as well as
+    the first two)."""
+    n = part.num_rows
+    if not n:
+        return
+    words = part.column("words")
+    alike = pa.table(
+        {
+            "words": pc.binary_join(words, "\x1f"),
+            "n_words": pc.list_value_length(words),
+            "trimmed": pc.is_valid(part.column("trim_start")),
+            **{c: part.column(c) for c in _ALIKE[3:]},
+            "_i": pa.array(range(n), pa.int64()),
+            "doc_id": part.column("doc_id"),
+        }
+    )
+    groups = alike.group_by(_ALIKE, use_threads=False).aggregate(
+        [("_i", "min"), ("_i", "count"), ("doc_id", "min"), ("doc_id", "max")]
+    )
+    groups = groups.sort_by([("_i_min", "ascending")])
+    rows = part.take(groups.column("_i_min")).select(_READ).to_pylist()
+    counts, lows, highs = (
+        groups.column(c).to_pylist() for c in ("_i_count", "doc_id_min", "doc_id_max")
+    )
+    for row, count, low, high in zip(rows, counts, lows, highs, strict=True):
+        yield row, count, [low] if low == high else [low, high]
+
+
 def _mentions(
     part: pa.Table,
     kept_keys: pa.Array,
     lower_seen: set[str],
     entity_of: dict[str, tuple[str, str, str]],
 ) -> pa.Table:
-    """The mentions of the kept clusters among one part's candidates (schemas.ENTITY_MENTIONS)."""
-    ids, docs, sentences, starts, ends, surfaces, entity_ids, types, scores = (
-        [] for _ in range(9)
-    )  # fmt: skip
+    """The mentions of the kept clusters among one part's candidates (schemas.ENTITY_MENTIONS),
+    ``_final`` computed on columns (a heavily covered story names its entities in every copy)."""
     maybe = pc.or_kleene(
         pc.is_in(part.column("key"), kept_keys), pc.is_in(part.column("trim_key"), kept_keys)
     )
-    score_of: dict[tuple[str, str], float] = {}  # (key, representative) -> score
-    for row in part.filter(maybe).select(_READ).to_pylist():
-        final = _final(row, lower_seen)
-        if final is None or final[3] not in entity_of:
-            continue
-        start, sentence_no, surface, key = final
-        entity_id, etype, rep = entity_of[key]
-        score = score_of.get((key, rep))
-        if score is None:
-            score = score_of[(key, rep)] = round(fuzz.ratio(key, rep) / 100.0, 4)
-        ids.append(f"{row['doc_id']}:{start}:{row['char_end']}")
-        docs.append(row["doc_id"])
-        sentences.append(sentence_no)
-        starts.append(start)
-        ends.append(row["char_end"])
-        surfaces.append(surface)
-        entity_ids.append(entity_id)
-        types.append(etype)
-        scores.append(score)
-    n, schema = len(ids), schemas.ENTITY_MENTIONS
+    rows = part.filter(maybe).select(_READ).combine_chunks()
+    kept, trimmed = _decided(rows.column("words"), rows.column("trim_start"), lower_seen)
+
+    def final(column: str) -> pa.ChunkedArray:
+        return pc.if_else(trimmed, rows.column("trim_" + column), rows.column(column))
+
+    rows = rows.append_column("_start", pc.if_else(trimmed, rows.column("trim_start"),
+                                                   rows.column("char_start")))  # fmt: skip
+    rows = rows.append_column("_sentence", final("sentence_no"))
+    rows = rows.append_column("_surface", final("surface"))
+    rows = rows.append_column("_key", final("key"))
+    rows = rows.filter(pc.and_(kept, pc.is_in(rows.column("_key"), kept_keys)))
+    keys = sorted(entity_of)
+    at = pc.index_in(rows.column("_key"), pa.array(keys, pa.string()))
+    ids, types, reps = zip(*(entity_of[k] for k in keys), strict=True) if keys else ((), (), ())
+    scores = [round(fuzz.ratio(k, rep) / 100.0, 4) for k, rep in zip(keys, reps, strict=True)]
+    n, schema = rows.num_rows, schemas.ENTITY_MENTIONS
+    start, end = (pc.cast(rows.column(c), pa.string()) for c in ("_start", "char_end"))
     columns = {
-        "mention_id": ids,
-        "doc_id": docs,
-        "field": ["text"] * n,
-        "sentence_no": sentences,
-        "char_start": starts,
-        "char_end": ends,
-        "surface": surfaces,
-        "entity_id": entity_ids,
+        "mention_id": pc.binary_join_element_wise(rows.column("doc_id"), start, end, ":"),
+        "doc_id": rows.column("doc_id"),
+        "field": pa.array(["text"] * n, pa.string()),
+        "sentence_no": rows.column("_sentence"),
+        "char_start": rows.column("_start"),
+        "char_end": rows.column("char_end"),
+        "surface": rows.column("_surface"),
+        "entity_id": pa.array(ids, pa.string()).take(at),
         "place_id": pa.nulls(n, pa.string()),
-        "entity_type": types,
-        "match_method": ["discovered"] * n,
-        "score": scores,
+        "entity_type": pa.array(types, pa.string()).take(at),
+        "match_method": pa.array(["discovered"] * n, pa.string()),
+        "score": pa.array(scores, pa.float64()).take(at),
         "role": pa.nulls(n, pa.string()),
     }
-    return pa.table([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
+    return pa.table([pc.cast(columns[f.name], f.type) for f in schema], schema=schema)
+
+
+def _decided(
+    words: pa.ChunkedArray, trim_start: pa.ChunkedArray, lower_seen: set[str]
+) -> tuple[pa.Array, pa.Array]:
+    """``_final``'s two decisions per candidate, on columns: (kept: not only words the corpus
+    writes in lower case; trimmed: its first word is one, and a trimmed span exists)."""
+    words = words.combine_chunks() if isinstance(words, pa.ChunkedArray) else words
+    n = len(words)
+    offsets = pc.subtract(words.offsets, words.offsets[0])  # into the flattened words
+    lower = pc.fill_null(
+        pc.is_in(pc.list_flatten(words), pa.array(sorted(lower_seen), pa.string())), False
+    )
+    # lower-case words per candidate: differences of a running count at its offsets
+    running = pa.concat_arrays([pa.array([0], pa.int64()),
+                                pc.cumulative_sum(pc.cast(lower, pa.int64()))])  # fmt: skip
+    ends, starts = offsets[1:], offsets[:n]
+    n_lower = pc.subtract(pc.take(running, ends), pc.take(running, starts))
+    lengths = pc.subtract(ends, starts)
+    kept = pc.less(n_lower, lengths)
+    # its first word in lower case (an empty candidate has none: the pad)
+    first = pc.take(pa.concat_arrays([lower, pa.array([False])]), starts)
+    trimmed = pc.and_(pc.is_valid(trim_start), pc.and_(first, pc.greater(lengths, 0)))
+    return kept, trimmed
 
 
 def _groups(keys: list[str]) -> dict[str, list[str]]:

@@ -271,11 +271,11 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
         return i < len(ends) and starts[i] <= hi
 
     # Reports share places and dates: each distinct place, and each distinct area and date,
-    # is judged once.
+    # is judged once, and an event's reports alike (a heavy story's copies) are read once.
     place_memo: dict[str | None, tuple[str, bool]] = {}
     date_memo: dict[tuple, bool] = {}
     out: set[str] = set()
-    cols = (reports.column(c).to_pylist() for c in WINDOW_COLUMNS[1:])
+    cols = (c.to_pylist() for c in _distinct(reports, WINDOW_COLUMNS[1:]).columns)
     for event_id, pid, day, precision in zip(*cols, strict=True):
         if event_id in out:
             continue
@@ -292,6 +292,11 @@ def _affected(new: pa.Table, reports: pa.Table, pidx: dict[str, dict]) -> set[st
         if hit:
             out.add(event_id)
     return out
+
+
+def _distinct(table: pa.Table, columns: list[str]) -> pa.Table:
+    """The distinct rows of ``table``'s ``columns``."""
+    return table.select(columns).group_by(columns, use_threads=False).aggregate([])
 
 
 def _union(spans: list[tuple[date, date]]) -> tuple[list[date], list[date]]:

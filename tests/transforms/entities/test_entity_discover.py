@@ -179,3 +179,68 @@ def test_name_pieces_from_given_runs_equal_their_own():
     text = "The Syrian President Ahmad Al Shara met Abu Layla al-Furati in Deir ez-Zor province."
     for covered in ([], [(4, 10)], [(21, 38), (60, 81)], [(0, 90)]):
         assert name_pieces(text, covered, name_runs(text)) == name_pieces(text, covered)
+
+
+def _copies_corpus():
+    """A name spelt two ways: the shorter, later-sorting spelling in three copies of one story
+    (so only its count makes it the canonical name), the other in two documents; a name read
+    alike in two documents (both count); a name written many times in one document only; a
+    sentence-initial span whose first word the corpus also writes in lower case ('saraya'); a
+    spelling of a kept key made only of words the corpus writes in lower case ('wardiyan')."""
+    copy = "Fighters of the Saraya Nabhaniya group shelled Raqqa. Saraya Nabhaniya said it struck."
+    texts = [
+        copy,
+        copy,
+        copy,
+        "The Saraya Nabhaniyya brigade attacked Homs on Monday. Locals blamed Katibat Wardiyan.",
+        "Saraya Nabhaniyya said it withdrew. Locals blamed Katibat Wardiyan.",
+        "Brigadier Qwentin Zarvosh visited Aleppo. Qwentin Zarvosh left. Qwentin Zarvosh spoke.",
+        "Guards stood near Wardian posts. Analysts saw them near Wardiyan posts.",
+        "Police were near Wardian posts. The wardiyan clan and the old saraya stood there.",
+    ]
+    return pa.table({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+
+
+def _one_by_one_mentions(part, kept_keys, lower_seen, entity_of):
+    """Step 3 as it was written first: ``_final`` row by row (the reference)."""
+    import importlib
+
+    from rapidfuzz import fuzz
+
+    d = importlib.import_module("transforms.entities.discover")
+    out = []
+    for row in part.select(d._READ).to_pylist():
+        final = d._final(row, lower_seen)
+        if final is None or final[3] not in entity_of:
+            continue
+        start, sentence_no, surface, key = final
+        entity_id, etype, rep = entity_of[key]
+        out.append({"mention_id": f"{row['doc_id']}:{start}:{row['char_end']}",
+                    "doc_id": row["doc_id"], "field": "text", "sentence_no": sentence_no,
+                    "char_start": start, "char_end": row["char_end"], "surface": surface,
+                    "entity_id": entity_id, "place_id": None, "entity_type": etype,
+                    "match_method": "discovered", "score": round(fuzz.ratio(key, rep) / 100.0, 4),
+                    "role": None})  # fmt: skip
+    return pa.Table.from_pylist(out, schema=schemas.ENTITY_MENTIONS)
+
+
+@pytest.mark.parametrize("sizes", [[8], [2, 6], [1, 1, 1, 1, 1, 1, 1, 1]])
+def test_discovery_judging_alike_candidates_once_equals_one_by_one(registry, sizes, monkeypatch):
+    import importlib
+
+    d = importlib.import_module("transforms.entities.discover")
+    corpus = _copies_corpus()
+    got_entities, got = _in_chunks(corpus, registry, sizes)
+    names = got_entities.column("canonical_name").to_pylist()
+    assert "Saraya Nabhaniya" in names, names  # three copies outnumber two documents
+    assert "Katibat Wardiyan" in names, names  # two documents, read alike
+    assert not any("Zarvosh" in n for n in names)  # one document, however often
+    one_by_one = lambda part: (  # noqa: E731 - each candidate read alone, as before
+        (row, 1, [row["doc_id"]]) for row in part.select(d._READ).to_pylist()
+    )
+    monkeypatch.setattr(d, "_distinct", one_by_one)
+    monkeypatch.setattr(d, "_mentions", _one_by_one_mentions)
+    entities, found = _in_chunks(corpus, registry, sizes)
+    assert got_entities.equals(entities) and got.equals(found)
+    surfaces = found.column("surface").to_pylist()
+    assert "Nabhaniya" in surfaces and "Wardian" in surfaces and "Wardiyan" not in surfaces
