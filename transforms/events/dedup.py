@@ -112,25 +112,54 @@ def merge_events(
         quotes = reports.select(["report_id", "quote"])
         reports = reports.drop_columns(["quote"])
     reports = reports.combine_chunks()  # one chunk per lake part otherwise: every take slow
-    places_of = reports.column("place_id")
-    areas = {p: area_of(p, pidx) for p in pc.unique(places_of).to_pylist()}
-    by_area: dict[str, list[int]] = {}
-    for i, pid in enumerate(places_of.to_pylist()):
-        by_area.setdefault(areas[pid], []).append(i)
     parts = []
-    for _area, rows in sorted(by_area.items()):
-        area = reports.take(pa.array(rows, pa.int64()))
+    for rows in _by_area(reports.column("place_id"), pidx):
+        area = reports.take(rows)
         docs = _documents(documents, pc.unique(area.column("doc_id")))
         parts.append(_merge_area(area, pidx, docs, names, clones))
         del area
         pa.default_memory_pool().release_unused()
-    merged = MergeResult(
-        *(
-            ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
-            for i, (schema, key) in enumerate(OUTPUTS)
-        )
+    merged = _in_order(
+        [
+            pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table()
+            for i, (schema, _key) in enumerate(OUTPUTS)
+        ]
     )
     return merged if quotes is None else merged._replace(reports=quoted(merged.reports, quotes))
+
+
+def _by_area(places_of: pa.ChunkedArray, pidx: dict[str, dict]) -> list[pa.Array]:
+    """The positions of the reports of each area (``area_of`` their place), areas in the order
+    of their names, positions in table order."""
+    distinct = pc.unique(places_of)
+    area_of_place = [area_of(p, pidx) for p in distinct.to_pylist()]
+    names = sorted(set(area_of_place))
+    number = {a: k for k, a in enumerate(names)}
+    codes = pa.array([number[a] for a in area_of_place], pa.int32()).take(
+        pc.index_in(places_of, distinct)
+    )
+    at = pc.sort_indices(codes)  # stable: each area's positions stay in table order
+    sizes = pc.value_counts(codes).to_pylist()
+    counts = dict(sorted((c["values"], c["counts"]) for c in sizes))
+    out, start = [], 0
+    for n in counts.values():
+        out.append(at.slice(start, n))
+        start += n
+    return out
+
+
+def _in_order(tables: list[pa.Table]) -> MergeResult:
+    """The merge's tables in their row order (``OUTPUTS``); report and merge rows, one per
+    report alike, sorted once when they list the same reports in the same order."""
+    reports, merges = tables[0], tables[2]
+    ids = reports.column("report_id")
+    if reports.num_rows and merges.column("report_id").equals(ids):
+        at = pc.sort_indices(ids)
+        tables[0], tables[2] = reports.take(at), merges.take(at)
+    else:
+        tables[0], tables[2] = ordered(reports, OUTPUTS[0][1]), ordered(merges, OUTPUTS[2][1])
+    tables[1], tables[3] = ordered(tables[1], OUTPUTS[1][1]), ordered(tables[3], OUTPUTS[3][1])
+    return MergeResult(*tables)
 
 
 def quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
