@@ -26,7 +26,12 @@ sys.path.insert(0, str(HERE))
 
 import wof  # noqa: E402  (seeds/reference/wof.py)
 
-from transforms.entities.keys import name_key, strip_accents  # noqa: E402
+from transforms.entities.keys import (  # noqa: E402
+    name_key,
+    place_key,
+    skeleton,
+    strip_accents,
+)
 from transforms.entities.lexicon import NOT_PLACE_NAMES, STOPWORDS  # noqa: E402
 
 SHARED = Path("/work/shared/data")
@@ -153,7 +158,7 @@ def build_places(data: Path) -> list[dict]:
     seen = {t["place_id"] for t in towns}
     towns += [_geonames_town(r, gov_name) for k, r in geonames_towns.items() if k not in seen]
     rows = [_governorate(code, admin1[code], gov_name[code], towns) for code in sorted(admin1)]
-    rows += _one_per_district(_with_seats(districts, towns), towns)
+    rows += _placed_twice(_one_per_district(_with_seats(districts, towns), towns))
     for t in towns:
         t.pop("admin1_code")
         t["match"] = "" if t.pop("prominent") else "cue"
@@ -356,6 +361,33 @@ def _one_per_district(districts: list[dict], towns: list[dict]) -> list[dict]:
         others = [d for d in group if d is not keep]
         keep["aliases"] = join([a for d in (keep, *others) for a in d["aliases"].split("|")])
         gone |= {d["place_id"] for d in others}
+    return [d for d in districts if d["place_id"] not in gone]
+
+
+def _placed_twice(districts: list[dict]) -> list[dict]:
+    """Without the districts GeoNames files twice. A district no source places (no point of
+    its own, no seat's) whose spellings match, by skeleton, those of exactly one placed
+    district of its country is that district filed again, at times under another governorate
+    ("Adhamiyah District" in Duhok beside Baghdad's "al A'zamiyah District", alias Adhamia):
+    the placed one keeps its spellings, the other goes."""
+
+    def skeletons(d: dict) -> set[str]:
+        return {skeleton(place_key(_district_base(a))) for a in d["aliases"].split("|") if a}
+
+    placed: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for d in districts:
+        if d["latitude"] is not None:
+            for sk in skeletons(d):
+                placed[(d["country_code"], sk)].append(d)
+    gone: set[str] = set()
+    for d in districts:
+        if d["latitude"] is not None:
+            continue
+        same = {o["place_id"]: o for sk in skeletons(d) for o in placed[(d["country_code"], sk)]}
+        if len(same) == 1:
+            (keep,) = same.values()
+            keep["aliases"] = join([*keep["aliases"].split("|"), *d["aliases"].split("|")])
+            gone.add(d["place_id"])
     return [d for d in districts if d["place_id"] not in gone]
 
 

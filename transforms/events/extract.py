@@ -1255,10 +1255,11 @@ class _Doc:
         ) is not None
         # (history needs only the dates' values: offsets in the sentence will do)
         dates = find_dates(sentence, self.pub) if has_year else []
-        # A lead telling its day is what the document reports, however late it was published
-        # (a coder's note on a 2014 attack exported in 2026): never history.
-        told = i == self.lead() and any(d.precision == "day" for d in dates)
-        if not told and classify.is_history(dates, self.pub or self.reference_date()):
+        history = classify.is_history(dates, self.pub or self.reference_date())
+        # A lead dated only long ago, to the day, is what the document reports, however late
+        # it was published (a coder's note on a 2014 attack exported in 2026): no history.
+        told = history and i == self.lead() and any(d.precision == "day" for d in dates)
+        if history and not told:
             return []
         live: list[tuple[int, int]] = []
         blocked = False
@@ -1476,9 +1477,10 @@ def _possessive_venue(text: str, end: int, place: dict) -> bool:
     return _OWNED_BODY.match(text, end, end + 60) is None
 
 
-# What may end a governorate named by its seat's name after a district: the sentence or the
-# chain of areas ("X district, Erbil.", "X district, Erbil, Iraq").
-_CHAIN_END = re.compile(r"\s*(?:[.;)]|,\s*(?:Iraq|Syria)\b|$)")
+# What may end a governorate named by its seat's name after a district: the sentence, the
+# chain of areas ("X district, Erbil.", "X district, Erbil, Iraq") or the clause ("X
+# district, Erbil, killing two": a lower-case word, not "and" or "or" listing more towns).
+_CHAIN_END = re.compile(r"\s*(?:[.;)]|,\s*(?:Iraq\b|Syria\b|(?!and\b|or\b)[a-z])|$)")
 
 
 def _seat_for_governorate(text: str, prev_end: int, b: Mention, pa: dict, pb: dict) -> bool:

@@ -126,6 +126,14 @@ def test_a_governorates_seat_ending_a_chain_after_its_district_is_the_governorat
     assert "Baqubah" in {loc for loc, _ in rows}
 
 
+def test_a_governorates_seat_ending_a_clause_after_its_district_is_the_governorate(reports_of):
+    rows = reports_of("On Sunday, a bomb went off in Tarmiyah district, Baghdad, killing 3 guards.")
+    assert len(rows) == 1 and rows[0][0] != "Baghdad"
+    # counter-example: ", and" lists one more town, a venue of its own
+    rows = reports_of("On Sunday, clashes hit Khalis district, Baqubah, and Muqdadiya, killing 2.")
+    assert "Baqubah" in {loc for loc, _ in rows}
+
+
 def test_a_name_in_a_bracket_of_areas_read_as_a_town_elsewhere_is_no_venue(reports_of):
     # the district as coders spell it ("Hindiya") is the town of that name in Babil by the
     # gazetteer; the bracket ends in the village's own governorate: it names an area

@@ -24,8 +24,8 @@ def actors(real_reports):
          "on Friday.", "ent:ypg"),
         ("Two fighters of the Popular Mobilization Forces were martyred in an attack near "
          "Samarra on Sunday.", "ent:pmf"),
-        ("A car bomb killed four people on Thursday in Jarablus, a town cleared of ISIS in "
-         "2016.", "ent:islamic_state"),
+        ("A car bomb killed four people on Thursday in Jarablus, a town cleared of ISIS by "
+         "Syrian rebels.", "ent:islamic_state"),
     ],
 )  # fmt: skip
 def test_the_group_struck_is_the_side_hit(actors, text, hit):

@@ -112,6 +112,12 @@ def test_a_day_long_before_publication_is_history_out_of_the_lead(
     assert all(r["event_date"] is None or r["event_date"].year == 2026 for r in reps), reps
 
 
+def test_a_lead_of_today_recalling_an_old_day_reports_no_attack(corpus, places, entities):
+    # the old killing is no attack of today (nor of 2015: the lead tells a burial)
+    text = "On Monday, families in Mayadin buried four men, whom gunmen executed on 14 May 2015."
+    assert reports(corpus, places, entities, ("d1", text, PUB, "A")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
