@@ -75,11 +75,11 @@ _TOLD_BEFORE = re.compile(
 # telling the attack again ("searching orchards along the Tigris when the device exploded")
 # they are where it was, said more coarsely, not a second venue.
 _NO_VENUE_OF_ITS_OWN = frozenset({"region", "country"})
-# The other side answering the attack told before ("opposition fighters responded by shelling
-# ...", "in retaliation"): its act is not done by the attack's perpetrator.
 # Text between a place and the bearing that locates it, with no second place joined by "and"
 # or a new clause ("near X, in the Y district west of Z"; not "near X and west of Z").
 _ONE_STRETCH = re.compile(r"(?:(?!\band\b|\bor\b|[;.])[^\n]){0,80}", re.IGNORECASE)
+# The other side answering the attack told before ("opposition fighters responded by shelling
+# ...", "in retaliation"): its act is not done by the attack's perpetrator.
 _ANSWER = re.compile(
     r"\b(?:responded|retaliat\w*|in\s+response\s+to|hit\s+back|returned\s+fire)\b", re.IGNORECASE
 )
