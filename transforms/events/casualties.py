@@ -198,6 +198,18 @@ _ONE_DEATH = re.compile(
     r"(?:his|her|the\s+[\w-]+['’]s?)\s+(?:(?:immediate|instant|instantaneous)\s+)?death\b",
     re.IGNORECASE,
 )
+# One body found: "the body of a young man was found", "the victim's body was recovered",
+# "police found the body of a teacher" (one death; "bodies of" counts through _ACTIVE). A
+# passive needs its auxiliary ("a governing body found that ..." finds nobody), and "was found
+# to" or "not been found" finds no body.
+_ONE_BODY = re.compile(
+    r"(?:\b(?:the|a|an|one|his|her)\s+(?:[\w-]+\s+)?|[\w-]+['’]s?\s+(?:[\w-]+\s+)?)body\b"
+    r"(?:\s+of\s+(?:an?|the|one|his|her|[\w-]+['’]s?)\b[^.;:]{0,80}?)?"
+    r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:later\s+|then\s+)?"
+    r"(?:found|discovered|recovered|retrieved)\b(?!\s+(?:to|that)\b)|"
+    r"\b(?:found|discovered|recovered|retrieved)\s+(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\b",
+    re.IGNORECASE,
+)
 # Between two active verb phrases of one subject: "executed two men and (also) killed a woman".
 _NEXT_VERB = re.compile(r"[\s,]*(?:and\s+)?(?:(?:also|then|later|subsequently)\s+)?", re.IGNORECASE)
 # A list item that counts people: "six other officials", "a guard", "his brother".
@@ -780,6 +792,8 @@ def count_casualties(clause: str) -> Casualties:
         for m in _CLAIMED_LIVES.finditer(clause):
             note("killed", _np_range(m.group("np")))
     if "death" in low and _ONE_DEATH.search(clause):
+        note("killed", ((1, 1, 1), 0))
+    if "body" in low and _ONE_BODY.search(clause):
         note("killed", ((1, 1, 1), 0))
     if rules.hit(_NOUN_STEMS, low):
         for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):

@@ -1769,7 +1769,15 @@ def _is_prose(text: str, s: int, e: int) -> bool:
     last = text[e - 1]
     if last in ".!?":
         return True
-    return last in "\"'”’)" and e - 2 >= s and text[e - 2] in ".!?,"
+    if last in "\"'”’)" and e - 2 >= s and text[e - 2] in ".!?,":
+        return True
+    # A closed sentence then a bracketed tag the splitter kept with it: a coder's "[size=no
+    # report]", an agency's "(Reuters)". The sentence before the tag is prose.
+    if last in ")]":
+        opener = text.rfind("(" if last == ")" else "[", s, e - 1)
+        head = text[s:opener].rstrip() if opener > s else ""
+        return bool(head) and head[-1] in ".!?"
+    return False
 
 
 def _find_stems(text: str, stems: tuple[str, ...]) -> list[int]:

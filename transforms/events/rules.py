@@ -793,6 +793,7 @@ CASUALTY_STEMS = (
     "lives",
     "perish",
     "bodies",
+    "body",
     "corpse",
     "remains",
     "toll",
