@@ -113,9 +113,10 @@ def merge_events(
         reports = reports.drop_columns(["quote"])
     reports = reports.combine_chunks()  # one chunk per lake part otherwise: every take slow
     parts = []
+    # read by doc_id only: one map for every area (a heavy story's copies are in each)
+    docs = _documents(documents, pc.unique(reports.column("doc_id")))
     for rows in _by_area(reports.column("place_id"), pidx):
         area = reports.take(rows)
-        docs = _documents(documents, pc.unique(area.column("doc_id")))
         parts.append(_merge_area(area, pidx, docs, names, clones))
         del area
         pa.default_memory_pool().release_unused()
