@@ -68,7 +68,14 @@ from transforms.sentences import sentence_spans
 # militants attacked the outpost near X" (a group's name before them).
 _TOLD_BEFORE = re.compile(
     r"\bthe\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|"
-    r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b",
+    r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b|"
+    # the attack told, named as one of a series: "it was the third bombing in the town this
+    # month", "the raid marks the second such assault in a week" ("a second bomb went off"
+    # is another attack: no copula names the one told)
+    r"\b(?:was|is|marks|marked|became|becomes)\s+(?:also\s+)?the\s+(?:second|third|fourth|"
+    r"fifth|sixth|latest|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|"
+    r"bombings?|bombs?|blasts?|explosions?|strikes?|airstrikes?|ambush(?:es)?|shootings?|"
+    r"incidents?)\b",
     re.IGNORECASE,
 )
 # Places in no one governorate (a river, a region across several, a country): in a sentence

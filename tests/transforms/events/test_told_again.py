@@ -102,3 +102,27 @@ def test_a_sentence_about_the_attacker_keeps_the_passage_open(reports):
         "responsibility for the attack in a statement."
     )
     assert [(r["killed_best"], r["perpetrator_id"]) for r in got] == [(15, "ent:islamic_state")]
+
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        "It was the third bombing in Khanaqin in a fortnight.",
+        "The blast marked the second such attack on the town this month.",
+    ],
+)
+def test_the_attack_named_as_one_of_a_series_is_no_second_report(reports, series):
+    first = "A truck bomb went off beside a bakery in Khanaqin in Diyala province on Thursday. "
+    second = "Nine people were killed and 14 others were hurt. "
+    got = reports(first + second + series)
+    assert [(r["location_text"], r["killed_best"], r["wounded_best"]) for r in got] == [
+        ("Khanaqin", 9, 14)
+    ]
+
+
+def test_a_second_bomb_going_off_is_still_its_own_report(reports):
+    first = "A truck bomb went off beside a bakery in Khanaqin in Diyala province on Thursday. "
+    second = "A second bomb exploded in Jalawla an hour later."
+    got = reports(first + second)
+    assert [r["location_text"] for r in got] == ["Khanaqin", "Jalawla"]
