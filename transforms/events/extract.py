@@ -140,6 +140,15 @@ def _no_toll(tolls: Casualties) -> bool:
     return tolls.killed is None and tolls.wounded is None
 
 
+def _has_toll(g: Group) -> bool:
+    """The group states a toll already (its own or one of its reports')."""
+    return (
+        g.killed is not None
+        or g.wounded is not None
+        or any(not _no_toll(r["_own"]) for r in g.reports)
+    )
+
+
 class Mention(NamedTuple):
     """A place or actor mention (a tuple: built in bulk with ``Mention._make``)."""
 
@@ -1129,7 +1138,7 @@ class _Doc:
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
         own_date = self._own_date(i, live)
         attribution = classify.attribution_of(sentence, perp is not None)
-        g = self._group_for(i, count, refers_back, own_date)
+        g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
         g.actor2 = g.actor2 or other
         g.target = g.target or classify.target_of(_unsourced(live_text))
@@ -1330,15 +1339,27 @@ class _Doc:
         ]
         said = live_dates or dates
         own = own_dates[0] if own_dates else (said[0] if said else None)
-        if own is not None and own.precision == "day" and _claim_date(self.text, own):
+        if (
+            own is not None
+            and own.precision == "day"
+            and (_claim_date(self.text, own) or _statement_date(self.text, own))
+        ):
             own = own._replace(precision="week")
         return own
 
     def _group_for(
-        self, i: int, count: int | None, refers_back: bool, own_date: DateRef | None
+        self,
+        i: int,
+        count: int | None,
+        refers_back: bool,
+        own_date: DateRef | None,
+        tolled: bool = False,
     ) -> Group:
         """The group sentence ``i`` belongs to: the open one, or a new one when it counts new
-        attacks or states another time; the group's date refined by the sentence's."""
+        attacks or states another time; the group's date refined by the sentence's. (A day
+        inside the week a claim or statement bounds refines it, unless both the group and the
+        sentence state a toll: "police said on Tuesday that three were killed ... On Monday,
+        gunmen killed two farmers" tells two attacks.)"""
         g = self.group
         if (
             g is None
@@ -1348,7 +1369,10 @@ class _Doc:
                 and own_date.value is not None
                 and g.date is not None
                 and g.date.value is not None
-                and not _same_time(own_date, g.date)
+                and (
+                    not _same_time(own_date, g.date)
+                    or (tolled and own_date.value != g.date.value and _has_toll(g))
+                )
             )
         ):
             self.close_group()
@@ -1683,6 +1707,25 @@ def _claim_date(text: str, d: DateRef) -> bool:
         if d.end <= m.start() and not text[d.end : m.start()].strip(" ,"):
             return True
     return False
+
+
+# A speaker's day before what was said: "the council said on Monday that ...".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|stated|reported|confirmed|told\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:late|early))?(?:\s+on)?\s+$",
+    re.IGNORECASE,
+)
+_THAT_AFTER = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
+
+
+def _statement_date(text: str, d: DateRef) -> bool:
+    """The date is the day a statement was made ("the ministry said on Monday that gunmen
+    ..."): like a claim's day, it bounds the attack told in it to the week ending on it (a
+    sentence quoting the statement may give the attack's own day)."""
+    return (
+        _SAID_ON.search(text, max(0, d.start - 40), d.start) is not None
+        and _THAT_AFTER.match(text, d.end) is not None
+    )
 
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}

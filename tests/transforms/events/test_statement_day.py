@@ -1,0 +1,49 @@
+"""The day a statement was made ("the ministry said on Tuesday that ...") is no attack's day:
+it bounds the attack to the week ending on it, so the statement quoted after, giving the
+attack's own earlier day, tells the same attack (one event, on that day). Inputs written
+here; each with a counter-example."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from transforms.events import extract_reports, merge_events
+
+PUBLISHED = date(2026, 3, 6)  # a Friday: Tuesday is 3 March, Monday 2 March
+SUMMARY = (
+    "The provincial police said on Tuesday that three guards were killed when IS gunmen raided "
+    "a checkpoint near Mayadin. "
+)
+
+
+def _events(corpus, places, entities, text):
+    documents, mentions = corpus(("d", text, PUBLISHED, "Wire"))
+    reports = extract_reports(documents, mentions, places, entities)
+    events = merge_events(reports, documents, places, entities).events.to_pylist()
+    return sorted(((e["location"], e["killed_best"], e["event_date"]) for e in events), key=str)
+
+
+def test_the_statement_quoted_after_its_summary_is_the_same_attack(corpus, places, entities):
+    quote = '"Late on Monday, IS gunmen stormed our checkpoint near Mayadin," an officer said.'
+    got = _events(corpus, places, entities, SUMMARY + quote)
+    assert got == [("Al Mayadin", 3, date(2026, 3, 2))]
+
+
+def test_an_earlier_attack_with_its_own_toll_stays_its_own(corpus, places, entities):
+    other = "On Monday, IS gunmen killed two farmers near Raqqa."
+    got = _events(corpus, places, entities, SUMMARY + other)
+    assert got == [("Al Mayadin", 3, date(2026, 3, 3)), ("Ar Raqqah", 2, date(2026, 3, 2))]
+
+
+def test_a_statement_day_alone_still_dates_the_attack(corpus, places, entities):
+    got = _events(corpus, places, entities, SUMMARY)
+    assert got == [("Al Mayadin", 3, date(2026, 3, 3))]
+
+
+def test_a_day_no_speaker_gives_is_the_attacks_own(corpus, places, entities):
+    text = (
+        "IS gunmen killed three guards at a checkpoint near Mayadin on Tuesday, police said. "
+        '"Late on Monday, IS gunmen stormed a checkpoint near Mayadin," an officer said.'
+    )
+    got = _events(corpus, places, entities, text)
+    assert sorted(d for _, _, d in got) == [date(2026, 3, 2), date(2026, 3, 3)]
