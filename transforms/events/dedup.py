@@ -120,11 +120,11 @@ def merge_events(
         parts.append(_merge_area(area, pidx, docs, names, clones))
         del area
         pa.default_memory_pool().release_unused()
-    merged = _in_order(
-        [
-            pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table()
-            for i, (schema, _key) in enumerate(OUTPUTS)
-        ]
+    merged = MergeResult(
+        *(
+            ordered(pa.concat_tables([p[i] for p in parts]) if parts else schema.empty_table(), key)
+            for i, (schema, key) in enumerate(OUTPUTS)
+        )
     )
     return merged if quotes is None else merged._replace(reports=quoted(merged.reports, quotes))
 
@@ -147,20 +147,6 @@ def _by_area(places_of: pa.ChunkedArray, pidx: dict[str, dict]) -> list[pa.Array
         out.append(at.slice(start, n))
         start += n
     return out
-
-
-def _in_order(tables: list[pa.Table]) -> MergeResult:
-    """The merge's tables in their row order (``OUTPUTS``); report and merge rows, one per
-    report alike, sorted once when they list the same reports in the same order."""
-    reports, merges = tables[0], tables[2]
-    ids = reports.column("report_id")
-    if reports.num_rows and merges.column("report_id").equals(ids):
-        at = pc.sort_indices(ids)
-        tables[0], tables[2] = reports.take(at), merges.take(at)
-    else:
-        tables[0], tables[2] = ordered(reports, OUTPUTS[0][1]), ordered(merges, OUTPUTS[2][1])
-    tables[1], tables[3] = ordered(tables[1], OUTPUTS[1][1]), ordered(tables[3], OUTPUTS[3][1])
-    return MergeResult(*tables)
 
 
 def quoted(reports: pa.Table, quotes: pa.Table) -> pa.Table:
