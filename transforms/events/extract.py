@@ -1379,6 +1379,10 @@ class _Doc:
             s, e = self.spans[i]
             g = Group(count=count, claim_span=(s, e), claim_sentence=i)
             self.group = g
+            if own_date is None and refers_back and count is None:
+                # "the strikes on X" in a later passage, undated: the attacks told before,
+                # on their day (not the day of whatever the passage goes on to tell)
+                g.date = self.attacks_date
         g.last_sentence = i
         if g.date is None or g.date.value is None:
             g.date = own_date if own_date is not None else g.date
@@ -1789,6 +1793,8 @@ def extract_document(
     for i, (s, e) in enumerate(state.spans):
         while h < n_hits and hits[h] < s:
             h += 1
+        if state.group is not None and _TIMESTAMP_HEADING.match(text, s, e):
+            state.close_group()  # a live blog's next item: its own passage, dates and all
         read = False
         # A line without closing punctuation is a headline, caption or menu: it restates the
         # story (or is chrome), never a report of its own.
@@ -1813,6 +1819,15 @@ def extract_document(
                 state.read_toll(i)
     state.close_group()
     return state.reports
+
+
+# A live blog's item heading, a time of day then a dash, colon or bar before its line
+# ("08:10 GMT - Ministry says ...", "1.05pm: Strikes confirmed"): the items are told out of
+# order (newest first), so no passage, and no date, runs from one item into the next.
+_TIMESTAMP_HEADING = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)?"
+    r"\s*[-–—:|]\s"
+)
 
 
 def _is_prose(text: str, s: int, e: int) -> bool:
