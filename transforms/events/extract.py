@@ -1371,7 +1371,12 @@ class _Doc:
                 and g.date.value is not None
                 and (
                     not _same_time(own_date, g.date)
-                    or (tolled and own_date.value != g.date.value and _has_toll(g))
+                    or (
+                        tolled
+                        and own_date.precision == "day"
+                        and own_date.value != g.date.value
+                        and _has_toll(g)
+                    )
                 )
             )
         ):
@@ -1715,11 +1720,13 @@ def _claim_date(text: str, d: DateRef) -> bool:
 
 # A speaker's day before what was said: "the council said on Monday that ...".
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|stated|reported|confirmed|told\s+[\w-]+(?:\s+[\w-]+)?)"
-    r"(?:\s+(?:late|early))?(?:\s+on)?\s+$",
+    r"(?:\b(?:said|says|announced|stated|reported|confirmed|told\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+in\s+an?\s+(?:statement|communiqu[eé]|press\s+release))?|"
+    r"\bstatement\s+(?:issued|released|published))(?:\s+(?:late|early))?(?:\s+on)?\s+$",
     re.IGNORECASE,
 )
-_THAT_AFTER = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
+# (not "said on Monday's attack that": a day naming what was spoken of)
+_THAT_AFTER = re.compile(r"(?!['’]s\b)")
 
 
 def _statement_date(text: str, d: DateRef) -> bool:

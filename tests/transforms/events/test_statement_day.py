@@ -47,3 +47,24 @@ def test_a_day_no_speaker_gives_is_the_attacks_own(corpus, places, entities):
     )
     got = _events(corpus, places, entities, text)
     assert sorted(d for _, _, d in got) == [date(2026, 3, 2), date(2026, 3, 3)]
+
+
+def test_a_toll_told_in_a_later_statement_is_the_attacks(corpus, places, entities):
+    text = (
+        "Four guards were killed late on Sunday when IS gunmen stormed a post near Mayadin. "
+        "Two other guards were wounded in the attack, the army said in a statement on Monday."
+    )
+    documents, mentions = corpus(("d", text, PUBLISHED, "Wire"))
+    reports = extract_reports(documents, mentions, places, entities)
+    events = merge_events(reports, documents, places, entities).events.to_pylist()
+    got = [(e["killed_best"], e["wounded_best"], e["event_date"]) for e in events]
+    assert got == [(4, 2, date(2026, 3, 1))]
+
+
+def test_a_toll_on_a_day_of_its_own_is_another_attack(corpus, places, entities):
+    text = (
+        "Four guards were killed late on Sunday when IS gunmen stormed a post near Mayadin. "
+        "On Monday, IS gunmen wounded two farmers in an ambush near Raqqa."
+    )
+    got = _events(corpus, places, entities, text)
+    assert got == [("Al Mayadin", 4, date(2026, 3, 1)), ("Ar Raqqah", 0, date(2026, 3, 2))]
