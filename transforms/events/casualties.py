@@ -321,6 +321,14 @@ _NUMBER_LED = re.compile(
     rf"\s+)?(?:\d|(?:{_NUMWORD})\b)",
     re.IGNORECASE,
 )
+# A relative pronoun ending the phrase before a passive verb, and a count starting a word.
+_RELATIVE_WHO = re.compile(r"\s+(?:who|whom)$", re.IGNORECASE)
+_COUNT_LED = re.compile(rf"(?<![\w-]){_NUMBER_LED.pattern}", re.IGNORECASE)
+# ... which heads a noun phrase: a count, three words, an "of" phrase ("two officers of the
+# border guard"), no verb between ("two reporters met guards who": no count of the guards)
+_COUNTED_PHRASE = re.compile(
+    r"[\w-]+(?:\s+[\w'’-]+){0,3}(?:\s+of\s+[\w'’-]+(?:\s+[\w'’-]+){0,4})?", re.IGNORECASE
+)
 _BARE_NOUN = re.compile(r"^\s*[a-z][\w-]*\s*$")
 _PREPOSITION = re.compile(r"\s(?:of|from|in|at|with|for|on)\s", re.IGNORECASE)
 _COUNTED = re.compile(
@@ -629,6 +637,14 @@ def _passive_np(clause: str, at: int) -> Statement | None:
         before = _CLOSED_PAREN.sub("", before)
     start = _np_start(before)
     np = before[start:]
+    rel = _RELATIVE_WHO.search(np) if np.endswith(("who", "whom")) else None
+    if rel is not None:
+        # "mourns two officers who were killed": the counted phrase the relative follows
+        led = [m.start() for m in _COUNT_LED.finditer(np, 0, rel.start())]
+        phrase = np[led[-1] : rel.start()] if led else ""
+        if _COUNTED_PHRASE.fullmatch(phrase) and _looks_like_np(phrase):
+            start += led[-1]
+            np = phrase
     if _SUBSET.match(np) and start > 0:
         # "27 people, 20 of them children, were killed": the whole is before the subset.
         head = before[:start].rstrip(" ,;:(")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.events.casualties import count_casualties
 from transforms.events.classify import passive_victim
 
 
@@ -60,3 +61,19 @@ def test_a_group_in_brackets_before_said_is_who_spoke(actors):
     assert actors("Asayish members shot dead a woman in the al-Hol camp on Saturday.")[0][0] == (
         "ent:asayish"
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        ("The governor mourned four teachers of the village school who were killed.", 4),
+        ("Relatives named 3 shepherds who were shot dead in the hills.", 3),
+    ],
+    ids=["mourned", "named"],
+)
+def test_a_count_before_a_relative_who_is_the_victims(clause, killed):
+    assert count_casualties(clause).killed == (killed, killed, killed)
+
+
+def test_a_relative_who_with_no_count_before_it_counts_none():
+    assert count_casualties("Police named the driver who was killed.").killed is None
