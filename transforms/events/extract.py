@@ -68,7 +68,8 @@ from transforms.sentences import sentence_spans
 # militants attacked the outpost near X" (a group's name before them).
 _TOLD_BEFORE = re.compile(
     r"\bthe\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|"
-    r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|device|drone|victims?)\b|"
+    r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|car|truck|device|drone|"
+    r"victims?)\b|"
     # the attack told, named as one of a series: "it was the third bombing in the town this
     # month", "the raid marks the second such assault in a week" ("a second bomb went off"
     # is another attack: no copula names the one told)
@@ -1729,14 +1730,23 @@ _SAID_ON = re.compile(
 _THAT_AFTER = re.compile(r"(?!['’]s\b)")
 
 
+# A toll's update before its day: "the death toll ... rose to 20 on Tuesday".
+_TOLL_ROSE_ON = re.compile(
+    r"\btoll\b[^.;]{0,160}?\b(?:rose|risen|climbed|jumped|increased|reached)(?:\s+to)?\s+"
+    r"(?:[\w,-]+\s+){1,3}?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _statement_date(text: str, d: DateRef) -> bool:
     """The date is the day a statement was made ("the ministry said on Monday that gunmen
-    ..."): like a claim's day, it bounds the attack told in it to the week ending on it (a
-    sentence quoting the statement may give the attack's own day)."""
-    return (
-        _SAID_ON.search(text, max(0, d.start - 40), d.start) is not None
-        and _THAT_AFTER.match(text, d.end) is not None
-    )
+    ...") or a toll rose ("the toll rose to 20 on Tuesday"): like a claim's day, it bounds the
+    attack told to the week ending on it (a sentence after may give the attack's own day)."""
+    if _THAT_AFTER.match(text, d.end) is None:
+        return False
+    if _SAID_ON.search(text, max(0, d.start - 40), d.start) is not None:
+        return True
+    return "toll" in text and _TOLL_ROSE_ON.search(text, max(0, d.start - 240), d.start) is not None
 
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}

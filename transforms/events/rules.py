@@ -414,7 +414,9 @@ CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b" + _NOT_A_CLAIM + "|" + OWN_FORCES)
 # A sentence about an attack already described that says when it happened ("The attack took
 # place the day before"): its day beats a claim's day (which only bounds the attack).
 ATTACK_TIME = rx(
-    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+(?:carried\s+out|launched|staged))\b"
+    r"\b(?:took\s+place|happened|occurred|(?:was|were)\s+(?:carried\s+out|launched|staged)|"
+    # a charge told before going off: "the car exploded on Monday"
+    r"exploded|went\s+off|detonated)\b"
 )
 # Words of a sentence that says who did an attack already described.
 ATTRIBUTION_STEMS = (

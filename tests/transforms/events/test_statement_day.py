@@ -68,3 +68,26 @@ def test_a_toll_on_a_day_of_its_own_is_another_attack(corpus, places, entities):
     )
     got = _events(corpus, places, entities, text)
     assert got == [("Al Mayadin", 4, date(2026, 3, 1)), ("Ar Raqqah", 0, date(2026, 3, 2))]
+
+
+def test_the_day_a_toll_rose_is_no_attack_day(corpus, places, entities):
+    text = (
+        "The death toll from a truck bomb in Mayadin rose to 14 on Tuesday, medics said. "
+        "The truck exploded on Monday beside a busy market."
+    )
+    got = _events(corpus, places, entities, text)
+    assert got == [("Al Mayadin", 14, date(2026, 3, 2))]
+
+
+def test_a_toll_rise_alone_still_dates_the_event(corpus, places, entities):
+    text = "The death toll from a truck bomb in Mayadin rose to 14 on Tuesday, medics said."
+    assert _events(corpus, places, entities, text) == [("Al Mayadin", 14, date(2026, 3, 3))]
+
+
+def test_a_car_going_off_is_dated_only_for_the_attack_told(corpus, places, entities):
+    text = (
+        "IS gunmen killed four guards near Mayadin on Tuesday. "
+        "In a separate attack, a car exploded near Raqqa on Monday, killing two."
+    )
+    got = _events(corpus, places, entities, text)
+    assert got == [("Al Mayadin", 4, date(2026, 3, 3)), ("Ar Raqqah", 2, date(2026, 3, 2))]
