@@ -59,6 +59,7 @@ and later reports of an event, does not change them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -331,9 +332,15 @@ def _count(figures: dict[str, int] | None, key: str, n: int) -> None:
         figures[key] = figures.get(key, 0) + n
 
 
-def _decided(rows: Rows, plan: Clones | None, start: int, stop: int) -> Any:
-    """The positions of ``range(start, stop)`` decided one by one (every one but clones')."""
-    return range(start, stop) if plan is None else plan.kept(start, stop)
+def _decided(
+    rows: Rows, index: Index, plan: Clones | None, start: int, stop: int
+) -> Iterator[int]:
+    """The positions of ``range(start, stop)`` decided one by one (every one but clones'),
+    each announced to the plan first."""
+    for i in range(start, stop) if plan is None else plan.kept(start, stop):
+        if plan is not None:
+            plan.before(i, index)
+        yield i
 
 
 def _strict(
@@ -345,9 +352,7 @@ def _strict(
 ) -> None:
     """Step 1: each dated report joins its best event by the strict rule, else starts one."""
     copies = _Copies(rows, index)
-    for i in _decided(rows, plan, 0, rows.dated()):
-        if plan is not None:
-            plan.before(i, index)
+    for i in _decided(rows, index, plan, 0, rows.dated()):
         key = copies.key(i)
         if copies.join(i, key, merges):
             continue
@@ -370,9 +375,7 @@ def _undated(
 ) -> None:
     """Step 3: undated reports, dated by corroboration, else alone."""
     copies = _Copies(rows, index)
-    for i in _decided(rows, plan, rows.dated(), len(rows)):
-        if plan is not None:
-            plan.before(i, index)
+    for i in _decided(rows, index, plan, rows.dated(), len(rows)):
         key = copies.key(i)
         if copies.join(i, key, merges):
             continue
