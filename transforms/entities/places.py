@@ -556,12 +556,27 @@ _ORIGIN_BEFORE = re.compile(
 )
 
 
+# A place named as where the wounded or the dead were carried: "were wounded and taken to a
+# hospital in Y", "transferred to the National Hospital in Y" (not "an attack on a hospital in Y"
+# nor "rockets fell close to a hospital in Y": a verb of carrying comes first).
+_CARRIED_TO_BEFORE = re.compile(
+    r"\b(?:taken|transferred|transported|rushed|evacuated|moved|brought|admitted|sent|flown|"
+    r"airlifted|carried)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|"
+    r"clinics?|infirmary|morgue|medical\s+(?:centres?|centers?|facilit(?:y|ies)|points?))\s+"
+    r"(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def origin(text: str, start: int, end: int | None = None) -> bool:
     """Whether the place starting at ``start`` (ending at ``end``) is named as where fire came
-    from or people went ("shelled X from their positions in Y", "fled toward Y"), or as where
-    the attackers are stationed ("forces stationed in Y shelled X"; not "attacked troops
-    stationed in Y"): not where the attack struck."""
+    from or people went ("shelled X from their positions in Y", "fled toward Y", "the wounded
+    were taken to a hospital in Y"), or as where the attackers are stationed ("forces
+    stationed in Y shelled X"; not "attacked troops stationed in Y"): not where the attack
+    struck."""
     if _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None:
+        return True
+    if _CARRIED_TO_BEFORE.search(text, max(0, start - 90), start) is not None:
         return True
     return (
         end is not None

@@ -40,7 +40,8 @@ def wording_reason(clause: str) -> str | None:
         for stem in stems:  # rules.hit inlined: this runs for every clause of a read sentence
             if stem in low:
                 if pat.search(clause) and not (
-                    name in rules.NOT_ATTACK_UNLESS_TOLL and rules.has_casualty_word(low)
+                    (name in rules.NOT_ATTACK_UNLESS_TOLL and rules.has_casualty_word(low))
+                    or (name in rules.NOT_ATTACK_UNLESS_HARMED and rules.HARMED.search(clause))
                 ):
                     return name
                 break
