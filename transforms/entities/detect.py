@@ -188,6 +188,7 @@ def _mentions_of(
     if "capital" in text:
         _the_capital(text, registry, found, doc.countries, bool(doc.pending), doc.datelines)
     doc.construct_pass()
+    _drop_office_holders(text, found)
     if not found:
         if aside is not None:
             aside.append((runs, None))
@@ -501,6 +502,17 @@ def _count_actor_countries(found: list[tuple], registry: Registry, countries: di
             continue
         if ent.country_code in _CONFLICT_COUNTRIES:
             countries[ent.country_code] = countries.get(ent.country_code, 0) + 1
+
+
+def _drop_office_holders(text: str, found: list[tuple]) -> None:
+    """"X, Syria's president, said": X names a person, whatever place shares the name."""
+    if not found or ", " not in text:
+        return
+    found[:] = [
+        row
+        for row in found
+        if len(row) < 9 or row[5] != "place" or not placing.office_holder(text, row[0], row[1])
+    ]
 
 
 def _settle_places(

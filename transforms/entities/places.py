@@ -543,6 +543,34 @@ def reporting_place(text: str, start: int, end: int) -> bool:
     return _REPORTER_BEFORE.search(text, lo, start) is not None
 
 
+# A name set off by a noun phrase naming a person's office: "X, Syria's president, said",
+# "X, the governor of Y, said", "X, the group's spokesman, told": a person's name, never a
+# place ("X, Syria's easternmost town" names no office and stays a place).
+OFFICES = (
+    r"president|vice[- ]president|prime\s+minister|premier|minister|governor|mayor|"
+    r"spokes(?:man|woman|person)|commander|leader|chief|head|envoy|ambassador|king|emir|"
+    r"prince|chairman|speaker|secretary|director|deputy|adviser|advisor|official"
+)
+_OFFICE_APPOSED = re.compile(
+    r",\s+(?:the\s+|an?\s+|[A-Z][\w'’-]*(?:'s|’s)\s+)(?:[a-z][\w'’-]*\s+){0,3}?"
+    rf"(?:{OFFICES})\b(?:\s+(?:of|for|at|in)\s+[^,.;:()]{{1,50}})?,"
+)
+_PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|throughout|around|of|from|to|into|toward|towards|"
+    r"on|against|hit|struck|shelled|attacked)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def office_holder(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is set off by an appositive naming a person's
+    office ("X, Syria's president, said"), and no word before it puts a place there ("in X,
+    the city's governor, Y, said"): a person's name."""
+    if not text.startswith(",", end) or _OFFICE_APPOSED.match(text, end) is None:
+        return False
+    return _PLACE_WORD_BEFORE.search(text, max(0, start - 20), start) is None
+
+
 # A place named as where fire came from or people went to: "shelled X from their positions in
 # Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y",
 # "launched from the vicinity of Y", "militants who came from the neighbouring Y province".
