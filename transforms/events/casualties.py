@@ -705,6 +705,16 @@ def _forward_np(text: str) -> tuple[Statement | None, int]:
     return _np_range(np, forward=True), end - 1
 
 
+# "N of them" after an active verb: the victims are some of the noun phrase just named ...
+_OF_THEM = re.compile(r"[\w-]+\s+of\s+them\b", re.IGNORECASE)
+# ... attackers, when they are the object that ends the verb phrase before ("our forces
+# confronted the attackers and killed three of them", "clashed with the gunmen, killing two of
+# them"; not "the gunmen stormed the post and killed three of them": the post's men).
+_ATTACKERS_JUST_NAMED = re.compile(
+    rf"{ATTACKER_NOUNS.pattern}\s*(?:,\s*)?(?:and\s+)?$", re.IGNORECASE
+)
+
+
 def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
     """Statements of active verbs and their objects ("killed three guards", "tortured two men
     to death", "burned four men alive"), each kind's statements summed where one verb phrase
@@ -718,6 +728,10 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
+        if st is not None and _OF_THEM.match(m.group("np")) and _ATTACKERS_JUST_NAMED.search(
+            clause, 0, m.start()
+        ):
+            st = (st[0], _value(st[0]))  # "fought the attackers and killed three of them"
         found.append((m.start(), m.start("np") + used, _kind(m.group("verb")), st))
     for pat, stem in ((_TO_DEATH_ACTIVE, "to death"), (_ALIVE, "alive")):
         if stem in low:

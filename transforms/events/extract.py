@@ -1097,9 +1097,30 @@ class _Doc:
         live = _unsourced(live) if live else ""
         tolls = count_casualties(live) if live else Casualties(None, None)
         if _no_toll(tolls):
+            self._add_reaction_toll(i)
             return
         self._add_toll(g, tolls, live)
         g.last_sentence = i
+
+    def _reaction_toll(self, i: int) -> Casualties:
+        """The toll stated in sentence ``i``'s clauses of reaction ("the ministry mourns two
+        officers who were killed", "condemned the bombing that wounded five"): no attack of
+        their own, but the count of the attack they react to."""
+        s, e = self.spans[i]
+        sentence = self.text[s:e]
+        reasons = _clause_reasons(sentence, None, False)
+        reactions = [sentence[cs:ce] for cs, ce, why in reasons if why == "reaction"]
+        return count_casualties(", ".join(reactions)) if reactions else _NO_TOLL
+
+    def _add_reaction_toll(self, i: int) -> None:
+        """A reaction's toll is the open group's when its attack, told before, has none."""
+        g = self.group
+        if g is None or i - g.last_sentence > rules.CLUSTER_WINDOW or _has_toll(g):
+            return
+        tolls = self._reaction_toll(i)
+        if not _no_toll(tolls):
+            self._add_toll(g, tolls)
+            g.last_sentence = i
 
     def read_sentence(self, i: int) -> None:
         """Read sentence ``i``, one that holds an attack word (the others only give dates)."""
@@ -1112,6 +1133,7 @@ class _Doc:
             return
         live = self._live_clauses(i)
         if not live:
+            self._add_reaction_toll(i)
             return
         live_text = ", ".join(self.text[cs:ce] for cs, ce in live)
         if not classify.is_attack(live_text):
@@ -1125,6 +1147,9 @@ class _Doc:
         if full and count is None:  # "a second car bomb ... killing three more": its own
             count = classify.additional_attacks(live_text)
         tolls = count_casualties(live_text) if full else _NO_TOLL
+        if full and _no_toll(tolls) and (self.group is None or not _has_toll(self.group)):
+            mourned = self._reaction_toll(i)  # "mourns two officers martyred repelling an attack"
+            tolls = tolls if _no_toll(mourned) else mourned._replace(bomber_died=tolls.bomber_died)
         s, e = self.spans[i]
         sentence = self.text[s:e]
         claim = self._claims(s, e)

@@ -5,6 +5,7 @@ counter-example."""
 from __future__ import annotations
 
 from transforms.events import classify
+from transforms.events.casualties import count_casualties
 
 
 def test_a_clause_of_wounded_carried_to_hospital_is_no_relocation():
@@ -34,3 +35,54 @@ def test_an_attack_on_a_hospital_keeps_its_town(real_reports):
     text = "A car bomb exploded outside a hospital in the city of Idlib on Tuesday, wounding six."
     got = [(r["location_text"], r["wounded_best"]) for r in real_reports(text)]
     assert got == [("Idlib", 6)]
+
+
+def test_a_mourned_toll_is_the_attacks_when_it_states_none(real_reports):
+    text = (
+        "The army command mourned three of its soldiers who were killed on Monday, as they fought "
+        "off an assault by gunmen on a base in the town of Saraqib."
+    )
+    assert [(r["location_text"], r["killed_best"]) for r in real_reports(text)] == [
+        ("Saraqib", 3)
+    ]
+
+
+def test_a_mourned_toll_told_after_the_attack(real_reports):
+    text = (
+        "Gunmen ambushed an army patrol near the town of Saraqib on Monday. "
+        "The defence ministry mourned four soldiers who died in the ambush."
+    )
+    assert [(r["location_text"], r["killed_best"]) for r in real_reports(text)] == [
+        ("Saraqib", 4)
+    ]
+
+
+def test_an_attack_with_its_own_toll_keeps_it_beside_a_mourning(real_reports):
+    # counter-example: the attack states its own toll; the mourning does not add to it
+    text = (
+        "Gunmen ambushed an army patrol near the town of Saraqib on Monday, killing two soldiers. "
+        "The defence ministry condemned the attack that also killed a soldier in Hama last week."
+    )
+    got = [(r["location_text"], r["killed_best"]) for r in real_reports(text)]
+    assert got[0] == ("Saraqib", 2)
+
+
+def test_attackers_killed_by_the_defenders_are_perpetrators():
+    got = count_casualties("the guards fought back against the militants and killed two of them")
+    assert got.killed == (2, 2, 2) and got.perpetrators_killed == 2
+    got = count_casualties("troops exchanged fire with the insurgents, killing five of them")
+    assert got.killed == (5, 5, 5) and got.perpetrators_killed == 5
+    # counter-examples: "them" are the people of the place the attackers stormed
+    got = count_casualties("the militants raided a farm and killed two of them")
+    assert got.killed == (2, 2, 2) and got.perpetrators_killed is None
+    got = count_casualties("gunmen fired on the shepherds and killed two of them")
+    assert got.perpetrators_killed is None
+
+
+def test_attackers_killed_after_the_victims_add_to_them(real_reports):
+    text = (
+        "Two policemen were killed when gunmen attacked a checkpoint in the town of Saraqib on "
+        "Monday. The police fought back against the gunmen and killed four of them."
+    )
+    got = [(r["killed_best"], r["perpetrators_killed"]) for r in real_reports(text)]
+    assert got == [(6, 4)]
