@@ -63,6 +63,14 @@ from transforms.events.casualties import (
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
 from transforms.sentences import sentence_spans
 
+# The body of a victim told before found ("his body was found", "the victim's body was
+# recovered"; not "the bodies of two men were found": new dead).
+_TOLD_BODY_FOUND = re.compile(
+    r"\b(?:his|her|their|the|its)\s+(?:[\w-]+['’]s?\s+)?(?:bod(?:y|ies)|corpses?|remains)\s+"
+    r"(?!of\b)(?:\w+\s+){0,3}?(?:was|were|had\s+been|have\s+been)\s+(?:\w+ly\s+|later\s+|"
+    r"then\s+)?(?:found|discovered|recovered|retrieved|dumped)\b",
+    re.IGNORECASE,
+)
 # The attackers, arms or victims of an attack told already: "The gunmen fled", "the
 # assailants opened fire", "the shells hit the village of X", "the victim was shot", "the IS
 # militants attacked the outpost near X" (a group's name before them).
@@ -1102,6 +1110,15 @@ class _Doc:
         self._add_toll(g, tolls, live)
         g.last_sentence = i
 
+    def _sentence_toll(self, i: int, live_text: str) -> Casualties:
+        """The toll sentence ``i`` states in its live clauses, else in its clauses of reaction
+        when the open group has none ("mourns two officers martyred repelling an attack")."""
+        tolls = count_casualties(live_text)
+        if not _no_toll(tolls) or (self.group is not None and _has_toll(self.group)):
+            return tolls
+        mourned = self._reaction_toll(i)
+        return tolls if _no_toll(mourned) else mourned._replace(bomber_died=tolls.bomber_died)
+
     def _reaction_toll(self, i: int) -> Casualties:
         """The toll stated in sentence ``i``'s clauses of reaction ("the ministry mourns two
         officers who were killed", "condemned the bombing that wounded five"): no attack of
@@ -1111,6 +1128,20 @@ class _Doc:
         reasons = _clause_reasons(sentence, None, False)
         reactions = [sentence[cs:ce] for cs, ce, why in reasons if why == "reaction"]
         return count_casualties(", ".join(reactions)) if reactions else _NO_TOLL
+
+    def _told_body_found(self, i: int, text: str, tolls: Casualties | None = None) -> bool:
+        """``text`` (of sentence ``i``, naming no place of its own) tells the body of a victim
+        told before found ("the victim's body was found the next day"): the death of the open
+        group's victim (an abduction's), on its attack's day, not the finding's. Whether so."""
+        g = self.group
+        if g is None or _TOLD_BODY_FOUND.search(text) is None:
+            return False
+        tolls = count_casualties(text) if tolls is None else tolls
+        if _no_toll(tolls):
+            return False
+        self._add_toll(g, tolls, text)
+        g.last_sentence = i
+        return True
 
     def _add_reaction_toll(self, i: int) -> None:
         """A reaction's toll is the open group's when its attack, told before, has none."""
@@ -1129,7 +1160,8 @@ class _Doc:
             self.close_group()
         reading = self._may_report(i)
         if reading == _SKIM:
-            self._refer_back(i)
+            if not self._told_body_found(i, self.text[slice(*self.spans[i])]):
+                self._refer_back(i)
             return
         live = self._live_clauses(i)
         if not live:
@@ -1146,10 +1178,9 @@ class _Doc:
         count = classify.attack_count(live_text) if full else None
         if full and count is None:  # "a second car bomb ... killing three more": its own
             count = classify.additional_attacks(live_text)
-        tolls = count_casualties(live_text) if full else _NO_TOLL
-        if full and _no_toll(tolls) and (self.group is None or not _has_toll(self.group)):
-            mourned = self._reaction_toll(i)  # "mourns two officers martyred repelling an attack"
-            tolls = tolls if _no_toll(mourned) else mourned._replace(bomber_died=tolls.bomber_died)
+        tolls = self._sentence_toll(i, live_text) if full else _NO_TOLL
+        if not places and count is None and self._told_body_found(i, live_text, tolls):
+            return
         s, e = self.spans[i]
         sentence = self.text[s:e]
         claim = self._claims(s, e)

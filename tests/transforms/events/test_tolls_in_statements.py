@@ -86,3 +86,22 @@ def test_attackers_killed_after_the_victims_add_to_them(real_reports):
     )
     got = [(r["killed_best"], r["perpetrators_killed"]) for r in real_reports(text)]
     assert got == [(6, 4)]
+
+
+def test_the_body_of_an_abducted_victim_found_later_is_a_death(real_reports):
+    text = (
+        "Masked men kidnapped a schoolteacher outside his house in the town of Saraqib on "
+        "Monday. His body was discovered two days later."
+    )
+    got = [(r["location_text"], r["killed_best"], str(r["event_date"])) for r in real_reports(text)]
+    assert got == [("Saraqib", 1, "2026-03-02")]
+
+
+def test_bodies_of_others_found_later_are_no_death_of_the_abducted(real_reports):
+    # counter-example: "the bodies of two shepherds" are not the teacher told before
+    text = (
+        "Masked men kidnapped a schoolteacher outside his house in the town of Saraqib on "
+        "Monday. The bodies of two shepherds were discovered two days later."
+    )
+    got = [(r["location_text"], r["killed_best"]) for r in real_reports(text)]
+    assert got[0] == ("Saraqib", None)
