@@ -508,11 +508,16 @@ def _drop_office_holders(text: str, found: list[tuple]) -> None:
     """"X, Syria's president, said": X names a person, whatever place shares the name."""
     if not found or ", " not in text:
         return
-    found[:] = [
-        row
-        for row in found
-        if len(row) < 9 or row[5] != "place" or not placing.office_holder(text, row[0], row[1])
-    ]
+    at = placing.office_appositions(text)
+    if at:
+        found[:] = [
+            row
+            for row in found
+            if row[1] not in at
+            or len(row) < 9
+            or row[5] != "place"
+            or not placing.office_holder(text, row[0], row[1])
+        ]
 
 
 def _settle_places(

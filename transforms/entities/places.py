@@ -562,6 +562,12 @@ _PLACE_WORD_BEFORE = re.compile(
 )
 
 
+def office_appositions(text: str) -> set[int]:
+    """Where an appositive naming a person's office starts (its comma): one scan of the text,
+    so that only the names ending right there are read again (``office_holder``)."""
+    return {m.start() for m in _OFFICE_APPOSED.finditer(text)}
+
+
 def office_holder(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is set off by an appositive naming a person's
     office ("X, Syria's president, said"), and no word before it puts a place there ("in X,
@@ -569,6 +575,20 @@ def office_holder(text: str, start: int, end: int) -> bool:
     if not text.startswith(",", end) or _OFFICE_APPOSED.match(text, end) is None:
         return False
     return _PLACE_WORD_BEFORE.search(text, max(0, start - 20), start) is None
+
+
+# A place name heading a firm's name: "Dana Gas", "the X Oil Company", "X Cement Factory".
+_FIRM_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}?\s+(?:Gas|Oil|Petroleum|Cement|Steel|Energy|Telecom|Airways|"
+    r"Airlines|Bank|Company|Corporation|Corp|Co|Factory|Holding|Holdings)\b(?![ -][a-z])"
+)
+
+
+def firm_head(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` is the first word of a firm's name ("Dana
+    Gas", "the X Oil Company's offices"): the firm, not yet a venue (what the firm's name
+    holds is where it comes from, or sits, or neither)."""
+    return text.startswith(" ", end) and _FIRM_AFTER.match(text, end) is not None
 
 
 # A place named as where fire came from or people went to: "shelled X from their positions in

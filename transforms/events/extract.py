@@ -127,7 +127,8 @@ _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
 # ('source': a place naming who reports, read here: "Baghdad Today", "our correspondent in X")
-_NOT_VENUE = frozenset({"dateline", "metonym", "source"})
+# ('firm': a place heading a firm's name, "Dana Gas", when the document names another place)
+_NOT_VENUE = frozenset({"dateline", "metonym", "source", "firm"})
 # "a market in the capital": the capital of the country the document is about ("the capital of
 # Anbar province", "the capital's governor" name no national capital).
 _IN_THE_CAPITAL = re.compile(
@@ -414,8 +415,9 @@ class _Doc:
             else m
             for m in self.mentions
         ]
-        self.starts = [m.start for m in self.mentions]
         self.places = places
+        self.mentions = _firm_heads_aside(text_, self.mentions, places)
+        self.starts = [m.start for m in self.mentions]
         self.reports: list[dict[str, Any]] = []
         self.group: Group | None = None
         self.spans = sentence_spans(self.text)
@@ -1615,6 +1617,29 @@ def _without_bodies_found(
     named ("killed a man near X; his body was found on the outskirts of Y": X)."""
     kept = [(m, p) for m, p in found if not placing.discovered(text, m.start)]
     return kept if kept and len(kept) < len(found) else found
+
+
+def _firm_heads_aside(
+    text: str, mentions: list[Mention], places: dict[str, dict]
+) -> list[Mention]:
+    """``mentions`` with the places heading a firm's name ("Dana Gas", "the X Oil Company's
+    offices") in the role 'firm' (no venue) when the document names another place finer than a
+    country: the firm may come from anywhere. Alone, such a place is all the text says of where
+    the firm's site is, and stays."""
+    heads = {
+        m.start
+        for m in mentions
+        if m.role is None and m.entity_type in _PLACE_TYPES and placing.firm_head(text, m.end)
+    }
+    if not heads or not any(
+        m.start not in heads
+        and m.role is None
+        and (places.get(m.place_id or "") or {}).get("precision", "country") != "country"
+        for m in mentions
+        if m.entity_type in _PLACE_TYPES
+    ):
+        return mentions
+    return [m._replace(role="firm") if m.start in heads else m for m in mentions]
 
 
 def _no_venue(text: str, m: Mention) -> bool:
