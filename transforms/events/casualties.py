@@ -425,6 +425,15 @@ _FINITE = frozenset(["was", "were", "is", "are", "had", "has", "have"])
 _PARTICIPLE_ADJ = frozenset(
     ["armed", "unidentified", "masked", "detained", "kidnapped", "unnamed", "suspected"]
 )
+# ... unless a verb follows the count (not a participle of a passive: "wanted by police"): the
+# count is that verb's subject, the relative's antecedent its object ("two reporters met guards
+# who", "three medics treated soldiers who").
+_ANOTHER_VERB = re.compile(
+    rf"\s(?:(?!(?:{'|'.join(_PARTICIPLE_ADJ)})\b)\w+ed|met|saw|told|found|spoke|heard|led|fought|"
+    r"brought|gave|sent|knew|became|came|ran|sought|caught|held|took|left|chose|paid)"
+    r"(?!\s+by\b)\s",
+    re.IGNORECASE,
+)
 
 
 def _word_number(tok: str) -> int | None:
@@ -642,6 +651,8 @@ def _passive_np(clause: str, at: int) -> Statement | None:
         # "mourns two officers who were killed": the counted phrase the relative follows
         led = [m.start() for m in _COUNT_LED.finditer(np, 0, rel.start())]
         phrase = np[led[-1] : rel.start()] if led else ""
+        if led and _ANOTHER_VERB.search(phrase):
+            return None  # "two reporters met guards who were killed": the count met them
         if _COUNTED_PHRASE.fullmatch(phrase) and _looks_like_np(phrase):
             start += led[-1]
             np = phrase

@@ -105,3 +105,15 @@ def test_bodies_of_others_found_later_are_no_death_of_the_abducted(real_reports)
     )
     got = [(r["location_text"], r["killed_best"]) for r in real_reports(text)]
     assert got[0] == ("Saraqib", None)
+
+
+def test_a_count_that_is_another_verbs_subject_counts_no_victims():
+    # the counted phrase is the subject of a verb whose object the relative follows
+    assert count_casualties("Three medics treated soldiers who were wounded.").wounded is None
+    assert count_casualties("Two envoys saw villagers who were killed.").killed is None
+    # counter-examples: the count heads the relative's own noun phrase, or a participle's
+    assert count_casualties("Two envoys saw four villagers who were killed.").killed == (4, 4, 4)
+    got = count_casualties("The imam named five worshippers of the mosque who were killed.")
+    assert got.killed == (5, 5, 5)
+    got = count_casualties("Two suspects sought by the police who were killed in a raid.")
+    assert got.killed == (2, 2, 2)
