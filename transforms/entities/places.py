@@ -454,6 +454,12 @@ _ROAD_FAR_END_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROAD_AFTER = re.compile(r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE)
+# ... the same line with its ends joined by "and" or a slash: the noun right after the far end
+# (not "front lines", nor "in front of")
+_LINE_AFTER = re.compile(
+    r"\s+(?:road|highway|axis|front|frontline)\b(?!\s+(?:lines?|of)\b)", re.IGNORECASE
+)
+_PAIR_BEFORE = re.compile(r"\bthe\s+[A-Z][\w'’ -]{1,30}?(?:\s*/\s*|\s+and\s+)$")
 
 
 def road_near_end(text: str, start: int, end: int) -> bool:
@@ -678,10 +684,16 @@ _BODY_OF = re.compile(r"(?:bod(?:y|ies)|corpses?|remains)\s+of\b", re.IGNORECASE
 
 def road_far_end(text: str, start: int, end: int) -> bool:
     """Whether the place is the far end of a road named by both ends ("Palmyra" in "on the
-    Deir ez-Zor - Palmyra road", "Tikrit" in "the road between Kirkuk and Tikrit")."""
+    Deir ez-Zor - Palmyra road", "Tikrit" in "the road between Kirkuk and Tikrit", "Y" in
+    "the X and Y front")."""
     m = _ROAD_FAR_END_BEFORE.search(text, max(0, start - 70), start)
     if m is None:
-        return False
+        # "the X and Y front", "the X/Y axis": one line named by both ends (a singular noun;
+        # "the X and Y fronts" are two)
+        return (
+            _LINE_AFTER.match(text, end) is not None
+            and _PAIR_BEFORE.search(text, max(0, start - 40), start) is not None
+        )
     if m.group(0).lstrip()[:1] in "-–—":  # "X - Y road": the road word must follow Y
         return _ROAD_AFTER.match(text, end) is not None
     return True
