@@ -178,8 +178,9 @@ ANAPHORA_STEMS = (
 # Reasons that hold only for a clause stating no toll.
 NOT_ATTACK_UNLESS_TOLL = frozenset({"arrest", "habit"})
 # Reasons that hold only for a clause stating no one killed or wounded (``HARMED``): "two guards
-# were wounded and transferred to hospital" tells casualties, not a relocation.
-NOT_ATTACK_UNLESS_HARMED = frozenset({"relocation"})
+# were wounded and transferred to hospital" (or "evacuated") tells casualties, not a
+# relocation or a withdrawal.
+NOT_ATTACK_UNLESS_HARMED = frozenset({"relocation", "withdrawal"})
 # Clause-level reasons a sentence is not an attack report, checked in this order.
 NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
@@ -835,7 +836,9 @@ KILLED = (
     r"found\s+(?:dead|killed|murdered|executed|beheaded)|executed|beheaded|lost\s+their\s+lives)"
 )
 WOUNDED = r"(?:wounded|injured|hurt|maimed)"
-HARMED = rx(rf"\b(?:{KILLED}|{WOUNDED})\b")
+# People harmed as the clause tells them ("three guards were wounded and evacuated", "two
+# died on the way"; not "after an offensive that killed dozens": the harm of another act).
+HARMED = rx(rf"\b(?:(?:was|were|been)\s+(?:\w+\s+)?(?:{KILLED}|{WOUNDED})|died|perished)\b")
 # Verbs whose subject died, with no auxiliary ("three guards died", "the driver perished").
 DIED = (
     r"(?:died|dies|die|perished|lost\s+(?:their|his|her)\s+lives?|"

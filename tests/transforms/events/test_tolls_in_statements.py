@@ -20,6 +20,23 @@ def test_a_clause_of_wounded_carried_to_hospital_is_no_relocation():
     )
 
 
+def test_a_clause_of_wounded_evacuated_is_no_withdrawal():
+    assert classify.wording_reason("two medics were hurt and evacuated by helicopter") is None
+    # counter-examples: a withdrawal with no one hurt, or after another act's harm, stays one
+    assert classify.wording_reason("the brigade withdrew from the hills at dawn") == "withdrawal"
+    clause = "the fighters pulled out after a siege that killed scores of residents"
+    assert classify.wording_reason(clause) == "withdrawal"
+
+
+def test_the_wounded_of_an_attack_evacuated_elsewhere(real_reports):
+    text = (
+        "Two soldiers were wounded and evacuated to a hospital in the city of Idlib after a "
+        "mortar shell hit their post in Saraqib on Tuesday."
+    )
+    got = [(r["location_text"], r["wounded_best"]) for r in real_reports(text)]
+    assert got == [("Saraqib", 2)]
+
+
 def test_the_wounded_of_an_attack_carried_to_a_hospital_elsewhere(real_reports):
     text = (
         "Gunmen stormed a police post in the town of Saraqib on Tuesday, killing one officer. "
