@@ -404,19 +404,9 @@ class _Doc:
         self.headline = headline if self.title else ()  # mentions with spans into the title
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        # a place naming who reports ("Baghdad Today", "our correspondent in X") is no venue
-        text_ = self.text
-        self.mentions = [
-            m._replace(role="source")
-            if m.role is None
-            and m.entity_type in _PLACE_TYPES
-            and placing.reporting_place(text_, m.start, m.end)
-            else m
-            for m in self.mentions
-        ]
         self.places = places
-        self.mentions = _firm_heads_aside(text_, self.mentions, places)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self.mentions = _firm_heads_aside(self.text, _sources_aside(self.text, ordered), places)
         self.starts = [m.start for m in self.mentions]
         self.reports: list[dict[str, Any]] = []
         self.group: Group | None = None
@@ -1617,6 +1607,19 @@ def _without_bodies_found(
     named ("killed a man near X; his body was found on the outskirts of Y": X)."""
     kept = [(m, p) for m, p in found if not placing.discovered(text, m.start)]
     return kept if kept and len(kept) < len(found) else found
+
+
+def _sources_aside(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the places naming who reports ("Baghdad Today", "our correspondent in
+    X") in the role 'source' (no venue)."""
+    return [
+        m._replace(role="source")
+        if m.role is None
+        and m.entity_type in _PLACE_TYPES
+        and placing.reporting_place(text, m.start, m.end)
+        else m
+        for m in mentions
+    ]
 
 
 def _firm_heads_aside(
