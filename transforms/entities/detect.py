@@ -440,7 +440,7 @@ class _Doc:
         Amiriyah of Fallujah) names the place that word's plain form ("-ah") names near it,
         when the word is read as nothing else: the span, both words, is that place."""
         text, found, registry = self.text, self.found, self.registry
-        if "at al" not in text and "at Al" not in text and "et al" not in text:  # (most texts)
+        if _CONSTRUCT_HINT.search(text) is None:  # (most texts)
             return
         taken = [(row[0], row[1]) for row in found if row]
         for i, row in enumerate(found):
@@ -881,6 +881,8 @@ def _named_alike(cands: list[Place], countries: dict[str, int], said: str) -> li
 # A capitalised word in the construct form ending "-at"/"-et" right before "al-" and the town
 # it belongs to: "Amiriyat al-Fallujah" (group 1: the word without its "t").
 _CONSTRUCT_BEFORE = re.compile(r"\b([A-Z][\w'’`]+?[ae])t\s+(?:(?:[Aa]l|[Ee]l)-?\s*)?$")
+# What every text holding such a name holds ("-at al-", "-et el-", "-at Al-"): a cheap test.
+_CONSTRUCT_HINT = re.compile(r"[ae]t [AaEe]l")
 _ARTICLE_HEAD = re.compile(r"(?:[Aa]l|[Ee]l)[- ]")
 # How far from the town the place in its construct name may lie (km).
 CONSTRUCT_KM = 30.0
