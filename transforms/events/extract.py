@@ -1058,7 +1058,7 @@ class _Doc:
         if rules.ATTACK_TIME.search(self.text, s, e) is None:
             return  # "condemned on Sunday", "comes two days after ...": not the attack's day
         anchor = None if undated or g.date is None else g.date.value
-        for d in self.dates_of(i, anchor) if anchor is not None else self._resolved_dates(i):
+        for d in self._attack_time_dates(i, anchor):
             if (
                 d.value is not None
                 and d.precision == "day"
@@ -1068,6 +1068,16 @@ class _Doc:
                 g.date = d
                 self.attacks_date = d
                 return
+
+    def _attack_time_dates(self, i: int, anchor: date | None) -> list[DateRef]:
+        """Sentence ``i``'s dates, "the day before" told from the day a statement in it was made
+        ("the ministry said on Saturday that the attack took place the day before": Friday),
+        else from ``anchor`` (the claim's day); the statement's own day is never the attack's."""
+        dates = self.dates_of(i, anchor) if anchor is not None else self._resolved_dates(i)
+        said = [d for d in dates if d.value is not None and _statement_date(self.text, d)]
+        if said:
+            dates = self.dates_of(i, said[0].value)
+        return [d for d in dates if not _statement_date(self.text, d)]
 
     def _add_toll(self, g: Group, tolls: Casualties, text: str = "") -> None:
         told = g.reports or g.killed is not None or g.wounded is not None

@@ -35,3 +35,12 @@ def test_a_day_said_of_something_else_is_not_the_attacks(dated):
     )
     ((killed, _, precision),) = dated(text)
     assert (killed, precision) == (4, "week")
+
+
+def test_a_statements_day_is_not_the_attacks(dated):
+    # the day the statement was made bounds the attack; the day it names is the attack's
+    text = (
+        "Four civilians were killed in a car bomb attack in the town of Jarablus, local "
+        "sources said. The governor said on Thursday that the explosion occurred on Tuesday."
+    )
+    assert dated(text) == [(4, date(2024, 5, 7), "day")]

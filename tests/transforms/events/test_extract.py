@@ -268,6 +268,12 @@ def test_the_source_of_a_report_is_not_its_target(corpus, places, entities):
         ("The attack took place the day before, killing two soldiers.", date(2026, 2, 21)),
         ("The attack happened two days earlier, a military source said.", date(2026, 2, 20)),
         ("The attack took place on Friday, the ministry said.", date(2026, 2, 20)),
+        # The day a statement was made is not the attack's; "the day before" is told from it.
+        ("Officials said on Saturday that the attack took place on Thursday.", date(2026, 2, 19)),
+        (
+            "The ministry said on Saturday that the attack took place the day before.",
+            date(2026, 2, 20),
+        ),
     ],
 )
 def test_the_attack_day_wins_over_the_claim_day(corpus, places, entities, follow_up, expected):
