@@ -73,6 +73,19 @@ DEMONYMS: dict[str, str] = {
     "israel": "IL", "israeli": "IL",
     "jordan": "JO", "jordanian": "JO",
     "lebanon": "LB", "lebanese": "LB",
+    # peoples of other countries: each a word, never a place read by key or skeleton ("near
+    # the Saudi border" is no "Sa'diyah", "a Belgian fighter" no "Balkanah")
+    "saudi": "SA", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "bahraini": "BH",
+    "omani": "OM", "yemeni": "YE", "egyptian": "EG", "libyan": "LY", "tunisian": "TN",
+    "algerian": "DZ", "moroccan": "MA", "sudanese": "SD", "somali": "SO", "palestinian": "PS",
+    "afghan": "AF", "pakistani": "PK", "indian": "IN", "chinese": "CN", "uighur": "CN",
+    "uyghur": "CN", "uzbek": "UZ", "tajik": "TJ", "kazakh": "KZ", "chechen": "RU",
+    "dagestani": "RU", "azeri": "AZ", "azerbaijani": "AZ", "georgian": "GE", "british": "GB",
+    "english": "GB", "french": "FR", "german": "DE", "belgian": "BE", "dutch": "NL",
+    "danish": "DK", "swedish": "SE", "norwegian": "NO", "finnish": "FI", "italian": "IT",
+    "spanish": "ES", "portuguese": "PT", "greek": "GR", "austrian": "AT", "swiss": "CH",
+    "polish": "PL", "ukrainian": "UA", "bosnian": "BA", "albanian": "AL", "australian": "AU",
+    "canadian": "CA", "japanese": "JP", "korean": "KR", "indonesian": "ID",
 }  # fmt: skip
 # Demonym that prefixes a country's institutions in registry aliases ("Iraqi Defence Ministry").
 COUNTRY_ADJECTIVE: dict[str, str] = {

@@ -61,6 +61,12 @@ _WORDS = STOPWORDS | NOT_PLACE_NAMES | frozenset(DEMONYMS)
 Resolution = tuple[list[tuple[str, str]], str, float]  # (targets, method, score)
 
 
+def _plain_word(surface: str) -> bool:
+    """A word of ``_WORDS``, or a people's name in the plural ("Saudis", "Afghans")."""
+    word = surface.lower().replace("’", "'")
+    return word in _WORDS or (word.endswith("s") and word[:-1] in DEMONYMS)
+
+
 def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
     """Targets for an uncovered name span by key, then fuzzy key; None if neither finds one."""
     cache = registry.resolve_cache
@@ -73,7 +79,7 @@ def resolve_surface(registry: Registry, surface: str) -> Resolution | None:
 
 def _resolve(registry: Registry, surface: str) -> Resolution | None:
     key = name_key(surface)
-    if not key or surface.lower().replace("’", "'") in _WORDS:
+    if not key or _plain_word(surface):
         return None
     full = place_key(surface)
     guarded = registry.guard_keys.get(full)

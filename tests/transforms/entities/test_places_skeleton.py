@@ -116,3 +116,26 @@ def test_a_towns_kurdish_name_is_one_of_its_spellings(detect):
     # counter-example: a part of a name is not the town ("Girê Spî" is Tell Abyad)
     assert _places(detect, "Drones struck a car in Girê Spî.").get("Girê Spî") == "163750"
     assert _places(detect, "Drones struck a car in Girê on Sunday.").get("Girê") != "163750"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers were ambushed at an outpost near the Saudi border on Tuesday.",
+        "A bomb exploded outside the Qatari embassy compound.",
+        "Clashes erupted in Libyan neighbourhoods of the camp.",
+        "A rocket struck near the Georgian guesthouse in the town.",
+        "Police detained two men near Afghans queuing at the gate.",
+    ],
+)
+def test_a_peoples_name_is_never_a_village_read_loosely(detect, text):
+    # "Saudi", "Qatari", "Libyan", "Georgian" share their skeletons with villages (Sawadi,
+    # Qatriyah, Lubayn, Kawlokan), cued by "near", "outside", "in": a nationality is a word,
+    # never such a place
+    assert _places(detect, text) == {}
+
+
+def test_a_village_spelled_like_a_nationality_is_still_read_by_its_own_name(detect):
+    # counter-example: the village's own spelling, cued, is still found
+    text = "Mortar rounds fell on Balkanah, Kirkuk province, wounding a shepherd."
+    assert "Balkanah" in _places(detect, text)
