@@ -14,19 +14,25 @@ Rules (general wording, no list of sentences):
   noun of death or injury ("15 deaths and 32 injuries", "one death"); a death toll ("the toll
   rose to 9", "claimed 20 lives"). Verbs of killing include "gunned down", "shot and killed",
   "shot to death", "found dead", "assassinated", "burned ... alive"; of wounding, "were left
-  injured" and "sustained/suffered injuries" (its subject).
+  injured" and "sustained/suffered injuries" (its subject). Victims named after a passive
+  verb add to its subject ("a judge was killed along with two guards", "three were hurt, as
+  well as an interpreter"; "the driver was killed, as were three officers"), unless the phrase
+  has a predicate of its own ("as well as 20 wounded").
 - After an active verb, a list closed by "and" counts every item ("killed a judge, his clerk and
   four guards"), unless its items only restate the count before them ("two medics, a Kurd and an
   Arab"); verb phrases of one subject add up ("executed two men and killed a woman").
 - Conjuncts are summed ("six policemen and two civilians"), each counted by its leading
   quantity: numerals, number words (compounds too: "fifty-five", "two hundred"), "a"/"an"/
   "another" = 1, qualifiers ("at least 3" and "more than 3" = 3 or more: the stated figure,
-  as coders record it; "up to 3" = 0 to 3), vague words by ACLED's rules
+  as coders record it; "up to 3" = 0 to 3; "other 40" = 40; "two hundred and twelve" = 212;
+  "a couple" = 2), vague words by ACLED's rules
   (``rules.VAGUE_QUANTITIES``), a bare singular noun = 1, a bare plural = 2 or more. A
   number followed by a unit ("2 km", "12-year-old") is no count; a subset ("20 of them
   children", "nine people including four women") is not added to its whole; a bare phrase
   after a count shares it ("12 soldiers and allied militiamen": 12), and so does a "family
-  composed of five" (5).
+  composed of five" (5); a phrase led by "mostly"/"mainly" says who, not how many. A dash set
+  off by a space ends the phrase after a verb (an aside follows); "her" before a noun is its
+  determiner ("her parents": 2), alone a person.
 - Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
   "gunmen", "bombers", "militants" ..., a reflexive death ("blew himself up", "killed himself"),
   "besides the bomber, two shoppers died". "A suicide bomber detonated his vest" implies the
@@ -264,7 +270,9 @@ _NP_STOP = re.compile(
     r"and\s+(?:(?:also|then|later|subsequently)\s+)?(?:wound|injur|kill|left|leav|caus|sent|send|"
     r"execut|behead|shot|shoot|gun|assassin|massacr|burn|buri|tortur)\w*|outside|inside|amid|following|"
     r"across|throughout|from|but|was|were|is|are|had|has|have|"
-    r"and\s+(?:the\s+)?(?:injur|death|wound)\w*)\b|[,\"“”(]",
+    r"and\s+(?:the\s+)?(?:injur|death|wound)\w*)\b|[,\"“”(]|"
+    # a dash set off by a space, or a long dash: an aside begins ("two guards - both off duty")
+    r"\s*[–—]|(?<=\w)-(?=\s)|\s-\s",
     re.IGNORECASE,
 )
 # Where a noun phrase starts (going backward from a passive verb).
@@ -290,6 +298,17 @@ _BESIDES = re.compile(
 )
 # "the driver was killed, as were three police officers".
 _AS_WERE = re.compile(r"\s*,?\s*as\s+(?:was|were)\s+(?P<np>[^,;.]{1,80})", re.IGNORECASE)
+# A phrase added after the verb: "a reporter was killed along with two guards", "three soldiers
+# were wounded, as well as their interpreter" (victims of the same verb, on top of its subject).
+_ALONG_WITH = re.compile(
+    r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?P<np>[^;.]{1,120})",
+    re.IGNORECASE,
+)
+# A phrase that is the subject of a statement of its own ("as well as 20 were wounded", "along
+# with 12 others killed"), not one more victim of the verb before it.
+_OWN_PREDICATE = re.compile(
+    rf"^\s*(?:{_AUX}|{_ADV_WORDS}\b)|\b(?:dead|{KILLED}|{WOUNDED}|{DIED})\b", re.IGNORECASE
+)
 # Characters before a passive verb scanned first for where its noun phrase starts.
 _NP_WINDOW = 64
 _CONJ = re.compile(
@@ -307,7 +326,9 @@ _QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 # "the two soldiers", "all five": a determiner before the count.
-_DETERMINER = re.compile(r"^(?:all\s+|both\s+)?(?:the|these|those)\s+(?=\S)|^all\s+(?=\S)")
+_DETERMINER = re.compile(
+    r"^(?:all\s+|both\s+)?(?:the|these|those|his|her|their|its|our)\s+(?=\S)|^all\s+(?=\S)"
+)
 _NONE_WORDS = frozenset(["no", "none", "nobody", "no-one"])
 # Compiled once (the module-level re cache lookup per call shows in a profile).
 _VICTIM_HEADS = re.compile(
@@ -394,6 +415,12 @@ _NONE_STEMS = (
 )
 _SELF_STEMS = ("himself", "herself", "themselves")
 _PRONOUN_ONE = frozenset(["him", "her", "himself", "herself"])
+# Words saying what most of the victims were, never how many ("mostly civilians").
+_DESCRIPTIVE = frozenset(["mostly", "mainly", "largely", "chiefly", "primarily", "predominantly"])
+# "a couple", "the elderly couple", "a couple of farmers": two people (not "a couple of dozen").
+_COUPLE = re.compile(r"^(?:an?|the)\s+(?:[a-z]+\s+)?couple\b(?!\s+of\s+(?:dozens?|hundreds?|\d))")
+# "other 42" (the count after "other"): the count.
+_OTHER_COUNT = re.compile(rf"^other\s+(?=\d|(?:{_NUMWORD})\b)")
 _SKIP_HEAD = frozenset(
     [
         "the",
@@ -459,14 +486,18 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
     attacker = bool(ATTACKER_NOUNS.search(conj)) and not _VICTIM_HEADS.search(conj)
     low_conj = conj.lower()
     first = low_conj.split()[0]
-    if first in _PRONOUN_ONE:
-        return (1, 1, 1), first in ("himself", "herself")
+    if first in _PRONOUN_ONE and (first != "her" or low_conj == "her"):
+        return (1, 1, 1), first in ("himself", "herself")  # not "her parents": a determiner
+    if _COUPLE.match(low_conj):
+        return (2, 2, 2), attacker
     if low_conj in ("them both", "both of them"):
         return (2, 2, 2), attacker
     if first in _NONE_WORDS or low_conj.startswith("no one"):
         return _ZERO, attacker
     if first in ("a", "an", "the"):
         low_conj = _COLLECTIVE.sub("", low_conj)
+    elif first == "other":
+        low_conj = _OTHER_COUNT.sub("", low_conj)
     m = _QUALIFIER.match(_DETERMINER.sub("", low_conj))
     q = (m.group("q") or "").lower() if m else ""
     tok = m.group("n").lower() if m else ""
@@ -545,6 +576,8 @@ def _inside_pp(conjs: list[str]) -> list[str]:
 def _np_range(np: str, forward: bool = False) -> Statement | None:
     """A noun phrase's count: its conjuncts summed (attackers among them counted apart),
     from the one next to the verb outwards (``forward``: the phrase follows the verb)."""
+    if np.lstrip().split(" ", 1)[0].lower() in _DESCRIPTIVE:
+        return None  # "mostly women and children": who they were, no count
     total_low, total_best, total_high, attackers = 0, 0, 0, 0
     seen = False
     best_known, high_known = True, True
@@ -778,11 +811,27 @@ _TOLL_FIELD = re.compile(
 )
 
 
+# "two hundred and twelve", "one hundred and five": hundreds and the rest, one number.
+_HUNDRED_AND = re.compile(
+    rf"\b((?:{_NUMWORD})\s+hundred)\s+and\s+((?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?)\b",
+    re.IGNORECASE,
+)
+
+
+def _hundred_and(m: re.Match[str]) -> str:
+    hundreds, rest = _word_number(m.group(1).lower()), _word_number(m.group(2).lower())
+    if hundreds is None or rest is None or rest >= 100:
+        return m.group(0)
+    return str(hundreds + rest)
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
     if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
         clause = _THOUSANDS.sub("", clause)
+    if "hundred and" in clause.lower():  # "two hundred and twelve": one number, not a list
+        clause = _HUNDRED_AND.sub(_hundred_and, clause)
     if "atalities" in clause:  # a coder's field "Fatalities: 4 civilians": "4 civilians killed"
         clause = _TOLL_FIELD.sub(r"\1 killed", clause)
     low = clause.lower()
@@ -813,9 +862,8 @@ def count_casualties(clause: str) -> Casualties:
             continue
         verb = m.group("died") if died else m.group("verb")
         k = _kind(verb)
-        if st is not None and k == "killed":
-            also = _AS_WERE.match(clause, m.end())
-            more = _forward_np(also.group("np"))[0] if also else None
+        if st is not None:
+            more = _added_after(clause, m.end(), k == "killed")
             if more is not None:
                 st = (_add(st[0], more[0]), st[1] + more[1])
         note(k, st)
@@ -875,6 +923,24 @@ def count_casualties(clause: str) -> Casualties:
         killed[1] if killed and killed[1] else None,
         bomber,
     )
+
+
+def _added_after(clause: str, end: int, killed: bool) -> Statement | None:
+    """Victims of the passive verb ending at ``end`` named after it: "the driver was killed, as
+    were three officers" (of killing only: "as were" may restate another verb's), "a reporter
+    was killed along with two guards", "three were wounded, as well as an interpreter"; none
+    when the phrase has a predicate of its own ("along with 12 others wounded")."""
+    also = _AS_WERE.match(clause, end) if killed else None
+    if also is not None:
+        return _forward_np(also.group("np"))[0]
+    added = _ALONG_WITH.match(clause, end)
+    if added is None or added.group("np").split(None, 1)[0].lower().endswith("ing"):
+        return None  # "as well as damaging two cars": another verb
+    st, used = _forward_np(added.group("np"))
+    np = added.group("np")
+    if _OWN_PREDICATE.search(np[:used]) or _OWN_PREDICATE.match(np[used:]):
+        return None
+    return st
 
 
 def adds_to_earlier(clause: str, got: Casualties) -> tuple[bool, bool]:

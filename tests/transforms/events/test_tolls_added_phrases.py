@@ -1,0 +1,60 @@
+"""Tolls in wordings seen in encyclopedia summaries: victims named after the verb ("along with",
+"as well as"), "other 40", hundreds written out with "and", a long dash opening an aside, a
+possessive "her", "a couple", "mostly civilians". Each rule has a counter-example that must not
+change."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.events.casualties import count_casualties
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        # victims added after a passive verb, of its own kind
+        ("a local judge was killed along with his driver and two guards", (4, 4, 4), None),
+        ("two nurses were hurt, as well as a patient in the ward", None, (3, 3, 3)),
+        ("a farmer was shot dead together with his three sons", (4, 4, 4), None),
+        # ... not a phrase with a predicate of its own, nor another verb
+        ("nine villagers were killed, as well as 14 wounded", (9, 9, 9), (14, 14, 14)),
+        ("six men were killed along with 30 others hurt", (6, 6, 6), (30, 30, 30)),
+        ("four guards were wounded as well as damaging a truck", None, (4, 4, 4)),
+        ("three were injured, as well as a shop was burned", None, (3, 3, 3)),
+        # "other N": the count after "other"
+        ("two boys died and other 17 were injured by the blast", (2, 2, 2), (17, 17, 17)),
+        ("two boys died and other pupils were injured", (2, 2, 2), (2, 2, None)),
+        # hundreds written out with "and": one number
+        ("the bomb killed one hundred and five people", (105, 105, 105), None),
+        ("eighty died and three hundred and forty were hurt", (80, 80, 80), (340, 340, 340)),
+        ("two hundred people were killed and five wounded", (200, 200, 200), (5, 5, 5)),
+        # a dash set off by spaces opens an aside: the list before it is the victims
+        (
+            "the blast killed two drivers and a cook - their colleagues named four others, "
+            "two clerks and a guard among them",
+            (3, 3, 3),
+            None,
+        ),
+        ("the shelling killed a well-known poet and his son", (2, 2, 2), None),
+        # "her" before a noun is a determiner, alone a person
+        ("a woman and her three daughters died in the fire set by the attackers", (4, 4, 4), None),
+        ("a woman and her sisters were wounded", None, (3, 3, None)),
+        ("gunmen killed her", (1, 1, 1), None),
+        # "a couple": two people
+        ("an elderly couple was killed when gunmen raided their farm", (2, 2, 2), None),
+        ("a couple of shepherds were wounded", None, (2, 2, 2)),
+        # "mostly civilians" says who, not how many
+        ("the raid killed mostly women and children", None, None),
+        ("the raid killed 12 people, mostly women", (12, 12, 12), None),
+    ],
+)
+def test_added_phrase_counts(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert (got.killed, got.wounded) == (killed, wounded)
+
+
+def test_attacker_added_after_the_verb_counts_as_perpetrator():
+    got = count_casualties("two policemen were killed along with the gunman")
+    assert got.killed == (3, 3, 3)
+    assert got.perpetrators_killed == 1
