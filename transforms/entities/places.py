@@ -639,6 +639,23 @@ def origin(text: str, start: int, end: int | None = None) -> bool:
     )
 
 
+# A place named as where the people struck were going: "pilgrims walking to Y", "a convoy on
+# its way to Y", "heading for Y", "a bus bound for the city of Y".
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:walk|march|travel|travell|head|driv|go|return|journey|flee)(?:ing|ed)\s+"
+    r"(?:back\s+)?(?:to|for)|on\s+(?:their|its|his|her)\s+way\s+(?:back\s+)?to|"
+    r"en\s+route\s+to|bound\s+for)\s+(?:the\s+)?(?:(?:holy\s+)?(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def destination(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is named as where the people struck were going
+    ("pilgrims walking to Y", "a convoy on its way to Y"): beside a place the text gives the
+    attack, not where it struck."""
+    return _DESTINATION_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
 # "forces stationed in Y (Z) shelled X": where the attackers stand, the attack verb after it.
 _STATIONED_BEFORE = re.compile(
     r"\b(?:stationed|positioned|deployed|based|entrenched)\s+(?:in|at|near|around|"

@@ -594,7 +594,9 @@ class _Doc:
                 drop.add(k)
                 continue
             reach = placing.locator_reach(text, a.end, b.start)
-            if reach is not None:
+            if reach is not None and not placing.destination(text, a.start):
+                # (where the people struck were going is located by nothing after it:
+                # "walking to X on the road near Y" was struck near Y)
                 # a located place outside the area, or far beyond the distance, the locator
                 # states is misread: the locator stays
                 drop.add(k if _may_lie(pa, pb, reach) else k - 1)
@@ -1665,16 +1667,21 @@ def _no_venue(text: str, m: Mention) -> bool:
 def _origin_beside_venue(
     text: str, m: Mention, found: list[tuple[Mention, dict]], spans: list[tuple[int, int]]
 ) -> bool:
-    """``m`` is named as where the fire came from ("shelled X from their positions in Y")
-    in a clause that names a venue too: no venue itself. (In a clause of its own, "as they
-    were returning from Y, while in Z a bomb ...", it may be all the text says of a place.)"""
-    if not placing.origin(text, m.start, m.end):
+    """``m`` is named as where the fire came from ("shelled X from their positions in Y") or
+    where the people struck were going ("pilgrims walking to Y") in a clause that names a
+    venue too: no venue itself. (In a clause of its own, "as they were returning from Y,
+    while in Z a bomb ...", it may be all the text says of a place.)"""
+    if not _came_or_went(text, m):
         return False
     clause = next(((cs, ce) for cs, ce in spans if cs <= m.start < ce), None)
     return clause is not None and any(
-        o is not m and clause[0] <= o.start < clause[1] and not placing.origin(text, o.start, o.end)
+        o is not m and clause[0] <= o.start < clause[1] and not _came_or_went(text, o)
         for o, _ in found
     )
+
+
+def _came_or_went(text: str, m: Mention) -> bool:
+    return placing.origin(text, m.start, m.end) or placing.destination(text, m.start)
 
 
 def _finest(found: list[tuple[Mention, dict]]) -> list[tuple[Mention, dict]]:
