@@ -866,6 +866,22 @@ def quarter_of_next(text: str, prev_end: int, start: int) -> bool:
     )
 
 
+# "X, Y" and nothing between: Y may be the city X lies in ("Mezzeh, Damascus") or the next
+# place of a list ("Buhriz, Baqubah and Khalis").
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+and\s+")
+
+
+def comma_gap(text: str, prev_end: int, start: int) -> bool:
+    """Whether only a comma parts the name ending at ``prev_end`` from the one at ``start``."""
+    return _COMMA_GAP.fullmatch(text, prev_end, start) is not None
+
+
+def list_gap(text: str, prev_end: int, start: int) -> bool:
+    """Whether the two names are parted as items of a list are ("X, Y", "X and Y")."""
+    return _LIST_GAP.fullmatch(text, prev_end, start) is not None
+
+
 _QUARTER_OF_GAP = re.compile(
     r"\s+(?:neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:(?:city|town)\s+of\s+)?",

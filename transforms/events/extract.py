@@ -581,6 +581,9 @@ class _Doc:
                 if not (fits and _larger(pa, pb)):  # ("the Damascus suburb of Jaramana")
                     drop.add(k if fits else k - 1)
                     continue
+            if self._city_after_comma(cands, k, pa, pb):
+                drop.add(k)  # "Mezzeh, Damascus": the city holding the town named first
+                continue
             if _seat_for_governorate(text, a.end, b, pa, pb):
                 drop.add(k)  # "X district, Erbil.": the governorate, by its seat's name
                 continue
@@ -601,6 +604,23 @@ class _Doc:
                 # states is misread: the locator stays
                 drop.add(k if _may_lie(pa, pb, reach) else k - 1)
         return [m for k, m in enumerate(cands) if k not in drop] if drop else cands
+
+    def _city_after_comma(self, cands: list[Mention], k: int, pa: dict, pb: dict) -> bool:
+        """``cands[k]`` is a city named after a comma to say where the smaller town before it
+        lies: the town within ``placing.QUARTER_KM`` of it ("in Mezzeh, Damascus, a car bomb
+        ..."), or in the governorate the city is the seat of, which it names ("Tarmiyah,
+        Baghdad"); neither name an item of a list ("Buhriz, Baqubah and Khalis" names three)."""
+        text, a, b = self.text, cands[k - 1], cands[k]
+        if not placing.comma_gap(text, a.end, b.start) or not _city(pb) or _larger(pa, pb):
+            return False
+        if pa["precision"] != "town":
+            return False
+        seat = pb.get("feature_code") in _SEAT_CODES and pa.get("admin1") == pb.get("admin1")
+        if not seat and not _within_km(pa, pb, placing.QUARTER_KM):
+            return False
+        before = k > 1 and placing.list_gap(text, cands[k - 2].end, a.start)
+        after = k + 1 < len(cands) and placing.list_gap(text, b.end, cands[k + 1].start)
+        return not (before or after)
 
     def _references(
         self, found: list[tuple[Mention, dict]], spans: list[tuple[int, int]]
