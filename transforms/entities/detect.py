@@ -159,8 +159,7 @@ def _mentions_of(
 
     Steps (``_Doc``'s): the capitalised runs (key, fuzzy and multi-word names), the automaton's
     hits, the partial names left to coreference, the guarded names, then the places whose
-    choice waited for the document's context.
-    """
+    choice waited for the document's context, and the country the text names."""
     norm = normalise(text)
     guard_words: list[int] = []
     muted: list[tuple[int, int]] = []  # minor places' names without a place cue
@@ -188,6 +187,7 @@ def _mentions_of(
     if "capital" in text:
         _the_capital(text, registry, found, doc.countries, bool(doc.pending), doc.datelines)
     doc.construct_pass()
+    _named_countrys_namesake(text, registry, found, doc.admin1s, doc.datelines)
     _drop_office_holders(text, found)
     if not found:
         if aside is not None:
@@ -502,6 +502,49 @@ def _count_actor_countries(found: list[tuple], registry: Registry, countries: di
             continue
         if ent.country_code in _CONFLICT_COUNTRIES:
             countries[ent.country_code] = countries.get(ent.country_code, 0) + 1
+
+
+# Feature codes of a seat of a district or more: a town too well known to be a namesake's name.
+_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
+
+
+def _named_countrys_namesake(
+    text: str, registry: Registry, found: list[tuple], admin1s: dict, datelines: list
+) -> None:
+    """A small town (no population, no seat of a district) of the conflict country the
+    document never names, while it names the other and no other place of the first, names
+    the named country's place of that name when the gazetteer has one and a place is cued
+    ("near al-Mazraa camp ... in Iraq": no As-Suwayda subdistrict seat), chosen among its
+    namesakes there as any name of several places is (``placing.choose_place``): a name that
+    exists in both countries takes the one the text names."""
+    places = registry.places
+    rows = [(i, places[r[4]]) for i, r in enumerate(found) if len(r) > 4 and r[4] in places]
+    named = {p.country_code for _, p in rows if p.precision == "country"} & _CONFLICT_COUNTRIES
+    others = {
+        p.place_id: i
+        for i, p in rows
+        if p.country_code in _CONFLICT_COUNTRIES and p.country_code not in named
+    }
+    if len(named) != 1 or len(others) != 1:
+        return
+    (place_id, idx), (country,) = next(iter(others.items())), named
+    place, (start, end) = places[place_id], found[idx][:2]
+    if place.precision != "town" or place.population or place.feature_code in _SEAT_CODES:
+        return
+    if not place_cued(text, start, end, registry.area_after):
+        return
+    key = place_key(text[start:end])
+    ids = [
+        t[1]
+        for index in (registry.key_index, registry.weak_keys)
+        for t in index.get(key, ())
+        if t[0] == "place" and places[t[1]].country_code == country
+        and places[t[1]].precision == "town"
+    ]  # fmt: skip
+    if not ids:
+        return
+    pick = placing.choose_place(ids, registry, False, True, {country: 1}, admin1s)
+    found[idx] = _place_row(text, start, end, pick, "key", KEY_SCORE, datelines)
 
 
 def _drop_office_holders(text: str, found: list[tuple]) -> None:

@@ -24,7 +24,9 @@ right after it as holding it ("X area in western Baghdad") lies elsewhere. After
 (``detect._by_stated_point``): a name of several places set off by a distance and direction
 from the town named right after it ("X, 40 km north of Y", "X, near Y": ``stated_point``)
 names the namesake nearest that point when the choice so far lies beyond ``point_from``'s
-tolerance and it within.
+tolerance and it within. Last (``detect._named_countrys_namesake``): a small town of the
+conflict country the document never names, while it names the other and no other place of the
+first, is its namesake in the named country ("near al-Mazraa ... in Iraq").
 
 At the event (``transforms.events.extract``): an owner ("Baghdad's Sadr City"), a locator
 ("Dora, south Baghdad", "X, 40 km north of Y": ``locator_reach``; a located place outside the
