@@ -107,6 +107,12 @@ def additional_attacks(clause: str) -> int | None:
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def names_several(clause: str) -> bool:
+    """The clause tells several attacks together ("a wave of bombings", "two blasts")."""
+    return rules.SEVERAL_ATTACKS.search(clause) is not None
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def is_attack(clause: str) -> bool:
     return rules.ATTACK.search(clause) is not None
 

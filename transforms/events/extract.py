@@ -185,6 +185,7 @@ class Group:
     wounded: Range | None = None
     perpetrators_killed: int = 0
     bomber_died: bool = False  # a suicide bomber set off the charge (``bomber_death``)
+    several: bool = False  # its toll was told of several attacks together (a series' total)
     # victims stated on top of the ones already told ("two drivers were also killed")
     more_killed: Range | None = None
     more_wounded: Range | None = None
@@ -319,13 +320,15 @@ def split_evenly(total: Range | None, n: int) -> list[Range | None]:
     return [(0, q + (1 if k < r else 0), total[2]) for k in range(n)]
 
 
-def _rest(total: Range | None, stated: list[Range | None]) -> Range | None:
+def _rest(total: Range | None, stated: list[Range | None], told_last: bool) -> Range | None:
     """What a group's toll leaves to the attacks that state none: the total less the best
-    figures the others state (never below zero)."""
+    figures the others state (never below zero). A toll smaller than those figures, of
+    attacks ``told_last`` (after every one stating its own), is theirs: "a car bomb killed
+    14 in X. Attacks in Y and Z killed 6" (no total of all, which would be 20)."""
     if total is None or total[1] is None:
         return total
     given = sum(r[1] or 0 for r in stated if r is not None)
-    if not given:
+    if not given or (told_last and total[1] < given):
         return total
     return (0, total[1] - given if total[1] > given else None, total[2])
 
@@ -351,7 +354,10 @@ def _kind_shares(g: Group, owns: list[Casualties], kind: str) -> list[Range | No
     out: list[Range | None] = [None] * len(owns)
     if not keys:
         return out
-    parts = dict(zip(keys, split_evenly(_rest(getattr(g, kind), stated), len(keys)), strict=True))
+    said = [g.reports[i]["sentence_no"] for i, st in enumerate(stated) if st is not None]
+    last = not said or min(g.reports[i]["sentence_no"] for i in silent) > max(said)
+    rest = _rest(getattr(g, kind), stated, last)
+    parts = dict(zip(keys, split_evenly(rest, len(keys)), strict=True))
     for i in silent:
         out[i] = parts[places[i] or i]
     return out
@@ -1114,6 +1120,7 @@ class _Doc:
             g.wounded = _combine(g.wounded, tolls.wounded)
         g.perpetrators_killed = max(g.perpetrators_killed, tolls.perpetrators_killed or 0)
         g.bomber_died = g.bomber_died or tolls.bomber_died
+        g.several = g.several or (not _no_toll(tolls) and classify.names_several(text))
 
     def read_toll(self, i: int) -> None:
         """A sentence with no attack word stating a toll ("Fifteen people were injured.")
@@ -1199,10 +1206,8 @@ class _Doc:
         # for its armed group has none of them.)
         full = reading == _FULL
         places = self._place_groups(live) if full else []
-        count = classify.attack_count(live_text) if full else None
-        if full and count is None:  # "a second car bomb ... killing three more": its own
-            count = classify.additional_attacks(live_text)
         tolls = self._sentence_toll(i, live_text) if full else _NO_TOLL
+        count = self._attack_count(live_text, places, tolls) if full else None
         if not places and count is None and self._told_body_found(i, live_text, tolls):
             return
         s, e = self.spans[i]
@@ -1237,6 +1242,35 @@ class _Doc:
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             r = self._report(seg_s, seg_e, k, i, place, None, g, own, own_date, perp, attribution)
             g.add(_with_weapon_of(r, coarse))
+
+    def _attack_count(
+        self, live_text: str, places: list[tuple[Mention, dict]], tolls: Casualties
+    ) -> int | None:
+        """How many attacks the sentence counts ("claimed two attacks"), told on top of the
+        ones before ("a second car bomb ... killing three more") or in another governorate
+        with a toll of its own (``_elsewhere``: one); None when it counts none."""
+        count = classify.attack_count(live_text)
+        if count is None:
+            count = classify.additional_attacks(live_text)
+        if count is None and self._elsewhere(places, tolls):
+            count = 1
+        return count
+
+    def _elsewhere(self, places: list[tuple[Mention, dict]], tolls: Casualties) -> bool:
+        """The sentence tells, with a toll of its own, an attack in another governorate than
+        every one of the open group's reports, whose toll the group states of one attack
+        ("... killed 29 in X's Y district. On the same day, gunmen killed twelve police in
+        Z"): another attack, not a part of the group's (whose toll it would otherwise share).
+        A toll told of several attacks together is a series' total: its parts stay."""
+        g = self.group
+        if g is None or not places or _no_toll(tolls) or not g.reports or g.several:
+            return False
+        if g.killed is None and g.wounded is None:
+            return False
+        told = {r["admin1"] for r in g.reports}
+        if None in told or "" in told:
+            return False  # a country-wide report may hold the new place
+        return all(p.get("admin1") and p["admin1"] not in told for _m, p in places)
 
     def _no_attack_before(self, i: int) -> bool:
         """A sentence before ``i`` tells a raid that was no attack (arrests, seizures): what a

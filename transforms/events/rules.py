@@ -160,6 +160,12 @@ ADDITIONAL = rx(
     r"(?:attacks?|assaults?|bombings?|bombs?|blasts?|explosions?|(?:suicide\s+)?bombers?|"
     r"shootings?|incidents?|IEDs?|ambush(?:es)?|strikes?|airstrikes?)\b"
 )
+# Several attacks told together ("a string of car bombings", "attacks across the country"): a
+# toll stated with them is a series' total, to share, never one attack's.
+SEVERAL_ATTACKS = rx(
+    r"\b(?:attacks|assaults|bombings|bombs|blasts|explosions|shootings|strikes|airstrikes|"
+    r"raids|incidents|ambushes)\b|\b(?:string|series|wave|spate|rash|chain)\s+of\b"
+)
 # Definite reference back to attacks already described ("the attacks come amid ..."), and
 # whatever a named group is said to be behind or blamed for ("officials said IS was behind the
 # roadside bomb": who did the attack told before, not a new one).

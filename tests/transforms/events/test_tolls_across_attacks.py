@@ -1,0 +1,69 @@
+"""Tolls of a passage telling several attacks: another attack in another governorate keeps its
+own toll (the first attack's is not shared with it), and a toll smaller than what the attacks
+told before state on their own is the toll of the attacks told after them, not a total."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.events import extract_reports
+
+SUN = date(2026, 2, 22)
+
+
+def tolls_by_place(corpus, places, entities, text):
+    documents, mentions = corpus(("d1", text, SUN, "A"))
+    got = extract_reports(documents, mentions, places, entities).to_pylist()
+    return sorted((r["location_text"], r["killed_best"], r["wounded_best"]) for r in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one attack's toll told first, its place next; then another attack elsewhere
+        (
+            "Nine people were killed and twenty wounded on Feb 20 when a bomb went off in a "
+            "crowded cafe. The blast hit the old market of Mayadin. On the same day, gunmen "
+            "raided a checkpoint in Raqqa, killing four soldiers.",
+            [("Mayadin", 9, 20), ("Raqqa", 4, None)],
+        ),
+        # counter-example: a series' toll is shared (what the attack stating its own leaves)
+        (
+            "A wave of bombings killed twelve people on Feb 20. One blast hit the old market "
+            "of Mayadin. Gunmen raided a checkpoint in Raqqa, killing four soldiers.",
+            [("Mayadin", 8, None), ("Raqqa", 4, None)],
+        ),
+    ],
+)
+def test_another_attack_elsewhere(corpus, places, entities, text, expected):
+    assert tolls_by_place(corpus, places, entities, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the smaller toll, after the attacks stating none: theirs, shared
+        (
+            "A car bomb killed 14 people and wounded 30 in Raqqa on Feb 20. Roadside bombs "
+            "and shootings were also reported in Mayadin and Palmyra. Six people were "
+            "killed and 8 hurt in those incidents.",
+            [("Mayadin", 3, 4), ("Palmyra", 3, 4), ("Raqqa", 14, 30)],
+        ),
+        # counter-example: a larger toll is the total; the others share what it leaves
+        (
+            "A car bomb killed 14 people in Raqqa on Feb 20. Roadside bombs and shootings "
+            "were also reported in Mayadin and Palmyra. Twenty people were killed in all.",
+            [("Mayadin", 3, None), ("Palmyra", 3, None), ("Raqqa", 14, None)],
+        ),
+        # counter-example: attacks told before the one stating its toll take no smaller toll
+        (
+            "Roadside bombs and shootings were reported in Mayadin and Palmyra on Feb 20. "
+            "A car bomb killed 14 people in Raqqa. Six civilians were killed.",
+            [("Mayadin", None, None), ("Palmyra", None, None), ("Raqqa", 14, None)],
+        ),
+    ],
+)
+def test_smaller_toll_after_the_stated_ones(corpus, places, entities, text, expected):
+    assert tolls_by_place(corpus, places, entities, text) == expected
