@@ -364,22 +364,58 @@ def _kind_shares(g: Group, owns: list[Casualties], kind: str) -> list[Range | No
 
 
 def _segment_tolls(text: str, segments: list[tuple[int, int, Any]]) -> list[Casualties]:
-    """Each place's toll from its segment of the sentence; places sharing one segment ("bombs
-    in X and Y killed eight") split its toll evenly (``split_evenly``), never each the whole."""
+    """Each place's toll from its segment of the sentence (``_shared_tolls`` for the places
+    sharing one)."""
     spans = [(s, e) for s, e, _ in segments]
+    shares: dict[tuple[int, int], list[Casualties]] = {}
     out: list[Casualties] = []
-    for s, e in spans:
-        got = count_casualties(text[s:e])
-        sharing = [k for k, span in enumerate(spans) if span == (s, e)]
-        if len(sharing) > 1:
-            at = sharing.index(len(out))
-            got = Casualties(
-                split_evenly(got.killed, len(sharing))[at],
-                split_evenly(got.wounded, len(sharing))[at],
-                None,
-            )
-        out.append(got)
+    for k, span in enumerate(spans):
+        if span not in shares:
+            sharing = [segments[j][2][0] for j, other in enumerate(spans) if other == span]
+            shares[span] = _shared_tolls(text, span, sharing)
+        out.append(shares[span][spans[:k].count(span)])
     return out
+
+
+def _shared_tolls(text: str, span: tuple[int, int], places: list[Any]) -> list[Casualties]:
+    """The tolls of the places sharing one segment: each its own when each place's stretch of
+    it states one ("three were killed in X and one was wounded in Y": ``_own_tolls``), else
+    the segment's toll split evenly ("bombs in X and Y killed eight": ``split_evenly``), never
+    each the whole."""
+    got = count_casualties(text[span[0] : span[1]])
+    if len(places) == 1:
+        return [got]
+    own = _own_tolls(text, span[0], span[1], places)
+    if own is not None:
+        return own
+    killed, wounded = split_evenly(got.killed, len(places)), split_evenly(got.wounded, len(places))
+    return [Casualties(k, w, None) for k, w in zip(killed, wounded, strict=True)]
+
+
+def _own_tolls(text: str, s: int, e: int, places: list[Any]) -> list[Casualties] | None:
+    """The toll of each place sharing the segment ``[s, e)``, when the segment parted after
+    each place ("three were killed in X and one was wounded in Y") or before each
+    ("a bomb in X killed two and another in Y killed one") states one in every part."""
+    ends = [m.end for m in places[:-1]]
+    # (before a place, at the "and" or comma opening its part: "... two people | and another
+    # in Y killed one")
+    starts = [_part_opening(text, a.end, b.start) for a, b in zip(places, places[1:], strict=False)]
+    for cuts in (ends, starts):
+        bounds = [s, *cuts, e]
+        parts = [count_casualties(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        if all(p.killed is not None or p.wounded is not None for p in parts):
+            return parts
+    return None
+
+
+_PART_OPENING = re.compile(r".*(?:,\s*|\band\b|;\s*)", re.DOTALL)
+
+
+def _part_opening(text: str, after: int, start: int) -> int:
+    """Where the part of a sentence telling the place at ``start`` opens: at the last "and",
+    comma or semicolon after ``after`` (the place before it), else at the place."""
+    m = _PART_OPENING.match(text, after, start)
+    return m.end() - (3 if m.group(0).endswith("and") else 0) if m else start
 
 
 class _SliceLower:
@@ -1536,16 +1572,24 @@ class _Doc:
         self, live: list[tuple[int, int]], places: list[tuple[Mention, dict]]
     ) -> list[tuple[int, int, tuple[Mention, dict]]]:
         """Split live clauses among places: each place gets the clauses from its own to the
-        next place's; clauses before the first place go with the first."""
+        next place's; clauses before the first place go with the first. Places listed ("in X
+        and Y, killing six", "X, Y and Z") share the clauses of the list's first to its last."""
         if len(places) == 1:
             return [(live[0][0], live[-1][1], places[0])]
         idx = [next(j for j, (cs, ce) in enumerate(live) if cs <= m.start < ce) for m, _ in places]
+        heads = [
+            k
+            for k in range(len(places))
+            if k == 0 or not placing.list_gap(self.text, places[k - 1][0].end, places[k][0].start)
+        ]
         out = []
-        for k, (j, place) in enumerate(zip(idx, places, strict=True)):
-            first = 0 if k == 0 else j
-            nxt = idx[k + 1] if k + 1 < len(idx) else len(live)
-            last = max(j, nxt - 1) if nxt > j else j
-            out.append((live[first][0], live[last][1], place))
+        for h, head in enumerate(heads):
+            end = heads[h + 1] if h + 1 < len(heads) else len(places)
+            j, tail = idx[head], idx[end - 1]
+            first = 0 if head == 0 else j
+            nxt = idx[end] if end < len(idx) else len(live)
+            last = max(tail, nxt - 1)
+            out += [(live[first][0], live[last][1], places[k]) for k in range(head, end)]
         return out
 
 
