@@ -53,15 +53,26 @@ def _summary_table(run: dict) -> Table:
     return table
 
 
+# JSONL and CSV/TSV: the field mapping's overrides (transforms/ingest/fields.py).
+FIELD_OPTION = typer.Option(
+    None,
+    "--field",
+    help="JSONL key or CSV/TSV column of a role (repeatable): ROLE=NAME, e.g. text=notes, "
+    "published=report_date, title= (none). Roles: text, title, source, url, id, "
+    "published, event_date, format. Default: common names (README). Reads every file again.",
+)
+
+
 @app.command()
 def run(
     input: list[Path] = typer.Option(  # noqa: B008
         None,
         "--input",
         "-i",
-        help="Folder or file to ingest (repeatable): text, HTML, JSONL, WARC crawl "
+        help="Folder or file to ingest (repeatable): text, HTML, JSONL, CSV/TSV, WARC crawl "
         f"(.warc, .warc.gz), RSS/Atom feed. Default: {DEFAULT_INPUT_SHOWN}",
     ),
+    field: list[str] = FIELD_OPTION,
     warehouse: Path = typer.Option(cfg.DEFAULT_WAREHOUSE, help="DuckDB file to publish."),  # noqa: B008
     strict: bool = typer.Option(False, help="Fail the run if any input is rejected."),
     max_bytes: int = typer.Option(cfg.MAX_INPUT_BYTES, help="Reject inputs larger than this."),
@@ -77,6 +88,7 @@ def run(
     dask: str = typer.Option(None, help="Run chunk tasks on this Dask scheduler address."),
 ) -> None:
     """Run the pipeline under Prefect: ingest, extract, merge, build, validate, publish."""
+    _check_fields(field or [])
     from flows import progress
     from warehouse.longlived import made_for_good
 
@@ -102,6 +114,7 @@ def run(
             rehash=rehash,
             workers=workers,
             dask_address=dask,
+            fields=field or None,
         )
     except (StrictModeError, CriticalExpectationFailed, WarehouseBusyError, LakeOwnedError) as exc:
         # The flow run is marked Failed in Prefect with the same message; no traceback here.
@@ -109,6 +122,16 @@ def run(
         raise typer.Exit(1) from exc
     console.print(_summary_table(result))
     console.print(f"warehouse: {warehouse}")
+
+
+def _check_fields(specs: list[str]) -> None:
+    """A bad ``--field`` stops the command before the run starts (exit 2)."""
+    from transforms.ingest.fields import parse_overrides
+
+    try:
+        parse_overrides([*cfg.FIELDS, *specs])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--field / SITREP_FIELDS") from exc
 
 
 def main() -> None:  # pragma: no cover - console entry point (tests run it as `sitrep`)

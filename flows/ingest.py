@@ -22,6 +22,7 @@ from flows.quick_check import file_stats, last_listed, stats_table, unchanged_le
 from flows.settings import RunSettings
 from transforms import catalog, schemas
 from transforms.ingest import REASONS, Ingested, RawInput, ingest_batch, input_sha256
+from transforms.ingest.fields import Fields, parse_overrides
 from warehouse.inputs import file_inputs, input_files
 from warehouse.lake import Lake, content_key
 from warehouse.outlets import load_outlets
@@ -97,7 +98,8 @@ def ingest_stage(
         log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
     # Counted as each batch is cleaned and written (inside a WARC crawl or a feed too: a crawl's
     # size is not known up front); counting reads would stop while the last batches are cleaned.
-    inputs = _read(listing, skip, settings.max_bytes)
+    fields = Fields(parse_overrides(settings.fields))
+    inputs = _read(listing, skip, settings.max_bytes, fields)
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
         for batch in iter(lambda: list(itertools.islice(inputs, settings.chunk_size)), [])
@@ -203,13 +205,13 @@ def _ledgers_to_consult(
     return sorted(set(last_listed(listed, to_read, same=False).values()))
 
 
-def _read(listing: list, skip: set[str], max_bytes: int) -> Iterator[RawInput]:
+def _read(listing: list, skip: set[str], max_bytes: int, fields: Fields) -> Iterator[RawInput]:
     """The inputs of the listed files, but those of files in ``skip``."""
     for item in listing:
         if isinstance(item, RawInput):
             yield item
         elif str(item) not in skip:
-            yield from file_inputs(item, max_bytes)
+            yield from file_inputs(item, max_bytes, fields)
 
 
 def _account(summary: IngestSummary, ledger: pa.Table, details: dict[str, str]) -> int:

@@ -78,6 +78,7 @@ def sitrep_flow(
     workers: int = 0,
     rehash: bool = False,
     dask_address: str | None = None,
+    fields: list[str] | None = None,
 ) -> dict:
     """Ingest, extract, merge, build, publish. Returns the run's row of the ``runs`` table."""
     prepare_process()  # a deployment's worker imports this module, not the CLI
@@ -88,7 +89,9 @@ def sitrep_flow(
         warehouse=warehouse or settings.warehouse,
         strict=strict,
         max_bytes=max_bytes or settings.max_bytes,
-        quick_check=settings.quick_check and not rehash,
+        fields=settings.fields + tuple(fields or ()),  # the run's own override the environment's
+        # A file's inputs depend on the field mapping: with overrides, every file is read again.
+        quick_check=settings.quick_check and not rehash and not (fields or settings.fields),
         chunk_size=chunk_size or settings.chunk_size,
         lake=lake,
     )

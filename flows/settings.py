@@ -45,6 +45,9 @@ REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
 
 # Inputs larger than this are rejected unread (bytes).
 MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5 * 1024 * 1024))
+# The field mapping of JSONL and CSV/TSV inputs: "role=FIELD" overrides, comma-separated
+# ("text=notes,published=report_date"; roles and default names: transforms/ingest/fields.py).
+FIELDS = tuple(s.strip() for s in os.environ.get("SITREP_FIELDS", "").split(",") if s.strip())
 # Documents per chunk: peak memory follows the chunk size, not the corpus size.
 CHUNK_SIZE = int(os.environ.get("SITREP_CHUNK_SIZE", 2000))
 # Fewer new documents than this are cleaned and extracted in the run's own process: starting
@@ -82,6 +85,7 @@ class RunSettings:
     lake: str | None = None  # default: the warehouse's own, <dir>/<stem>.lake
     strict: bool = False
     max_bytes: int = MAX_INPUT_BYTES
+    fields: tuple[str, ...] = FIELDS  # "role=FIELD" overrides of the field mapping
     chunk_size: int = CHUNK_SIZE
     duckdb_memory_limit: str = DUCKDB_MEMORY_LIMIT
     # An input file with the size and modification time of an earlier run's is not read again

@@ -2,8 +2,11 @@
 
 A folder is read recursively in sorted order (hidden files and folders excepted); a file with an
 extension sitrep does not read is still an input, rejected as 'unsupported_type'. A JSONL file is
-one input per non-empty line (uri ``path#L<n>``); a WARC crawl one per record (``path#W<offset>``,
+one input per non-empty line (uri ``path#L<n>``); a CSV/TSV file one per row (``path#R<n>``,
+``warehouse/tables.py``); a WARC crawl one per record (``path#W<offset>``,
 ``warehouse/warc.py``); an RSS/Atom feed one per item (``path#I<n>``, ``warehouse/feeds.py``).
+A JSONL object's text, headline, date, outlet, url and id are the keys the field mapping
+picks (``transforms/ingest/fields.py``), as a CSV/TSV row's columns are.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from transforms.ingest import RawInput, Rejected
+from transforms.ingest.fields import Fields
 from warehouse.feeds import feed_inputs, is_feed
+from warehouse.tables import is_table, table_inputs
 from warehouse.warc import is_warc, warc_inputs
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = {".jsonl"}
-JSON_FIELDS = ("id", "title", "source", "url", "published")
-_PART_OF_FILE = re.compile(r"^(.*)#[LWI]\d+$", re.DOTALL)
+_PART_OF_FILE = re.compile(r"^(.*)#[LRWI]\d+$", re.DOTALL)
 
 
 def _file_input(path: Path, max_bytes: int) -> RawInput:
@@ -48,7 +52,7 @@ def _file_input(path: Path, max_bytes: int) -> RawInput:
     return RawInput(uri=uri, data=data, n_bytes=len(data), kind=kind)
 
 
-def _jsonl_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
+def _jsonl_inputs(path: Path, max_bytes: int, fields: Fields) -> Iterator[RawInput]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -80,22 +84,23 @@ def _jsonl_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
                     reject=Rejected("invalid_json", f"a JSON {type(obj).__name__}"),
                 )
                 continue
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield RawInput(uri=uri, n_bytes=len(line), reject=Rejected("missing_text"))
+            columns = fields.columns(obj)
+            picked = fields.pick(obj, columns)
+            if not picked.text or not picked.text.strip():
+                detail = f"no text field: {fields.text_field()}" if "text" not in columns else ""
+                yield RawInput(uri=uri, n_bytes=len(line), reject=Rejected("missing_text", detail))
                 continue
-            meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS}
-            kind = "html" if str(obj.get("format", "")).lower() == "html" else "text"
             yield RawInput(
                 uri=uri,
-                text=text,
+                text=picked.text,
                 n_bytes=len(line),
-                kind=kind,
-                external_id=meta["id"],
-                title=meta["title"],
-                source=meta["source"],
-                url=meta["url"],
-                published=meta["published"],
+                kind="html" if (picked.format or "").lower() == "html" else "text",
+                external_id=picked.id,
+                title=picked.title,
+                source=picked.source,
+                url=picked.url,
+                published=picked.published,
+                published_method=picked.date_method or "metadata",
             )
 
 
@@ -117,11 +122,15 @@ def input_files(paths: list[str | Path]) -> Iterator[Path | RawInput]:
             yield RawInput(uri=str(path), reject=Rejected("unreadable", "no such file or folder"))
 
 
-def file_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
-    """The inputs of one file: a JSONL file's lines, a WARC's records, a feed's items, any
-    other file whole."""
+def file_inputs(path: Path, max_bytes: int, fields: Fields | None = None) -> Iterator[RawInput]:
+    """The inputs of one file: a JSONL file's lines, a CSV/TSV file's rows, a WARC's records,
+    a feed's items, any other file whole. ``fields``: the field mapping of JSONL and CSV/TSV
+    (default: ``transforms/ingest/fields.py``'s precedence)."""
+    fields = fields or Fields()
     if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _jsonl_inputs(path, max_bytes)
+        yield from _jsonl_inputs(path, max_bytes, fields)
+    elif is_table(path):
+        yield from table_inputs(path, max_bytes, fields)
     elif is_warc(path):
         yield from warc_inputs(path, max_bytes)
     elif is_feed(path):
@@ -131,16 +140,18 @@ def file_inputs(path: Path, max_bytes: int) -> Iterator[RawInput]:
 
 
 def file_of(uri: str) -> str:
-    """The file an input's uri belongs to: a JSONL line's uri is ``path#L<n>``, a WARC
-    record's ``path#W<offset>``, a feed item's ``path#I<n>``."""
+    """The file an input's uri belongs to: a JSONL line's uri is ``path#L<n>``, a CSV/TSV
+    row's ``path#R<n>``, a WARC record's ``path#W<offset>``, a feed item's ``path#I<n>``."""
     m = _PART_OF_FILE.match(uri)
     return m.group(1) if m else uri
 
 
-def iter_inputs(paths: list[str | Path], max_bytes: int) -> Iterator[RawInput]:
+def iter_inputs(
+    paths: list[str | Path], max_bytes: int, fields: Fields | None = None
+) -> Iterator[RawInput]:
     """Every input under the given paths, in a stable order."""
     for item in input_files(paths):
         if isinstance(item, RawInput):
             yield item
         else:
-            yield from file_inputs(item, max_bytes)
+            yield from file_inputs(item, max_bytes, fields)

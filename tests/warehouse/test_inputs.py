@@ -69,3 +69,26 @@ def test_utf16_file_read_as_bytes(tmp_path):
     (tmp_path / "u16.txt").write_bytes(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"))
     [raw] = iter_inputs([tmp_path], max_bytes=10_000)
     assert raw.data.startswith(codecs.BOM_UTF16_LE) and raw.reject is None
+
+
+def test_jsonl_keys_go_through_the_same_field_mapping(tmp_path):
+    from transforms.ingest.fields import Fields, parse_overrides
+
+    path = tmp_path / "notes.jsonl"
+    rows = [
+        {"eventid": 7, "Summary": ARTICLE, "event_date": "2 March 2015"},  # a coder's keys
+        {"body": ARTICLE, "headline": "Checkpoint attacked", "publisher": "Rudaw"},
+        {"comment": ARTICLE},  # no key of the text's names
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    coder, article, unnamed = iter_inputs([path], max_bytes=10_000)
+    assert (coder.text, coder.external_id, coder.published, coder.published_method) == (
+        ARTICLE,
+        "7",
+        "2 March 2015",
+        "event_date",
+    )
+    assert (article.title, article.source) == ("Checkpoint attacked", "Rudaw")
+    assert unnamed.reject.reason == "missing_text" and "--field text" in unnamed.reject.detail
+    named = Fields(parse_overrides(["text=comment"]))
+    assert [i.text for i in iter_inputs([path], 10_000, named)] == [None, None, ARTICLE]

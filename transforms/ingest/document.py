@@ -47,7 +47,12 @@ class RawInput:
     source: str | None = None
     url: str | None = None
     published: str | None = None
-    charset: str | None = None  # declared by the server (a crawl's HTTP Content-Type)
+    # 'metadata' (a publication date) or 'event_date' (a coder's event date): how ``published``
+    # becomes documents.published_date_method.
+    published_method: str = "metadata"
+    # Declared by the server (a crawl's HTTP Content-Type); for ``text`` read from a CSV/TSV,
+    # the encoding its file was read in.
+    charset: str | None = None
     reject: Rejected | None = None  # set by a reader that already knows the input is bad
 
 
@@ -117,7 +122,7 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
     if raw.n_bytes > max_bytes:
         raise Rejected("too_large", f"{raw.n_bytes} bytes > limit {max_bytes}")
     if raw.text is not None:
-        text, encoding = clean_text(raw.text), "json"
+        text, encoding = clean_text(raw.text), raw.charset or "json"
     elif raw.data is not None:
         text, encoding = decode_bytes(raw.data, raw.charset, html=raw.kind == "html")
     else:
@@ -139,7 +144,9 @@ def ingest(raw: RawInput, outlets: Outlets, max_bytes: int = DEFAULT_MAX_BYTES) 
     if letters < MIN_BODY_LETTERS and not _is_sentence(body):
         raise Rejected("no_text", f"{letters} letters of body text")
 
-    published, method = parse_date_value(meta_date), "metadata" if meta_date else None
+    published = parse_date_value(meta_date)
+    # (a date the page's markup gives is a publication date, whatever the reader said)
+    method = (raw.published_method if raw.published else "metadata") if meta_date else None
     if meta_date and published is None:
         method = None  # an unreadable metadata date is no date, never a guess
     if published is None:

@@ -10,7 +10,9 @@ REASONS = {
     "too_large": "the input is larger than the configured maximum size",
     "no_text": "no article text remains once markup and page chrome are removed",
     "invalid_json": "a JSONL line is not a JSON object",
-    "missing_text": "a JSONL object has no non-empty 'text' field, or a feed item no content",
+    "missing_text": "a JSONL object or CSV/TSV row has no non-empty text field (none found "
+    "among the field mapping's names, or it is empty), or a feed item no content",
+    "invalid_row": "a CSV/TSV row that is no record: more fields than the header, broken quoting",
     "unsupported_type": "the file's extension is not one sitrep reads",
     "unreadable": "the file could not be read",
     "warc_not_a_page": "a WARC record that holds no page: a request, revisit, metadata or warcinfo",
