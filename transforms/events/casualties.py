@@ -44,7 +44,9 @@ Rules (general wording, no list of sentences):
   outranks a zero.
 - A clause with several statements of one kind keeps the largest (the statements usually
   restate one toll; summing would double count); a statement counting only attackers adds to
-  one counting only victims.
+  one counting only victims, and one marked as victims on top of those told before it in the
+  clause adds to them ("two guards were killed, three more were also found dead": 5; not a
+  toll's update, "the toll rose to 9 as two more died": 9).
 """
 
 from __future__ import annotations
@@ -232,6 +234,7 @@ _ADDITIVE = re.compile(
     r"\b(?:was|were|have\s+been|has\s+been|had\s+been)\s+also\b|\balso\s+(?:died|killed|wounded|injured)\b",
     re.IGNORECASE,
 )
+_ADDITIVE_STEMS = ("another", "additional", "further", " more", "also")
 _CLOSED_PAREN = re.compile(r"\s*\([^()]{0,80}\)$")
 _INCLUDING = re.compile(r"\s+(?:including|among\s+them|among\s+whom)\b", re.IGNORECASE)
 # A conjunct of adjectives and a plural noun, with no count or determiner of its own: it
@@ -825,9 +828,52 @@ def _hundred_and(m: re.Match[str]) -> str:
     return str(hundreds + rest)
 
 
+# Where the statement holding an additive marker starts: the last clause break before it.
+_CLAUSE_BREAK = re.compile(r"[,;]\s*|\s+(?:and|while|but|whereas)\s+", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
+    at = _additive_start(clause) if rules.hit(_ADDITIVE_STEMS, clause.lower()) else None
+    if at is None:
+        return _statements(clause)
+    before, after = _statements(clause[:at]), count_casualties(clause[at:])
+    return Casualties(
+        _sum(before.killed, after.killed),
+        _sum(before.wounded, after.wounded),
+        (before.perpetrators_killed or 0) + (after.perpetrators_killed or 0) or None,
+        before.bomber_died or after.bomber_died,
+    )
+
+
+def _additive_start(clause: str) -> int | None:
+    """Where a statement of victims on top of ones the clause told before it starts ("two
+    officers were killed, three more were also found dead": 2 and 3), None when there is
+    none. A toll's update is no such statement ("the toll rose to 9 as two more died")."""
+    for m in _ADDITIVE.finditer(clause):
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(clause, 0, m.start())]
+        if not breaks:
+            continue
+        before = clause[: breaks[-1]]
+        if "toll" in before.lower() or _no_statement(_statements(before)):
+            continue
+        return breaks[-1]
+    return None
+
+
+def _no_statement(got: Casualties) -> bool:
+    return got.killed is None and got.wounded is None
+
+
+def _sum(a: Range | None, b: Range | None) -> Range | None:
+    return a if b is None else b if a is None else _add(a, b)
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _statements(clause: str) -> Casualties:
+    """Killed and wounded stated in a clause with no victims added on top of others: each
+    kind's largest statement."""
     if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
         clause = _THOUSANDS.sub("", clause)
     if "hundred and" in clause.lower():  # "two hundred and twelve": one number, not a list
