@@ -17,7 +17,9 @@ Rules (general wording, no list of sentences):
   injured" and "sustained/suffered injuries" (its subject). Victims named after a passive
   verb add to its subject ("a judge was killed along with two guards", "three were hurt, as
   well as an interpreter"; "the driver was killed, as were three officers"), unless the phrase
-  has a predicate of its own ("as well as 20 wounded").
+  has a predicate of its own ("as well as 20 wounded"). People first taken, then killed, are
+  the ones taken ("abducted five drivers and killed them", "two men were seized on Monday,
+  and were later executed"), when a count says how many.
 - After an active verb, a list closed by "and" counts every item ("killed a judge, his clerk and
   four guards"), unless its items only restate the count before them ("two medics, a Kurd and an
   Arab"); verb phrases of one subject add up ("executed two men and killed a woman").
@@ -711,6 +713,39 @@ def _passive_np(clause: str, at: int) -> Statement | None:
     return found
 
 
+# Victims first held, then killed: a verb of taking people ("kidnapped five drivers") and a
+# later verb of killing whose object is "them", or whose subject is the first verb's ("three
+# men were abducted on Monday, and were later executed").
+_CAPTURE = re.compile(
+    r"\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|"
+    r"detain(?:ed|ing)|rounded\s+up|took|taken)\s+(?=(?P<np>[^.;:]{1,140}))",
+    re.IGNORECASE,
+)
+_THEM = re.compile(r"them\b", re.IGNORECASE)
+_AND_BEFORE = re.compile(r",?\s*\band\s+$", re.IGNORECASE)
+_CAPTURED = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:kidnapped|abducted|captured|seized|detained|taken)\b",
+    re.IGNORECASE,
+)
+
+
+def _captives(clause: str, at: int) -> Statement | None:
+    """The count of the people the clause tells taken before ``at`` ("abducted five drivers
+    and later killed them": five), None when it counts none."""
+    taken = [m for m in _CAPTURE.finditer(clause, 0, at) if m.end() < at]
+    np = clause[taken[-1].end() : at] if taken else ""
+    if not _NUMBER_LED.match(_DETERMINER.sub("", np.lower())):
+        return None  # "captured the town and killed them": no count of people taken
+    return _forward_np(np)[0]
+
+
+def _held_subject(clause: str, at: int) -> Statement | None:
+    """The subject of a passive of taking people before ``at``, shared by the passive at
+    ``at`` ("three brothers were abducted by gunmen, and were later shot dead": three)."""
+    held = [m for m in _CAPTURED.finditer(clause, 0, at)]
+    return _passive_np(clause, held[-1].start()) if held else None
+
+
 def _list_end(np: str, at: int) -> int | None:
     """Where a list of counted noun phrases that goes on past the comma at ``at`` ends ("a
     judge, his clerk and four guards"), None unless it closes with "and" (an appositive, "a
@@ -775,6 +810,8 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
+        if st is None and _THEM.match(m.group("np")):
+            st = _captives(clause, m.start())  # "abducted five drivers and killed them"
         if st is not None and _OF_THEM.match(m.group("np")) and _ATTACKERS_JUST_NAMED.search(
             clause, 0, m.start()
         ):
@@ -902,6 +939,8 @@ def _statements(clause: str) -> Casualties:
         if not died and (m.group("neg") or m.group("neg2")):
             continue  # "were not hurt": the absence rules read it
         st = _passive_np(clause, m.start())
+        if not died and _AND_BEFORE.search(clause, 0, m.start()):
+            st = _held_subject(clause, m.start()) or st  # "were seized ..., and were killed"
         if not died and m.group("either"):
             if st is not None and st[0][2] is not None:
                 either = _larger_high(either, st[0][2])

@@ -86,3 +86,20 @@ def test_attacker_added_after_the_verb_counts_as_perpetrator():
 def test_victims_added_in_one_sentence(clause, killed, wounded):
     got = count_casualties(clause)
     assert (got.killed, got.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        # people first taken, then killed: the count of those taken
+        ("gunmen seized six farmers at a checkpoint and later executed them", (6, 6, 6)),
+        ("militants abducted 12 shepherds near a village, and then beheaded them", (12, 12, 12)),
+        ("two teachers were kidnapped on the road to school, and were later killed", (2, 2, 2)),
+        # counter-examples: nothing counted was taken; a pronoun with no count before it
+        ("the fighters captured the hill and killed them", None),
+        ("gunmen stopped a minibus and killed them", None),
+        ("two aid workers were kidnapped on Monday and released on Friday", None),
+    ],
+)
+def test_victims_taken_then_killed(clause, killed):
+    assert count_casualties(clause).killed == killed
