@@ -304,9 +304,11 @@ _BESIDES = re.compile(
 # "the driver was killed, as were three police officers".
 _AS_WERE = re.compile(r"\s*,?\s*as\s+(?:was|were)\s+(?P<np>[^,;.]{1,80})", re.IGNORECASE)
 # A phrase added after the verb: "a reporter was killed along with two guards", "three soldiers
-# were wounded, as well as their interpreter" (victims of the same verb, on top of its subject).
+# were wounded, as well as their interpreter", "20 were killed, in addition to the two
+# assailants" (victims of the same verb, on top of its subject).
 _ALONG_WITH = re.compile(
-    r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?P<np>[^;.]{1,120})",
+    r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as|in\s+addition\s+to|besides)\s+"
+    r"(?P<np>[^;.]{1,120})",
     re.IGNORECASE,
 )
 # A phrase that is the subject of a statement of its own ("as well as 20 were wounded", "along
