@@ -4,6 +4,9 @@ rows that changed, not every row of the table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,13 +29,13 @@ def changed_keys(
     in_new = pc.and_(rows, pc.is_in(old_keys, new_keys))
     # rows in both, in key order on each side: the two sides align row for row
     a, b = _in_key_order(old_keys, in_new), _in_key_order(new_keys, in_old)
-    same = pa.nulls(len(a), pa.bool_()).fill_null(True)
+    same = pa.nulls(int(pc.sum(in_new).as_py() or 0), pa.bool_()).fill_null(True)
     for name in before.column_names:
-        same = pc.and_(same, _same(before.column(name).take(a), after.column(name).take(b)))
+        same = pc.and_(same, _same(a(before.column(name)), b(after.column(name))))
     differ = (
         after.column(delta).filter(pc.invert(in_old)),  # added
         before.column(delta).filter(pc.and_(rows, pc.invert(in_new))),  # removed
-        after.column(delta).take(b).filter(pc.invert(same)),  # changed
+        b(after.column(delta)).filter(pc.invert(same)),  # changed
     )
     found = [chunk for col in differ for chunk in col.cast(pa.string()).chunks]
     return pc.unique(pa.concat_arrays([pa.array([], pa.string()), *found]))
@@ -47,10 +50,25 @@ def _row_keys(t: pa.Table, key: list[str]) -> pa.Array:
     return k.combine_chunks() if isinstance(k, pa.ChunkedArray) else k
 
 
-def _in_key_order(keys: pa.Array, keep: pa.Array) -> pa.Array:
-    """Positions of the rows ``keep`` selects, in the order of their keys."""
+def _in_key_order(keys: pa.Array, keep: pa.Array) -> Callable[[Any], Any]:
+    """A column's values at the rows ``keep`` selects, in the order of their keys (unique):
+    selected as they are when already in that order (a merge's tables are kept in key order),
+    else taken in it."""
+    if _ascending(keys.filter(keep)):
+        if pc.all(keep).as_py() is not False:  # every row (or none)
+            return lambda column: column
+        return lambda column: column.filter(keep)
     rows = pc.indices_nonzero(keep)
-    return rows.take(pc.sort_indices(keys.take(rows)))
+    at = rows.take(pc.sort_indices(keys.take(rows)))
+    return lambda column: column.take(at)
+
+
+def _ascending(keys: pa.Array) -> bool:
+    """Whether each key is above the one before it (no null)."""
+    if keys.null_count:
+        return False
+    n = len(keys)
+    return n < 2 or bool(pc.all(pc.greater(keys.slice(1), keys.slice(0, n - 1))).as_py())
 
 
 def _same(a: pa.ChunkedArray | pa.Array, b: pa.ChunkedArray | pa.Array) -> pa.Array:

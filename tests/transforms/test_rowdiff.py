@@ -38,3 +38,18 @@ def test_changed_keys_of_some_rows_of_before():
     mask = pa.array([True, True, False, False])
     assert sorted(changed_keys(before, after, ["k"], "k", mask).to_pylist()) == ["a", "d"]
     assert sorted(changed_keys(before, after, ["k"], "k").to_pylist()) == ["a", "c", "d", "x"]
+
+
+def test_changed_keys_of_tables_in_key_order_or_not():
+    """Rows already in key order are compared as they stand (rows added between them left
+    out); rows out of order are put in it first: a table one swap away from key order, compared
+    as it stands, would see every row after the swap changed."""
+    before = pa.table({"k": ["a", "b", "c", "d"], "v": [1, 2, 3, 4]})
+    after = pa.table({"k": ["a", "ab", "b", "c", "d"], "v": [1, 9, 2, 5, 4]})
+    assert sorted(changed_keys(before, after, ["k"], "k").to_pylist()) == ["ab", "c"]
+    assert sorted(changed_keys(after, before, ["k"], "k").to_pylist()) == ["ab", "c"]
+    swapped = pa.table({"k": ["a", "c", "b", "d"], "v": [1, 3, 2, 4]})
+    assert changed_keys(before, swapped, ["k"], "k").to_pylist() == []
+    assert changed_keys(swapped, after, ["k"], "k").to_pylist() == ["ab", "c"]
+    shifted = pa.table({"k": ["a", "b", "c", "d"], "v": [1, 3, 2, 4]})  # values, not keys
+    assert sorted(changed_keys(swapped, shifted, ["k"], "k").to_pylist()) == ["b", "c"]

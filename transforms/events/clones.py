@@ -28,6 +28,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from transforms.events import rules
 from transforms.events.clusters import (
     Cluster,
@@ -50,21 +53,15 @@ class Clones:
 
     def __init__(self, rows: Rows):
         self.rows = rows
-        by_doc: dict[str, list[int]] = {}
-        for i, doc in enumerate(rows.doc_ids):  # positions in merge order
-            by_doc.setdefault(doc, []).append(i)
-        classes: dict[tuple[int, ...], list[str]] = {}
-        kinds = rows.kinds
-        for doc, at in by_doc.items():
-            classes.setdefault(tuple(kinds[i] for i in at), []).append(doc)
-        self.twin: dict[int, int] = {}
-        for docs in classes.values():
-            if len(docs) > REPRESENTATIVES:
-                docs.sort()  # the merge order's: a class's reports share their date buckets
-                first = by_doc[docs[0]]
-                for doc in docs[REPRESENTATIVES:]:
-                    self.twin.update(zip(by_doc[doc], first, strict=True))
-        self.watched = set(self.twin.values())
+        clone, twin = twins(pa.array(rows.doc_ids, pa.string()), pa.array(rows.kinds, pa.int64()))
+        self.twin: dict[int, int] = dict(zip(clone.to_pylist(), twin.to_pylist(), strict=True))
+        # per watched position, its clones' positions (``_place``)
+        by_twin = pa.table({"q": twin, "p": clone}).group_by("q", use_threads=False)
+        grouped = by_twin.aggregate([("p", "list")])
+        self.clones_of: dict[int, list[int]] = dict(
+            zip(grouped.column("q").to_pylist(), grouped.column("p_list").to_pylist(), strict=True)
+        )
+        self.watched = set(self.clones_of)
         # per watched position: its document's part of each event when it was decided, its kind
         self.seen: dict[int, tuple[tuple, int]] = {}
         self.joined: dict[int, tuple[Cluster, tuple[str, str]]] = {}  # each step's verdicts
@@ -132,16 +129,18 @@ class Clones:
         """Each clone's report joins its twin's event, with its own merge row (and the date
         its twin was corroborated with); counts are not read again."""
         rows, dated = self.rows, self.rows.dated()
-        for p, q in self.twin.items():
+        for q, clones in self.clones_of.items():
             joined, merge = self.joined[q], merges.get(q)
             if q >= dated:
-                rows.kinds[p] = rows.kinds[q]
+                kind = rows.kinds[q]
+                for p in clones:
+                    rows.kinds[p] = kind
                 merge = joined[1]
             elif joined[0].alive:  # still the event it joined in step 1
                 merge = joined[1]
-            at[q].rows.append(p)
+            at[q].rows.extend(clones)
             if merge is not None:
-                merges[p] = merge
+                merges.update(dict.fromkeys(clones, merge))
 
     def _report(self, q: int) -> dict[str, Any]:
         """The report a clone of position ``q`` is, as it was when ``q`` was decided."""
@@ -172,6 +171,38 @@ class Clones:
         finally:
             for key in mirrored:
                 del index.parts[key]
+
+
+def twins(docs: pa.Array, kinds: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """The clones of an area's reports, given per position (merge order) its document and its
+    kind: (clone positions, the position of the report of the same rank of its class's first
+    document). A class is a distinct sequence of kinds; its documents in doc_id order (the
+    merge order's: a class's reports share their date buckets), all but the first
+    ``REPRESENTATIVES`` are clones. Arrow throughout: one list per document, none per report."""
+    none = pa.array([], pa.int64())
+    if len(docs) == 0:
+        return none, none
+    positions = pa.array(range(len(docs)), pa.int64())
+    by_doc = pa.table({"doc": docs, "kind": kinds, "at": positions}).group_by(
+        "doc", use_threads=False  # single-threaded: each list in merge order
+    )
+    per_doc = by_doc.aggregate([("kind", "list"), ("at", "list")]).combine_chunks()
+    listed = pc.cast(per_doc.column("kind_list"), pa.list_(pa.string()))
+    cls = pc.dictionary_encode(pc.binary_join(listed, ",")).chunk(0).indices
+    order = pc.sort_indices(
+        pa.table({"class": cls, "doc": per_doc.column("doc")}),
+        sort_keys=[("class", "ascending"), ("doc", "ascending")],
+    )
+    in_order = cls.take(order)
+    before = pa.concat_arrays([pa.array([-1], in_order.type), in_order.slice(0, len(order) - 1)])
+    row = pa.array(range(len(order)), pa.int64())
+    # each row's class's first row (rows of a class are consecutive), then its rank in it
+    first = pc.cumulative_max(pc.if_else(pc.not_equal(in_order, before), row, 0))
+    clone = pc.greater_equal(pc.subtract(row, first), REPRESENTATIVES)
+    at = per_doc.column("at_list").chunk(0)
+    # a clone's document and its class's first give the same kinds in the same order
+    clone_at = pc.list_flatten(at.take(order.filter(clone)))
+    return clone_at, pc.list_flatten(at.take(order.take(first).filter(clone)))
 
 
 def _best_score(r: dict, ev: Cluster, places: dict[str, dict], mode: str) -> int:

@@ -396,8 +396,9 @@ def _undated(
 def _merge_rows(
     merges: dict[int, tuple[str, str]], event_of: list[str | None], report_ids: list[str]
 ) -> pa.Table:
-    """The area's ``event_merges`` rows, by report_id, built as columns."""
-    rows = sorted(merges, key=report_ids.__getitem__)
+    """The area's ``event_merges`` rows, built as columns (``merge_events`` puts every area's
+    rows in report_id order at once)."""
+    rows = list(merges)
     if not rows:
         return schemas.EVENT_MERGES.empty_table()
     cols = {

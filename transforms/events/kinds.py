@@ -132,7 +132,8 @@ class Rows:
         return Members(readings, docs)
 
     def output(self, event_of: list[str | None]) -> pa.Table:
-        """The area's report rows with their event (and corroborated dates), by report_id."""
+        """The area's report rows with their event (and corroborated dates), in the table's
+        order (``merge_events`` puts every area's rows in report_id order at once)."""
         t = self.table
         back = pc.sort_indices(self.order)  # table row -> merge position
         at = pa.array(self.kinds, pa.int64()).take(back)
@@ -148,8 +149,7 @@ class Rows:
         for f in schemas.EVENT_REPORTS:  # an input without a column has it null, as it was
             if f.name not in t.column_names:
                 t = t.append_column(f.name, pa.nulls(t.num_rows, f.type))
-        t = t.select(schemas.EVENT_REPORTS.names).cast(schemas.EVENT_REPORTS)
-        return t.sort_by([("report_id", "ascending")]) if t.num_rows else t
+        return t.select(schemas.EVENT_REPORTS.names).cast(schemas.EVENT_REPORTS)
 
     def starts(self) -> list[date | None]:
         """Per kind, the first day of its date span (None undated)."""

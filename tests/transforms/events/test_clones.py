@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.events import extract_reports, merge_events
+from transforms.events.clones import REPRESENTATIVES, twins
 from transforms.events.remerge import remerge_events
 
 SUN = date(2026, 2, 22)
@@ -141,3 +142,48 @@ def test_copies_fitting_two_events_alike_are_not_placed_by_class(places, entitie
     counts: dict[str, int] = {}
     _same(merge_events(reports, documents, places, entities, clones=counts), plain)
     assert counts.get("checked") == 1 and "placed" not in counts
+
+
+def _twins_one_by_one(doc_ids: list[str], kinds: list[int]) -> dict[int, int]:
+    """The first reading of ``clones.twins``: positions grouped per document, documents per
+    sequence of kinds, each class's documents beyond the first ``REPRESENTATIVES`` by doc_id
+    paired report for report with the first."""
+    by_doc: dict[str, list[int]] = {}
+    for i, doc in enumerate(doc_ids):
+        by_doc.setdefault(doc, []).append(i)
+    classes: dict[tuple[int, ...], list[str]] = {}
+    for doc, at in by_doc.items():
+        classes.setdefault(tuple(kinds[i] for i in at), []).append(doc)
+    twin: dict[int, int] = {}
+    for docs in classes.values():
+        if len(docs) > REPRESENTATIVES:
+            first = by_doc[min(docs)]
+            for doc in sorted(docs)[REPRESENTATIVES:]:
+                twin.update(zip(by_doc[doc], first, strict=True))
+    return twin
+
+
+def test_twins_pair_each_clone_with_its_class_first_document():
+    """Counter-examples: the same kinds in another order (another class), kinds joined into
+    the same digits (1,12 and 11,2), a kind sequence that is the prefix of another, a class of
+    exactly ``REPRESENTATIVES`` documents (no clone), a class's first document by doc_id
+    coming last in merge order, a document's reports not next to each other."""
+    docs = [
+        ("z9", [1, 2]), ("d1", [1, 2]), ("d2", [2, 1]), ("d3", [1, 2]), ("a0", [1, 2]),
+        ("p1", [1, 12]), ("p2", [11, 2]), ("p3", [1, 12]), ("p4", [11, 2]), ("p5", [1]),
+        ("p6", [1]), ("p7", [1]), ("p8", [1, 12]), ("r1", [5, 6]), ("r2", [5, 6]),
+    ]  # fmt: skip
+    doc_ids = [d for d, ks in docs for _ in ks]
+    kinds = [k for _d, ks in docs for k in ks]
+    # interleave: a document's second report after every first report
+    order = [i for i in range(len(kinds)) if i == 0 or doc_ids[i - 1] != doc_ids[i]]
+    order += [i for i in range(len(kinds)) if i not in order]
+    doc_ids, kinds = [doc_ids[i] for i in order], [kinds[i] for i in order]
+    clone, twin = twins(pa.array(doc_ids, pa.string()), pa.array(kinds, pa.int64()))
+    got = dict(zip(clone.to_pylist(), twin.to_pylist(), strict=True))
+    assert got == _twins_one_by_one(doc_ids, kinds)
+    cloned = {doc_ids[p] for p in got}
+    assert cloned == {"d3", "z9", "p8", "p7"}  # a0, d1 first; p1, p3; p5, p6; r*: two only
+    assert all(doc_ids[q] in {"a0", "p1", "p5"} for q in got.values())
+    empty = twins(pa.array([], pa.string()), pa.array([], pa.int64()))
+    assert [a.to_pylist() for a in empty] == [[], []]
