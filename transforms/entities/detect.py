@@ -994,9 +994,8 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
             elif p.admin1 and placing.holds_previous(text, row[0]):
                 # "the Mansur district of Baghdad": the town holds the place before it
                 names = frozenset({p.admin1})
-            elif p.admin2 and p.precision == "town" and placing.in_bracket(text, row[0], row[1]):
-                # "X (Choman, Erbil)": a district named by its seat's name
-                names = frozenset({p.admin2, p.admin1 or p.country_code})
+            elif seat := _bracketed_seat(text, row[0], row[1], p):
+                names = seat  # "X (Choman, Erbil)": a district named by its seat's name
             else:
                 continue
             if not placing.distance_reference(text, row[0]):  # "120 km north of Y": no holder
@@ -1006,9 +1005,20 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
         names = frozenset(_area_name(p) for p in cands if p.precision in _AREA_PRECISIONS)
         if not names and placing.holds_previous(text, start):
             names = frozenset(p.admin1 for p in cands if p.admin1 and not p.cue)
+        elif not names and len(cands) == 1:
+            # the same, its name spelled otherwise ("(Al-Malikeyyeh, Al-Hasakeh)")
+            names = _bracketed_seat(text, start, end, cands[0]) or names
         if names and not placing.distance_reference(text, start):
             out.append((start, end, names))
     return out
+
+
+def _bracketed_seat(text: str, start: int, end: int, p: Place) -> frozenset[str] | None:
+    """The areas town ``p`` stands for when named at ``text[start:end]`` among a bracket's
+    areas (its district and governorate), else None."""
+    if p.admin2 and p.precision == "town" and placing.in_bracket(text, start, end):
+        return frozenset({p.admin2, p.admin1 or p.country_code})
+    return None
 
 
 def _holder(text: str, end: int, areas: list) -> frozenset[str] | None:

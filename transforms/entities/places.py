@@ -2,11 +2,12 @@
 
 Rules, in order (each only among the span's candidate places):
 
-1. A governorate cue ("Deir al-Zor province", "Raqqa governorate", "... countryside") picks the
-   governorate; a town cue ("the city of Mayadin", "Raqqa city") picks a town. A mention with
-   no cue takes the sense of a cued mention of the same name in the same document; one named
-   as a point distances are measured from ("30 km south of Raqqa", "near Kirkuk") or after an
-   installation ("Kirkuk airbase") means the town, for that mention alone.
+1. A governorate cue ("Deir al-Zor province", "Raqqa governorate", "... countryside", the name
+   closing a bracket of areas: "the X countryside (Aleppo)") picks the governorate; a town cue
+   ("the city of Mayadin", "Raqqa city") picks a town. A mention with no cue takes the sense
+   of a cued mention of the same name in the same document; one named as a point distances
+   are measured from ("30 km south of Raqqa", "near Kirkuk") or after an installation
+   ("Kirkuk airbase") means the town, for that mention alone.
 2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
    (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
 3. Otherwise: places in the document's countries first (the countries of its unambiguous
@@ -213,6 +214,7 @@ def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
     before = text[max(0, start - 20) : start].lower()
     low = surface.lower()
     gov = nxt in GOVERNORATE_AFTER or low.endswith(_GOVERNORATE_ENDINGS)
+    gov = gov or bracket_last(text, start, end)
     town = nxt in TOWN_AFTER or before.rstrip().endswith(TOWN_BEFORE)
     return gov, town
 
@@ -916,6 +918,13 @@ def in_bracket(text: str, start: int, end: int) -> bool:
     )
 
 
+def bracket_last(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` closes a bracket of areas ("(Jebel Saman,
+    Aleppo)", "the X countryside (Aleppo)"): coders put the governorate there."""
+    return _CLOSES_BRACKET.match(text, end) is not None and in_bracket(text, start, end)
+
+
+_CLOSES_BRACKET = re.compile(r"\s*\)")
 _IN_BRACKET_AFTER = re.compile(r"\s*[,)]")
 _LIST_BEFORE = re.compile(r"\s*(?:[^(),]+,\s*)*")
 # How long a bracket of areas may be ("(Jisr-Ash-Shugur, Idleb)", "(Hajin, Abu Kamal,

@@ -22,7 +22,12 @@ counter-example that must not change (inputs in our own words, not the notes').
 - a town after a word in Arabic's construct form ("Amiriyat al-Fallujah") names the place the
   word's plain form names near it (30 km); with no such place near, the town stays;
 - "in X district, Baghdad, Iraq" (the district's name read as its seat, the word after it): the
-  governorate named by its seat's name ends the chain of areas, no second venue.
+  governorate named by its seat's name ends the chain of areas, no second venue;
+- a bracket of areas after a village ("X (Y, Z)") names Y's district even when Y is spelled
+  otherwise than the gazetteer spells it (read by key or fuzzily); without the district, X's
+  namesakes across the governorate leave the governorate;
+- the name closing a bracket of areas ("the Y countryside (Aleppo)", "(Y, Aleppo)") is the
+  governorate, not its seat: no venue of its own beside the village named.
 """
 
 from __future__ import annotations
@@ -250,4 +255,39 @@ def test_a_construct_word_no_place_near_the_town_bears_leaves_the_town(detect, r
     ids=["madain-district-baghdad", "tarmiyah-district-baghdad", "towns-listed"],
 )  # fmt: skip
 def test_a_governorate_named_by_its_seat_after_a_district_is_no_venue(registry, text, venues):
+    assert [v for v, _ in _venues(registry, text)] == venues
+
+
+TALL_GHAZAL_MALIKIYAH, TALL_GHAZAL_RAS_AL_AYN, HASAKAH = "383648", "163583", "173813"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On 2 March 2020, a landmine killed a shepherd near Tall Ghazal (Al-Malikeyya,"
+         " Hasakeh).", TALL_GHAZAL_MALIKIYAH),
+        ("On 2 March 2020, a landmine killed a shepherd near Tall Ghazal (Ras al-Ain,"
+         " Hasakeh).", TALL_GHAZAL_RAS_AL_AYN),
+        # counter-example: no district in the bracket, two villages of the name in the
+        # governorate: the governorate
+        ("On 2 March 2020, a landmine killed a shepherd near Tall Ghazal (Hasakeh).", HASAKAH),
+    ],
+    ids=["district-fuzzy", "district-by-key", "no-district"],
+)  # fmt: skip
+def test_a_bracketed_district_spelled_otherwise_still_holds_the_village(detect, text, place):
+    assert dict(_places(detect, text))["Tall Ghazal"] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("On 4 June 2019, HTS shelled a regime post near Anadan in the Jebel Saman countryside"
+         " (Aleppo). 2 fatalities.", ["Anadan"]),
+        # counter-example: a town cue before the bracket keeps the city
+        ("On 4 June 2019, HTS shelled a regime post in Aleppo city (Jebel Saman, Aleppo). 2"
+         " fatalities.", ["Aleppo"]),
+    ],
+    ids=["countryside-bracket", "city-cued"],
+)  # fmt: skip
+def test_the_name_closing_a_bracket_of_areas_is_the_governorate(registry, text, venues):
     assert [v for v, _ in _venues(registry, text)] == venues
