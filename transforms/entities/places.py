@@ -829,16 +829,18 @@ _BRACKET_GAP = re.compile(
     r"(?:\s+(?:town|village|city|area|neighbou?rhood|hill|front|frontline|axis))?\s*\(\s*",
     re.IGNORECASE,
 )
+# ("the Y area" after a town: the land around it, which holds X: "X in the Duma area")
 _AREA_WORD = re.compile(
-    r"\s+(?:district|sub-?district|governorate|province|countryside|region)\b", re.IGNORECASE
+    r"\s+(?:district|sub-?district|governorate|province|countryside|region|area)\b",
+    re.IGNORECASE,
 )
 _AREA_WORD_END = re.compile(_AREA_WORD.pattern + "$", re.IGNORECASE)
 
 
 def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
     """Whether the place at ``[start, end)`` is named as the area holding the one ending at
-    ``prev_end``: "X town, Y district", "X in Y province", or first in brackets after it
-    ("X (Y, Z)", "X (Y governorate)")."""
+    ``prev_end``: "X town, Y district", "X in Y province", "X in the Y area", or first in
+    brackets after it ("X (Y, Z)", "X (Y governorate)")."""
     if _BRACKET_GAP.fullmatch(text, prev_end, start) is not None:
         return True
     if _AREA_GAP.fullmatch(text, prev_end, start) is None:

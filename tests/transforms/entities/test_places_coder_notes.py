@@ -27,7 +27,9 @@ counter-example that must not change (inputs in our own words, not the notes').
   otherwise than the gazetteer spells it (read by key or fuzzily); without the district, X's
   namesakes across the governorate leave the governorate;
 - the name closing a bracket of areas ("the Y countryside (Aleppo)", "(Y, Aleppo)") is the
-  governorate, not its seat: no venue of its own beside the village named.
+  governorate, not its seat: no venue of its own beside the village named;
+- "X in the Y area": the land around the town Y holds X, one venue (X); Y named apart ("in X
+  and in the Y area") stays a venue of its own.
 """
 
 from __future__ import annotations
@@ -290,4 +292,21 @@ def test_a_bracketed_district_spelled_otherwise_still_holds_the_village(detect, 
     ids=["countryside-bracket", "city-cued"],
 )  # fmt: skip
 def test_the_name_closing_a_bracket_of_areas_is_the_governorate(registry, text, venues):
+    assert [v for v, _ in _venues(registry, text)] == venues
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("On 2 April 2018, ISIS cells attacked an SDF post in Gharanij in the Hajin area,"
+         " killing 3 fighters.", ["Gharanij"]),
+        ("On 2 April 2018, ISIS cells attacked an SDF post near Gharanij in the Hajin area,"
+         " killing 3 fighters.", ["Gharanij"]),
+        # counter-example: the area named apart from the village is a venue of its own
+        ("On 2 April 2018, ISIS cells attacked SDF posts in Gharanij and in the Hajin area,"
+         " killing 3 fighters.", ["Gharanij", "Hajin"]),
+    ],
+    ids=["in-x-in-the-y-area", "near-x-in-the-y-area", "x-and-the-y-area"],
+)  # fmt: skip
+def test_the_area_of_a_town_holds_the_village_named_in_it(registry, text, venues):
     assert [v for v, _ in _venues(registry, text)] == venues
