@@ -523,12 +523,33 @@ def name_runs(text: str, hit_ends: dict[int, int] | None = None) -> list[tuple[i
                     m_start = ordinal.start()
         if marks and (k := bisect_left(marks, m_start)) < len(marks) and marks[k] < m_end:
             m_end = _before_quotation(text, m_start, m_end)
-        if hit_ends is not None and hit_ends.get(m_start, -1) >= m_end:
-            continue
-        if m_end - m_start <= 12 and text[m_start:m_end].lower() in FUNCTION_WORDS:
-            continue  # "The", "But", "According": a capitalised function word alone
-        add((m_start, m_end))
+        parts = (
+            [(m_start, m_end)]
+            if text.find("s ", m_start, m_end) < 0
+            else _possessives_apart(text, m_start, m_end)
+        )
+        for a, b in parts:
+            if hit_ends is not None and hit_ends.get(a, -1) >= b:
+                continue
+            if b - a <= 12 and text[a:b].lower() in FUNCTION_WORDS:
+                continue  # "The", "But", "According": a capitalised function word alone
+            add((a, b))
     return runs
+
+
+# A possessive inside a run ends a name: "Fallouja's Nazzal district" is Fallouja's, then
+# Nazzal (not "Ra's al-Ayn": two letters before the mark are a word of the name).
+_INNER_POSSESSIVE = re.compile(r"(?<=[A-Za-z]{3})['’]s(?=[ \t])")
+
+
+def _possessives_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The run ``[start, end)`` cut after each possessive inside it."""
+    out = []
+    for m in _INNER_POSSESSIVE.finditer(text, start, end):
+        out.append((start, m.end()))
+        start = m.end() + 1
+    out.append((start, end))
+    return out
 
 
 def name_pieces(

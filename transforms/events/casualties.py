@@ -17,7 +17,9 @@ Rules (general wording, no list of sentences):
   injured" and "sustained/suffered injuries" (its subject). Victims named after a passive
   verb add to its subject ("a judge was killed along with two guards", "three were hurt, as
   well as an interpreter"; "the driver was killed, as were three officers"), unless the phrase
-  has a predicate of its own ("as well as 20 wounded").
+  has a predicate of its own ("as well as 20 wounded"). People first taken, then killed, are
+  the ones taken ("abducted five drivers and killed them", "two men were seized on Monday,
+  and were later executed"), when a count says how many.
 - After an active verb, a list closed by "and" counts every item ("killed a judge, his clerk and
   four guards"), unless its items only restate the count before them ("two medics, a Kurd and an
   Arab"); verb phrases of one subject add up ("executed two men and killed a woman").
@@ -44,7 +46,9 @@ Rules (general wording, no list of sentences):
   outranks a zero.
 - A clause with several statements of one kind keeps the largest (the statements usually
   restate one toll; summing would double count); a statement counting only attackers adds to
-  one counting only victims.
+  one counting only victims, and one marked as victims on top of those told before it in the
+  clause adds to them ("two guards were killed, three more were also found dead": 5; not a
+  toll's update, "the toll rose to 9 as two more died": 9).
 """
 
 from __future__ import annotations
@@ -232,6 +236,7 @@ _ADDITIVE = re.compile(
     r"\b(?:was|were|have\s+been|has\s+been|had\s+been)\s+also\b|\balso\s+(?:died|killed|wounded|injured)\b",
     re.IGNORECASE,
 )
+_ADDITIVE_STEMS = ("another", "additional", "further", " more", "also")
 _CLOSED_PAREN = re.compile(r"\s*\([^()]{0,80}\)$")
 _INCLUDING = re.compile(r"\s+(?:including|among\s+them|among\s+whom)\b", re.IGNORECASE)
 # A conjunct of adjectives and a plural noun, with no count or determiner of its own: it
@@ -299,9 +304,11 @@ _BESIDES = re.compile(
 # "the driver was killed, as were three police officers".
 _AS_WERE = re.compile(r"\s*,?\s*as\s+(?:was|were)\s+(?P<np>[^,;.]{1,80})", re.IGNORECASE)
 # A phrase added after the verb: "a reporter was killed along with two guards", "three soldiers
-# were wounded, as well as their interpreter" (victims of the same verb, on top of its subject).
+# were wounded, as well as their interpreter", "20 were killed, in addition to the two
+# assailants" (victims of the same verb, on top of its subject).
 _ALONG_WITH = re.compile(
-    r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?P<np>[^;.]{1,120})",
+    r"\s*,?\s*(?:along\s+with|together\s+with|as\s+well\s+as|in\s+addition\s+to|besides)\s+"
+    r"(?P<np>[^;.]{1,120})",
     re.IGNORECASE,
 )
 # A phrase that is the subject of a statement of its own ("as well as 20 were wounded", "along
@@ -708,6 +715,39 @@ def _passive_np(clause: str, at: int) -> Statement | None:
     return found
 
 
+# Victims first held, then killed: a verb of taking people ("kidnapped five drivers") and a
+# later verb of killing whose object is "them", or whose subject is the first verb's ("three
+# men were abducted on Monday, and were later executed").
+_CAPTURE = re.compile(
+    r"\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|"
+    r"detain(?:ed|ing)|rounded\s+up|took|taken)\s+(?=(?P<np>[^.;:]{1,140}))",
+    re.IGNORECASE,
+)
+_THEM = re.compile(r"them\b", re.IGNORECASE)
+_AND_BEFORE = re.compile(r",?\s*\band\s+$", re.IGNORECASE)
+_CAPTURED = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:kidnapped|abducted|captured|seized|detained|taken)\b",
+    re.IGNORECASE,
+)
+
+
+def _captives(clause: str, at: int) -> Statement | None:
+    """The count of the people the clause tells taken before ``at`` ("abducted five drivers
+    and later killed them": five), None when it counts none."""
+    taken = [m for m in _CAPTURE.finditer(clause, 0, at) if m.end() < at]
+    np = clause[taken[-1].end() : at] if taken else ""
+    if not _NUMBER_LED.match(_DETERMINER.sub("", np.lower())):
+        return None  # "captured the town and killed them": no count of people taken
+    return _forward_np(np)[0]
+
+
+def _held_subject(clause: str, at: int) -> Statement | None:
+    """The subject of a passive of taking people before ``at``, shared by the passive at
+    ``at`` ("three brothers were abducted by gunmen, and were later shot dead": three)."""
+    held = [m for m in _CAPTURED.finditer(clause, 0, at)]
+    return _passive_np(clause, held[-1].start()) if held else None
+
+
 def _list_end(np: str, at: int) -> int | None:
     """Where a list of counted noun phrases that goes on past the comma at ``at`` ends ("a
     judge, his clerk and four guards"), None unless it closes with "and" (an appositive, "a
@@ -772,6 +812,8 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
+        if st is None and _THEM.match(m.group("np")):
+            st = _captives(clause, m.start())  # "abducted five drivers and killed them"
         if st is not None and _OF_THEM.match(m.group("np")) and _ATTACKERS_JUST_NAMED.search(
             clause, 0, m.start()
         ):
@@ -825,9 +867,52 @@ def _hundred_and(m: re.Match[str]) -> str:
     return str(hundreds + rest)
 
 
+# Where the statement holding an additive marker starts: the last clause break before it.
+_CLAUSE_BREAK = re.compile(r"[,;]\s*|\s+(?:and|while|but|whereas)\s+", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
+    at = _additive_start(clause) if rules.hit(_ADDITIVE_STEMS, clause.lower()) else None
+    if at is None:
+        return _statements(clause)
+    before, after = _statements(clause[:at]), count_casualties(clause[at:])
+    return Casualties(
+        _sum(before.killed, after.killed),
+        _sum(before.wounded, after.wounded),
+        (before.perpetrators_killed or 0) + (after.perpetrators_killed or 0) or None,
+        before.bomber_died or after.bomber_died,
+    )
+
+
+def _additive_start(clause: str) -> int | None:
+    """Where a statement of victims on top of ones the clause told before it starts ("two
+    officers were killed, three more were also found dead": 2 and 3), None when there is
+    none. A toll's update is no such statement ("the toll rose to 9 as two more died")."""
+    for m in _ADDITIVE.finditer(clause):
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(clause, 0, m.start())]
+        if not breaks:
+            continue
+        before = clause[: breaks[-1]]
+        if "toll" in before.lower() or _no_statement(_statements(before)):
+            continue
+        return breaks[-1]
+    return None
+
+
+def _no_statement(got: Casualties) -> bool:
+    return got.killed is None and got.wounded is None
+
+
+def _sum(a: Range | None, b: Range | None) -> Range | None:
+    return a if b is None else b if a is None else _add(a, b)
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _statements(clause: str) -> Casualties:
+    """Killed and wounded stated in a clause with no victims added on top of others: each
+    kind's largest statement."""
     if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
         clause = _THOUSANDS.sub("", clause)
     if "hundred and" in clause.lower():  # "two hundred and twelve": one number, not a list
@@ -856,6 +941,8 @@ def count_casualties(clause: str) -> Casualties:
         if not died and (m.group("neg") or m.group("neg2")):
             continue  # "were not hurt": the absence rules read it
         st = _passive_np(clause, m.start())
+        if not died and _AND_BEFORE.search(clause, 0, m.start()):
+            st = _held_subject(clause, m.start()) or st  # "were seized ..., and were killed"
         if not died and m.group("either"):
             if st is not None and st[0][2] is not None:
                 either = _larger_high(either, st[0][2])

@@ -58,3 +58,48 @@ def test_attacker_added_after_the_verb_counts_as_perpetrator():
     got = count_casualties("two policemen were killed along with the gunman")
     assert got.killed == (3, 3, 3)
     assert got.perpetrators_killed == 1
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        # victims on top of those the same sentence told before: added, not the larger kept
+        (
+            "two guards were shot dead at the gate, and the bodies of three drivers were also "
+            "found nearby",
+            (5, 5, 5),
+            None,
+        ),
+        (
+            "a shell killed a boy and wounded his mother, a sniper also killed a farmer",
+            (2, 2, 2),
+            (1, 1, 1),
+        ),
+        ("four soldiers died in the ambush, and two more died later in hospital", (6, 6, 6), None),
+        # counter-examples: a toll's update, "more than", another kind, one statement only
+        ("the death toll rose to eleven, after three more died in hospital", (11, 11, 11), None),
+        ("four soldiers died, more than ten were hurt", (4, 4, 4), (10, 10, None)),
+        ("a bomb killed three people and wounded another five", (3, 3, 3), (5, 5, 5)),
+        ("three more bodies were found in the river", (3, 3, 3), None),
+    ],
+)
+def test_victims_added_in_one_sentence(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert (got.killed, got.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        # people first taken, then killed: the count of those taken
+        ("gunmen seized six farmers at a checkpoint and later executed them", (6, 6, 6)),
+        ("militants abducted 12 shepherds near a village, and then beheaded them", (12, 12, 12)),
+        ("two teachers were kidnapped on the road to school, and were later killed", (2, 2, 2)),
+        # counter-examples: nothing counted was taken; a pronoun with no count before it
+        ("the fighters captured the hill and killed them", None),
+        ("gunmen stopped a minibus and killed them", None),
+        ("two aid workers were kidnapped on Monday and released on Friday", None),
+    ],
+)
+def test_victims_taken_then_killed(clause, killed):
+    assert count_casualties(clause).killed == killed
