@@ -40,7 +40,8 @@ Rules (general wording, no list of sentences):
   "besides the bomber, two shoppers died". "A suicide bomber detonated his vest" implies the
   bomber's death (``bomber_died``), counted only where nothing else states a death
   (``bomber_death``).
-- "Casualties" alone is killed or wounded: ``(0, None, n)`` for both, never a death count.
+- "Casualties" alone is killed or wounded: ``(0, None, n)`` for both, never a death count; so
+  is one count for both verbs ("killing and wounding nine", "six were killed or hurt").
 - A stated absence is a zero: "no one was hurt", "no casualties", "unharmed", "neither
   injuries nor deaths" (killed and wounded 0); "no one was killed" (killed 0). Any stated toll
   outranks a zero.
@@ -118,8 +119,8 @@ _SUSTAINED = re.compile(
 )
 # Elliptic second passive: "... were killed and others wounded".
 _ELLIPTIC = re.compile(
-    rf"\band\s+(?P<np>(?:\w+\s+){{0,3}}?\w+)\s+(?:(?:was|were|is|are)\s+)?"
-    rf"(?P<verb>{WOUNDED}|{KILLED})\b",
+    rf"\band\s+(?P<np>(?:(?!or\b)\w+\s+){{0,3}}?(?!or\b)\w+)\s+(?:(?:was|were|is|are)\s+)?"
+    rf"(?P<verb>{WOUNDED}|{KILLED})\b(?!\s+(?:or|and)\s+(?:{WOUNDED}|{KILLED})\b)",
     re.IGNORECASE,
 )
 # Active: casualty verb + NP; a noun of death + "of" + NP; an act named as a noun + "of" + NP
@@ -789,6 +790,11 @@ def _forward_np(text: str) -> tuple[Statement | None, int]:
     return _np_range(np, forward=True), end - 1
 
 
+# A verb of the other kind joined to an active one before its object ("killing and wounding
+# nine", "killed or injured 30"): the object counts either.
+_JOINED_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?:and|or|and/or)\s+$", re.IGNORECASE
+)
 # "N of them" after an active verb: the victims are some of the noun phrase just named ...
 _OF_THEM = re.compile(r"[\w-]+\s+of\s+them\b", re.IGNORECASE)
 # ... attackers, when they are the object that ends the verb phrase before ("our forces
@@ -802,7 +808,9 @@ _ATTACKERS_JUST_NAMED = re.compile(
 def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
     """Statements of active verbs and their objects ("killed three guards", "tortured two men
     to death", "burned four men alive"), each kind's statements summed where one verb phrase
-    follows another with the same subject ("executed two men and killed a woman": three)."""
+    follows another with the same subject ("executed two men and killed a woman": three); a
+    verb joined to one of the other kind before its object counts "either" ("killing and
+    wounding nine")."""
     found: list[tuple[int, int, str, Statement | None]] = []
     for m in _ACTIVE.finditer(clause) if rules.hit(_ACTIVE_STEMS, low) else ():
         if m.group("np").lower().startswith(("and ", "or ")):
@@ -818,7 +826,10 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
             clause, 0, m.start()
         ):
             st = (st[0], _value(st[0]))  # "fought the attackers and killed three of them"
-        found.append((m.start(), m.start("np") + used, _kind(m.group("verb")), st))
+        kind = _kind(m.group("verb"))
+        if _JOINED_VERB.search(clause, max(0, m.start() - 24), m.start()):
+            kind = "either"  # "killing and wounding nine": one count of both
+        found.append((m.start(), m.start("np") + used, kind, st))
     for pat, stem in ((_TO_DEATH_ACTIVE, "to death"), (_ALIVE, "alive")):
         if stem in low:
             found += (
@@ -884,6 +895,19 @@ def count_casualties(clause: str) -> Casualties:
         (before.perpetrators_killed or 0) + (after.perpetrators_killed or 0) or None,
         before.bomber_died or after.bomber_died,
     )
+
+
+def _noun_statements(clause: str) -> list[tuple[str, Statement]]:
+    """Counts before a noun of death or injury ("15 deaths and 32 injuries"), each with its
+    kind ("either" for "casualties")."""
+    out = []
+    for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):
+        st = _np_range(m.group("np"))
+        noun = m.group("noun").lower()
+        if st is not None:
+            kind = "either" if noun == "casualties" else "killed"
+            out.append(("wounded" if noun.startswith("injur") else kind, st))
+    return out
 
 
 def _additive_start(clause: str) -> int | None:
@@ -962,8 +986,7 @@ def _statements(clause: str) -> Casualties:
             continue
         for m in pat.finditer(clause):
             note(_kind(m.group("verb")), _np_range(m.group("np")))
-    for kind, st in _active_statements(clause, low):
-        note(kind, st)
+    statements = _active_statements(clause, low)
     if "lives" in low:
         for m in _CLAIMED_LIVES.finditer(clause):
             note("killed", _np_range(m.group("np")))
@@ -972,16 +995,12 @@ def _statements(clause: str) -> Casualties:
     if "body" in low and _ONE_BODY.search(clause):
         note("killed", ((1, 1, 1), 0))
     if rules.hit(_NOUN_STEMS, low):
-        for m in _near(_NOUN_COUNT, _NOUN_AT, clause, "noun"):
-            st = _np_range(m.group("np"))
-            noun = m.group("noun").lower()
-            if st is None:
-                continue
-            if noun == "casualties":
-                if st[0][2] is not None:
-                    either = _larger_high(either, st[0][2])
-            else:
-                note("wounded" if noun.startswith("injur") else "killed", st)
+        statements += _noun_statements(clause)
+    for kind, st in statements:
+        if kind != "either":
+            note(kind, st)
+        elif st[0][2] is not None:
+            either = _larger_high(either, st[0][2])
     if "toll" in low:
         for m in _TOLL.finditer(clause):
             note("killed", _np_range(m.group("np")))

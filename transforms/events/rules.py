@@ -853,8 +853,8 @@ DIED = (
 # Killed or wounded, not saying which ("11 people were killed or wounded", "three civilians
 # were killed and injured": one count for both): a casualty count.
 EITHER = (
-    r"(?:(?:either\s+)?(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
-    r"(?:wounded|injured)\s+(?:or|and)\s+killed)"
+    rf"(?:(?:either\s+)?(?:killed|dead)\s+(?:or|and)\s+{WOUNDED}|"
+    rf"{WOUNDED}\s+(?:or|and)\s+killed)"
 )
 # A court's sentence is no death: "sentenced three men to death", "condemned to death" (before
 # a verb of putting to death).

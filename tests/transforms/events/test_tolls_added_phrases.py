@@ -103,3 +103,20 @@ def test_victims_added_in_one_sentence(clause, killed, wounded):
 )
 def test_victims_taken_then_killed(clause, killed):
     assert count_casualties(clause).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        # one count for the dead and the hurt together: either, never a split
+        ("a shell hit a square, killing and wounding eleven", (0, None, 11), (0, None, 11)),
+        ("the blast killed or injured 40 workers", (0, None, 40), (0, None, 40)),
+        ("six boys and girls were killed or hurt", (0, None, 6), (0, None, 6)),
+        # counter-examples: a count for each verb
+        ("the blast killed four and injured 40 workers", (4, 4, 4), (40, 40, 40)),
+        ("six boys were killed and two girls hurt", (6, 6, 6), (2, 2, 2)),
+    ],
+)
+def test_one_count_for_dead_and_hurt(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert (got.killed, got.wounded) == (killed, wounded)
