@@ -611,10 +611,7 @@ class _Doc:
                 drop.add(k - 1 if pa.get("admin1") == pb.get("admin1") else k)
                 continue
             if placing.names_area(text, a.end, b.start, b.end):
-                # "X town, Y district, Z governorate", "X (Y, Z)": Y is where X lies (the
-                # gazetteers may disagree on X's district: its governorate decides)
-                if pa.get("admin1") == pb.get("admin1") and pb["precision"] != "governorate":
-                    drop.add(k)
+                drop |= _area_named(k, pa, pb)
                 continue
             if pb["precision"] == "town" and placing.quarter_of_next(text, a.end, b.start):
                 # "X neighbourhood, Y city": Y holds X; an X read as an area, or far from Y,
@@ -1655,6 +1652,20 @@ def _larger(a: dict | None, b: dict | None) -> bool:
 
 
 _SEAT_CODES = frozenset({"PPLA", "PPLC"})
+
+
+def _area_named(k: int, pa: dict, pb: dict) -> set[int]:
+    """Which of two places to drop when the second is named as the area holding the first
+    (``k`` its index): "X town, Y district", "X (Y, Z)": Y is where X lies (the gazetteers may
+    disagree on X's district: its governorate decides); "the Mutaibija area, Salah ad Din
+    governorate": one venue, the region, unless the gazetteer puts the region in another
+    governorate (then the stated one)."""
+    same = pa.get("admin1") == pb.get("admin1")
+    if same and pb["precision"] != "governorate":
+        return {k}
+    if _region(pa) and pb["precision"] == "governorate":
+        return {k if same else k - 1}
+    return set()
 
 
 def _seat_beside_district(seat: dict, district: dict) -> bool:
