@@ -86,7 +86,9 @@ def _row_input(
     if any(v.strip() for v in extra):
         detail = f"{len(row)} fields, the header has {len(header)} (a delimiter or quote astray?)"
         return _reject(uri, n_bytes, "invalid_row", detail)
-    record = dict(zip(header, row, strict=False))
+    record: dict[str, str] = {}
+    for name, value in zip(header, row, strict=False):
+        record.setdefault(name, value)  # a header named twice: its first column
     bad = next((k for k, v in record.items() if _SURROGATE.search(v)), None)
     if bad is not None:
         return _reject(uri, n_bytes, "undecodable", f"column {bad!r} is not valid {encoding}")

@@ -252,3 +252,10 @@ def test_a_stop_wrapped_in_an_exception_group_is_a_clean_stop():
     # counter-examples: a failure beside the stop, or an exit with an error code, is no stop
     assert not only_stops(BaseExceptionGroup("loops", [SystemExit(0), ConnectionError("x")]))
     assert not only_stops(BaseExceptionGroup("loops", [SystemExit(2)]))
+
+
+@pytest.mark.parametrize("spec", ["notes", "body=notes"])
+def test_run_refuses_a_bad_field_mapping_before_starting(spec, tmp_path):
+    res = runner.invoke(app, ["run", "--field", spec, "--warehouse", str(tmp_path / "w.duckdb")])
+    assert res.exit_code == 2 and "ROLE=FIELD" in res.output
+    assert not (tmp_path / "w.duckdb").exists()

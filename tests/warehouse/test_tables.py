@@ -196,3 +196,11 @@ def test_rows_are_streamed_not_read_whole(tmp_path):
         tracemalloc.stop()
     assert n == 40_000
     assert peak < size / 10, f"peak {peak} bytes reading a {size}-byte file"
+
+
+def test_a_column_named_twice_is_read_from_its_first(tmp_path):
+    path = tmp_path / "twice.csv"
+    note = "Gunmen killed a farmer near Kirkuk at dawn and fled on foot."
+    path.write_text(f"notes,source,source\n{note},Kirkuk Now,Twitter\n", encoding="utf-8")
+    [row] = _inputs(path)
+    assert (row.text, row.source) == (note, "Kirkuk Now")
