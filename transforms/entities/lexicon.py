@@ -140,7 +140,7 @@ PLACE_CUE_OF = _words(
     subdistrict suburb suburbs vicinity west east north south northwest northeast southwest
     southeast km kilometres kilometers miles outside near residents people farms farmlands
     fronts front frontline frontlines axis entrance entrances hill hills surroundings
-    environs"""
+    environs edge edges fringe fringes"""
 )
 # ... or the word right after it ("Ahmad Khamis village", "the Salam area").
 PLACE_CUE_AFTER = _words(

@@ -180,7 +180,8 @@ _GOVERNORATE_ENDINGS = tuple(sorted(GOVERNORATE_AFTER))
 # of X") or an installation named after it ("X airbase", "X airport"): the town, not the
 # governorate of the same name. ("the X countryside", "the desert of X" keep the governorate.)
 _TOWN_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|outside)|\boutskirts\s+of|\bvicinity\s+of|\bentrances?\s+(?:of|to)"
+    r"(?:\b(?:near|nearby|outside)|\b(?:outskirts|edges?|fringes?)\s+of|\bvicinity\s+of"
+    r"|\bentrances?\s+(?:of|to)"
     r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+(?:of|to|from))"
     r"\s+(?:the\s+)?$",
@@ -436,7 +437,8 @@ def country_venue(text: str, start: int) -> bool:
 # "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road"
 # ("south of the Iraqi capital Baghdad", "north of Iraq's capital, Baghdad": the apposition too).
 _RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:near|nearby|outside|around)|\boutskirts\s+of|\bcountryside\s+of|\bvicinity\s+of"
+    r"(?:\b(?:near|nearby|outside|around)|\b(?:outskirts|edges?|fringes?)\s+of"
+    r"|\bcountryside\s+of|\bvicinity\s+of"
     r"|\b(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+)?(?:of|from)"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
     r"|\b(?:road|highway)\s+(?:between|from|linking|connecting)"

@@ -1,6 +1,7 @@
 """Kinds of town misses on real reporting, each with a counter-example: a known place's name
-that a minor village shares, a governorate seat named as the city around a suburb, and a
-village spelled with a diphthong written as one vowel. Sentences written for these tests; the
+that a minor village shares, a governorate seat named as the city around a suburb, a
+village spelled with a diphthong written as one vowel, and a village on the edge of which
+something happened. Sentences written for these tests; the
 places are real gazetteer entries."""
 
 from __future__ import annotations
@@ -155,3 +156,22 @@ def test_a_known_town_in_lower_case_counts_after_town_of(detect, registry):
 )
 def test_a_place_name_in_lower_case_is_no_place_elsewhere(detect, text):
     assert _places(detect, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot two shepherds on the edge of Abu Saida, northeast of Baquba.",
+        "Mortars landed on the eastern fringes of Abu Saida overnight.",
+    ],
+)
+def test_the_edge_of_a_village_cues_it(detect, text):
+    # a village known only with a place cue: "the edge of", "the fringes of" are cues as
+    # "the outskirts of" is
+    assert _places(detect, text).get("Abu Saida") == "6784070"
+
+
+def test_an_edge_without_of_cues_nothing(detect):
+    # counter-example: "edge" not followed by "of" names no place after it
+    text = "Police kept an edge. Abu Saida told reporters the road was closed."
+    assert "Abu Saida" not in _places(detect, text)
