@@ -32,7 +32,9 @@ Rules (general wording, no list of sentences):
   number followed by a unit ("2 km", "12-year-old") is no count; a subset ("20 of them
   children", "nine people including four women") is not added to its whole; a bare phrase
   after a count shares it ("12 soldiers and allied militiamen": 12), and so does a "family
-  composed of five" (5); a phrase led by "mostly"/"mainly" says who, not how many. A dash set
+  composed of five" (5); a phrase led by "mostly"/"mainly" says who, not how many. A count
+  with its own participle is a statement, never an object or a longer phrase ("leaving 4
+  killed 9 wounded", "21 dead 15 injured": 4 or 21 killed, 9 or 15 wounded). A dash set
   off by a space ends the phrase after a verb (an aside follows); "her" before a noun is its
   determiner ("her parents": 2), alone a person.
 - Attackers are counted among the killed and as ``perpetrators_killed``: a conjunct headed by
@@ -157,7 +159,8 @@ _QTY = (
 # killed three people" (an object follows: the count is the killers).
 _BARE = re.compile(
     rf"(?:^|(?<=[\s,;:(]))(?<!\bno\s)(?P<np>{_QTY}"
-    rf"(?:\s+(?!(?:was|were|is|are|been|has|have|had|and|or)\b)[\w'’-]+){{0,3}}?)\s+(?P<verb>dead|killed|"
+    rf"(?:\s+(?!(?:was|were|is|are|been|has|have|had|and|or|dead|killed|{WOUNDED})\b)[\w'’-]+)"
+    rf"{{0,3}}?)\s+(?P<verb>dead|killed|"
     rf"{WOUNDED})\b(?!\s+(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|him\b|them\b|at\s+least\b|"
     rf"(?:{_NUMWORD})\b|dozens\b))",
     re.IGNORECASE,
@@ -297,9 +300,10 @@ _SUBSET = re.compile(
     re.IGNORECASE,
 )
 # "besides the bomber, two shoppers died": a phrase added to the one after it.
+# (not a thing pointed back to: "in addition to this attack, four guards were killed")
 _BESIDES = re.compile(
     r"\b(?:besides|apart\s+from|aside\s+from|in\s+addition\s+to|along\s+with|together\s+with)"
-    r"\s+(?P<np>[^,;]{1,60}?)\s*,\s*$",
+    r"\s+(?!(?:this|that|these|those)\b)(?P<np>[^,;]{1,60}?)\s*,\s*$",
     re.IGNORECASE,
 )
 # "the driver was killed, as were three police officers".
@@ -709,7 +713,7 @@ def _passive_np(clause: str, at: int) -> Statement | None:
         return None
     found = _np_range(np)
     extra = _BESIDES.search(before, max(0, start - 80), start)
-    if found is not None and extra is not None:
+    if found is not None and extra is not None and _looks_like_np(np):
         more = _np_range(extra.group("np"))
         if more is not None:
             found = (_add(found[0], more[0]), found[1] + more[1])
@@ -725,6 +729,10 @@ _CAPTURE = re.compile(
     re.IGNORECASE,
 )
 _THEM = re.compile(r"them\b", re.IGNORECASE)
+# A count and a participle ("9 wounded", "3 others dead") after an active verb: a statement.
+_ENDS_IN_PARTICIPLE = re.compile(
+    rf"\s*{_QTY}(?:\s+[\w-]+)?\s+(?:dead|killed|{WOUNDED})\s*$", re.IGNORECASE
+)
 _AND_BEFORE = re.compile(r",?\s*\band\s+$", re.IGNORECASE)
 _CAPTURED = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:kidnapped|abducted|captured|seized|detained|taken)\b",
@@ -820,6 +828,8 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
+        if _ENDS_IN_PARTICIPLE.match(m.group("np"), 0, max(used, 0)):
+            continue  # "leaving 4 killed 9 wounded": "9 wounded" is a statement, no object
         if st is None and _THEM.match(m.group("np")):
             st = _captives(clause, m.start())  # "abducted five drivers and killed them"
         if st is not None and _OF_THEM.match(m.group("np")) and _ATTACKERS_JUST_NAMED.search(

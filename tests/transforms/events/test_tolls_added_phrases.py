@@ -120,3 +120,27 @@ def test_victims_taken_then_killed(clause, killed):
 def test_one_count_for_dead_and_hurt(clause, killed, wounded):
     got = count_casualties(clause)
     assert (got.killed, got.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        # terse tolls with no "and": each count with its own word
+        ("a blast left at least 3 dead 12 injured", (3, 3, None), (12, 12, 12)),
+        ("two rockets fell on the camp, leaving 4 killed 9 wounded", (4, 4, 4), (9, 9, 9)),
+        # counter-example: a bare participle before its object is the killers' verb
+        ("two gunmen killed three people", (3, 3, 3), None),
+        # a phrase added before the victims counts only before a phrase of victims
+        ("besides the gunman, two guards were killed", (3, 3, 3), None),
+        (
+            "besides the gunman, one guard was killed and three others were hurt",
+            (2, 2, 2),
+            (3, 3, 3),
+        ),
+        # ... and never a thing pointed back to
+        ("in addition to this raid, five shepherds were killed", (5, 5, 5), None),
+    ],
+)
+def test_terse_and_added_before(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert (got.killed, got.wounded) == (killed, wounded)
