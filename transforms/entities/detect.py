@@ -520,12 +520,14 @@ def _named_countrys_namesake(
     places = registry.places
     rows = [(i, places[r[4]]) for i, r in enumerate(found) if len(r) > 4 and r[4] in places]
     named = {p.country_code for _, p in rows if p.precision == "country"} & _CONFLICT_COUNTRIES
+    if len(named) != 1:
+        return
     others = {
         p.place_id: i
         for i, p in rows
         if p.country_code in _CONFLICT_COUNTRIES and p.country_code not in named
     }
-    if len(named) != 1 or len(others) != 1:
+    if len(others) != 1:
         return
     (place_id, idx), (country,) = next(iter(others.items())), named
     place, (start, end) = places[place_id], found[idx][:2]
