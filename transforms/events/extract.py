@@ -532,6 +532,7 @@ class _Doc:
         if found and all(_no_venue(self.text, m) for m, _ in found):
             return []
         found = _without_road_ends(self.text, found)
+        found = _without_far_ends_between(self.text, found)
         found = _without_bodies_found(self.text, found)
         if len(found) > 1:
             # Places named as reference points or as the area holding another ("near X",
@@ -1719,6 +1720,30 @@ def _without_road_ends(text: str, found: list[tuple[Mention, dict]]) -> list[tup
     ):
         return found
     return [f for f, end in zip(found, ends, strict=True) if not end]
+
+
+# "between X and Y": one stretch named by both ends, the way a road is ("a patrol was ambushed
+# between Baiji and Tikrit"): the attack is placed at the first end, with the whole toll.
+# (Ends in two governorates stay two places: the text leaves the governorate open.)
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?$", re.IGNORECASE
+)
+_BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
+
+
+def _without_far_ends_between(
+    text: str, found: list[tuple[Mention, dict]]
+) -> list[tuple[Mention, dict]]:
+    """``found`` without Y of "between X and Y" (both read as places, in one governorate: a
+    stretch across a governorate line leaves the attack's governorate open, and both stay)."""
+    far = {
+        k
+        for k in range(1, len(found))
+        if found[k - 1][1].get("admin1") == found[k][1].get("admin1")
+        and _BETWEEN_AND.fullmatch(text, found[k - 1][0].end, found[k][0].start)
+        and _BETWEEN_BEFORE.search(text, max(0, found[k - 1][0].start - 30), found[k - 1][0].start)
+    }
+    return [f for k, f in enumerate(found) if k not in far] if far else found
 
 
 def _without_bodies_found(
