@@ -1065,7 +1065,9 @@ def _respelled_within(
     admin1s: dict[str, float],
 ) -> Place | None:
     """The one place inside ``within`` that ``said`` names by key or skeleton, when the place
-    its spelling first matched lies outside: a village spelled as another place's alias."""
+    its spelling first matched lies outside: a village spelled as another place's alias. A
+    country stated alone ("X, Iraq") counts too: its namesakes there, by ``_by_skeleton``'s
+    rules (the document's governorates, else lying together)."""
     key = place_key(said)
     ids = list(
         dict.fromkeys(
@@ -1075,7 +1077,7 @@ def _respelled_within(
             if t[0] == "place"
         )
     )
-    if not ids or within <= _HOME:
+    if not ids:
         return None
     return _by_skeleton(registry, ids, within, countries, admin1s, said)
 

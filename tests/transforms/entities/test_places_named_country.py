@@ -53,3 +53,23 @@ def test_a_seat_or_a_town_of_known_size_is_never_a_namesakes_name(detect):
     # counter-example: Ras al-Ain (a district seat) has Iraqi namesakes; it stays the town
     text = "Artillery shelled a school in Ras al-Ain as Iraq closed its border crossings."
     assert _places(detect, text)["Ras al-Ain"] == "165509"
+
+
+QAHTANIYAH_NINEVEH, QAHTANIYAH_HASAKAH = "7046853", "165757"
+
+
+def test_a_name_read_by_key_with_only_a_country_after_it_is_that_countrys_namesake(detect):
+    # "al-Qahtaniya" folds to the Syrian subdistrict seat's key; the text puts it in Iraq,
+    # where one village bears the name
+    text = "Security forces repelled an attack on a checkpoint near al-Qahtaniya, Iraq."
+    assert _places(detect, text)["al-Qahtaniya"] == QAHTANIYAH_NINEVEH
+    # counter-example: its own country stated, the seat stays
+    text = "Security forces repelled an attack on a checkpoint near al-Qahtaniya, Syria."
+    assert _places(detect, text)["al-Qahtaniya"] == QAHTANIYAH_HASAKAH
+
+
+def test_namesakes_scattered_over_the_named_country_name_none(detect):
+    # counter-example: Iraq holds villages called al-Karama in five governorates, the document
+    # names none of them: no place is read (the country stays)
+    text = "Two farmers were killed when a mine exploded near al-Karama, Iraq."
+    assert "al-Karama" not in _places(detect, text)
