@@ -131,7 +131,7 @@ _ACTIVE = re.compile(
     r"\b(?P<verb>(?:killing|wounding|injuring|assassination|execution)\s+of|"
     # (a martyrdom only of a count: "the martyrdom of Imam Hussein" is a feast's name)
     rf"martyrdom\s+of(?=\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b))|"
-    r"martyring|kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|"
+    r"martyring|kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|"
     r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)?|"
     r"assassinat(?:ed|ing|es)|gun(?:ned|ning|s)\s+down|massacr(?:ed|ing|es)|"
     rf"{TO_DEATH}|"
@@ -276,7 +276,7 @@ _NONE_ANY = re.compile(
 _NP_STOP = re.compile(
     r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|"
     r"with|as|since|who|which|including|among|of\s+whom|most\s+of|"
-    r"and\s+(?:(?:also|then|later|subsequently)\s+)?(?:wound|injur|kill|left|leav|caus|sent|send|"
+    r"and\s+(?:(?:also|then|later|subsequently)\s+)?(?:wound|injur|hurt|kill|left|leav|caus|sent|send|"
     r"execut|behead|shot|shoot|gun|assassin|massacr|burn|buri|tortur)\w*|outside|inside|amid|following|"
     r"across|throughout|from|but|was|were|is|are|had|has|have|"
     r"and\s+(?:the\s+)?(?:injur|death|wound)\w*)\b|[,\"“”(]|"
@@ -291,7 +291,7 @@ _NP_START = re.compile(
     r"(?:^|[,;:\"“”(]|(?<=\s)[-–—](?=\s+(?-i:[A-Z0-9]))|\b(?:that|said|says|saying|where|when|after|"
     r"while|which|confirmed|"
     r"reported|stated|stating|and\s+that|leaving|left|leaves|with|but|whereas|"
-    r"killing|wounding|injuring|bringing)\b)\s*",
+    r"killing|wounding|injuring|hurting|bringing)\b)\s*",
     re.IGNORECASE,
 )
 # A subset of the phrase before it: "27 people, 20 of them children, were killed".
@@ -402,6 +402,7 @@ _ACTIVE_STEMS = (
     "kill",
     "wound",
     "injur",
+    "hurt",
     "dead",
     "execut",
     "behead",
@@ -801,7 +802,14 @@ def _forward_np(text: str) -> tuple[Statement | None, int]:
 # A verb of the other kind joined to an active one before its object ("killing and wounding
 # nine", "killed or injured 30"): the object counts either.
 _JOINED_VERB = re.compile(
-    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?:and|or|and/or)\s+$", re.IGNORECASE
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+(?:and|or|and/or)\s+$",
+    re.IGNORECASE,
+)
+# The object of an active "hurt" is people only when counted or someone's ("hurt three
+# guards", "hurt a boy", "hurt his mother", "hurt them"; not "hurt the economy", "hurt morale").
+_HURT_OBJECT = re.compile(
+    rf"(?:{_COUNTED.pattern}|(?:his|her|their)\s|(?:them|several|many|numerous|scores)\b)",
+    re.IGNORECASE,
 )
 # "N of them" after an active verb: the victims are some of the noun phrase just named ...
 _OF_THEM = re.compile(r"[\w-]+\s+of\s+them\b", re.IGNORECASE)
@@ -828,6 +836,10 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
+        if st is not None and m.group("verb")[:4].lower() == "hurt" and not _HURT_OBJECT.match(
+            m.group("np")
+        ):
+            continue  # "the sanctions hurt the economy": "hurt" harms people it counts
         if _ENDS_IN_PARTICIPLE.match(m.group("np"), 0, max(used, 0)):
             continue  # "leaving 4 killed 9 wounded": "9 wounded" is a statement, no object
         if st is None and _THEM.match(m.group("np")):

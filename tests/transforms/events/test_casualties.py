@@ -119,6 +119,15 @@ def test_perpetrators_killed(clause, killed, perpetrators):
         # The subject of the next clause is not the object of the first.
         ("a shell killed two and another 6 were hurt", (2, 2, 2), (6, 6, 6)),
         ("the blast killed a guard and damaging shops nearby", (1, 1, 1), None),
+        # "hurt" is an active verb as "wounded" is: its object is wounded, not killed ...
+        ("a rocket killed a farmer and hurt his two sons", (1, 1, 1), (2, 2, 2)),
+        ("the mine killed one soldier, hurting four more", (1, 1, 1), (4, 4, 4)),
+        ("a car bomb hurt 23 shoppers", None, (23, 23, 23)),
+        ("the rocket killed or hurt 14 people", (0, None, 14), (0, None, 14)),
+        ("a shell killed a boy and injured his mother", (1, 1, 1), (1, 1, 1)),
+        # ... when it harms people: a counted or someone's object, not a thing or an idea.
+        ("the siege killed ten and hurt the town's trade", (10, 10, 10), None),
+        ("the curfew hurt the economy", None, None),
         # Present tense, collective nouns, putting to death, rising tolls.
         ("At least 3 people die in the fire set by the attackers", (3, 3, None), None),
         ("a family of four was killed by the shell", (4, 4, 4), None),
