@@ -32,6 +32,7 @@ kinds of text the rules get wrong, never to hard-code a sentence.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import math
@@ -226,7 +227,13 @@ def row_hits(row: dict, events: list[dict], gaz: Gazetteer) -> dict[str, object]
         out["admin1"] = bool(got & regions)
         if not got & regions:
             out["admin1_miss"] = miss_kind(events)
-    towns = [c for c in (cands[0] if len(places) == 1 else []) if c["placetype"] == "locality"]
+    named = cands[0] if len(places) == 1 else []
+    towns = [c for c in named if c["placetype"] == "locality"]
+    # (a label naming a governorate names its towns of that name only, "Baghdad" the city:
+    # "Anbar" is no town, though villages elsewhere share its name)
+    named_regions = {c["wof_id"] for c in named if c["placetype"] == "region"}
+    if named_regions:
+        towns = [t for t in towns if named_regions & _regions_of(gaz, t)]
     if row.get("region_id"):
         towns = [t for t in towns if row["region_id"] in _regions_of(gaz, t)]
     if towns and not LEVEL_WORDS.search(row["place"]):
@@ -337,20 +344,29 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
             )
 
 
+SHOW_KINDS = ("recall", "town", "admin1", "killed", "wounded", "day", "is", "is_named")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line (see the module docstring); ``--help`` prints it, a bad flag exits 2."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.eval_real", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("csv", nargs="?", type=Path, default=DEV, help="default: the dev set")
+    parser.add_argument("--show", choices=SHOW_KINDS, help="list the rows that miss")
+    parser.add_argument("--limit", type=int, help="only the first N rows")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="every row published that day")
+    parser.add_argument("--per-row", action="store_true", help="merge each row on its own")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    show = args[args.index("--show") + 1] if "--show" in args else None
-    limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
-    published = args[args.index("--published") + 1] if "--published" in args else None
-    per_row = "--per-row" in args
-    paths = [
-        a for a in args if not a.startswith("--") and a not in (show, str(limit), published)
-    ]
-    source = Path(paths[0]) if paths else DEV
+    args = parse_args(argv)
+    show, published, per_row, source = args.show, args.published, args.per_row, args.csv
     if not source.exists():
         sys.exit(f"eval-real: {source} not found (it lives in ../shared/data/dev/)")
     with source.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:limit]
+        rows = list(csv.DictReader(f))[: args.limit]
     started = time.perf_counter()
     by_row, events = run_chain(rows, per_row, published)
     elapsed = time.perf_counter() - started

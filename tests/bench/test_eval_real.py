@@ -1,6 +1,8 @@
 """The real-text scorer's own pieces: spelling keys, label splitting, outlines, F1."""
 
-from bench.eval_real import _inside, _prf, label_places, norm
+import pytest
+
+from bench.eval_real import WOF, _inside, _prf, label_places, norm
 
 
 def test_norm_drops_diacritics_articles_and_punctuation():
@@ -60,3 +62,30 @@ def test_run_chain_publishes_every_row_on_the_given_day():
     assert str(event["event_date"]) == "2016-04-02"
     (other,) = by_row["n2"]  # no date in its text: the week of the given publication
     assert str(other["event_date"]) == "2026-12-07"
+
+
+def test_the_command_line_prints_help_and_refuses_a_bad_flag(capsys):
+    from bench.eval_real import parse_args
+
+    with pytest.raises(SystemExit) as done:
+        parse_args(["--help"])
+    assert done.value.code == 0 and "--published" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        parse_args(["--show", "nonsense"])
+    assert done.value.code == 2
+    args = parse_args(["--show", "town", "--limit", "5", "rows.csv"])
+    assert (args.show, args.limit, args.csv.name, args.per_row) == ("town", 5, "rows.csv", False)
+
+
+@pytest.mark.skipif(not WOF.exists(), reason="needs ../shared/data/whosonfirst")
+def test_a_governorate_label_asks_no_town_of_a_village_sharing_its_name():
+    from bench.eval_real import Gazetteer, row_hits
+
+    gaz = Gazetteer()
+    far = {"place_id": "x", "latitude": 36.0, "longitude": 38.0, "admin1": None}
+    row = {"row_id": "r", "text": "A bomb went off.", "perpetrator": "", "date": ""}
+    row |= {"dead": "", "injured": ""}
+    assert "town" not in row_hits(row | {"place": "Anbar"}, [far], gaz)
+    # counter-examples: a governorate's seat and a plain town are still asked
+    assert row_hits(row | {"place": "Baghdad"}, [far], gaz)["town"] is False
+    assert row_hits(row | {"place": "Ramadi"}, [far], gaz)["town"] is False
