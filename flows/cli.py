@@ -59,7 +59,7 @@ FIELD_OPTION = typer.Option(
     "--field",
     help="JSONL key or CSV/TSV column of a role (repeatable): ROLE=NAME, e.g. text=notes, "
     "published=report_date, title= (none). Roles: text, title, source, url, id, "
-    "published, event_date, format. Default: common names (README). Reads every file again.",
+    "published, event_date, format. Default: common names (README).",
 )
 
 

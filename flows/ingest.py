@@ -84,7 +84,8 @@ def ingest_stage(
     """
     known = set(lake.read("documents", schemas.DOCUMENTS, ["doc_id"]).column("doc_id").to_pylist())
     listing = list(input_files(list(settings.inputs)))
-    stats = file_stats(listing)
+    fields = Fields(parse_overrides(settings.fields))
+    stats = file_stats(listing, fields.key)
     listed = lake.read("input_files", schemas.INPUT_FILES)
     skip: set[str] = set()
     if settings.quick_check:
@@ -98,7 +99,6 @@ def ingest_stage(
         log.info("%d input file(s) unchanged: %d inputs not read", len(skip), unchanged.num_rows)
     # Counted as each batch is cleaned and written (inside a WARC crawl or a feed too: a crawl's
     # size is not known up front); counting reads would stop while the last batches are cleaned.
-    fields = Fields(parse_overrides(settings.fields))
     inputs = _read(listing, skip, settings.max_bytes, fields)
     batches = (
         _ingest_job(batch, known, known_inputs, run_id, now, settings.max_bytes)
@@ -189,7 +189,7 @@ def _ledgers_to_consult(
     settings: RunSettings,
     lake: Lake,
     listed: pa.Table,
-    stats: dict[str, tuple[int, int]],
+    stats: dict[str, tuple[int, int, str]],
     skip: set[str],
 ) -> list[str] | None:
     """The runs whose ledgers can know the inputs this run reads (None: every run's).

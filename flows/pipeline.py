@@ -90,8 +90,7 @@ def sitrep_flow(
         strict=strict,
         max_bytes=max_bytes or settings.max_bytes,
         fields=settings.fields + tuple(fields or ()),  # the run's own override the environment's
-        # A file's inputs depend on the field mapping: with overrides, every file is read again.
-        quick_check=settings.quick_check and not rehash and not (fields or settings.fields),
+        quick_check=settings.quick_check and not rehash,
         chunk_size=chunk_size or settings.chunk_size,
         lake=lake,
     )

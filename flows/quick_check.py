@@ -1,6 +1,7 @@
 """The quick check: an input file unchanged since a run that listed it is not read again.
 
-A file with the size and modification time (in nanoseconds) an earlier run recorded for it
+A file with the size and modification time (in nanoseconds) an earlier run recorded for it,
+read with the same field mapping (JSONL, CSV/TSV: ``transforms/ingest/fields.py``)
 (lake table ``input_files``) holds the inputs that run's ledger lists for it: this run's ledger
 gets those rows (``is_new`` false) and the file is neither read nor hashed. This is rsync's
 default check: a file rewritten to the same size with its old modification time put back (or
@@ -20,13 +21,16 @@ import pyarrow.compute as pc
 
 from transforms import schemas
 from transforms.ingest import RawInput
-from warehouse.inputs import file_of
+from warehouse.inputs import file_of, reads_fields
 from warehouse.lake import Lake
 
 
-def file_stats(listing: Iterable[Path | RawInput]) -> dict[str, tuple[int, int]]:
-    """Path -> (size, mtime_ns) of each listed file that can be stat'ed (the reader reports
-    the others)."""
+def file_stats(
+    listing: Iterable[Path | RawInput], mapping: str = ""
+) -> dict[str, tuple[int, int, str]]:
+    """Path -> (size, mtime_ns, field mapping) of each listed file that can be stat'ed (the
+    reader reports the others); ``mapping`` (``Fields.key``) counts only for the files it
+    reads (JSONL, CSV/TSV), '' for the others."""
     stats = {}
     for item in listing:
         if isinstance(item, Path):
@@ -34,11 +38,11 @@ def file_stats(listing: Iterable[Path | RawInput]) -> dict[str, tuple[int, int]]
                 st = os.stat(item)
             except OSError:
                 continue
-            stats[str(item)] = (st.st_size, st.st_mtime_ns)
+            stats[str(item)] = (st.st_size, st.st_mtime_ns, mapping if reads_fields(item) else "")
     return stats
 
 
-def stats_table(run_id: str, stats: dict[str, tuple[int, int]]) -> pa.Table:
+def stats_table(run_id: str, stats: dict[str, tuple[int, int, str]]) -> pa.Table:
     """This run's ``input_files`` rows."""
     paths = sorted(stats)
     return pa.table(
@@ -47,20 +51,25 @@ def stats_table(run_id: str, stats: dict[str, tuple[int, int]]) -> pa.Table:
             "path": pa.array(paths, pa.string()),
             "size_bytes": pa.array([stats[p][0] for p in paths], pa.int64()),
             "mtime_ns": pa.array([stats[p][1] for p in paths], pa.int64()),
+            "field_mapping": pa.array([stats[p][2] for p in paths], pa.string()),
         },
         schema=schemas.INPUT_FILES,
     )
 
 
-def last_listed(listed: pa.Table, stats: dict[str, tuple[int, int]], same: bool) -> dict[str, str]:
+def last_listed(
+    listed: pa.Table, stats: dict[str, tuple[int, int, str]], same: bool
+) -> dict[str, str]:
     """File -> the last run (of the ``input_files`` rows ``listed``) that listed it: with
-    ``same``, as it is now (the size and modification time in ``stats``), else in any state."""
+    ``same``, as it is now (the size, modification time and field mapping in ``stats``; a
+    lake from before the mapping was recorded read with the default), else in any state."""
     last: dict[str, str] = {}
-    for run, path, size, mtime in zip(
+    for run, path, size, mtime, mapping in zip(
         *(listed.column(c).to_pylist() for c in schemas.INPUT_FILES.names), strict=True
     ):
         now = stats.get(path)
-        if now is not None and (not same or now == (size, mtime)) and run > last.get(path, ""):
+        was = (size, mtime, mapping or "")
+        if now is not None and (not same or now == was) and run > last.get(path, ""):
             last[path] = run
     return last
 
@@ -68,7 +77,7 @@ def last_listed(listed: pa.Table, stats: dict[str, tuple[int, int]], same: bool)
 def unchanged_ledger(
     lake: Lake,
     listed: pa.Table,
-    stats: dict[str, tuple[int, int]],
+    stats: dict[str, tuple[int, int, str]],
     run_id: str,
     known_docs: set[str],
 ) -> tuple[set[str], pa.Table]:

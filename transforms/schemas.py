@@ -283,10 +283,13 @@ INPUT_FILES = pa.schema(
         ("path", pa.string()),
         ("size_bytes", pa.int64()),
         ("mtime_ns", pa.int64()),
+        # The field mapping a JSONL or CSV/TSV file was read with ('': the default; '' for
+        # every other file): a file read with another mapping has other inputs.
+        ("field_mapping", pa.string()),
     ],
     metadata={
         "grain": "one row per input file a run listed: a later run takes the inputs of a file "
-        "with the same size and modification time from that run's ledger, unread"
+        "with the same size, modification time and field mapping from that run's ledger, unread"
     },
 )
 

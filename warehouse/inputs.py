@@ -104,6 +104,11 @@ def _jsonl_inputs(path: Path, max_bytes: int, fields: Fields) -> Iterator[RawInp
             )
 
 
+def reads_fields(path: Path) -> bool:
+    """Whether the field mapping decides a file's inputs (JSONL, CSV/TSV)."""
+    return path.suffix.lower() in JSONL_SUFFIXES or is_table(path)
+
+
 def input_files(paths: list[str | Path]) -> Iterator[Path | RawInput]:
     """Every file under the given paths, in a stable order; a path that does not exist comes
     as its rejection."""

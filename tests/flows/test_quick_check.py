@@ -126,3 +126,32 @@ def test_a_run_consults_only_the_ledgers_of_the_last_runs_that_listed_what_it_re
     assert _ingest(settings, "run-3", NOW).documents_new == 2
     rehash = replace(settings, quick_check=False)
     assert ingest._ledgers_to_consult(rehash, lake, *[None] * 3) is None
+
+
+def test_a_table_read_with_another_field_mapping_is_read_again_and_only_it(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(seed, folder / seed.name)
+    (folder / "export.csv").write_text(
+        "id,notes,summary\n"
+        "a,Gunmen shot dead a shopkeeper in Baquba at night and fled.,"
+        "A shopkeeper was killed by gunmen in Diyala province on Monday.\n"
+        "b,A roadside bomb wounded three soldiers near Hit on the Euphrates.,"
+        "Three soldiers were hurt when a bomb hit their patrol in Anbar.\n"
+    )
+    settings = RunSettings(inputs=(str(folder),), warehouse=str(tmp_path / "w" / "s.duckdb"))
+    summary = replace(settings, fields=("text=summary",))
+
+    def doc_ids(run_id):
+        return [r[2] for r in _ledger(settings, run_id) if "export.csv" in r[0]]
+
+    assert _ingest(settings, "run-1", NOW).documents_new == 3
+    _same_size_rewrite(folder / seed.name)  # read again, it would be a new document
+    # another mapping: the table is read again (its other column), the text file is not
+    assert _ingest(summary, "run-2", NOW).documents_new == 2
+    assert _ingest(summary, "run-3", NOW).documents_new == 0
+    assert doc_ids("run-3") == doc_ids("run-2") != doc_ids("run-1")
+    # back to the default: read again, its rows known from the first run
+    assert _ingest(settings, "run-4", NOW).documents_new == 0
+    assert doc_ids("run-4") == doc_ids("run-1")

@@ -99,6 +99,11 @@ class Fields:
 
     overrides: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def key(self) -> str:
+        """The overrides as one string ('' for the default mapping): what a file was read with."""
+        return ";".join(f"{role}={name}" for role, name in self.overrides)
+
     def columns(self, names: Iterable[str]) -> dict[str, str]:
         """role -> the field (as spelled in ``names``) read for it; roles with none absent.
         GTD's date parts come as ``iyear``, ``imonth``, ``iday``."""
