@@ -403,9 +403,37 @@ def _own_tolls(text: str, s: int, e: int, places: list[Any]) -> list[Casualties]
     for cuts in (ends, starts):
         bounds = [s, *cuts, e]
         parts = [count_casualties(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        if cuts is ends:
+            parts = [
+                _elided_toll(text, bounds[k], bounds[k + 1], bounds[k - 1]) if k and _no_toll(p)
+                else p
+                for k, p in enumerate(parts)
+            ]  # fmt: skip
         if all(p.killed is not None or p.wounded is not None for p in parts):
             return parts
     return None
+
+
+# A part whose verb is left out after the part before it ("killed 100 in X and 48 in Y"): a
+# count (a numeral or a word in lower case: never a name, "and Tartus in ..."), then where, as
+# "and 48 in Y", "and two others at Y".
+_ELIDED = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:(?:at\s+least|more\s+than|some|another)\s+)?"
+    r"(?:\d[\d,]*|(?!and\b)[a-z]+)(?:\s+[a-z]+)?\s+(?:in|at)\s"
+)
+_LAST_TOLL_VERB = re.compile(
+    r".*\b(killed|killing|kills|wounded|wounding|injured|injuring)\b", re.IGNORECASE | re.DOTALL
+)
+
+
+def _elided_toll(text: str, a: int, b: int, before: int) -> Casualties:
+    """The toll of ``text[a:b]`` read with the verb of the part before it (from ``before``)
+    when it leaves the verb out ("... killed 100 in X | and 48 in Y": 48 killed)."""
+    verb = _LAST_TOLL_VERB.match(text, before, a) if _ELIDED.match(text, a, b) else None
+    if verb is None:
+        return _NO_TOLL
+    rest = text[a:b].lstrip(" ,")
+    return count_casualties(f"{verb.group(1)} {rest.removeprefix('and ')}")
 
 
 _PART_OPENING = re.compile(r".*(?:,\s*|\band\b|;\s*)", re.DOTALL)

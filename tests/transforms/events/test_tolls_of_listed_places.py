@@ -66,3 +66,35 @@ def test_each_place_keeps_its_own_toll(real_reports, text, told):
 )
 def test_one_toll_for_both_is_still_shared(real_reports, text):
     assert [k for _, k, _ in _told(real_reports, text)] == [3, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "Car bombs killed 12 people in Kirkuk and three in Tikrit on Sunday.",
+            [("Kirkuk", 12, None), ("Tikrit", 3, None)],
+        ),
+        (
+            "Shelling wounded 10 civilians in Kirkuk and four in Tikrit on Sunday.",
+            [("Kirkuk", 0, 10), ("Tikrit", 0, 4)],
+        ),
+    ],
+    ids=["killed", "wounded"],
+)
+def test_a_part_leaving_the_verb_out_keeps_its_own_toll(real_reports, text, told):
+    assert _told(real_reports, text) == told
+
+
+def test_listed_places_after_a_leading_clause_still_share_their_toll(real_reports):
+    text = "12 May – Bombs in Kirkuk and Tikrit killed six people."
+    assert [k for _, k, _ in _told(real_reports, text)] == [3, 3]
+
+
+def test_a_listed_place_after_the_toll_reads_no_toll_of_its_own(real_reports):
+    # "and Y in ...": a name, no count left without its verb: the list shares the toll
+    text = (
+        "On Monday, 40 people were killed and 60 wounded in bombings in the cities of Kirkuk "
+        "and Tikrit in areas that host army bases."
+    )
+    assert [(k, w) for _, k, w in _told(real_reports, text)] == [(20, 30), (20, 30)]
