@@ -114,15 +114,17 @@ def place_cued(
     """``_place_cued``, or the name one of a list of names ("A, B and C") whose last is cued
     after it ("A, B and C in the Hama countryside", "A and B (Idleb)") or whose first follows
     a verb or plural that cues them all ("shelled A, B and C", "the villages of A and B"):
-    a list shares its cue."""
+    a list shares its cue, its first name too ("pounded A and B": A as well as B)."""
     if _place_cued(text, start, end, area_after):
         return True
     last = _list_last(text, end)
     if last is not None and _place_cued(text, *last, area_after):
         return True
-    first = _list_first(text, start)
+    first = list_first(text, start)
     if first is None:
-        return False
+        if last is None:
+            return False
+        first = start  # the list's first name
     before = text[max(0, first - 40) : first]
     m = _OF_BEFORE.search(before)
     if m is not None and m.group(1).lower() in LIST_CUE_OF:
@@ -139,7 +141,7 @@ _LIST_NAME = (
 )
 _LIST_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _LIST_NEXT = re.compile(_LIST_JOIN + f"({_LIST_NAME})")
-_LIST_PREV = re.compile(f"({_LIST_NAME}){_LIST_JOIN}$")
+_LIST_PREV = re.compile(rf"(?<![\w'’`-])({_LIST_NAME}){_LIST_JOIN}$")  # (not "ar" in "near")
 _LIST_MAX = 8
 
 
@@ -154,7 +156,7 @@ def _list_last(text: str, end: int) -> tuple[int, int] | None:
     return last
 
 
-def _list_first(text: str, start: int) -> int | None:
+def list_first(text: str, start: int) -> int | None:
     """Where the first name of the list ending at ``start`` starts, None when no list does."""
     first = None
     for _ in range(_LIST_MAX):

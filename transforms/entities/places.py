@@ -47,6 +47,7 @@ import re
 from collections.abc import Mapping
 
 from transforms.entities.lexicon import GOVERNORATE_AFTER, TOWN_AFTER, TOWN_BEFORE
+from transforms.entities.matcher import list_first
 from transforms.entities.registry import Place, Registry, normalise
 
 # Countries preferred for an ambiguous name when the document gives no country context.
@@ -489,11 +490,27 @@ _ROAD_NEAR_END_BEFORE = re.compile(
 
 def relative(text: str, start: int, end: int) -> bool:
     """Whether the place at ``text[start:end]`` is named as a reference point ("near X",
-    "40 km east of X", "X countryside", "on the X - Y road"): the event is around it."""
-    return (
+    "40 km east of X", "X countryside", "on the X - Y road"): the event is around it. A
+    nearness cue before a list covers each of its names ("the outskirts of X and Y": Y's
+    outskirts too)."""
+    if (
         _RELATIVE_BEFORE.search(text, max(0, start - 60), start) is not None
         or _RELATIVE_AFTER.match(text, end) is not None
-    )
+    ):
+        return True
+    first = list_first(text, start)
+    if first is None:
+        return False
+    return _NEAR_LIST_BEFORE.search(text, max(0, first - 40), first) is not None
+
+
+# A nearness cue that governs every name of a list after it ("near X and Y", "on the outskirts
+# of X, Y and Z"); a bearing or a distance is measured from one point, and stays with it.
+_NEAR_LIST_BEFORE = re.compile(
+    r"(?:\b(?:near|nearby|outside|around)|\b(?:outskirts|edges?|fringes?|vicinity|countryside)"
+    r"\s+of)\s+(?:the\s+)?(?:(?:towns|villages)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A place measured from by a bearing ("west of X", "some 120 km northeast of the provincial
