@@ -42,6 +42,7 @@ def wording_reason(clause: str) -> str | None:
                 if pat.search(clause) and not (
                     (name in rules.NOT_ATTACK_UNLESS_TOLL and rules.has_casualty_word(low))
                     or (name in rules.NOT_ATTACK_UNLESS_HARMED and rules.HARMED.search(clause))
+                    or (pat is rules.ACROSS_PLACE and _one_days_series(clause, low))
                 ):
                     return name
                 break
@@ -50,6 +51,24 @@ def wording_reason(clause: str) -> str | None:
         # A tally ("carried out 12 attacks"); "five bombings in the city killed 17" is news.
         return "aggregate"
     return None
+
+
+def _one_days_series(clause: str, low: str) -> bool:
+    """Whether attacks across a named place are no tally: the clause names no attacks of its
+    own ("six explosions, ..., across Baghdad targeted a cafe": a clause before counted them),
+    or a series counted or named ("four car bombs", "a series of bombs") across one place, not
+    a country, does the toll that follows ("four car bombs across Baghdad killed 17"; a
+    counted one may leave the toll to the next clause). A tally
+    names attacks uncounted ("attacks across Iraq killed hundreds"); a toll told first ("six
+    were killed in a spate of attacks across Baghdad") sums the attacks told after it."""
+    if not names_several(clause):
+        return True
+    series, toll = rules.COUNTED_SERIES.search(clause), rules.CASUALTY_WORD.search(low)
+    if series is None or rules.ACROSS_ONE_PLACE.search(clause) is None:
+        return False
+    if toll is None:  # "three car bombs went off across Mosul, killing 22": the toll after
+        return series.group("n") is not None
+    return series.start() < toll.start()
 
 
 def _old_year(d: DateRef, published: date | None) -> bool:

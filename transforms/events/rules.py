@@ -181,6 +181,24 @@ ANAPHORA_STEMS = (
     "shelling", "raid", "behind", "responsib", "blamed",
 )  # fmt: skip
 
+# Attacks over a named land: "attacks across Iraq", "across the Anbar desert".
+ACROSS_PLACE = rx(r"\bacross\s+(?:the\s+)?[A-Z]\w+")
+# Attacks counted or named as one series ("four car bombs", "six explosions", "a series of
+# bombs"): with a toll, across a named place they are one day's series ("four car bombs across
+# Baghdad killed 17"), not a tally ("attacks across Iraq have killed hundreds": none counted).
+COUNTED_SERIES = rx(
+    r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:(?!(?:in|at|on|of|by|from|and|or|were|was|people|killed|dead|wounded|injured)\b)"
+    r"[\w-]+\s+){0,2}?"
+    r"(?:attacks|bombs|bombings|blasts|explosions|shootings|strikes|airstrikes|raids|ambushes)|"
+    r"(?:series|string|wave|spate|chain)\s+of)\b"
+)
+# "across" one named place: a capitalised name (case-sensitive), neither a conflict country
+# nor the first of several places ("across Baghdad and other cities": the country).
+ACROSS_ONE_PLACE = re.compile(
+    r"\bacross\s+(?!(?:Iraq|Syria)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\b(?![\w-]|\s*(?:,|and\b))"
+)
+
 # Reasons that hold only for a clause stating no toll.
 NOT_ATTACK_UNLESS_TOLL = frozenset({"arrest", "habit"})
 # Reasons that hold only for a clause stating no one killed or wounded (``HARMED``): "two guards
@@ -209,7 +227,6 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "campaign",
             "carried out",
             "this year",
-            "across",
             "risen",
             "increased",
             "surged",
@@ -234,7 +251,7 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"strikes|assaults|ambushes|shootings)|"
             r"\b(?:attack|incident|bombing|explosion|blast|strike|assault)\s+was\s+one\s+of\s+"
             r"(?:several|multiple|many|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
-            r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|across\s+(?:the\s+)?[A-Z]\w+|"
+            r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|"
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
             r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
             r"continue[sd]?\s+to\s+carry\s+out|campaign\s+of|"
@@ -254,6 +271,8 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"violations|deaths|cases|civilians|people|persons|children))\b"
         ),
     ),
+    # attacks over a named land ("attacks across Iraq"), unless one day's series (below)
+    ("aggregate", ("across",), ACROSS_PLACE),
     (
         "threat",
         (

@@ -58,3 +58,32 @@ def test_the_attack_of_the_moment_stays(told, text, expected):
 def test_a_capital_blaming_is_its_government(real_reports):
     text = "Ankara blames the PKK for a bombing that killed six people in Istanbul on Sunday."
     assert [r["location_text"] for r in real_reports(text)] == ["Istanbul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A series counted or named across one city, doing the toll: one day's attacks.
+        ("Three car bombs went off in markets across Mosul on Friday, killing 22 people.",
+         [("Mosul", 22)]),
+        ("A string of bombs across Kirkuk on 3 May killed 14 people.", [("Kirkuk", 14)]),
+        ("Five blasts, two of them suicide attacks, across Basra hit a bus station and a "
+         "market, leaving 12 people dead.", [("Basra", 12)]),
+    ],
+)  # fmt: skip
+def test_one_days_series_across_a_city(told, text, expected):
+    assert told(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counter-examples: attacks across a country, uncounted, or a city among several.
+        "Three car bombs went off across Iraq on Friday, killing 22 people.",
+        "Attacks across Mosul killed 40 people in May.",
+        "A string of bombs across Kirkuk and several other cities killed 30 people.",
+        "Bombings across the country killed 50 people.",
+    ],
+)
+def test_attacks_across_a_land_stay_a_tally(told, text):
+    assert told(text) == []
