@@ -132,7 +132,7 @@ _ACTIVE = re.compile(
     # (a martyrdom only of a count: "the martyrdom of Imam Hussein" is a feast's name)
     rf"martyrdom\s+of(?=\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b))|"
     r"martyring|kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing|s)?|"
-    r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es)|behead(?:ed|ing|s)?|"
+    r"(?:shot|shoots?|shooting)\s+dead|execut(?:ed|ing|es|e)|behead(?:ed|ing|s)?|"
     r"assassinat(?:ed|ing|es)|gun(?:ned|ning|s)\s+down|massacr(?:ed|ing|es)|"
     rf"{TO_DEATH}|"
     r"deaths?\s+of|injur(?:y|ies)\s+of|lives\s+of|(?:bodies|corpses|remains)\s+of)"
@@ -805,9 +805,10 @@ _JOINED_VERB = re.compile(
     r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+(?:and|or|and/or)\s+$",
     re.IGNORECASE,
 )
-# The object of an active "hurt" is people only when counted or someone's ("hurt three
-# guards", "hurt a boy", "hurt his mother", "hurt them"; not "hurt the economy", "hurt morale").
-_HURT_OBJECT = re.compile(
+# The object of an active "hurt" or a present "execute" is people only when counted or
+# someone's ("hurt three guards", "hurt his mother", "execute a fighter"; not "hurt the
+# economy", "hurt morale", "execute the order").
+_PEOPLE_OBJECT = re.compile(
     rf"(?:{_COUNTED.pattern}|(?:his|her|their)\s|(?:them|several|many|numerous|scores)\b)",
     re.IGNORECASE,
 )
@@ -836,10 +837,13 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         ].lower().endswith(("the ", "those ")):
             continue  # "the killed employees": an adjective
         st, used = _forward_np(m.group("np"))
-        if st is not None and m.group("verb")[:4].lower() == "hurt" and not _HURT_OBJECT.match(
-            m.group("np")
+        verb = m.group("verb").lower()
+        if (
+            st is not None
+            and (verb[:4] == "hurt" or verb == "execute")
+            and not _PEOPLE_OBJECT.match(m.group("np"))
         ):
-            continue  # "the sanctions hurt the economy": "hurt" harms people it counts
+            continue  # "the sanctions hurt the economy", "execute the order": no one harmed
         if _ENDS_IN_PARTICIPLE.match(m.group("np"), 0, max(used, 0)):
             continue  # "leaving 4 killed 9 wounded": "9 wounded" is a statement, no object
         if st is None and _THEM.match(m.group("np")):
