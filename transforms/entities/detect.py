@@ -818,16 +818,47 @@ def _settle_loose(
     settled (``context``: its areas, countries, governorates and datelines); False when one
     of them names no place (its placeholder is emptied)."""
     areas, countries, admin1s, datelines = context
+    holders = [area for area in areas if not placing.bearing_reference(text, area[0])]
     kept = True
     for idx, start, end, ids, method, score in loose:
         within = _within(text, start, end, areas)
         named = _by_skeleton(registry, ids, within, countries, admin1s, text[start:end])
+        if named is None and _within(text, start, end, holders) is None:
+            # the only areas around are towns a bearing is taken from ("X, south of
+            # Damascus"): they hold nothing (X may lie in the next governorate); the one
+            # reading lying within reach of such a town stands
+            named = _near_bearing_town(text, registry, found, ids, end)
         if named is None:  # several places share the skeleton: none is named
             found[idx] = ()
             kept = False
         else:
             found[idx] = _place_row(text, start, end, named, method, score, datelines)
     return kept
+
+
+# How far a place set off by a bearing from a town ("X, south of Y", "X, 20 km east of Y") may
+# lie from that town to be the one meant.
+BEARING_KM = 60.0
+
+
+def _near_bearing_town(
+    text: str, registry: Registry, found: list[tuple], ids: list[str], end: int
+) -> Place | None:
+    """The one of ``ids`` within ``BEARING_KM`` of the town a bearing is taken from right after
+    the name ending at ``end`` (in the same sentence), else None."""
+    places = registry.places
+    for row in found:
+        if len(row) < 5 or row[4] is None or not end < row[0] <= end + _HOLDER_REACH:
+            continue
+        ref = places[row[4]]
+        if ref.precision != "town" or not placing.bearing_reference(text, row[0]):
+            continue
+        if _SENTENCE_END.search(text, end, row[0]) is not None:
+            continue
+        kms = [(placing.km_apart(_point(places[i]), _point(ref)), places[i]) for i in ids]
+        near = [p for km, p in kms if km is not None and km <= BEARING_KM]
+        return near[0] if len(near) == 1 else None
+    return None
 
 
 def _place_stands(text: str, start: int, end: int, res, registry: Registry) -> bool:
