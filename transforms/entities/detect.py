@@ -591,6 +591,7 @@ def _settle_places(
     dropped = False
     context = (countries, admin1s)
     loose = []  # names read by skeleton: last, with every other place as their context
+    shared: list[tuple] = []  # names of a governorate and its seat read, uncued, as the first
     # in document order: each choice joins the context of the ones after it
     for idx, start, end, ids, method, score in sorted(pending, key=_START_OF_PENDING):
         if method == SKELETON:
@@ -638,6 +639,9 @@ def _settle_places(
                 gov, town = cued.get(cands, (gov, town))
             within, said = _within(text, start, end, areas), text[start:end]
             place = placing.choose_place(ids, registry, gov, town, countries, admin1s, within, said)
+            seat = None if gov or town else _seat_named_alike(registry, ids, place)
+            if seat is not None:
+                shared.append((idx, seat, method, score))
             if not place.cue:
                 countries[place.country_code] = countries.get(place.country_code, 0) + 1
                 if place.admin1:
@@ -647,9 +651,38 @@ def _settle_places(
         text, registry, found, loose, (areas, countries, admin1s, datelines)
     ):
         dropped = True
+    _shared_names_as_seats(text, registry, found, shared, datelines)
     _by_stated_point(text, registry, found, pending, datelines)
     if dropped:
         found[:] = [row for row in found if row]
+
+
+def _seat_named_alike(registry: Registry, ids: list[str], place: Place) -> Place | None:
+    """The town among ``ids`` that is the seat of ``place``, the governorate read for the name
+    they share; None when ``place`` is no such governorate."""
+    if place.precision != "governorate":
+        return None
+    seats = placing.seats_among([registry.places[i] for i in ids])
+    return next((p for p in seats if p.seat_of == place.place_id), None)
+
+
+def _shared_names_as_seats(
+    text: str, registry: Registry, found: list[tuple], shared: list[tuple], datelines: list
+) -> None:
+    """A name a governorate shares with its seat, read with no cue as the governorate
+    (``placing.SHARED_NAME_DEFAULT``), is the town when the document names no other place
+    of that governorate: "a car bomb went off in Kirkuk" is the city; beside a village of
+    the governorate ("Kirkuk: ... near Hawija") it stays the area holding it."""
+    places = registry.places
+    for idx, seat, method, score in shared:
+        if not found[idx]:
+            continue
+        named = {row[4] for row in found if len(row) > 4 and row[4] in places}
+        named -= {found[idx][4], seat.place_id}
+        if any(places[p].admin1 == seat.admin1 for p in named):
+            continue
+        start, end = found[idx][:2]
+        found[idx] = _place_row(text, start, end, seat, method, score, datelines)
 
 
 def _by_stated_point(

@@ -9,7 +9,10 @@ Rules, in order (each only among the span's candidate places):
    are measured from ("30 km south of Raqqa", "near Kirkuk") or after an installation
    ("Kirkuk airbase") means the town, for that mention alone.
 2. A name shared by a governorate and its seat ("Deir ez-Zor") means the governorate
-   (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad).
+   (``SHARED_NAME_DEFAULT``), unless the seat is a national capital (Damascus, Baghdad);
+   after them (``detect._shared_names_as_seats``), it is the town when the document names no
+   other place of that governorate ("a car bomb went off in Kirkuk": the city; "Kirkuk: ...
+   near Hawija": the area holding it).
 3. Otherwise: places in the document's countries first (the countries of its unambiguous
    places, countries named included), then in the governorates its unambiguous places lie in
    ("Suran" near "Hama"), then precision, population and feature rank, then the place whose

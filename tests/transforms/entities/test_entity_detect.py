@@ -107,7 +107,7 @@ UNSEEN = [
     ("Clashes in Deir Ez-Zour province went on.", "Deir Ez-Zour province", "170792", "key"),
     ("A bomb hit Mayadeen on Monday.", "Mayadeen", "173480", "key"),
     # an alias hit ("Raqqa") widened over its glued article
-    ("Patrols left Er-Raqqa at dawn.", "Er-Raqqa", "172957", "alias"),
+    ("Patrols left Er-Raqqa at dawn.", "Er-Raqqa", "172955", "alias"),  # the city
     ("Shelling hit Al-Hassakeh overnight.", "Al-Hassakeh", "173813", "alias"),
     ("The Syrian Democratic Force said so.", "Syrian Democratic Force", "ent:sdf", "fuzzy"),
     ("Then Ahmed Alsharaa spoke.", "Ahmed Alsharaa", "ent:ahmed_al_sharaa", "fuzzy"),

@@ -214,15 +214,17 @@ def test_a_list_of_names_shares_the_cue_around_it(detect, registry, text, name, 
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "towns"),
     [
-        "In Aleppo, Ahmad and his brother were detained by the police.",
-        "Ahmad, Salam and Mahmoud were wounded when the shell landed.",
+        # (Aleppo alone: the city)
+        ("In Aleppo, Ahmad and his brother were detained by the police.", ["Aleppo"]),
+        ("Ahmad, Salam and Mahmoud were wounded when the shell landed.", []),
     ],
     ids=["in-before-a-list-of-people", "people-listed"],
 )
-def test_a_list_of_people_is_no_list_of_places(detect, registry, text):
-    assert [s for s, p in _places(detect, text) if registry.places[p].precision == "town"] == []
+def test_a_list_of_people_is_no_list_of_places(detect, registry, text, towns):
+    found = [s for s, p in _places(detect, text) if registry.places[p].precision == "town"]
+    assert found == towns
 
 
 @pytest.mark.parametrize("name", ["Amiriyat al-Fallujah", "Amiriyet el-Fallujah"])

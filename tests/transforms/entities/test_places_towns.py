@@ -43,12 +43,18 @@ def test_a_suburb_neighbourhood_or_centre_of_a_seat_is_the_city(detect, text):
     assert _places(detect, text)["Kirkuk"] == KIRKUK_CITY
 
 
-def test_a_seat_named_without_a_town_word_stays_its_governorate(detect):
-    # counter-examples: a name shared by a governorate and its seat means the governorate
+def test_a_seat_named_without_a_town_word_is_the_town_unless_the_document_names_its_area(
+    detect,
+):
+    # a name shared by a governorate and its seat, with no cue and no other place of the
+    # governorate in the document, is the town
+    assert _places(detect, "Two were hurt in shelling in Kirkuk.")["Kirkuk"] == KIRKUK_CITY
+    # counter-examples: a cue, or a village of the governorate named beside it
     assert _places(detect, "Militants attacked villages across Kirkuk province.") == {
         "Kirkuk province": KIRKUK_GOV
     }
-    assert _places(detect, "Two were hurt in shelling in Kirkuk.")["Kirkuk"] == KIRKUK_GOV
+    beside = _places(detect, "In Kirkuk, two were hurt in shelling near Hawija.")
+    assert beside["Kirkuk"] == KIRKUK_GOV
 
 
 def test_a_diphthong_written_as_one_vowel_reads_as_the_full_spelling():
