@@ -90,18 +90,7 @@ def _jsonl_inputs(path: Path, max_bytes: int, fields: Fields) -> Iterator[RawInp
                 detail = f"no text field: {fields.text_field()}" if "text" not in columns else ""
                 yield RawInput(uri=uri, n_bytes=len(line), reject=Rejected("missing_text", detail))
                 continue
-            yield RawInput(
-                uri=uri,
-                text=picked.text,
-                n_bytes=len(line),
-                kind="html" if (picked.format or "").lower() == "html" else "text",
-                external_id=picked.id,
-                title=picked.title,
-                source=picked.source,
-                url=picked.url,
-                published=picked.published,
-                published_method=picked.date_method or "metadata",
-            )
+            yield picked.raw_input(uri, len(line))
 
 
 def reads_fields(path: Path) -> bool:

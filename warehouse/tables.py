@@ -102,19 +102,7 @@ def _row_input(
     size = len(picked.text.encode("utf-8"))
     if size > max_bytes:
         return _reject(uri, size, "too_large", f"text of {size} bytes > limit {max_bytes}")
-    return RawInput(
-        uri=uri,
-        text=picked.text,
-        n_bytes=size,
-        kind="html" if (picked.format or "").lower() == "html" else "text",
-        external_id=picked.id,
-        title=picked.title,
-        source=picked.source,
-        url=picked.url,
-        published=picked.published,
-        published_method=picked.date_method or "metadata",
-        charset=encoding,
-    )
+    return picked.raw_input(uri, size, encoding)
 
 
 def _records(handle: io.TextIOBase, delimiter: str) -> Iterator[tuple[list[str] | None, str]]:

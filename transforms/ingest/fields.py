@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from transforms.ingest.document import RawInput
+
 # role -> the field names read for it, in precedence order (normalised: lower case, '_').
 ROLES: dict[str, tuple[str, ...]] = {
     "text": (
@@ -91,6 +93,22 @@ class Picked:
     published: str | None = None
     date_method: str | None = None
     format: str | None = None
+
+    def raw_input(self, uri: str, n_bytes: int, charset: str | None = None) -> RawInput:
+        """The record as an input to ingest (its text present: callers reject it otherwise)."""
+        return RawInput(
+            uri=uri,
+            text=self.text,
+            n_bytes=n_bytes,
+            kind="html" if (self.format or "").lower() == "html" else "text",
+            external_id=self.id,
+            title=self.title,
+            source=self.source,
+            url=self.url,
+            published=self.published,
+            published_method=self.date_method or "metadata",
+            charset=charset,
+        )
 
 
 @dataclass(frozen=True)
