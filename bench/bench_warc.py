@@ -12,16 +12,12 @@ for ms/page. Streaming shows as a peak RSS that does not grow with the crawl.
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
-import resource
-import subprocess
-import sys
-import tempfile
-import time
 from io import BytesIO
 from pathlib import Path
+
+from bench import streamed
 
 INGEST_SAMPLE = 500
 
@@ -60,67 +56,21 @@ def write_crawl(path: Path, pages: int) -> int:
 
 
 def measure(path: Path) -> dict:
-    """In this process: read the crawl through, then ingest a sample of its pages."""
-    from transforms.ingest import Rejected, ingest
-    from warehouse.outlets import load_outlets
+    """In this process: read the file through, then ingest a sample of its inputs."""
     from warehouse.warc import warc_inputs
 
-    t0 = time.perf_counter()
-    records = pages = 0
-    sample = []
-    for raw in warc_inputs(path, 5 * 1024 * 1024):
-        records += 1
-        if raw.reject is None:
-            pages += 1
-            if len(sample) < INGEST_SAMPLE:
-                sample.append(raw)
-    read_s = time.perf_counter() - t0
-    outlets = load_outlets()
-    t0 = time.perf_counter()
-    loaded = 0
-    for raw in sample:
-        try:
-            ingest(raw, outlets)
-            loaded += 1
-        except Rejected:
-            pass
-    ingest_s = time.perf_counter() - t0
-    size_mb = path.stat().st_size / 1e6
-    return {
-        "records": records,
-        "pages": pages,
-        "file_mb": round(size_mb, 1),
-        "read_s": round(read_s, 2),
-        "records_per_s": round(records / read_s),
-        "mb_per_s": round(size_mb / read_s, 1),
-        "ingest_ms_per_page": round(1000 * ingest_s / max(1, len(sample)), 1),
-        "sample_loaded": f"{loaded}/{len(sample)}",
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    keys = {
+        "inputs": "records",
+        "loaded": "pages",
+        "per_s": "records_per_s",
+        "ms": "ingest_ms_per_page",
     }
+    return streamed.measure(path, warc_inputs, INGEST_SAMPLE, keys)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages", type=int, default=2000)
-    ap.add_argument("--workdir", type=Path, default=None)
-    ap.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.measure:
-        print(json.dumps(measure(args.measure)))
-        return
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="sitrep-bench-warc-"))
-    work.mkdir(parents=True, exist_ok=True)
-    for n in (args.pages, 4 * args.pages):
-        crawl = work / f"crawl-{n}.warc.gz"
-        size = write_crawl(crawl, n)
-        out = subprocess.run(
-            [sys.executable, "-m", "bench.bench_warc", "--measure", str(crawl)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{n} pages ({size / 1e6:.1f} MB gz): {json.dumps(row)}")
+    module, size = "bench.bench_warc", ("pages", 2_000)
+    streamed.main(module, __doc__, size, write_crawl, lambda n: f"crawl-{n}.warc.gz", measure)
 
 
 if __name__ == "__main__":
