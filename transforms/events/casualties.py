@@ -44,6 +44,10 @@ Rules (general wording, no list of sentences):
   (``bomber_death``).
 - "Casualties" alone is killed or wounded: ``(0, None, n)`` for both, never a death count; so
   is one count for both verbs ("killing and wounding nine", "six were killed or hurt").
+- A whole told with its parts counts once: the dead among a count of the hurt ("hurting 35,
+  10 of them fatally": killed 10, wounded 25), a total with its breakdown ("among the 28
+  victims were ...": 28); a range ("between 10 and 15", "10 to 15") is its lower figure,
+  bounded by the upper. Counted people taken or sent to hospital are wounded.
 - A stated absence is a zero: "no one was hurt", "no casualties", "unharmed", "neither
   injuries nor deaths" (killed and wounded 0); "no one was killed" (killed 0). Any stated toll
   outranks a zero.
@@ -152,7 +156,7 @@ _QTY = (
     r"(?:(?:at\s+least|more\s+than|over|about|around|approximately|roughly|some|nearly|"
     r"almost|up\s+to|as\s+many\s+as|an\s+estimated|a\s+total\s+of|another|an\s+additional|"
     r"a\s+further)\s+)?"
-    rf"(?:\d[\d,]*(?![\w-])|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?(?:\s+(?:hundred|thousand))?"
+    rf"(?:\d+[-–]\d+(?![\w-])|\d[\d,]*(?![\w-])|(?:{_NUMWORD})(?:[\s-](?:{_NUMWORD}))?(?:\s+(?:hundred|thousand))?"
     r"|dozens|scores|hundreds|a\s+dozen)"
 )
 # Bare participle after a count: "ten dead", "more than 50 others injured", not "two gunmen
@@ -222,6 +226,36 @@ _ONE_BODY = re.compile(
     r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:later\s+|then\s+)?"
     r"(?:found|discovered|recovered|retrieved)\b(?!\s+(?:to|that)\b)|"
     r"\b(?:found|discovered|recovered|retrieved)\s+(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\b",
+    re.IGNORECASE,
+)
+# Counted people taken to hospital were hurt: "12 others were taken to hospital", "sending
+# another 29 to hospital", "ten were hospitalised" (not "the bodies were taken to hospital": a
+# noun of death is no count of the hurt; nor an uncounted "the wounded were rushed to ...").
+_TO_HOSPITAL = re.compile(
+    rf"\b(?:{_AUX}|being\s+)(?:{_ADV_WORDS}\s+)*(?:(?:taken|transported|rushed|admitted|brought|"
+    r"evacuated|transferred|moved|sent|airlifted|flown)\s+(?:to|into)\s+(?:[\w-]+\s+){0,2}?"
+    r"hospitals?|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+_SENT_TO_HOSPITAL = re.compile(
+    r"\b(?:send|sends|sending|sent)\s+(?P<np>(?:[\w'’-]+\s+){1,5}?)to\s+(?:[\w-]+\s+){0,2}?"
+    r"hospitals?\b",
+    re.IGNORECASE,
+)
+_HOSPITAL_PEOPLE = re.compile(
+    rf"{_QTY}(?:\s+(?:more|other|others|people|persons|civilians|children|women|men|victims|"
+    r"soldiers|policemen|police|officers|fighters|members|residents|students|workers|pilgrims|"
+    r"worshippers|passengers|guards|troops|bystanders))*",
+    re.IGNORECASE,
+)
+# A total with its breakdown: "among the 28 victims were 24 soldiers and 4 civilians", "the 12
+# dead included three children" (the total counts once; "victims" are the dead where the
+# clause counts the hurt apart, else killed or wounded).
+_TOTAL_BROKEN_DOWN = re.compile(
+    rf"\b(?:among\s+(?:the\s+)?(?P<np>{_QTY})\s+(?:(?:people|persons)\s+)?"
+    r"(?P<noun>dead|killed|victims|fatalities|wounded|injured|casualties)\s+(?:were|was|are|is)|"
+    rf"the\s+(?P<np2>{_QTY})\s+(?P<noun2>dead|killed|victims|fatalities|wounded|injured|"
+    r"casualties)\s+(?:included|include|includes|were\s+(?:mostly|mainly)))\b",
     re.IGNORECASE,
 )
 # Between two active verb phrases of one subject: "executed two men and (also) killed a woman".
@@ -518,9 +552,13 @@ def _conjunct_range(conj: str) -> tuple[Range, bool] | None:
     n: int | None = None
     if tok[:1].isdigit():
         tail = m.group("tail") if m else ""
-        if tail or (rest and rest[0] in NOT_COUNT_WORDS):
+        upper = _RANGE_TAIL.fullmatch(tail)
+        if (tail and upper is None) or (rest and rest[0] in NOT_COUNT_WORDS):
             return None  # "12-year-old", "5th", "2 km": no head count
-        n = int(tok.replace(",", ""))
+        n = int(tok[: len(tok) - len(tail)].replace(",", ""))
+        if upper is not None:  # "10-15": the lower figure, as ACLED codes a range
+            high = int(upper.group(1))
+            return ((n, n, high) if high > n else (n, n, n)), attacker
     elif tok not in VAGUE_QUANTITIES:
         n = _word_number(tok)
         if n is not None and rest and rest[0] in NOT_COUNT_WORDS and n > 1:
@@ -904,6 +942,41 @@ def _hundred_and(m: re.Match[str]) -> str:
     return str(hundreds + rest)
 
 
+# The dead among a count of hurt people: "hurting 35, 10 of them fatally", "of them 10 dead",
+# "wounding 30, five of whom later died".
+_FATAL_SUBSET = re.compile(
+    rf"(?:^|(?<=[\s,;:(]))(?:(?P<n>{_QTY})\s+of\s+(?:them|whom)\s+|of\s+(?:them|whom)\s+(?P<m>{_QTY})\s+)"
+    r"(?:(?:later|subsequently|since|have|has|had|were|was|reportedly)\s+)*"
+    r"(?:fatal(?:ly)?|mortally|died|dead|killed|succumbed|perished)\b",
+    re.IGNORECASE,
+)
+# The last casualty word before such a subset says what its whole counts.
+_HARM_WORD = re.compile(r"\b(?:wound|injur|hurt|casualt|kill|dead|died|death|fatal)\w*", re.I)
+
+
+# A range of counts: "between 10 and 15", "10 to 15" (the figures read as one token, "10-15",
+# whose lower figure counts, as ACLED codes a range; the upper bounds it). ("5 or 25" is two
+# figures in conflict: the first stands, as before.)
+_RANGE_NUM = rf"\d+(?![\d,.:/-])|(?:{_NUMWORD})(?![\w-])"
+_RANGE = re.compile(
+    # (not a change: "the toll rose from 5 to 9" is 9)
+    rf"(?<![\w-])(?<!\bfrom\s)(?:between\s+(?P<a>{_RANGE_NUM})\s+and|(?P<c>{_RANGE_NUM})\s+to)"
+    rf"\s+(?P<b>{_RANGE_NUM})",
+    re.IGNORECASE,
+)
+_RANGE_TAIL = re.compile(r"[-–](\d+)")
+
+
+def _as_range(m: re.Match[str]) -> str:
+    low_text = (m.group("a") or m.group("c")).lower()
+    low = int(low_text) if low_text.isdigit() else _word_number(low_text)
+    high_text = m.group("b").lower()
+    high = int(high_text) if high_text.isdigit() else _word_number(high_text)
+    if low is None or high is None or high <= low:
+        return m.group(0)
+    return f"{low}-{high}"
+
+
 # Where the statement holding an additive marker starts: the last clause break before it.
 _CLAUSE_BREAK = re.compile(r"[,;]\s*|\s+(?:and|while|but|whereas)\s+", re.IGNORECASE)
 
@@ -959,16 +1032,25 @@ def _sum(a: Range | None, b: Range | None) -> Range | None:
     return a if b is None else b if a is None else _add(a, b)
 
 
-@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
-def _statements(clause: str) -> Casualties:
-    """Killed and wounded stated in a clause with no victims added on top of others: each
-    kind's largest statement."""
+def _normalised(clause: str) -> str:
+    """The clause with its numbers written as one token each, and a coder's toll field as a
+    statement."""
     if "," in clause:  # "1,700 people": one number, not "1" and a list going on with "700"
         clause = _THOUSANDS.sub("", clause)
     if "hundred and" in clause.lower():  # "two hundred and twelve": one number, not a list
         clause = _HUNDRED_AND.sub(_hundred_and, clause)
+    if " to " in clause or "etween" in clause:
+        clause = _RANGE.sub(_as_range, clause)  # "between 10 and 15 people": "10-15 people"
     if "atalities" in clause:  # a coder's field "Fatalities: 4 civilians": "4 civilians killed"
         clause = _TOLL_FIELD.sub(r"\1 killed", clause)
+    return clause
+
+
+@functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _statements(clause: str) -> Casualties:
+    """Killed and wounded stated in a clause with no victims added on top of others: each
+    kind's largest statement."""
+    clause = _normalised(clause)
     low = clause.lower()
     bomber = "suicide" in low and _SUICIDE_BLAST.search(clause) is not None
     if not rules.hit(rules.CASUALTY_STEMS, low):
@@ -1004,6 +1086,9 @@ def _statements(clause: str) -> Casualties:
             if more is not None:
                 st = (_add(st[0], more[0]), st[1] + more[1])
         note(k, st)
+    if "hospital" in low:
+        for kind_st in _hospital_statements(clause):
+            note("wounded", kind_st)
     if rules.hit(_BARE_STEMS, low):
         for m in _BARE.finditer(clause):
             note(_kind(m.group("verb")), _np_range(m.group("np")))
@@ -1038,6 +1123,10 @@ def _statements(clause: str) -> Casualties:
             subject = _passive_np(clause, m.start())
             if subject is not None and subject[0][1]:
                 note("killed", (subject[0], subject[0][1]))
+    if "among" in low or "includ" in low or "were m" in low:
+        either = _broken_down(clause, found, either)
+    if "of them" in low or "of whom" in low:
+        either = _fatal_subset(clause, found, either)
     if either is not None:
         for k in ("killed", "wounded"):
             if found[k] is None:
@@ -1055,6 +1144,75 @@ def _statements(clause: str) -> Casualties:
         killed[1] if killed and killed[1] else None,
         bomber,
     )
+
+
+def _broken_down(
+    clause: str, found: dict[str, Statement | None], either: Range | None
+) -> Range | None:
+    """A total told with its breakdown (``_TOTAL_BROKEN_DOWN``): the total is a statement of
+    its kind; updates ``found``, returns the clause's count of either kind."""
+    for m in _TOTAL_BROKEN_DOWN.finditer(clause):
+        st = _np_range(m.group("np") or m.group("np2"))
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        if st is None:
+            continue
+        if noun in ("victims", "casualties") and found["wounded"] is None:
+            if st[0][2] is not None:
+                either = _larger_high(either, st[0][2])
+            continue
+        kind = "wounded" if noun in ("wounded", "injured") else "killed"
+        found[kind] = larger(found[kind], st)
+    return either
+
+
+def _fatal_subset(
+    clause: str, found: dict[str, Statement | None], either: Range | None
+) -> Range | None:
+    """The dead told as some of a count of people hurt ("hurting 35 people, 10 of them
+    fatally", "of them 10 dead", "35 casualties, 10 of them fatal"): killed the part, wounded
+    the rest of the whole (25), the whole counted once. Updates ``found``; returns the
+    clause's count of either kind, none left when the whole was one."""
+    for m in _FATAL_SUBSET.finditer(clause):
+        harm = [h.group(0).lower() for h in _HARM_WORD.finditer(clause, 0, m.start())]
+        if not harm or not harm[-1].startswith(("wound", "injur", "hurt", "casualt")):
+            continue  # "killing 30, 12 of them dead on arrival": no whole of the hurt
+        part = _np_range(m.group("n") or m.group("m"))
+        whole = found["wounded"][0] if found["wounded"] else either
+        size = None if whole is None else (whole[1] if whole[1] is not None else whole[2])
+        if part is None or size is None or _value(part[0]) > size:
+            continue
+        dead = _value(part[0])
+        rest: Range = (size - dead, size - dead, size - dead)
+        if found["wounded"] is None:  # the whole was "casualties": known now
+            either = None
+        elif whole is not None:
+            high = None if whole[2] is None else whole[2] - dead
+            rest = (max(whole[0] - dead, 0), size - dead, high)
+        found["wounded"] = (rest, 0)
+        found["killed"] = larger(found["killed"], (part[0], 0))
+    return either
+
+
+def _hospital_statements(clause: str) -> list[Statement]:
+    """Counted people taken or sent to hospital: the hurt (``_TO_HOSPITAL``)."""
+    out = []
+    for m in _TO_HOSPITAL.finditer(clause):
+        st = _people_count(clause[max(0, m.start() - _NP_WINDOW) : m.start()])
+        out += [st] if st is not None else []
+    for m in _SENT_TO_HOSPITAL.finditer(clause):
+        st = _people_count(m.group("np"))
+        out += [st] if st is not None else []
+    return out
+
+
+def _people_count(text: str) -> Statement | None:
+    """The count of people ending ``text`` ("... resulting in 12 other people", "another 29"),
+    None unless a count of people ends it ("two ambulances" count no one hurt)."""
+    text = text.rstrip(" ,")
+    for m in re.finditer(r"(?:^|(?<=\s))\S", text):
+        if _HOSPITAL_PEOPLE.fullmatch(text, m.start()):
+            return _np_range(text[m.start() :])
+    return None
 
 
 def _added_after(clause: str, end: int, killed: bool) -> Statement | None:

@@ -808,6 +808,7 @@ TARGETS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
 # Casualty words: every clause stating a toll (or its absence) holds one of these stems
 # ("martyred": Syrian and Iraqi state media's and Arabic outlets' word for killed).
 CASUALTY_STEMS = (
+    "hospital",
     "kill",
     "dead",
     "died",
