@@ -12,7 +12,8 @@ Contract: ``find_dates(text, published, anchor)`` returns every date expression 
   "yesterday", "last week", "last month", "two days ago".
 - Anaphoric, relative to ``anchor`` (the last date the article mentioned, else publication):
   "the day before", "two days earlier", "N days after ..." (the thing after which is N days
-  before the anchor), "the same month", "the next day".
+  before the anchor: its day, never the day of the attack the sentence tells, method
+  ``other``), "the same month", "the next day".
 - Never after the article: a date that would fall after ``published`` resolves to None.
   Without a publication date only expressions carrying their own year (or anaphora with an
   anchor) resolve; the rest come back with ``date=None`` so the caller knows a date was said.
@@ -96,7 +97,9 @@ class DateRef(NamedTuple):
     end: int
     value: date | None
     precision: str  # 'day' | 'week' | 'month' | 'year'
-    method: str  # 'explicit' | 'relative' | 'name' (a year naming an event: never its date)
+    # 'explicit' | 'relative' | 'name' (a year naming an event: never its date) | 'other' (the
+    # day of the thing "N days after" names: "came a day after X" dates X, never the attack)
+    method: str
     anaphoric: bool
 
 
@@ -313,6 +316,8 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
         ref = _resolve(found, published, anchor)
         if ref.precision == "year" and _names_an_event(text, ref.start, ref.end):
             ref = ref._replace(method="name")
+        elif found[0] == "anaphor_n" and found[3][2].lower() == "after":
+            ref = ref._replace(method="other")
         if ref.value is not None and published is not None and ref.value > published:
             # Never after the article: a later date is a plan or a typo, not an event's day.
             ref = DateRef(ref.start, ref.end, None, ref.precision, ref.method, ref.anaphoric)

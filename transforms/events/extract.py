@@ -986,24 +986,7 @@ class _Doc:
             g.killed = _sum(g.killed, g.more_killed)
             g.wounded = _sum(g.wounded, g.more_wounded)
         for r, own, share in zip(g.reports, owns, _shares(g, owns, n), strict=True):
-            # Dates learnt later in the passage (the day after the claim's week) reach the
-            # reports that took the group's date or only had the claim's.
-            if final is not None and (
-                r.pop("_from_group")
-                or (
-                    r["date_precision"] == "week"
-                    and final.precision == "day"
-                    and _same_time(final, _as_ref(r))
-                )
-            ):
-                r["event_date"], r["date_precision"] = final.value, final.precision
-                r["date_method"] = final.method
-            r.pop("_from_group", None)
-            if r["event_date"] is None and self.pub is not None:
-                # No date in the text: the attack happened on or shortly before the report
-                # (ACLED's practice), coded as the week ending on the publication day.
-                r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
-                r["date_method"] = "publication"
+            self._settle_date(r, final)
             killed, wounded, perps, _ = _report_tolls(own, g, n, share)
             r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
             r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded or (None, None, None)
@@ -1011,6 +994,28 @@ class _Doc:
             if killed or wounded:
                 r["confidence"] = min(1.0, r["confidence"] + rules.CONFIDENCE_BONUS["casualties"])
             self.reports.append(r)
+
+    def _settle_date(self, r: dict[str, Any], final: DateRef | None) -> None:
+        """A report's date as its group closes: dates learnt later in the passage (the day
+        after the claim's week) reach the reports that took the group's date or only had the
+        claim's; with no date in the text (or a month or year holding the publication day,
+        "January 2016 Iraq attacks:" published on 11 January, which says no more), the attack
+        happened on or shortly before the report (ACLED's practice): the week ending on the
+        publication day."""
+        if final is not None and (
+            r.pop("_from_group")
+            or (
+                r["date_precision"] == "week"
+                and final.precision == "day"
+                and _same_time(final, _as_ref(r))
+            )
+        ):
+            r["event_date"], r["date_precision"] = final.value, final.precision
+            r["date_method"] = final.method
+        r.pop("_from_group", None)
+        if self.pub is not None and (r["event_date"] is None or _dated_no_finer_than(r, self.pub)):
+            r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
+            r["date_method"] = "publication"
 
     def _report(
         self,
@@ -1162,12 +1167,13 @@ class _Doc:
     def _attack_time_dates(self, i: int, anchor: date | None) -> list[DateRef]:
         """Sentence ``i``'s dates, "the day before" told from the day a statement in it was made
         ("the ministry said on Saturday that the attack took place the day before": Friday),
-        else from ``anchor`` (the claim's day); the statement's own day is never the attack's."""
+        else from ``anchor`` (the claim's day); the statement's own day is never the attack's,
+        nor the day of what it took place "a day after"."""
         dates = self.dates_of(i, anchor) if anchor is not None else self._resolved_dates(i)
         said = [d for d in dates if d.value is not None and _statement_date(self.text, d)]
         if said:
             dates = self.dates_of(i, said[0].value)
-        return [d for d in dates if not _statement_date(self.text, d)]
+        return [d for d in dates if d.method != "other" and not _statement_date(self.text, d)]
 
     def _add_toll(self, g: Group, tolls: Casualties, text: str = "") -> None:
         told = g.reports or g.killed is not None or g.wounded is not None
@@ -1284,7 +1290,7 @@ class _Doc:
                 self._refer_back(i)
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
-        own_date = self._own_date(i, live)
+        own_date = self._own_date(i, live, places)
         attribution = classify.attribution_of(sentence, perp is not None)
         g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
@@ -1504,12 +1510,31 @@ class _Doc:
         self._dates[i] = dates
         return dates
 
-    def _own_date(self, i: int, live: list[tuple[int, int]]) -> DateRef | None:
+    def _own_date(
+        self, i: int, live: list[tuple[int, int]], places: list[tuple[Mention, dict]]
+    ) -> DateRef | None:
         """The sentence's own date: a live clause's first, else any non-history one; a claim's
         day ("claimed responsibility on June 5 for an attack") only bounds the attack to the
-        week ending on it."""
-        # (a year naming an event, "the 2004 Kufa shelling", is no day of this report)
-        dates = [d for d in self._resolved_dates(i) if d.method != "name"]
+        week ending on it. An attack told as what another came "a day after" (its ``places``
+        inside that thing) is told apart: the open group closes."""
+        own = self._stated_date(i, live, min((m.start for m, _ in places), default=-1))
+        if own is not None and own.method == "other":
+            self.close_group()
+            own = own._replace(method="relative")
+        return own
+
+    def _stated_date(self, i: int, live: list[tuple[int, int]], first_place: int) -> DateRef | None:
+        """``_own_date`` before telling an earlier attack apart (``first_place``: where the
+        sentence's first attack place starts)."""
+        # (a year naming an event, "the 2004 Kufa shelling", is no day of this report; nor is
+        # the day of what it came "a day after", unless its places all lie in that thing: "came
+        # a day after a bombing in X", not "a day after the bombing, gunmen ... in X")
+        dates = [
+            d
+            for d in self._resolved_dates(i)
+            if d.method != "name"
+            and (d.method != "other" or _inside_after(self.text, d, first_place))
+        ]
         live_dates = [d for d in dates if any(cs <= d.start < ce for cs, ce in live)]
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
@@ -2038,6 +2063,20 @@ def _same_time(a: DateRef, b: DateRef) -> bool:
     if b.precision == "week" and a.precision == "day":
         return bv - timedelta(days=6) <= av <= bv
     return av == bv
+
+
+def _inside_after(text: str, d: DateRef, place: int) -> bool:
+    """The place starting at ``place`` lies in the thing "N days after" (``d``) names: after it,
+    in the same clause."""
+    return place > d.end and "," not in text[d.end : place]
+
+
+def _dated_no_finer_than(r: dict[str, Any], day: date) -> bool:
+    """A report dated only to a month or year that holds ``day``."""
+    value, precision = r["event_date"], r["date_precision"]
+    if value is None or precision not in ("month", "year") or value.year != day.year:
+        return False
+    return precision == "year" or value.month == day.month
 
 
 def _as_ref(r: dict[str, Any]) -> DateRef:

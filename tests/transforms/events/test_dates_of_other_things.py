@@ -1,0 +1,74 @@
+"""Dates that are not the attack's: the day of what an attack "came a day after", and a month
+or year that holds the publication day (it says no more than the publication does)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from transforms.events import extract_reports
+from transforms.events.dates import find_dates
+
+SUN = date(2026, 2, 22)
+
+
+def reports(corpus, places, entities, text: str, pub: date = SUN) -> list[dict]:
+    documents, mentions = corpus(("d1", text, pub, "A"))
+    return extract_reports(documents, mentions, places, entities).to_pylist()
+
+
+def by_place(reps: list[dict]) -> dict[str, tuple]:
+    return {r["place_id"]: (r["event_date"], r["date_precision"]) for r in reps}
+
+
+def test_n_days_after_dates_the_thing_after():
+    (ref,) = find_dates("came a day after the offensive began", SUN)
+    assert (ref.value, ref.method) == (date(2026, 2, 21), "other")
+    # counter-examples: "earlier", "before" and "later" count from the anchor as they did
+    for text in ("two days earlier", "three days later", "two days before the vote"):
+        assert find_dates(text, SUN, date(2026, 2, 10))[0].method == "relative"
+
+
+def test_an_attack_that_came_a_day_after_something_else(corpus, places, entities):
+    text = (
+        "A car bomb killed nine people in Raqqa, a day after government troops pushed the "
+        "militants out of the region."
+    )
+    # the day after which is the troops', not the bombing's: undated, it is the week of the
+    # publication day
+    assert by_place(reports(corpus, places, entities, text)) == {"t_raq": (SUN, "week")}
+
+
+def test_the_day_before_an_attack_is_the_earlier_attacks(corpus, places, entities):
+    text = (
+        "A car bomb killed nine people in Raqqa. The blast came a day after a roadside bomb "
+        "killed two soldiers in Mayadin."
+    )
+    got = by_place(reports(corpus, places, entities, text))
+    assert got == {"t_raq": (SUN, "week"), "t_may": (date(2026, 2, 21), "day")}
+
+
+def test_a_day_after_then_the_attack_in_its_own_clause(corpus, places, entities):
+    # the place follows the comma that ends the thing "a day after" names: the main clause's
+    text = "A day after the offensive began, gunmen shot dead four guards in Mayadin."
+    assert by_place(reports(corpus, places, entities, text)) == {"t_may": (SUN, "week")}
+
+
+def test_a_month_holding_the_publication_day_says_no_more(corpus, places, entities):
+    text = "February 2026 Raqqa bombing: a suicide bomber killed twelve at a market in Raqqa."
+    (r,) = reports(corpus, places, entities, text)
+    assert (r["event_date"], r["date_precision"], r["date_method"]) == (SUN, "week", "publication")
+    # counter-examples: a month before the publication's stays the month; a day stays a day
+    earlier = text.replace("February 2026", "January 2026")
+    (r,) = reports(corpus, places, entities, earlier)
+    assert (r["event_date"], r["date_precision"]) == (date(2026, 1, 1), "month")
+    dated = "On 20 February a suicide bomber killed twelve at a market in Raqqa."
+    (r,) = reports(corpus, places, entities, dated)
+    assert (r["event_date"], r["date_precision"]) == (date(2026, 2, 20), "day")
+
+
+def test_a_year_holding_the_publication_day_says_no_more(corpus, places, entities):
+    text = "In 2026, a suicide bomber killed twelve people at a market in Raqqa."
+    (r,) = reports(corpus, places, entities, text)
+    assert (r["event_date"], r["date_precision"]) == (SUN, "week")
+    (r,) = reports(corpus, places, entities, text.replace("2026", "2025"))
+    assert (r["event_date"], r["date_precision"]) == (date(2025, 1, 1), "year")
