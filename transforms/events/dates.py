@@ -6,7 +6,8 @@ Contract: ``find_dates(text, published, anchor)`` returns every date expression 
 - Explicit: "Feb 21", "February 21, 2026", "21 February 2026", "2026-02-21", "in December",
   "last November", "in 2014", "06/05/2019" (the order of day and month its numbers allow; when
   both do, the reading on or before publication, the later if both are; with no publication,
-  only its year). A day or month without a year takes the most recent such day or
+  only its year; heading a note before a colon, "08/09/2014: ...", month first, as incident
+  summaries stamp it). A day or month without a year takes the most recent such day or
   month on or before publication ("in December" read in February 2026 is December 2025).
 - Relative to publication: "on Saturday" (the latest Saturday on or before publication),
   "yesterday", "last week", "last month", "two days ago".
@@ -145,6 +146,20 @@ def _numeric(s: int, e: int, g: tuple[str, ...], pub: date | None) -> DateRef:
             return DateRef(s, e, date(year, 1, 1), "year", "explicit", False)
     value = max(readings) if readings else None
     return DateRef(s, e, value, "day", "explicit", False)
+
+
+def _heads_a_note(text: str, s: int, e: int) -> bool:
+    """A numeric date heading the text before a colon ("08/09/2014: Assailants ..."): the stamp
+    of an incident summary, written month first (the Global Terrorism Database's convention)."""
+    return text.startswith(":", e) and not text[:s].strip()
+
+
+def _month_first(ref: DateRef, g: tuple[str, ...], pub: date | None) -> DateRef:
+    """``ref`` read month first, when that is a day (and not after ``pub``)."""
+    value = _day_of(int(g[2]), int(g[0]), int(g[1]))
+    if value is None or (pub is not None and value > pub):
+        return ref
+    return DateRef(ref.start, ref.end, value, "day", ref.method, ref.anaphoric)
 
 
 def _day_of(year: int, month: int, day: int) -> date | None:
@@ -314,6 +329,8 @@ def _find_dates(text: str, published: date | None, anchor: date | None) -> tuple
     out: list[DateRef] = []
     for found in _date_matches(text):
         ref = _resolve(found, published, anchor)
+        if found[0] == "numeric" and _heads_a_note(text, found[1], found[2]):
+            ref = _month_first(ref, found[3], published)
         if ref.precision == "year" and _names_an_event(text, ref.start, ref.end):
             ref = ref._replace(method="name")
         elif found[0] == "anaphor_n" and found[3][2].lower() == "after":

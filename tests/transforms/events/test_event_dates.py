@@ -86,16 +86,30 @@ def test_no_false_dates(text):
         ("02/14/2026: gunmen opened fire", SUNDAY, date(2026, 2, 14), "day"),
         ("14/02/2026: gunmen opened fire", None, date(2026, 2, 14), "day"),
         # both readings possible: the one on or before publication ...
-        ("02/09/2026: a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
-        ("09/02/2026: a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
+        ("02/09/2026 - a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
+        ("09/02/2026 - a bomb went off", SUNDAY, date(2026, 2, 9), "day"),
         # ... the later when both are; none known, only the year is sure
-        ("01/02/2026: a bomb went off", SUNDAY, date(2026, 2, 1), "day"),
-        ("01/02/2026: a bomb went off", None, date(2026, 1, 1), "year"),
+        ("01/02/2026 - a bomb went off", SUNDAY, date(2026, 2, 1), "day"),
+        ("01/02/2026 - a bomb went off", None, date(2026, 1, 1), "year"),
+        # heading a note before a colon (an incident summary's stamp): month first, when that
+        # is a day on or before publication
+        ("01/02/2026: a bomb went off", SUNDAY, date(2026, 1, 2), "day"),
+        ("01/02/2026: a bomb went off", None, date(2026, 1, 2), "day"),
+        ("09/02/2026: a bomb went off", SUNDAY, date(2026, 2, 9), "day"),  # 2 Sep: after it
+        ("14/02/2026: a bomb went off", None, date(2026, 2, 14), "day"),  # no 14th month
     ],
 )
 def test_numeric_dates(text: str, pub: date | None, expected: date, precision: str) -> None:
     ref = first(text, pub)
     assert (ref.value, ref.precision, ref.start) == (expected, precision, 0)
+
+
+def test_a_stamp_only_heads_a_note() -> None:
+    # counter-examples: within a sentence, or without the colon, the general reading holds
+    (ref,) = find_dates("Gunmen attacked on 01/02/2026: two died", SUNDAY)
+    assert ref.value == date(2026, 2, 1)
+    (ref,) = find_dates("01/02/2026 a bomb went off", None)
+    assert ref.precision == "year"
 
 
 @pytest.mark.parametrize("text", ["open 24/7 since then", "a 3/4 majority", "call 12/05/20"])
