@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 
 from transforms.entities import places as placing
 from transforms.entities.keys import name_key
-from transforms.events import classify, rules
+from transforms.events import classify, rules, series
 from transforms.events.casualties import (
     Casualties,
     Range,
@@ -148,6 +148,15 @@ _NO_TOLL = Casualties(None, None)
 
 def _no_toll(tolls: Casualties) -> bool:
     return tolls.killed is None and tolls.wounded is None
+
+
+def _tolled(report: dict[str, Any]) -> bool:
+    """The report states a toll of its own (read from its sentence, or final once its group
+    closed)."""
+    own = report.get("_own")
+    if own is not None:
+        return not _no_toll(own)
+    return report["killed_best"] is not None or report["wounded_best"] is not None
 
 
 def _has_toll(g: Group) -> bool:
@@ -487,6 +496,8 @@ class _Doc:
         self._dates: dict[int, list[DateRef]] = {}
         # The last group's date and precision, kept after it closes.
         self.attacks_date: DateRef | None = None
+        # Totals of series told after their attacks: the toll and the reports it sums.
+        self.totals: list[tuple[Casualties, list[dict[str, Any]]]] = []
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -1206,6 +1217,8 @@ class _Doc:
         if _no_toll(tolls):
             self._add_reaction_toll(i)
             return
+        if self._series_total(i, live, tolls, None):
+            return
         self._add_toll(g, tolls, live)
         g.last_sentence = i
 
@@ -1242,6 +1255,38 @@ class _Doc:
         g.last_sentence = i
         return True
 
+    def _series_total(self, i: int, text: str, tolls: Casualties, count: int | None) -> bool:
+        """Sentence ``i``, naming no place, states a total of the attacks told before it ("A
+        total of 32 were killed in the four blasts", ``series.is_series_total``): kept to be
+        counted once over their reports when the passage ends (``count_totals``), never as
+        the last attack's toll nor as new attacks. Whether so: the reports of its window,
+        the last ``count`` of them when it counts the attacks, are two or more, or one told
+        as one of the ``count``."""
+        if _no_toll(tolls) or not series.is_series_total(text):
+            return False
+        told = list(self.group.reports) if self.group is not None else []
+        opened = len(told)
+        earlier = [r for r in self.reports if r["sentence_no"] >= i - rules.CLUSTER_WINDOW]
+        while earlier and (
+            len(told) < count if count else (told and all(_tolled(r) for r in told))
+        ):
+            told.insert(0, earlier.pop())
+        if not told or (len(told) < 2 and (count or 0) < 2):
+            return False
+        if len(told) == opened and count is None and not all(_tolled(r) for r in told):
+            return False  # the open group's total, its silent attacks share it (close_group)
+        self.totals.append((tolls, told))
+        return True
+
+    def count_totals(self) -> None:
+        """Each series' total counted once over the reports it sums (``series.spread``)."""
+        for tolls, told in self.totals:
+            for kind, total in (("killed", tolls.killed), ("wounded", tolls.wounded)):
+                keys = (f"{kind}_low", f"{kind}_best", f"{kind}_high")
+                parts = [None if r[keys[0]] is None else tuple(r[k] for k in keys) for r in told]
+                for r, part in zip(told, series.spread(total, parts), strict=True):  # type: ignore[arg-type]
+                    r[keys[0]], r[keys[1]], r[keys[2]] = part or (None, None, None)
+
     def _add_reaction_toll(self, i: int) -> None:
         """A reaction's toll is the open group's when its attack, told before, has none."""
         g = self.group
@@ -1276,6 +1321,8 @@ class _Doc:
         places = self._place_groups(live) if full else []
         tolls = self._sentence_toll(i, live_text) if full else _NO_TOLL
         count = self._attack_count(live_text, places, tolls) if full else None
+        if not places and self._series_total(i, live_text, tolls, count):
+            return
         if not places and count is None and self._told_body_found(i, live_text, tolls):
             return
         s, e = self.spans[i]
@@ -2137,6 +2184,7 @@ def extract_document(
             if rules.hit(rules.CASUALTY_STEMS, low[s:e]) and _is_prose(text, s, e):
                 state.read_toll(i)
     state.close_group()
+    state.count_totals()
     return state.reports
 
 
