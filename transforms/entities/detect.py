@@ -32,7 +32,13 @@ from transforms.entities.keys import (
     strip_accents,
     vowel_runs_blind,
 )
-from transforms.entities.lexicon import DEMONYMS, ORG_AFTER, PERSON_TITLES, STOPWORDS
+from transforms.entities.lexicon import (
+    ARTICLE_PREFIXES,
+    DEMONYMS,
+    ORG_AFTER,
+    PERSON_TITLES,
+    STOPWORDS,
+)
 from transforms.entities.matcher import known_hits, make_piece, name_runs, place_cued
 from transforms.entities.registry import Place, Registry, normalise
 from transforms.entities.resolve import (
@@ -188,7 +194,7 @@ def _mentions_of(
         _the_capital(text, registry, found, doc.countries, bool(doc.pending), doc.datelines)
     doc.construct_pass()
     _named_countrys_namesake(text, registry, found, doc.admin1s, doc.datelines)
-    _drop_office_holders(text, found)
+    _drop_misread(text, found)
     if not found:
         if aside is not None:
             aside.append((runs, None))
@@ -549,8 +555,44 @@ def _named_countrys_namesake(
     found[idx] = _place_row(text, start, end, pick, "key", KEY_SCORE, datelines)
 
 
+# A name that goes on with an article glued to its next word ("X al-Y", "X el-Y"): one
+# compound name, X's part (its old town, its new quarter), not a second place Y.
+_COMPOUND_TAIL = re.compile(rf"(?<=[\w'’]) (?i:{ARTICLE_PREFIXES})[-‑]$")
+
+
+def _compound_tail(text: str, start: int, ends: set[int]) -> bool:
+    """Whether the name at ``start`` (its article included or not) goes on a place name
+    ending in ``ends`` by one space and a glued article ("Daraa al-Balad")."""
+    if text[start - 1 : start] not in ("-", "‑"):  # the span holds the article: "al-Balad"
+        start = text.find("-", start, start + 5) + 1 or start
+    m = _COMPOUND_TAIL.search(text, max(0, start - 6), start)
+    return m is not None and m.start() in ends
+
+
+def _drop_name_parts(text: str, found: list[tuple]) -> None:
+    """Drop the places read in the second half of a compound name after a place ("Daraa
+    al-Balad": Daraa's old town, no town Balad elsewhere) and those closing an Arabic armed
+    unit's name ("Faylaq al-Sham": the Sham Legion, no Damascus)."""
+    if not found or "-" not in text:
+        return
+    ends = {row[1] for row in found if len(row) >= 9 and row[5] == "place"}
+    found[:] = [
+        row
+        for row in found
+        if len(row) < 9
+        or row[5] != "place"
+        or not (_compound_tail(text, row[0], ends) or placing.unit_tail(text, row[0]))
+    ]
+
+
+def _drop_misread(text: str, found: list[tuple]) -> None:
+    """Drop the places that are a person's name or a word of a longer name."""
+    _drop_office_holders(text, found)
+    _drop_name_parts(text, found)
+
+
 def _drop_office_holders(text: str, found: list[tuple]) -> None:
-    """"X, Syria's president, said": X names a person, whatever place shares the name."""
+    """ "X, Syria's president, said": X names a person, whatever place shares the name."""
     if not found or ", " not in text:
         return
     at = placing.office_appositions(text)
@@ -1053,7 +1095,7 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
     for row in found:
         if len(row) > 2 and row[4] is not None:
             p = places[row[4]]
-            if _owner(text, row[1], actor_starts):
+            if _owner(text, row[1], actor_starts) or placing.unit_tail(text, row[0]):
                 continue
             if p.precision in _AREA_PRECISIONS:
                 names = frozenset({_area_name(p)})
@@ -1067,6 +1109,8 @@ def _containers(text: str, found: list[tuple], pending: list[tuple], registry: R
             if not placing.distance_reference(text, row[0]):  # "120 km north of Y": no holder
                 out.append((row[0], row[1], names))
     for _idx, start, end, ids, _m, _s in pending:
+        if placing.unit_tail(text, start):
+            continue  # "Faylaq al-Sham": a word of a unit's name
         cands = [places[i] for i in ids]
         names = frozenset(_area_name(p) for p in cands if p.precision in _AREA_PRECISIONS)
         if not names and placing.holds_previous(text, start):

@@ -437,6 +437,9 @@ def country_venue(text: str, start: int) -> bool:
     return _COUNTRY_VENUE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+# A road's number may stand in brackets between its ends and its noun ("the Aleppo-Damascus (M5)
+# highway"), or the ends in brackets after its number ("the M4 (Aleppo-Latakia) highway").
+_ROAD_CODE = r"(?:\s*\([A-Z]{1,2}\s?-?\d{1,3}\))?"
 # A place named as a reference point rather than as the venue: "near X", "40 km east of X",
 # "on the outskirts of X", "in the desert south of X", "the X countryside", "the X - Y road"
 # ("south of the Iraqi capital Baghdad", "north of Iraq's capital, Baghdad": the apposition too).
@@ -454,7 +457,9 @@ _RELATIVE_BEFORE = re.compile(
 )
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:countryside|outskirts|desert|(?:road|highway)\b|"
-    r"[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+(?:road|highway)\b)",
+    r"[-–—]\s*[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\)?"
+    + _ROAD_CODE
+    + r"\s+(?:road|highway)\b)",
 )
 # "the X - Y road", "the road between X and (the village of) Y": Y, the far end, names no
 # second venue.
@@ -463,7 +468,9 @@ _ROAD_FAR_END_BEFORE = re.compile(
     r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?)$",
     re.IGNORECASE,
 )
-_ROAD_AFTER = re.compile(r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE)
+_ROAD_AFTER = re.compile(
+    r"\)?" + _ROAD_CODE + r"\s+(?:road|highway|axis|front|frontline)\b", re.IGNORECASE
+)
 # ... the same line with its ends joined by "and" or a slash: the noun right after the far end
 # (not "front lines", nor "in front of")
 _LINE_AFTER = re.compile(
@@ -483,7 +490,8 @@ def road_near_end(text: str, start: int, end: int) -> bool:
 
 
 _ROAD_NEAR_END_AFTER = re.compile(
-    r"\s*[-–—]\s*[A-Z][^,.;:()\n]{0,30}?\s(?:road|highway|motorway)\b", re.IGNORECASE
+    r"\s*[-–—]\s*[A-Z][^,.;:()\n]{0,30}?\)?" + _ROAD_CODE + r"\s(?:road|highway|motorway)\b",
+    re.IGNORECASE,
 )
 _ROAD_NEAR_END_BEFORE = re.compile(
     r"\b(?:road|highway|motorway)\s+(?:between|from|linking|connecting)\s+(?:the\s+)?$",
@@ -621,6 +629,32 @@ def firm_head(text: str, end: int) -> bool:
     Gas", "the X Oil Company's offices"): the firm, not yet a venue (what the firm's name
     holds is where it comes from, or sits, or neither)."""
     return text.startswith(" ", end) and _FIRM_AFTER.match(text, end) is not None
+
+
+# A place name inside an armed unit's name: heading it ("the X Military Council", "the X
+# Revolutionaries Brigade") or closing an Arabic one after its unit word ("Faylaq al-X", "Liwa
+# Suqur al-X", "Jaish al-X"). The unit is named after where it was raised, not where it fights.
+_UNIT_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}?\s+(?:Military\s+Council|Revolutionaries|Brigades?|Battalions?|"
+    r"Regiment|Legion|Division|Guards|Army)\b"
+)
+_UNIT_BEFORE = re.compile(
+    r"\b(?:Faylaq|Jaish|Jaysh|Liwa|Liwaa|Ahrar|Harakat|Jabhat|Katibat|Kataib|Suqur|Thuwar|"
+    r"Usud|Tajammu|Firqat|Fawj|Quwat|Jund|Saraya|Alwiya|Fursan|Ghuraba)"
+    r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?:(?:al|ash|as|ar|ad|at|az|an|el)-)?$"
+)
+
+
+def unit_head(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` heads an armed unit's name ("the Deir ez-Zor
+    Military Council"): the unit, not yet a venue."""
+    return text.startswith(" ", end) and _UNIT_AFTER.match(text, end) is not None
+
+
+def unit_tail(text: str, start: int) -> bool:
+    """Whether the place name starting at ``start`` closes an Arabic unit's name after its unit
+    word ("Faylaq al-Sham", "Liwa Suqur al-Raqqa"): a name, never a venue."""
+    return _UNIT_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # A place named as where fire came from or people went to: "shelled X from their positions in

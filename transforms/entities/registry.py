@@ -192,7 +192,10 @@ def _any_accent(name: str) -> str:
 
 
 # " in (the) " before an area's name; the words of a name; a capitalised word right after it.
-_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?")
+# " in (the) Y", " in southern Y", ", north-western Y": what may come between a name and the
+# area holding it (a compass word before the area only says which part of it).
+_COMPASS = r"(?:(?:north|south)[ -]?(?:east|west)ern|northern|southern|eastern|western)\s+"
+_IN_THE = re.compile(rf"\s+in\s+(?:the\s+)?(?:{_COMPASS})?|\s*,\s+(?:the\s+)?{_COMPASS}")
 # "X (Y, Z)", "X village (Z)": a bracket right after a name (or its level word).
 _BRACKET_AFTER = re.compile(
     r"(?:\s+(?:village|town|area|hill))?\s*\(([^()]{2,80})\)", re.IGNORECASE

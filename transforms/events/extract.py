@@ -128,7 +128,8 @@ _PLACE_TYPES = frozenset({"place"})
 _PERP_TYPES = frozenset({"armed_group"})
 # ('source': a place naming who reports, read here: "Baghdad Today", "our correspondent in X")
 # ('firm': a place heading a firm's name, "Dana Gas", when the document names another place)
-_NOT_VENUE = frozenset({"dateline", "metonym", "source", "firm"})
+# ('unit': a place in an armed unit's name, "the X Military Council", "Faylaq al-X", likewise)
+_NOT_VENUE = frozenset({"dateline", "metonym", "source", "firm", "unit"})
 # "a market in the capital": the capital of the country the document is about ("the capital of
 # Anbar province", "the capital's governor" name no national capital).
 _IN_THE_CAPITAL = re.compile(
@@ -1868,17 +1869,19 @@ def _sources_aside(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _firm_heads_aside(
-    text: str, mentions: list[Mention], places: dict[str, dict]
-) -> list[Mention]:
+def _firm_heads_aside(text: str, mentions: list[Mention], places: dict[str, dict]) -> list[Mention]:
     """``mentions`` with the places heading a firm's name ("Dana Gas", "the X Oil Company's
-    offices") in the role 'firm' (no venue) when the document names another place finer than a
-    country: the firm may come from anywhere. Alone, such a place is all the text says of where
-    the firm's site is, and stays."""
+    offices") in the role 'firm', and those heading an armed unit's name ("the X Military
+    Council") in the role 'unit' (no venue), when the document names another place finer than
+    a country: the firm or the unit may come from anywhere. Alone, such a place is all the text
+    says of where the firm's site or the unit is, and stays. (A place closing an Arabic unit's
+    name, "Faylaq al-Sham", is no place at all: ``detect``.)"""
     heads = {
-        m.start
+        m.start: "firm" if placing.firm_head(text, m.end) else "unit"
         for m in mentions
-        if m.role is None and m.entity_type in _PLACE_TYPES and placing.firm_head(text, m.end)
+        if m.role is None
+        and m.entity_type in _PLACE_TYPES
+        and (placing.firm_head(text, m.end) or placing.unit_head(text, m.end))
     }
     if not heads or not any(
         m.start not in heads
@@ -1888,7 +1891,7 @@ def _firm_heads_aside(
         if m.entity_type in _PLACE_TYPES
     ):
         return mentions
-    return [m._replace(role="firm") if m.start in heads else m for m in mentions]
+    return [m._replace(role=heads[m.start]) if m.start in heads else m for m in mentions]
 
 
 def _no_venue(text: str, m: Mention) -> bool:

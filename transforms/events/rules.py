@@ -103,7 +103,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 # "Massacre" only as a verb: the noun mostly names a past event ("survivors of the Halabja
 # massacre"), and a massacre reported as news states its killing.
 ATTACK = rx(
-    r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
+    r"\b(?:(?:counter-?)?attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
     r"target(?:s|ed|ing)|opened\s+(?:their\s+|his\s+)?fire|fired\s+(?:on|at|upon)|shot|"
     r"shoot(?:s|ing|ings)?|gunm[ae]n|gunfire|gunned\s+down|stabb(?:ed|ing)|"
     r"bomb(?:s|ed|ing|ings|ers?)?|blasts?|explosions?|explod(?:ed|es|ing)|detonat\w+|"
@@ -118,7 +118,8 @@ ATTACK = rx(
     r"raid(?:s|ed|ing)?|stormed|massacr(?:ed|ing)|murder(?:s|ed|ing)?|"
     r"execut(?:ed|es|ing|ions?)|(?<!\bto\s)execute|behead\w*|stoned\s+to\s+death|"
     r"burn(?:ed|t|s|ing)?\s+(?:\w+\s+){0,4}?(?:alive|to\s+death)|buried\s+(?:\w+\s+){0,3}?alive|"
-    r"clash(?:es|ed|ing)?|battl(?:ed|es|ing)|fought|firefights?|exchanged\s+fire|"
+    r"clash(?:es|ed|ing)?|battl(?:ed|es|ing)|fought|firefights?|exchanged\s+"
+    r"(?:(?:heavy|artillery|mortar|rocket|sniper|machine[\s-]?gun)\s+){0,2}fire|"
     r"exchanges?\s+of\s+fire|repel(?:led|s|ling)?|infiltrat\w+|"
     r"(?:seized|captured|took|regained|wrested)\s+(?:full\s+)?control|"
     r"recaptur(?:ed|es|ing)|retook|overran|"
@@ -726,7 +727,8 @@ TYPE_CUES_AFTER_WEAPON: list[tuple[tuple[str, ...], re.Pattern[str], str, str]] 
         ("clash", "battl", "fought", "fight", "exchange", "repel", "infiltrat"),
         rx(
             r"\b(?:clash(?:es|ed|ing)?|battl(?:ed|es|ing)|fought|fighting|firefights?|"
-            r"exchanged\s+fire|exchanges?\s+of\s+fire|repel(?:led|s|ling)?|infiltrat\w+)\b"
+            r"exchanged\s+(?:(?:heavy|artillery|mortar|rocket|sniper|machine[\s-]?gun)\s+){0,2}"
+            r"fire|exchanges?\s+of\s+fire|repel(?:led|s|ling)?|infiltrat\w+)\b"
         ),
         "Battles",
         "Armed clash",
