@@ -48,6 +48,8 @@ Rules (general wording, no list of sentences):
   10 of them fatally": killed 10, wounded 25), a total with its breakdown ("among the 28
   victims were ...": 28); a range ("between 10 and 15", "10 to 15") is its lower figure,
   bounded by the upper. Counted people taken or sent to hospital are wounded.
+- ``died_of_wounds``: a clause whose dead are the hurt told before ("one of them later died
+  of his wounds"): the passage moves them from its wounded to its killed.
 - A stated absence is a zero: "no one was hurt", "no casualties", "unharmed", "neither
   injuries nor deaths" (killed and wounded 0); "no one was killed" (killed 0). Any stated toll
   outranks a zero.
@@ -954,6 +956,18 @@ _FATAL_SUBSET = re.compile(
 _HARM_WORD = re.compile(r"\b(?:wound|injur|hurt|casualt|kill|dead|died|death|fatal)\w*", re.I)
 
 
+# The hurt told before who died of their wounds: "one of them later died of his wounds", "a
+# policeman succumbed to his injuries", "two of the wounded died in hospital" (not a toll's
+# update: "the toll rose to 9 as two of the wounded died").
+_OF_WOUNDS = re.compile(
+    r"\b(?:died|dies|dying)\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their|the|its)\s+"
+    r"(?:wounds|injuries)\b|\bsuccumb(?:ed|s|ing)\s+to\s+(?:his|her|their|the)\s+"
+    r"(?:wounds|injuries)\b|(?P<named>\b(?:of|among)\s+the\s+(?:wounded|injured)\b)"
+    r"(?=[^.;]{0,40}?\b(?:died|dead|succumbed|perished)\b)",
+    re.IGNORECASE,
+)
+
+
 # A range of counts: "between 10 and 15", "10 to 15" (the figures read as one token, "10-15",
 # whose lower figure counts, as ACLED codes a range; the upper bounds it). ("5 or 25" is two
 # figures in conflict: the first stands, as before.)
@@ -1137,6 +1151,9 @@ def _statements(clause: str) -> Casualties:
                 found[k] = found[k] or (_ZERO, 0)
         if _NONE_KILLED.search(clause):
             found["killed"] = found["killed"] or (_ZERO, 0)
+    told = _OF_WOUNDS.search(clause) if found["killed"] and "the " in low else None
+    if told is not None and told.group("named"):
+        found["wounded"] = None  # "two of the wounded died": the hurt told before, no new count
     killed, wounded = found["killed"], found["wounded"]
     return Casualties(
         killed[0] if killed else None,
@@ -1163,6 +1180,15 @@ def _broken_down(
         kind = "wounded" if noun in ("wounded", "injured") else "killed"
         found[kind] = larger(found[kind], st)
     return either
+
+
+def died_of_wounds(clause: str) -> bool:
+    """The clause's dead are people told hurt before, who died of their wounds
+    (``_OF_WOUNDS``): they move from the wounded to the killed."""
+    low = clause.lower()
+    if "toll" in low or not ("wound" in low or "injur" in low):
+        return False
+    return _OF_WOUNDS.search(clause) is not None
 
 
 def _fatal_subset(

@@ -58,6 +58,7 @@ from transforms.events.casualties import (
     adds_to_earlier,
     bomber_death,
     count_casualties,
+    died_of_wounds,
     larger,
 )
 from transforms.events.dates import DateRef, find_dates, latest_explicit_day
@@ -199,6 +200,8 @@ class Group:
     # victims stated on top of the ones already told ("two drivers were also killed")
     more_killed: Range | None = None
     more_wounded: Range | None = None
+    # the hurt told before who died of their wounds: killed, no longer wounded
+    wounds_fatal: int = 0
     last_sentence: int = -1
     claim_span: tuple[int, int] | None = None
     claim_sentence: int = -1
@@ -288,7 +291,7 @@ def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casua
             _statement(own.killed, own.perpetrators_killed),
             _statement(g.killed, g.perpetrators_killed),
         )
-        wounded = _sum(_combine(own.wounded, g.wounded), g.more_wounded)
+        wounded = _less(_sum(_combine(own.wounded, g.wounded), g.more_wounded), g.wounds_fatal)
         k_range, perps = (killed[0], killed[1]) if killed else (None, 0)
         k_range = _sum(k_range, g.more_killed)
         k_range, perps = bomber_death(k_range, perps, own.bomber_died or g.bomber_died)
@@ -303,6 +306,24 @@ def _report_tolls(own: Casualties, g: Group, n: int, share: Casualties) -> Casua
     if k_range[2] is not None:
         perps = min(perps, k_range[2])
     return Casualties(k_range, wounded, perps)
+
+
+def _of_wounds(g: Group, tolls: Casualties, text: str) -> int:
+    """How many of the hurt the group told before the clause ``text`` says died of their
+    wounds ("one of them later died of his wounds": ``died_of_wounds``); 0 when none, or
+    when the clause counts wounded of its own."""
+    hurt = g.wounded is not None or any(r["_own"].wounded is not None for r in g.reports)
+    if tolls.killed is None or tolls.wounded is not None or not hurt or not died_of_wounds(text):
+        return 0
+    return tolls.killed[1] if tolls.killed[1] is not None else tolls.killed[0]
+
+
+def _less(r: Range | None, n: int) -> Range | None:
+    """A toll less ``n`` of its victims (counted elsewhere), never below zero."""
+    if r is None or not n:
+        return r
+    best = None if r[1] is None else max(r[1] - n, 0)
+    return (max(r[0] - n, 0), best, None if r[2] is None else max(r[2] - n, 0))
 
 
 def _sum(a: Range | None, b: Range | None) -> Range | None:
@@ -996,7 +1017,7 @@ class _Doc:
         owns: list[Casualties] = [r.pop("_own") for r in g.reports]
         if n > 1:  # victims told on top of the others are the group's, to share
             g.killed = _sum(g.killed, g.more_killed)
-            g.wounded = _sum(g.wounded, g.more_wounded)
+            g.wounded = _less(_sum(g.wounded, g.more_wounded), g.wounds_fatal)
         for r, own, share in zip(g.reports, owns, _shares(g, owns, n), strict=True):
             self._settle_date(r, final)
             killed, wounded, perps, _ = _report_tolls(own, g, n, share)
@@ -1190,7 +1211,9 @@ class _Doc:
     def _add_toll(self, g: Group, tolls: Casualties, text: str = "") -> None:
         told = g.reports or g.killed is not None or g.wounded is not None
         more_k, more_w = adds_to_earlier(text, tolls) if told and text else (False, False)
-        if more_k:
+        fatal = _of_wounds(g, tolls, text) if told and text else 0
+        g.wounds_fatal += fatal
+        if more_k or fatal:
             g.more_killed = _sum(g.more_killed, tolls.killed)
         else:
             g.killed = _combine(g.killed, tolls.killed)
