@@ -3,8 +3,8 @@
 Run once by a maintainer (``python -m seeds.reference.build_reference``); the outputs are
 committed, so nothing at run time reads the shared data directory. Inputs:
 
-- ``actors_curated.csv``, ``places_curated.csv``, ``place_aliases_curated.csv``: hand-written for
-  this conflict (this folder).
+- ``actors_curated.csv``, ``places_curated.csv``, ``place_aliases_curated.csv``,
+  ``place_names_curated.csv``: hand-written for this conflict (this folder).
 - GeoNames (CC BY 4.0, "GeoNames geonames.org"): admin1/admin2 codes, cities500.
 - OFAC SDN list (public domain): names and a.k.a. spellings of sanctioned people and groups.
 """
@@ -167,8 +167,29 @@ def build_places(data: Path) -> list[dict]:
     with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             rows.append({**r, "population": 0, "seat_of": ""})
+    add_curated_names(rows, HERE / "place_names_curated.csv")
     add_curated_aliases(rows, HERE / "place_aliases_curated.csv")
     return [{c: r.get(c, "") for c in PLACE_COLUMNS} | _native(r) for r in rows]
+
+
+def add_curated_names(rows: list[dict], path: Path) -> None:
+    """The common English names of the cities and seats (``path``: the form of each one's
+    English Wikipedia title, ASCII: "Raqqa" for GeoNames' "Ar Raqqah"); the source's name
+    stays an alias and ``name_native`` stays the source's. A row whose id no longer names
+    its source name in its governorate stops the build rather than renaming another place."""
+    by_id = {r["place_id"]: r for r in rows}
+    with open(path, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            place = by_id.get(r["place_id"])
+            if place is None or (place["name"], place["admin1"]) != (r["source_name"], r["admin1"]):
+                raise SystemExit(
+                    f"{path.name}: no place {r['place_id']} named {r['source_name']!r} in "
+                    f"{r['admin1']!r}"
+                )
+            if r["name"] != place["name"]:
+                place["name_native"] = place.get("name_native") or place["name"]
+                place["name"] = r["name"]
+                place["aliases"] = join([r["name"], *place["aliases"].split("|")])
 
 
 def add_curated_aliases(rows: list[dict], path: Path) -> None:

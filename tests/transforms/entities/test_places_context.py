@@ -145,10 +145,11 @@ def test_holds_previous_reads_village_located_but_not_village_of():
 
 
 def test_a_spelling_only_villages_carry_names_the_larger_namesake_too(registry):
-    """ "Hawija" is spelled so only for a Diyala hamlet in the gazetteer; the Kirkuk town
-    ("Al Hawijah") folds to the same key and, larger, is the place meant."""
+    """ "Hawija" is the only spelling a Diyala hamlet has in the sources; the Kirkuk town (the
+    sources' "Al Hawijah", named Hawija here by its common English name) folds to the same key
+    and, larger, is the place meant."""
     found, reports = _read("Militants shelled Hawija on Monday, killing a shepherd.", registry)
-    assert found == [("Hawija", "Al Hawijah", "Kirkuk", None)]
+    assert found == [("Hawija", "Hawija", "Kirkuk", None)]
     assert reports == [("Hawija", "Kirkuk")]
     # counter-example: a village name no larger place shares still needs a place word
     found, _ = _read("Tawakkul said the shelling had stopped.", registry)
