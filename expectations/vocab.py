@@ -57,8 +57,9 @@ ATTRIBUTIONS = ("claimed", "attributed", "suspected", "disputed", "unattributed"
 # transforms/events/dates.py DateRef.precision and .method.
 DATE_PRECISIONS = ("day", "week", "month", "year")
 # 'corroborated': an undated report takes the date of the event it merges into (dedup.py);
-# 'publication': no date in the text, the document's publication day (week precision, extract.py).
-DATE_METHODS = ("explicit", "relative", "corroborated", "publication")
+# 'publication': no date in the text, the document's publication day (week precision, extract.py);
+# 'coded': no date in the text, the coder's event date of the row (day precision, extract.py).
+DATE_METHODS = ("explicit", "relative", "corroborated", "publication", "coded")
 # ACLED geo_precision codes (transforms/events/rules.py GEO_PRECISION values).
 GEO_PRECISIONS = ("1", "2", "3")
 # schemas.PLACES.precision.

@@ -164,9 +164,10 @@ def extract_reports(
     pidx = place_index(_mentioned(places, mentions))
     by_doc = _MentionsByDoc(mentions)
     rows: list[dict[str, Any]] = []
-    doc_cols = _columns(documents, ["doc_id", "text", "published_date", "title"])
-    for doc_id, text, pub, title in zip(*doc_cols, strict=True):
+    names = ["doc_id", "text", "published_date", "title", "published_date_method"]
+    for doc_id, text, pub, title, method in zip(*_columns(documents, names), strict=True):
         doc = {"doc_id": doc_id, "text": text, "published_date": pub, "title": title}
+        doc["published_date_method"] = method
         rows.extend(extract_document(doc, by_doc.get(doc_id), pidx, by_doc.headline(doc_id)))
     if not rows:
         return schemas.EVENT_REPORTS.empty_table()

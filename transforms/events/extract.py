@@ -505,6 +505,8 @@ class _Doc:
         self.headline = headline if self.title else ()  # mentions with spans into the title
         pub = doc.get("published_date")
         self.pub: date | None = pub if isinstance(pub, date) else None
+        # a coder's row dated by its event date (no publication): that day is the event's
+        self.coded = doc.get("published_date_method") == rules.CODED_PUBLICATION
         self.places = places
         ordered = sorted(mentions, key=lambda m: m.start)
         self.mentions = _firm_heads_aside(self.text, _sources_aside(self.text, ordered), places)
@@ -1034,7 +1036,7 @@ class _Doc:
         claim's; with no date in the text (or a month or year holding the publication day,
         "January 2016 Iraq attacks:" published on 11 January, which says no more), the attack
         happened on or shortly before the report (ACLED's practice): the week ending on the
-        publication day."""
+        publication day; on a coder's row dated by its event date, that day."""
         if final is not None and (
             r.pop("_from_group")
             or (
@@ -1049,6 +1051,8 @@ class _Doc:
         if self.pub is not None and (r["event_date"] is None or _dated_no_finer_than(r, self.pub)):
             r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
             r["date_method"] = "publication"
+            if self.coded:  # a coder's own day for the row, no publication's week
+                r["date_precision"], r["date_method"] = "day", "coded"
 
     def _report(
         self,

@@ -23,6 +23,10 @@ CONFIDENCE_BONUS = {"place": 0.2, "date": 0.15, "perpetrator": 0.15, "casualties
 # happened on or shortly before the report) at this precision: 'week' is the 7 days ending on
 # the date (the same span a claim's day gives), so a stated day inside it still merges.
 PUBLICATION_PRECISION = "week"
+# A coder's row with no publication date is dated by its event date (ingest's
+# ``published_date_method``): a report with no date in its text takes that day itself
+# (``date_method = 'coded'``).
+CODED_PUBLICATION = "event_date"
 # Entries kept per memoised text function (dates, tolls, clause reasons of a sentence or
 # clause): wire copies and rewrites repeat sentences across articles; each entry is a short
 # string and a small immutable result.

@@ -1,9 +1,12 @@
 """Dates that are not the attack's: the day of what an attack "came a day after", and a month
-or year that holds the publication day (it says no more than the publication does)."""
+or year that holds the publication day (it says no more than the publication does); and the
+day a coder's row is dated by, which is the event's."""
 
 from __future__ import annotations
 
 from datetime import date
+
+import pyarrow as pa
 
 from transforms.events import extract_reports
 from transforms.events.dates import find_dates
@@ -72,3 +75,27 @@ def test_a_year_holding_the_publication_day_says_no_more(corpus, places, entitie
     assert (r["event_date"], r["date_precision"]) == (SUN, "week")
     (r,) = reports(corpus, places, entities, text.replace("2026", "2025"))
     assert (r["event_date"], r["date_precision"]) == (date(2025, 1, 1), "year")
+
+
+def _coded(documents: pa.Table) -> pa.Table:
+    """``documents`` as a coder's rows, dated by their event date (no publication)."""
+    at = documents.schema.get_field_index("published_date_method")
+    methods = pa.array(["event_date"] * documents.num_rows, pa.string())
+    return documents.set_column(at, "published_date_method", methods)
+
+
+def test_a_coders_row_dated_by_its_event_date_keeps_that_day(corpus, places, entities):
+    text = "Gunmen shot dead two shepherds near Mayadin."
+    documents, mentions = corpus(("d1", text, SUN, "A"))
+    coded = _coded(documents)
+    (r,) = extract_reports(coded, mentions, places, entities).to_pylist()
+    assert (r["event_date"], r["date_precision"], r["date_method"]) == (SUN, "day", "coded")
+    # counter-examples: a news article's publication gives its week; a day the row's text
+    # states wins over the coder's
+    (r,) = extract_reports(documents, mentions, places, entities).to_pylist()
+    assert (r["event_date"], r["date_precision"], r["date_method"]) == (SUN, "week", "publication")
+    said = "On 19 February gunmen shot dead two shepherds near Mayadin."
+    documents, mentions = corpus(("d1", said, SUN, "A"))
+    coded = _coded(documents)
+    (r,) = extract_reports(coded, mentions, places, entities).to_pylist()
+    assert (r["event_date"], r["date_method"]) == (date(2026, 2, 19), "explicit")
