@@ -171,6 +171,17 @@ _BARE = re.compile(
     rf"(?:{_NUMWORD})\b|dozens\b))",
     re.IGNORECASE,
 )
+# Counted phrases listed before a bare participle's own count, each with a count, the list
+# opening its clause: "7 rebels and 5 soldiers killed", ". 20 HTS, 4 NLF and 12 regime killed"
+# (one toll of both sides; not "3 dead and 40 wounded": a participle ends a phrase; nor what a
+# word before it governs, "killed 2 and 5 wounded", "4 people die and 11 wounded", "plus two
+# attackers and 21 wounded").
+_BARE_LIST_BEFORE = re.compile(
+    rf"(?:^|(?<=[.;:,(]\s)|(?<=[(]))(?:{_QTY}(?:\s+(?!(?:was|were|is|are|been|has|have|had|and|or|"
+    rf"dead|die|dies|plus|{WOUNDED})\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+){{0,3}}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$",
+    re.IGNORECASE,
+)
 # A count before a noun of death or injury: "caused 15 deaths and 32 injuries".
 _NOUN_COUNT = re.compile(
     rf"(?:^|(?<=[\s,;:(]))(?P<np>{_QTY})\s+(?:(?:other|more|additional|further|civilian|"
@@ -1105,7 +1116,9 @@ def _statements(clause: str) -> Casualties:
             note("wounded", kind_st)
     if rules.hit(_BARE_STEMS, low):
         for m in _BARE.finditer(clause):
-            note(_kind(m.group("verb")), _np_range(m.group("np")))
+            listed = _BARE_LIST_BEFORE.search(clause, max(0, m.start() - 120), m.start("np"))
+            start = listed.start() if listed else m.start("np")
+            note(_kind(m.group("verb")), _np_range(clause[start : m.end("np")]))
     for pat, stems in ((_ELLIPTIC, _ELLIPTIC_STEMS), (_LEAVING, _LEAVING_STEMS)):
         if not rules.hit(stems, low):
             continue

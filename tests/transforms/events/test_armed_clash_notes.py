@@ -10,12 +10,15 @@
 - a name going on another place's by an article glued to a word ("X al-Balad", X's old town)
   is one compound name, X's, not a second place elsewhere;
 - a village set in its governorate by "in southern Y" or ", northern Y" is cued as "in Y" is;
-- a counter-attack and an exchange of artillery fire are attacks.
+- a counter-attack and an exchange of artillery fire are attacks;
+- a toll of both sides with no auxiliary ("7 SNA and 5 SDF fighters killed") is their sum.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from transforms.events.casualties import count_casualties
 
 
 def _places(real_reports, text: str) -> list[tuple[str, str | None, str | None]]:
@@ -131,3 +134,31 @@ def test_counterattacks_and_exchanges_of_artillery_fire_are_attacks(real_reports
 
 def test_an_exchange_of_letters_is_no_attack(real_reports):
     assert real_reports("The two delegations exchanged letters in Ankara on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed"),
+    [
+        ("9 YPG and 4 SNA fighters killed", 13),
+        ("heavy fighting; 11 regime, 3 HTS and 2 NLF killed", 16),
+    ],
+    ids=["two-sides", "three-sides"],
+)
+def test_a_toll_of_both_sides_without_an_auxiliary_sums_them(clause, killed):
+    assert count_casualties(clause).killed == (killed, killed, killed)
+
+
+@pytest.mark.parametrize(
+    ("clause", "killed", "wounded"),
+    [
+        ("4 dead and 30 wounded", 4, 30),
+        ("the shelling killed three, and 6 civilians wounded", 3, 6),
+        ("killed 3 and 6 wounded", 3, 6),
+        ("at least 3 people die and 6 wounded", 3, 6),
+    ],
+    ids=["dead-then-wounded", "object-then-wounded", "object-no-comma", "die-then-wounded"],
+)
+def test_a_verbs_count_is_no_item_of_the_next_toll(clause, killed, wounded):
+    got = count_casualties(clause)
+    assert got.killed is not None and got.wounded is not None
+    assert (got.killed[1], got.wounded[1]) == (killed, wounded)
