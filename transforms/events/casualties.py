@@ -1072,6 +1072,17 @@ def _normalised(clause: str) -> str:
 
 
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
+def _bare_statements(clause: str) -> list[tuple[str, Statement | None]]:
+    """Counts before a bare participle ("ten dead", "7 SNA and 5 SDF fighters killed": the
+    counted list opening the clause before the participle's own count too)."""
+    out = []
+    for m in _BARE.finditer(clause):
+        listed = _BARE_LIST_BEFORE.search(clause, max(0, m.start() - 120), m.start("np"))
+        start = listed.start() if listed else m.start("np")
+        out.append((_kind(m.group("verb")), _np_range(clause[start : m.end("np")])))
+    return out
+
+
 def _statements(clause: str) -> Casualties:
     """Killed and wounded stated in a clause with no victims added on top of others: each
     kind's largest statement."""
@@ -1115,10 +1126,8 @@ def _statements(clause: str) -> Casualties:
         for kind_st in _hospital_statements(clause):
             note("wounded", kind_st)
     if rules.hit(_BARE_STEMS, low):
-        for m in _BARE.finditer(clause):
-            listed = _BARE_LIST_BEFORE.search(clause, max(0, m.start() - 120), m.start("np"))
-            start = listed.start() if listed else m.start("np")
-            note(_kind(m.group("verb")), _np_range(clause[start : m.end("np")]))
+        for kind, st in _bare_statements(clause):
+            note(kind, st)
     for pat, stems in ((_ELLIPTIC, _ELLIPTIC_STEMS), (_LEAVING, _LEAVING_STEMS)):
         if not rules.hit(stems, low):
             continue
