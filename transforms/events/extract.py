@@ -396,8 +396,10 @@ def _kind_shares(g: Group, owns: list[Casualties], kind: str) -> list[Range | No
 
 def _segment_tolls(text: str, segments: list[tuple[int, int, Any]]) -> list[Casualties]:
     """Each place's toll from its segment of the sentence (``_shared_tolls`` for the places
-    sharing one)."""
-    spans = [(s, e) for s, e, _ in segments]
+    sharing one). Segments that overlap hold places of one clause (the first also took the
+    clauses before it: "On Monday, car bombs killed 30 in X and 12 in Y"): they share the
+    span of both, as places of a clause with nothing before it do (30 and 12, never 30 each)."""
+    spans = _joined_overlaps([(s, e) for s, e, _ in segments])
     shares: dict[tuple[int, int], list[Casualties]] = {}
     out: list[Casualties] = []
     for k, span in enumerate(spans):
@@ -405,6 +407,24 @@ def _segment_tolls(text: str, segments: list[tuple[int, int, Any]]) -> list[Casu
             sharing = [segments[j][2][0] for j, other in enumerate(spans) if other == span]
             shares[span] = _shared_tolls(text, span, sharing)
         out.append(shares[span][spans[:k].count(span)])
+    return out
+
+
+def _joined_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans ending together, one inside the other (the first took the clauses before the
+    clause both places are in), widened to their union (spans come in text order). A span
+    reaching past another's end keeps its own: the clauses after the one holding both places
+    are the last place's ("In X town in Y, two were killed": Y's)."""
+    out = list(spans)
+    k = 0
+    while k < len(out):
+        j = k
+        start, end = out[k]
+        while j + 1 < len(out) and out[j + 1][0] < end and out[j + 1][1] == end:
+            j += 1
+            start = min(start, out[j][0])
+        out[k : j + 1] = [(start, end)] * (j + 1 - k)
+        k = j + 1
     return out
 
 

@@ -67,3 +67,32 @@ def test_another_attack_elsewhere(corpus, places, entities, text, expected):
 )
 def test_smaller_toll_after_the_stated_ones(corpus, places, entities, text, expected):
     assert tolls_by_place(corpus, places, entities, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places of one clause keep their own tolls, whatever clause comes before it
+        (
+            "On Feb 20, car bombs killed 30 in Mayadin and 12 in Raqqa.",
+            [("Mayadin", 30, None), ("Raqqa", 12, None)],
+        ),
+        (
+            "In a night of raids, gunmen killed three guards in Mayadin and a shepherd in Raqqa.",
+            [("Mayadin", 3, None), ("Raqqa", 1, None)],
+        ),
+        # or share the one toll the clause states, never each the whole
+        (
+            "On Feb 20, car bombs went off in Mayadin and Raqqa, killing 12.",
+            [("Mayadin", 6, None), ("Raqqa", 6, None)],
+        ),
+        # counter-example: places in clauses of their own keep their own clauses' tolls
+        (
+            "A bomb killed five people in Mayadin on Feb 20, while in Raqqa gunmen shot dead "
+            "three policemen.",
+            [("Mayadin", 5, None), ("Raqqa", 3, None)],
+        ),
+    ],
+)
+def test_places_of_one_clause_after_another(corpus, places, entities, text, expected):
+    assert tolls_by_place(corpus, places, entities, text) == expected
