@@ -14,6 +14,9 @@ merging), and prints:
   an event placed only in a country or a country-wide region has none), and the governorate
   misses counted by what their events hold (no place, their country only, another country, a
   place in no governorate, a place in another governorate);
+- town name agreement, of the rows whose town is right: an event's ``location`` reads as the
+  label (``norm``; either side of a quarter's "Baghdad - Sadr City"): how far the names
+  shown are the ones analysts type, a spelling measure;
 - killed / wounded agreement: the document's summed ``killed_best`` / ``wounded_best`` equals
   the row's plain-number label;
 - day agreement: an event of the row's document is dated on the row's date (each row is given
@@ -22,12 +25,12 @@ merging), and prints:
   text names the group or whose label is another (the rest carry the encyclopedia's own
   attribution, which no reading of the text can reach).
 
-``--show KIND`` (recall, town, admin1, killed, wounded, day, is, is_named) lists the rows that
-miss. ``--published YYYY-MM-DD`` publishes every row that day instead of on its own date (rows
-exported, or filed, long after their events). ``--per-row`` merges each row's reports on their
-own, never with another row's: the difference from the default run is what cross-row merging
-costs or gains. The labels are the encyclopedia's, not a gold standard: use the misses to find
-kinds of text the rules get wrong, never to hard-code a sentence.
+``--show KIND`` (recall, town, town_name, admin1, killed, wounded, day, is, is_named) lists the
+rows that miss. ``--published YYYY-MM-DD`` publishes every row that day instead of on its own
+date (rows exported, or filed, long after their events). ``--per-row`` merges each row's
+reports on their own, never with another row's: the difference from the default run is what
+cross-row merging costs or gains. The labels are the encyclopedia's, not a gold standard: use
+the misses to find kinds of text the rules get wrong, never to hard-code a sentence.
 """
 
 from __future__ import annotations
@@ -238,6 +241,8 @@ def row_hits(row: dict, events: list[dict], gaz: Gazetteer) -> dict[str, object]
         towns = [t for t in towns if row["region_id"] in _regions_of(gaz, t)]
     if towns and not LEVEL_WORDS.search(row["place"]):
         out["town"] = any(_near(e, towns) for e in events)
+        if out["town"]:
+            out["town_name"] = any(name_agrees(e.get("location"), places[0]) for e in events)
     for field, label in (("killed", "dead"), ("wounded", "injured")):
         want = _int(str(row[label]))
         if want is not None:
@@ -247,6 +252,16 @@ def row_hits(row: dict, events: list[dict], gaz: Gazetteer) -> dict[str, object]
         size = len(row["date"])
         out["day"] = any(str(e["event_date"])[:size] == row["date"] for e in events)
     return out
+
+
+def name_agrees(location: object, label: str) -> bool:
+    """The event's ``location`` reads as the label does (``norm``: case, accents, hyphens,
+    a leading article, a final -ah folded), or one side of a quarter's "City - Quarter" does:
+    a spelling measure, not a place measure."""
+    if not isinstance(location, str) or not location:
+        return False
+    want = norm(label)
+    return want in {norm(location), *(norm(part) for part in location.split(" - "))}
 
 
 def _regions_of(gaz: Gazetteer, place: dict) -> set[str]:
@@ -303,6 +318,7 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
         "recall": "event recall (rows with an event)",
         "admin1": "governorate right, of rows found",
         "town": "town right, of rows found naming one town",
+        "town_name": "town name agrees, of town right (spelling)",
         "killed": "killed right (summed), of rows found",
         "wounded": "wounded right (summed), of rows found",
         "day": "day right, of rows found",
@@ -344,7 +360,9 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
             )
 
 
-SHOW_KINDS = ("recall", "town", "admin1", "killed", "wounded", "day", "is", "is_named")
+SHOW_KINDS = (
+    "recall", "town", "town_name", "admin1", "killed", "wounded", "day", "is", "is_named",
+)  # fmt: skip
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

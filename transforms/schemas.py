@@ -96,6 +96,7 @@ PLACES = pa.schema(
     [
         ("place_id", pa.string()),
         ("name", pa.string()),
+        ("location", pa.string()),  # what events show: "Baghdad - Sadr City" for a quarter
         ("admin1", pa.string()),
         ("admin2", pa.string()),
         ("country_code", pa.string()),
@@ -106,6 +107,7 @@ PLACES = pa.schema(
         ("name_native", pa.string()),  # the source's spelling, diacritics kept ("Mayādīn")
         ("names_arabic", pa.list_(pa.string())),
         ("aliases", pa.list_(pa.string())),  # every Latin-script spelling, the name included
+        ("name_keys", pa.list_(pa.string())),  # their match keys (macro place_key)
         ("population", pa.int64()),
         ("wikidata_id", pa.string()),
     ],

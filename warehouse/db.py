@@ -2,7 +2,8 @@
 
 Tables are loaded from the lake's Parquet with the columns of ``transforms.schemas``; models
 are the ``.sql`` files under ``warehouse/models/{staging,marts}``, each named after its file, built
-in layer order then name order: staging models as views, marts as tables.
+in layer order then name order: staging models as views, marts as tables; the macros of
+``warehouse/models/macros`` are created first.
 """
 
 from __future__ import annotations
@@ -118,8 +119,21 @@ def model_files() -> list[Path]:
 MATERIALISED_LAYERS = frozenset({"marts"})
 
 
+# SQL macros analysts call (``place_key``: a typed name folded as the matcher folds place
+# names), each file a script of ``create or replace macro`` statements, created before the
+# models.
+MACROS_DIR = MODELS_DIR / "macros"
+
+
+def build_macros(con: duckdb.DuckDBPyConnection) -> None:
+    for path in sorted(MACROS_DIR.glob("*.sql")):
+        con.execute(path.read_text())
+
+
 def build_models(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Create or replace each model (view or table by layer); the names in build order."""
+    """Create or replace the macros, then each model (view or table by layer); the models'
+    names in build order."""
+    build_macros(con)
     names = []
     for path in model_files():
         kind = "TABLE" if path.parent.name in MATERIALISED_LAYERS else "VIEW"

@@ -55,15 +55,18 @@ FOREIGN_CITIES = [
     ("Paris", "FR"), ("Berlin", "DE"), ("Brussels", "BE"), ("Geneva", "CH"),
     ("Istanbul", "TR"), ("Gaziantep", "TR"), ("Kuwait City", "KW"), ("Sanaa", "YE"),
 ]  # fmt: skip
-# Spellings of governorates that GeoNames' admin1 file lacks (it has one name each).
+# Spellings of governorates that GeoNames' admin1 file lacks (it has one name each), among
+# them ACLED's admin1 ("Idleb", "Lattakia", "Rural Damascus", "Deir-ez-Zor", "Al-Hasakeh",
+# "Ar-Raqqa", "As-Sweida", "Dar'a", "Tartous", "Ninewa", "Thi-Qar", "Al-Basrah", "Al-Najaf",
+# "Al-Qadissiya") and GTD's provstate ("Saladin", "Dohuk", "Al Anbar", "Ninawa", "At Tamim").
 GOVERNORATE_ALIASES = {
-    "SY.01": "Hasakah|Hasaka|Hassakeh|al-Hasakah|Al-Hasakah|Hasakeh",
+    "SY.01": "Hasakah|Hasaka|Hassakeh|al-Hasakah|Al-Hasakah|Hasakeh|Al-Hasakeh|Al Hasakah",
     "SY.02": "Latakia|Lattakia|Ladhiqiyah|al-Ladhiqiyah",
     "SY.03": "Quneitra|Qunaytirah|al-Qunaytirah",
-    "SY.04": "Raqqa|Raqqah|al-Raqqa|Rakka",
-    "SY.05": "Suwayda|Sweida|Suweida|al-Suwayda|As-Suwayda|Sweida",
+    "SY.04": "Raqqa|Raqqah|al-Raqqa|Rakka|Ar-Raqqa|Ar Raqqah|Al-Raqqa",
+    "SY.05": "Suwayda|Sweida|Suweida|al-Suwayda|As-Suwayda|As-Sweida|As Suwayda|Al-Suwayda",
     "SY.06": "Daraa|Deraa|Dar'a",
-    "SY.07": "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Deirezzor|Dayr az-Zawr|Deir el-Zour",
+    "SY.07": "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Deirezzor|Dayr az-Zawr|Deir el-Zour|Deir-ez-Zor|Dayr az Zawr|Deir al-Zour",
     "SY.08": "Rif Dimashq|Rif-Dimashq|Damascus countryside|Rural Damascus|Reef Damascus",
     "SY.09": "Aleppo|Halab",
     "SY.10": "Hama|Hamah",
@@ -71,24 +74,24 @@ GOVERNORATE_ALIASES = {
     "SY.12": "Idlib|Idleb",
     "SY.13": "Damascus|Dimashq",
     "SY.14": "Tartus|Tartous",
-    "IQ.01": "Anbar|al-Anbar|Al Anbar",
-    "IQ.02": "Basra|Basrah",
-    "IQ.03": "Muthanna|al-Muthanna",
-    "IQ.04": "Qadisiyah|al-Qadisiyah|Diwaniyah",
-    "IQ.05": "Sulaymaniyah|Sulaimaniyah|Slemani|Sulaimani|Suleimaniyah",
+    "IQ.01": "Anbar|al-Anbar|Al Anbar|Al-Anbar",
+    "IQ.02": "Basra|Basrah|Al-Basrah|Al Basrah|Al-Basra",
+    "IQ.03": "Muthanna|al-Muthanna|Al-Muthanna",
+    "IQ.04": "Qadisiyah|al-Qadisiyah|Diwaniyah|Al-Qadissiya|Qadissiya|Al-Qadisiyyah|Qadisiyyah",
+    "IQ.05": "Sulaymaniyah|Sulaimaniyah|Slemani|Sulaimani|Suleimaniyah|As Sulaymaniyah",
     "IQ.06": "Babil|Babylon",
     "IQ.07": "Baghdad",
     "IQ.08": "Duhok|Dohuk|Dahuk",
-    "IQ.09": "Dhi Qar|Thi Qar",
+    "IQ.09": "Dhi Qar|Thi Qar|Thi-Qar|Dhi-Qar",
     "IQ.10": "Diyala",
     "IQ.11": "Erbil|Irbil|Arbil",
     "IQ.12": "Karbala|Kerbala",
-    "IQ.13": "Kirkuk|Tameem|Ta'mim|At-Ta'mim",  # Ta'mim: its name in 1976-2006
+    "IQ.13": "Kirkuk|Tameem|Ta'mim|At-Ta'mim|At Tamim",  # Ta'mim: its name in 1976-2006
     "IQ.14": "Maysan|Missan",
     "IQ.15": "Nineveh|Ninawa|Ninewa|Ninevah",
     "IQ.16": "Wasit",
-    "IQ.17": "Najaf|an-Najaf",
-    "IQ.18": "Salah ad Din|Salahuddin|Salah al-Din|Saladin",
+    "IQ.17": "Najaf|an-Najaf|Al-Najaf|An-Najaf",
+    "IQ.18": "Salah ad Din|Salahuddin|Salah al-Din|Saladin|Salah Al-Din",
     "IQ.19": "Halabja",
 }
 # The one spelling of each governorate in every row's ``admin1``: GeoNames' ASCII admin1 name,
@@ -168,6 +171,7 @@ def build_places(data: Path) -> list[dict]:
         for r in csv.DictReader(fh):
             rows.append({**r, "population": 0, "seat_of": ""})
     add_curated_names(rows, HERE / "place_names_curated.csv")
+    mark_quarters(rows)
     add_curated_aliases(rows, HERE / "place_aliases_curated.csv")
     return [{c: r.get(c, "") for c in PLACE_COLUMNS} | _native(r) for r in rows]
 
@@ -192,6 +196,36 @@ def add_curated_names(rows: list[dict], path: Path) -> None:
                 place["aliases"] = join([r["name"], *place["aliases"].split("|")])
 
 
+# A section of a city (GeoNames' PPLX: "Sadr City", "Karrada", the curated Green Zone) this
+# close to a city of its governorate is a quarter of that city (Baghdad's quarters lie up to
+# ~20 km from its point).
+QUARTER_KM = 25.0
+
+
+def mark_quarters(rows: list[dict]) -> None:
+    """``quarter_of``: for a section of a populated place (feature code PPLX), the most
+    populous city (a capital, a governorate seat or a place of ``wof.CITY_POPULATION``) of
+    its governorate within ``QUARTER_KM``, whose name events show beside the quarter's
+    ("Baghdad - Sadr City", as ACLED writes it)."""
+    cities = [
+        r
+        for r in rows
+        if r["precision"] == "town"
+        and r["country_code"] in COUNTRIES
+        and r["feature_code"] != "PPLX"
+        and (
+            r["feature_code"] in wof.CAPITAL_CODES
+            or int(r["population"] or 0) >= wof.CITY_POPULATION
+        )
+    ]
+    for r in rows:
+        if r["feature_code"] != "PPLX" or r["precision"] != "town" or r["latitude"] in (None, ""):
+            continue
+        near = [c for c in cities if c["admin1"] == r["admin1"] and wof.km(r, c) <= QUARTER_KM]
+        if near:
+            r["quarter_of"] = max(near, key=lambda c: int(c["population"] or 0))["place_id"]
+
+
 def add_curated_aliases(rows: list[dict], path: Path) -> None:
     """Spellings the sources lack for places they hold (Kurdish names of towns in northeast
     Syria, a glued article), from ``path``; a row whose id and name no longer match a place
@@ -209,7 +243,7 @@ def add_curated_aliases(rows: list[dict], path: Path) -> None:
 PLACE_COLUMNS = [
     "place_id", "name", "admin1", "admin2", "country_code", "latitude", "longitude",
     "feature_code", "precision", "aliases", "population", "seat_of", "name_native",
-    "names_arabic", "wikidata_id", "match",
+    "names_arabic", "wikidata_id", "match", "quarter_of",
 ]  # fmt: skip
 
 

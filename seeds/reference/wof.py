@@ -204,7 +204,8 @@ def _own_names(r: dict) -> list[str]:
     return [r["name"], *split(r["eng_names"])]
 
 
-def _km(a: dict, b: dict) -> float:
+def km(a: dict, b: dict) -> float:
+    """Kilometres between two rows' points (equirectangular: fine at these distances)."""
     lat1, lon1, lat2, lon2 = (
         math.radians(float(v))
         for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
@@ -232,7 +233,7 @@ def duplicates(rows: list[dict]) -> dict[str, str]:
         same = [by_wikidata[r["wd_id"]]] if r["wd_id"] in by_wikidata else []
         same += [o for n in _own_names(r) for o in named.get(place_key(n), [])]
         kept = next(
-            (o for o in same if o["region_id"] == r["region_id"] and _km(r, o) <= SAME_PLACE_KM),
+            (o for o in same if o["region_id"] == r["region_id"] and km(r, o) <= SAME_PLACE_KM),
             None,
         )
         if kept is not None:

@@ -89,3 +89,15 @@ def test_a_governorate_label_asks_no_town_of_a_village_sharing_its_name():
     # counter-examples: a governorate's seat and a plain town are still asked
     assert row_hits(row | {"place": "Baghdad"}, [far], gaz)["town"] is False
     assert row_hits(row | {"place": "Ramadi"}, [far], gaz)["town"] is False
+
+
+def test_a_town_name_agrees_by_spelling_or_by_a_quarters_city():
+    from bench.eval_real import name_agrees
+
+    assert name_agrees("Raqqa", "Ar-Raqqah") and name_agrees("Hawija", "Al Hawijah")
+    assert name_agrees("Baghdad - Sadr City", "Baghdad")
+    assert name_agrees("Baghdad - Sadr City", "Sadr City")
+    # counter-examples: another spelling of the sounds is no agreement; nor is no name
+    assert not name_agrees("Dayr al-Zawr", "Deir ez-Zor")
+    assert not name_agrees("Ayn al Arab", "Kobani")
+    assert not name_agrees(None, "Baghdad")

@@ -136,6 +136,7 @@ class Place:
     name_native: str | None = None  # the source's spelling, diacritics kept ("Mayādīn")
     names_arabic: tuple[str, ...] = ()
     wikidata_id: str | None = None
+    quarter_of: str | None = None  # the city this place is a quarter of (Sadr City: Baghdad)
 
 
 @dataclass(slots=True)
@@ -521,11 +522,19 @@ class Registry:
         ]
         return schemas.conform(rows, schemas.ENTITIES)
 
+    def location(self, p: Place) -> str:
+        """The name events show at ``p``: a quarter of a city with its city first, as ACLED
+        writes it ("Baghdad - Sadr City": ``location ilike '%baghdad%'`` finds it), else its
+        name."""
+        city = self.places.get(p.quarter_of) if p.quarter_of else None
+        return f"{city.name} - {p.name}" if city is not None else p.name
+
     def _places_table(self) -> pa.Table:
         rows = [
             {
                 "place_id": p.place_id,
                 "name": p.name,
+                "location": self.location(p),
                 "admin1": p.admin1,
                 "admin2": p.admin2,
                 "country_code": p.country_code,
@@ -536,6 +545,7 @@ class Registry:
                 "name_native": p.name_native or p.name,
                 "names_arabic": list(p.names_arabic),
                 "aliases": list(p.aliases),
+                "name_keys": place_keys(p),
                 "population": p.population,
                 "wikidata_id": p.wikidata_id,
             }
@@ -591,7 +601,17 @@ class Registry:
                 if _none(r.get("names_arabic"))
                 else (),
                 wikidata_id=_none(r.get("wikidata_id")),
+                quarter_of=_none(str(r["quarter_of"]) if _none(r.get("quarter_of")) else None),
             )
             for r in places
         ]
         return cls(ents, pls)
+
+
+def place_keys(p: Place) -> list[str]:
+    """The match keys (``place_key``, as the matcher folds names) of every Latin spelling of
+    ``p``: its name, native form and aliases, each once. ``warehouse/models/macros/place_key.sql``
+    folds a typed name the same way, so a query finds a place by any spelling ("Deir-ez-Zor",
+    "al-Mayadeen", "Al Raqqah")."""
+    keys = dict.fromkeys(place_key(n) for n in (p.name, p.name_native or p.name, *p.aliases))
+    return [k for k in keys if k]

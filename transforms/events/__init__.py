@@ -49,7 +49,7 @@ def _columns(table: pa.Table, names: list[str]) -> list[list[Any]]:
 
 # What extraction and merging read of a place.
 _PLACE_INDEX_COLUMNS = [
-    "place_id", "name", "admin1", "admin2", "country_code", "latitude", "longitude",
+    "place_id", "name", "location", "admin1", "admin2", "country_code", "latitude", "longitude",
     "feature_code", "precision", "population",
 ]  # fmt: skip
 

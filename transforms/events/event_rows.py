@@ -256,7 +256,7 @@ def event_row(
         "event_date": d,
         "date_precision": prec,
         "place_id": place["place_id"] if place else None,
-        "location": (place.get("name") if place else None) or loc_text,
+        "location": (place.get("location") or place.get("name") if place else None) or loc_text,
         "admin1": place.get("admin1") if place else None,
         "country_code": place.get("country_code") if place else None,
         "latitude": place.get("latitude") if place else None,

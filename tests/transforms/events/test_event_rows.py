@@ -72,3 +72,20 @@ def test_the_most_reported_day_wins_by_reports_not_by_readings():
         )["event_date"]
         == later
     )
+
+
+def test_an_event_in_a_quarter_reads_its_city_first():
+    """``location`` is the place's ``location`` ("Baghdad - Sadr City", from places), else its
+    name."""
+    quarter = {"place_id": "q", "precision": "town", "name": "Sadr City",
+               "location": "Baghdad - Sadr City", "admin1": "Baghdad", "country_code": "IQ",
+               "latitude": 33.39, "longitude": 44.46}  # fmt: skip
+    cols, ids = _columns([(_reading(place_id="q", location_text="Sadr City"), 2)])
+    ev = members(cols, range(len(ids)), ids)
+    docs = Docs.of({d: {"published_date": DAY} for d in cols["doc_id"]})
+    row = event_row("ev_q", ev, {**PLACES, "q": quarter}, docs, {})
+    assert row["location"] == "Baghdad - Sadr City" and row["admin1"] == "Baghdad"
+    # counter-example: a place without a location of its own shows its name
+    cols, ids = _columns([(_reading(), 2)])
+    row = event_row("ev_t", members(cols, range(len(ids)), ids), PLACES, docs, {})
+    assert row["location"] == "Mayadin"
