@@ -169,6 +169,8 @@ def town_rows(
         if not _city(r, gn):  # a city's names are curated: its own even if a village's too
             own = [name, r["name"], gn["name"] if gn is not None else ""]
             spellings = own_spellings(spellings, own, r["wof_id"], owners)
+        else:
+            spellings += articleless([s for s in spellings if latin(s)])
         aliases = [a for a in map(clean_alias, spellings) if a and not _NOT_A_NAME.search(a)]
         fcode = r["gn_fcode"] or ("PPLX" if r["placetype"] == "neighbourhood" else "PPL")
         population = int(gn["population"] or 0) if gn is not None else 0
@@ -293,6 +295,24 @@ def headless(names: list[str]) -> list[str]:
     out = []
     for n in names:
         rest = _VILLAGE_OF.sub("", n)
+        if rest != n and len(name_key(rest).replace(" ", "")) >= 4:
+            out.append(rest[0].upper() + rest[1:])
+    return out
+
+
+# The Arabic article heading a name, as romanised ("Al ", "Ar-", "As ", "El-").
+_ARTICLE_HEAD = re.compile(
+    r"^(?:al|el|ul|il|ad|ar|as|ash|az|ez|es|ed|er|at|ath|adh|an|en|et)[ -](?=\w)", re.IGNORECASE
+)
+
+
+def articleless(names: list[str]) -> list[str]:
+    """The names without the article heading them ("Al Mahmudiyah" -> "Mahmudiyah"): a city is
+    written so as often as not, and its spelling so must not be left to a village that carries
+    it as its own ("Mahmudiyah", a hamlet of Nineveh)."""
+    out = []
+    for n in names:
+        rest = _ARTICLE_HEAD.sub("", n)
         if rest != n and len(name_key(rest).replace(" ", "")) >= 4:
             out.append(rest[0].upper() + rest[1:])
     return out
