@@ -292,12 +292,7 @@ _VILLAGE_OF = re.compile(r"^(?:Qaryat|Qariyat|Qarya|Qaryah|Nahiyat|Nahiyah|Nahiy
 def headless(names: list[str]) -> list[str]:
     """The names without a "village of" or "subdistrict of" word heading them: "Qaryat al
     Kuwam" -> "Al Kuwam", "Nahiyat Yathrib" -> "Yathrib"."""
-    out = []
-    for n in names:
-        rest = _VILLAGE_OF.sub("", n)
-        if rest != n and len(name_key(rest).replace(" ", "")) >= 4:
-            out.append(rest[0].upper() + rest[1:])
-    return out
+    return _without(_VILLAGE_OF, names)
 
 
 # The Arabic article heading a name, as romanised ("Al ", "Ar-", "As ", "El-").
@@ -310,9 +305,14 @@ def articleless(names: list[str]) -> list[str]:
     """The names without the article heading them ("Al Mahmudiyah" -> "Mahmudiyah"): a city is
     written so as often as not, and its spelling so must not be left to a village that carries
     it as its own ("Mahmudiyah", a hamlet of Nineveh)."""
+    return _without(_ARTICLE_HEAD, names)
+
+
+def _without(head: re.Pattern[str], names: list[str]) -> list[str]:
+    """The names ``head`` heads, without it, where at least four letters are left."""
     out = []
     for n in names:
-        rest = _ARTICLE_HEAD.sub("", n)
+        rest = head.sub("", n)
         if rest != n and len(name_key(rest).replace(" ", "")) >= 4:
             out.append(rest[0].upper() + rest[1:])
     return out

@@ -6,8 +6,6 @@ build."""
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,17 +14,6 @@ from transforms.entities.keys import name_key
 
 REFERENCE = Path(__file__).resolve().parents[2] / "seeds" / "reference"
 SEAT_CODES = {"PPLC", "PPLA", "PPLA2"}
-
-
-@pytest.fixture(scope="module")
-def build():
-    sys.path.insert(0, str(REFERENCE))
-    spec = importlib.util.spec_from_file_location(
-        "build_reference", REFERENCE / "build_reference.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(name: str) -> list[dict]:

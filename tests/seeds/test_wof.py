@@ -4,20 +4,11 @@ for these tests, and on the committed places.csv it produced."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 REFERENCE = Path(__file__).resolve().parents[2] / "seeds" / "reference"
-
-
-@pytest.fixture(scope="module")
-def wof():
-    spec = importlib.util.spec_from_file_location("wof", REFERENCE / "wof.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rec(wof_id, name, lat, lon, *, gn="", wd="", eng="", region="1", kind="locality"):
@@ -112,3 +103,9 @@ def test_a_name_headed_by_an_ayn_mark_is_the_english_name(wof):
     row = {**_rec("21", "عين نوري", 36, 38), "latin_variants": "Ain Nouri"}
     assert wof.english_name(row) == "Ain Nouri"
     assert wof.english_name({**_rec("22", "عين", 36, 38), "latin_variants": ""}) == ""
+
+
+def test_articleless_drops_a_heading_article_only(wof):
+    assert wof.articleless(["Al Mahmudiyah", "Ar-Rutbah", "As Sib"]) == ["Mahmudiyah", "Rutbah"]
+    # counter-examples: no article, an article glued to the word, too short a rest ("Sib")
+    assert wof.articleless(["Mosul", "Alqosh", "Alton"]) == []
