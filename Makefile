@@ -36,7 +36,7 @@ test: env
 	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
 
 lint: env
-	$(VENV)/bin/ruff check flows transforms expectations warehouse tests bench
+	$(VENV)/bin/ruff check flows transforms expectations warehouse tests bench seeds
 	$(VENV)/bin/mypy transforms warehouse
 
 bench: env

@@ -66,7 +66,10 @@ GOVERNORATE_ALIASES = {
     "SY.04": "Raqqa|Raqqah|al-Raqqa|Rakka|Ar-Raqqa|Ar Raqqah|Al-Raqqa",
     "SY.05": "Suwayda|Sweida|Suweida|al-Suwayda|As-Suwayda|As-Sweida|As Suwayda|Al-Suwayda",
     "SY.06": "Daraa|Deraa|Dar'a",
-    "SY.07": "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Deirezzor|Dayr az-Zawr|Deir el-Zour|Deir-ez-Zor|Dayr az Zawr|Deir al-Zour",
+    "SY.07": (
+        "Deir ez-Zor|Deir al-Zor|Deir Ezzor|Deirezzor|Dayr az-Zawr|Deir el-Zour|Deir-ez-Zor|"
+        "Dayr az Zawr|Deir al-Zour"
+    ),
     "SY.08": "Rif Dimashq|Rif-Dimashq|Damascus countryside|Rural Damascus|Reef Damascus",
     "SY.09": "Aleppo|Halab",
     "SY.10": "Hama|Hamah",
