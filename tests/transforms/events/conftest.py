@@ -135,6 +135,34 @@ def corpus():
     return build
 
 
+# The day the one-document helpers below publish on unless told (a Sunday).
+SUNDAY = date(2026, 2, 22)
+
+
+@pytest.fixture
+def reports_of(corpus, places, entities):
+    """Report rows (dicts) of one document, its mentions from the small lexicon: ``read(text,
+    published=SUNDAY)``."""
+    from transforms.events import extract_reports
+
+    def read(text: str, published: date | None = SUNDAY) -> list[dict]:
+        documents, mentions = corpus(("d1", text, published, "A"))
+        return extract_reports(documents, mentions, places, entities).to_pylist()
+
+    return read
+
+
+@pytest.fixture
+def tolls_by_place(reports_of):
+    """(location_text, killed_best, wounded_best) of one document's reports, sorted."""
+
+    def read(text: str) -> list[tuple]:
+        got = reports_of(text)
+        return sorted((r["location_text"], r["killed_best"], r["wounded_best"]) for r in got)
+
+    return read
+
+
 @pytest.fixture(scope="session")
 def real_reports():
     """Report rows (dicts) of one text read through the real chain: the shipped gazetteer and

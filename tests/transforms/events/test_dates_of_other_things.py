@@ -14,11 +14,6 @@ from transforms.events.dates import find_dates
 SUN = date(2026, 2, 22)
 
 
-def reports(corpus, places, entities, text: str, pub: date = SUN) -> list[dict]:
-    documents, mentions = corpus(("d1", text, pub, "A"))
-    return extract_reports(documents, mentions, places, entities).to_pylist()
-
-
 def by_place(reps: list[dict]) -> dict[str, tuple]:
     return {r["place_id"]: (r["event_date"], r["date_precision"]) for r in reps}
 
@@ -31,49 +26,49 @@ def test_n_days_after_dates_the_thing_after():
         assert find_dates(text, SUN, date(2026, 2, 10))[0].method == "relative"
 
 
-def test_an_attack_that_came_a_day_after_something_else(corpus, places, entities):
+def test_an_attack_that_came_a_day_after_something_else(reports_of):
     text = (
         "A car bomb killed nine people in Raqqa, a day after government troops pushed the "
         "militants out of the region."
     )
     # the day after which is the troops', not the bombing's: undated, it is the week of the
     # publication day
-    assert by_place(reports(corpus, places, entities, text)) == {"t_raq": (SUN, "week")}
+    assert by_place(reports_of(text)) == {"t_raq": (SUN, "week")}
 
 
-def test_the_day_before_an_attack_is_the_earlier_attacks(corpus, places, entities):
+def test_the_day_before_an_attack_is_the_earlier_attacks(reports_of):
     text = (
         "A car bomb killed nine people in Raqqa. The blast came a day after a roadside bomb "
         "killed two soldiers in Mayadin."
     )
-    got = by_place(reports(corpus, places, entities, text))
+    got = by_place(reports_of(text))
     assert got == {"t_raq": (SUN, "week"), "t_may": (date(2026, 2, 21), "day")}
 
 
-def test_a_day_after_then_the_attack_in_its_own_clause(corpus, places, entities):
+def test_a_day_after_then_the_attack_in_its_own_clause(reports_of):
     # the place follows the comma that ends the thing "a day after" names: the main clause's
     text = "A day after the offensive began, gunmen shot dead four guards in Mayadin."
-    assert by_place(reports(corpus, places, entities, text)) == {"t_may": (SUN, "week")}
+    assert by_place(reports_of(text)) == {"t_may": (SUN, "week")}
 
 
-def test_a_month_holding_the_publication_day_says_no_more(corpus, places, entities):
+def test_a_month_holding_the_publication_day_says_no_more(reports_of):
     text = "February 2026 Raqqa bombing: a suicide bomber killed twelve at a market in Raqqa."
-    (r,) = reports(corpus, places, entities, text)
+    (r,) = reports_of(text)
     assert (r["event_date"], r["date_precision"], r["date_method"]) == (SUN, "week", "publication")
     # counter-examples: a month before the publication's stays the month; a day stays a day
     earlier = text.replace("February 2026", "January 2026")
-    (r,) = reports(corpus, places, entities, earlier)
+    (r,) = reports_of(earlier)
     assert (r["event_date"], r["date_precision"]) == (date(2026, 1, 1), "month")
     dated = "On 20 February a suicide bomber killed twelve at a market in Raqqa."
-    (r,) = reports(corpus, places, entities, dated)
+    (r,) = reports_of(dated)
     assert (r["event_date"], r["date_precision"]) == (date(2026, 2, 20), "day")
 
 
-def test_a_year_holding_the_publication_day_says_no_more(corpus, places, entities):
+def test_a_year_holding_the_publication_day_says_no_more(reports_of):
     text = "In 2026, a suicide bomber killed twelve people at a market in Raqqa."
-    (r,) = reports(corpus, places, entities, text)
+    (r,) = reports_of(text)
     assert (r["event_date"], r["date_precision"]) == (SUN, "week")
-    (r,) = reports(corpus, places, entities, text.replace("2026", "2025"))
+    (r,) = reports_of(text.replace("2026", "2025"))
     assert (r["event_date"], r["date_precision"]) == (date(2025, 1, 1), "year")
 
 

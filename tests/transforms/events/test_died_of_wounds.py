@@ -4,20 +4,9 @@ attack's toll gains them, its wounded lose them (never counted twice)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from transforms.events import extract_reports
 from transforms.events.casualties import count_casualties, died_of_wounds
-
-SUN = date(2026, 2, 22)
-
-
-def tolls(corpus, places, entities, text):
-    documents, mentions = corpus(("d1", text, SUN, "A"))
-    got = extract_reports(documents, mentions, places, entities).to_pylist()
-    return [(r["killed_best"], r["wounded_best"]) for r in got]
 
 
 @pytest.mark.parametrize(
@@ -36,8 +25,8 @@ def tolls(corpus, places, entities, text):
          [(1, None)]),
     ],
 )  # fmt: skip
-def test_the_hurt_who_died_move_to_the_killed(corpus, places, entities, text, expected):
-    assert tolls(corpus, places, entities, text) == expected
+def test_the_hurt_who_died_move_to_the_killed(reports_of, text, expected):
+    assert [(r["killed_best"], r["wounded_best"]) for r in reports_of(text)] == expected
 
 
 def test_died_of_wounds_wording():

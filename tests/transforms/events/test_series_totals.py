@@ -4,20 +4,9 @@ double count) nor as new attacks (a lost toll)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from transforms.events import extract_reports
 from transforms.events.series import is_series_total, spread
-
-SUN = date(2026, 2, 22)
-
-
-def tolls_by_place(corpus, places, entities, text):
-    documents, mentions = corpus(("d1", text, SUN, "A"))
-    got = extract_reports(documents, mentions, places, entities).to_pylist()
-    return sorted((r["location_text"], r["killed_best"], r["wounded_best"]) for r in got)
 
 
 @pytest.mark.parametrize(
@@ -59,8 +48,8 @@ def tolls_by_place(corpus, places, entities, text):
         ),
     ],
 )
-def test_series_total_counts_once(corpus, places, entities, text, expected):
-    assert tolls_by_place(corpus, places, entities, text) == expected
+def test_series_total_counts_once(tolls_by_place, text, expected):
+    assert tolls_by_place(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,7 @@ told before state on their own is the toll of the attacks told after them, not a
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from transforms.events import extract_reports
-
-SUN = date(2026, 2, 22)
-
-
-def tolls_by_place(corpus, places, entities, text):
-    documents, mentions = corpus(("d1", text, SUN, "A"))
-    got = extract_reports(documents, mentions, places, entities).to_pylist()
-    return sorted((r["location_text"], r["killed_best"], r["wounded_best"]) for r in got)
 
 
 @pytest.mark.parametrize(
@@ -37,8 +25,8 @@ def tolls_by_place(corpus, places, entities, text):
         ),
     ],
 )
-def test_another_attack_elsewhere(corpus, places, entities, text, expected):
-    assert tolls_by_place(corpus, places, entities, text) == expected
+def test_another_attack_elsewhere(tolls_by_place, text, expected):
+    assert tolls_by_place(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,8 +53,8 @@ def test_another_attack_elsewhere(corpus, places, entities, text, expected):
         ),
     ],
 )
-def test_smaller_toll_after_the_stated_ones(corpus, places, entities, text, expected):
-    assert tolls_by_place(corpus, places, entities, text) == expected
+def test_smaller_toll_after_the_stated_ones(tolls_by_place, text, expected):
+    assert tolls_by_place(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -94,5 +82,5 @@ def test_smaller_toll_after_the_stated_ones(corpus, places, entities, text, expe
         ),
     ],
 )
-def test_places_of_one_clause_after_another(corpus, places, entities, text, expected):
-    assert tolls_by_place(corpus, places, entities, text) == expected
+def test_places_of_one_clause_after_another(tolls_by_place, text, expected):
+    assert tolls_by_place(text) == expected
