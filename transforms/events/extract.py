@@ -1385,7 +1385,7 @@ class _Doc:
                 self._refer_back(i)
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
-        own_date = self._own_date(i, live, places)
+        own_date = self._told_apart(self._own_date(i, live, places))
         attribution = classify.attribution_of(sentence, perp is not None)
         g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
@@ -1605,22 +1605,21 @@ class _Doc:
         self._dates[i] = dates
         return dates
 
+    def _told_apart(self, own: DateRef | None) -> DateRef | None:
+        """An attack told as what another came "a day after" (``_own_date`` kept that day,
+        method ``other``): told apart, the open group closes; its day reads as relative."""
+        if own is None or own.method != "other":
+            return own
+        self.close_group()
+        return own._replace(method="relative")
+
     def _own_date(
         self, i: int, live: list[tuple[int, int]], places: list[tuple[Mention, dict]]
     ) -> DateRef | None:
         """The sentence's own date: a live clause's first, else any non-history one; a claim's
         day ("claimed responsibility on June 5 for an attack") only bounds the attack to the
-        week ending on it. An attack told as what another came "a day after" (its ``places``
-        inside that thing) is told apart: the open group closes."""
-        own = self._stated_date(i, live, min((m.start for m, _ in places), default=-1))
-        if own is not None and own.method == "other":
-            self.close_group()
-            own = own._replace(method="relative")
-        return own
-
-    def _stated_date(self, i: int, live: list[tuple[int, int]], first_place: int) -> DateRef | None:
-        """``_own_date`` before telling an earlier attack apart (``first_place``: where the
-        sentence's first attack place starts)."""
+        week ending on it."""
+        first_place = min((m.start for m, _ in places), default=-1)
         # (a year naming an event, "the 2004 Kufa shelling", is no day of this report; nor is
         # the day of what it came "a day after", unless its places all lie in that thing: "came
         # a day after a bombing in X", not "a day after the bombing, gunmen ... in X")
