@@ -657,6 +657,31 @@ def unit_tail(text: str, start: int) -> bool:
     return _UNIT_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+# A place naming the seat of an office or a body its holder serves: "a member of the Diyala
+# Provincial Council", "the deputy mayor of Al-Khalis district", "a former officer of the
+# Kirkuk police", "the Nineveh Operations Command", "the Anbar police chief". The victim's
+# office says where he serves, not where he was struck.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:mayor|governor|head|chief|chairman|member|officer|commander|director|official|"
+    r"council(?:l)?or|judge|lawmaker|deputy)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OFFICE_AFTER = re.compile(
+    r"(?:\s+(?:Provincial|Governorate|City|Municipal|Local|District))?\s+(?:Council\b|"
+    r"Operations\s+Command\b|[Pp]olice\s+[Cc]hief\b|council\s+member\b|[Cc]ouncil(?:l)?or\b)"
+)
+
+
+def office_seat(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` names where an office or a body sits, as the
+    victim's title ("the mayor of X", "a member of the X Provincial Council", "an officer of
+    the X police", "the X Operations Command"): not yet a venue ("the mayor was shot in X" and
+    "the outskirts of X" name none)."""
+    if _OFFICE_AFTER.match(text, end) is not None:
+        return True
+    return _OFFICE_OF_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 # A place named as where fire came from or people went to: "shelled X from their positions in
 # Y", "from the Y axis", "from their base at Y", "rockets launched from Y", "fled toward Y",
 # "launched from the vicinity of Y", "militants who came from the neighbouring Y province".

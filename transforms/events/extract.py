@@ -130,7 +130,8 @@ _PERP_TYPES = frozenset({"armed_group"})
 # ('source': a place naming who reports, read here: "Baghdad Today", "our correspondent in X")
 # ('firm': a place heading a firm's name, "Dana Gas", when the document names another place)
 # ('unit': a place in an armed unit's name, "the X Military Council", "Faylaq al-X", likewise)
-_NOT_VENUE = frozenset({"dateline", "metonym", "source", "firm", "unit"})
+# ('office': the seat of a victim's office, "a member of the X Provincial Council", likewise)
+_NOT_VENUE = frozenset({"dateline", "metonym", "source", "firm", "unit", "office"})
 # "a market in the capital": the capital of the country the document is about ("the capital of
 # Anbar province", "the capital's governor" name no national capital).
 _IN_THE_CAPITAL = re.compile(
@@ -1918,16 +1919,16 @@ def _sources_aside(text: str, mentions: list[Mention]) -> list[Mention]:
 def _firm_heads_aside(text: str, mentions: list[Mention], places: dict[str, dict]) -> list[Mention]:
     """``mentions`` with the places heading a firm's name ("Dana Gas", "the X Oil Company's
     offices") in the role 'firm', and those heading an armed unit's name ("the X Military
-    Council") in the role 'unit' (no venue), when the document names another place finer than
-    a country: the firm or the unit may come from anywhere. Alone, such a place is all the text
-    says of where the firm's site or the unit is, and stays. (A place closing an Arabic unit's
-    name, "Faylaq al-Sham", is no place at all: ``detect``.)"""
+    Council") in the role 'unit', and those naming the seat of a victim's office ("a member of
+    the X Provincial Council", "the mayor of X") in the role 'office' (no venue), when the
+    document names another place finer than a country: the firm, the unit or the official may
+    come from anywhere. Alone, such a place is all the text says of where the firm's site, the
+    unit or the official is, and stays. (A place closing an Arabic unit's name, "Faylaq
+    al-Sham", is no place at all: ``detect``.)"""
     heads = {
-        m.start: "firm" if placing.firm_head(text, m.end) else "unit"
+        m.start: _aside_role(text, m)
         for m in mentions
-        if m.role is None
-        and m.entity_type in _PLACE_TYPES
-        and (placing.firm_head(text, m.end) or placing.unit_head(text, m.end))
+        if m.role is None and m.entity_type in _PLACE_TYPES and _aside_role(text, m)
     }
     if not heads or not any(
         m.start not in heads
@@ -1938,6 +1939,16 @@ def _firm_heads_aside(text: str, mentions: list[Mention], places: dict[str, dict
     ):
         return mentions
     return [m._replace(role=heads[m.start]) if m.start in heads else m for m in mentions]
+
+
+def _aside_role(text: str, m: Mention) -> str | None:
+    """'firm', 'unit' or 'office' when the place ``m`` heads a firm's or an armed unit's name or
+    names the seat of an office (``_firm_heads_aside``), else None."""
+    if placing.firm_head(text, m.end):
+        return "firm"
+    if placing.unit_head(text, m.end):
+        return "unit"
+    return "office" if placing.office_seat(text, m.start, m.end) else None
 
 
 def _no_venue(text: str, m: Mention) -> bool:
