@@ -728,7 +728,7 @@ def origin(text: str, start: int, end: int | None = None) -> bool:
 # its way to Y", "heading for Y", "a bus bound for the city of Y".
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:walk|march|travel|travell|head|driv|go|return|journey|flee)(?:ing|ed)\s+"
-    r"(?:back\s+)?(?:to|for)|on\s+(?:their|its|his|her)\s+way\s+(?:back\s+)?to|"
+    r"(?:back\s+)?(?:(?:north|south|east|west)(?:wards?)?\s+)?(?:to|for|towards?)|on\s+(?:their|its|his|her)\s+way\s+(?:back\s+)?to|"
     r"en\s+route\s+to|bound\s+for)\s+(?:the\s+)?(?:(?:holy\s+)?(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )

@@ -1963,15 +1963,23 @@ def _origin_beside_venue(
 ) -> bool:
     """``m`` is named as where the fire came from ("shelled X from their positions in Y") or
     where the people struck were going ("pilgrims walking to Y") in a clause that names a
-    venue too: no venue itself. (In a clause of its own, "as they were returning from Y,
-    while in Z a bomb ...", it may be all the text says of a place.)"""
+    venue too, or in a clause after one naming the venue, in one sentence ("in X, Y governorate,
+    as they walked toward Z", "near X, and killed four drivers from Z"): no venue itself. (In a
+    clause of its own before the venue's, "as they were returning from Y, while in Z a bomb
+    ...", it may be all the text says of a place.)"""
     if not _came_or_went(text, m):
         return False
     clause = next(((cs, ce) for cs, ce in spans if cs <= m.start < ce), None)
-    return clause is not None and any(
-        o is not m and clause[0] <= o.start < clause[1] and not _came_or_went(text, o)
-        for o, _ in found
+    if clause is None:
+        return False
+    others = [o for o, _ in found if o is not m and not _came_or_went(text, o)]
+    return any(clause[0] <= o.start < clause[1] for o in others) or any(
+        o.end <= clause[0] and _SENTENCE_END.search(text, o.end, m.start) is None for o in others
     )
+
+
+# A sentence ending between two places ("... in X. Pilgrims from Y"): they are told apart.
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\d\"“]")
 
 
 def _came_or_went(text: str, m: Mention) -> bool:
