@@ -708,6 +708,9 @@ class _Doc:
             if self._city_after_comma(cands, k, pa, pb):
                 drop.add(k)  # "Mezzeh, Damascus": the city holding the town named first
                 continue
+            if self._district_of_city(cands, k, pa, pb):
+                drop.add(k - 1)  # "in Adhamiya, Baghdad city": the city's own district
+                continue
             if _seat_for_governorate(text, a.end, b, pa, pb):
                 drop.add(k)  # "X district, Erbil.": the governorate, by its seat's name
                 continue
@@ -741,6 +744,23 @@ class _Doc:
             return False
         seat = pb.get("feature_code") in _SEAT_CODES and pa.get("admin1") == pb.get("admin1")
         if not seat and not _within_km(pa, pb, placing.QUARTER_KM):
+            return False
+        before = k > 1 and placing.list_gap(text, cands[k - 2].end, a.start)
+        after = k + 1 < len(cands) and placing.list_gap(text, b.end, cands[k + 1].start)
+        return not (before or after)
+
+    def _district_of_city(self, cands: list[Mention], k: int, pa: dict, pb: dict) -> bool:
+        """``cands[k - 1]`` is read as a district and ``cands[k]`` is a city of its governorate
+        named after a comma with the word "city" ("in Adhamiya, Baghdad city": a district of
+        the city, one venue, the city, whose point says more than the district's, which reaches
+        into the countryside). "Tarmiyah, Baghdad" (no "city": the governorate) and items of a
+        list ("Adhamiya, Baghdad city and Taji") are no such pair."""
+        text, a, b = self.text, cands[k - 1], cands[k]
+        if pa["precision"] != "district" or pb["precision"] != "town" or not _city(pb):
+            return False
+        if pa.get("admin1") != pb.get("admin1") or not placing.comma_gap(text, a.end, b.start):
+            return False
+        if _CITY_WORD_AFTER.match(text, b.end) is None:
             return False
         before = k > 1 and placing.list_gap(text, cands[k - 2].end, a.start)
         after = k + 1 < len(cands) and placing.list_gap(text, b.end, cands[k + 1].start)
@@ -1978,6 +1998,8 @@ def _origin_beside_venue(
     )
 
 
+# "Y city" after a name: the city, not its governorate or district.
+_CITY_WORD_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
 # A sentence ending between two places ("... in X. Pilgrims from Y"): they are told apart.
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\d\"“]")
 

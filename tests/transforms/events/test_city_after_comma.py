@@ -37,3 +37,30 @@ def test_a_city_after_a_comma_locates_the_town(real_reports, text, told):
 )
 def test_a_list_or_another_governorates_city_stays_a_place(real_reports, text, place):
     assert place in {r["location_text"] for r in real_reports(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # a district of the city, the city named with its word "city": one venue
+        (
+            "Two bombs exploded near a mosque in Adhamiya, Baghdad city, killing four people.",
+            [("Baghdad", 4)],
+        ),
+    ],
+    ids=["district-then-city"],
+)
+def test_a_district_before_its_city_is_one_venue(real_reports, text, told):
+    assert _told(real_reports, text) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # no "city": Baghdad is the governorate holding the district's town
+        ("A roadside bomb exploded in Tarmiyah, Baghdad, killing two.", [("Tarmiyah", 2)]),
+    ],
+    ids=["district-then-governorate"],
+)
+def test_a_district_before_its_governorate_stays(real_reports, text, told):
+    assert _told(real_reports, text) == told
