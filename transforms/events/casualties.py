@@ -193,10 +193,15 @@ _NOUN_AT = re.compile(rf"\b(?:{DEATH_NOUNS}|{INJURY_NOUNS}|{EITHER_NOUNS})\b", r
 # Characters before a verb or noun where the count phrase ending at it may start (a qualifier,
 # a number and three words), and after it where a lookahead may read.
 _REACH_BACK, _REACH_ON = 90, 30
-# "the death toll rose to 12", "a toll of 9".
+# "the death toll rose to 12", "a toll of 9"; a time told between the rise and its figure
+# ("the toll rose later on Monday to 83"); the rise named as a noun ("documented a rise in the
+# death toll of the strikes on X today, Monday, to 12").
 _TOLL = re.compile(
+    rf"(?:\brise\s+in\s+the\s+(?:death\s+)?toll\b[^.;:]{{0,160}}?\bto|"
     rf"\btoll\b(?:(?:\s+[\w-]+){{0,4}}?\s+(?:to|of|at|reached|hit|was|is|stands\s+at|stood\s+at)|"
-    rf"[^.;:]{{0,160}}?\b(?:rose|risen|climbed|jumped|increased|reached|hit)(?:\s+to)?)"
+    rf"[^.;:]{{0,160}}?\b(?:rose|risen|climbed|jumped|increased|reached|hit)"
+    rf"(?:(?:\s+(?:later|again|overnight|further|on|in|by|the|early|late|[A-Z][a-z]+day)){{0,4}}"
+    rf"\s+to)?))"
     rf"\s+(?P<np>{_QTY})",
     re.IGNORECASE,
 )

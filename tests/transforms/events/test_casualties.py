@@ -55,6 +55,15 @@ from transforms.events.casualties import count_casualties
         ("the blast led to the deaths of at least 9 people", (9, 9, None), None),
         ("the rocket caused four fatalities and 11 injuries", (4, 4, 4), (11, 11, 11)),
         ("the death toll has risen to 31", (31, 31, 31), None),
+        # A time between the rise and its figure; the rise named as a noun.
+        ("the toll of the market bombing climbed again on Friday to 26 dead", (26, 26, 26), None),
+        (
+            "monitors recorded a rise in the death toll of the shelling on the town, today, to 8",
+            (8, 8, 8),
+            None,
+        ),
+        ("the price of fuel rose later on Sunday to 900 pounds", None, None),
+        ("a rise in the number of checkpoints to 40 this year", None, None),
         ("the remains of six workers were recovered from a well", (6, 6, 6), None),
         ("eight captives were executed by the group", (8, 8, 8), None),
         ("Two nurses died in the shelling", (2, 2, 2), None),
