@@ -876,6 +876,17 @@ LOCATOR_KM = 200.0
 _DISTANCE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:-\s*)?(km|kilomet|mile)", re.IGNORECASE)
 
 
+def bearing_reach(text: str, start: int) -> float:
+    """How far (km) from the place at ``start``, the point a bearing is taken from, the place
+    it locates may lie: the distance stated just before ("about 100 km (60 miles) south of X")
+    with ``locator_reach``'s margin, else ``LOCATOR_KM``."""
+    stated = _DISTANCE.search(text, max(0, start - 60), start)
+    if stated is None:
+        return LOCATOR_KM
+    km = float(stated.group(1).replace(",", ""))
+    return km * (1.609 if stated.group(2).lower().startswith("mi") else 1.0) * 1.5 + 30
+
+
 def km_apart(a: Mapping, b: Mapping) -> float | None:
     """Great-circle distance between two places' points, None when one has none."""
     lat1, lon1, lat2, lon2 = (

@@ -1387,8 +1387,8 @@ class _Doc:
         # open group alive when the sentence refers back to its attacks. (A sentence read only
         # for its armed group has none of them.)
         full = reading == _FULL
-        places = self._place_groups(live) if full else []
         tolls = self._sentence_toll(i, live_text) if full else _NO_TOLL
+        places = self._new_venues(live, tolls) if full else []
         count = self._attack_count(live_text, places, tolls) if full else None
         if not places and self._series_total(i, live_text, tolls, count):
             return
@@ -1426,6 +1426,38 @@ class _Doc:
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             r = self._report(seg_s, seg_e, k, i, place, None, g, own, own_date, perp, attribution)
             g.add(_with_weapon_of(r, coarse))
+
+    def _new_venues(
+        self, live: list[tuple[int, int]], tolls: Casualties
+    ) -> list[tuple[Mention, dict]]:
+        """The live clauses' places (``_place_groups``), none when a sentence stating no toll
+        only says where the venue told before lies ("the checkpoint, which is 100 km south of
+        Baghdad": ``_locates_venue_told``)."""
+        places = self._place_groups(live)
+        if places and _no_toll(tolls) and self._locates_venue_told(places):
+            return []
+        return places
+
+    def _locates_venue_told(self, places: list[tuple[Mention, dict]]) -> bool:
+        """Every place of the sentence is a point a bearing is taken from ("the tanker exploded
+        at the checkpoint, which is about 100 km south of Baghdad"), and a town the open group's
+        attacks were told at lies as far from it as the text allows: the sentence says where
+        that venue lies, it names no other ("another bomb went off 20 km south of Baghdad",
+        after an attack 100 km away, is a new venue)."""
+        g = self.group
+        if g is None or not g.reports:
+            return False
+        told = [self.places.get(r["place_id"] or "") for r in g.reports]
+        towns = [p for p in told if p is not None and p["precision"] not in _AREAS]
+        return bool(towns) and all(
+            placing.bearing_reference(self.text, m.start)
+            and any(
+                q["place_id"] != p["place_id"]
+                and _may_lie(q, p, placing.bearing_reach(self.text, m.start))
+                for q in towns
+            )
+            for m, p in places
+        )
 
     def _attack_count(
         self, live_text: str, places: list[tuple[Mention, dict]], tolls: Casualties
