@@ -298,6 +298,12 @@ def speaker(text: str, end: int) -> bool:
     return rules.SPEAKER_AFTER.match(text, end, min(len(text), end + 80)) is not None
 
 
+def controller(text: str, start: int) -> bool:
+    """The mention names who holds the place struck ("the town, under the control of the
+    SDF"): no party to the attack."""
+    return rules.CONTROLLER_BEFORE.search(text[max(0, start - 50) : start]) is not None
+
+
 def repelled(text: str, start: int) -> bool:
     """The mention names what was repelled or foiled ("repelled an ISIS infiltration")."""
     return rules.REPELLED_BEFORE.search(text[max(0, start - 20) : start]) is not None

@@ -974,6 +974,8 @@ class _Doc:
                 sides.append(m.entity_id)
             if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):
                 continue
+            if classify.controller(text, m.start):
+                continue
             if classify.target_position(text, m.start) or classify.passive_victim(
                 text, m.start, m.end
             ):

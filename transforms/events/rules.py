@@ -502,7 +502,7 @@ ATTACKER_FROM = rx(
 # What joins members to their group, before the group's name: "of", "from the", "of the
 # Kurdish-led".
 _MEMBERS_OF = (
-    r"\s+(?:of|from|belonging\s+to|affiliated\s+with|linked\s+to|with)\s+(?:the\s+|an?\s+)?"
+    r"\s+(?:of|from|in|belonging\s+to|affiliated\s+with|linked\s+to|with)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 )
 # ... unless those members are the ones an attack hit: "killed three fighters of the SDF",
@@ -530,7 +530,12 @@ _PASSIVE_HIT = (
     r"injured|hurt|kidnapped|abducted|executed|shot|martyred|neutrali[sz]ed)|died|(?:were|was)\s+among\s+the\s+"
     r"(?:dead|killed|wounded|casualties|victims))\b"
 )
-VICTIM_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?" + _PASSIVE_HIT)
+# (one more victim may be named before the verb: "a commander in the PMF and one of his guards
+# were killed")
+VICTIM_PASSIVE_AFTER = rx(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+and\s+(?:an?|one|two|three|his|her|their)\s+[^.;,()]{1,40}?)?"
+    + _PASSIVE_HIT
+)
 VICTIM_NOUN_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?\s+" + _VICTIM_NOUNS + _PASSIVE_HIT)
 # A named actor blaming or accusing: the accuser, not the one who attacked ("HTS blamed cells
 # loyal to Damascus", "HTS, the main group there, blamed ..."); not the accused ("IS, blamed
@@ -542,8 +547,15 @@ ACCUSER_AFTER = rx(
 # A named actor saying something (outside a claim): who spoke ("the SDF said two of its
 # members were killed": the SDF lost them).
 SPEAKER_AFTER = rx(
-    r"\)?(?:\s*,[^,.]{1,60},)?(?:\s+\w+)?\s+(?:said|says|stated|reported|announced|told)\b"
+    r"\)?(?:['’]s(?:\s+[\w-]+){1,2}?|\s*,[^,.]{1,60},)?(?:\s+\w+)?\s+"
+    r"(?:said|says|stated|reported|announced|told)\b"
     r"(?!\s+(?:\w+\s+){0,2}?responsib)"  # "announced responsibility for": a claim
+)
+# The group holding the place struck is no party to the attack told: "a car bomb exploded in
+# the city, which is under the control of the SNA", "in the town, held by the SDF".
+CONTROLLER_BEFORE = rx(
+    r"\b(?:under\s+(?:the\s+)?(?:control|rule|administration)\s+of|(?:controlled|held|run|"
+    r"administered)\s+by)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
 )
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"
