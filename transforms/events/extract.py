@@ -1091,11 +1091,52 @@ class _Doc:
             r["event_date"], r["date_precision"] = final.value, final.precision
             r["date_method"] = final.method
         r.pop("_from_group", None)
+        story = self._story_day(r["sentence_no"]) if r["event_date"] is None else None
+        if story is not None:
+            r["event_date"], r["date_precision"] = story.value, "day"
+            r["date_method"] = story.method
         if self.pub is not None and (r["event_date"] is None or _dated_no_finer_than(r, self.pub)):
             r["event_date"], r["date_precision"] = self.pub, rules.PUBLICATION_PRECISION
             r["date_method"] = "publication"
             if self.coded:  # a coder's own day for the row, no publication's week
                 r["date_precision"], r["date_method"] = "day", "coded"
+
+    def _older_than_told(self, g: Group, own: DateRef | None) -> bool:
+        """The open group's attacks were placed with no day, and the sentence states a time
+        ending before the story's days ("In May, a wave of car bombs killed 70", in a July
+        story): an older attack of its own, which lends the attacks told before it no date."""
+        if own is None or own.value is None or self.pub is None or not g.reports:
+            return False
+        if g.date is not None and g.date.value is not None:
+            return False
+        last = own.value
+        if own.precision == "month":
+            last = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        elif own.precision == "year":
+            last = last.replace(month=12, day=31)
+        return last < self.pub - timedelta(days=rules.STORY_DAYS)
+
+    def _story_day(self, i: int) -> DateRef | None:
+        """The day the story told before sentence ``i`` is about: the last day it gave
+        ("Airstrikes killed 31 across Syria on Wednesday", "That effort suffered another blow
+        on Thursday"), within ``rules.STORY_DAYS`` before publication, a statement's or a
+        claim's day aside. An attack told after it with no day of its own happened then, as a
+        roundup's or a wire story's later paragraphs do, not in the publication's week."""
+        if self.pub is None:
+            return None
+        for j in range(i - 1, -1, -1):
+            for d in reversed(self.dates_of(j)):
+                if (
+                    d.value is not None
+                    and d.precision == "day"
+                    and d.method in ("explicit", "relative")
+                    and not d.anaphoric  # ("the previous day": another thing's day)
+                    and 0 <= (self.pub - d.value).days <= rules.STORY_DAYS
+                    and not _statement_date(self.text, d)
+                    and not _claim_date(self.text, d)
+                ):
+                    return d
+        return None
 
     def _report(
         self,
@@ -1715,6 +1756,7 @@ class _Doc:
         if (
             g is None
             or (count is not None and not refers_back)
+            or (not refers_back and self._older_than_told(g, own_date))
             or (
                 own_date is not None
                 and own_date.value is not None

@@ -928,3 +928,7 @@ ATTACKER_NOUNS = rx(
     r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|jihadists?|bombers?|"
     r"terrorists?|perpetrators?|kidnappers?|infiltrators?)\b"
 )
+
+# How many days before publication the day a story is about may lie, for an attack it tells
+# later without a day of its own to take that day (a week: "on Wednesday" of a Thursday story).
+STORY_DAYS = 6

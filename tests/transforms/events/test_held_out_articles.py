@@ -74,3 +74,50 @@ def test_groups_hit_speaking_or_holding_the_place_are_no_agent(perp, text):
 def test_the_group_acting_stays_the_agent(perp, text, agent):
     assert perp(text) == [agent]
 
+
+@pytest.fixture
+def days(real_reports):
+    # published Thursday 2017-09-28
+    return lambda text: sorted(
+        (r["location_text"], r["event_date"].isoformat(), r["date_precision"])
+        for r in real_reports(text, date(2017, 9, 28))
+    )
+
+
+def test_an_undated_attack_after_the_story_day_happened_that_day(days):
+    text = (
+        "Air raids and shelling killed at least 20 people across Syria on Wednesday, a war "
+        "monitor said. In the northwest, an air raid hit a market in the town of Armanaz, "
+        "killing 11 civilians."
+    )
+    assert days(text) == [("Armanaz", "2017-09-27", "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day told before it
+        "An air raid hit a market in the town of Armanaz, killing 11 civilians, a monitor said.",
+        # a day too long before publication to be the story's
+        "The town was retaken on 2 September. An air raid hit a market in the town of Armanaz, "
+        "killing 11 civilians, a monitor said.",
+        # a day counted from another thing ("the previous day") is that thing's
+        "The army vowed revenge for an ambush the previous day. An air raid hit a market in "
+        "the town of Armanaz, killing 11 civilians, a monitor said.",
+        # a statement's day is no day of the story
+        "The governor said on Wednesday that schools would reopen. An air raid hit a market in "
+        "the town of Armanaz, killing 11 civilians, a monitor said.",
+    ],
+)
+def test_with_no_story_day_the_publication_week_stands(days, text):
+    assert days(text) == [("Armanaz", "2017-09-28", "week")]
+
+
+def test_an_older_month_told_after_an_undated_attack_is_its_own(days):
+    text = (
+        "A car bomb exploded near a cafe in Tikrit, killing six people. "
+        "In March, a similar bombing in Samarra killed 12 people."
+    )
+    assert days(text) == [("Samarra", "2017-03-01", "month"), ("Tikrit", "2017-09-28", "week")]
+
+
