@@ -115,7 +115,7 @@ _SOURCE_STEMS = ("according", "said", "says", "told", "reported", "confirmed", "
 _TALLY_SPAN = re.compile(
     r"[\s•*-]*(?:and\s+)?(?:since\s+(?!then\b)[\w' -]{1,40}|so\s+far(?:\s+this\s+\w+)?|"
     r"over\s+the\s+(?:past|last)\s+[\w -]{1,30}|in\s+recent\s+(?:days|weeks|months|years)|"
-    r"to\s+date|(?:so\s+far\s+)?this\s+year)\s*[.]?\s*",
+    r"to\s+date|(?:so\s+far\s+)?this\s+year|now\s+in\s+its\s+\w+\s+year)\s*[.]?\s*",
     re.IGNORECASE,
 )
 # Between a name and its abbreviation in brackets: "the Syrian Democratic Forces (SDF)".

@@ -248,6 +248,11 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "counted",
             "registered",
             "witness",
+            "alone",
+            "acts of violence",
+            "has killed",
+            "have killed",
+            "in its",
         ),
         rx(
             # (a summary's closing line: "This was one of two suicide attacks in X on this
@@ -267,6 +272,13 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             # people", "in its 35-year campaign"
             r"(?:has|have|had)\s+been\s+responsible\s+for\s+(?:the\s+)?(?:deaths|killing)|"
             r"\d+-year(?:-long)?\s+(?:[\w-]+\s+){0,2}?(?:campaign|insurgency|war|conflict)|"
+            # a war's toll: "Syria's conflict, now in its seventh year, has killed about
+            # 400,000 people"; a month's count: "1,000 Iraqis were killed in acts of violence
+            # in April alone"
+            r"\b(?:war|conflict|insurgency)(?:\s*,[^,.]{1,40},)?\s+(?:has|have|had)\s+"
+            r"(?:killed|claimed|left)\b|\bnow\s+in\s+its\s+\w+\s+year\b|"
+            r"\bin\s+acts\s+of\s+(?:violence|terrorism)\b|"
+            r"\b(?:in\s+[A-Z][a-z]+|(?:last|this)\s+(?:month|week|year))\s+alone\b|"
             # a state of affairs: "Daraa is witnessing a security chaos of assassinations",
             # "the area has witnessed a wave of attacks"
             r"(?:is|are|has|have)\s+(?:been\s+)?witness(?:ing|ed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"

@@ -121,3 +121,27 @@ def test_an_older_month_told_after_an_undated_attack_is_its_own(days):
     assert days(text) == [("Samarra", "2017-03-01", "month"), ("Tikrit", "2017-09-28", "week")]
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN mission said more than 900 Iraqis were killed in acts of violence in May alone.",
+        "The country's civil war, now in its eighth year, has killed about half a million people.",
+        "The insurgency has killed more than 20,000 people since 2004.",
+    ],
+)
+def test_a_war_or_a_month_counted_whole_is_no_attack(real_reports, text):
+    assert real_reports(text, date(2017, 9, 28)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A car bomb has killed 12 people in a market in Baqubah, police said.", 12),
+        ("Gunmen killed three policemen in Tarmiyah in an act of violence that shocked the town.",
+         3),
+    ],
+)  # fmt: skip
+def test_an_attack_in_the_perfect_or_called_violence_stays(real_reports, text, killed):
+    got = real_reports(text, date(2017, 9, 28))
+    assert [r["killed_best"] for r in got] == [killed]
