@@ -21,11 +21,16 @@ merging), and prints:
   the row's plain-number label;
 - day agreement: an event of the row's document is dated on the row's date (each row is given
   its date as the publication date, as a note filed on the day would be);
+- perpetrator agreement, by the registry's own reading of the label and of the text: of the
+  rows whose events name a perpetrator and whose label names an actor, how often one is the
+  label's (a side hit read as the attacker misses); of the rows whose label's actor the text
+  names, how often an event has it;
 - Islamic State attribution precision, recall and F1 over all rows, and over the rows whose
   text names the group or whose label is another (the rest carry the encyclopedia's own
   attribution, which no reading of the text can reach).
 
-``--show KIND`` (recall, town, town_name, admin1, killed, wounded, day, is, is_named) lists the
+``--show KIND`` (recall, town, town_name, admin1, killed, wounded, day, perp_named, perp_found,
+is, is_named) lists the
 rows that miss. ``--published YYYY-MM-DD`` publishes every row that day instead of on its own
 date (rows exported, or filed, long after their events). ``--per-row`` merges each row's
 reports on their own, never with another row's: the difference from the default run is what
@@ -196,12 +201,70 @@ def _event_region(gaz: Gazetteer, event: dict) -> str | None:
     return gaz.region_of_name(event["admin1"])
 
 
-def score(rows: list[dict], per_row: dict, gaz: Gazetteer) -> dict[str, list]:
-    """For each measure, a list of (row, hit) pairs over the rows it applies to."""
+def score(
+    rows: list[dict],
+    per_row: dict,
+    gaz: Gazetteer,
+    actors: dict[str, tuple[set, set]] | None = None,
+) -> dict[str, list]:
+    """For each measure, a list of (row, hit) pairs over the rows it applies to; with
+    ``actors`` (``named_actors``), the perpetrator measures too."""
     out: dict[str, list] = defaultdict(list)
     for row in rows:
-        for key, hit in row_hits(row, per_row.get(row["row_id"], []), gaz).items():
+        events = per_row.get(row["row_id"], [])
+        hits = row_hits(row, events, gaz)
+        if actors is not None:
+            hits.update(perpetrator_hits(events, *actors[row["row_id"]]))
+        for key, hit in hits.items():
             out[key].append((row, hit))
+    return out
+
+
+def named_actors(rows: list[dict]) -> dict[str, tuple[set[str], set[str]]]:
+    """Per row id: the actors its perpetrator label names, and those its text names, as
+    canonical names, both read by the registry's own matcher (armed groups and state forces:
+    "Islamic State (suspected)" and "ISIL" are the Islamic State; "Unknown" is none)."""
+    import pyarrow as pa
+
+    from transforms.entities import detect_mentions
+    from warehouse.reference import load_registry
+
+    registry = load_registry()
+    entities = registry.entities_table().to_pandas()
+    name = dict(zip(entities["entity_id"], entities["canonical_name"], strict=True))
+    kinds = {"armed_group", "government"}
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for column in ("perpetrator", "text"):
+        docs = pa.table(
+            {
+                "doc_id": [r["row_id"] for r in rows],
+                "text": [r[column] or "" for r in rows],
+                "published_date": pa.nulls(len(rows), pa.date32()),
+                "source": ["label"] * len(rows),
+            }
+        )
+        found: dict[str, set[str]] = defaultdict(set)
+        for m in detect_mentions(docs, registry).to_pylist():
+            if m["entity_id"] in name and m["entity_type"] in kinds:
+                found[m["doc_id"]].add(name[m["entity_id"]])
+        for r in rows:
+            label, text = out.get(r["row_id"], (set(), set()))
+            got = found.get(r["row_id"], set())
+            out[r["row_id"]] = (got, text) if column == "perpetrator" else (label, got)
+    return out
+
+
+def perpetrator_hits(events: list[dict], label: set[str], text: set[str]) -> dict[str, bool]:
+    """The perpetrator measures of one row: ``perp_named``, over rows whose events name a
+    perpetrator and whose label names an actor, whether one of them is the label's (a side
+    hit read as the attacker misses); ``perp_found``, over rows whose label names an actor
+    the text names too, whether an event has it."""
+    named = {e["perpetrator"] for e in events if isinstance(e.get("perpetrator"), str)}
+    out: dict[str, bool] = {}
+    if named and label:
+        out["perp_named"] = bool(named & label)
+    if label & text:
+        out["perp_found"] = bool(named & label)
     return out
 
 
@@ -322,9 +385,13 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
         "killed": "killed right (summed), of rows found",
         "wounded": "wounded right (summed), of rows found",
         "day": "day right, of rows found",
+        "perp_named": "perpetrator named is the label's",
+        "perp_found": "perpetrator found, label's actor in the text",
     }
     for key, label in names.items():
         pairs = scores[key]
+        if not pairs and key.startswith("perp"):
+            continue  # a scorer that reads no perpetrator labels (``probe_villages``)
         hits = sum(1 for _, hit in pairs if hit)
         share = hits / len(pairs) if pairs else 0.0
         print(f"{label:<44} {share:6.3f}  ({hits}/{len(pairs)})")
@@ -361,7 +428,8 @@ def report(scores: dict[str, list], per_row: dict, show: str | None) -> None:
 
 
 SHOW_KINDS = (
-    "recall", "town", "town_name", "admin1", "killed", "wounded", "day", "is", "is_named",
+    "recall", "town", "town_name", "admin1", "killed", "wounded", "day", "perp_named",
+    "perp_found", "is", "is_named",
 )  # fmt: skip
 
 
@@ -391,7 +459,7 @@ def main(argv: list[str] | None = None) -> None:
     mode = ", each row merged alone" if per_row else ""
     mode += f", every row published {published}" if published else ""
     print(f"{source.name}: {len(rows)} rows, {len(events)} events{mode}, chain {elapsed:.1f} s")
-    report(score(rows, by_row, Gazetteer()), by_row, show)
+    report(score(rows, by_row, Gazetteer(), named_actors(rows)), by_row, show)
 
 
 if __name__ == "__main__":

@@ -101,3 +101,30 @@ def test_a_town_name_agrees_by_spelling_or_by_a_quarters_city():
     assert not name_agrees("Dayr al-Zawr", "Deir ez-Zor")
     assert not name_agrees("Ayn al Arab", "Kobani")
     assert not name_agrees(None, "Baghdad")
+
+
+def test_the_labels_and_texts_actors_are_read_by_the_registrys_matcher():
+    from bench.eval_real import named_actors
+
+    rows = [
+        {"row_id": "a", "perpetrator": "ISIL (suspected)", "text": "Daesh gunmen shot two men."},
+        {"row_id": "b", "perpetrator": "Unknown", "text": "A bomb killed two in Kirkuk."},
+    ]
+    found = named_actors(rows)
+    assert found["a"] == ({"Islamic State"}, {"Islamic State"})
+    assert found["b"] == (set(), set())
+
+
+def test_a_side_hit_read_as_the_attacker_misses_the_named_perpetrator():
+    from bench.eval_real import perpetrator_hits
+
+    label, text = {"Islamic State"}, {"Islamic State", "Syrian Democratic Forces"}
+    assert perpetrator_hits([{"perpetrator": "Islamic State"}], label, text) == {
+        "perp_named": True,
+        "perp_found": True,
+    }
+    wrong = [{"perpetrator": "Syrian Democratic Forces"}]
+    assert perpetrator_hits(wrong, label, text) == {"perp_named": False, "perp_found": False}
+    # no perpetrator named: only the recall side applies; no actor labelled: neither
+    assert perpetrator_hits([{"perpetrator": None}], label, text) == {"perp_found": False}
+    assert perpetrator_hits(wrong, set(), text) == {}

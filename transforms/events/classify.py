@@ -244,8 +244,18 @@ def passive_victim(text: str, start: int, end: int) -> bool:
     stop = min(len(text), end + 80)
     if rules.VICTIM_NOUN_PASSIVE_AFTER.match(text, end, stop):
         return True
+    if rules.VICTIM_DEATHS_AFTER.match(text, end, stop):
+        return True  # "four Peshmerga deaths"
     before = rules.VICTIM_PASSIVE_BEFORE.search(text, max(0, start - 60), start)
-    return before is not None and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
+    people = before is not None or rules.VICTIM_NOUN_END.search(text, start, end) is not None
+    return people and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
+
+
+def owner_of_target(text: str, end: int) -> bool:
+    """The actor mention ending at ``end`` owns a place that cannot act ("an Asayish
+    checkpoint", "Islamic State positions", "an IS-held village"): what was hit, or whose
+    ground it was, never the attacker."""
+    return rules.OWNER_AFTER.match(text, end, min(len(text), end + 40)) is not None
 
 
 def _forces(

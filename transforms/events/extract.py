@@ -976,8 +976,10 @@ class _Doc:
                 continue
             if classify.controller(text, m.start):
                 continue
-            if classify.target_position(text, m.start) or classify.passive_victim(
-                text, m.start, m.end
+            if (
+                classify.target_position(text, m.start)
+                or classify.passive_victim(text, m.start, m.end)
+                or classify.owner_of_target(text, m.end)
             ):
                 others.append(m.entity_id)
             elif m.entity_type in _PERP_TYPES:

@@ -489,19 +489,45 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 # An armed-group mention right after these words is the target (the other side), not the
 # perpetrator: a preposition of the target ("strikes on IS") or the object of an attack verb
 # ("regime forces battled the Islamic State", "gunmen shot dead a Peshmerga fighter").
+# A count of people or things, as news writes it: "one", "12", "at least five", "dozens of".
+_COUNT = (
+    r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|up\s+to)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+    r"several|some|many|dozens|scores|hundreds)"
+)
+# Words describing a group between its article and its name: "the Kurdish YPG", "the
+# Iranian-backed Kataib Hezbollah", "Turkish Peshmerga forces".
+_GROUP_ADJECTIVES = (
+    r"(?:(?:Kurdish|Turkish|Iraqi|Syrian|Iranian|Russian|American|US|Arab|Shiite|Shia|Sunni|"
+    r"Yazidi|Assyrian|rebel|opposition|jihadist|[\w-]+-(?:led|backed|allied|aligned|linked|"
+    r"affiliated|supported))\s+){0,2}"
+)
 TARGET_BEFORE = rx(
     r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
     r"kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
-    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|hit(?:s|ting)?|rammed(?:\s+into)?|"
     r"raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?|(?:cleared|rid|purged)\s+of|"
+    # where the blast was ("near an Asayish checkpoint"), who held the post hit ("a
+    # checkpoint manned by the Peshmerga"; who holds a town is no party: CONTROLLER_BEFORE)
+    r"near|beside|outside|inside|in\s+front\s+of|close\s+to|"
+    r"(?:manned|guarded|defended|operated)\s+by|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
-    r"(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+)?"
+    r"(?:(?:the|a|an|" + _COUNT + r")\s+)?" + _GROUP_ADJECTIVES +
     # what of the group was hit: "an airstrike on a hideout of ISIS", "struck positions of the PKK"
-    r"(?:(?:\w+\s+)?(?:hideouts?|positions?|posts?|bases?|headquarters|sites?|camps?|"
-    r"tunnels?|dens?|nests?|gatherings?|convoys?|vehicles?)\s+(?:of|belonging\s+to|used\s+by)\s+"
-    r"(?:the\s+)?)?)$"
+    r"(?:(?:[\w-]+\s+)?(?:hideouts?|positions?|posts?|outposts?|bases?|headquarters|sites?|camps?|"
+    r"tunnels?|dens?|nests?|gatherings?|convoys?|vehicles?|cars?|patrols?|checkpoints?|barracks|"
+    r"offices?|cent(?:er|re)s?|compounds?|buildings?)\s+(?:of|belonging\s+to|used\s+by)\s+"
+    r"(?:the\s+)?" + _GROUP_ADJECTIVES + r")?)$"
+)
+# A group named as the owner of a place that cannot act, before it: "an Asayish checkpoint",
+# "the SDF's base", "Islamic State positions", "an IS-held village": what was hit, or whose
+# ground it was, never who attacked ("a YPG patrol opened fire": a patrol acts).
+OWNER_AFTER = rx(
+    r"(?:\s*\([^()]{1,30}\))?(?:['’]s?)?(?:-(?:held|controlled|run)\b|\s+(?:checkpoints?|"
+    r"positions?|posts?|outposts?|bases?|headquarters|barracks|offices?|cent(?:er|re)s?|"
+    r"compounds?|hideouts?|strongholds?|facilit(?:y|ies)|depots?|prisons?)\b)"
 )
 TARGET_WINDOW = 70  # characters before a mention searched for TARGET_BEFORE
 VICTIM_MEMBERS_WINDOW = 80  # ... and for VICTIM_MEMBERS_BEFORE
@@ -523,7 +549,7 @@ VICTIM_MEMBERS_BEFORE = rx(
     r"\b(?:kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
     r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s)|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?)\s+"
-    r"(?:(?:at\s+least|the|a|an|two|three|four|five|six|several|some|many|dozens|\d+)\s+)*"
+    r"(?:(?:the|a|an|" + _COUNT + r")\s+)*"
     r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
     r"officers?|officials?|commanders?|leaders?|elements?|personnel|employees?|workers?)"
     + _MEMBERS_OF
@@ -534,13 +560,23 @@ VICTIM_MEMBERS_BEFORE = rx(
 # agent). Before the mention: its members; after it: their noun, then the passive verb.
 _VICTIM_NOUNS = (
     r"(?:fighters?|members?|soldiers?|troops|officers?|officials?|commanders?|leaders?|"
-    r"elements?|personnel|employees?|workers?|guards?|policemen|militiamen|volunteers)"
+    r"elements?|personnel|employees?|workers?|guards?|policemen|militiamen|volunteers|forces)"
 )
-VICTIM_PASSIVE_BEFORE = rx(_VICTIM_NOUNS + _MEMBERS_OF)
+VICTIM_PASSIVE_BEFORE = rx(
+    r"(?:" + _VICTIM_NOUNS + _MEMBERS_OF + r"|\b" + _COUNT + r"(?:\s+other)?\s+$)"
+)
+# A name that ends in its people ("US troops", "Iraqi soldiers"): the passive may follow it.
+VICTIM_NOUN_END = rx(r"\b" + _VICTIM_NOUNS + r"$")
 _PASSIVE_HIT = (
+    # others hit with them ("five Peshmerga fighters and a civilian were killed"), a comma
+    r"(?:\s+(?:and|as\s+well\s+as)\s+[^,.;]{1,40}?)?,?"
+    r"(?:\s+(?:in|at|near|from)\s+[A-Z][\w'’-]+)?"  # where they were: "members of the SDF in X"
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
-    r"injured|hurt|kidnapped|abducted|executed|shot|martyred|neutrali[sz]ed)|died|(?:were|was)\s+among\s+the\s+"
-    r"(?:dead|killed|wounded|casualties|victims))\b"
+    r"injured|hurt|kidnapped|abducted|executed|shot|martyred|neutrali[sz]ed|targeted|"
+    r"ambushed)|died|(?:were|was)\s+(?:later\s+)?found\s+(?:dead|killed|executed|murdered|beheaded)|"
+    # a participle alone ("four US soldiers killed in a rocket attack")
+    r"(?:killed|wounded|injured)\s+(?:in|by|when|during|after|while)|"
+    r"(?:were|was)\s+among\s+the\s+(?:dead|killed|wounded|casualties|victims))\b"
 )
 # (one more victim may be named before the verb: "a commander in the PMF and one of his guards
 # were killed")
@@ -549,6 +585,11 @@ VICTIM_PASSIVE_AFTER = rx(
     + _PASSIVE_HIT
 )
 VICTIM_NOUN_PASSIVE_AFTER = rx(r"(?:\s*\([^()]{1,30}\))?\s+" + _VICTIM_NOUNS + _PASSIVE_HIT)
+# The side whose dead are counted: "four Peshmerga deaths", "heavy IS casualties".
+VICTIM_DEATHS_AFTER = rx(
+    r"(?:\s*\([^()]{1,30}\))?(?:(?:\s+" + _VICTIM_NOUNS + r")?\s+(?:deaths|casualties|"
+    r"fatalities)|\s+" + _VICTIM_NOUNS + r"\s+dead)\b"  # "left four Peshmerga fighters dead"
+)
 # A named actor blaming or accusing: the accuser, not the one who attacked ("HTS blamed cells
 # loyal to Damascus", "HTS, the main group there, blamed ..."); not the accused ("IS, blamed
 # for the attack", "the group was blamed for"), nor one denying (the accused, ``disputed``).

@@ -67,3 +67,84 @@ def test_a_bracketed_abbreviation_and_a_possessive_keep_the_groups_side(
     actors, text, perpetrator, hit
 ):
     assert actors(text) == [(perpetrator, hit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # the group owns a place that cannot act: what was hit
+        ("An explosive device went off near an Asayish checkpoint in Qamishli on Monday, "
+         "killing three passers-by.", "ent:asayish"),
+        ("A car bomb exploded outside the SDF's base in Hajin on Friday, killing a guard.",
+         "ent:sdf"),
+        ("Warplanes pounded Islamic State positions near Hawija on Sunday, killing nine.",
+         "ent:islamic_state"),
+        # the words of where: near, beside, a checkpoint manned by
+        ("A suicide bomber blew himself up beside a patrol of the Asayish in Amuda on Monday, "
+         "wounding five.", "ent:asayish"),
+        ("Gunmen attacked a checkpoint manned by the Peshmerga near Dibis on Tuesday, "
+         "wounding two.", "ent:peshmerga"),
+        # words describing the group between its article and its name
+        ("Drones targeted the Iranian-backed Kataib Hezbollah near Qaim on Tuesday, killing "
+         "four.", "ent:kataib_hezbollah"),
+    ],
+)  # fmt: skip
+def test_a_group_whose_place_was_hit_is_the_side_hit(actors, text, hit):
+    ((perpetrator, other),) = actors(text)
+    assert perpetrator != hit
+    assert other == hit
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # members counted by any number, before or after the group's name
+        ("A sticky bomb killed one member of the Popular Mobilization Forces in Tarmiyah on "
+         "Sunday.", "ent:pmf"),
+        ("The explosion killed one PMF member and wounded two others near Baiji on Sunday.",
+         "ent:pmf"),
+        # the passive after others hit with them, after a comma, or a participle alone
+        ("Four Peshmerga fighters and a farmer were killed when a mine exploded near Makhmour "
+         "on Friday.", "ent:peshmerga"),
+        ("Two members of the Syrian Democratic Forces, were killed by a landmine near Tabqa "
+         "on Friday.", "ent:sdf"),
+        ("Three US soldiers killed in a rocket attack near Baghdad airport, officials said "
+         "on Friday.", "ent:us_military"),
+        ("Two SDF fighters were found dead near Shaddadi on Thursday after an attack.",
+         "ent:sdf"),
+        ("Four members of the SDF were found killed near Busayrah on Thursday after a raid.",
+         "ent:sdf"),
+        # where they were, between the group and the verb; a count right before the group
+        ("Two members of the PMF in Baiji died when their car was bombed on Sunday.", "ent:pmf"),
+        ("A mine went off near Hajin on Monday and 3 other SDF were killed.", "ent:sdf"),
+        ("SDF fighters were ambushed near Busayrah on Tuesday, three were wounded.", "ent:sdf"),
+        # the side whose dead are counted
+        ("Gunmen stormed a village near Tuz Khurmatu on Monday, causing three Peshmerga "
+         "deaths.", "ent:peshmerga"),
+        ("A car bomb left five Peshmerga fighters dead near Sinjar on Saturday.",
+         "ent:peshmerga"),
+    ],
+)  # fmt: skip
+def test_the_group_that_lost_people_is_the_side_hit(actors, text, hit):
+    assert [p for p, _ in actors(text)] != [hit]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # counter-examples: the group acting stays the attacker, a patrol acts
+        ("A YPG patrol opened fire on protesters in Amuda on Monday, killing two.", "ent:ypg"),
+        ("Peshmerga forces shelled a village near Makhmour on Friday, killing six militants.",
+         "ent:peshmerga"),
+        ("US troops killed two gunmen who attacked their convoy near Fallujah on Friday.",
+         "ent:us_military"),
+        ("The SDF killed one Islamic State commander in a raid near Shuhayl on Tuesday.",
+         "ent:sdf"),
+        ("Three Islamic State fighters attacked a farm near Hawija on Monday, killing two.",
+         "ent:islamic_state"),
+        ("PMF fighters in Baiji killed two gunmen who attacked their post on Sunday.",
+         "ent:pmf"),
+    ],
+)  # fmt: skip
+def test_a_group_that_acts_near_a_place_stays_the_attacker(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
