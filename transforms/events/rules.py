@@ -470,6 +470,7 @@ ATTACK_TIME = rx(
 ATTRIBUTION_STEMS = (
     "claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ", "behind",
     "planted by", "left by", "laid by", "fired by", "launched by", "carried out by",
+    "perpetrator",
 )  # fmt: skip
 # Lower-case substrings one of which every match of the pattern of that name holds.
 CLAIM_STEMS = ("claim", "said", "asserted", "statement", "news", "affiliated", "its")
@@ -534,8 +535,12 @@ VICTIM_MEMBERS_WINDOW = 80  # ... and for VICTIM_MEMBERS_BEFORE
 # ... except after an attacker noun ("gunmen from Daesh") or as what was repelled ("repelled
 # an ISIS attack"): then it is the one who attacked.
 ATTACKER_FROM = rx(
-    r"\b(?:gunm[ae]n|militants?|fighters?|members?|elements?|cells?|attackers?|assailants?|"
-    r"insurgents?|jihadists?|bombers?)\s+(?:from|of)\s+(?:the\s+)?$"
+    r"(?:\b(?:gunm[ae]n|militants?|fighters?|members?|elements?|cells?|attackers?|assailants?|"
+    r"insurgents?|jihadists?|bombers?)\s+(?:from|of)|"
+    # ... or as the one blamed: "the attack was blamed on IS", "believed to be from IS"
+    r"\b(?:blam(?:ed|es|ing)|pinned|accused)\s+on|"
+    r"\b(?:believed|thought|said|suspected|presumed)\s+to\s+(?:be|have\s+come)\s+from)"
+    r"\s+(?:the\s+)?" + _GROUP_ADJECTIVES + "$"
 )
 # What joins members to their group, before the group's name: "of", "from the", "of the
 # Kurdish-led".

@@ -148,3 +148,34 @@ def test_the_group_that_lost_people_is_the_side_hit(actors, text, hit):
 )  # fmt: skip
 def test_a_group_that_acts_near_a_place_stays_the_attacker(actors, text, perpetrator):
     assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # the one an attack is blamed on, or said to come from, is the attacker
+        ("A car bomb went off in Azaz on Friday, wounding six. Nobody claimed it, but the "
+         "blast was blamed on the YPG.", "ent:ypg"),
+        ("A rocket, believed to be from Islamic State militants, killed two farmers near "
+         "Shirqat on Monday.", "ent:islamic_state"),
+        ("A bomb killed a shepherd near Daquq on Monday. The perpetrators are thought to be "
+         "Islamic State fighters.", "ent:islamic_state"),
+    ],
+)  # fmt: skip
+def test_the_group_blamed_is_the_attacker(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # counter-examples: those fleeing from a group, and a group the blame was put on
+        # for something else, are not the attackers
+        ("A roadside bomb killed three villagers fleeing from the Islamic State near Hawija on "
+         "Monday.", "ent:islamic_state"),
+        ("Gunmen shot dead two Asayish members in Qamishli on Sunday; the Asayish had been "
+         "blamed for arrests in the town.", "ent:asayish"),
+    ],
+)  # fmt: skip
+def test_those_fleeing_a_group_do_not_make_it_the_attacker(actors, text, hit):
+    assert [p for p, _ in actors(text)] != [hit]
