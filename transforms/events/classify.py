@@ -251,6 +251,15 @@ def passive_victim(text: str, start: int, end: int) -> bool:
     return people and rules.VICTIM_PASSIVE_AFTER.match(text, end, stop) is not None
 
 
+def describes_next(text: str, end: int, next_start: int) -> bool:
+    """The actor mention ending at ``end`` only describes the actor named next, at
+    ``next_start`` ("the al-Qaeda-linked Hayat Tahrir al-Sham", "the Iran-backed Kataib
+    Hezbollah", "the al-Qaeda linked group Hurras al-Din"): that one is the actor."""
+    if next_start - end > 40:
+        return False
+    return rules.DESCRIBES_NEXT.fullmatch(text, end, next_start) is not None
+
+
 def owner_of_target(text: str, end: int) -> bool:
     """The actor mention ending at ``end`` owns a place that cannot act ("an Asayish
     checkpoint", "Islamic State positions", "an IS-held village"): what was hit, or whose

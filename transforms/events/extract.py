@@ -960,11 +960,9 @@ class _Doc:
         others: list[str] = []  # actors attacked
         sides: list[str] = []  # parties a clash is said to be between, in the order written
         last: Mention | None = None
-        for m in self._mentions_in(spans):
-            if not m.entity_id or (
-                m.entity_type not in _PERP_TYPES and m.entity_type not in rules.STATE_TYPES
-            ):
-                continue
+        for m in self._actor_mentions(spans):
+            if not m.entity_id:
+                continue  # (for the type checker: every actor mention has its id)
             named, last = last, m
             if named is not None and named.entity_id == m.entity_id and _BRACKETED.fullmatch(
                 text, named.end, m.start
@@ -1006,6 +1004,22 @@ class _Doc:
                     break
         actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
         return actor1, actor2
+
+    def _actor_mentions(self, spans: list[tuple[int, int]]) -> list[Mention]:
+        """The spans' mentions of armed groups and state actors, but for one named only to
+        describe the actor named next ("the al-Qaeda-linked HTS": HTS)."""
+        named = [
+            m
+            for m in self._mentions_in(spans)
+            if m.entity_id
+            and (m.entity_type in _PERP_TYPES or m.entity_type in rules.STATE_TYPES)
+        ]
+        describing = {
+            m.start
+            for m, nxt in zip(named, named[1:], strict=False)
+            if classify.describes_next(self.text, m.end, nxt.start)
+        }
+        return [m for m in named if m.start not in describing]
 
     def _unnamed_army(self, spans: list[tuple[int, int]]) -> str | None:
         """The army of the country of the spans' first place (of the document's, when they

@@ -522,6 +522,13 @@ TARGET_BEFORE = rx(
     r"offices?|cent(?:er|re)s?|compounds?|buildings?)\s+(?:of|belonging\s+to|used\s+by)\s+"
     r"(?:the\s+)?" + _GROUP_ADJECTIVES + r")?)$"
 )
+# A group named only to describe the one named next: "the al-Qaeda-linked HTS", "the
+# Iran-backed Kataib Hezbollah", "the al-Qaeda affiliated group Hurras al-Din".
+DESCRIBES_NEXT = rx(
+    r"(?:\s*-\s*|\s+)(?:linked|affiliated|aligned|backed|allied|inspired|sponsored|funded)"
+    r"(?:\s+(?:jihadist|armed|rebel|militant|Islamist|extremist|terrorist)?\s*"
+    r"(?:group|faction|militia|organi[sz]ation|alliance|coalition|outfit))?\s+(?:the\s+)?"
+)
 # A group named as the owner of a place that cannot act, before it: "an Asayish checkpoint",
 # "the SDF's base", "Islamic State positions", "an IS-held village": what was hit, or whose
 # ground it was, never who attacked ("a YPG patrol opened fire": a patrol acts).

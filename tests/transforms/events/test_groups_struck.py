@@ -179,3 +179,20 @@ def test_the_group_blamed_is_the_attacker(actors, text, perpetrator):
 )  # fmt: skip
 def test_those_fleeing_a_group_do_not_make_it_the_attacker(actors, text, hit):
     assert [p for p, _ in actors(text)] != [hit]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # a group named only to describe the one named next: that one acts
+        ("Fighters of the al-Qaeda-linked Hayat Tahrir al-Sham shelled Jurin on Monday, "
+         "killing two farmers.", "ent:hts"),
+        ("The Iran-backed Kataib Hezbollah fired rockets at a base near Baghdad airport on "
+         "Tuesday, wounding two.", "ent:kataib_hezbollah"),
+        # counter-example: described by no group named next, the describing group stays
+        ("Members of an al-Qaeda-linked cell attacked a checkpoint near Tarmiyah on Monday, "
+         "killing two.", "ent:al_qaeda"),
+    ],
+)  # fmt: skip
+def test_a_group_that_only_describes_the_next_is_not_the_attacker(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
