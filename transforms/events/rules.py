@@ -455,7 +455,10 @@ _NOT_A_CLAIM = r"(?!\s+by\s+both\b|\s+(?:the\s+|\w+\s+)?lives\b)"
 CLAIM = rx(
     r"\b(?:claim(?:s|ed|ing)?" + _NOT_A_CLAIM + r"|said\s+(?:that\s+)?it\s+had|"
     r"asserted\s+that\s+its|statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|"
-    r"affiliated)\b|" + OWN_FORCES
+    # a group's own outlet ("an IS-affiliated Telegram channel"), not its members ("a
+    # PKK-affiliated group attacked": no claim)
+    r"affiliated\s+(?:\w+\s+){0,2}?(?:news|media|channels?|outlets?|agency|accounts?|"
+    r"websites?|sites?|platforms?))\b|" + OWN_FORCES
 )
 # A claim strong enough to make a state actor named in the sentence the claimant.
 CLAIM_STRONG = rx(r"\bclaim(?:s|ed|ing)?\b" + _NOT_A_CLAIM + "|" + OWN_FORCES)

@@ -196,3 +196,19 @@ def test_those_fleeing_a_group_do_not_make_it_the_attacker(actors, text, hit):
 )  # fmt: skip
 def test_a_group_that_only_describes_the_next_is_not_the_attacker(actors, text, perpetrator):
     assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        # a group's own outlet claims; its affiliates attacking claim nothing
+        ("A car bomb killed three in Baiji on Monday, an IS-affiliated media channel said.",
+         "claimed"),
+        ("Members of an IS-affiliated cell attacked a checkpoint near Baiji on Monday, killing "
+         "three.", "attributed"),
+    ],
+)  # fmt: skip
+def test_an_affiliated_outlet_claims_and_affiliated_fighters_do_not(
+    real_reports, text, attribution
+):
+    assert [r["attribution"] for r in real_reports(text)] == [attribution]
