@@ -118,6 +118,10 @@ ATTACK = rx(
     r"(?<=\bland[\s-])mines?|grenades?|"
     r"car\s+bomb|suicide\s+bomber|shell(?:ed|ing|s)?|mortars?|rockets?|missiles?|"
     r"air\s*strikes?|(?:drone|UAV|unmanned\s+aerial\s+vehicle)s?\s+(?:strikes?|struck|hit|dropped)|"
+    # the arms as the agent ("Russian jets struck X", "regime artillery hit X"): an attack
+    # whatever follows; the same arms hit ("the jets were hit") or flying over are none
+    r"(?:war\s*planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|gunships?|artillery|"
+    r"howitzers?)\s+(?:struck|hit|pounded|bombarded|bombed)|bombard(?:ed|s|ing)|"
     r"UAV\s+attacks?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
     r"raid(?:s|ed|ing)?|stormed|massacr(?:ed|ing)|murder(?:s|ed|ing)?|"
     r"execut(?:ed|es|ing|ions?)|(?<!\bto\s)execute|behead\w*|stoned\s+to\s+death|"
@@ -137,6 +141,7 @@ ATTACK_STEMS = (
     "blast", "explo", "detonat", "ied", "booby", "improvised", "blew", "went off", "mine",
     "grenade", "shell", "mortar",
     "rocket", "missile", "airstrike", "air strike", "drone", "uav", "unmanned", "kidnap",
+    "warplane", "war plane", "jet", "aircraft", "helicopter", "gunship", "artiller", "howitzer",
     "abduct", "hostage",
     "assassin", "raid", "storm",
     "massacr", "murder", "execut", "behead", "stoned", "burn", "buried", "clash", "battl",

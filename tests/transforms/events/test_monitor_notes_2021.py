@@ -1,0 +1,45 @@
+"""Rules found on conflict monitors' 2021 notes of Iraq and Syria (``bench/notes4``), each
+with a counter-example that must not change (inputs in our own words, not the notes'):
+
+- the arms as the agent ("Russian jets struck X", "regime artillery hit X", "government
+  artillery pounded X") report an attack, as "a drone struck X" did; the same arms flying
+  over or landing report none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _venues(real_reports, text: str) -> list[tuple[str | None, str | None, int | None]]:
+    return sorted(
+        ((r["location_text"], r["admin1"], r["killed_best"]) for r in real_reports(text)),
+        key=str,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # (no other attack word: the arms and their verb are the whole report)
+        ("Russian jets struck farmland outside Sarmin on Tuesday.", ("Sarmin", "Idlib")),
+        ("Government artillery pounded Kafr Nabl on Tuesday.", ("Kafr Nabl", "Idlib")),
+        ("Turkish warplanes hit a hillside near Amedi, Duhok, on Tuesday.", ("Amedi", "Duhok")),
+        ("Regime forces bombarded Kafr Nabl on Tuesday.", ("Kafr Nabl", "Idlib")),
+    ],
+    ids=["jets-struck", "artillery-pounded", "warplanes-hit", "bombarded"],
+)  # fmt: skip
+def test_arms_as_the_agent_report_an_attack(real_reports, text, venue):
+    assert [v[:2] for v in _venues(real_reports, text)] == [venue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets flew over Sarmin on Tuesday.",
+        "A helicopter landed near Sarmin on Tuesday.",
+    ],
+    ids=["flew-over", "landed"],
+)
+def test_arms_doing_nothing_hostile_report_nothing(real_reports, text):
+    assert real_reports(text) == []
