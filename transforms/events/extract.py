@@ -695,7 +695,9 @@ class _Doc:
                 # (a place read outside its owner's governorate is misread: the owner stays)
                 drop.add(k - 1 if pa.get("admin1") == pb.get("admin1") else k)
                 continue
-            if placing.names_area(text, a.end, b.start, b.end):
+            if placing.names_area(text, a.end, b.start, b.end) or _region_then_governorate(
+                text, a.end, b.start, pa, pb
+            ):
                 drop |= _area_named(k, pa, pb)
                 continue
             if pb["precision"] == "town" and placing.quarter_of_next(text, a.end, b.start):
@@ -1927,6 +1929,18 @@ def _area_named(k: int, pa: dict, pb: dict) -> set[int]:
     if _region(pa) and pb["precision"] == "governorate":
         return {k if same else k - 1}
     return set()
+
+
+def _region_then_governorate(text: str, prev_end: int, start: int, pa: dict, pb: dict) -> bool:
+    """A named region, then after a comma the governorate holding it ("Jabal al-Zawiya,
+    Idlib"): the governorate is named as the area holding the region (one venue, the region);
+    a region of another governorate ("Jabal al-Akrad, Idlib") is not held by it."""
+    return (
+        _region(pa)
+        and pb["precision"] == "governorate"
+        and pa.get("admin1") == pb.get("admin1")
+        and placing.comma_gap(text, prev_end, start)
+    )
 
 
 def _seat_beside_district(seat: dict, district: dict) -> bool:

@@ -3,7 +3,10 @@ with a counter-example that must not change (inputs in our own words, not the no
 
 - the arms as the agent ("Russian jets struck X", "regime artillery hit X", "government
   artillery pounded X") report an attack, as "a drone struck X" did; the same arms flying
-  over or landing report none.
+  over or landing report none;
+- a named region followed by its governorate after a comma ("Jabal al-Zawiya, Idlib") is one
+  venue, the region, with the whole toll (as "the X area, Y governorate" was); a region of
+  another governorate before it stays a venue of its own beside that governorate.
 """
 
 from __future__ import annotations
@@ -43,3 +46,17 @@ def test_arms_as_the_agent_report_an_attack(real_reports, text, venue):
 )
 def test_arms_doing_nothing_hostile_report_nothing(real_reports, text):
     assert real_reports(text) == []
+
+
+def test_a_region_and_its_governorate_after_a_comma_are_one_venue(real_reports):
+    text = "Government forces shelled Jabal al-Zawiya, Idlib, on Tuesday, killing three civilians."
+    assert _venues(real_reports, text) == [("Jabal al-Zawiya", "Idlib", 3)]
+
+
+def test_a_region_before_another_governorate_stays_its_own_venue(real_reports):
+    # Jabal al-Akrad lies in Latakia: the comma does not make Idlib hold it
+    text = "Government forces shelled Jabal al-Akrad, Idlib, on Tuesday, killing three civilians."
+    assert [v[:2] for v in _venues(real_reports, text)] == [
+        ("Idlib", "Idlib"),
+        ("Jabal al-Akrad", "Latakia"),
+    ]
