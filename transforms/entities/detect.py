@@ -1154,14 +1154,29 @@ _STATED_GAP = re.compile(
 )
 
 
+# One name of a chain of areas between a village and its governorate ("X village, Jabal
+# al-Zawiya, Idlib", "X, Ghab Plain, Hama"): a capitalised run of up to four words, then a
+# comma or a bracket.
+_CHAIN_LINK = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’`]*(?:[ -]+(?:[A-Z]|al-|el-|as-|ash-|ad-|az-|ar-|an-|at-)[\w'’`-]*)"
+    r"{0,3}\s*[,(]\s*"
+)
+
+
 def _stated_after(text: str, end: int, areas: list) -> frozenset[str] | None:
     """The areas of a governorate, district or country stated right after ``end`` as holding
-    the name before it (``_STATED_GAP``), if any."""
-    for a, b, names in areas:
-        if end < a <= end + _HOLDER_REACH and a < b:
-            gap = _STATED_GAP.match(text, end, a)
-            if gap is not None and gap.end() == a:
-                return names
+    the name before it (``_STATED_GAP``), if any; else those stated after one more name of
+    the chain (``_CHAIN_LINK``: a region between the village and its governorate)."""
+    near = [(a, names) for a, b, names in areas if end < a <= end + _HOLDER_REACH and a < b]
+    for a, names in near:
+        gap = _STATED_GAP.match(text, end, a)
+        if gap is not None and gap.end() == a:
+            return names
+    for a, names in near:
+        gap = _STATED_GAP.match(text, end, a)
+        link = gap and gap.end() > end and _CHAIN_LINK.match(text, gap.end(), a)
+        if link and link.end() == a:
+            return names
     return None
 
 
