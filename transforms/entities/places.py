@@ -688,8 +688,9 @@ def office_seat(text: str, start: int, end: int) -> bool:
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|towards?)\s+(?:(?:their|its|his|her|the|a|an)\s+)?"
     r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
-    r"(?:(?:\w+\s+)?(?:positions?|bases?|posts?|points?|checkpoints?|headquarters|territory|"
-    r"side|direction|vicinity|outskirts)\s+(?:in|at|of|near|around|on|inside)\s+(?:the\s+)?)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:positions?|bases?|posts?|points?|checkpoints?|headquarters|"
+    r"territory|side|direction|vicinity|outskirts|areas|zones?|lines)\s+(?:in|at|of|near|around|"
+    r"on|inside|(?:north|south|east|west)\w*\s+of)\s+(?:the\s+)?)?"
     r"(?:(?:city|town|village|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -709,10 +710,10 @@ _CARRIED_TO_BEFORE = re.compile(
 
 def origin(text: str, start: int, end: int | None = None) -> bool:
     """Whether the place starting at ``start`` (ending at ``end``) is named as where fire came
-    from or people went ("shelled X from their positions in Y", "fled toward Y", "the wounded
-    were taken to a hospital in Y"), or as where the attackers are stationed ("forces
-    stationed in Y shelled X"; not "attacked troops stationed in Y"): not where the attack
-    struck."""
+    from or people went ("shelled X from their positions in Y", "fired from areas west of Y",
+    "fled toward Y", "the wounded were taken to a hospital in Y"), or as where the attackers
+    are stationed ("forces stationed in Y shelled X"; not "attacked troops stationed in Y"):
+    not where the attack struck."""
     if _ORIGIN_BEFORE.search(text, max(0, start - 60), start) is not None:
         return True
     if _CARRIED_TO_BEFORE.search(text, max(0, start - 90), start) is not None:

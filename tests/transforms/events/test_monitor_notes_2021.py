@@ -6,7 +6,11 @@ with a counter-example that must not change (inputs in our own words, not the no
   over or landing report none;
 - a named region followed by its governorate after a comma ("Jabal al-Zawiya, Idlib") is one
   venue, the region, with the whole toll (as "the X area, Y governorate" was); a region of
-  another governorate before it stays a venue of its own beside that governorate.
+  another governorate before it stays a venue of its own beside that governorate;
+- where the fire came from, named as areas of a place or by their bearing from it ("fired
+  from regime-held areas west of the Euphrates", "from areas of X"), is no venue, as "from
+  their positions in X" was; areas where the attack struck ("in areas south of Hit") stay
+  the venue.
 """
 
 from __future__ import annotations
@@ -60,3 +64,22 @@ def test_a_region_before_another_governorate_stays_its_own_venue(real_reports):
         ("Idlib", "Idlib"),
         ("Jabal al-Akrad", "Latakia"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "venues"),
+    [
+        ("Rockets hit the coalition base at Al-Tanf on Monday. Nobody was hurt; the rockets"
+         " were fired from regime-held areas west of the Euphrates.", [("Al-Tanf", "Homs", 0)]),
+        ("Regime forces shelled Kansafra on Monday from regime-held areas of Maarat al-Numan.",
+         [("Kansafra", "Idlib", None)]),
+    ],
+    ids=["own-sentence", "same-sentence"],
+)  # fmt: skip
+def test_where_the_fire_came_from_is_no_venue(real_reports, text, venues):
+    assert _venues(real_reports, text) == venues
+
+
+def test_areas_where_the_attack_struck_stay_the_venue(real_reports):
+    text = "The army shelled IS hideouts in areas south of Hit on Monday."
+    assert [v[:2] for v in _venues(real_reports, text)] == [("Hit", "Al Anbar")]
