@@ -247,6 +247,8 @@ def known_hits(
                     text, start, pat, registry
                 ):
                     continue
+                if surface.startswith(_ENGLISH_ARTICLES):
+                    continue
         elif case == "exact":  # _acronym_ok, inlined: a third of the hits are acronyms
             surface = text[start:end]
             if surface not in pat.forms and surface.rstrip(".") not in pat.forms_nodot:
@@ -283,6 +285,12 @@ def known_hits(
             if start > 2 and text[start - 1] in "-‑":
                 leads = True
     return _with_leads(text, kept) if leads else kept
+
+
+# English words spelled as an Arabic article, in lower case and apart from the name ("fired at
+# Tall Tamr", "as Sukhnah fell"): the English word, not a name's article ("At Tall", a town
+# near Damascus, is no hit there; "Tall Tamr" is).
+_ENGLISH_ARTICLES = ("at ", "as ", "an ")
 
 
 # "the Syrian town of manbij": a known town's name written in lower case counts right after
@@ -361,6 +369,8 @@ def _select_sorted(
         if case == "cap":
             surface = text[start:end]
             if surface == surface.lower() and not _town_in_lower_case(text, start, pat, registry):
+                continue
+            if surface.startswith(_ENGLISH_ARTICLES):
                 continue
         elif case == "exact" and not _acronym_ok(text, start, end, pat):
             continue
