@@ -543,6 +543,8 @@ class _Doc:
         self.attacks_date: DateRef | None = None
         # Totals of series told after their attacks: the toll and the reports it sums.
         self.totals: list[tuple[Casualties, list[dict[str, Any]]]] = []
+        # Totals of attacks over a land told before them: the toll and its sentence.
+        self.firsts: list[tuple[Casualties, int]] = []
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -1408,13 +1410,53 @@ class _Doc:
         self.totals.append((tolls, told))
         return True
 
+    def total_told_first(self, i: int) -> None:
+        """Sentence ``i`` states a toll of attacks over a land before telling them ("A wave
+        of attacks across Iraq killed 93 people", ``series.told_first``): kept to be counted
+        once over the reports the passage goes on to make (``count_totals``). Its clauses
+        make no attack of their own (a tally's), so the toll would otherwise be lost."""
+        s, e = self.spans[i]
+        if "across" not in self.low[s:e] or not rules.has_casualty_word(self.low[s:e]):
+            return
+        sentence = self.text[s:e]
+        reasons = _clause_reasons(sentence, None, False)
+        text = series.told_first([sentence[cs:ce] for cs, ce, why in reasons if why == "aggregate"])
+        tolls = count_casualties(_unsourced(text) or text) if text else _NO_TOLL
+        if not _no_toll(tolls):
+            self.firsts.append((tolls, i))
+
+    def _parts_after(self, i: int) -> list[dict[str, Any]]:
+        """The reports of the passage told from sentence ``i`` on: each within the window of
+        the one before (or of ``i``), up to the next total told first."""
+        later = sorted(
+            (r for r in self.reports if r["sentence_no"] >= i), key=lambda r: r["sentence_no"]
+        )
+        starts = {k for _t, k in self.firsts if k > i}
+        parts: list[dict[str, Any]] = []
+        last = i
+        for r in later:
+            k = r["sentence_no"]
+            if k - last > rules.CLUSTER_WINDOW or any(i < j <= k for j in starts):
+                break
+            parts.append(r)
+            last = k
+        return parts
+
     def count_totals(self) -> None:
-        """Each series' total counted once over the reports it sums (``series.spread``)."""
+        """Each series' total counted once over the reports it sums (``series.spread``): a
+        total told first over two or more reports told after it, as one told after them."""
+        for tolls, i in self.firsts:
+            after = self._parts_after(i)
+            if len(after) > 1:
+                self.totals.append((tolls, after))
         for tolls, told in self.totals:
             for kind, total in (("killed", tolls.killed), ("wounded", tolls.wounded)):
                 keys = (f"{kind}_low", f"{kind}_best", f"{kind}_high")
                 parts = [None if r[keys[0]] is None else tuple(r[k] for k in keys) for r in told]
-                for r, part in zip(told, series.spread(total, parts), strict=True):  # type: ignore[arg-type]
+                # (a country holds many attacks: only a place in a governorate is one attack's)
+                where = [r["place_id"] if r["admin1"] else None for r in told]
+                shares = series.spread(total, parts, where)  # type: ignore[arg-type]
+                for r, part in zip(told, shares, strict=True):
                     r[keys[0]], r[keys[1]], r[keys[2]] = part or (None, None, None)
 
     def _add_reaction_toll(self, i: int) -> None:
@@ -2368,6 +2410,7 @@ def extract_document(
                 while ws > s and text[ws - 1].isalpha():
                     ws -= 1
                 if attack_at(text, ws, e):
+                    state.total_told_first(i)
                     state.read_sentence(i)
                     read = True
                     break

@@ -78,3 +78,69 @@ def test_spread_keeps_the_parts_and_adds_to_the_total():
     assert spread((10, 10, 10), [(9, 9, 9), (3, 3, 3)]) == [(9, 9, 9), (3, 3, 3)]
     # an inferred zero (a report of only wounded) is silent
     assert spread((5, 5, 5), [(0, 0, None), (2, 2, 2)]) == [(0, 3, 5), (2, 2, 2)]
+
+
+def test_spread_shares_by_place():
+    # two silent parts of one place are one attack's: one share, each of them carrying it
+    assert spread((10, 10, 10), [(4, 4, 4), None, None], ["x", "y", "y"]) == [
+        (4, 4, 4),
+        (0, 6, 10),
+        (0, 6, 10),
+    ]
+    # a place stating its toll in one part takes nothing for its silent other part
+    assert spread((10, 10, 10), [None, (4, 4, 4), None], ["x", "x", "y"]) == [
+        None,
+        (4, 4, 4),
+        (0, 6, 10),
+    ]
+    # counter-example: parts of no place (None) are each an attack of their own
+    assert spread((9, 9, 9), [None, None, None], [None, None, None]) == [
+        (0, 3, 9),
+        (0, 3, 9),
+        (0, 3, 9),
+    ]
+
+
+def test_spread_leaves_parts_that_reach_the_total_low():
+    # "nearly 50 were hurt" (49 to 50): parts stating 49 already reach it
+    assert spread((49, 50, 50), [(30, 30, 30), (19, 19, 19)]) == [(30, 30, 30), (19, 19, 19)]
+    # counter-example: parts short of the low bound still take the excess, on top
+    assert spread((49, 50, 50), [(30, 30, 30), (10, 10, 10)]) == [(30, 35, 40), (10, 15, 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the total first, then its attacks: silent places share what the stated one leaves
+        (
+            "A wave of bombings across Syria killed 20 people on Feb 20. In Raqqa a truck bomb "
+            "killed eight at a bus station. Car bombs also went off in Mayadin and Palmyra.",
+            [("Mayadin", 6, None), ("Palmyra", 6, None), ("Raqqa", 8, None)],
+        ),
+        # every attack states its own: the total's excess goes on top of them
+        (
+            "Attacks across eastern Syria killed 15 people on Feb 20. A car bomb killed seven "
+            "in Raqqa. Gunmen killed five at a checkpoint in Mayadin.",
+            [("Mayadin", 6, None), ("Raqqa", 9, None)],
+        ),
+        # a comparison with the past is no part of the total
+        (
+            "Bombings across Syria killed 12 people on Feb 20, the worst day since attacks in "
+            "March left 40 dead. A car bomb killed seven in Raqqa. Shells hit Palmyra.",
+            [("Palmyra", 5, None), ("Raqqa", 7, None)],
+        ),
+        # counter-example: a tally over a span of time sums no attack told after it
+        (
+            "Attacks across Syria have killed 300 people this month. A car bomb killed seven in "
+            "Raqqa. Shells hit Palmyra.",
+            [("Palmyra", None, None), ("Raqqa", 7, None)],
+        ),
+        # counter-example: one attack told after a total is not all of it
+        (
+            "Attacks across Syria killed 12 people on Feb 20. A car bomb killed six in Raqqa.",
+            [("Raqqa", 6, None)],
+        ),
+    ],
+)
+def test_total_told_first_counts_once(tolls_by_place, text, expected):
+    assert tolls_by_place(text) == expected
