@@ -543,8 +543,9 @@ class _Doc:
         self.attacks_date: DateRef | None = None
         # Totals of series told after their attacks: the toll and the reports it sums.
         self.totals: list[tuple[Casualties, list[dict[str, Any]]]] = []
-        # Totals of attacks over a land told before them: the toll and its sentence.
-        self.firsts: list[tuple[Casualties, int]] = []
+        # Totals of attacks over a land told before them: the toll, its sentence, and whether
+        # it names the attacks as others than those told ("other attacks across the country").
+        self.firsts: list[tuple[Casualties, int, bool]] = []
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -1421,9 +1422,11 @@ class _Doc:
         sentence = self.text[s:e]
         reasons = _clause_reasons(sentence, None, False)
         text = series.told_first([sentence[cs:ce] for cs, ce, why in reasons if why == "aggregate"])
-        tolls = count_casualties(_unsourced(text) or text) if text else _NO_TOLL
+        if text is None:
+            return
+        tolls = count_casualties(_unsourced(text) or text)
         if not _no_toll(tolls):
-            self.firsts.append((tolls, i))
+            self.firsts.append((tolls, i, rules.OTHER_ATTACKS.search(text) is not None))
 
     def _parts_after(self, i: int) -> list[dict[str, Any]]:
         """The reports of the passage told from sentence ``i`` on: each within the window of
@@ -1431,7 +1434,7 @@ class _Doc:
         later = sorted(
             (r for r in self.reports if r["sentence_no"] >= i), key=lambda r: r["sentence_no"]
         )
-        starts = {k for _t, k in self.firsts if k > i}
+        starts = {k for _t, k, _o in self.firsts if k > i}
         parts: list[dict[str, Any]] = []
         last = i
         for r in later:
@@ -1442,13 +1445,59 @@ class _Doc:
             last = k
         return parts
 
+    def _rest_of_total(
+        self, tolls: Casualties, i: int, after: list[dict[str, Any]], others: bool
+    ) -> None:
+        """A total told first (sentence ``i``) over fewer than two reports: the one report
+        after it takes it when it states none of that kind (``series.spread``). A total of
+        attacks named as ``others`` than the ones told ("Other attacks across the country
+        killed 7", after the one detailed) is a roundup of the day: what a report after it
+        leaves of it, or all of it, is one place-less attack of its own in the country the
+        sentence names. Any other total over a land is a tally ("Bombings across the country
+        killed 50"): nothing of its own."""
+        rest: dict[str, Range | None] = {"killed": None, "wounded": None}
+        for kind, total in (("killed", tolls.killed), ("wounded", tolls.wounded)):
+            keys = (f"{kind}_low", f"{kind}_best", f"{kind}_high")
+            if total is None or total[1] is None:
+                continue
+            part = None if not after or after[0][keys[0]] is None else after[0][keys[1]]
+            if after and part is None or (after and (after[0][keys[0]], part) == (0, 0)):
+                r = after[0]
+                r[keys[0]], r[keys[1]], r[keys[2]] = 0, total[1], total[2]
+            elif part is None:
+                rest[kind] = total
+            elif part < total[0]:
+                rest[kind] = (0, total[1] - part, None if total[2] is None else total[2] - part)
+        if not others or (rest["killed"] is None and rest["wounded"] is None):
+            return
+        s, e = self.spans[i]
+        g = Group(count=1, claim_span=(s, e), claim_sentence=i, last_sentence=i)
+        r = self._report(s, e, 0, i, self._country((s, e)), None, g, None)
+        r.pop("_own")
+        near = after or [o for o in self.reports if o["sentence_no"] < i][-1:]
+        if near:  # the day of the attacks it is told with
+            for key in ("event_date", "date_precision", "date_method"):
+                r[key] = near[0][key]
+            r.pop("_from_group", None)
+        else:
+            self._settle_date(r, None)
+        killed = rest["killed"] or ((0, 0, None) if rest["wounded"] is not None else None)
+        r["killed_low"], r["killed_best"], r["killed_high"] = killed or (None, None, None)
+        wounded = rest["wounded"] or (None, None, None)
+        r["wounded_low"], r["wounded_best"], r["wounded_high"] = wounded
+        r["perpetrators_killed"] = None
+        r["confidence"] = min(1.0, r["confidence"] + rules.CONFIDENCE_BONUS["casualties"])
+        self.reports.append(r)
+
     def count_totals(self) -> None:
         """Each series' total counted once over the reports it sums (``series.spread``): a
         total told first over two or more reports told after it, as one told after them."""
-        for tolls, i in self.firsts:
+        for tolls, i, others in self.firsts:
             after = self._parts_after(i)
             if len(after) > 1:
                 self.totals.append((tolls, after))
+            else:
+                self._rest_of_total(tolls, i, after, others)
         for tolls, told in self.totals:
             for kind, total in (("killed", tolls.killed), ("wounded", tolls.wounded)):
                 keys = (f"{kind}_low", f"{kind}_best", f"{kind}_high")

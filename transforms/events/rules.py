@@ -172,6 +172,14 @@ ADDITIONAL = rx(
     r"(?:attacks?|assaults?|bombings?|bombs?|blasts?|explosions?|(?:suicide\s+)?bombers?|"
     r"shootings?|incidents?|IEDs?|ambush(?:es)?|strikes?|airstrikes?)\b"
 )
+# Attacks uncounted but told as others than the ones before ("A number of other attacks took
+# place in X and Y, killing five"): attacks of their own after one attack's toll, never parts of
+# it (nor sharing it); after a toll of several attacks, the rest of them ("A string of bombings
+# killed 33. ... Other bombings in X and Y killed 10": parts of the 33).
+OTHER_ATTACKS = rx(
+    r"\b(?:other|separate)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|bombings|bombs|blasts|"
+    r"explosions|shootings|incidents|ambushes|strikes|airstrikes)\b"
+)
 # Several attacks told together ("a string of car bombings", "attacks across the country"): a
 # toll stated with them is a series' total, to share, never one attack's.
 SEVERAL_ATTACKS = rx(

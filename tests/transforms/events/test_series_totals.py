@@ -135,10 +135,39 @@ def test_spread_leaves_parts_that_reach_the_total_low():
             "Raqqa. Shells hit Palmyra.",
             [("Palmyra", None, None), ("Raqqa", 7, None)],
         ),
-        # counter-example: one attack told after a total is not all of it
+        # a roundup of the other attacks, told after the one detailed: an attack of its own
+        (
+            "A car bomb killed nine at the bus depot in Raqqa on Feb 20. Other attacks across "
+            "Syria killed four people and wounded 11.",
+            [("Raqqa", 9, None), ("Syria", 4, 11)],
+        ),
+        # ... and what the one attack told after it leaves of it is theirs
+        (
+            "Seven people were killed in other attacks across Syria on Feb 20, among them a "
+            "car bombing in Raqqa that killed five.",
+            [("Raqqa", 5, None), ("Syria", 2, None)],
+        ),
+        # counter-example: one attack told after a total of attacks (not named others) is not
+        # all of it, and the rest is a tally's
         (
             "Attacks across Syria killed 12 people on Feb 20. A car bomb killed six in Raqqa.",
             [("Raqqa", 6, None)],
+        ),
+        # the one attack after a total, stating none of its kind, takes the total
+        (
+            "Bombings across Syria wounded 30 people on Feb 20. A car bomb killed six in Raqqa.",
+            [("Raqqa", 6, 30)],
+        ),
+        # counter-example: an attack that reaches the total leaves nothing untold
+        (
+            "Attacks across Syria killed six people on Feb 20. A car bomb killed six in Raqqa.",
+            [("Raqqa", 6, None)],
+        ),
+        # counter-example: a tally over a span of time makes no attack of its own
+        (
+            "A car bomb killed nine in Raqqa on Feb 20. Attacks across Syria have killed 300 "
+            "people this month.",
+            [("Raqqa", 9, None)],
         ),
     ],
 )
