@@ -373,6 +373,37 @@ _ALONG_WITH = re.compile(
 _OWN_PREDICATE = re.compile(
     rf"^\s*(?:{_AUX}|{_ADV_WORDS}\b)|\b(?:dead|{KILLED}|{WOUNDED}|{DIED})\b", re.IGNORECASE
 )
+# An opening phrase of time, place or attacks before the subject, no comma after it ("In other
+# attacks at least 8 people were killed", "On Monday 12 people were killed", "Elsewhere three
+# soldiers were wounded"): the count after it leads the noun phrase, not the opening's words.
+_OPENING = re.compile(
+    r"(?:in|on|at(?!\s+(?:least|most)\b)|during|near|nearby|inside|outside|across|elsewhere|"
+    r"meanwhile|separately|overall|"
+    r"altogether|later|earlier)\b",
+    re.IGNORECASE,
+)
+# ... a count that is the opening's own: a year, a day of a month, a count of attacks or of time
+# ("In two attacks at least 8 people", "On 12 May 3 people", "in 2014").
+_OPENING_COUNT = re.compile(
+    r"(?:19|20)\d\d\b|[\w-]+\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|separate|other|attacks?|assaults?|bombings?|blasts?|explosions?|"
+    r"incidents?|raids?|strikes?|airstrikes?|clashes|ambush(?:es)?|shootings?|days?|hours?|"
+    r"weeks?|months?|years?|villages?|towns?|areas?|places?|districts?|provinces?|cities)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_opening(np: str) -> int:
+    """Where the counted subject starts after an opening phrase (``_OPENING``), 0 when ``np``
+    opens with none or no count follows it."""
+    if not _OPENING.match(np):
+        return 0
+    for m in _COUNT_LED.finditer(np, 1):
+        if not _OPENING_COUNT.match(np, m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))):
+            return m.start()
+    return 0
+
+
 # Characters before a passive verb scanned first for where its noun phrase starts.
 _NP_WINDOW = 64
 _CONJ = re.compile(
@@ -748,6 +779,8 @@ def _passive_np(clause: str, at: int) -> Statement | None:
         before = _CLOSED_PAREN.sub("", before)
     start = _np_start(before)
     np = before[start:]
+    opened = _past_opening(np)
+    start, np = start + opened, np[opened:]
     rel = _RELATIVE_WHO.search(np) if np.endswith(("who", "whom")) else None
     if rel is not None:
         # "mourns two officers who were killed": the counted phrase the relative follows
