@@ -125,6 +125,15 @@ def additional_attacks(clause: str) -> int | None:
     return _count_word(m.group("n")) if m.group("n") else 1
 
 
+def other_attacks(clause: str, after_several: bool) -> bool:
+    """The clause tells attacks, uncounted, as others than the ones told before ("in addition
+    to this attack"; "other attacks took place in X" unless ``after_several``: a toll of
+    several attacks told before, which other attacks are the rest of)."""
+    if rules.BESIDES_THIS_ATTACK.search(clause) is not None:
+        return True
+    return not after_several and rules.OTHER_ATTACKS.search(clause) is not None
+
+
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)
 def names_several(clause: str) -> bool:
     """The clause tells several attacks together ("a wave of bombings", "two blasts")."""

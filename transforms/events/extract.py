@@ -1550,7 +1550,7 @@ class _Doc:
         sentence = self.text[s:e]
         claim = self._claims(s, e)
         perp, other = self._actors((s, e), live, claim)
-        refers_back = classify.is_anaphoric(sentence)
+        refers_back = _refers_back(sentence, count, live_text)
         if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
             return  # "The raids targeted hideouts in X": the arrests told before, no attack
         if not places and count is None and _no_toll(tolls):
@@ -1622,6 +1622,13 @@ class _Doc:
             count = classify.additional_attacks(live_text)
         if count is None and self._elsewhere(places, tolls):
             count = 1
+        several = self.group is not None and self.group.several
+        if (
+            count is None
+            and (places or not _no_toll(tolls))
+            and classify.other_attacks(live_text, several)
+        ):
+            count = 1  # others than the ones told: an attack of their own, whatever its toll
         return count
 
     def _elsewhere(self, places: list[tuple[Mention, dict]], tolls: Casualties) -> bool:
@@ -1945,6 +1952,14 @@ class _Doc:
 
 
 _ATTRIBUTION_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, "disputed": 0}
+
+
+def _refers_back(sentence: str, count: int | None, live_text: str) -> bool:
+    """The sentence refers back to the attacks told (``classify.is_anaphoric``), unless it
+    points back only to tell another ("in addition to this attack, four guards were killed")."""
+    if count is not None and rules.BESIDES_THIS_ATTACK.search(live_text) is not None:
+        return False
+    return classify.is_anaphoric(sentence)
 
 
 def _with_weapon_of(report: dict[str, Any], coarse: dict[str, Any] | None) -> dict[str, Any]:

@@ -180,6 +180,12 @@ OTHER_ATTACKS = rx(
     r"\b(?:other|separate)\s+(?:[\w-]+\s+){0,2}?(?:attacks|assaults|bombings|bombs|blasts|"
     r"explosions|shootings|incidents|ambushes|strikes|airstrikes)\b"
 )
+# "In addition to this attack, four guards were killed when gunmen ...": points back to the
+# attack told to tell another, always one of its own.
+BESIDES_THIS_ATTACK = rx(
+    r"\bin\s+addition\s+to\s+(?:this|that|the)\s+(?:[\w-]+\s+)?(?:attack|assault|bombing|"
+    r"blast|explosion|shooting|incident|ambush|strike)\b"
+)
 # Several attacks told together ("a string of car bombings", "attacks across the country"): a
 # toll stated with them is a series' total, to share, never one attack's.
 SEVERAL_ATTACKS = rx(
