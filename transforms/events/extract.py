@@ -139,6 +139,13 @@ _IN_THE_CAPITAL = re.compile(
     r"(the\s+(?:\w+\s+)?capital)\b(?!\s+(?:of|city\s+of)\b|['’])",
     re.IGNORECASE,
 )
+# "in the city's X neighborhood", "near the town's main market": a part of the town told
+# before (not "the town's governor"; nor "in the city" alone, which may mean another).
+_THE_TOWN = re.compile(
+    r"\b(?:in|at|near|inside|outside|across|around)\s+(the\s+(?:city|town))['’]s\s+"
+    r"(?!governor|mayor|council|police|officials?|residents|people|authorities)\w",
+    re.IGNORECASE,
+)
 # At most this many characters between a place and the one holding it ("X neighbourhood in
 # western Y"): the reach of ``placing.holds_previous``.
 _HELD_GAP = 60
@@ -1588,7 +1595,25 @@ class _Doc:
         places = self._place_groups(live)
         if places and _no_toll(tolls) and self._locates_venue_told(places):
             return []
-        return places
+        return places or self._the_town_told(live)
+
+    def _the_town_told(self, live: list[tuple[int, int]]) -> list[tuple[Mention, dict]]:
+        """A sentence naming no place that names a part of "the city" or "the town" ("struck a
+        cafe in the city's Tisseen neighborhood"): the town the document named last before it
+        as a venue (datelines and other roles aside), with those words as its mention."""
+        said = next(
+            (hit for s, e in live if (hit := _THE_TOWN.search(self.text, s, e)) is not None),
+            None,
+        )
+        if said is None:
+            return []
+        for m in reversed(self.mentions[: bisect.bisect_left(self.starts, said.start())]):
+            p = self._place_of(m) if m.entity_type in _PLACE_TYPES else None
+            if p is None or m.role in _NOT_VENUE or p["precision"] != "town":
+                continue
+            a, b = said.span(1)
+            return [(Mention(a, b, self.text[a:b], None, p["place_id"], "place"), p)]
+        return []
 
     def _locates_venue_told(self, places: list[tuple[Mention, dict]]) -> bool:
         """Every place of the sentence is a point a bearing is taken from ("the tanker exploded
