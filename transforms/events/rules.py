@@ -509,13 +509,11 @@ NO_CLAIM = rx(
 )
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
-# An armed-group mention right after these words is the target (the other side), not the
-# perpetrator: a preposition of the target ("strikes on IS") or the object of an attack verb
-# ("regime forces battled the Islamic State", "gunmen shot dead a Peshmerga fighter").
 # A count of people or things, as news writes it: "one", "12", "at least five", "dozens of".
 _COUNT = (
     r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|up\s+to)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
     r"several|some|many|dozens|scores|hundreds)"
 )
 # Words describing a group between its article and its name: "the Kurdish YPG", "the
@@ -525,6 +523,9 @@ _GROUP_ADJECTIVES = (
     r"Yazidi|Assyrian|rebel|opposition|jihadist|[\w-]+-(?:led|backed|allied|aligned|linked|"
     r"affiliated|supported))\s+){0,2}"
 )
+# An armed-group mention right after these words is the target (the other side), not the
+# perpetrator: a preposition of the target ("strikes on IS") or the object of an attack verb
+# ("regime forces battled the Islamic State", "gunmen shot dead a Peshmerga fighter").
 TARGET_BEFORE = rx(
     r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
