@@ -1167,13 +1167,15 @@ def _stated_after(text: str, end: int, areas: list) -> frozenset[str] | None:
     """The areas of a governorate, district or country stated right after ``end`` as holding
     the name before it (``_STATED_GAP``), if any; else those stated after one more name of
     the chain (``_CHAIN_LINK``: a region between the village and its governorate)."""
-    near = [(a, names) for a, b, names in areas if end < a <= end + _HOLDER_REACH and a < b]
-    for a, names in near:
-        gap = _STATED_GAP.match(text, end, a)
+    near = [
+        (a, names, _STATED_GAP.match(text, end, a))
+        for a, b, names in areas
+        if end < a <= end + _HOLDER_REACH and a < b
+    ]
+    for a, names, gap in near:
         if gap is not None and gap.end() == a:
             return names
-    for a, names in near:
-        gap = _STATED_GAP.match(text, end, a)
+    for a, names, gap in near:
         link = gap and gap.end() > end and _CHAIN_LINK.match(text, gap.end(), a)
         if link and link.end() == a:
             return names

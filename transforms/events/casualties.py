@@ -385,9 +385,8 @@ _OPENING = re.compile(
 # ... a count that is the opening's own: a year, a day of a month, a count of attacks or of time
 # ("In two attacks at least 8 people", "On 12 May 3 people", "in 2014").
 _OPENING_COUNT = re.compile(
-    r"(?:19|20)\d\d\b|[\w-]+\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|separate|other|attacks?|assaults?|bombings?|blasts?|explosions?|"
-    r"incidents?|raids?|strikes?|airstrikes?|clashes|ambush(?:es)?|shootings?|days?|hours?|"
+    r"(?:19|20)\d\d\b|[\w-]+\s+(?:" + rules.MONTH_NAMES + r"|separate|other|attacks?|assaults?|"
+    r"bombings?|blasts?|explosions?|incidents?|raids?|strikes?|airstrikes?|clashes|ambush(?:es)?|shootings?|days?|hours?|"
     r"weeks?|months?|years?|villages?|towns?|areas?|places?|districts?|provinces?|cities)\b",
     re.IGNORECASE,
 )

@@ -28,7 +28,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from transforms.events.rules import NUMBER_WORDS, TEXT_CACHE_SIZE
+from transforms.events.rules import MONTH_NAMES, NUMBER_WORDS, TEXT_CACHE_SIZE
 
 MONTHS = {
     name.lower(): i
@@ -38,10 +38,7 @@ MONTHS = {
 MONTHS["sept"] = 9
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
-_MON = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+_MON = r"(" + MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _NUM = r"(\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if k not in {"a", "an"}) + r"|a|an)"
 _UNIT = r"(days?|weeks?|months?)"
 

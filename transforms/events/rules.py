@@ -66,6 +66,10 @@ VAGUE_QUANTITIES: dict[str, tuple[int, int | None, int | None]] = {
     "dozen": (12, 12, 12),
 }
 
+# The months' names, as one regex alternation (every pattern that names a month reads them).
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "another": 1, "single": 1, "lone": 1,
     "two": 2, "both": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -49,9 +49,9 @@ _SERIES_TOTAL = re.compile(
 # A span of time a tally covers, or a perfect tense telling a state of affairs: no day's series.
 _OVER_TIME = re.compile(
     r"\b(?:(?:this|last|past|that|previous)\s+(?:week|month|year|weekend)s?|"
-    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:killed|left|claimed|wounded|"
-    r"injured|taken)|(?:per|each|every)\s+(?:day|week|month)\b|monthly|weekly|annual)",
+    r"in\s+(?:" + rules.MONTH_NAMES + r")\b|"
+    r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:killed|left|claimed|wounded|injured|taken)|"
+    r"(?:per|each|every)\s+(?:day|week|month)\b|monthly|weekly|annual)",
     re.IGNORECASE,
 )
 # A comparison with the past ends what a total says: "the bloodiest day since attacks in
