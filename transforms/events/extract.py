@@ -78,7 +78,7 @@ _TOLD_BODY_FOUND = re.compile(
 _TOLD_BEFORE = re.compile(
     r"\bthe\s+(?:(?-i:[A-Z][\w-]*)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|"
     r"shells|rockets|missiles|mortar\s+rounds|bomb|car\s+bomb|car|truck|device|drone|"
-    r"victims?)\b|"
+    r"(?:land)?mines?|IEDs?|explosives|charges?|vests?|victims?)\b|"
     # the attack told, named as one of a series: "it was the third bombing in the town this
     # month", "the raid marks the second such assault in a week" ("a second bomb went off"
     # is another attack: no copula names the one told)
@@ -1133,7 +1133,9 @@ class _Doc:
         """The open group's attacks were placed with no day, and the sentence states a time
         ending before the story's days ("In May, a wave of car bombs killed 70", in a July
         story): an older attack of its own, which lends the attacks told before it no date."""
-        if own is None or own.value is None or self.pub is None or not g.reports:
+        if own is None or own.value is None or self.pub is None:
+            return False
+        if not g.reports and not _has_toll(g):
             return False
         if g.date is not None and g.date.value is not None:
             return False
@@ -1561,7 +1563,7 @@ class _Doc:
         if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
             return  # "The raids targeted hideouts in X": the arrests told before, no attack
         if not places and count is None and _no_toll(tolls):
-            if refers_back or not self._armed_agent(perp, live_text):
+            if refers_back or self._told_before(s, e) or not self._armed_agent(perp, live_text):
                 self._refer_back(i)
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
@@ -1730,6 +1732,12 @@ class _Doc:
         key = (r["perpetrator_id"], r["attribution"])
         g.by_actor[key] = [o for o in g.by_actor.get(key, []) if o is not r]
         return r
+
+    def _told_before(self, s: int, e: int) -> bool:
+        """The sentence at [s, e) names what an open group's attack was done with or by ("The
+        bomb had been planted by IS militants", "The attackers were HTS members"): who did
+        that attack, not an attack of its own."""
+        return self.group is not None and _TOLD_BEFORE.search(self.text, s, e) is not None
 
     def _armed_agent(self, actor: str | None, live_text: str) -> bool:
         """``actor`` is an armed group that the live clauses say attacked, as news of the
