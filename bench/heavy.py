@@ -1,7 +1,8 @@
 """The "one heavy story" case: N copies of a few articles about the same attacks against N
 unrelated stories of the same size, each run end to end by stage in a fresh process.
 
-    python -m bench.heavy [--sizes 2000,8000] [--workers K] [--timeout S] [--workdir DIR]
+    python -m bench.heavy [--sizes 2000,8000] [--kinds heavy,unrelated] [--workers K]
+                          [--timeout S] [--workdir DIR]
 
 A heavily covered attack is republished by hundreds or thousands of outlets; counting it once
 must cost what counting N different attacks costs. The heavy corpus is the five seed articles
@@ -12,7 +13,9 @@ benchmark corpus (``bench.corpus``, ~3 KB articles, as the seeds). Each is measu
 with 1% more documents: for the heavy story, 1% more copies). Printed: wall seconds per stage,
 growth from each N to the next, heavy / unrelated at each N, and the targets of issue 12
 (8,000 copies <= 3x 8,000 unrelated documents; t(8,000) / t(2,000) <= 5; +1% < 10% of a full
-run). ``make bench`` runs N = 2,000 and 8,000; ``--sizes 2000,8000,32000,100000`` the full case.
+run, by wall time and by CPU seconds). ``make bench`` runs N = 2,000 and 8,000;
+``--sizes 2000,8000,32000,100000`` the full case; ``--sizes 100000 --kinds heavy`` the +1%
+target alone (the heavy story's full run, its re-run and its +1% run, no unrelated corpus).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ HEAVY_OVER_UNRELATED_MAX = 3.0
 GROWTH_MAX = 5.0  # t(8,000) / t(2,000): 4x the documents
 PLUS_SHARE_MAX = 0.10
 STAGES = ("ingest", "extract", "resolve", "build", "validate", "publish")
+KINDS = ("unrelated", "heavy")
 
 
 def copies(n: int, start: int = 0) -> list[dict[str, Any]]:
@@ -68,10 +72,16 @@ def make_heavy(work: Path, n: int) -> dict[str, Any]:
     return {"n": n, "n_extra": n_extra}
 
 
-def measure(sizes: list[int], work: Path, workers: int, timeout: float | None) -> dict:
+def measure(
+    sizes: list[int],
+    work: Path,
+    workers: int,
+    timeout: float | None,
+    kinds: tuple[str, ...] = KINDS,
+) -> dict:
     results: dict[str, dict[str, Any]] = {}
     for n in sizes:
-        for kind in ("unrelated", "heavy"):
+        for kind in kinds:
             w = work / f"{kind}{n}"
             print(f"heavy story case: {kind}, N = {n:,} ...", file=sys.stderr, flush=True)
             (make_heavy if kind == "heavy" else lambda w, n: make_corpus(w, n, 7))(w, n)
@@ -173,18 +183,39 @@ def _targets(results: dict[str, dict[str, Any]]) -> list[str]:
                 f"- +1% copies on {int(n):,}: {share:.1%} of the full run, resolve "
                 f"{_s(resolve)} s (target < {PLUS_SHARE_MAX:.0%}): {mark(share < PLUS_SHARE_MAX)}"
             )
+            out += _cpu_share(int(n), plus, d.get("full", {}), mark)
     return out or ["- not measured"]
+
+
+def _cpu_share(n: int, plus: dict[str, Any], full: dict[str, Any], mark: Any) -> list[str]:
+    """The +1% run's CPU seconds over the full run's (this process and its reaped children):
+    on a shared machine the fairer figure, as long as both ran at the same load."""
+    cpu_plus, cpu_full = plus.get("cpu_seconds"), full.get("cpu_seconds")
+    if not cpu_plus or not cpu_full:
+        return []
+    share = cpu_plus / cpu_full
+    return [
+        f"- +1% copies on {n:,}, CPU: {_s(cpu_plus)} of {_s(cpu_full)} s, {share:.1%} "
+        f"(target < {PLUS_SHARE_MAX:.0%}): {mark(share < PLUS_SHARE_MAX)}"
+    ]
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.heavy", description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=None)
+    ap.add_argument(
+        "--kinds",
+        type=lambda s: tuple(s.split(",")),
+        default=KINDS,
+        help="corpora to measure: heavy, unrelated or both (default)",
+    )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per measurement")
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sitrep-heavy-"))
-    results = measure(list(args.sizes or DEFAULT_SIZES), work, args.workers, args.timeout)
+    sizes = list(args.sizes or DEFAULT_SIZES)
+    results = measure(sizes, work, args.workers, args.timeout, args.kinds)
     print(report(results))
     print(f"\n(results: {work / 'heavy.json'})")
 

@@ -49,6 +49,11 @@ BATCH_ROWS = 50_000
 # DuckDB's own memory (buffer cache, the SQL checks' joins, key counts) while validating; above
 # it DuckDB spills to a temporary directory instead of growing with the warehouse.
 DUCKDB_MEMORY_LIMIT = "128MB"
+# DuckDB threads when only the rows a build changed are checked (``changed``): those queries
+# scan a few key columns and a run's rows, and on a shared 2-core machine a second thread cost
+# CPU and gave no time back (bench/README.md, issue 12, eleventh pass). A whole file is
+# checked on DuckDB's default, one thread per core.
+DELTA_THREADS = 1
 # GX result detail: enough failing values to name the problem, no more.
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": vocab.SAMPLE_ROWS}
 
@@ -345,13 +350,14 @@ def _sql_suite(outcomes: list[SqlOutcome]) -> tuple[Any, pd.DataFrame]:
     return suite, frame
 
 
-def _connect(db_path: str | Path, spill: str) -> duckdb.DuckDBPyConnection:
-    """Read-only, with DuckDB's memory capped: its joins and key counts spill to ``spill``."""
-    con = duckdb.connect(
-        str(db_path),
-        read_only=True,
-        config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill},
-    )
+def connect_checks(db_path: str | Path, spill: str, delta: bool) -> duckdb.DuckDBPyConnection:
+    """Read-only, with DuckDB's memory capped (its joins and key counts spill to ``spill``); on
+    ``DELTA_THREADS`` DuckDB threads when only a run's changed rows are checked (``delta``), on
+    DuckDB's default when a whole file is."""
+    config: dict[str, str | int] = {"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill}
+    if delta:
+        config["threads"] = DELTA_THREADS
+    con = duckdb.connect(str(db_path), read_only=True, config=config)
     con.execute("set enable_progress_bar = false")  # long checks would draw on a terminal
     return con
 
@@ -376,7 +382,8 @@ def validate(
     added or rewrote, per table) restricts the checks to those rows
     (``expectations/changes.py``): row-wise expectations look at them, uniqueness is counted
     over the whole table, a SQL check looks at its table's changed rows when every table it
-    reads allows, else at its whole table. None: every row of every table.
+    reads allows, else at its whole table; on ``DELTA_THREADS`` DuckDB threads). None: every
+    row of every table, on DuckDB's default threads.
     """
     from expectations import changes, suites
 
@@ -387,7 +394,7 @@ def validate(
     gxr = GxContext(Path(docs_dir) if docs_dir is not None else None, report.run_id)
     with (
         tempfile.TemporaryDirectory(prefix="sitrep-validate-") as spill,
-        _connect(db_path, spill) as con,
+        connect_checks(db_path, spill, delta=changed is not None) as con,
     ):
         present = _tables(con)
         names = tables or list(suites.BUILDERS)

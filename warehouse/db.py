@@ -32,12 +32,20 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 # (one per thread), whatever its memory limit: at its default (122,880 rows) of ~3 KB documents
 # that is ~370 MB each; at this size peak memory no longer follows the corpus.
 BUILD_ROW_GROUP_ROWS = 8192
+# DuckDB threads for writing a run's own rows into a file (an update from the published file,
+# the run's row, its validation results): those queries delete and insert a run's rows, and on
+# a shared 2-core machine a second thread cost CPU and gave no time back (bench/README.md,
+# issue 12, eleventh pass). A build from scratch keeps DuckDB's default, one per core.
+UPDATE_THREADS = 1
 
 
 @contextmanager
-def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+def building(
+    path: str | Path, memory_limit: str | None, threads: int | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection writing the file at ``path`` (its default database), with the build's row
-    group size and memory cap; checkpointed when the block ends without error."""
+    group size and memory cap, on ``threads`` DuckDB threads (None: DuckDB's default);
+    checkpointed when the block ends without error."""
     # Its own spill folder: an in-memory connection spills to ./.tmp, shared by every process
     # started in the same folder (a shared one was seen to corrupt a build's temporary file).
     spill = tempfile.mkdtemp(prefix="sitrep-build-")
@@ -45,6 +53,8 @@ def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.Duck
     try:
         if memory_limit:
             con.execute(f"SET memory_limit = '{memory_limit}'")
+        if threads is not None:
+            con.execute(f"SET threads = {int(threads)}")
         quoted = str(path).replace("'", "''")
         con.execute(f"ATTACH '{quoted}' AS build (ROW_GROUP_SIZE {BUILD_ROW_GROUP_ROWS})")
         con.execute("USE build")
@@ -56,6 +66,13 @@ def building(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.Duck
     finally:
         con.close()
         shutil.rmtree(spill, ignore_errors=True)
+
+
+@contextmanager
+def updating(path: str | Path, memory_limit: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``building`` for writing a run's own rows into a file, on ``UPDATE_THREADS``."""
+    with building(path, memory_limit, UPDATE_THREADS) as con:
+        yield con
 
 
 def _raise_stop(exc: BaseException) -> None:
@@ -190,11 +207,11 @@ def update_database(
     tables, replace every other table, rebuild the models. Returns the row count per table and
     what the update added or rewrote per table (``RowChange``), or None (the file left as it
     was copied) when the file was not built by ``basis`` or a table's columns differ from the
-    schema: only a full build is right then."""
+    schema: only a full build is right then. On ``UPDATE_THREADS`` DuckDB threads."""
     tables = tables or catalog.TABLES
     counts: dict[str, int] = {}
     changed: dict[str, catalog.RowChange] = {}
-    with building(db_path, memory_limit) as con:
+    with updating(db_path, memory_limit) as con:
         if built_by(con) != basis or not _same_columns(con, tables):
             return None
         for name, schema in tables.items():
@@ -345,7 +362,7 @@ def replace_rows(db_path: str | Path, name: str, rows: pa.Table, key: str) -> ca
 
     Through ``building``: a plain connection's checkpoint would merge the file's row groups
     back to DuckDB's default size, holding as much memory as the build avoided."""
-    with building(db_path, None) as con:
+    with updating(db_path, None) as con:
         con.register("_rows", rows)
         replaced = con.execute(
             f'SELECT count(*) FROM "{name}" WHERE "{key}" IN (SELECT "{key}" FROM _rows)'

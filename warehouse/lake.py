@@ -172,13 +172,24 @@ class Lake:
     def iter_batches(
         self, name: str, schema: pa.Schema, columns: list[str] | None = None, batch_size: int = 1000
     ) -> Iterable[pa.Table]:
-        """Stream a table in batches, so corpus-wide readers keep memory flat."""
+        """Stream a table in batches of at most ``batch_size`` rows, in the order of its files
+        and rows, so corpus-wide readers keep memory flat. A part file holds one chunk's rows,
+        often far fewer: consecutive files are read as one batch (a reader's cost per batch,
+        an Arrow group-by or a filter, is paid per ``batch_size`` rows, not per chunk)."""
         files = self.files(name)
         if not files:
             return
         dataset = ds.dataset(files, schema=schema, filesystem=self.fs, format="parquet")
+        pending: list[pa.RecordBatch] = []
+        rows = 0
         for batch in dataset.to_batches(columns=columns or schema.names, batch_size=batch_size):
-            yield pa.Table.from_batches([batch])
+            if pending and rows + batch.num_rows > batch_size:
+                yield pa.Table.from_batches(pending)
+                pending, rows = [], 0
+            pending.append(batch)
+            rows += batch.num_rows
+        if pending:
+            yield pa.Table.from_batches(pending)
 
     def local_glob(self, name: str) -> str | None:
         """A glob DuckDB's read_parquet can scan directly (local lakes only)."""

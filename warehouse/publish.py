@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.db import building
+from warehouse.db import updating
 from warehouse.storage import lock_path, staging_glob
 
 # How long a second run waits for the first before it stops, unless told (seconds; 0: at once).
@@ -115,7 +115,7 @@ def record_results(staged: str | Path, results: pa.Table) -> int:
     if results.num_rows == 0:
         return 0
     runs = sorted(set(results.column("run_id").to_pylist()))
-    with building(staged, None) as con:  # not a plain connection: see ``db.replace_rows``
+    with updating(staged, None) as con:  # not a plain connection: see ``db.replace_rows``
         con.register("_results", results)
         con.execute(
             "delete from validation_results where run_id in (select unnest($runs))", {"runs": runs}

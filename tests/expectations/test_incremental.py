@@ -307,3 +307,15 @@ def test_a_published_file_with_other_columns_is_not_updated(tmp_path, tables):
     with duckdb.connect(str(published)) as con:
         con.execute("alter table events add column extra integer")
     assert update_database(published, lake, catalog.Changes(), "run1", "run2") is None
+
+
+def test_a_run_s_rows_are_checked_on_one_thread_a_whole_file_on_the_default(tmp_path, tables):
+    from expectations.validate import DELTA_THREADS, connect_checks
+
+    staged, _ = _staged(tmp_path, tables, _new_document(tables))
+    setting = "select current_setting('threads')"
+    default = duckdb.connect().execute(setting).fetchone()[0]
+    with connect_checks(staged, str(tmp_path), delta=True) as con:
+        assert con.execute(setting).fetchone()[0] == DELTA_THREADS == 1
+    with connect_checks(staged, str(tmp_path), delta=False) as con:
+        assert con.execute(setting).fetchone()[0] == default

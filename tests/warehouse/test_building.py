@@ -7,6 +7,7 @@ import os
 import signal
 import threading
 
+import duckdb
 import pytest
 
 from warehouse.db import building
@@ -39,3 +40,21 @@ def test_a_failing_query_still_fails_as_itself(tmp_path):
         building(tmp_path / "w.duckdb", None) as con,
     ):
         con.execute("SELECT * FROM no_such_table")
+
+
+def _threads(con) -> int:
+    return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+
+def test_a_run_s_own_rows_are_written_on_one_thread_a_whole_build_on_the_default(tmp_path):
+    # an update (a run's rows deleted and inserted) pays no second thread; a build from scratch
+    # keeps DuckDB's default, whatever the machine's cores
+    from warehouse.db import UPDATE_THREADS, updating
+
+    default = _threads(duckdb.connect())
+    with updating(tmp_path / "w.duckdb", None) as con:
+        assert _threads(con) == UPDATE_THREADS == 1
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+    with building(tmp_path / "w.duckdb", None) as con:
+        assert _threads(con) == default
+        assert con.execute("SELECT x FROM t").fetchall() == [(1,)]  # the update was written

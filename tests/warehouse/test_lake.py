@@ -86,3 +86,19 @@ def test_lake_on_a_file_url(tmp_path):
     lake.write_part("documents", _docs(["a"]), "k1", "month=unknown")
     assert (tmp_path / "documents" / "month=unknown" / "part-k1.parquet").exists()
     assert Lake(tmp_path).read("documents", schemas.DOCUMENTS).num_rows == 1
+
+
+def test_batches_join_small_parts_in_order_and_never_exceed_their_size(tmp_path):
+    # five parts of three rows: read as batches of at most seven rows, consecutive parts
+    # joined (two per batch), every row once and in the order of the files
+    lake = Lake(tmp_path)
+    for p in range(5):
+        lake.write_part("documents", _docs([f"d{p}{r}" for r in range(3)]), f"k{p}", "month=x")
+    batches = list(lake.iter_batches("documents", schemas.DOCUMENTS, batch_size=7))
+    assert [b.num_rows for b in batches] == [6, 6, 3]
+    ids = [i for b in batches for i in b.column("doc_id").to_pylist()]
+    assert ids == lake.read("documents", schemas.DOCUMENTS).column("doc_id").to_pylist()
+    assert ids == [f"d{p}{r}" for p in range(5) for r in range(3)]
+    # the counter-example: a part larger than the batch is still cut to it
+    small = lake.iter_batches("documents", schemas.DOCUMENTS, batch_size=2)
+    assert [b.num_rows for b in small] == [2, 1] * 5
