@@ -48,8 +48,10 @@ def wording_reason(clause: str) -> str | None:
                 break
     n = attack_count(clause)
     if n is not None and n > rules.MAX_LISTED_ATTACKS and not rules.has_casualty_word(low):
-        # A tally ("carried out 12 attacks"); "five bombings in the city killed 17" is news.
-        return "aggregate"
+        # A tally ("carried out 12 attacks"); "five bombings in the city killed 17" is news,
+        # and so is a series the clause opens with ("A series of bombings struck X, killing
+        # 3"); "killed in a series of attacks in X" is a total its parts may follow
+        return None if rules.SERIES_OPENS.match(clause) else "aggregate"
     return None
 
 

@@ -213,6 +213,8 @@ ANAPHORA_STEMS = (
 
 # Attacks over a named land: "attacks across Iraq", "across the Anbar desert".
 ACROSS_PLACE = rx(r"\bacross\s+(?:the\s+)?[A-Z]\w+")
+# A clause opening with a series, its subject: "A series of bombings struck X".
+SERIES_OPENS = rx(r"\s*(?:a|another)\s+(?:new\s+)?(?:series|string|wave|spate|chain)\s+of\b")
 # Attacks counted or named as one series ("four car bombs", "six explosions", "a series of
 # bombs"): with a toll, across a named place they are one day's series ("four car bombs across
 # Baghdad killed 17"), not a tally ("attacks across Iraq have killed hundreds": none counted).
@@ -276,6 +278,8 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             "has killed",
             "have killed",
             "in its",
+            "latest",
+            "newest",
         ),
         rx(
             # (a summary's closing line: "This was one of two suicide attacks in X on this
@@ -284,6 +288,9 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"eight|nine|ten|several|multiple|many|numerous|\d+|a\s+(?:series|string|wave|"
             r"number)\s+of)\s+(?:\w+\s+){0,3}?(?:attacks|bombings|incidents|explosions|blasts|"
             r"strikes|assaults|ambushes|shootings)|"
+            # "The attack is the latest in a series of ISIS operations in the desert"
+            r"\b(?:latest|newest)\s+(?:\w+\s+)?in\s+(?:a|the)\s+(?:long\s+)?(?:series|string|"
+            r"wave|spate|chain)\s+of\b|"
             r"\b(?:attack|incident|bombing|explosion|blast|strike|assault)\s+was\s+one\s+of\s+"
             r"(?:several|multiple|many|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|"
