@@ -298,10 +298,15 @@ def _forces(
 def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
     """'regime' or 'government' when the spans name a state's forces without the state
     ("regime forces shelled ...", "government shelling killed ..."), not as the target."""
-    for m, e in _forces(rules.STATE_FORCES_UNNAMED, text, spans):
+    for m, e in _forces(rules.STATE_FORCES_UNNAMED, text, spans, rules.ARMS_HIT_BEFORE):
         # people ("regime forces"), unlike arms, only as the agent: "27 regime forces were
-        # killed", "the victims were government soldiers" name the side hit
-        if not m.group(2) or rules.STATE_AGENT_AFTER.match(text, m.end(), e):
+        # killed", "the victims were government soldiers" name the side hit; "shelling by
+        # the regime forces" names the agent
+        if (
+            not m.group(2)
+            or rules.STATE_AGENT_AFTER.match(text, m.end(), e)
+            or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        ):
             return m.group(1).lower()
     return None
 

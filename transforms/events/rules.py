@@ -541,18 +541,20 @@ TARGET_BEFORE = rx(
     r"(?:\b(?:on|against|targeting|targeted|at|from|attack(?:s|ed|ing)|ambush(?:ed|es|ing)|"
     r"battl(?:ed|es|ing)|fought|fighting|shell(?:ed|ing|s)|struck|bomb(?:ed|ing|s)|"
     r"kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
-    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|hit(?:s|ting)?|rammed(?:\s+into)?|"
-    r"raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|assassinat(?:ed|es|ing)|hit(?:s|ting)?|"
+    r"rammed(?:\s+into)?|raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?|(?:cleared|rid|purged)\s+of|"
     # where the blast was ("near an Asayish checkpoint"), who held the post hit ("a
     # checkpoint manned by the Peshmerga"; who holds a town is no party: CONTROLLER_BEFORE)
     r"near|beside|outside|inside|in\s+front\s+of|close\s+to|"
     r"(?:manned|guarded|defended|operated)\s+by|"
+    # whom a vehicle hit carried: "a bomb went off near a vehicle carrying Asayish members"
+    r"(?:vehicles?|cars?|bus(?:es)?|minibus(?:es)?|trucks?|convoys?)\s+(?:carrying|transporting)|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
     r"(?:(?:the|a|an|" + _COUNT + r")\s+)?" + _GROUP_ADJECTIVES +
     # what of the group was hit: "an airstrike on a hideout of ISIS", "struck positions of the PKK"
     r"(?:(?:[\w-]+\s+)?(?:hideouts?|positions?|posts?|outposts?|bases?|headquarters|sites?|camps?|"
-    r"tunnels?|dens?|nests?|gatherings?|convoys?|vehicles?|cars?|patrols?|checkpoints?|barracks|"
+    r"tunnels?|dens?|nests?|gatherings?|groups?|convoys?|vehicles?|cars?|patrols?|checkpoints?|barracks|"
     r"offices?|cent(?:er|re)s?|compounds?|buildings?)\s+(?:of|belonging\s+to|used\s+by)\s+"
     r"(?:the\s+)?" + _GROUP_ADJECTIVES + r")?)$"
 )
@@ -593,7 +595,8 @@ _MEMBERS_OF = (
 # "wounded two members of the Peshmerga" (the SDF, the Peshmerga: attacked).
 VICTIM_MEMBERS_BEFORE = rx(
     r"\b(?:kill(?:ed|s|ing)|wound(?:ed|s|ing)|injur(?:ed|es|ing)|execut(?:ed|es|ing)|"
-    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|shot(?:\s+dead)?|target(?:ed|ing|s)|"
+    r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|assassinat(?:ed|es|ing)|shot(?:\s+dead)?|"
+    r"target(?:ed|ing|s)|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?)\s+"
     r"(?:(?:the|a|an|" + _COUNT + r")\s+)*"
     r"(?:(?:local|senior|former|prominent)\s+)?(?:fighters?|members?|soldiers?|troops|"
@@ -620,8 +623,11 @@ _PASSIVE_HIT = (
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|wounded|"
     r"injured|hurt|kidnapped|abducted|executed|shot|martyred|neutrali[sz]ed|targeted|"
     r"ambushed)|died|(?:were|was)\s+(?:later\s+)?found\s+(?:dead|killed|executed|murdered|beheaded)|"
-    # a participle alone ("four US soldiers killed in a rocket attack")
-    r"(?:killed|wounded|injured)\s+(?:in|by|when|during|after|while)|"
+    # a participle alone ("four US soldiers killed in a rocket attack"), or ending its clause
+    # as a coder's toll does ("1 SDF member killed.", "2 Asayish killed, 4 civilians
+    # wounded"; not "IS fighters killed three soldiers", "killed and wounded five")
+    r"(?:killed|wounded|injured)(?:\s+(?:in|by|when|during|after|while|on)\b|"
+    r"(?=\s*(?:[,.;(]|$)|\s+and\s+(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b)))|"
     r"(?:were|was)\s+among\s+the\s+(?:dead|killed|wounded|casualties|victims))\b"
 )
 # (one more victim may be named before the verb: "a commander in the PMF and one of his guards
@@ -651,10 +657,13 @@ SPEAKER_AFTER = rx(
     r"(?!\s+(?:\w+\s+){0,2}?responsib)"  # "announced responsibility for": a claim
 )
 # The group holding the place struck is no party to the attack told: "a car bomb exploded in
-# the city, which is under the control of the SNA", "in the town, held by the SDF".
+# the city, which is under the control of the SNA", "in the town, held by the SDF"; nor is the
+# one the attackers passed themselves off as ("gunmen dressed as members of the PMF").
 CONTROLLER_BEFORE = rx(
     r"\b(?:under\s+(?:the\s+)?(?:control|rule|administration)\s+of|(?:controlled|held|run|"
-    r"administered)\s+by)\s+(?:the\s+)?(?:[\w-]+-(?:led|backed)\s+)?$"
+    r"administered)\s+by|(?:dressed|disguised|posing)\s+(?:up\s+)?as(?:\s+an?)?"
+    r"(?:\s+(?:members?|fighters?|soldiers?|officers?|policemen)\s+of)?)\s+(?:the\s+)?"
+    r"(?:[\w-]+-(?:led|backed)\s+)?$"
 )
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"
@@ -673,7 +682,8 @@ STATE_AGENT_AFTER = rx(
     r"\s*(?:forces\s+|troops\s+|military\s+|army\s+|jets\s+|aircraft\s+|drones?\s+)?"
     r"(?:(?:has|have|had|reportedly|also)\s+)*(?:carried\s+out|launched|conducted|attacked|"
     r"shelled|struck|bombed|killed|fired|opened\s+fire|targeted|raided|ambushed|hit|clashed|"
-    r"battled|fought|repelled|exchanged\s+fire|recaptured|retook|stormed|executed)\b"
+    r"battled|fought|repelled|exchanged\s+fire|recaptured|retook|stormed|executed|"
+    r"shot(?!\s+down))\b"
 )
 STATE_AGENT_BEFORE = rx(r"\b(?:by|blamed|accused)\s+(?:the\s+)?$")
 STATE_TYPES = frozenset({"government", "state", "international"})
@@ -684,14 +694,18 @@ STATE_ARMS = rx(
     r"\b(Turkish|Israeli|Russian|American|U\.S\.|US|Iraqi|Syrian)(?:-led)?\s+"
     r"(?:(?:army|military|air\s+force|government|regime)\s+)?(?:[A-Z]{1,3}-?\d{1,3}\s+)?"
     r"(?:drone\s+strikes?|air\s*strikes?|strikes?|drones?|warplanes|(?:fighter\s+)?jets|aircraft|"
-    r"artillery|shelling|missiles?|bombardment|occupation\s+(?:army|forces))\b"
+    r"artillery|shelling|missiles?|bombardment|occupation\s+(?:army|forces|drones?))\b"
 )
 # The state's forces named without their state ("regime forces shelled", "government
-# shelling killed", "government troops"): the army of the country the sentence's place is in
-# ("regime": Syria's); not "government-held villages", a place.
+# shelling killed", "government troops", "a regime sniper shot", "a regime suicide drone
+# struck", "a regime Krasnopol shell hit": a weapon's model name may stand before its kind):
+# the army of the country the sentence's place is in ("regime": Syria's); not
+# "government-held villages", a place, nor "the government said drones ...".
 STATE_FORCES_UNNAMED = rx(
-    r"\b(regime|government|pro-government)\s+(?:(forces|troops|soldiers)|shelling|artillery|"
-    r"warplanes|jets|aircraft|air\s*strikes?|helicopters|bombardment|barrel\s+bombs)\b"
+    r"\b(regime|government|pro-government)\s+(?:(forces|troops|soldiers|snipers?)|"
+    r"(?-i:[A-Z][\w-]+\s+)?(?:shelling|artillery|warplanes|jets|aircraft|air\s*strikes?|"
+    r"helicopters|bombardment|barrel\s+bombs|(?:suicide\s+)?drones?|shells?|rockets?|"
+    r"missiles?|mortars?))\b"
 )
 ARMY_OF_COUNTRY = {"SY": "ent:sy_army", "IQ": "ent:iq_army"}
 # ... unless those arms are what was hit: "shot down a Turkish drone", "a strike on ...".
