@@ -339,6 +339,27 @@ def controller(text: str, start: int) -> bool:
     return rules.CONTROLLER_BEFORE.search(text[max(0, start - 50) : start]) is not None
 
 
+def defender(text: str, end: int) -> bool:
+    """The actor mention ending at ``end`` repelled an attack ("the PMF repelled an IS
+    attack"): the side attacked."""
+    return rules.DEFENDER_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
+def answering(text: str, end: int) -> bool:
+    """The actor mention ending at ``end`` killed or stopped the attackers themselves
+    ("security forces killed four suicide bombers"): the side answering."""
+    return rules.ANSWERING_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
+def passing_victim(text: str, start: int, end: int) -> bool:
+    """The mention at [start, end) names those a charge went off beside as they passed ("a
+    bomb went off as a patrol of the PMF passed")."""
+    before = rules.PASSING_BEFORE.search(text, max(0, start - 150), start)
+    return before is not None and rules.PASSING_AFTER.match(
+        text, end, min(len(text), end + 50)
+    ) is not None
+
+
 def repelled(text: str, start: int) -> bool:
     """The mention names what was repelled or foiled ("repelled an ISIS infiltration")."""
     return rules.REPELLED_BEFORE.search(text[max(0, start - 20) : start]) is not None

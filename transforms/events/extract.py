@@ -971,6 +971,7 @@ class _Doc:
         states: list[str] = []  # state actors acting
         others: list[str] = []  # actors attacked
         sides: list[str] = []  # parties a clash is said to be between, in the order written
+        by: list[str] = []  # actors named as the agent of a noun ("an ambush by IS")
         last: Mention | None = None
         for m in self._actor_mentions(spans):
             if not m.entity_id:
@@ -980,8 +981,11 @@ class _Doc:
                 text, named.end, m.start
             ):
                 continue  # "the Syrian Democratic Forces (SDF)": the name again, where it stood
-            if self._clash_side(sent, m) and m.entity_id not in sides:
-                sides.append(m.entity_id)
+            if self._clash_side(sent, m):
+                if m.entity_id not in sides:
+                    sides.append(m.entity_id)
+            elif rules.AGENT_BY.search(text, max(0, m.start - 12), m.start):
+                by.append(m.entity_id)
             if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):
                 continue
             if classify.controller(text, m.start):
@@ -990,6 +994,9 @@ class _Doc:
                 classify.target_position(text, m.start)
                 or classify.passive_victim(text, m.start, m.end)
                 or classify.owner_of_target(text, m.end)
+                or classify.defender(text, m.end)
+                or classify.answering(text, m.end)
+                or classify.passing_victim(text, m.start, m.end)
             ):
                 others.append(m.entity_id)
             elif m.entity_type in _PERP_TYPES:
@@ -999,7 +1006,10 @@ class _Doc:
             ) or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start - 12), m.start):
                 states.append(m.entity_id)
         if len(sides) >= 2:
-            return sides[0], sides[1]
+            # "an ambush by IS led to clashes between the army and IS": the side that
+            # attacked, named apart from the clash, first
+            first = next((a for a in by if a in sides), sides[0])
+            return first, next(a for a in sides if a != first)
         actor1 = groups[0] if groups else states[0] if states else None
         if actor1 is None:  # "a Turkish drone strike", "regime forces shelled"
             actor1 = classify.state_by_arms(text, spans) or self._unnamed_army(spans)

@@ -548,6 +548,8 @@ TARGET_BEFORE = rx(
     # checkpoint manned by the Peshmerga"; who holds a town is no party: CONTROLLER_BEFORE)
     r"near|beside|outside|inside|in\s+front\s+of|close\s+to|"
     r"(?:manned|guarded|defended|operated)\s+by|"
+    # one of the dead told beside another: "a journalist was killed along with a PMF commander"
+    r"(?:killed|wounded|injured|died)\s+(?:along|together)\s+with|"
     # whom a vehicle hit carried: "a bomb went off near a vehicle carrying Asayish members"
     r"(?:vehicles?|cars?|bus(?:es)?|minibus(?:es)?|trucks?|convoys?)\s+(?:carrying|transporting)|"
     r"(?:clash(?:ed|es|ing)?|fighting|fought|battles?|firefights?)\s+with)\s+"
@@ -668,6 +670,32 @@ CONTROLLER_BEFORE = rx(
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"
 )
+# ... and the one who repelled it (with a partner: "the PMF and the army repelled an IS
+# attack") is the side attacked, not the attacker.
+DEFENDER_AFTER = rx(
+    r"(?:\s+(?:and|with)\s+[^.,;]{1,40}?)?\s+(?:(?:have|has|had)\s+)?(?:repel(?:led|s)|"
+    r"repulsed|foil(?:ed|s)|thwart(?:ed|s)|fended\s+off|fought\s+off)\b"
+)
+# Forces killing or stopping the attackers themselves are the side answering, not the one
+# attacking: "security forces killed four suicide bombers while a fifth ...", "troops shot
+# dead the attacker" (not "forces killed five IS militants": an operation of theirs).
+ANSWERING_AFTER = rx(
+    r"(?:\s+(?:forces|troops|soldiers|units))?\s+(?:killed|shot(?:\s+dead)?|arrested|"
+    r"intercepted|stopped|captured)\s+(?:(?:the|a|an|" + _COUNT + r")\s+)*(?:would-be\s+)?"
+    r"(?:suicide\s+)?(?:bombers?|attackers?|assailants?)\b"
+)
+# A charge going off as a group passed or entered is what it hit: "an IED went off as a
+# patrol of the PMF passed", "detonated a bomb as Peshmerga fighters entered the village"
+# (before the group: the blast, then "as"/"when"/"while" in its clause; after it: the
+# passing). "IS fighters entered the village and opened fire" has no blast before.
+PASSING_BEFORE = rx(
+    r"\b(?:exploded|detonated|went\s+off|blew\s+up|blast|explosion)\b[^.;]{0,60}?"
+    r"\b(?:as|when|while)\s+[^.;,]{0,70}$"
+)
+PASSING_AFTER = rx(
+    r"[^.;,]{0,40}?\b(?:passed|passing|entered|entering|drove|driving|crossed|crossing|"
+    r"travell?ed|travell?ing|arrived|arriving)\b"
+)
 # "clashes between A and B", "A and B clashed": both named sides are parties (ACLED's actor1
 # and actor2, in the order written when the text does not say who attacked).
 CLASH_BETWEEN = rx(
@@ -675,6 +703,8 @@ CLASH_BETWEEN = rx(
     r"confrontations?)\s+(?:\w+\s+){0,2}?between\b"
 )
 CLASH_STEMS = ("clash", "fight", "battl", "exchange", "confront")
+# An actor right after "by" is the agent of what is named before it ("a failed ambush by IS").
+AGENT_BY = rx(r"\bby\s+(?:the\s+)?$")
 
 # A state actor (army, ministry, coalition) is a perpetrator only as the agent of the attack:
 # right before an attack verb, or after "by"/"blamed".

@@ -101,3 +101,49 @@ def test_the_force_the_attackers_dressed_as_is_no_party(actors):
     # counter-example: the force itself opening fire is the attacker
     text = "On 2 May 2021, members of the PMF opened fire at a checkpoint in Baiji, Salahuddin."
     assert [p for p, _ in actors(text)] == ["ent:pmf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator", "hit"),
+    [
+        # who repelled an attack, with a partner, is the side attacked
+        ("On 5 March 2021, the PMF and the Iraqi army repelled an IS attack on their posts near "
+         "Baiji, Salahuddin.", "ent:islamic_state", "ent:pmf"),
+        # forces killing the bombers themselves answer the attack
+        ("Iraqi security forces killed three suicide bombers near Rutba on Monday, while a "
+         "fourth blew himself up at a checkpoint.", None, "ent:iq_army"),
+        # a charge going off as a group passed or entered hit it
+        ("A roadside bomb exploded as a patrol of the Popular Mobilization Forces passed near "
+         "Baiji on Monday.", None, "ent:pmf"),
+        ("Gunmen detonated a bomb when Peshmerga fighters were entering Kalar on Monday.",
+         None, "ent:peshmerga"),
+        # one of the dead told beside another
+        ("A cameraman was killed along with a Peshmerga officer near Kalar on Monday.", None,
+         "ent:peshmerga"),
+        # the side that attacked, named apart from the clash it led to
+        ("An ambush by the Islamic State led to clashes between the Syrian army and the "
+         "Islamic State near Mayadin on Monday, killing nine.", "ent:islamic_state",
+         "ent:sy_army"),
+    ],
+)  # fmt: skip
+def test_the_side_answering_or_passing_is_not_the_attacker(actors, text, perpetrator, hit):
+    assert actors(text) == [(perpetrator, hit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # counter-examples: an operation against militants is the forces' own; a group
+        # entering a village and opening fire is the attacker; a repelled attack's group
+        # attacked; a clash with no agent named apart keeps its first side
+        ("Iraqi forces killed five IS militants in an airstrike near Rutba on Monday.",
+         "ent:iq_army"),
+        ("IS fighters entered a village near Hawija and killed four farmers on Monday.",
+         "ent:islamic_state"),
+        ("The Syrian army repelled an IS attack near Palmyra on Monday.", "ent:islamic_state"),
+        ("Clashes between the Syrian army and the Islamic State near Mayadin killed nine on "
+         "Monday.", "ent:sy_army"),
+    ],
+)  # fmt: skip
+def test_forces_acting_stay_the_attacker(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
