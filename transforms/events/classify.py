@@ -233,6 +233,14 @@ def attribution_of(text: str, has_perpetrator: bool) -> str:
     return "attributed"
 
 
+def says_who(text: str) -> bool:
+    """The sentence says in words who did an attack (claimed it, is suspected, denied it,
+    was blamed, was behind it), not only holds one of ``ATTRIBUTION_STEMS``."""
+    return any(
+        p.search(text) for p in (rules.SAYS_WHO, rules.CLAIM, rules.SUSPECTED, rules.DISPUTED)
+    )
+
+
 def is_no_claim(text: str) -> bool:
     """The text says nobody claimed the attack ("no group claimed responsibility")."""
     return "claim" in text.lower() and rules.NO_CLAIM.search(text) is not None
@@ -355,9 +363,10 @@ def passing_victim(text: str, start: int, end: int) -> bool:
     """The mention at [start, end) names those a charge went off beside as they passed ("a
     bomb went off as a patrol of the PMF passed")."""
     before = rules.PASSING_BEFORE.search(text, max(0, start - 150), start)
-    return before is not None and rules.PASSING_AFTER.match(
-        text, end, min(len(text), end + 50)
-    ) is not None
+    return (
+        before is not None
+        and rules.PASSING_AFTER.match(text, end, min(len(text), end + 50)) is not None
+    )
 
 
 def repelled(text: str, start: int) -> bool:

@@ -26,6 +26,7 @@ READING = (
     "sub_event_type",
     "weapon",
     "perpetrator_id",
+    "actor1",
     "actor2",
     "attribution",
     "target",
@@ -242,7 +243,9 @@ def event_row(
     etype = _mode([(r.get("event_type"), w) for r, w in typed])
     sub = _mode([(r.get("sub_event_type"), w) for r, w in typed if r.get("event_type") == etype])
     perp = _mode([(r.get("perpetrator_id"), w) for r, w in ws])
-    actor2 = _mode([(r.get("actor2"), w) for r, w in ws if r.get("actor2") not in (None, perp)])
+    # a clash told as mutual names no perpetrator, but its first side all the same
+    actor1 = perp or _mode([(r.get("actor1"), w) for r, w in ws if r.get("actor1")])
+    actor2 = _mode([(r.get("actor2"), w) for r, w in ws if r.get("actor2") not in (None, actor1)])
     kl, kb, kh = _range(rs, "killed")
     wl, wb, wh = _range(rs, "wounded")
     sources = set(map(docs.source.get, ev.docs, ev.docs))
@@ -264,7 +267,7 @@ def event_row(
         "geo_precision": _geo_precision([r for r, _w in at_place], place),
         "perpetrator": names.get(perp) if perp else None,
         "perpetrator_id": perp,
-        "actor1": names.get(perp) if perp else None,
+        "actor1": names.get(actor1) if actor1 else None,
         "actor2": names.get(actor2) if actor2 else None,
         "attribution": _attribution(rs, perp),
         "target": _mode([(r.get("target"), w) for r, w in ws]),

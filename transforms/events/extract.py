@@ -197,6 +197,9 @@ class Group:
     count: int | None = None
     date: DateRef | None = None
     perpetrator_id: str | None = None
+    # the first side of a clash told as mutual ("clashes between A and B"), which names no
+    # perpetrator: ACLED's actor1 all the same
+    actor1: str | None = None
     actor2: str | None = None  # the other side (an actor attacked, or the other party to a clash)
     attribution: str = "unattributed"
     target: str | None = None
@@ -958,12 +961,14 @@ class _Doc:
 
     def _actors(
         self, sent: tuple[int, int], live: list[tuple[int, int]], claim: bool
-    ) -> tuple[str | None, str | None]:
-        """(actor1, actor2) of the attack the sentence describes (the whole sentence when it is
-        a claim, else its live clauses). actor1 is the agent: the first armed group not in a
-        target's position, else a state actor that is the attack's agent (or, in a claim, its
-        claimant); actor2 the other side: an actor in a target's position, or the other party
-        named to a clash ("clashes between A and B": A, then B)."""
+    ) -> tuple[str | None, str | None, str | None]:
+        """(perpetrator, actor2, actor1) of the attack the sentence describes (the whole
+        sentence when it is a claim, else its live clauses). The perpetrator is the agent: the
+        first armed group not in a target's position, else a state actor that is the attack's
+        agent (or, in a claim, its claimant); actor2 the other side: an actor in a target's
+        position, or the other party named to a clash. A clash told as mutual ("clashes
+        between A and B", "A and B exchanged fire") names no perpetrator: A is actor1 and B
+        actor2, in the order written; actor1 is otherwise the perpetrator."""
         spans = [sent] if claim else live
         text = self.text
         claims = claim and rules.CLAIM.search(text, sent[0], sent[1]) is not None
@@ -973,7 +978,8 @@ class _Doc:
         sides: list[str] = []  # parties a clash is said to be between, in the order written
         by: list[str] = []  # actors named as the agent of a noun ("an ambush by IS")
         last: Mention | None = None
-        for m in self._actor_mentions(spans):
+        mentions = self._actor_mentions(spans)
+        for m in mentions:
             if not m.entity_id:
                 continue  # (for the type checker: every actor mention has its id)
             named, last = last, m
@@ -1005,11 +1011,14 @@ class _Doc:
                 text, m.end, min(len(text), m.end + 60)
             ) or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start - 12), m.start):
                 states.append(m.entity_id)
+        if len(sides) < 2:
+            sides = self._sides_pair(mentions)
         if len(sides) >= 2:
             # "an ambush by IS led to clashes between the army and IS": the side that
-            # attacked, named apart from the clash, first
-            first = next((a for a in by if a in sides), sides[0])
-            return first, next(a for a in sides if a != first)
+            # attacked, named apart from the clash, first, and the perpetrator
+            first = next((a for a in by if a in sides), None)
+            other = next(a for a in sides if a != (first or sides[0]))
+            return first, other, first or sides[0]
         actor1 = groups[0] if groups else states[0] if states else None
         if actor1 is None:  # "a Turkish drone strike", "regime forces shelled"
             actor1 = classify.state_by_arms(text, spans) or self._unnamed_army(spans)
@@ -1025,7 +1034,20 @@ class _Doc:
                     actor1 = m.entity_id
                     break
         actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
-        return actor1, actor2
+        return actor1, actor2, actor1
+
+    def _sides_pair(self, mentions: list[Mention]) -> list[str]:
+        """The two actors a clash is told of as a pair, in the order written ("the SDF and the
+        SNA exchanged shelling", "KDP Peshmerga and PKK fighters clashed"); none when not."""
+        text = self.text
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if a.entity_id == b.entity_id or not a.entity_id or not b.entity_id:
+                continue
+            if rules.SIDES_AND.fullmatch(text, a.end, b.start) and rules.SIDES_VERB.match(
+                text, b.end, min(len(text), b.end + 60)
+            ):
+                return [a.entity_id, b.entity_id]
+        return []
 
     def _actor_mentions(self, spans: list[tuple[int, int]]) -> list[Mention]:
         """The spans' mentions of armed groups and state actors, but for one named only to
@@ -1075,7 +1097,12 @@ class _Doc:
             return
         # Place-less attacks need substance: who did it or what it cost ("an earlier attack"
         # in a photo caption is no report).
-        substance = g.perpetrator_id is not None or g.killed is not None or g.wounded is not None
+        substance = (
+            g.perpetrator_id is not None
+            or g.actor1 is not None
+            or g.killed is not None
+            or g.wounded is not None
+        )
         if (
             not g.reports
             and substance
@@ -1204,7 +1231,8 @@ class _Doc:
             perp, attribution = g.perpetrator_id, g.attribution  # the group attributed it
         if not perp:
             attribution = "unattributed"
-        actor2 = g.actor2 if g.actor2 != perp else None
+        actor1 = perp or g.actor1
+        actor2 = g.actor2 if g.actor2 != actor1 else None
         conf = rules.CONFIDENCE_BASE
         conf += rules.CONFIDENCE_BONUS["place"] if place else 0.0
         conf += rules.CONFIDENCE_BONUS["date"] if d is not None and d.value else 0.0
@@ -1228,7 +1256,7 @@ class _Doc:
             "admin1": p.get("admin1") if p else None,
             "geo_precision": self._geo_precision(m, p) if m and p else None,
             "perpetrator_id": perp,
-            "actor1": perp,
+            "actor1": actor1,
             "actor2": actor2,
             "attribution": attribution,
             "target": target,
@@ -1294,6 +1322,8 @@ class _Doc:
             return
         s, e = self.spans[i]
         sentence = self.text[s:e]
+        if not classify.says_who(sentence):
+            return
         perp = self._perpetrator((s, e), [(s, e)], True)
         if perp is None:
             return
@@ -1568,12 +1598,16 @@ class _Doc:
         s, e = self.spans[i]
         sentence = self.text[s:e]
         claim = self._claims(s, e)
-        perp, other = self._actors((s, e), live, claim)
+        perp, other, first = self._actors((s, e), live, claim)
         refers_back = _refers_back(sentence, count, live_text)
         if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
             return  # "The raids targeted hideouts in X": the arrests told before, no attack
         if not places and count is None and _no_toll(tolls):
-            if refers_back or self._told_before(s, e) or not self._armed_agent(perp, live_text):
+            if (
+                refers_back
+                or self._told_before(s, e)
+                or not self._armed_agent(perp or first, live_text)
+            ):
                 self._refer_back(i)
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
@@ -1582,6 +1616,7 @@ class _Doc:
         g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
         g.actor2 = g.actor2 or other
+        g.actor1 = g.actor1 or (first if perp is None else None)
         g.target = g.target or classify.target_of(_unsourced(live_text))
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)

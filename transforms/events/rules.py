@@ -484,6 +484,10 @@ OWN_FORCES = (
 _NOT_A_CLAIM = r"(?!\s+by\s+both\b|\s+(?:the\s+|\w+\s+)?lives\b)"
 CLAIM = rx(
     r"\b(?:claim(?:s|ed|ing)?" + _NOT_A_CLAIM + r"|said\s+(?:that\s+)?it\s+had|"
+    # "the Guards said on Sunday they had fired missiles at ...": their own act ("police said
+    # they had found the bodies": no act of theirs)
+    r"said\s+(?:(?:on|late|early)\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+had\s+(?:fired|"
+    r"launched|carried\s+out|conducted|targeted|struck|attacked|shelled|bombed|hit)|"
     r"asserted\s+that\s+its|statement\s+released\s+(?:by|via)|news\s+(?:agency|outlet)|"
     # a group's own outlet ("an IS-affiliated Telegram channel"), not its members ("a
     # PKK-affiliated group attacked": no claim)
@@ -520,6 +524,14 @@ NO_CLAIM = rx(
 )
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
+# A sentence read for who did the attacks told before is read whole, as a claim: it must say
+# so in words, not only hold a stem ("units of the PMF" and "in its neighbourhoods" hold
+# "its ", "a province claimed by both Baghdad and Erbil" "claim"): a claim (``CLAIM``, "its
+# fighters carried out"), a suspicion, a denial, a charge, a group behind it or an act by it.
+SAYS_WHO = rx(
+    r"\b(?:responsib|blam|accus|attribut|behind\b|perpetrat|(?:planted|left|laid|fired|"
+    r"launched|carried\s+out)\s+by\b)"
+)
 # A count of people or things, as news writes it: "one", "12", "at least five", "dozens of".
 _COUNT = (
     r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|up\s+to)\s+)?"
@@ -703,6 +715,16 @@ CLASH_BETWEEN = rx(
     r"confrontations?)\s+(?:\w+\s+){0,2}?between\b"
 )
 CLASH_STEMS = ("clash", "fight", "battl", "exchange", "confront")
+# Two actors told as a clash's pair: joined by "and" (a word or two of theirs between), then
+# the clash's verb ("the SDF and the SNA exchanged shelling", "KDP Peshmerga and PKK fighters
+# clashed"); "IS and its allies attacked" names one side acting, and "the SDF and coalition
+# forces clashed with IS" allies against a third.
+SIDES_AND = rx(r"(?:\s+[\w-]+){0,2}?\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?")
+SIDES_VERB = rx(
+    r"(?:\s+(?:fighters|forces|militants|factions|troops|units|members))?\s+(?:clashed|"
+    r"exchanged\s+(?:\w+\s+)?(?:fire|shelling|shells|attacks)|fought\s+each\s+other)\b"
+    r"(?!\s+with\b)"
+)
 # An actor right after "by" is the agent of what is named before it ("a failed ambush by IS").
 AGENT_BY = rx(r"\bby\s+(?:the\s+)?$")
 

@@ -135,15 +135,103 @@ def test_the_side_answering_or_passing_is_not_the_attacker(actors, text, perpetr
     [
         # counter-examples: an operation against militants is the forces' own; a group
         # entering a village and opening fire is the attacker; a repelled attack's group
-        # attacked; a clash with no agent named apart keeps its first side
+        # attacked
         ("Iraqi forces killed five IS militants in an airstrike near Rutba on Monday.",
          "ent:iq_army"),
         ("IS fighters entered a village near Hawija and killed four farmers on Monday.",
          "ent:islamic_state"),
         ("The Syrian army repelled an IS attack near Palmyra on Monday.", "ent:islamic_state"),
-        ("Clashes between the Syrian army and the Islamic State near Mayadin killed nine on "
-         "Monday.", "ent:sy_army"),
     ],
 )  # fmt: skip
 def test_forces_acting_stay_the_attacker(actors, text, perpetrator):
     assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Clashes between the Syrian army and the Islamic State near Mayadin killed nine on "
+         "Monday.", "ent:sy_army", "ent:islamic_state"),
+        ("On 3 June 2020, the SDF and SNA factions exchanged artillery fire near Tal Tamr, "
+         "Hasakah.", "ent:sdf", "ent:sna"),
+        ("On 3 June 2020, KDP Peshmerga and PKK fighters clashed near Amedi, Dohuk.",
+         "ent:peshmerga", "ent:pkk"),
+    ],
+)  # fmt: skip
+def test_a_clash_told_as_mutual_names_both_sides_and_no_perpetrator(
+    real_reports, text, first, second
+):
+    (r,) = real_reports(text)
+    assert (r["perpetrator_id"], r["actor1"], r["actor2"]) == (None, first, second)
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # counter-examples: one side attacking the other, or a side and its allies acting
+        ("On 3 June 2020, SNA factions attacked SDF positions near Tal Tamr, Hasakah.",
+         "ent:sna"),
+        ("On 3 June 2020, the Islamic State clashed with Syrian army troops near Palmyra, "
+         "killing five.", "ent:islamic_state"),
+        ("On 3 June 2020, the SDF and its allies shelled villages near Tal Tamr, Hasakah.",
+         "ent:sdf"),
+    ],
+)  # fmt: skip
+def test_a_side_attacking_stays_the_perpetrator(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+def test_allies_clashing_with_a_third_are_no_pair(actors):
+    text = "On 3 June 2020, Hezbollah and the Syrian army clashed with IS near Palmyra, Homs."
+    assert [p for p, _ in actors(text)] == ["ent:hezbollah"]
+    # counter-example: the two alone clashing are the pair
+    text = "On 3 June 2020, Hezbollah and the Syrian army clashed near Palmyra, Homs."
+    assert actors(text) == [(None, "ent:sy_army")]
+
+
+def test_a_group_saying_it_fired_claims_the_attack(real_reports):
+    text = (
+        "ERBIL, Iraq - The Revolutionary Guards said on Sunday they had fired missiles at a "
+        "base in Erbil, wounding one civilian."
+    )
+    assert [(r["perpetrator_id"], r["attribution"]) for r in real_reports(text)] == [
+        ("ent:irgc", "claimed")
+    ]
+    # counter-example: saying they had found the dead is no act of theirs
+    text = (
+        "ERBIL, Iraq - The Revolutionary Guards said they had found the bodies of two men in "
+        "Erbil, killed by a bomb."
+    )
+    assert [r["perpetrator_id"] for r in real_reports(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a word holding a stem of attribution ("units", "its neighbourhoods") says nothing
+        # of who attacked
+        "The town's security is in the hands of the police and units of the PMF.",
+        "After the attack the PMF closed the roads and searched its orchards.",
+        # nor does land claimed by two sides
+        "Kirkuk, a province claimed by both Baghdad and Erbil, has seen a rise in IS activity.",
+    ],
+)
+def test_a_later_sentence_naming_a_group_without_saying_who_did_it(real_reports, later):
+    text = "Gunmen shot dead a farmer near Hawija on Monday. " + later
+    assert {r["perpetrator_id"] for r in real_reports(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    ("later", "perpetrator", "attribution"),
+    [
+        # counter-examples: a later sentence saying who did it
+        ("IS claimed responsibility through its news agency.", "ent:islamic_state", "claimed"),
+        ("The attack was carried out by IS, officials said.", "ent:islamic_state", None),
+        ("Officials blamed the PMF for the attack.", "ent:pmf", None),
+    ],
+)  # fmt: skip
+def test_a_later_sentence_saying_who_did_it(real_reports, later, perpetrator, attribution):
+    text = "Gunmen shot dead a farmer near Hawija on Monday. " + later
+    got = {(r["perpetrator_id"], r["attribution"]) for r in real_reports(text)}
+    assert {p for p, _ in got} == {perpetrator}
+    assert attribution is None or {a for _, a in got} == {attribution}
