@@ -527,10 +527,11 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 # A sentence read for who did the attacks told before is read whole, as a claim: it must say
 # so in words, not only hold a stem ("units of the PMF" and "in its neighbourhoods" hold
 # "its ", "a province claimed by both Baghdad and Erbil" "claim"): a claim (``CLAIM``, "its
-# fighters carried out"), a suspicion, a denial, a charge, a group behind it or an act by it.
+# fighters carried out"), a suspicion, a denial, a charge, a group behind it, an act by it or
+# the attackers' group ("the gunmen belonged to IS").
 SAYS_WHO = rx(
     r"\b(?:responsib|blam|accus|attribut|behind\b|perpetrat|(?:planted|left|laid|fired|"
-    r"launched|carried\s+out)\s+by\b)"
+    r"launched|carried\s+out)\s+by\b|belong(?:ed|s)?\s+to\b)"
 )
 # A count of people or things, as news writes it: "one", "12", "at least five", "dozens of".
 _COUNT = (
