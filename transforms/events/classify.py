@@ -297,7 +297,7 @@ def _forces(
     for s, e in spans:
         for m in pattern.finditer(text, s, e):
             lo = max(s, m.start() - rules.TARGET_WINDOW)
-            if rules.TARGET_BEFORE.search(text, lo, m.start()):
+            if rules.TARGET_BEFORE.search(text, lo, m.start()) or supporter(text, m.start()):
                 continue
             if hit is None or not hit.search(text, lo, m.start()):
                 yield m, e
@@ -312,7 +312,11 @@ def unnamed_state_forces(text: str, spans: list[tuple[int, int]]) -> str | None:
         # the regime forces" names the agent
         if (
             not m.group(2)
-            or rules.STATE_AGENT_AFTER.match(text, m.end(), e)
+            or (
+                rules.STATE_AGENT_AFTER.match(text, m.end(), e)
+                # "2 regime soldiers killed.": a coder's toll, not soldiers killing
+                and not rules.VICTIM_PASSIVE_AFTER.match(text, m.end(), e)
+            )
             or rules.STATE_AGENT_BEFORE.search(text, max(0, m.start() - 12), m.start())
         ):
             return m.group(1).lower()
@@ -339,6 +343,12 @@ def speaker(text: str, end: int) -> bool:
     """The actor mention ending at ``end`` says something ("the SDF said ..."): in a sentence
     that claims nothing, it names who spoke, not who attacked."""
     return rules.SPEAKER_AFTER.match(text, end, min(len(text), end + 80)) is not None
+
+
+def supporter(text: str, start: int) -> bool:
+    """The mention starting at ``start`` backs the one acting ("fighters backed by Turkish
+    artillery attacked"): no party to the act told."""
+    return rules.SUPPORTER_BEFORE.search(text[max(0, start - 50) : start]) is not None
 
 
 def controller(text: str, start: int) -> bool:

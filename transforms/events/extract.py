@@ -994,7 +994,7 @@ class _Doc:
                 by.append(m.entity_id)
             if classify.accuser(text, m.end) or (not claims and classify.speaker(text, m.end)):
                 continue
-            if classify.controller(text, m.start):
+            if classify.controller(text, m.start) or classify.supporter(text, m.start):
                 continue
             if (
                 classify.target_position(text, m.start)

@@ -530,8 +530,9 @@ ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+res
 # fighters carried out"), a suspicion, a denial, a charge, a group behind it, an act by it or
 # the attackers' group ("the gunmen belonged to IS").
 SAYS_WHO = rx(
-    r"\b(?:responsib|blam|accus|attribut|behind\b|perpetrat|(?:planted|left|laid|fired|"
-    r"launched|carried\s+out)\s+by\b|belong(?:ed|s)?\s+to\b)"
+    r"\b(?:responsib|blam|accus|attribut|behind\b|perpetrat|(?:planted|placed|left|laid|set|"
+    r"hidden|buried|rigged|fired|launched|detonated|carried\s+out)\s+by\b|"
+    r"belong(?:ed|s)?\s+to\b)"
 )
 # A count of people or things, as news writes it: "one", "12", "at least five", "dozens of".
 _COUNT = (
@@ -679,6 +680,13 @@ CONTROLLER_BEFORE = rx(
     r"administered)\s+by|(?:dressed|disguised|posing)\s+(?:up\s+)?as(?:\s+an?)?"
     r"(?:\s+(?:members?|fighters?|soldiers?|officers?|policemen)\s+of)?)\s+(?:the\s+)?"
     r"(?:[\w-]+-(?:led|backed)\s+)?$"
+)
+# A force that backs the one acting is no party to the act told: "NSAG fighters backed by
+# Turkish artillery attacked", "regime forces, supported by Russian airstrikes, advanced"
+# (the one backed acts; a "Turkish-backed" faction is ``DESCRIBES_NEXT``'s).
+SUPPORTER_BEFORE = rx(
+    r"\b(?:(?:backed|supported|aided|assisted|covered)\s+by|with\s+the\s+(?:\w+\s+)?"
+    r"(?:support|backing|help)\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
 )
 REPELLED_BEFORE = rx(
     r"\b(?:repel(?:led|s|ling)?|foil(?:ed|s)?|thwart(?:ed|s)?)\s+(?:an?\s+|the\s+)?$"

@@ -235,3 +235,53 @@ def test_a_later_sentence_saying_who_did_it(real_reports, later, perpetrator, at
     got = {(r["perpetrator_id"], r["attribution"]) for r in real_reports(text)}
     assert {p for p, _ in got} == {perpetrator}
     assert attribution is None or {a for _, a in got} == {attribution}
+
+
+@pytest.mark.parametrize(
+    ("text", "supporter"),
+    [
+        ("On 3 June 2020, rebel fighters backed by Turkish artillery attacked a village near "
+         "Saraqib, Idleb.", "ent:tr_army"),
+        ("On 3 June 2020, tribal fighters, supported by Russian airstrikes, stormed a village "
+         "near Palmyra, Homs.", "ent:ru_army"),
+        ("On 3 June 2020, gunmen with the support of the PMF attacked a village near Baiji, "
+         "Salahuddin.", "ent:pmf"),
+    ],
+)  # fmt: skip
+def test_a_force_backing_the_one_acting_is_not_the_attacker(actors, text, supporter):
+    assert supporter not in [p for p, _ in actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # counter-examples: the one backed acting, and the backing force acting itself
+        ("On 3 June 2020, SNA factions backed by Turkish artillery attacked a village near "
+         "Tal Tamr, Hasakah.", "ent:sna"),
+        ("On 3 June 2020, Turkish artillery shelled a village near Tal Tamr, Hasakah.",
+         "ent:tr_army"),
+        ("On 3 June 2020, Russian warplanes backed the army and bombed Saraqib, Idleb.",
+         "ent:ru_army"),
+    ],
+)  # fmt: skip
+def test_the_one_backed_or_a_backer_acting_is_the_attacker(actors, text, perpetrator):
+    assert [p for p, _ in actors(text)] == [perpetrator]
+
+
+def test_a_regimes_soldiers_counted_dead_are_no_agent(actors):
+    text = (
+        "On 6 November 2019, a bomb exploded near a checkpoint near Nawa, Daraa. 2 regime "
+        "soldiers killed."
+    )
+    assert [p for p, _ in actors(text)] == [None]
+    # counter-example: the regime's soldiers killing
+    text = "On 6 November 2019, regime soldiers killed two farmers near Nawa, Daraa."
+    assert [p for p, _ in actors(text)] == ["ent:sy_army"]
+
+
+def test_the_group_a_mine_was_placed_by_did_the_attack_told_before(real_reports):
+    text = (
+        "A farmer was killed when a landmine exploded near Hawija on Monday. The landmine had "
+        "been placed by Islamic State militants."
+    )
+    assert {r["perpetrator_id"] for r in real_reports(text)} == {"ent:islamic_state"}
