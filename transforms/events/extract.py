@@ -20,7 +20,8 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
    - an *agent* (a named armed group attacking, no place, toll or count: "IS fighters executed
      a shepherd"): one attack, where the text does not say.
    Who did it (``_Doc._actors``): actor1 the agent, never an actor in a target's place; actor2
-   the other side. A perpetrator named later in the passage reaches the reports before it.
+   the other side; a clash told as mutual has no perpetrator, its sides actor1 and actor2. A
+   perpetrator named later in the passage reaches the reports before it.
    A group closes ``rules.CLUSTER_WINDOW`` sentences after its last related sentence.
 3. A closed group with no detail yields N place-less reports (N <= ``rules.MAX_LISTED_ATTACKS``)
    quoting the claim. A toll stated for the whole group is copied to a report only when the
