@@ -357,6 +357,20 @@ def controller(text: str, start: int) -> bool:
     return rules.CONTROLLER_BEFORE.search(text[max(0, start - 50) : start]) is not None
 
 
+def side_hit(text: str, start: int, end: int) -> bool:
+    """The actor mention at [start, end) is the side the attack hit or that answered it, not
+    its agent: in a target's position, the passive's victim, the owner of the place hit, the
+    one repelling or answering, or passing as the charge went off."""
+    return (
+        target_position(text, start)
+        or passive_victim(text, start, end)
+        or owner_of_target(text, end)
+        or defender(text, end)
+        or answering(text, end)
+        or passing_victim(text, start, end)
+    )
+
+
 def defender(text: str, end: int) -> bool:
     """The actor mention ending at ``end`` repelled an attack ("the PMF repelled an IS
     attack"): the side attacked."""

@@ -997,14 +997,7 @@ class _Doc:
                 continue
             if classify.controller(text, m.start) or classify.supporter(text, m.start):
                 continue
-            if (
-                classify.target_position(text, m.start)
-                or classify.passive_victim(text, m.start, m.end)
-                or classify.owner_of_target(text, m.end)
-                or classify.defender(text, m.end)
-                or classify.answering(text, m.end)
-                or classify.passing_victim(text, m.start, m.end)
-            ):
+            if classify.side_hit(text, m.start, m.end):
                 others.append(m.entity_id)
             elif m.entity_type in _PERP_TYPES:
                 groups.append(m.entity_id)
@@ -1021,21 +1014,29 @@ class _Doc:
             other = next(a for a in sides if a != (first or sides[0]))
             return first, other, first or sides[0]
         actor1 = groups[0] if groups else states[0] if states else None
-        if actor1 is None:  # "a Turkish drone strike", "regime forces shelled"
-            actor1 = classify.state_by_arms(text, spans) or self._unnamed_army(spans)
-        if (
-            actor1 is None
-            and claim
-            and rules.CLAIM_STRONG.search(text, sent[0], sent[1])
-            and not classify.is_no_claim(text[sent[0] : sent[1]])
-        ):
-            # "Coalition forces said its forces had carried out the strike": the claimant.
-            for m in self._mentions_in([sent]):
-                if m.entity_id and m.entity_type in rules.STATE_TYPES:
-                    actor1 = m.entity_id
-                    break
+        if actor1 is None:
+            actor1 = self._state_unnamed(sent, spans, claim)
         actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
         return actor1, actor2, actor1
+
+    def _state_unnamed(
+        self, sent: tuple[int, int], spans: list[tuple[int, int]], claim: bool
+    ) -> str | None:
+        """A state actor as the agent where no actor is named acting: by its arms ("a Turkish
+        drone strike", "regime forces shelled"), or, in a claim, the state claiming it
+        ("Coalition forces said its forces had carried out the strike")."""
+        text = self.text
+        by_arms = classify.state_by_arms(text, spans) or self._unnamed_army(spans)
+        if by_arms is not None or not claim:
+            return by_arms
+        if not rules.CLAIM_STRONG.search(text, sent[0], sent[1]) or classify.is_no_claim(
+            text[sent[0] : sent[1]]
+        ):
+            return None
+        for m in self._mentions_in([sent]):
+            if m.entity_id and m.entity_type in rules.STATE_TYPES:
+                return m.entity_id
+        return None
 
     def _sides_pair(self, mentions: list[Mention]) -> list[str]:
         """The two actors a clash is told of as a pair, in the order written ("the SDF and the
@@ -1604,11 +1605,7 @@ class _Doc:
         if refers_back and self.group is None and _no_toll(tolls) and self._no_attack_before(i):
             return  # "The raids targeted hideouts in X": the arrests told before, no attack
         if not places and count is None and _no_toll(tolls):
-            if (
-                refers_back
-                or self._told_before(s, e)
-                or not self._armed_agent(perp or first, live_text)
-            ):
+            if refers_back or not self._acts_anew(s, e, perp or first, live_text):
                 self._refer_back(i)
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
@@ -1616,8 +1613,7 @@ class _Doc:
         attribution = classify.attribution_of(sentence, perp is not None)
         g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
-        g.actor2 = g.actor2 or other
-        g.actor1 = g.actor1 or (first if perp is None else None)
+        g.actor1, g.actor2 = g.actor1 or (first if perp is None else None), g.actor2 or other
         g.target = g.target or classify.target_of(_unsourced(live_text))
         if not places:
             self._add_group_toll(g, tolls, count, live_text, refers_back)
@@ -1784,6 +1780,11 @@ class _Doc:
         bomb had been planted by IS militants", "The attackers were HTS members"): who did
         that attack, not an attack of its own."""
         return self.group is not None and _TOLD_BEFORE.search(self.text, s, e) is not None
+
+    def _acts_anew(self, s: int, e: int, actor: str | None, live_text: str) -> bool:
+        """``actor`` attacks in the sentence at [s, e) as news of its own (``_armed_agent``),
+        not as what an attack told before was done by (``_told_before``)."""
+        return not self._told_before(s, e) and self._armed_agent(actor, live_text)
 
     def _armed_agent(self, actor: str | None, live_text: str) -> bool:
         """``actor`` is an armed group that the live clauses say attacked, as news of the
