@@ -1591,7 +1591,7 @@ class _Doc:
         # for its armed group has none of them.)
         full = reading == _FULL
         tolls = self._sentence_toll(i, live_text) if full else _NO_TOLL
-        places = self._new_venues(live, tolls) if full else []
+        places = self._outside_other_things(i, self._new_venues(live, tolls)) if full else []
         count = self._attack_count(live_text, places, tolls) if full else None
         if not places and self._series_total(i, live_text, tolls, count):
             return
@@ -1640,6 +1640,24 @@ class _Doc:
         if places and _no_toll(tolls) and self._locates_venue_told(places):
             return []
         return places or self._the_town_told(live)
+
+    def _outside_other_things(
+        self, i: int, places: list[tuple[Mention, dict]]
+    ) -> list[tuple[Mention, dict]]:
+        """``places`` but those named only in what the attack came "a day after" when that
+        tells no attack ("The attack came a day after troops entered the town of X": no venue;
+        "a day after a roadside bomb killed two in X" tells one)."""
+        if not places:
+            return places
+        s, e = self.spans[i]
+        cuts = []
+        for d in self._resolved_dates(i):
+            if d.method == "other" and s <= d.end <= e:
+                comma = self.text.find(",", d.end, e)
+                end = e if comma < 0 else comma
+                if not classify.is_attack(self.text[d.end : end]):
+                    cuts.append((d.end, end))
+        return [(m, p) for m, p in places if not any(a <= m.start < b for a, b in cuts)]
 
     def _the_town_told(self, live: list[tuple[int, int]]) -> list[tuple[Mention, dict]]:
         """A sentence naming no place that names a part of "the city" or "the town" ("struck a

@@ -94,3 +94,26 @@ def test_a_coders_row_dated_by_its_event_date_keeps_that_day(corpus, places, ent
     coded = _coded(documents)
     (r,) = extract_reports(coded, mentions, places, entities).to_pylist()
     assert (r["event_date"], r["date_method"]) == (date(2026, 2, 19), "explicit")
+
+
+def test_a_place_in_what_the_attack_came_after_is_no_venue(real_reports):
+    # what it came "a day after" tells no attack: its town is where that happened, not a
+    # second attack, and the claim in the same sentence is the told attack's
+    for after in (
+        "The attack came two days after government troops entered the town of Hit.",
+        "The Islamic State claimed the attack, which came a day after its fighters were driven "
+        "out of Hit.",
+    ):
+        text = f"A suicide bomber killed 12 people at a checkpoint in Ramadi on Tuesday. {after}"
+        got = real_reports(text)
+        assert [(r["location_text"], r["killed_best"]) for r in got] == [("Ramadi", 12)]
+    assert got[0]["perpetrator_id"] == "ent:islamic_state"
+    # counter-example: what it came a day after is an attack of its own
+    text = (
+        "A suicide bomber killed 12 people at a checkpoint in Ramadi on Tuesday. The attack "
+        "came a day after a roadside bomb killed two soldiers in Hit."
+    )
+    assert sorted((r["location_text"], r["killed_best"]) for r in real_reports(text)) == [
+        ("Hit", 2),
+        ("Ramadi", 12),
+    ]
