@@ -763,10 +763,13 @@ STATE_ARMS = rx(
 # the army of the country the sentence's place is in ("regime": Syria's); not
 # "government-held villages", a place, nor "the government said drones ...".
 STATE_FORCES_UNNAMED = rx(
-    r"\b(regime|government|pro-government)\s+(?:(forces|troops|soldiers|snipers?)|"
+    r"\b(regime|government|pro-government)(?:'s|’s)?\s+(?:(forces|troops|soldiers|snipers?)|"
     r"(?-i:[A-Z][\w-]+\s+)?(?:shelling|artillery|warplanes|jets|aircraft|air\s*strikes?|"
     r"helicopters|bombardment|barrel\s+bombs|(?:suicide\s+)?drones?|shells?|rockets?|"
-    r"missiles?|mortars?))\b"
+    r"missiles?|mortars?)|"
+    # the regime itself the agent: "the regime shelled X" (a government that "targeted" may
+    # be a policy's)
+    r"(?<=regime\s)(?:shelled|bombed|bombarded|pounded|struck|attacked))\b"
 )
 ARMY_OF_COUNTRY = {"SY": "ent:sy_army", "IQ": "ent:iq_army"}
 # ... unless those arms are what was hit: "shot down a Turkish drone", "a strike on ...".

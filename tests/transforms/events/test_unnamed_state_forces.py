@@ -21,11 +21,15 @@ def actors(real_reports):
         ("Three farmers were killed when regime forces shelled the town of Ariha on Monday.",
          "ent:sy_army"),
         ("Government forces killed two gunmen in a raid near Baiji on Monday.", "ent:iq_army"),
+        # the regime itself the agent, or its arms in the possessive
+        ("The regime shelled the town of Ariha on Monday, killing three farmers.", "ent:sy_army"),
+        ("The regime's warplanes killed two shepherds near Kansafra on Monday.", "ent:sy_army"),
         # counter-examples: the forces hit, not acting
         ("At least 14 regime forces, including two officers, were killed near Palmyra.", None),
         ("Islamic State militants attacked government forces near Palmyra, killing four.",
          "ent:islamic_state"),
         ("Rebels shelled government-held villages near Suqaylabiyah, wounding a soldier.", None),
+        ("Rebels attacked the regime near Ariha on Monday, killing three soldiers.", None),
     ],
 )  # fmt: skip
 def test_unnamed_state_forces_are_the_places_army_as_agent(actors, text, perpetrator):
