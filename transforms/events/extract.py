@@ -1540,6 +1540,38 @@ class _Doc:
         r["confidence"] = min(1.0, r["confidence"] + rules.CONFIDENCE_BONUS["casualties"])
         self.reports.append(r)
 
+    def totals_over_parts(self) -> None:
+        """A sentence's one report of several attacks with a toll ("Four car bombs in Baghdad
+        killed 40"), followed in its passage by two or more reports all inside its place ("A car
+        bomb killed 25 in Karrada ..."), is their total told first, as one over a land is
+        (``total_told_first``): counted once over them, not an attack of its own."""
+        for r in list(self.reports):
+            i = r["sentence_no"]
+            area = self.places.get(r["place_id"] or "")
+            if area is None or not self._one_report_of_several(r):
+                continue
+            parts = [o for o in self._parts_after(i + 1) if o is not r]
+            if len(parts) < 2 or not all(
+                _holds_here(area, self.places.get(o["place_id"] or "") or area) for o in parts
+            ):
+                continue
+            self.reports.remove(r)
+            killed, wounded = (
+                None if r[f"{k}_low"] is None else (r[f"{k}_low"], r[f"{k}_best"], r[f"{k}_high"])
+                for k in ("killed", "wounded")
+            )
+            self.firsts.append((Casualties(killed, wounded), i, False))
+
+    def _one_report_of_several(self, r: dict[str, Any]) -> bool:
+        """``r`` states a toll and is the one report of a sentence telling several attacks."""
+        if r["killed_best"] is None and r["wounded_best"] is None:
+            return False
+        i = r["sentence_no"]
+        if sum(o["sentence_no"] == i for o in self.reports) != 1:
+            return False
+        s, e = self.spans[i]
+        return classify.names_several(self.text[s:e])
+
     def count_totals(self) -> None:
         """Each series' total counted once over the reports it sums (``series.spread``): a
         total told first over two or more reports told after it, as one told after them."""
@@ -2585,6 +2617,7 @@ def extract_document(
             if rules.hit(rules.CASUALTY_STEMS, low[s:e]) and _is_prose(text, s, e):
                 state.read_toll(i)
     state.close_group()
+    state.totals_over_parts()
     state.count_totals()
     return state.reports
 
