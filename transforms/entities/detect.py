@@ -585,9 +585,67 @@ def _drop_name_parts(text: str, found: list[tuple]) -> None:
     ]
 
 
+# A word that may open a person's name: capitalised, mid-sentence (the word before it is no
+# sentence end), and no cue or preposition ("In", "Near").
+_GIVEN_NAME_BEFORE = re.compile(r"(?<=[\w,'’)] )([A-Z][a-z'’]{2,})(?<!['’]s)[ \t]+$")
+# Words that head a place's or a province's name in Arabic ("Wilayat al-Fallujah", "Jisr
+# al-Shughur", "Deir al-Zor"): what follows them is that place, no surname.
+_CONSTRUCT_HEADS = frozenset(
+    (
+        "wilayat", "wilayah", "madinat", "mintaqat", "nahiyat", "nahiya", "qada", "jisr", "tal",
+        "tall", "tell", "ras", "deir", "dayr", "kafr", "ain", "ayn", "bab", "wadi", "jabal",
+        "jebel", "sahl", "hay", "hayy", "souq", "suq", "bir", "khan", "qasr", "qalaat",
+        "maarat", "marj", "umm", "beit", "bayt", "harat", "mazraat", "tawil",
+    )
+)  # fmt: skip
+# An Arabic surname after a name: "al-Araji", "Abu Saada".
+_SURNAME_AFTER = re.compile(rf"[ \t]+(?:(?i:{ARTICLE_PREFIXES})[-‑]|Abu[ \t]+)[A-Z][\w'’]+")
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?i:{ARTICLE_PREFIXES})[-‑]$")
+
+
+def _personal_name_part(
+    text: str, start: int, end: int, starts: set[int], ends: set[int]
+) -> bool:
+    """Whether the place at [start, end) is a word of a person's name: a surname with its
+    article after a given name ("the cleric Moqtada al-Sadr": no Sadr City), or a given name
+    before an Arabic surname ("Adviser Qasim al-Araji", "Governor of Tartous Safwan Abu
+    Saada": no Qasim, no Safwan). A place after a cue ("in al-Bab", "near Daraa al-Balad")
+    or before a place of its own ("Daraa al-Balad" when al-Balad is a place read) stays."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    head = article.start() if article is not None else start
+    # (the span may hold the article: "al-Sadr")
+    has_article = article is not None or text[start : start + 3].lower() in ("al-", "el-")
+    given = _GIVEN_NAME_BEFORE.search(text, max(0, head - 30), head)
+    word = given.group(1).lower().strip("'’") if given is not None else ""
+    if given is None or word in STOPWORDS or word in _CONSTRUCT_HEADS:
+        return False
+    if has_article:  # (not after a place: "Iraq al-...")
+        return given.end(1) not in ends
+    after = _SURNAME_AFTER.match(text, end)
+    if after is None or " " in text[start:end].strip():
+        return False
+    return not any(end < k <= after.end() for k in starts)
+
+
+def _drop_personal_names(text: str, found: list[tuple]) -> None:
+    """Drop the places that are a word of a person's name (``_personal_name_part``)."""
+    if not found or ("-" not in text and "Abu " not in text):
+        return
+    places = [row for row in found if len(row) >= 9 and row[5] == "place"]
+    starts, ends = {row[0] for row in places}, {row[1] for row in places}
+    found[:] = [
+        row
+        for row in found
+        if len(row) < 9
+        or row[5] != "place"
+        or not _personal_name_part(text, row[0], row[1], starts, ends)
+    ]
+
+
 def _drop_misread(text: str, found: list[tuple]) -> None:
     """Drop the places that are a person's name or a word of a longer name."""
     _drop_office_holders(text, found)
+    _drop_personal_names(text, found)
     _drop_name_parts(text, found)
 
 

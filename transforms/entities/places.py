@@ -69,12 +69,15 @@ _FEATURE_RANK = {"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPL": 4}
 # country there ("Kurdistan Region") locates the reporter, not the event.
 DATELINE = re.compile(
     r"^[ \t]*(?:"
-    r"([A-Z][A-Z .'’-]{2,40}?(?:,[ \t]*[A-Za-z0-9 .]{1,30}?)?)[ \t]*"
+    # (a wire story filed from two cities joins them with a slash: "AMMAN/BEIRUT (Reuters) -")
+    r"([A-Z][A-Z .'’-]{2,40}?(?:/[A-Z][A-Z .'’-]{2,40}?)*(?:,[ \t]*[A-Za-z0-9 .]{1,30}?)?)[ \t]*"
     r"(?:\((?:Reuters|AFP|AP|[A-Z][A-Za-z0-9 .]{1,30})\)[ \t]*)?"
     r"|([A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2}"
+    r"(?:/[A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2})*"
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?)[ \t]*"
     r"\([A-Z][A-Za-z0-9 .]{1,30}\)[ \t]*"
-    r"|([A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2}),[ \t]*[A-Z]{2,6}[ \t]*"
+    r"|([A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2}"
+    r"(?:/[A-Z][a-z'’]+(?:[ -](?:[a-z]{2,3}[ -])?[A-Z][a-z'’]+){0,2})*),[ \t]*[A-Z]{2,6}[ \t]*"
     r")[-–—]",
     re.MULTILINE,
 )

@@ -2,7 +2,8 @@
 
 Contract: pure functions of a clause's text (and its resolved dates); lexicons live in
 ``rules.py``. A clause is an attack report only if it states an attack predicate and none of
-the reasons in ``rules.NOT_ATTACK`` applies: aggregates ("six attacks since ..."), foiled plots,
+the reasons in ``rules.NOT_ATTACK`` applies: aggregates ("six attacks since ..."), natural
+disasters and diseases ("the earthquake killed 50,000"), foiled plots,
 threats and calls, announced offensives, withdrawals, prison escapes, relocations and history
 (or a year well before publication) are never attacks.
 """

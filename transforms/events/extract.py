@@ -3,12 +3,16 @@
 How a document is read, sentence by sentence (spans from ``transforms.sentences``):
 
 1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
-   ``rules.NOT_ATTACK`` (aggregate, foiled, threat, offensive, withdrawal, escape, relocation,
-   judicial, commemoration, reaction, history) is dropped, and so is a whole sentence dated
-   only in years well before publication (history), unless it is the document's lead telling
-   its day (a note exported years later reports that day). What remains is "live". A sentence that
-   only tells the open group's one attack again, with no toll of its own, in its report's
-   governorate ("The attackers opened fire near the village of X") adds no report.
+   ``rules.NOT_ATTACK`` (aggregate, disaster, foiled, threat, offensive, withdrawal, escape,
+   relocation, judicial, commemoration, reaction, history) is dropped, and so is a whole
+   sentence dated only in years well before publication (history), unless it is the
+   document's lead telling its day (a note exported years later reports that day), or counting
+   a spell of violence (``rules.VIOLENCE_TALLY``: "1,300 were killed in the violence"). After
+   the lead of a story that told a toll, a sentence naming only provinces, regions or countries,
+   with no toll, count, day of its own or "also", is background (``_background_area``). What
+   remains is "live". A sentence that only tells the open group's one attack again, with no
+   toll of its own, in its report's governorate ("The attackers opened fire near the village
+   of X") adds no report.
 2. A live sentence with an attack predicate is one of
    - a *claim* ("claimed responsibility for two attacks", no place): opens a group of N attacks
      carrying date, perpetrator, attribution, target and any toll it states;
@@ -1158,7 +1162,8 @@ class _Doc:
             r["event_date"], r["date_precision"] = final.value, final.precision
             r["date_method"] = final.method
         r.pop("_from_group", None)
-        story = self._story_day(r["sentence_no"]) if r["event_date"] is None else None
+        i = r["sentence_no"]
+        story = self._story_day(i, self._new_item(i)) if r["event_date"] is None else None
         if story is not None:
             r["event_date"], r["date_precision"] = story.value, "day"
             r["date_method"] = story.method
@@ -1185,16 +1190,24 @@ class _Doc:
             last = last.replace(month=12, day=31)
         return last < self.pub - timedelta(days=rules.STORY_DAYS)
 
-    def _story_day(self, i: int) -> DateRef | None:
+    def _new_item(self, i: int) -> bool:
+        """Sentence ``i`` opens a new item of the story (``rules.NEW_ITEM``: "Separately, ...")."""
+        s, e = self.spans[i]
+        return rules.NEW_ITEM.match(self.text[s:e]) is not None
+
+    def _story_day(self, i: int, lead: bool = False) -> DateRef | None:
         """The day the story told before sentence ``i`` is about: the last day it gave
         ("Airstrikes killed 31 across Syria on Wednesday", "That effort suffered another blow
         on Thursday"), within ``rules.STORY_DAYS`` before publication, a statement's or a
         claim's day aside. An attack told after it with no day of its own happened then, as a
-        roundup's or a wire story's later paragraphs do, not in the publication's week."""
+        roundup's or a wire story's later paragraphs do, not in the publication's week. For a
+        new item (``lead``: "Separately, a roadside bomb ..."), the first such day: the lead's,
+        not a background's told between ("On Wednesday, a car bomb killed 64" recalled)."""
         if self.pub is None:
             return None
-        for j in range(i - 1, -1, -1):
-            for d in reversed(self.dates_of(j)):
+        order = range(i) if lead else range(i - 1, -1, -1)
+        for j in order:
+            for d in self.dates_of(j) if lead else reversed(self.dates_of(j)):
                 if (
                     d.value is not None
                     and d.precision == "day"
@@ -1631,6 +1644,8 @@ class _Doc:
             return
         s, e = self.spans[i]
         sentence = self.text[s:e]
+        if places and rules.NEW_ITEM.match(sentence):
+            self.close_group()  # a new item: its attack joins no passage told before
         claim = self._claims(s, e)
         perp, other, first = self._actors((s, e), live, claim)
         refers_back = _refers_back(sentence, count, live_text)
@@ -1642,6 +1657,9 @@ class _Doc:
                 return
             count = 1  # "IS fighters executed a shepherd": one attack, where not said
         own_date = self._told_apart(self._own_date(i, live, places))
+        if self._background_area(i, places, tolls, count, own_date):
+            self._refer_back(i)
+            return  # "Iraqi forces have been hunting cells in the deserts of Anbar"
         attribution = classify.attribution_of(sentence, perp is not None)
         g = self._group_for(i, count, refers_back, own_date, not _no_toll(tolls))
         _attribute(g, perp, attribution)
@@ -1658,9 +1676,72 @@ class _Doc:
         owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
         if coarse is not None and len(places) == 1:
             owns = [coarse["_own"]]  # the toll the coarser telling stated
+        dated = self._segment_dates(i, live, segments, own_date)
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
-            r = self._report(seg_s, seg_e, k, i, place, None, g, own, own_date, perp, attribution)
+            r = self._report(seg_s, seg_e, k, i, place, None, g, own, dated[k], perp, attribution)
             g.add(_with_weapon_of(r, coarse))
+
+    def _segment_dates(
+        self,
+        i: int,
+        live: list[tuple[int, int]],
+        segments: list[tuple[int, int, tuple[Mention, dict]]],
+        own_date: DateRef | None,
+    ) -> list[DateRef | None]:
+        """Each segment's date: the sentence's, unless a later place (or list of places) has a
+        time told just before it, in its own clause or in a clause of time alone before it
+        ("... a car bomb killed nine in X last month, and in April, a series of bombings in Y
+        and Z killed 14": Y and Z in April). A time after a place stays the sentence's ("X was
+        hit on Monday, and Y on Tuesday": as before)."""
+        if len(segments) < 2:
+            return [own_date] * len(segments)
+        dates = [d for d in self._resolved_dates(i) if d.value is not None and d.method != "name"]
+        out: list[DateRef | None] = []
+        current = own_date
+        for k, (seg_s, _seg_e, (m, _p)) in enumerate(segments):
+            if k > 0 and seg_s != segments[k - 1][0]:  # a new place or list, not a list's item
+                j = next(n for n, (cs, ce) in enumerate(live) if cs <= m.start < ce)
+                lo = live[j][0]
+                if j > 0 and not any(
+                    live[j - 1][0] <= mm.start < live[j - 1][1] for _s, _e, (mm, _q) in segments
+                ):
+                    lo = live[j - 1][0]  # a clause of time alone before it: "and in April"
+                lo = max(lo, segments[k - 1][2][0].end)
+                told = [d for d in dates if lo <= d.start < m.start]
+                current = told[-1] if told else own_date
+            out.append(current)
+        return out
+
+    def _background_area(
+        self,
+        i: int,
+        places: list[tuple[Mention, dict]],
+        tolls: Casualties,
+        count: int | None,
+        own_date: DateRef | None,
+    ) -> bool:
+        """Sentence ``i``, after the lead of a story that told an attack's toll, names only
+        provinces, regions or countries, with no toll, no count of attacks and no day of its
+        own ("Iraqi forces have been hunting cells in the deserts of western Anbar", "its
+        troops have carried out raids in the provinces of Quneitra and Daraa", "the group
+        retook the province of Daraa this month"): the story's background, no attack of its own.
+        (A lead naming only a province, or a later sentence with a toll, a day or a town,
+        still reports one, and so does one telling something more, "also", "another", or the
+        other side's answer, "fighters responded by shelling positions in the Hama countryside".)
+        """
+        if not places or count is not None or not _no_toll(tolls) or i == self.lead():
+            return False
+        if own_date is not None and own_date.value is not None and own_date.precision == "day":
+            return False
+        if not all(p.get("precision") in _BACKGROUND_AREAS for _m, p in places):
+            return False
+        s, e = self.spans[i]
+        if _ANOTHER_ACT.search(self.text, s, e) or _ANSWER.search(self.text, s, e):
+            return False  # "they had also fired missiles at X province", "responded by shelling"
+        g = self.group
+        return (g is not None and _has_toll(g)) or any(
+            r["killed_best"] is not None or r["wounded_best"] is not None for r in self.reports
+        )
 
     def _new_venues(
         self, live: list[tuple[int, int]], tolls: Casualties
@@ -1802,8 +1883,8 @@ class _Doc:
             return False
         if not (classify.is_anaphoric(sentence) or _TOLD_BEFORE.search(sentence)):
             return False
-        if _ANOTHER_ACT.search(sentence):
-            return False  # "the gunmen also burned a car": something more they did
+        if _ANOTHER_ACT.search(sentence) or _ANSWER.search(sentence):
+            return False  # "the gunmen also burned a car", "troops responded by shelling X"
         return all(
             p.get("admin1") == g.reports[0]["admin1"]
             or (not p.get("admin1") and p.get("precision") in _NO_VENUE_OF_ITS_OWN)
@@ -1908,6 +1989,10 @@ class _Doc:
             for cs, ce, reason in reasons
         ):
             return []  # "Since 29 April, at least 160 civilians have been killed": a tally
+        if rules.hit(rules.VIOLENCE_STEMS, sentence.lower()) and rules.VIOLENCE_TALLY.search(
+            sentence
+        ):
+            return []  # "The violence in X, which pitted A against B, killed 1,400": a tally
         for cs, ce, reason in reasons:
             cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
@@ -2398,6 +2483,8 @@ def _city(place: dict) -> bool:
 
 CITY_POPULATION = 100_000
 _AREAS = frozenset({"governorate", "district", "region"})
+# Places too coarse to be a later sentence's venue on their own once a story told its attack.
+_BACKGROUND_AREAS = frozenset({"governorate", "region", "country"})
 # A governorate's seat or the capital: the last name of a bracket of areas may be one
 # ("(Mahmoudiya, Baghdad)" names the governorate by its city's name).
 _SEAT_CODES = frozenset({"PPLC", "PPLA"})

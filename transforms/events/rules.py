@@ -176,6 +176,13 @@ ADDITIONAL = rx(
     r"(?:attacks?|assaults?|bombings?|bombs?|blasts?|explosions?|(?:suicide\s+)?bombers?|"
     r"shootings?|incidents?|IEDs?|ambush(?:es)?|strikes?|airstrikes?)\b"
 )
+# A sentence opening a new item of the story ("Separately, a roadside bomb hit a patrol near X",
+# "Meanwhile, shells fell on Y", "Elsewhere, ..."): an attack of its own, on the story's day,
+# never one of the open passage's (whose time may be a background's: "last month").
+NEW_ITEM = rx(
+    r"^\W*(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate\s+(?:incident|attack|"
+    r"development)|in\s+(?:another|other)\s+(?:incident|development|attack|news))\b"
+)
 # Attacks uncounted but told as others than the ones before ("A number of other attacks took
 # place in X and Y, killing five"): attacks of their own after one attack's toll, never parts of
 # it (nor sharing it); after a toll of several attacks, the rest of them ("A string of bombings
@@ -229,6 +236,23 @@ COUNTED_SERIES = rx(
 # nor the first of several places ("across Baghdad and other cities": the country).
 ACROSS_ONE_PLACE = re.compile(
     r"\bacross\s+(?!(?:Iraq|Syria)\b)[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\b(?![\w-]|\s*(?:,|and\b))"
+)
+
+# A spell of violence counted, not one attack (read on the whole sentence: its commas set off
+# what the spell was): "1,300 people were killed in the violence", "were killed in violence in
+# June", "The violence in X, which pitted A against B, killed more than 1,400"; near-daily
+# fighting's toll ("where near-daily clashes have killed hundreds"); a year's count ("were
+# killed in explosions in the north in 2022").
+VIOLENCE_STEMS = ("violence", "daily", "killed in")
+VIOLENCE_TALLY = rx(
+    r"\bkilled\s+in\s+(?:the\s+)?(?:(?:recent|latest|ensuing|sectarian|communal)\s+)?"
+    r"violence\b|\bin\s+an?\s+(?:\w+\s+)?(?:wave|spate|outbreak)\s+of\s+(?:\w+\s+)?"
+    r"violence\b|"
+    r"\bthe\s+violence(?:\s+in\s+[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,[^,.;]{1,90},)?\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:killed|claimed|left)\b|"
+    r"\b(?:near|almost)[- ]daily\s+[^.;]{0,60}?\b(?:has|have|had)\s+killed\b|"
+    r"\bkilled\s+in\s+(?:\w+\s+)?(?:explosions|attacks|bombings|airstrikes|strikes|"
+    r"clashes|shelling)\b[^.;]{0,80}?\bin\s+(?:19|20)\d\d\b(?!\s*,?\s*(?:when|as|after)\b)"
 )
 
 # Reasons that hold only for a clause stating no toll.
@@ -322,6 +346,23 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
     # attacks over a named land ("attacks across Iraq"), unless one day's series (below)
     ("aggregate", ("across",), ACROSS_PLACE),
+    (
+        # a natural disaster or a disease, not an attack: "the earthquake that struck northern
+        # Syria killed more than 50,000", "floods killed 12 in Duhok" (unless an attack is told
+        # in the same clause: "a car bomb killed 12 in a town hit by the earthquake"; drowning
+        # is none: it is also a way of executing)
+        "disaster",
+        ("quake", "flood", "storm", "landslide", "avalanche", "wildfire", "tremor", "epidemic",
+         "cholera", "pandemic", "covid", "coronavirus", "heatwave"),
+        rx(
+            r"(?s)^(?!.*\b(?:bomb|attack|shell|gunm[ae]n|rocket|missile|drone|air\s*strike|"
+            r"strike|execut|mortar|explosive|suicide|ambush|sniper|militant|fighters|troops|"
+            r"forces)).*"
+            r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|flash\s+floods|storms?|"
+            r"landslides?|avalanches?|wildfires?|heatwaves?|epidemic|pandemic|cholera|covid|"
+            r"coronavirus)\b"
+        ),
+    ),
     (
         "threat",
         (
