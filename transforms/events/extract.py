@@ -1619,18 +1619,10 @@ class _Doc:
         g = self.group
         if g is not None and i - g.last_sentence > rules.CLUSTER_WINDOW:
             self.close_group()
-        reading = self._may_report(i)
-        if reading == _SKIM:
-            if not self._told_body_found(i, self.text[slice(*self.spans[i])]):
-                self._refer_back(i)
+        read = self._live_reading(i)
+        if read is None:
             return
-        live = self._live_clauses(i)
-        if not live:
-            self._add_reaction_toll(i)
-            return
-        live_text = ", ".join(self.text[cs:ce] for cs, ce in live)
-        if not classify.is_attack(live_text):
-            return
+        reading, live, live_text = read
         # Nothing to report without a place, a count of attacks or a toll: only keep the
         # open group alive when the sentence refers back to its attacks. (A sentence read only
         # for its armed group has none of them.)
@@ -1681,6 +1673,22 @@ class _Doc:
             r = self._report(seg_s, seg_e, k, i, place, None, g, own, dated[k], perp, attribution)
             g.add(_with_weapon_of(r, coarse))
 
+    def _live_reading(self, i: int) -> tuple[int, list[tuple[int, int]], str] | None:
+        """How sentence ``i`` is read (``_may_report``), its live clauses and their text; None
+        when it tells no attack of its own (skimmed, it may only refer back to the open group;
+        with no live clause, its toll may be a reaction's)."""
+        reading = self._may_report(i)
+        if reading == _SKIM:
+            if not self._told_body_found(i, self.text[slice(*self.spans[i])]):
+                self._refer_back(i)
+            return None
+        live = self._live_clauses(i)
+        if not live:
+            self._add_reaction_toll(i)
+            return None
+        live_text = ", ".join(self.text[cs:ce] for cs, ce in live)
+        return (reading, live, live_text) if classify.is_attack(live_text) else None
+
     def _segment_dates(
         self,
         i: int,
@@ -1726,8 +1734,9 @@ class _Doc:
         troops have carried out raids in the provinces of Quneitra and Daraa", "the group
         retook the province of Daraa this month"): the story's background, no attack of its own.
         (A lead naming only a province, or a later sentence with a toll, a day or a town,
-        still reports one, and so does one telling something more, "also", "another", or the
-        other side's answer, "fighters responded by shelling positions in the Hama countryside".)
+        still reports one, and so does one telling something more, "also", "another", the
+        other side's answer, "fighters responded by shelling positions in the Hama countryside",
+        or a claim, "Amaq said the latest attacks targeted patrols in X province".)
         """
         if not places or count is not None or not _no_toll(tolls) or i == self.lead():
             return False
@@ -1738,6 +1747,8 @@ class _Doc:
         s, e = self.spans[i]
         if _ANOTHER_ACT.search(self.text, s, e) or _ANSWER.search(self.text, s, e):
             return False  # "they had also fired missiles at X province", "responded by shelling"
+        if self._claims(s, e):
+            return False  # a claim's attacks are news: "Amaq said the attacks targeted ..."
         g = self.group
         return (g is not None and _has_toll(g)) or any(
             r["killed_best"] is not None or r["wounded_best"] is not None for r in self.reports
