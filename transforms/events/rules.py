@@ -548,15 +548,19 @@ ATTACK_TIME = rx(
 ATTRIBUTION_STEMS = (
     "claim", "responsib", "suspect", "blame", "accuse", "attribut", "its ", "behind",
     "planted by", "left by", "laid by", "fired by", "launched by", "carried out by",
-    "perpetrator",
+    "perpetrator", "hallmark",
 )  # fmt: skip
 # Lower-case substrings one of which every match of the pattern of that name holds.
 CLAIM_STEMS = ("claim", "said", "asserted", "statement", "news", "affiliated", "its")
-SUSPECTED_STEMS = ("suspect", "believed", "likely", "presumed", "allegedly", "attributed")
+SUSPECTED_STEMS = (
+    "suspect", "believed", "likely", "presumed", "allegedly", "attributed", "hallmark",
+)  # fmt: skip
 DISPUTED_STEMS = ("deni", "disputed", "rejected")
 SUSPECTED = rx(
     r"\b(?:suspect(?:ed)?|believed\s+to\s+(?:be|have)|likely|presumed|allegedly|"
-    r"attributed\s+(?:\w+\s+){0,3}?to)\b"
+    r"attributed\s+(?:\w+\s+){0,3}?to|"
+    # an inference from the attack's manner: "the attack bore the hallmarks of IS"
+    r"hallmarks?\s+of)\b"
 )
 # "no group claimed responsibility", "nobody has yet claimed": a claim denied, not made.
 NO_CLAIM = rx(
