@@ -1563,7 +1563,7 @@ class _Doc:
             area = self.places.get(r["place_id"] or "")
             if area is None or not self._one_report_of_several(r):
                 continue
-            parts = [o for o in self._parts_after(i + 1) if o is not r]
+            parts = self._parts_after(i + 1)  # (the reports of later sentences)
             if len(parts) < 2 or not all(
                 _holds_here(area, self.places.get(o["place_id"] or "") or area) for o in parts
             ):

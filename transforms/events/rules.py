@@ -197,11 +197,13 @@ BESIDES_THIS_ATTACK = rx(
     r"\bin\s+addition\s+to\s+(?:this|that|the)\s+(?:[\w-]+\s+)?(?:attack|assault|bombing|"
     r"blast|explosion|shooting|incident|ambush|strike)\b"
 )
+# The nouns of one series of attacks ("a series of", "a wave of").
+SERIES_NOUNS = r"(?:series|string|wave|spate|chain)"
 # Several attacks told together ("a string of car bombings", "attacks across the country"): a
 # toll stated with them is a series' total, to share, never one attack's.
 SEVERAL_ATTACKS = rx(
     r"\b(?:attacks|assaults|bombings|bombs|blasts|explosions|shootings|strikes|airstrikes|"
-    r"raids|incidents|ambushes)\b|\b(?:string|series|wave|spate|rash|chain)\s+of\b"
+    rf"raids|incidents|ambushes)\b|\b(?:{SERIES_NOUNS}|rash)\s+of\b"
 )
 # Definite reference back to attacks already described ("the attacks come amid ..."), and
 # whatever a named group is said to be behind or blamed for ("officials said IS was behind the
@@ -221,7 +223,7 @@ ANAPHORA_STEMS = (
 # Attacks over a named land: "attacks across Iraq", "across the Anbar desert".
 ACROSS_PLACE = rx(r"\bacross\s+(?:the\s+)?[A-Z]\w+")
 # A clause opening with a series, its subject: "A series of bombings struck X".
-SERIES_OPENS = rx(r"\s*(?:a|another)\s+(?:new\s+)?(?:series|string|wave|spate|chain)\s+of\b")
+SERIES_OPENS = rx(rf"\s*(?:a|another)\s+(?:new\s+)?{SERIES_NOUNS}\s+of\b")
 # Attacks counted or named as one series ("four car bombs", "six explosions", "a series of
 # bombs"): with a toll, across a named place they are one day's series ("four car bombs across
 # Baghdad killed 17"), not a tally ("attacks across Iraq have killed hundreds": none counted).
@@ -230,7 +232,7 @@ COUNTED_SERIES = rx(
     r"(?:(?!(?:in|at|on|of|by|from|and|or|were|was|people|killed|dead|wounded|injured)\b)"
     r"[\w-]+\s+){0,2}?"
     r"(?:attacks|bombs|bombings|blasts|explosions|shootings|strikes|airstrikes|raids|ambushes)|"
-    r"(?:series|string|wave|spate|chain)\s+of)\b"
+    rf"{SERIES_NOUNS}\s+of)\b"
 )
 # "across" one named place: a capitalised name (case-sensitive), neither a conflict country
 # nor the first of several places ("across Baghdad and other cities": the country).
@@ -313,8 +315,7 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"number)\s+of)\s+(?:\w+\s+){0,3}?(?:attacks|bombings|incidents|explosions|blasts|"
             r"strikes|assaults|ambushes|shootings)|"
             # "The attack is the latest in a series of ISIS operations in the desert"
-            r"\b(?:latest|newest)\s+(?:\w+\s+)?in\s+(?:a|the)\s+(?:long\s+)?(?:series|string|"
-            r"wave|spate|chain)\s+of\b|"
+            rf"\b(?:latest|newest)\s+(?:\w+\s+)?in\s+(?:a|the)\s+(?:long\s+)?{SERIES_NOUNS}\s+of\b|"
             r"\b(?:attack|incident|bombing|explosion|blast|strike|assault)\s+was\s+one\s+of\s+"
             r"(?:several|multiple|many|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|"
