@@ -284,13 +284,23 @@ def tolls_of(r: dict) -> tuple[tuple[int, int | None] | None, ...]:
 def loose_tie_ok(r: dict, ev: Cluster) -> bool:
     """A loose tie (``_loose``) holds when the tolls agree and something besides place and day
     backs it: a toll both state ("killed four" in both), or one named perpetrator. Two bombings
-    somewhere in Iraq on one day, or "killed two" and "killed six" in one city's week, are two."""
+    somewhere in Iraq on one day, or "killed two" and "killed six" in one city's week, are two.
+    Without a place, less backs it: one death (the commonest toll there is) is no tie, nor one
+    group alone (a group active everywhere kills many on one day), only with the same target."""
     if not tolls_agree(r, ev):
         return False
     perp = r.get("perpetrator_id")
+    placeless = r.get("place_id") is None
     tolls = zip(TOLLS, _tolls(r), strict=True)
-    return any(toll is not None and kind in ev.tolls for kind, toll in tolls) or (
-        perp is not None and any(o["perpetrator_id"] == perp for o in ev.sigs.values())
+    return any(
+        toll is not None and kind in ev.tolls and (not placeless or toll[0] > 1)
+        for kind, toll in tolls
+    ) or (
+        perp is not None
+        and any(
+            o["perpetrator_id"] == perp and (not placeless or o.get("target") == r.get("target"))
+            for o in ev.sigs.values()
+        )
     )
 
 

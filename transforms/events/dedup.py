@@ -23,6 +23,7 @@ Rule (``compatible``): a report joins an event when
   stated one: a publication week, a month or year holding a day, a date by corroboration),
   the tolls must agree and a toll both state or one named perpetrator must back it
   (``clusters.loose_tie_ok``): place-less reports of one country on one day are many attacks;
+  without a place, a toll of one is no backing, and a group only with the same target;
 - two reports of one document stay apart unless they name the same place and day in
   different sentences (a document that lists two attacks means two).
 - publication: a report never joins an event when either side is dated after the other's

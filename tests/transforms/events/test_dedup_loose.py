@@ -107,3 +107,39 @@ def test_a_stated_day_in_one_town_needs_no_more(corpus, places, entities):
         "Gunmen attacked an army checkpoint in Mayadeen on Saturday.",
     )
     assert [e["n_documents"] for e in evs] == [2]
+
+
+def test_placeless_reports_of_one_death_each_stay_two(corpus, places, entities):
+    # one death is the commonest toll of a day: with no place it ties nothing
+    evs = _events(
+        corpus,
+        places,
+        entities,
+        "A roadside bomb killed a soldier on Saturday.",
+        "A roadside bomb killed a farmer on Saturday.",
+    )
+    assert sorted(e["killed_best"] for e in evs) == [1, 1]
+
+
+def test_one_death_in_one_town_still_ties_undated_reports(corpus, places, entities):
+    # the counter-example: with a town, a toll of one backs the tie as any toll does
+    evs = _events(
+        corpus,
+        places,
+        entities,
+        "A bomb exploded in Mayadin, killing one soldier.",
+        "One soldier was killed by a bomb in Mayadeen.",
+    )
+    assert [(e["killed_best"], e["n_documents"]) for e in evs] == [(1, 2)]
+
+
+def test_placeless_reports_of_one_group_against_other_targets_stay_two(corpus, places, entities):
+    # a group active everywhere attacks many targets in one day: the group alone ties nothing
+    evs = _events(
+        corpus,
+        places,
+        entities,
+        "Islamic State executed three shepherds on Saturday.",
+        "Islamic State shot down a fighter jet on Saturday.",
+    )
+    assert len(evs) == 2
