@@ -105,7 +105,11 @@ _ONE_STRETCH = re.compile(r"(?:(?!\band\b|\bor\b|[;.])[^\n]){0,80}", re.IGNORECA
 _ANSWER = re.compile(
     r"\b(?:responded|retaliat\w*|in\s+response\s+to|hit\s+back|returned\s+fire)\b", re.IGNORECASE
 )
-_ANOTHER_ACT = re.compile(r"\b(?:also|then|later|another|afterwards)\b", re.IGNORECASE)
+# "another" before a number counts more people ("another 55 were wounded"), not another act.
+_COUNTS = "|".join(sorted((w for w in rules.NUMBER_WORDS if w[0] != "a"), key=len, reverse=True))
+_ANOTHER_ACT = re.compile(
+    rf"\b(?:also|then|later|another(?!\s+(?:\d|(?:{_COUNTS})\b))|afterwards)\b", re.IGNORECASE
+)
 _CLAUSE = re.compile(r",\s+|;\s+|\s+[—–-]{1,2}\s+|:\s+")
 _YEARISH = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A clause saying who reported it: "according to ..." or ending in a reporting verb. In two
@@ -163,6 +167,26 @@ _NO_TOLL = Casualties(None, None)
 
 def _no_toll(tolls: Casualties) -> bool:
     return tolls.killed is None and tolls.wounded is None
+
+
+def _complements(own: Casualties, tolls: Casualties) -> bool:
+    """``tolls`` states nothing, or only the kind a stated toll ``own`` lacks (the wounded of
+    a toll of dead)."""
+    return _no_toll(tolls) or (
+        not _no_toll(own)
+        and (tolls.killed is None or own.killed is None)
+        and (tolls.wounded is None or own.wounded is None)
+    )
+
+
+def _joined(own: Casualties, tolls: Casualties) -> Casualties:
+    """A report's toll with the kinds ``tolls`` adds (``_complements``)."""
+    if _no_toll(tolls):
+        return own
+    return own._replace(
+        killed=tolls.killed if own.killed is None else own.killed,
+        wounded=tolls.wounded if own.wounded is None else own.wounded,
+    )
 
 
 def _tolled(report: dict[str, Any]) -> bool:
@@ -1662,12 +1686,13 @@ class _Doc:
             return
         told = self._told_again(g, sentence, count, tolls, places)
         if told and not self._finer_than(g.reports[0], places):
+            g.reports[0]["_own"] = _joined(g.reports[0]["_own"], tolls)
             return
         coarse = self._superseded(g) if told else None
         segments = self._segments(live, places)
         owns = _segment_tolls(self.text, segments) if len(places) > 1 else [tolls]
         if coarse is not None and len(places) == 1:
-            owns = [coarse["_own"]]  # the toll the coarser telling stated
+            owns = [_joined(coarse["_own"], tolls)]  # the coarser telling's toll, and this one's
         dated = self._segment_dates(i, live, segments, own_date)
         for k, ((seg_s, seg_e, place), own) in enumerate(zip(segments, owns, strict=True)):
             r = self._report(seg_s, seg_e, k, i, place, None, g, own, dated[k], perp, attribution)
@@ -1885,12 +1910,13 @@ class _Doc:
         places: list[tuple[Mention, dict]],
     ) -> bool:
         """The sentence tells the open group's one reported attack again, in the governorate
-        its report is in, with no toll or count of its own ("The attackers opened fire near
-        the village of X", "The incident took place in the X district"): no second report
+        its report is in, with no count and no toll of its own, or only the toll its report
+        lacks ("The attackers opened fire near the village of X", "The incident took place in
+        the X district", "A further 55 were wounded in the attack in X"): no second report
         (one attack told in two sentences made two events, one of them without a toll)."""
-        if count is not None or tolls.killed is not None or tolls.wounded is not None:
+        if count is not None or len(g.reports) != 1 or (g.count or 1) != 1:
             return False
-        if len(g.reports) != 1 or (g.count or 1) != 1 or not g.reports[0]["admin1"]:
+        if not g.reports[0]["admin1"] or not _complements(g.reports[0]["_own"], tolls):
             return False
         if not (classify.is_anaphoric(sentence) or _TOLD_BEFORE.search(sentence)):
             return False
