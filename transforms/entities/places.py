@@ -215,6 +215,14 @@ def town_reference(text: str, start: int, end: int) -> bool:
     ) is not None or installation(text, end)
 
 
+# "rural X", "eastern rural X", "rural southwest X": the governorate's countryside, as "the X
+# countryside" is (not "a rural road near X", whose "near" names the town).
+_RURAL_BEFORE = re.compile(
+    r"\brural\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\w*\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
     """(governorate cue, town cue) around the span."""
     after = _NEXT_WORD.match(text, end, end + 20)  # text[end:end + 20].split()[0]
@@ -222,6 +230,7 @@ def cues(text: str, start: int, end: int, surface: str) -> tuple[bool, bool]:
     before = text[max(0, start - 20) : start].lower()
     low = surface.lower()
     gov = nxt in GOVERNORATE_AFTER or low.endswith(_GOVERNORATE_ENDINGS)
+    gov = gov or _RURAL_BEFORE.search(text, max(0, start - 30), start) is not None
     gov = gov or bracket_last(text, start, end)
     town = nxt in TOWN_AFTER or before.rstrip().endswith(TOWN_BEFORE)
     return gov, town
@@ -694,6 +703,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?:[\w-]+\s+){0,2}?(?:positions?|bases?|posts?|points?|checkpoints?|headquarters|"
     r"territory|side|direction|vicinity|outskirts|areas|zones?|lines)\s+(?:in|at|of|near|around|"
     r"on|inside|(?:north|south|east|west)\w*\s+of)\s+(?:the\s+)?)?"
+    r"(?:[\w'’]+-(?:held|controlled|occupied)\s+)?"
     r"(?:(?:city|town|village|area)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -702,11 +712,23 @@ _ORIGIN_BEFORE = re.compile(
 # A place named as where the wounded or the dead were carried: "were wounded and taken to a
 # hospital in Y", "transferred to the National Hospital in Y" (not "an attack on a hospital in Y"
 # nor "rockets fell close to a hospital in Y": a verb of carrying comes first).
+_CARRIED = (
+    r"\b(?:taken|took|take|transferred|transported|rushed|evacuated|moved|brought|admitted|"
+    r"sent|flown|airlifted|carried)\s+(?:(?:them|him|her|the\s+(?:wounded|injured|dead|"
+    r"bodies|body|victims?|casualties))\s+)?to\s+"
+)
 _CARRIED_TO_BEFORE = re.compile(
-    r"\b(?:taken|transferred|transported|rushed|evacuated|moved|brought|admitted|sent|flown|"
-    r"airlifted|carried)\s+to\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|"
+    _CARRIED + r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|"
     r"clinics?|infirmary|morgue|medical\s+(?:centres?|centers?|facilit(?:y|ies)|points?))\s+"
     r"(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "taken to Y hospital", "rushed to the Y National Hospital": the hospital named after its town.
+_CARRIED_TO_NAMED_BEFORE = re.compile(_CARRIED + r"(?:the\s+)?$", re.IGNORECASE)
+_HOSPITAL_AFTER = re.compile(
+    r"(?:\s+(?:national|general|military|public|central|university))?\s+hospital\b",
     re.IGNORECASE,
 )
 
@@ -721,9 +743,22 @@ def origin(text: str, start: int, end: int | None = None) -> bool:
         return True
     if _CARRIED_TO_BEFORE.search(text, max(0, start - 90), start) is not None:
         return True
-    return (
+    if (
         end is not None
-        and _STATIONED_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _HOSPITAL_AFTER.match(text, end) is not None
+        and _CARRIED_TO_NAMED_BEFORE.search(text, max(0, start - 60), start) is not None
+    ):
+        return True
+    if birthplace(text, start):
+        return True
+    if end is None:
+        return False
+    if _FORCES_IN_BEFORE.search(text, max(0, start - 40), start) is not None:
+        # "regime forces in Y shelled X": where the gunners stand, the fire sent elsewhere
+        # (not "gunmen in Y attacked a checkpoint", which struck in Y)
+        return _SHELLED_AFTER.match(text, end) is not None
+    return (
+        _STATIONED_BEFORE.search(text, max(0, start - 40), start) is not None
         and _FIRED_AFTER.match(text, end) is not None
     )
 
@@ -756,6 +791,32 @@ _FIRED_AFTER = re.compile(
     r"bombarded|pounded|attacked|launched|hit|opened\s+fire)\b",
     re.IGNORECASE,
 )
+
+
+# "forces in Y shelled X": the armed side in Y firing at a distance (a fire verb only).
+_FORCES_IN_BEFORE = re.compile(
+    r"\b(?:forces|troops|units|artillery|factions|fighters|militias|militants|batteries)\s+"
+    r"(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_SHELLED_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,60}\))?\s*,?\s+(?:have\s+|had\s+)?(?:shelled|fired|bombarded|pounded|"
+    r"rocketed|launched)\b",
+    re.IGNORECASE,
+)
+# Where a victim was born or had fled from: "a native of Y", "families displaced from Y".
+_BORN_BEFORE = re.compile(
+    r"\b(?:natives?\s+of|(?:displaced|originally|hailing)\s+from)\s+"
+    r"(?:(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def birthplace(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` is named as where a victim was born or had fled
+    from ("a police officer, a native of Y, ...", "families displaced from Y"): who he is, not
+    where he was struck."""
+    return _BORN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 # Where a body was found: "his body was found on the outskirts of Y", "the bodies were later

@@ -2453,10 +2453,17 @@ def _origin_beside_venue(
     ...", it may be all the text says of a place.)"""
     if not _came_or_went(text, m):
         return False
+    others = [o for o, _ in found if o is not m and not _came_or_went(text, o)]
+    if placing.birthplace(text, m.start):
+        # a victim's birthplace gives way to a venue anywhere in its sentence ("a police
+        # officer, a native of Y, at his post in X")
+        return any(
+            _SENTENCE_END.search(text, min(o.end, m.end), max(o.start, m.start)) is None
+            for o in others
+        )
     clause = next(((cs, ce) for cs, ce in spans if cs <= m.start < ce), None)
     if clause is None:
         return False
-    others = [o for o, _ in found if o is not m and not _came_or_went(text, o)]
     return any(clause[0] <= o.start < clause[1] for o in others) or any(
         o.end <= clause[0] and _SENTENCE_END.search(text, o.end, m.start) is None for o in others
     )
