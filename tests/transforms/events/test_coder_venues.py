@@ -49,8 +49,7 @@ def test_a_rural_road_near_a_town_is_the_town(real_reports):
         ),
         # the hospital's town, after a verb of carrying and an object
         (
-            "A mine killed two herders in Suluk; relatives took them to the hospital in Tal "
-            "Abyad.",
+            "A mine killed two herders in Suluk; relatives took them to the hospital in Tal Abyad.",
             "Suluk",
         ),
         # the hospital named after its town
@@ -70,8 +69,14 @@ def test_a_rural_road_near_a_town_is_the_town(real_reports):
             "Atmeh",
         ),
     ],
-    ids=["forces-in-shelled", "side-held", "took-them-to-hospital", "town-hospital", "native-of",
-         "displaced-from"],  # fmt: skip
+    ids=[
+        "forces-in-shelled",
+        "side-held",
+        "took-them-to-hospital",
+        "town-hospital",
+        "native-of",
+        "displaced-from",
+    ],  # fmt: skip
 )
 def test_where_the_fire_came_from_or_the_victims_went_is_no_venue(real_reports, text, venue):
     assert [v for v, _ in _venues(real_reports, text)] == [venue]
