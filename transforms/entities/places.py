@@ -982,6 +982,23 @@ _AREA_GAP = re.compile(
     r"(?:\s*,\s*|\s+in\s+)(?:the\s+)?",
     re.IGNORECASE,
 )
+# "X, in the Y area", "X, in the western Y desert": the same, set off by a comma (not after a
+# reference point: "near X, in the Y area" is somewhere in Y's area, X only a landmark in it).
+_COMMA_IN_GAP = re.compile(
+    r"\s*,\s*in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _area_gap(text: str, prev_end: int, start: int, prev_start: int | None) -> bool:
+    if _AREA_GAP.fullmatch(text, prev_end, start) is not None:
+        return True
+    if _COMMA_IN_GAP.fullmatch(text, prev_end, start) is None:
+        return False
+    return prev_start is None or not town_reference(text, prev_start, prev_end)
+
+
 _BRACKET_GAP = re.compile(
     r"(?:\s+(?:town|village|city|area|neighbou?rhood|hill|front|frontline|axis))?\s*\(\s*",
     re.IGNORECASE,
@@ -994,13 +1011,16 @@ _AREA_WORD = re.compile(
 _AREA_WORD_END = re.compile(_AREA_WORD.pattern + "$", re.IGNORECASE)
 
 
-def names_area(text: str, prev_end: int, start: int, end: int) -> bool:
+def names_area(
+    text: str, prev_end: int, start: int, end: int, prev_start: int | None = None
+) -> bool:
     """Whether the place at ``[start, end)`` is named as the area holding the one ending at
-    ``prev_end``: "X town, Y district", "X in Y province", "X in the Y area", or first in
-    brackets after it ("X (Y, Z)", "X (Y governorate)")."""
+    ``prev_end`` (starting at ``prev_start``): "X town, Y district", "X in Y province", "X in
+    the Y area", "X, in the Y area", or first in brackets after it ("X (Y, Z)", "X (Y
+    governorate)")."""
     if _BRACKET_GAP.fullmatch(text, prev_end, start) is not None:
         return True
-    if _AREA_GAP.fullmatch(text, prev_end, start) is None:
+    if not _area_gap(text, prev_end, start, prev_start):
         return False
     # the area word after the name, or ending it ("Soran district" read as one name)
     after = _AREA_WORD.match(text, end) is not None
@@ -1091,10 +1111,11 @@ _LIST_BEFORE = re.compile(r"\s*(?:[^(),]+,\s*)*")
 _BRACKET_REACH = 90
 
 
-def in_named_area(text: str, prev_end: int, start: int) -> bool:
+def in_named_area(text: str, prev_end: int, start: int, prev_start: int | None = None) -> bool:
     """Whether only ", " or " in (the) " stands between two names ("X in Jabal al-Zawiya",
-    "X, Eastern Ghouta"): the second may be the area holding the first, its kind decides."""
-    return _AREA_GAP.fullmatch(text, prev_end, start) is not None
+    "X, Eastern Ghouta", "X, in the western Y desert" after no reference point): the second
+    may be the area holding the first, its kind decides."""
+    return _area_gap(text, prev_end, start, prev_start)
 
 
 def restated(text: str, prev_end: int, start: int) -> bool:

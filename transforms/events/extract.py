@@ -737,7 +737,7 @@ class _Doc:
                 # (a place read outside its owner's governorate is misread: the owner stays)
                 drop.add(k - 1 if pa.get("admin1") == pb.get("admin1") else k)
                 continue
-            if placing.names_area(text, a.end, b.start, b.end) or _region_then_governorate(
+            if placing.names_area(text, a.end, b.start, b.end, a.start) or _region_then_governorate(
                 text, a.end, b.start, pa, pb
             ):
                 drop |= _area_named(k, pa, pb)
@@ -760,7 +760,7 @@ class _Doc:
                 continue
             if (
                 _region(pb)
-                and placing.in_named_area(text, a.end, b.start)
+                and placing.in_named_area(text, a.end, b.start, a.start)
                 and _within_km(pa, pb, REGION_KM)
             ):
                 # "X in Jabal al-Akrad": the region holds the village, whichever governorate

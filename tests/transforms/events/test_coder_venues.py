@@ -98,3 +98,39 @@ def test_where_the_fire_came_from_or_the_victims_went_is_no_venue(real_reports, 
 )
 def test_counter_examples_keep_their_place(real_reports, text, venue):
     assert [v for v, _ in _venues(real_reports, text)] == [venue]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # ", in the Y area" after a village names the land around the town that holds it
+        ("A sniper shot dead a soldier at a post in Kirnaz, in the Mhardeh area, on Sunday.",
+         "Kirnaz"),
+        # ", in the western Y desert": a compass word before the area's name
+        ("Gunmen attacked a border post in Wadi Hauran, in the western Anbar desert, killing "
+         "five guards.", "Wadi Hauran"),
+    ],
+    ids=["comma-in-the-area", "comma-in-the-western-desert"],
+)  # fmt: skip
+def test_the_area_after_a_comma_and_in_is_no_second_venue(real_reports, text, venue):
+    assert [r["location_text"] for r in real_reports(text)] == [venue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed two farmers in Kirnaz; in Mhardeh, a sniper wounded a boy.",
+        # a town named after ", in" with no area word is a place of its own
+        "Shelling killed two farmers in Kirnaz, in the town of Mhardeh a sniper wounded a boy.",
+    ],
+    ids=["semicolon", "in-the-town-of"],
+)
+def test_a_town_after_a_comma_and_in_stays_a_venue(real_reports, text):
+    assert sorted(r["location_text"] for r in real_reports(text)) == ["Kirnaz", "Mhardeh"]
+
+
+def test_near_a_landmark_in_the_area_is_the_area(real_reports):
+    # "near X, in the Y area": somewhere in Y's area, X only a landmark in it (the rule above
+    # does not fire after a reference point)
+    text = "Shelling wounded two farmers near Kirnaz, in the Mhardeh area, on Sunday."
+    assert [r["location_text"] for r in real_reports(text)] == ["Mhardeh"]
