@@ -61,11 +61,12 @@ def _one_days_series(clause: str, low: str) -> bool:
     own ("six explosions, ..., across Baghdad targeted a cafe": a clause before counted them),
     or a series counted or named ("four car bombs", "a series of bombs") across one place, not
     a country, does the toll that follows ("four car bombs across Baghdad killed 17"; a
-    counted one may leave the toll to the next clause). A tally
+    counted one may leave the toll to the next clause). Violence across a land ("Violence
+    across Iraq killed 23 on Tuesday", ``rules.VIOLENCE_ACROSS``) sums attacks too. A tally
     names attacks uncounted ("attacks across Iraq killed hundreds"); a toll told first ("six
     were killed in a spate of attacks across Baghdad") sums the attacks told after it."""
     if not names_several(clause):
-        return True
+        return rules.VIOLENCE_ACROSS.search(clause) is None
     series, toll = rules.COUNTED_SERIES.search(clause), rules.CASUALTY_WORD.search(low)
     if series is None or rules.ACROSS_ONE_PLACE.search(clause) is None:
         return False

@@ -4,7 +4,7 @@ How a document is read, sentence by sentence (spans from ``transforms.sentences`
 
 1. Each sentence is cut into clauses (commas, semicolons, dashes); a clause matching a reason in
    ``rules.NOT_ATTACK`` (aggregate, disaster, foiled, threat, offensive, withdrawal, escape,
-   relocation, judicial, commemoration, reaction, history) is dropped, and so is a whole
+   relocation, judicial, commemoration, reaction, graves, history) is dropped, and so is a whole
    sentence dated only in years well before publication (history), unless it is the
    document's lead telling its day (a note exported years later reports that day), or counting
    a spell of violence (``rules.VIOLENCE_TALLY``: "1,300 were killed in the violence"). After
@@ -129,8 +129,13 @@ _TALLY_SPAN = re.compile(
 )
 # Between a name and its abbreviation in brackets: "the Syrian Democratic Forces (SDF)".
 _BRACKETED = re.compile(r"\s*\(\s*")
+# A clause going on with the one before: a participle or a relative ("..., killing hundreds"),
+# or a part of the people it counted ("documented the deaths of 42 people in March, 27 of them
+# killed in assassinations": the tally's, no attack of its own).
 _CONTINUATION = re.compile(
-    r"(?:killing|wounding|injuring|leaving|which|who|(?:in|during)\s+which)\b", re.IGNORECASE
+    r"(?:killing|wounding|injuring|leaving|which|who|(?:in|during)\s+which|"
+    r"(?:[\d,]+|[a-z]+)\s+of\s+(?:them|whom)(?!\s+(?:were\s+)?(?:said|says|told)))\b",
+    re.IGNORECASE,
 )
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"^\s+district\b", re.IGNORECASE)
@@ -1045,7 +1050,22 @@ class _Doc:
         if actor1 is None:
             actor1 = self._state_unnamed(sent, spans, claim)
         actor2 = next((a for a in [*others, *groups, *states] if a != actor1), None)
+        if actor1 is not None and not by and not claim and self._clash_opens(spans, mentions):
+            return None, actor2, actor1  # "clashes between government forces and jihadists"
         return actor1, actor2, actor1
+
+    def _clash_opens(self, spans: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+        """The spans tell a clash between sides ("clashes between government forces and
+        jihadists killed 25") before any actor they name: told as mutual, though only one
+        side is an actor we know, it has no perpetrator. An actor named acting before it
+        ("IS attacked the post, and clashes between them and the army followed") stays."""
+        if not rules.hit(rules.CLASH_STEMS, self.low[spans[0][0] : spans[-1][1]]):
+            return False
+        for s, e in spans:
+            m = rules.CLASH_BETWEEN.search(self.text, s, e)
+            if m is not None:
+                return all(a.start > m.start() for a in mentions)
+        return False
 
     def _state_unnamed(
         self, sent: tuple[int, int], spans: list[tuple[int, int]], claim: bool
@@ -1266,7 +1286,7 @@ class _Doc:
         etype, sub = classify.event_type_of(weapon, target, classify.type_cues(text))
         from_group = date_ref is None or date_ref.value is None
         d = g.date if from_group else date_ref
-        if not perp and not _ANSWER.search(text):  # the group's perpetrator, and how
+        if not perp and not _ANSWER.search(text) and not _told_elsewhere(g, place, own):
             perp, attribution = g.perpetrator_id, g.attribution  # the group attributed it
         if not perp:
             attribution = "unattributed"
@@ -1325,6 +1345,7 @@ class _Doc:
             return self._dates[i]
         s, e = self.spans[i]
         out = [_shift(d, s) for d in find_dates(self.text[s:e], self.pub, anchor)]
+        out = [d for d in out if not _since_time(self.text, s, d)]
         if anchor is None:
             self._dates[i] = out
         return out
@@ -2030,6 +2051,8 @@ class _Doc:
             sentence
         ):
             return []  # "The violence in X, which pitted A against B, killed 1,400": a tally
+        if _span_tally(sentence):
+            return []  # "The offensive, which began in April, has killed 950 civilians"
         for cs, ce, reason in reasons:
             cs, ce = s + cs, s + ce
             # "..., killing hundreds": a participle continues the clause before it.
@@ -2097,6 +2120,7 @@ class _Doc:
         own_dates = [d for d in live_dates if d.value is not None] or [
             d for d in dates if d.value is not None and d.precision != "year"
         ]
+        own_dates = _day_of_thing_after(own_dates)
         said = live_dates or dates
         own = own_dates[0] if own_dates else (said[0] if said else None)
         if (
@@ -2760,6 +2784,46 @@ _TIMESTAMP_HEADING = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)?"
     r"\s*[-–—:|]\s"
 )
+
+
+def _told_elsewhere(g: Group, place: tuple[Mention, dict] | None, own: Casualties | None) -> bool:
+    """The report, with its own toll, lies in another governorate than every report its group
+    told so far: a roundup's next attack ("In Idlib, government air strikes killed nine. ...
+    In the south, gunmen killed a former rebel commander in Daraa"), not the same one told
+    again, so it takes nobody's perpetrator from them (a claim after them still reaches it)."""
+    if own is None or _no_toll(own) or place is None or not g.reports:
+        return False
+    admin1 = place[1].get("admin1")
+    return bool(admin1) and all(r["admin1"] and r["admin1"] != admin1 for r in g.reports)
+
+
+# "since" opening the clause a time stands in, up to it ("held by ISIL since January", "the
+# latest killing since the government retook the province last year"): a state's start.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:()]{0,80}$", re.IGNORECASE)
+
+
+def _since_time(text: str, start: int, d: DateRef) -> bool:
+    """``d`` is the time since which something holds ("since January", "since they were
+    ousted in 2017"): when a state began, never an attack's day nor one to count from."""
+    return _SINCE_BEFORE.search(text, max(start, d.start - 90), d.start) is not None
+
+
+def _day_of_thing_after(dates: list[DateRef]) -> list[DateRef]:
+    """``dates`` with the day told of what an attack came after first, when it stands after
+    the span counted back ("came less than a week after a suicide bombing in X last Thursday",
+    "less than two weeks after a chemical attack on X on April 4"): the span only bounds that
+    thing, its day says when it was. A span told to the day ("came a day after") stays."""
+    if not dates or dates[0].method != "other" or dates[0].precision == "day":
+        return dates
+    day = next((d for d in dates[1:] if d.method != "other" and d.precision == "day"), None)
+    return dates if day is None else [day, *(d for d in dates if d is not day)]
+
+
+def _span_tally(sentence: str) -> bool:
+    """The sentence counts the dead of a span of time or of a campaign (``rules.SPAN_TALLY``),
+    no attack of its own."""
+    low = sentence.lower()
+    return rules.hit(rules.SPAN_TALLY_STEMS, low) and rules.SPAN_TALLY.search(sentence) is not None
 
 
 def _is_prose(text: str, s: int, e: int) -> bool:

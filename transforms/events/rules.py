@@ -234,6 +234,11 @@ COUNTED_SERIES = rx(
     r"(?:attacks|bombs|bombings|blasts|explosions|shootings|strikes|airstrikes|raids|ambushes)|"
     rf"{SERIES_NOUNS}\s+of)\b"
 )
+# A spell of violence over a land, its attacks uncounted ("Violence across Iraq killed at least
+# 23 people on Tuesday", "bloodshed across the north left 40 dead"): a roundup's total told
+# first, as "attacks across Iraq" is, never one day's series of its own (a wire roundup then
+# tells each attack in a paragraph of its own: the total is theirs, not the first one's).
+VIOLENCE_ACROSS = rx(r"\b(?:violence|bloodshed|unrest)\s+across\b")
 # "across" one named place: a capitalised name (case-sensitive), neither a conflict country
 # nor the first of several places ("across Baghdad and other cities": the country).
 ACROSS_ONE_PLACE = re.compile(
@@ -255,6 +260,22 @@ VIOLENCE_TALLY = rx(
     r"\b(?:near|almost)[- ]daily\s+[^.;]{0,60}?\b(?:has|have|had)\s+killed\b|"
     r"\bkilled\s+in\s+(?:\w+\s+)?(?:explosions|attacks|bombings|airstrikes|strikes|"
     r"clashes|shelling)\b[^.;]{0,80}?\bin\s+(?:19|20)\d\d\b(?!\s*,?\s*(?:when|as|after)\b)"
+)
+
+# A toll over a span, not one attack (read on the whole sentence, as VIOLENCE_TALLY): a
+# campaign's toll in the perfect ("The government offensive on X, which began in April, has
+# killed more than 950 civilians", "the bombardment has left 200 dead"), the dead of a war
+# ("More than 40,000 people have been killed in the conflict"), a year's count ("8,000 people
+# were killed in Iraq last year"). "The offensive killed 12 on Monday" and "a car bomb has
+# killed 12 in X" stay, and so does "were killed in X last month" (one attack recalled).
+SPAN_TALLY_STEMS = ("has ", "have ", "last year", "this year", "past year")
+SPAN_TALLY = rx(
+    r"\b(?:offensive|campaign|war|conflict|insurgency|bombardment|siege)\b[^,.;]{0,60}?"
+    r"(?:\s*,[^,.;]{1,90},)?\s+(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|left)\b|"
+    r"\b(?:has|have)\s+been\s+killed\s+(?:\w+\s+){0,3}?in\s+the\s+(?:war|conflict|insurgency|"
+    r"offensive|fighting)\b|"
+    r"\b(?:were|have\s+been)\s+killed\s+(?:in\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+)?"
+    r"(?:last|this|the\s+past)\s+year\b"
 )
 
 # Reasons that hold only for a clause stating no toll.
@@ -320,7 +341,7 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"(?:several|multiple|many|numerous|two|three|four|five|six|seven|eight|nine|ten|\d+)|"
             r"\bsince\s+(?!then\b)\w+|\b(?:so\s+far|this\s+year|"
             r"(?:have|has)\s+(?:risen|increased|surged|doubled|grown)|"
-            r"to\s+date|in\s+recent\s+(?:months|weeks|years)|over\s+the\s+past|"
+            r"to\s+date|in\s+recent\s+(?:days|months|weeks|years)|over\s+the\s+past|"
             r"continue[sd]?\s+to\s+carry\s+out|campaign\s+of|"
             r"has\s+carried\s+out\s+(?:several|many|dozens|\w+\s+attacks)|"
             # a toll over years: "has been responsible for the deaths of more than 40,000
@@ -486,6 +507,17 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"mourn(?:ed|s)\b|heard\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:blasts?|explosions?|"
             r"gunfire|shots|shooting|bangs?)|buried\s+(?:the\s+)?(?:dead|victims|bodies)|"
             r"funerals?\s+(?:was|were)\s+held)\b"
+        ),
+    ),
+    (
+        # graves found or dug up: the dead of attacks long past, no attack of their own ("200
+        # mass graves holding 12,000 bodies have been found", "teams began exhuming a mass
+        # grave near X"); "IS shot 40 men and dumped them in a mass grave" stays
+        "graves",
+        ("grave", "exhum"),
+        rx(
+            r"\bmass\s+graves?\b[^.;]{0,80}?\b(?:found|discovered|uncovered|unearthed|"
+            r"exhum\w+)\b|\bexhum\w+\s+(?:\w+\s+){0,3}?(?:graves?|bodies|remains)\b"
         ),
     ),
     (
