@@ -461,13 +461,20 @@ NOT_ATTACK: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         # positions of the group in X", "the militants have repeatedly shelled Y"
         "habit",
         ("previously", "repeatedly", "frequently", "regularly", "routinely", "in the past",
-         "often"),
+         "often", "only"),
         rx(
             r"\b(?:has|have|had)\s+(?:previously|repeatedly|frequently|regularly|routinely|"
             r"often|in\s+the\s+past)\s+(?:been\s+)?\w+|"
             # ... or in the present: "it frequently targets positions of the PKK in X"
             r"\b(?:frequently|regularly|routinely|often|repeatedly)\s+(?:targets|strikes|"
-            r"shells|bombs|attacks|raids|hits|carries\s+out)\b"
+            r"shells|bombs|attacks|raids|hits|carries\s+out)\b|"
+            # ... or a side's word on whom it strikes: "Damascus says it targets only
+            # terrorists", "the army said it had only targeted militants" ("the strike only
+            # targeted the basement, killing two" is no one's word: it stays)
+            r"\b(?:says?|said|insists?|insisted|maintains?|maintained)\s+(?:that\s+)?(?:it|they|"
+            r"its\s+(?:forces|jets|warplanes)|the\s+army)\s+(?:(?:had|has|have|was|were|is|are)\s+)?"
+            r"(?:only\s+(?:targets?|targeted|targeting|strikes?|struck|hits?|attacks?)|"
+            r"(?:targets?|targeted|targeting|strikes?|struck|hits?|attacks?)\s+only)\b"
         ),
     ),
     (
@@ -755,7 +762,7 @@ SPEAKER_AFTER = rx(
 # one the attackers passed themselves off as ("gunmen dressed as members of the PMF").
 CONTROLLER_BEFORE = rx(
     r"\b(?:under\s+(?:the\s+)?(?:control|rule|administration)\s+of|(?:controlled|held|run|"
-    r"administered)\s+by|(?:dressed|disguised|posing)\s+(?:up\s+)?as(?:\s+an?)?"
+    r"administered|dominated)\s+by|(?:dressed|disguised|posing)\s+(?:up\s+)?as(?:\s+an?)?"
     r"(?:\s+(?:members?|fighters?|soldiers?|officers?|policemen)\s+of)?)\s+(?:the\s+)?"
     r"(?:[\w-]+-(?:led|backed)\s+)?$"
 )

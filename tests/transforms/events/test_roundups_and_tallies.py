@@ -4,7 +4,9 @@ a campaign's or a year's dead and the part of a tally "N of them" are no attack;
 as "between" two sides has no perpetrator even when only one side is an actor we know; a
 roundup's next attack in another governorate takes no perpetrator from the one before; a time
 "since" which something holds dates nothing; the day told of what an attack came after beats
-the span counted back to it. Inputs written here; each with a counter-example."""
+the span counted back to it; graves found, raids "in recent days" and a side's word on whom it
+strikes are no attack, and the group dominating a region no party. Inputs written here; each
+with a counter-example."""
 
 from __future__ import annotations
 
@@ -177,3 +179,29 @@ def test_raids_over_recent_days_are_no_attack(rows):
 def test_a_raid_on_a_day_stays(rows):
     text = "Russian warplanes struck hideouts in the desert east of Palmyra on Monday."
     assert len(rows(text)) == 1
+
+
+def test_a_sides_word_on_whom_it_strikes_is_no_attack(rows):
+    text = (
+        "Rockets hit a camp near Idlib on Sunday, killing nine people. Damascus says it "
+        "targets only militants in the Idlib region."
+    )
+    assert [r["killed_best"] for r in rows(text)] == [9]
+
+
+def test_a_strike_told_as_hitting_only_a_part_stays(rows):
+    text = "The strike only targeted the basement of the building, killing two people in Idlib."
+    assert [r["killed_best"] for r in rows(text)] == [2]
+
+
+def test_the_group_dominating_a_region_is_no_party(rows):
+    text = (
+        "A car bomb exploded in the town of Sarmada in Idlib province, which is dominated by "
+        "Hayat Tahrir al-Sham, killing four people."
+    )
+    assert [r["perpetrator_id"] for r in rows(text)] == [None]
+
+
+def test_the_group_acting_in_the_region_stays(rows):
+    text = "Hayat Tahrir al-Sham fighters shelled the town of Sarmada, killing four people."
+    assert [r["perpetrator_id"] for r in rows(text)] == ["ent:hts"]
