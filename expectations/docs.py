@@ -115,4 +115,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    from expectations.gx_import import import_gx
+
+    import_gx()  # this process renders and nothing else: GX without SQLAlchemy
     main()
