@@ -316,8 +316,10 @@ def _discover(
     entities = pa.concat_tables([known_entities, discovered])
     now = {"entities": entities, "places": places, "mentions_discovered": found}
     for name, table in now.items():
-        lake.write_current(name, table)
-        if not table.equals(before[name]):
+        changed = not table.equals(before[name])
+        if changed or not lake.exists(name):  # else the lake holds it already: not rewritten
+            lake.write_current(name, table)
+        if changed:
             changes.rewrote(name, _rows_changed(name, before[name], table))
     return entities, found, same_reference
 

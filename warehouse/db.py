@@ -204,7 +204,10 @@ def update_database(
     """Bring a copy of a file built by run ``basis`` up to the lake with what a run that started
     from that lake changed (``changes``, passed forward by its stages): insert the rows of the
     parts it wrote into appended tables, rewrite the rows of the keys it rewrote in keyed
-    tables, replace every other table, rebuild the models. Returns the row count per table and
+    tables, replace every other table but a corpus-wide one the run did not rewrite (the
+    gazetteer, the entities: the file holds the basis's, which are the lake's, as
+    ``flows.stages.published_basis`` holds no basis for a lake changed since), rebuild the
+    models. Returns the row count per table and
     what the update added or rewrote per table (``RowChange``), or None (the file left as it
     was copied) when the file was not built by ``basis`` or a table's columns differ from the
     schema: only a full build is right then. On ``UPDATE_THREADS`` DuckDB threads."""
@@ -220,6 +223,8 @@ def update_database(
                 change = _apply_keyed(con, table, lake, changes)
             elif table.load == catalog.APPEND:
                 change = _apply_parts(con, table, lake, changes)
+            elif _untouched(table, changes):
+                change = None  # the file holds its basis's rows: the lake's, as published
             else:
                 load_table(con, name, lake, schema)
                 change = _replaced(con, table, changes)
@@ -340,6 +345,20 @@ def _apply_keyed(
         load_table(con, name, lake, table.schema)  # not the rows the merge started from
         return catalog.RowChange(None, grown=False)
     return catalog.RowChange(keys, grown=False)
+
+
+def _untouched(table: catalog.Table, changes: catalog.Changes) -> bool:
+    """Whether ``table`` is built from corpus-wide lake tables only (the gazetteer, the
+    entities: written by the stages before the build, so the basis's file holds what the lake
+    holds) and the run rewrote none of them. A ledger is not: a run's own row reaches the lake
+    after its file is built (``runs``: its end and status)."""
+    return all(
+        catalog.BY_NAME[s].layout == catalog.CURRENT
+        and s not in changes.whole
+        and not changes.keys.get(s)
+        and not changes.parts.get(s)
+        for s in table.lake_sources
+    )
 
 
 def _replaced(

@@ -319,3 +319,40 @@ def test_a_run_s_rows_are_checked_on_one_thread_a_whole_file_on_the_default(tmp_
         assert con.execute(setting).fetchone()[0] == DELTA_THREADS == 1
     with connect_checks(staged, str(tmp_path), delta=False) as con:
         assert con.execute(setting).fetchone()[0] == default
+
+
+def test_an_update_replaces_only_the_tables_the_run_wrote(tmp_path, tables):
+    """A table replaced whole from the lake (the gazetteer, the entities) is left as the
+    published file holds it when the run wrote nothing of it (the basis's rows are the lake's:
+    a lake changed since has no basis); one the run rewrote is the lake's new rows."""
+    from transforms.schemas import conform
+
+    lake = write_lake(tmp_path / "lake", tables)
+    published = tmp_path / "published.duckdb"
+    build_database(published, lake, run_id="run1")
+    # The lake's files go: an update that reads them would find the tables empty.
+    for name in ("places", "entities"):
+        for path in lake.files(name):
+            Path(path).unlink()
+
+    def rows(path: Path, table: str) -> list[tuple]:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return sorted(con.execute(f'select * from "{table}"').fetchall(), key=repr)
+
+    kept = shutil.copyfile(published, tmp_path / "kept.duckdb")
+    counts, changed = update_database(kept, lake, catalog.Changes(), "run1", "run2") or ({}, {})
+    assert "places" not in changed and "entities" not in changed  # nothing to check again
+    for name in ("places", "entities"):
+        assert rows(kept, name) == rows(published, name) != []
+        assert counts[name] == len(tables[name])
+
+    moved = [{**tables["places"][0], "place_id": "p9", "name": "Elsewhere"}]
+    lake.write_current("places", conform(moved, catalog.TABLES["places"]))
+    changes = catalog.Changes()
+    changes.rewrote("places", None)  # the run wrote the gazetteer anew
+    renewed = shutil.copyfile(published, tmp_path / "renewed.duckdb")
+    _, changed = update_database(renewed, lake, changes, "run1", "run2") or ({}, {})
+    assert changed["places"].keys is None  # replaced whole: checked whole
+    with duckdb.connect(str(renewed), read_only=True) as con:
+        assert con.execute("select place_id, name from places").fetchall() == [("p9", "Elsewhere")]
+    assert rows(renewed, "entities") == rows(published, "entities")

@@ -163,10 +163,16 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
     first, changed = _run_stages(settings, "run-1")
     assert changed is None  # the first run builds whole
     before = shutil.copyfile(first, tmp_path / "before.duckdb")
+    lake = Lake(settings.lake_root)
+    gazetteer = lake.stamps("places")
     for p in held.iterdir():
         p.rename(folder / p.name)
     published, changed = _run_stages(settings, "run-2")
     assert changed is not None  # updated from the published file, not rebuilt
+    # the gazetteer, unchanged, is not written again (nor loaded again); the entities, with
+    # names the new documents made recur, are
+    assert lake.stamps("places") == gazetteer and "places" not in changed
+    assert "entities" in changed
     build_database(tmp_path / "full.duckdb", Lake(settings.lake_root))
     incremental, full = _all_rows(published, "run-2"), _all_rows(tmp_path / "full.duckdb", "run-2")
     assert incremental.keys() == full.keys()
@@ -187,6 +193,12 @@ def test_a_run_that_adds_documents_updates_the_published_file_as_a_full_build_wo
         assert added and added <= set(changed[table].keys or ()), table
         assert len(changed[table].keys or ()) < len(full[table]), table
     assert _keys(str(before), "entity_mentions", "match_method = 'discovered'")
+    # a lake without the gazetteer's file gets it again, unchanged as it is
+    places = lake.read("places", schemas.PLACES)
+    for path in lake.files("places"):
+        Path(path).unlink()
+    stages.resolve_stage(lake)
+    assert lake.read("places", schemas.PLACES).equals(places) and places.num_rows > 0
 
 
 def test_a_run_whose_lake_differs_from_the_publication_builds_whole(tmp_path):
