@@ -763,6 +763,28 @@ def origin(text: str, start: int, end: int | None = None) -> bool:
     )
 
 
+# Fire sent from a place: "shells fired from Y", "rockets launched from SDF-held Y".
+_FIRED_FROM_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed)\s+from\b[^.;:,]{0,40}$", re.IGNORECASE
+)
+
+
+def fire_origin(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is where fire was sent from ("shells fired from
+    Y", "rockets launched from their positions in Y", "forces in Y shelled X", "troops
+    stationed in Y fired"): of ``origin``'s places, the ones that are never a venue, not even
+    alone (unlike "men from Y", "on its way from Y", where the attack may have struck)."""
+    if not origin(text, start, end):
+        return False
+    if _FIRED_FROM_BEFORE.search(text, max(0, start - 60), start) is not None:
+        return True
+    before = text[max(0, start - 40) : start]
+    return (
+        _FORCES_IN_BEFORE.search(before) is not None
+        or _STATIONED_BEFORE.search(before) is not None
+    ) and (_SHELLED_AFTER.match(text, end) is not None or _FIRED_AFTER.match(text, end) is not None)
+
+
 # A place named as where the people struck were going: "pilgrims walking to Y", "a convoy on
 # its way to Y", "heading for Y", "a bus bound for the city of Y".
 _DESTINATION_BEFORE = re.compile(

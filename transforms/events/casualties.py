@@ -223,6 +223,13 @@ _ALIVE = re.compile(
     r"\b(?:burn(?:ed|t|ing|s)?|bur(?:ied|y|ies|ying))\s+(?P<np>(?:[\w'’-]+\s+){1,6}?)alive\b",
     re.IGNORECASE,
 )
+# "shot a civilian dead", "shot two guards dead": the object between the verb and "dead" (not
+# "shot at the crowd ... dead", "shot into the air", nor "shot dead by a sniper": no object).
+_SHOT_DEAD = re.compile(
+    r"\b(?:shot|shoots?|shooting)\s+(?!(?:at|into|in|on|from|by|and|to|with|through|"
+    r"near|outside|inside)\b)(?P<np>(?:[\w'’-]+\s+){1,4}?)dead\b",
+    re.IGNORECASE,
+)
 # "the blast claimed 20 lives", "claimed another 12 lives".
 _CLAIMED_LIVES = re.compile(
     rf"\bclaim(?:ed|ing|s)?\s+(?P<np>{_QTY})\s+(?:(?:more|other|civilian|innocent)\s+)?lives\b",
@@ -944,7 +951,7 @@ def _active_statements(clause: str, low: str) -> list[tuple[str, Statement]]:
         if _JOINED_VERB.search(clause, max(0, m.start() - 24), m.start()):
             kind = "either"  # "killing and wounding nine": one count of both
         found.append((m.start(), m.start("np") + used, kind, st))
-    for pat, stem in ((_TO_DEATH_ACTIVE, "to death"), (_ALIVE, "alive")):
+    for pat, stem in ((_TO_DEATH_ACTIVE, "to death"), (_ALIVE, "alive"), (_SHOT_DEAD, "dead")):
         if stem in low:
             found += (
                 (m.start(), m.end(), "killed", _np_range(m.group("np")))

@@ -686,11 +686,15 @@ class _Doc:
                 fired = [
                     (m, p) for m, p in found if _origin_beside_venue(self.text, m, found, spans)
                 ]
+                # (and when the others all hold it, never where fire was sent from: "shells
+                # fired from Y hit X, south of Z" with Z's district holding Y is Z. Other
+                # origins then stand: "shelled X from Y" is labelled Y where X is unknown.)
+                sent = [o for o, _ in fired if placing.fire_origin(self.text, o.start, o.end)]
                 found = [
                     (m, p)
                     for m, p in found
                     if all(m is not o and not _holds(p, q) for o, q in fired)
-                ] or found
+                ] or [(m, p) for m, p in found if all(m is not o for o in sent)]
             found = venue or self._located_first(found)
         kept = _finest(found)
         # Country-wide regions ("northern Syria") only stand when nothing finer is named.
@@ -937,12 +941,15 @@ class _Doc:
 
     def _venues(self, mentions: list[Mention], text: str) -> dict[str, tuple[Mention, dict]]:
         """place_id -> (first mention, place) of the places finer than a country that
-        ``mentions`` (spans into ``text``) name as a venue."""
+        ``mentions`` (spans into ``text``) name as a venue (never where fire was sent from:
+        ``placing.fire_origin``)."""
         found: dict[str, tuple[Mention, dict]] = {}
         mentions = [m for m in mentions if m.entity_type in _PLACE_TYPES]
         for m in self._restatements_dropped(mentions, text):
             if m.role in _NOT_VENUE:
                 continue
+            if placing.fire_origin(text, m.start, m.end):
+                continue  # "shells fired from Y hit X": never a venue, not even the only place
             p = self._place_of(m, text)
             if p is None or p["precision"] == "country" or not p.get("admin1"):
                 continue
@@ -2481,6 +2488,13 @@ def _origin_beside_venue(
     if placing.birthplace(text, m.start):
         # a victim's birthplace gives way to a venue anywhere in its sentence ("a police
         # officer, a native of Y, at his post in X")
+        return any(
+            _SENTENCE_END.search(text, min(o.end, m.end), max(o.start, m.start)) is None
+            for o in others
+        )
+    if placing.fire_origin(text, m.start, m.end):
+        # where fire was sent from gives way to any other place of its sentence, in a later
+        # clause too ("shells fired from Y hit a farm, south of Z")
         return any(
             _SENTENCE_END.search(text, min(o.end, m.end), max(o.start, m.start)) is None
             for o in others

@@ -124,8 +124,15 @@ ATTACK = rx(
     r"air\s*strikes?|(?:drone|UAV|unmanned\s+aerial\s+vehicle)s?\s+(?:strikes?|struck|hit|dropped)|"
     # the arms as the agent ("Russian jets struck X", "regime artillery hit X"): an attack
     # whatever follows; the same arms hit ("the jets were hit") or flying over are none
+    # (their fire and where it came from between: "artillery fire from Syrian territory hit X")
     r"(?:war\s*planes?|(?:fighter\s+)?jets?|aircraft|helicopters?|gunships?|artillery|"
-    r"howitzers?)\s+(?:struck|hit|pounded|bombarded|bombed)|bombard(?:ed|s|ing)|"
+    r"howitzers?)(?:\s+fire)?(?:\s+from(?:\s+[\w'’-]+){1,3}?)?\s+"
+    r"(?:struck|hit|pounded|bombarded|bombed)|bombard(?:ed|s|ing)|"
+    # drones sent at a target ("launched drones at the base"); an armed side's strike ("Russian
+    # forces struck a cave"; not "struck a deal")
+    r"(?:(?<=\blaunched\s)|(?<=\bfired\s))(?:drones?|UAVs?)\s+(?:at|on|against|towards?)\b|"
+    r"(?:(?<=\bforces\s)|(?<=\btroops\s)|(?<=\bcoalition\s))struck\b"
+    r"(?!\s+(?:an?\s+)?(?:deal|agreement|truce|ceasefire|accord|blow|bargain)\b)|"
     r"UAV\s+attacks?|kidnapp\w+|abduct\w+|hostages?|assassinat\w+|"
     r"raid(?:s|ed|ing)?|stormed|massacr(?:ed|ing)|murder(?:s|ed|ing)?|"
     r"execut(?:ed|es|ing|ions?)|(?<!\bto\s)execute|behead\w*|stoned\s+to\s+death|"
@@ -151,7 +158,7 @@ ATTACK_STEMS = (
     "massacr", "murder", "execut", "behead", "stoned", "burn", "buried", "clash", "battl",
     "fought", "exchange", "repel", "infiltrat", "seiz", "captur", "took", "regain", "wrest",
     "overran", "rape", "raping", "sexual", "bod", "found", "kill", "incident", "target",
-    "opened",
+    "opened", "struck",
 )  # fmt: skip
 # A claim of N attacks: "claimed responsibility for two attacks", "two new attacks".
 # A count of attacks, in two steps (cheaper than one pattern): the noun, then a count word at
