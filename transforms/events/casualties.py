@@ -57,7 +57,8 @@ Rules (general wording, no list of sentences):
   restate one toll; summing would double count); a statement counting only attackers adds to
   one counting only victims, and one marked as victims on top of those told before it in the
   clause adds to them ("two guards were killed, three more were also found dead": 5; not a
-  toll's update, "the toll rose to 9 as two more died": 9).
+  toll's update, "the toll rose to 9 as two more died": 9), as does a later verb's object
+  "N others" ("a bombing killed 40, then a second blast killed 6 others": 46).
 """
 
 from __future__ import annotations
@@ -300,6 +301,14 @@ _ADDITIVE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIVE_STEMS = ("another", "additional", "further", " more", "also")
+# Within one clause, a verb's object "N others" after a clause break adds too ("53 were killed
+# in a car bombing, followed by a second blast which killed 8 others": 61; not a list, "a
+# commander and 3 others"); of a passage told before, it is no marker (``adds_to_earlier``).
+_ADDED_OTHERS = re.compile(
+    rf"\b(?:kill|wound|injur)(?:ed|ing|es|s)?\s+(?:at\s+least\s+)?(?:{_NUMWORD}|\d+)\s+others\b",
+    re.IGNORECASE,
+)
+_SPLIT_STEMS = (*_ADDITIVE_STEMS, " others")
 _CLOSED_PAREN = re.compile(r"\s*\([^()]{0,80}\)$")
 _INCLUDING = re.compile(r"\s+(?:including|among\s+them|among\s+whom)\b", re.IGNORECASE)
 # A conjunct of adjectives and a plural noun, with no count or determiner of its own: it
@@ -1053,7 +1062,7 @@ _CLAUSE_BREAK = re.compile(r"[,;]\s*|\s+(?:and|while|but|whereas)\s+", re.IGNORE
 @functools.lru_cache(maxsize=rules.TEXT_CACHE_SIZE)  # repeated clauses; the result is immutable
 def count_casualties(clause: str) -> Casualties:
     """Killed and wounded stated in one clause (see the module docstring for the rules)."""
-    at = _additive_start(clause) if rules.hit(_ADDITIVE_STEMS, clause.lower()) else None
+    at = _additive_start(clause) if rules.hit(_SPLIT_STEMS, clause.lower()) else None
     if at is None:
         return _statements(clause)
     before, after = _statements(clause[:at]), count_casualties(clause[at:])
@@ -1082,7 +1091,8 @@ def _additive_start(clause: str) -> int | None:
     """Where a statement of victims on top of ones the clause told before it starts ("two
     officers were killed, three more were also found dead": 2 and 3), None when there is
     none. A toll's update is no such statement ("the toll rose to 9 as two more died")."""
-    for m in _ADDITIVE.finditer(clause):
+    markers = (*_ADDITIVE.finditer(clause), *_ADDED_OTHERS.finditer(clause))
+    for m in sorted(markers, key=lambda m: m.start()):
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(clause, 0, m.start())]
         if not breaks:
             continue
