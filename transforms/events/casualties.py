@@ -343,6 +343,7 @@ _NONE_ANY = re.compile(
 # Where a noun phrase stops (going forward after an active verb).
 _NP_STOP = re.compile(
     r"\s+(?:and\s+(?:at|in|on|by)|in|on|at(?!\s+least)|near|during|when|while|after|before|by|"
+    r"due\s+to|because\s+of|owing\s+to|"
     r"with|as|since|who|which|including|among|of\s+whom|most\s+of|"
     r"and\s+(?:(?:also|then|later|subsequently)\s+)?(?:wound|injur|hurt|kill|left|leav|caus|sent|send|"
     r"execut|behead|shot|shoot|gun|assassin|massacr|burn|buri|tortur)\w*|outside|inside|amid|following|"

@@ -1,6 +1,7 @@
 """A second act in one clause whose verb takes "N others" as its object adds its victims to the
 first ("a bombing killed 40, followed by a second blast that killed 6 others": 46). "Others" in a
-list ("a commander and 3 others"), or of another kind, adds nothing more than before. Inputs
+list ("a commander and 3 others"), or of another kind, adds nothing more than before. A cause
+after the verb ("wounded due to militant shelling") is no object counting people. Inputs
 written here; each rule has a counter-example that must not change."""
 
 from __future__ import annotations
@@ -31,3 +32,18 @@ from transforms.events.casualties import count_casualties
 def test_others_after_a_verb_of_a_second_act_add(clause, killed, wounded):
     got = count_casualties(clause)
     assert (got.killed, got.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("clause", "wounded"),
+    [
+        # a cause after the verb is no object: "due to militant shelling" counts no one
+        ("a boy was wounded due to militant shelling", (1, 1, 1)),
+        ("a farmer was injured because of insurgent mortar fire", (1, 1, 1)),
+        ("two girls were hurt owing to terrorist rocket fire", (2, 2, 2)),
+        # counter-example: the object of the active verb still counts
+        ("the shelling injured four insurgents and a boy", (5, 5, 5)),
+    ],
+)
+def test_a_cause_after_the_verb_counts_no_one(clause, wounded):
+    assert count_casualties(clause).wounded == wounded
