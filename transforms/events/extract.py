@@ -2840,9 +2840,19 @@ def _span_tally(sentence: str) -> bool:
     return rules.hit(rules.SPAN_TALLY_STEMS, low) and rules.SPAN_TALLY.search(sentence) is not None
 
 
+# A list item's number or letter ("2.", "b)", "(iv)"): no sentence of prose.
+_LIST_MARK = re.compile(r"\(?[\dA-Za-z]{1,4}[.)]")
+
+
 def _is_prose(text: str, s: int, e: int) -> bool:
+    """The sentence at [s, e) is prose: it closes with a stop, or goes on a line of prose (a
+    paragraph cut short: "... killed ten in X. Gunmen killed four in Y"); a line of its own
+    without one is a headline, a caption or a menu."""
     last = text[e - 1]
     if last in ".!?":
+        return True
+    before = text[text.rfind("\n", 0, s) + 1 : s].rstrip()
+    if before and before[-1] in ".!?" and not _LIST_MARK.fullmatch(before):
         return True
     if last in "\"'”’)" and e - 2 >= s and text[e - 2] in ".!?,":
         return True
