@@ -237,10 +237,11 @@ def attribution_of(text: str, has_perpetrator: bool) -> str:
 
 def says_who(text: str) -> bool:
     """The sentence says in words who did an attack (claimed it, is suspected, denied it,
-    was blamed, was behind it), not only holds one of ``ATTRIBUTION_STEMS``."""
-    return any(
-        p.search(text) for p in (rules.SAYS_WHO, rules.CLAIM, rules.SUSPECTED, rules.DISPUTED)
-    )
+    was blamed, was behind it), not only holds one of ``ATTRIBUTION_STEMS``; a claim denied
+    ("IS has not claimed the attack") says no one."""
+    if any(p.search(text) for p in (rules.SAYS_WHO, rules.SUSPECTED, rules.DISPUTED)):
+        return True
+    return rules.CLAIM.search(text) is not None and not is_no_claim(text)
 
 
 def is_no_claim(text: str) -> bool:
@@ -281,11 +282,16 @@ def describes_next(text: str, end: int, next_start: int) -> bool:
     return rules.DESCRIBES_NEXT.fullmatch(text, end, next_start) is not None
 
 
-def owner_of_target(text: str, end: int) -> bool:
-    """The actor mention ending at ``end`` owns a place that cannot act ("an Asayish
-    checkpoint", "Islamic State positions", "an IS-held village"): what was hit, or whose
-    ground it was, never the attacker."""
-    return rules.OWNER_AFTER.match(text, end, min(len(text), end + 40)) is not None
+def owner_of_target(text: str, start: int, end: int) -> bool:
+    """The actor mention at [start, end) owns a place or a thing that cannot act ("an Asayish
+    checkpoint", "Islamic State positions", "an IS-held village", "a vehicle of the SDF"):
+    what was hit, or whose ground it was, never the attacker (though the fire came from it:
+    "shells fired from positions of the army")."""
+    if rules.OWNER_AFTER.match(text, end, min(len(text), end + 40)) is not None:
+        return True
+    before = text[max(0, start - 60) : start]
+    owned = rules.OWNED_BEFORE.search(before)
+    return owned is not None and not before[: owned.start()].rstrip().lower().endswith("from")
 
 
 def _forces(
@@ -366,7 +372,7 @@ def side_hit(text: str, start: int, end: int) -> bool:
     return (
         target_position(text, start)
         or passive_victim(text, start, end)
-        or owner_of_target(text, end)
+        or owner_of_target(text, start, end)
         or defender(text, end)
         or answering(text, end)
         or passing_victim(text, start, end)

@@ -218,13 +218,13 @@ SEVERAL_ATTACKS = rx(
 ANAPHORA = rx(
     r"\b(?:the|these|those|both|this|that)\s+(?:latest\s+|recent\s+|two\s+|deadly\s+|"
     r"cowardly\s+)?(?:attacks?|incidents?|strikes?|bombings?|blasts?|explosions?|ambush(?:es)?|"
-    r"assaults?|shelling|raids?)\b|"
+    r"assaults?|shelling|raids?|(?:killings?|assassinations?)(?!\s+of\b))\b|"
     r"\b(?:(?:was|were|is|are)\s+behind|responsib(?:le|ility)\s+for|blamed\s+for)\s+"
     r"(?:the|these|those|both|this|that)\b"
 )
 ANAPHORA_STEMS = (
     "attack", "incident", "strike", "bombing", "blast", "explosion", "ambush", "assault",
-    "shelling", "raid", "behind", "responsib", "blamed",
+    "shelling", "raid", "behind", "responsib", "blamed", "killing", "assassination",
 )  # fmt: skip
 
 # Attacks over a named land: "attacks across Iraq", "across the Anbar desert".
@@ -611,8 +611,8 @@ SUSPECTED = rx(
 )
 # "no group claimed responsibility", "nobody has yet claimed": a claim denied, not made.
 NO_CLAIM = rx(
-    r"\b(?:no(?:\s+\w+)?|nobody|none|not\s+(?:yet\s+)?(?:been\s+)?)\s+(?:(?:has|have|had|yet|"
-    r"immediately|publicly)\s+)*claim(?:s|ed)?\b"
+    r"(?:\b(?:no(?:\s+\w+)?|nobody|none|not(?:\s+yet)?(?:\s+been)?|never)|(?<=\w)n['’]t)\s+"
+    r"(?:(?:has|have|had|yet|immediately|publicly)\s+)*claim(?:s|ed)?\b"
 )
 DISPUTED = rx(r"\b(?:denied|denies|disputed|rejected\s+responsibility)\b")
 ATTRIBUTED = rx(r"\b(?:blam(?:ed|es)|accus(?:ed|es)|attribut(?:ed|es)|held\s+responsible|by)\b")
@@ -650,6 +650,8 @@ TARGET_BEFORE = rx(
     r"kidnapp(?:ed|ing)|abduct(?:ed|s|ing)|assassinat(?:ed|es|ing)|hit(?:s|ting)?|"
     r"rammed(?:\s+into)?|raid(?:ed|s|ing)|shot(?:\s+dead)?|shoot(?:s|ing)?(?:\s+dead)?|stormed|seized|captured|recaptured|overran|"
     r"neutrali[sz](?:ed|es|ing)[\"'’]?|(?:cleared|rid|purged)\s+of|"
+    # whose dead were counted: "resulting in the death of an SDF commander"
+    r"(?:deaths?|killing|injur(?:y|ies)|wounding|martyrdom)\s+of|"
     # where the blast was ("near an Asayish checkpoint"), who held the post hit ("a
     # checkpoint manned by the Peshmerga"; who holds a town is no party: CONTROLLER_BEFORE)
     r"near|beside|outside|inside|in\s+front\s+of|close\s+to|"
@@ -680,6 +682,12 @@ OWNER_AFTER = rx(
     r"(?:\s*\([^()]{1,30}\))?(?:['’]s?)?(?:-(?:held|controlled|run)\b|\s+(?:checkpoints?|"
     r"positions?|posts?|outposts?|bases?|headquarters|barracks|offices?|cent(?:er|re)s?|"
     r"compounds?|hideouts?|strongholds?|facilit(?:y|ies)|depots?|prisons?)\b)"
+)
+# ... or after it: "a vehicle of the SDF was shot at", "the headquarters of the PMF".
+OWNED_BEFORE = rx(
+    r"\b(?:vehicles?|cars?|checkpoints?|positions?|posts?|outposts?|bases?|headquarters|"
+    r"barracks|offices?|cent(?:er|re)s?|compounds?|hideouts?|depots?|prisons?|homes?|houses?)"
+    r"\s+(?:of|belonging\s+to)\s+(?:the\s+)?" + _GROUP_ADJECTIVES + "$"
 )
 TARGET_WINDOW = 70  # characters before a mention searched for TARGET_BEFORE
 VICTIM_MEMBERS_WINDOW = 80  # ... and for VICTIM_MEMBERS_BEFORE
