@@ -751,11 +751,14 @@ def origin(text: str, start: int, end: int | None = None) -> bool:
         return True
     if birthplace(text, start):
         return True
-    if end is None:
-        return False
+    return end is not None and _gunners_place(text, start, end)
+
+
+def _gunners_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` is where the gunners stand, the fire sent
+    elsewhere: "regime forces in Y shelled X" (a fire verb only: not "gunmen in Y attacked a
+    checkpoint", which struck in Y), "troops stationed in Y fired"."""
     if _FORCES_IN_BEFORE.search(text, max(0, start - 40), start) is not None:
-        # "regime forces in Y shelled X": where the gunners stand, the fire sent elsewhere
-        # (not "gunmen in Y attacked a checkpoint", which struck in Y)
         return _SHELLED_AFTER.match(text, end) is not None
     return (
         _STATIONED_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -776,13 +779,8 @@ def fire_origin(text: str, start: int, end: int) -> bool:
     alone (unlike "men from Y", "on its way from Y", where the attack may have struck)."""
     if not origin(text, start, end):
         return False
-    if _FIRED_FROM_BEFORE.search(text, max(0, start - 60), start) is not None:
-        return True
-    before = text[max(0, start - 40) : start]
-    return (
-        _FORCES_IN_BEFORE.search(before) is not None
-        or _STATIONED_BEFORE.search(before) is not None
-    ) and (_SHELLED_AFTER.match(text, end) is not None or _FIRED_AFTER.match(text, end) is not None)
+    fired_from = _FIRED_FROM_BEFORE.search(text, max(0, start - 60), start) is not None
+    return fired_from or _gunners_place(text, start, end)
 
 
 # A place named as where the people struck were going: "pilgrims walking to Y", "a convoy on
